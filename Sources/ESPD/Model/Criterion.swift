@@ -1,0 +1,156 @@
+public enum CriterionCategory: String, Codable, Sendable {
+    case exclusion, selection, award, other, unknown
+}
+
+/// How "Your answer" = true must be read for an exclusion criterion (see Catalog/PolarityRules.swift).
+public enum AnswerPolarity: String, Codable, Sendable {
+    /// true = the exclusion situation applies (the EDM phrasing).
+    case trueMeansGroundApplies = "true-means-ground-applies"
+    /// true = the operator is compliant (Regulation 2016/7 phrasing, "met all its obligations").
+    case trueMeansCompliant = "true-means-compliant"
+    /// The wording and the producing service disagree; a person must read the answer.
+    case ambiguous
+}
+
+public struct Criterion: Sendable, Equatable {
+    /// `cbc:ID`: a UUID, or a v4 path id such as `C59_OT_eo-group`.
+    public var uuid: String
+    /// The type code as written (whitespace collapsed).
+    public var code: String?
+    /// The v1/v2 long code (`CRITERION.EXCLUSION.…`), from the file or the catalogue.
+    public var codeLong: String?
+    /// The v3/v4 short code (`crime-org`), from the file or the catalogue.
+    public var codeShort: String?
+    public var category: CriterionCategory
+    /// C1…C24 for the 24 exclusion grounds.
+    public var ground: String?
+    public var name: String?
+    public var description: String?
+    public var lots: [String]
+    public var line: Int
+    public var path: String
+    /// Whether this came from a response (then `answer` is always encoded).
+    public var inResponse: Bool
+    /// The "Your answer" indicator: true, false, or nil when not answered.
+    public var answer: Bool?
+    public var polarity: AnswerPolarity?
+    /// `answer` read through `polarity`: does the exclusion ground apply? nil when unknown.
+    public var groundApplies: Bool?
+    /// The self-cleaning indicator, when the criterion has one and it was answered.
+    public var selfCleaning: Bool?
+    public var selfCleaningDescription: String?
+    /// Every answered question, in document order.
+    public var answers: [Answer]
+    /// National sub-criteria (Extended/SELFCONTAINED), by name.
+    public var subCriteria: [String]
+    /// Questions asked but not answered (ids), only for responses.
+    public var unansweredQuestions: Int
+}
+
+extension Criterion: Codable {
+    enum CodingKeys: String, CodingKey {
+        case uuid, code, codeLong, codeShort, category, ground, name, description, lots, line, path
+        case answer, polarity, groundApplies, selfCleaning, selfCleaningDescription, answers, subCriteria, unansweredQuestions
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(uuid, forKey: .uuid)
+        try c.encodeIfPresent(code, forKey: .code)
+        try c.encodeIfPresent(codeLong, forKey: .codeLong)
+        try c.encodeIfPresent(codeShort, forKey: .codeShort)
+        try c.encode(category, forKey: .category)
+        try c.encodeIfPresent(ground, forKey: .ground)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(description, forKey: .description)
+        if !lots.isEmpty { try c.encode(lots, forKey: .lots) }
+        try c.encode(line, forKey: .line)
+        try c.encode(path, forKey: .path)
+        if inResponse {
+            // Always present on responses: null means "not answered".
+            try c.encode(answer, forKey: .answer)
+            try c.encode(answers, forKey: .answers)
+            try c.encode(unansweredQuestions, forKey: .unansweredQuestions)
+            try c.encodeIfPresent(groundApplies, forKey: .groundApplies)
+            try c.encodeIfPresent(selfCleaning, forKey: .selfCleaning)
+            try c.encodeIfPresent(selfCleaningDescription, forKey: .selfCleaningDescription)
+        }
+        try c.encodeIfPresent(polarity, forKey: .polarity)
+        if !subCriteria.isEmpty { try c.encode(subCriteria, forKey: .subCriteria) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        uuid = try c.decode(String.self, forKey: .uuid)
+        code = try c.decodeIfPresent(String.self, forKey: .code)
+        codeLong = try c.decodeIfPresent(String.self, forKey: .codeLong)
+        codeShort = try c.decodeIfPresent(String.self, forKey: .codeShort)
+        category = try c.decode(CriterionCategory.self, forKey: .category)
+        ground = try c.decodeIfPresent(String.self, forKey: .ground)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        lots = try c.decodeIfPresent([String].self, forKey: .lots) ?? []
+        line = try c.decode(Int.self, forKey: .line)
+        path = try c.decode(String.self, forKey: .path)
+        inResponse = c.contains(.answer)
+        answer = try c.decodeIfPresent(Bool.self, forKey: .answer)
+        polarity = try c.decodeIfPresent(AnswerPolarity.self, forKey: .polarity)
+        groundApplies = try c.decodeIfPresent(Bool.self, forKey: .groundApplies)
+        selfCleaning = try c.decodeIfPresent(Bool.self, forKey: .selfCleaning)
+        selfCleaningDescription = try c.decodeIfPresent(String.self, forKey: .selfCleaningDescription)
+        answers = try c.decodeIfPresent([Answer].self, forKey: .answers) ?? []
+        subCriteria = try c.decodeIfPresent([String].self, forKey: .subCriteria) ?? []
+        unansweredQuestions = try c.decodeIfPresent(Int.self, forKey: .unansweredQuestions) ?? 0
+    }
+}
+
+/// One answered question.
+public struct Answer: Codable, Sendable, Equatable {
+    /// The property id (v2+) or requirement id (v1) the answer belongs to.
+    public var property: String?
+    /// The question text (`cbc:Description` of the property/requirement).
+    public var question: String?
+    /// The data type (ValueDataTypeCode / responseDataType), e.g. INDICATOR, DATE.
+    public var type: String?
+    /// 1-based instance of a repeated group (several convictions, several years).
+    public var instance: Int
+    /// false when the answer sits in a group whose ONTRUE/ONFALSE gate is closed.
+    public var applicable: Bool
+    /// The property id of the indicator that gates this answer's group, if any.
+    public var gatedBy: String?
+    /// Conviction details about natural persons are criminal-law data (AVG art. 10).
+    public var criminalData: Bool
+    public var indicator: Bool?
+    public var date: String?
+    public var amount: Amount?
+    public var description: String?
+    public var code: String?
+    public var identifier: Identifier?
+    public var quantity: String?
+    public var url: String?
+    public var period: Period?
+    public var evidence: [EvidenceReference]?
+    public var line: Int
+    public var path: String
+
+    public var hasValue: Bool {
+        indicator != nil || date != nil || amount != nil || description != nil || code != nil
+            || identifier != nil || quantity != nil || url != nil || period != nil || !(evidence ?? []).isEmpty
+    }
+}
+
+public struct Amount: Codable, Sendable, Equatable {
+    public var value: String
+    public var currency: String?
+}
+
+public struct Period: Codable, Sendable, Equatable {
+    public var start: String?
+    public var end: String?
+    public var description: String?
+}
+
+public struct EvidenceReference: Codable, Sendable, Equatable {
+    public var id: String?
+    public var uri: String?
+}

@@ -1,0 +1,22 @@
+extension ESPDDocument {
+    /// The placeholder that replaces redacted personal data.
+    public static let redacted = "[redacted: personal data, use --personal-data]"
+
+    /// A copy without birth dates and without the free text of criminal-law answers
+    /// (who was convicted, the reason). Indicators and dates stay: findings need them.
+    public func redactingPersonalData() -> ESPDDocument {
+        var copy = self
+        if var eo = copy.economicOperator {
+            for index in eo.representatives.indices where eo.representatives[index].birthDate != nil {
+                eo.representatives[index].birthDate = Self.redacted
+            }
+            copy.economicOperator = eo
+        }
+        for c in copy.criteria.indices {
+            for a in copy.criteria[c].answers.indices where copy.criteria[c].answers[a].criminalData {
+                if copy.criteria[c].answers[a].description != nil { copy.criteria[c].answers[a].description = Self.redacted }
+            }
+        }
+        return copy
+    }
+}

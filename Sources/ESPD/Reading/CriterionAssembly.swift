@@ -1,0 +1,95 @@
+/// An ONTRUE/ONFALSE condition: the group applies only when `controller` was answered `expected`.
+struct Gate: Equatable {
+    var controller: String
+    var expected: Bool
+}
+
+/// A question as the criterion tree declares it (v2+ property, v1 requirement).
+struct QuestionInfo {
+    var id: String
+    var description: String?
+    /// QUESTION, REQUIREMENT or CAPTION.
+    var typeCode: String
+    var valueType: String?
+    var gates: [Gate]
+    var inSubCriterion: Bool
+}
+
+/// Collects one criterion's questions and answers, then derives what every generation
+/// derives the same way: the "Your answer" indicator, gate applicability, self-cleaning,
+/// polarity, criminal-data flags and the count of unanswered questions.
+struct CriterionAssembly {
+    var criterion: Criterion
+    var questions: [QuestionInfo] = []
+    private var questionIndex: [String: Int] = [:]
+    var answerGates: [[Gate]] = []
+    /// Property id → instance of the group copy it sits in (v2/v3 repeated groups).
+    var instances: [String: Int] = [:]
+
+    init(criterion: Criterion) { self.criterion = criterion }
+
+    mutating func addQuestion(_ question: QuestionInfo) {
+        if questionIndex[question.id] == nil { questionIndex[question.id] = questions.count }
+        questions.append(question)
+    }
+
+    func question(id: String) -> QuestionInfo? { questionIndex[id].map { questions[$0] } }
+
+    mutating func addAnswer(_ answer: Answer, gates: [Gate]) {
+        var answer = answer
+        answer.gatedBy = gates.last?.controller
+        criterion.answers.append(answer)
+        answerGates.append(gates)
+    }
+
+    /// The indicator given for `property`, preferring the same instance.
+    private func indicator(for property: String, instance: Int) -> Bool? {
+        let candidates = criterion.answers.filter { $0.property == property && $0.indicator != nil }
+        return (candidates.first { $0.instance == instance } ?? candidates.first)?.indicator
+    }
+
+    private func gatesOpen(_ gates: [Gate], instance: Int) -> Bool {
+        gates.allSatisfy { indicator(for: $0.controller, instance: instance) == $0.expected }
+    }
+
+    mutating func finish(isResponse: Bool) -> Criterion {
+        criterion.inResponse = isResponse
+        let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:))
+        if let ground {
+            let polarity = PolarityRules.polarity(ground: ground, criterionText: criterion.description)
+            criterion.polarity = polarity
+        }
+        guard isResponse else {
+            criterion.answers = []
+            return criterion
+        }
+        for index in criterion.answers.indices {
+            criterion.answers[index].applicable = gatesOpen(answerGates[index], instance: criterion.answers[index].instance)
+            // Conviction details about natural persons (Part III A) are criminal-law data.
+            if ground?.part == "A", !answerGates[index].isEmpty { criterion.answers[index].criminalData = true }
+        }
+        // "Your answer": the first INDICATOR question of the criterion's own groups.
+        if let yourAnswer = questions.first(where: { !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty }) {
+            criterion.answer = criterion.answers.first { $0.property == yourAnswer.id && $0.indicator != nil }?.indicator
+        }
+        if let polarity = criterion.polarity {
+            criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
+        }
+        if let selfCleaning = criterion.answers.first(where: { $0.indicator != nil && Self.isSelfCleaningQuestion($0.question) }) {
+            criterion.selfCleaning = selfCleaning.indicator
+            criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == selfCleaning.property && $0.description != nil }?.description
+        }
+        var answered = Set<String>()
+        for answer in criterion.answers { if let property = answer.property { answered.insert(property) } }
+        criterion.unansweredQuestions = questions.filter { question in
+            question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id) && gatesOpen(question.gates, instance: 1)
+        }.count
+        return criterion
+    }
+
+    private static func isSelfCleaningQuestion(_ text: String?) -> Bool {
+        guard let text = text?.lowercased() else { return false }
+        return text.contains("self-cleaning") || text.contains("self cleaning") || text.contains("selfcleaning")
+            || text.contains("demonstrate your reliability") || text.contains("demonstrate its reliability")
+    }
+}

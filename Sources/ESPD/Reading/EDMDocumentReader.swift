@@ -1,0 +1,268 @@
+import SafeXML
+
+/// What differs between the EDM generations (v2.x, v3.x, v4.x) that share the
+/// QualificationApplication structure. Each generation's reader file supplies one.
+struct EDMConventions {
+    enum InstanceEncoding {
+        /// v2.x, v3.x: a repeated group is copied with new property ids; the instance is
+        /// the occurrence of the group element among its same-id siblings.
+        case repeatedGroupCopies
+        /// v4.x: property ids are shared; the instance is the `/R<n>` after the property id
+        /// in `TenderingCriterionResponse/cbc:ID` (`…/Q4/R2/R1` is instance 2).
+        case responseIDSuffix
+    }
+
+    var instances: InstanceEncoding
+    /// EORoleType (v2) or eo-role-type (v3+) code → model role.
+    var roleNames: [String: String]
+}
+
+/// Reads a QualificationApplicationRequest/Response (EDM v2.0 and later).
+/// Pairing follows shared/espd-formats.md §5.4: properties are collected from the
+/// criterion tree, then each root-level `TenderingCriterionResponse` is resolved through
+/// `ValidatedCriterionPropertyID`.
+enum EDMDocumentReader {
+    static func read(_ root: XMLElement, header: DocumentHeader, generation: Generation, conventions: EDMConventions) -> ESPDDocument {
+        let isResponse = header.kind == .response
+        var warnings: [ReaderWarning] = []
+        if header.namespaces == .other {
+            warnings.append(ReaderWarning(code: "unexpected-namespace", message: "root element in namespace \(header.declared.rootNamespace ?? "(none)")", line: root.line))
+        }
+
+        // 1. Criteria and their questions, in document order.
+        var assemblies: [CriterionAssembly] = []
+        var owner: [String: Int] = [:]  // property id → criterion index
+        var duplicateProperties = 0
+        for element in root.children(named: "TenderingCriterion") {
+            let assembly = criterionAssembly(element, isResponse: isResponse)
+            for question in assembly.questions {
+                if owner[question.id] != nil { duplicateProperties += 1 } else { owner[question.id] = assemblies.count }
+            }
+            assemblies.append(assembly)
+        }
+        if duplicateProperties > 0 {
+            warnings.append(ReaderWarning(code: "duplicate-property-ids", message: "\(duplicateProperties) criterion property ids occur more than once; answers go to the first", line: nil))
+        }
+
+        // 2. Root-level evidence, matched by id text only (scheme attributes differ).
+        let evidence = root.children(named: "Evidence").compactMap(readEvidence)
+        var evidenceByID: [String: Evidence] = [:]
+        for item in evidence where evidenceByID[item.id] == nil { evidenceByID[item.id] = item }
+
+        // 3. Answers.
+        var unlinked: [Answer] = []
+        var mismatches = 0
+        var nonQuestions = 0
+        if isResponse {
+            for response in root.children(named: "TenderingCriterionResponse") {
+                let propertyID = response.child(named: "ValidatedCriterionPropertyID")?.text ?? ""
+                let responseID = response.child(named: "ID")?.text ?? ""
+                guard let index = owner[propertyID], let question = assemblies[index].question(id: propertyID) else {
+                    var answer = readAnswer(response, question: nil, instance: 1, evidence: evidenceByID)
+                    answer.property = propertyID.nonEmpty
+                    unlinked.append(answer)
+                    continue
+                }
+                let instance: Int
+                switch conventions.instances {
+                case .responseIDSuffix: instance = instanceFromResponseID(responseID, propertyID: propertyID)
+                case .repeatedGroupCopies: instance = assemblies[index].instances[propertyID] ?? 1
+                }
+                let answer = readAnswer(response, question: question, instance: instance, evidence: evidenceByID)
+                if question.typeCode != "QUESTION" { nonQuestions += 1 }
+                if let expected = question.valueType, !answerMatches(answer, valueType: expected) { mismatches += 1 }
+                assemblies[index].addAnswer(answer, gates: question.gates)
+            }
+        }
+        if !unlinked.isEmpty {
+            warnings.append(ReaderWarning(code: "unlinked-answers", message: "\(unlinked.count) answers name a property id that no criterion in this document declares", line: unlinked.first?.line))
+        }
+        if nonQuestions > 0 {
+            warnings.append(ReaderWarning(code: "answer-to-non-question", message: "\(nonQuestions) answers validate a CAPTION or REQUIREMENT; kept", line: nil))
+        }
+        if mismatches > 0 {
+            warnings.append(ReaderWarning(code: "value-type-mismatch", message: "\(mismatches) answers carry a value element other than the one their ValueDataTypeCode names; the value found was kept", line: nil))
+        }
+
+        let criteria = assemblies.map { assembly -> Criterion in
+            var assembly = assembly
+            return assembly.finish(isResponse: isResponse)
+        }
+        return ESPDDocument(
+            source: root.document.sourceName, generation: generation,
+            version: header.version?.description, versionSource: header.versionSource,
+            declared: header.declared, kind: header.kind, profile: header.profile, namespaces: header.namespaces,
+            id: root.child(named: "ID")?.nonEmptyText, uuid: root.child(named: "UUID")?.nonEmptyText,
+            issueDate: root.child(named: "IssueDate")?.nonEmptyText, issueTime: root.child(named: "IssueTime")?.nonEmptyText,
+            contractFolderID: root.child(named: "ContractFolderID")?.nonEmptyText,
+            contractingAuthority: root.child(path: "ContractingParty", "Party").map(PartyReader.party),
+            procurement: PartyReader.procurement(root),
+            economicOperator: isResponse ? economicOperator(root, conventions: conventions) : nil,
+            criteria: criteria, unlinkedAnswers: unlinked, evidence: evidence,
+            documentReferences: PartyReader.documentReferences(root), warnings: warnings)
+    }
+
+    static func economicOperator(_ root: XMLElement, conventions: EDMConventions) -> EconomicOperator? {
+        guard let eo = root.child(named: "EconomicOperatorParty") else { return nil }
+        let party = eo.child(named: "Party")
+        let roleCode = eo.child(path: "EconomicOperatorRole", "RoleCode")?.nonEmptyText
+        let size = party?.child(named: "IndustryClassificationCode")?.nonEmptyText?.lowercased()
+        let sme: Bool? = switch size {
+        case "micro", "small", "medium", "sme": true
+        case "large": false
+        default: nil
+        }
+        let representatives = (party?.children(named: "PowerOfAttorney") ?? []).map {
+            PartyReader.representative(powerOfAttorney: $0, role: nil, anchor: $0)
+        }.filter { $0.firstName != nil || $0.familyName != nil }
+        return EconomicOperator(
+            name: party?.child(path: "PartyName", "Name")?.nonEmptyText,
+            identifiers: party.map(PartyReader.identifiers(of:)) ?? [],
+            country: CountryCodes.normalise(party?.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
+            city: party?.child(path: "PostalAddress", "CityName")?.nonEmptyText,
+            website: party?.child(named: "WebsiteURI")?.nonEmptyText,
+            sme: sme, size: size,
+            role: roleCode.flatMap { conventions.roleNames[$0.uppercased()] ?? conventions.roleNames[$0.lowercased()] },
+            roleCode: roleCode,
+            groupName: root.child(named: "EconomicOperatorGroupName")?.nonEmptyText,
+            representatives: representatives, line: eo.line, path: eo.path)
+    }
+
+    // MARK: Criteria
+
+    static func criterionAssembly(_ element: XMLElement, isResponse: Bool) -> CriterionAssembly {
+        let id = element.child(named: "ID")?.text ?? ""
+        let code = element.child(named: "CriterionTypeCode")?.nonEmptyText
+        let classification = CriterionClassifier.classify(id: id, code: code)
+        let criterion = Criterion(
+            uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
+            category: classification.category, ground: classification.ground?.ground,
+            name: element.child(named: "Name")?.nonEmptyText,
+            description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
+            lots: element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText },
+            line: element.line, path: element.path, inResponse: isResponse,
+            answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
+            answers: [], subCriteria: [], unansweredQuestions: 0)
+        var assembly = CriterionAssembly(criterion: criterion)
+        walk(element, gates: [], instance: 1, inSubCriterion: false, assembly: &assembly)
+        return assembly
+    }
+
+    /// Walks property groups depth-first. A group's ONTRUE/ONFALSE gate refers to the nearest
+    /// preceding INDICATOR question among the properties of its parent group.
+    private static func walk(_ parent: XMLElement, gates: [Gate], instance: Int, inSubCriterion: Bool, assembly: inout CriterionAssembly) {
+        var lastIndicator: String?
+        var occurrences: [String: Int] = [:]
+        for child in parent.children {
+            switch child.localName {
+            case "TenderingCriterionProperty":
+                let id = child.child(named: "ID")?.text ?? ""
+                let question = QuestionInfo(
+                    id: id, description: child.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
+                    typeCode: child.child(named: "TypeCode")?.text.uppercased() ?? "QUESTION",
+                    valueType: child.child(named: "ValueDataTypeCode")?.text.uppercased().nonEmpty,
+                    gates: gates, inSubCriterion: inSubCriterion)
+                assembly.addQuestion(question)
+                if assembly.instances[id] == nil { assembly.instances[id] = instance }
+                if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = id }
+            case "TenderingCriterionPropertyGroup", "SubsidiaryTenderingCriterionPropertyGroup":
+                let groupID = child.child(named: "ID")?.text ?? ""
+                let occurrence = (occurrences[groupID] ?? 0) + 1
+                occurrences[groupID] = occurrence
+                var childGates = gates
+                switch child.child(named: "PropertyGroupTypeCode")?.text.uppercased() {
+                case "ONTRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
+                case "ONFALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
+                default: break
+                }
+                walk(child, gates: childGates, instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion, assembly: &assembly)
+            case "SubTenderingCriterion":
+                if let name = child.child(named: "Name")?.nonEmptyText ?? child.child(named: "ID")?.nonEmptyText {
+                    assembly.criterion.subCriteria.append(name)
+                }
+                walk(child, gates: gates, instance: instance, inSubCriterion: true, assembly: &assembly)
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: Answers
+
+    /// `…/Q4/R2/R1` validating `…/Q4` is instance 2.
+    static func instanceFromResponseID(_ responseID: String, propertyID: String) -> Int {
+        guard responseID.hasPrefix(propertyID + "/") else { return 1 }
+        let first = responseID.dropFirst(propertyID.count + 1).split(separator: "/").first ?? ""
+        guard first.first == "R", let number = Int(first.dropFirst()) else { return 1 }
+        return number
+    }
+
+    static func readAnswer(_ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence]) -> Answer {
+        var answer = Answer(property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
+                            applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
+        var descriptions: [String] = []
+        var codes: [String] = []
+        var identifiers: [Identifier] = []
+        // Tolerate values placed directly under the response (one EDM 2.1.0 proposal does this).
+        let holders = response.children(named: "ResponseValue") + [response]
+        for holder in holders {
+            for value in holder.children {
+                switch value.localName {
+                case "ResponseIndicator": answer.indicator = answer.indicator ?? parseBoolean(value.text)
+                case "ResponseDate": answer.date = answer.date ?? value.nonEmptyText
+                case "ResponseAmount":
+                    if answer.amount == nil, let text = value.nonEmptyText { answer.amount = Amount(value: text, currency: value.attribute("currencyID")) }
+                case "Description": if holder.isNamed("ResponseValue"), let text = value.nonEmptyText { descriptions.append(text) }
+                case "ResponseCode": if let text = value.nonEmptyText { codes.append(text) }
+                case "ResponseID":
+                    if let text = value.nonEmptyText { identifiers.append(Identifier(value: text, scheme: value.attribute("schemeID") ?? value.attribute("schemeAgencyID"))) }
+                case "ResponseQuantity", "ResponseMeasure", "ResponseNumeric": answer.quantity = answer.quantity ?? value.nonEmptyText
+                case "ResponseURI": answer.url = answer.url ?? value.nonEmptyText
+                default: break
+                }
+            }
+        }
+        answer.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n")
+        answer.code = codes.isEmpty ? nil : codes.joined(separator: ", ")
+        if let first = identifiers.first {
+            answer.identifier = identifiers.count == 1 ? first : Identifier(value: identifiers.map(\.value).joined(separator: ", "), scheme: first.scheme)
+        }
+        if let period = response.child(named: "ApplicablePeriod") {
+            let value = Period(start: period.child(named: "StartDate")?.nonEmptyText, end: period.child(named: "EndDate")?.nonEmptyText,
+                               description: period.child(named: "Description")?.nonEmptyText)
+            if value.start != nil || value.end != nil || value.description != nil { answer.period = value }
+        }
+        let supplied = response.children(named: "EvidenceSupplied").compactMap { $0.child(named: "ID")?.nonEmptyText }
+        if !supplied.isEmpty {
+            answer.evidence = supplied.map { EvidenceReference(id: $0, uri: evidence[$0]?.uri) }
+        }
+        return answer
+    }
+
+    static func answerMatches(_ answer: Answer, valueType: String) -> Bool {
+        guard answer.hasValue else { return true }
+        switch valueType {
+        case "INDICATOR": return answer.indicator != nil
+        case "DATE": return answer.date != nil
+        case "AMOUNT": return answer.amount != nil
+        case "DESCRIPTION": return answer.description != nil
+        case "CODE", "CODE_COUNTRY": return answer.code != nil
+        case "IDENTIFIER", "LOT_IDENTIFIER", "ECONOMIC_OPERATOR_IDENTIFIER", "QUAL_IDENTIFIER": return answer.identifier != nil
+        case "QUANTITY", "QUANTITY_INTEGER", "QUANTITY_YEAR", "PERCENTAGE": return answer.quantity != nil
+        case "URL": return answer.url != nil
+        case "PERIOD": return answer.period != nil
+        case "EVIDENCE_IDENTIFIER": return answer.evidence != nil
+        default: return true
+        }
+    }
+
+    static func readEvidence(_ element: XMLElement) -> Evidence? {
+        guard let id = element.child(named: "ID")?.nonEmptyText else { return nil }
+        let reference = element.child(named: "DocumentReference")
+        return Evidence(id: id, documentID: reference?.child(named: "ID")?.nonEmptyText,
+                        uri: reference?.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText,
+                        issuer: reference?.child(path: "IssuerParty", "PartyName", "Name")?.nonEmptyText,
+                        confidentiality: element.child(named: "ConfidentialityLevelCode")?.nonEmptyText,
+                        line: element.line, path: element.path)
+    }
+}

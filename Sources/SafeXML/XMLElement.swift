@@ -1,0 +1,175 @@
+import CLibXML2
+
+/// An element of a parsed document. Holds its document, so it stays valid as long as it exists.
+/// Names are matched by namespace URI and local name, never by prefix.
+public struct XMLElement: @unchecked Sendable {
+    public let document: XMLDocument
+    let node: xmlNodePtr
+
+    init(document: XMLDocument, node: xmlNodePtr) {
+        self.document = document
+        self.node = node
+    }
+
+    /// The local name (without prefix).
+    public var localName: String { String(cString: node.pointee.name) }
+
+    /// The namespace URI, or nil for an element in no namespace.
+    public var namespaceURI: String? {
+        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// The 1-based line of the start tag in the source.
+    public var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// True when the local name is `name` (any namespace).
+    public func isNamed(_ name: String) -> Bool {
+        name.withCString { xmlStrEqual(node.pointee.name, $0) != 0 }
+    }
+
+    /// Child elements in document order (comments, text and processing instructions skipped).
+    public var children: [XMLElement] {
+        var result: [XMLElement] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(document: document, node: current)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements with local name `name`, in document order.
+    public func children(named name: String) -> [XMLElement] {
+        name.withCString { cName in
+            var result: [XMLElement] = []
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, cName) != 0 {
+                    result.append(XMLElement(document: document, node: current))
+                }
+                child = current.pointee.next
+            }
+            return result
+        }
+    }
+
+    /// The first child element with local name `name`.
+    public func child(named name: String) -> XMLElement? {
+        name.withCString { cName in
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, cName) != 0 {
+                    return XMLElement(document: document, node: current)
+                }
+                child = current.pointee.next
+            }
+            return nil
+        }
+    }
+
+    /// Follows a chain of local names, taking the first match at each step.
+    public func child(path names: String...) -> XMLElement? {
+        var current: XMLElement? = self
+        for name in names { current = current?.child(named: name) }
+        return current
+    }
+
+    /// All descendant elements with local name `name`, in document order.
+    public func descendants(named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        name.withCString { cName in
+            func walk(_ parent: xmlNodePtr) {
+                var child = parent.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE {
+                        if xmlStrEqual(current.pointee.name, cName) != 0 { result.append(XMLElement(document: document, node: current)) }
+                        walk(current)
+                    }
+                    child = current.pointee.next
+                }
+            }
+            walk(node)
+        }
+        return result
+    }
+
+    /// The parent element, nil at the root.
+    public var parent: XMLElement? {
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLElement(document: document, node: parent)
+    }
+
+    /// The concatenated text content, exactly as in the document.
+    public var rawText: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { uea_free(content) }
+        return String(cString: content)
+    }
+
+    /// Text with leading/trailing white space removed and inner runs collapsed to one space
+    /// (v1 files split ids and codes over several lines).
+    public var text: String { Self.collapse(rawText) }
+
+    /// The collapsed text, or nil when it is empty.
+    public var nonEmptyText: String? {
+        let value = text
+        return value.isEmpty ? nil : value
+    }
+
+    /// The value of the attribute with local name `name` in no namespace.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { uea_free(value) }
+        return String(cString: value)
+    }
+
+    /// An XPath-like location such as `/QualificationApplicationResponse/cac:TenderingCriterion[3]/cbc:ID`.
+    public var path: String {
+        guard let path = xmlGetNodePath(node) else { return "" }
+        defer { uea_free(path) }
+        return String(cString: path)
+    }
+
+    /// The namespace URI bound to `prefix` in scope here (nil prefix: the default namespace).
+    /// Used to read `xmlns:espd="urn:com:grow:espd:X"` version hints.
+    public func namespaceDeclarations() -> [(prefix: String?, uri: String)] {
+        var result: [(String?, String)] = []
+        var ns = node.pointee.nsDef
+        while let current = ns {
+            let prefix = current.pointee.prefix.map { String(cString: $0) }
+            if let href = current.pointee.href { result.append((prefix, String(cString: href))) }
+            ns = current.pointee.next
+        }
+        return result
+    }
+
+    /// The first element below this one (or this one) deeper than `limit`, if any.
+    func depthExceeding(_ limit: Int) -> (line: Int, depth: Int)? {
+        var stack: [(xmlNodePtr, Int)] = [(node, 1)]
+        while let (current, depth) = stack.popLast() {
+            if depth > limit { return (Int(xmlGetLineNo(current)), depth) }
+            var child = current.pointee.children
+            while let next = child {
+                if next.pointee.type == XML_ELEMENT_NODE { stack.append((next, depth + 1)) }
+                child = next.pointee.next
+            }
+        }
+        return nil
+    }
+
+    static func collapse(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for scalar in value.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

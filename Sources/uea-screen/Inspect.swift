@@ -1,0 +1,55 @@
+import ArgumentParser
+import ESPD
+import Foundation
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read ESPD/UEA XML files (every generation) and print what they declare.",
+        discussion: """
+        Each file is parsed strictly (no DTDs, no external entities, no network). A refused file \
+        is reported on standard error as FILE:LINE: reason, and the other files are still read.
+        JSON output is an array with one object per file that was read (schema uea-screen/espd/1).
+        Exit codes: 0 every file read, 2 at least one file refused or unreadable, 64 usage error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    @Argument(help: "ESPD/UEA XML files (requests or responses).")
+    var files: [String]
+
+    @Option(help: "Output format: json or text. Default: text on a terminal, json otherwise.")
+    var format: Format?
+
+    @Option(help: "Refuse files larger than this many bytes.")
+    var maxBytes: Int = ParseLimits.defaultMaxBytes
+
+    @Flag(help: "Include personal data (birth dates, the text of conviction answers). Off by default.")
+    var personalData = false
+
+    func validate() throws {
+        if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+    }
+
+    func run() throws {
+        let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .text : .json)
+        var documents: [ESPDDocument] = []
+        var refused = false
+        for file in files {
+            do {
+                let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes))
+                documents.append(personalData ? document : document.redactingPersonalData())
+            } catch {
+                refused = true
+                Diagnostics.report(error.description)
+            }
+        }
+        switch format {
+        case .json:
+            print(try JSONOutput.string(documents))
+        case .text:
+            print(documents.map(TextSummary.render).joined(separator: "\n\n"))
+        }
+        if refused { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct UEAScreen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uea-screen",
+        abstract: "Supplier due-diligence and integrity screening of ESPD/UEA submissions.",
+        discussion: """
+        Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
+        """,
+        version: "0.1.0",
+        subcommands: [Inspect.self]
+    )
+}
