@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ESPD
+
+/// Every file of shared/corpus/espd/MANIFEST.tsv, not a hand-picked subset.
+/// The expected criteria count and economic-operator name come from xmllint (an
+/// independent reader of the same files), not from our own reader.
+@Suite("Every corpus file")
+struct CorpusTests {
+    static let entries: [ManifestEntry] = (try? ManifestEntry.load()) ?? []
+    static let espdRoots: Set<String> = ["ESPDRequest", "ESPDResponse", "QualificationApplicationRequest", "QualificationApplicationResponse"]
+
+    @Test("The manifest lists the corpus")
+    func manifestIsThere() {
+        #expect(Self.entries.count >= 120)
+    }
+
+    @Test("Well-formed ESPDs are read with the criteria count and operator name of the file", arguments: entries.filter { $0.isWellFormed && espdRoots.contains($0.rootElement) })
+    func readsWellFormed(entry: ManifestEntry) throws {
+        let path = Paths.corpusFile(entry.localPath)
+        let document = try ESPDParser.read(contentsOf: path)
+        #expect(document.kind == (entry.rootElement.hasSuffix("Request") ? .request : .response))
+        let criterionName = entry.rootElement.hasPrefix("ESPD") ? "Criterion" : "TenderingCriterion"
+        let expectedCount = try Int(XPath.evaluate("count(/*/*[local-name()='\(criterionName)'])", path)) ?? -1
+        #expect(document.criteria.count == expectedCount)
+        let expectedName = try XPath.evaluate("normalize-space(/*/*[local-name()='EconomicOperatorParty']/*[local-name()='Party']/*[local-name()='PartyName']/*[local-name()='Name'])", path)
+        #expect((document.economicOperator?.name ?? "") == expectedName)
+        if entry.rootElement.hasPrefix("ESPD") { #expect(document.generation == .v1) } else { #expect(document.generation != .v1) }
+    }
+
+    @Test("Files that are not ESPDs or not well-formed are refused with a line", arguments: entries.filter { !$0.isWellFormed || !espdRoots.contains($0.rootElement) })
+    func refusesOthers(entry: ManifestEntry) throws {
+        #expect(throws: ESPDReadError.self) { try ESPDParser.read(contentsOf: Paths.corpusFile(entry.localPath)) }
+        do {
+            _ = try ESPDParser.read(contentsOf: Paths.corpusFile(entry.localPath))
+        } catch {
+            #expect(error.line != nil)
+            if !entry.isWellFormed {
+                // MANIFEST: "line 523 col 292 contains <--1-->"
+                #expect(error.line == Int(entry.wellFormed.split(separator: "line ").last?.split(separator: ",").first ?? ""))
+            }
+        }
+    }
+}
+
+/// xmllint --xpath, the libxml2 command-line tool, as an independent oracle.
+enum XPath {
+    static func evaluate(_ expression: String, _ path: String) throws -> String {
+        guard let xmllint = which("xmllint") else { throw XPathUnavailable() }
+        let result = try run(xmllint, ["--nonet", "--xpath", expression, path])
+        // xmllint exits 10 for an empty node-set / empty string result.
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+struct XPathUnavailable: Error, CustomStringConvertible {
+    var description: String { "xmllint not found: install libxml2-utils (.ci/run does)" }
+}

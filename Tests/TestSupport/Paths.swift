@@ -1,0 +1,101 @@
+import Foundation
+
+/// Locations the tests read: the repository, the shared reference corpus beside it, and scratch space.
+public enum Paths {
+    /// The repository root (this file is Tests/TestSupport/Paths.swift).
+    public static let repository: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/corpus/espd` next to the repository, as CI lays it out.
+    public static let corpus: URL = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/espd")
+
+    public static func corpusFile(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }
+
+    public static func repositoryFile(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uea-screen-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// One row of `shared/corpus/espd/MANIFEST.tsv`.
+public struct ManifestEntry: Sendable, CustomStringConvertible {
+    public var localPath: String
+    public var versionGuess: String
+    public var rootElement: String
+    public var wellFormed: String
+    public var note: String
+    public var description: String { localPath }
+
+    public var isWellFormed: Bool { wellFormed == "ok" }
+
+    public static func load() throws -> [ManifestEntry] {
+        let text = try String(contentsOf: Paths.corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        return lines.map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            func value(_ name: String) -> String { let i = column(name); return i < fields.count ? fields[i] : "" }
+            return ManifestEntry(localPath: value("local_path"), versionGuess: value("version_guess"),
+                                 rootElement: value("root_element"), wellFormed: value("well_formed"), note: value("note"))
+        }
+    }
+}
+
+/// Runs a command and returns its exit status, standard output and standard error.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+public func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes to the end before waiting, so a large output cannot block the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errData = Data()
+    group.enter()
+    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The path of an installed command, or nil.
+public func which(_ command: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(directory)/\(command)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+/// The built `uea-screen` binary (swift test builds it next to the test bundle).
+public func ueaScreenBinary() -> String {
+    var candidates: [URL] = []
+    let bundle = Bundle.main.bundleURL
+    candidates.append(bundle.appendingPathComponent("uea-screen"))
+    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("uea-screen"))
+    for argument in CommandLine.arguments.prefix(1) {
+        candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("uea-screen"))
+    }
+    candidates.append(Paths.repository.appendingPathComponent(".build/debug/uea-screen"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates.last!.path
+}
+
+/// Runs the built tool from the repository root.
+public func ueaScreen(_ arguments: String...) throws -> CommandResult {
+    try run(ueaScreenBinary(), arguments, currentDirectory: Paths.repository)
+}
