@@ -7,9 +7,14 @@ let package = Package(
     products: [
         .executable(name: "uea-screen", targets: ["uea-screen"]),
         .library(name: "ESPD", targets: ["ESPD"]),
+        .library(name: "Screening", targets: ["Screening"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Hand-edited tender, bidder and rule files are YAML.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Report templates in templates/ that a lawyer can edit.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libxml2 through pkg-config; only SafeXML imports it.
@@ -22,11 +27,22 @@ let package = Package(
         .target(name: "SafeXML", dependencies: ["CLibXML2"]),
         // XML -> normalised ESPD model, one reader per generation.
         .target(name: "ESPD", dependencies: ["SafeXML"]),
+        // SHA-256 from the system libcrypto.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Checks, rule data, dossiers and reports.
+        .target(
+            name: "Screening",
+            dependencies: [
+                "ESPD", "SafeXML", "CCrypto",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "ESPD",
+                "ESPD", "Screening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +50,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"]),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -133,6 +133,16 @@ public struct Answer: Codable, Sendable, Equatable {
     public var line: Int
     public var path: String
 
+    public init(property: String?, question: String?, type: String?, instance: Int, applicable: Bool, gatedBy: String?,
+                criminalData: Bool, indicator: Bool? = nil, date: String? = nil, amount: Amount? = nil, description: String? = nil,
+                code: String? = nil, identifier: Identifier? = nil, quantity: String? = nil, url: String? = nil, period: Period? = nil,
+                evidence: [EvidenceReference]? = nil, line: Int, path: String) {
+        self.property = property; self.question = question; self.type = type; self.instance = instance
+        self.applicable = applicable; self.gatedBy = gatedBy; self.criminalData = criminalData; self.indicator = indicator
+        self.date = date; self.amount = amount; self.description = description; self.code = code; self.identifier = identifier
+        self.quantity = quantity; self.url = url; self.period = period; self.evidence = evidence; self.line = line; self.path = path
+    }
+
     public var hasValue: Bool {
         indicator != nil || date != nil || amount != nil || description != nil || code != nil
             || identifier != nil || quantity != nil || url != nil || period != nil || !(evidence ?? []).isEmpty

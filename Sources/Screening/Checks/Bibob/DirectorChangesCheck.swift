@@ -1,0 +1,31 @@
+/// BIB-R02 and BIB-R15: frequent changes of directors, statutory name or seat (stromannen, katvangers).
+struct DirectorChangesCheck: Check {
+    let id = "bibob.frequent-changes"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R02, BIB-R15)"
+    let summary = "Many director, name or seat changes in the last 24 months"
+    let dataFiles = ["bibob-red-flags.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let company = context.submission.bidder.company else { return [] }
+        var findings: [Finding] = []
+        if let changes = company.directorChanges24Months, changes >= context.rules.bibob.directorChangesIn24Months {
+            findings.append(finding(
+                nl: "\(changes) bestuurderswisselingen in 24 maanden." + BibobText.nl,
+                en: "\(changes) changes of directors in 24 months." + BibobText.en,
+                evidence: [context.submission.bidderPointer("company", excerpt: "directorChanges24Months: \(changes)")]))
+        }
+        if let changes = company.nameOrSeatChanges24Months, changes >= context.rules.bibob.nameOrSeatChangesIn24Months {
+            findings.append(finding(
+                nl: "\(changes) wijzigingen van statutaire naam of zetel in 24 maanden." + BibobText.nl,
+                en: "\(changes) changes of statutory name or seat in 24 months." + BibobText.en,
+                evidence: [context.submission.bidderPointer("company", excerpt: "nameOrSeatChanges24Months: \(changes)")]))
+        }
+        return findings
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.company?.directorChanges24Months = 4 },
+                      nonTriggering: { $0.submission.bidder.company?.directorChanges24Months = 1 })
+    }
+}

@@ -1,0 +1,26 @@
+/// BIB-R06: no UBO, or only pseudo-UBOs (senior management) for a company that is not listed.
+struct MissingUBOCheck: Check {
+    let id = "bibob.missing-ubo"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R06); Wet Bibob art. 12(4) (persons with control)"
+    let summary = "No ultimate beneficial owner declared, or only pseudo-UBOs"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let company = context.submission.bidder.company else { return [] }
+        if company.pseudoUBOOnly == true {
+            return [finding(nl: "Alleen pseudo-UBO's (hoger leidinggevend personeel) geregistreerd." + BibobText.nl,
+                            en: "Only pseudo-UBOs (senior management) are registered." + BibobText.en,
+                            evidence: [context.submission.bidderPointer("company", excerpt: "pseudoUBOOnly")])]
+        }
+        guard (company.ubos ?? []).isEmpty else { return [] }
+        return [finding(nl: "Er is geen uiteindelijk belanghebbende (UBO) opgegeven." + BibobText.nl,
+                        en: "No ultimate beneficial owner (UBO) is declared." + BibobText.en,
+                        evidence: [context.submission.bidderPointer("company", excerpt: "ubos")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.company?.ubos = [] },
+                      nonTriggering: { $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo")]; $0.submission.bidder.company?.pseudoUBOOnly = false })
+    }
+}

@@ -1,0 +1,22 @@
+/// BIB-R05: many companies registered at the bidder's address (post box, virtual office, trust office).
+struct SharedAddressCheck: Check {
+    let id = "bibob.shared-address"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R05)"
+    let summary = "The business address is shared with many registered companies"
+    let dataFiles = ["bibob-red-flags.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let count = context.submission.bidder.company?.registrationsAtAddress,
+              count >= context.rules.bibob.registrationsAtAddress else { return [] }
+        return [finding(
+            nl: "Op het vestigingsadres zijn \(count) ondernemingen ingeschreven." + BibobText.nl,
+            en: "\(count) companies are registered at the business address." + BibobText.en,
+            evidence: [context.submission.bidderPointer("company", excerpt: "registrationsAtAddress: \(count)")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.company?.registrationsAtAddress = 45 },
+                      nonTriggering: { $0.submission.bidder.company?.registrationsAtAddress = 2 })
+    }
+}

@@ -1,0 +1,30 @@
+/// BIB-R10 (and R01's size test): hardly any staff, or a contract far larger than the turnover.
+struct ThinCompanyCheck: Check {
+    let id = "bibob.thin-company"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R10, BIB-R01)"
+    let summary = "Very few employees or a small turnover for the size of the contract"
+    let dataFiles = ["bibob-red-flags.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let company = context.submission.bidder.company, let value = context.tender.estimatedValue else { return [] }
+        let rules = context.rules.bibob
+        var reasons: [(String, String)] = []
+        if let employees = company.employees, employees <= rules.thinCompanyMaxEmployees, value >= rules.thinCompanyMinValue {
+            reasons.append(("\(employees) werkzame personen", "\(employees) employees"))
+        }
+        if let turnover = company.annualTurnover, turnover > 0, value > turnover * rules.valueToTurnoverRatio {
+            reasons.append((String(format: "opdrachtwaarde %.1f× de jaaromzet", value / turnover), String(format: "contract value %.1f× annual turnover", value / turnover)))
+        }
+        guard !reasons.isEmpty else { return [] }
+        return [finding(
+            nl: "Dunne onderneming voor een opdracht van € \(Int(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl,
+            en: "Thin company for a contract of € \(Int(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en,
+            evidence: [context.submission.bidderPointer("company"), context.tenderPointer("estimatedValue")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 1 },
+                      nonTriggering: { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 20_000_000 })
+    }
+}

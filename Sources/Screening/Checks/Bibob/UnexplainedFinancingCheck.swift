@@ -1,0 +1,22 @@
+/// BIB-R07: financing from unknown or unusual sources that the bidder did not explain.
+struct UnexplainedFinancingCheck: Check {
+    let id = "bibob.unexplained-financing"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R07); Wet Bibob art. 3(1)(a), 12(4)"
+    let summary = "A financing source is not explained"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        (context.submission.bidder.company?.financing ?? []).filter { $0.explained != true }.map { source in
+            finding(nl: "Financieringsbron '\(source.source)' is niet toegelicht." + BibobText.nl,
+                    en: "Financing source '\(source.source)' is not explained." + BibobText.en,
+                    evidence: [context.submission.bidderPointer("company", excerpt: source.source)],
+                    details: source.amount.map { ["amount": String(format: "%.0f", $0)] })
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)] },
+                      nonTriggering: { $0.submission.bidder.company?.financing = [.init(source: "bank", amount: 250000, explained: true)] })
+    }
+}

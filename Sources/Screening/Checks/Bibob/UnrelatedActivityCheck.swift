@@ -1,0 +1,28 @@
+/// BIB-R09: the bidder's registered activity (SBI) has nothing to do with what is bought (CPV),
+/// e.g. a holding bidding for works. Compared through the MVO sectors both map to.
+struct UnrelatedActivityCheck: Check {
+    let id = "bibob.sbi-unrelated"
+    let severity = Severity.attention
+    let legalBasis = BibobText.basis + " (BIB-R09)"
+    let summary = "The bidder's SBI activity is unrelated to the CPV of the contract"
+    let dataFiles = ["bibob-red-flags.yaml", "sbi-sectors.csv", "cpv-sectors.csv"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let sbi = context.submission.bidder.company?.sbi, !sbi.isEmpty else { return [] }
+        let cpvSectors = Set(context.rules.sectors(forCPV: context.cpvCodes))
+        let holding = sbi.filter { code in context.rules.bibob.holdingSBI.contains { code.hasPrefix($0) } }
+        let sbiSectors = Set(sbi.compactMap { context.rules.sbiSectors[String($0.prefix(2))] })
+        let unrelated = !cpvSectors.isEmpty && !sbiSectors.isEmpty && sbiSectors.isDisjoint(with: cpvSectors)
+        guard !holding.isEmpty || unrelated else { return [] }
+        return [finding(
+            nl: "De ingeschreven activiteit (SBI \(sbi.joined(separator: ", "))) past niet bij het voorwerp van de opdracht (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.nl,
+            en: "The registered activity (SBI \(sbi.joined(separator: ", "))) does not fit the subject of the contract (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.en,
+            evidence: [context.submission.bidderPointer("company", excerpt: "sbi"), context.tenderPointer("cpv")],
+            details: ["sbiSectors": sbiSectors.sorted().joined(separator: ", "), "cpvSectors": cpvSectors.sorted().joined(separator: ", ")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["6420"] },
+                      nonTriggering: { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["4321"] })
+    }
+}

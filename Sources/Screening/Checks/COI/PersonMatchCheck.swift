@@ -1,0 +1,59 @@
+/// Bidder-side people (representatives in the ESPD, directors, UBOs and key staff in the
+/// declaration and company facts) against the people who prepare or evaluate the tender and
+/// their declared relatives. A hit is for review, never a decision (AVG art. 22).
+struct PersonMatchCheck: Check {
+    let id = "coi.person-match"
+    let severity = Severity.attention
+    let legalBasis = "Dir. 2014/24/EU art. 24, 57(4)(e); Aw 2012 art. 1.10b, 2.87(1)(e)"
+    let summary = "A director, UBO, representative or key staff member matches someone involved in the tender"
+    let dataFiles = ["name-matching.yaml"]
+
+    struct Person { var name: String; var role: String; var pointer: EvidencePointer; var birthDate: String? }
+
+    static func bidderPeople(_ context: ScreeningContext) -> [Person] {
+        let s = context.submission
+        var people: [Person] = []
+        for espd in [s.espd] + s.otherESPDs {
+            for r in espd.economicOperator?.representatives ?? [] where !r.fullName.isEmpty && !PlaceholderCheck.isPlaceholder(r.familyName) {
+                people.append(Person(name: r.fullName, role: r.role ?? "representative", pointer: EvidencePointer(file: espd.source, line: r.line, path: r.path), birthDate: r.birthDate))
+            }
+        }
+        for p in s.bidder.declaration?.people ?? [] {
+            people.append(Person(name: p.name, role: p.role ?? "declared person", pointer: s.bidderPointer("declaration"), birthDate: p.birthDate?.description))
+        }
+        for p in s.bidder.company?.ubos ?? [] {
+            people.append(Person(name: p.name, role: "ubo", pointer: s.bidderPointer("company"), birthDate: p.birthDate?.description))
+        }
+        return people
+    }
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        var involved: [(name: String, label: String)] = []
+        for person in context.tender.people {
+            involved.append((person.name, [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")))
+            for relative in person.relatives ?? [] { involved.append((relative, "relative of \(person.name)")) }
+        }
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for person in Self.bidderPeople(context) {
+            for other in involved {
+                let match = context.matcher.matchPerson(person.name, other.name, birthDateA: person.birthDate)
+                guard match.score >= context.matcher.personThreshold, seen.insert(person.name + "|" + other.name).inserted else { continue }
+                findings.append(finding(
+                    nl: "\(person.name) (\(person.role), inschrijver) lijkt op \(other.name) (\(other.label), aanbestedende dienst): score \(match.score). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
+                    en: "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.label), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
+                    evidence: [person.pointer, context.tenderPointer("people", excerpt: other.name)],
+                    details: ["score": String(match.score), "why": match.reasons.joined(separator: "; "), "threshold": String(context.matcher.personThreshold)]))
+            }
+        }
+        return findings
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: { $0.tender.people = [.init(name: "J.W. van den Berg", role: "beoordelaar", organisation: nil, relatives: nil)]
+                $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")]) },
+            nonTriggering: { $0.tender.people = [.init(name: "Petra Bakker", role: "beoordelaar", organisation: nil, relatives: nil)]
+                $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")]) })
+    }
+}

@@ -1,0 +1,90 @@
+import ESPD
+
+/// One rule. Each lives in its own file under Checks/<family>/, with its id, the legal basis
+/// it enforces, the rule-data files it reads, its messages, and a triggering and a
+/// non-triggering example that the tests run.
+public protocol Check: Sendable {
+    /// `family.rule`, stable across releases.
+    var id: String { get }
+    /// The most severe finding it can give.
+    var severity: Severity { get }
+    var legalBasis: String { get }
+    /// What it checks, in one line (English).
+    var summary: String { get }
+    /// Files of checklists/ it reads.
+    var dataFiles: [String] { get }
+    func run(_ context: ScreeningContext) -> [Finding]
+    /// Mutations of a clean context: one must trigger the check, the other must not.
+    var examples: CheckExamples { get }
+}
+
+extension Check {
+    public var family: String { String(id.prefix { $0 != "." }) }
+
+    /// A finding of this check.
+    func finding(_ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
+                 details: [String: String]? = nil, criminalData: Bool? = nil) -> Finding {
+        Finding(check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis,
+                message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
+    }
+}
+
+public struct CheckExamples: Sendable {
+    public var triggering: @Sendable (inout ScreeningContext) -> Void
+    public var nonTriggering: @Sendable (inout ScreeningContext) -> Void
+
+    public init(triggering: @escaping @Sendable (inout ScreeningContext) -> Void,
+                nonTriggering: @escaping @Sendable (inout ScreeningContext) -> Void) {
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// What a check sees: one bidder, the tender, the rule data and the reference date.
+public struct ScreeningContext: Sendable {
+    public var submission: Submission
+    public var tender: TenderContext
+    public var tenderFilePath: String?
+    /// The ESPD request of the tender, when given.
+    public var request: ESPDDocument?
+    public var rules: RuleBook
+    public var matcher: NameMatcher
+    /// The date evidence ages and exclusion windows are measured at.
+    public var referenceDate: Day
+    public var referenceDateSource: String
+
+    public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook, today: Day = .today()) {
+        self.submission = submission
+        self.tender = tender
+        self.tenderFilePath = tenderFilePath
+        self.request = request
+        self.rules = rules
+        self.matcher = NameMatcher(rules: rules.names)
+        if let deadline = tender.submissionDeadline {
+            referenceDate = deadline; referenceDateSource = "tender.submissionDeadline"
+        } else {
+            referenceDate = today; referenceDateSource = "today (no submissionDeadline in the tender file)"
+        }
+    }
+
+    public var espd: ESPDDocument { submission.espd }
+
+    /// Pointer at a criterion of the bidder's ESPD.
+    func pointer(_ criterion: Criterion) -> EvidencePointer {
+        EvidencePointer(file: espd.source, line: criterion.line, path: criterion.path, excerpt: criterion.ground.map { "\($0) \(criterion.codeShort ?? criterion.code ?? "")" })
+    }
+
+    func pointer(_ answer: Answer, in document: ESPDDocument? = nil) -> EvidencePointer {
+        EvidencePointer(file: (document ?? espd).source, line: answer.line, path: answer.path, excerpt: answer.question)
+    }
+
+    /// Pointer into tender.yaml at a field.
+    func tenderPointer(_ key: String, excerpt: String? = nil) -> EvidencePointer {
+        EvidencePointer(file: tenderFilePath ?? "(no tender file)", line: tenderFilePath.flatMap { Submission.topLevelKeyLines($0)[key] }, path: key, excerpt: excerpt)
+    }
+
+    func criterion(_ ground: String) -> Criterion? { espd.criteria.first { $0.ground == ground } }
+
+    /// The tender's CPV codes, or the ESPD's when the tender file gives none.
+    var cpvCodes: [String] { tender.cpv.isEmpty ? espd.procurement.cpv : tender.cpv }
+}

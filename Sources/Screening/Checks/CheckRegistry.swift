@@ -1,0 +1,13 @@
+/// Every check, in the order `uea-screen rules` lists them. Adding a rule = one file + one line here.
+public enum CheckRegistry {
+    public static let all: [any Check] = [
+        NotAResponseCheck(), ExclusionUnansweredCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(),
+        MandatoryGroundCheck(), ExpiredConvictionCheck(), TaxAndSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationPolarityCheck(), ConflictWithoutExplanationCheck(),
+        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignBidderCheck(), GVAMissingCheck(), EvidenceAgeCheck(),
+        PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
+        RecentlyFoundedCheck(), DirectorChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), UnrelatedActivityCheck(), ThinCompanyCheck(),
+        RiskSectorCheck(),
+        SupplyChainDeclarationMissingCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
+        ProcedureThresholdCheck(), LegalAdviceCheck(),
+    ]
+}

@@ -1,0 +1,22 @@
+import ESPD
+
+/// A bidder handed in the authority's request instead of its own response.
+struct NotAResponseCheck: Check {
+    let id = "espd.not-a-response"
+    let severity = Severity.blocker
+    let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring); Implementing Reg. (EU) 2016/7"
+    let summary = "The bidder's ESPD is a request (no answers), not a response"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard context.espd.kind == .request else { return [] }
+        return [finding(
+            nl: "Het ingediende UEA is een verzoek (request) van de aanbestedende dienst, geen ingevuld antwoord van de inschrijver: er is niets verklaard.",
+            en: "The ESPD handed in is the authority's request, not the bidder's response: nothing has been declared.",
+            evidence: [EvidencePointer(file: context.espd.source, line: 1, path: "/" + context.espd.declared.rootElement, excerpt: context.espd.declared.rootElement)])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.espd.kind = .request }, nonTriggering: { $0.submission.espd.kind = .response })
+    }
+}

@@ -1,0 +1,28 @@
+import ESPD
+
+/// C20 (conflict of interest) and C21 (involvement in preparation) answered yes without an explanation.
+struct ConflictWithoutExplanationCheck: Check {
+    let id = "exclusion.conflict-unexplained"
+    let severity = Severity.attention
+    let legalBasis = "Dir. 2014/24/EU art. 24, 41, 57(4)(e)-(f); Aw 2012 art. 1.10b, 2.51, 2.87(1)(e)-(f)"
+    let summary = "Conflict of interest or prior involvement declared (C20/C21) without an explanation"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        ["C20", "C21"].compactMap { number in
+            guard let criterion = context.criterion(number), criterion.groundApplies == true else { return nil }
+            let explained = criterion.answers.contains { $0.applicable && ($0.description?.isEmpty == false) }
+            guard !explained else { return nil }
+            let name = ExclusionGrounds.ground(number: number)!.name
+            return finding(
+                nl: "\(number) (\(name)) is met 'ja' beantwoord zonder toelichting. Vraag om uitleg en om de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
+                en: "\(number) (\(name)) is answered yes without an explanation. Ask for one and for the measures taken (separation of interests) before evaluating the bid.",
+                evidence: [context.pointer(criterion)], details: ["ground": number])
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.declare(ground: "C21", applies: true) },
+                      nonTriggering: { $0.declare(ground: "C21", applies: true, description: "Adviseur X werkte aan het programma van eisen; belangenbeschermingsplan bijgevoegd.") })
+    }
+}

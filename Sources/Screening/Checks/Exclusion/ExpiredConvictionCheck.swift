@@ -1,0 +1,31 @@
+import ESPD
+
+/// A conviction ground answered yes whose window has passed: kept in the dossier as information.
+struct ExpiredConvictionCheck: Check {
+    let id = "exclusion.expired-conviction"
+    let severity = Severity.info
+    let legalBasis = "Dir. 2014/24/EU art. 57(7); Aw 2012 art. 2.86"
+    let summary = "Conviction declared, but older than the exclusion window and no period set in it still runs"
+    let dataFiles = ["evidence.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let years = context.rules.evidence.mandatoryExclusionYears
+        return context.espd.criteria.compactMap { criterion in
+            guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), ground.part == "A",
+                  criterion.groundApplies == true else { return nil }
+            let facts = ConvictionFacts(criterion, context: context)
+            guard facts.expired(at: context.referenceDate, years: years), let date = facts.latestConviction else { return nil }
+            return finding(
+                nl: "Uitsluitingsgrond \(ground.ground) (\(ground.name)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",
+                en: "Exclusion ground \(ground.ground) (\(ground.name)) is declared, but the conviction is older than \(years) years: no exclusion, keep on file.",
+                evidence: [context.pointer(criterion)] + (facts.pointer.map { [$0] } ?? []),
+                details: ["ground": ground.ground, "convictionDate": date.description, "referenceDate": context.referenceDate.description],
+                criminalData: true)
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description) },
+                      nonTriggering: { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -4).description) })
+    }
+}

@@ -1,0 +1,37 @@
+import ESPD
+
+/// C23 (misrepresentation): in v1/v2 files the question reads "has NOT been guilty" while the
+/// EU service changed the meaning of the answer in Nov 2016 (ESPD-Service #117, ESPD-EDM #246);
+/// v3.0–v4.0 only say "Can the economic operator confirm that:". The tool will not guess.
+struct MisrepresentationPolarityCheck: Check {
+    let id = "exclusion.misrepresentation-ambiguous"
+    let severity = Severity.attention
+    let legalBasis = "Dir. 2014/24/EU art. 57(4)(h)-(i); Aw 2012 art. 2.87"
+    let summary = "The misrepresentation answer (C23) cannot be read safely: its wording and meaning differ between producers"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let criterion = context.criterion("C23"), criterion.polarity == .ambiguous, let answer = criterion.answer else { return [] }
+        return [finding(
+            nl: "Het antwoord op uitsluitingsgrond C23 (misleiding) is '\(answer ? "ja" : "nee")', maar de vraagstelling in dit bestand laat twee lezingen toe. Vraag de inschrijver om bevestiging.",
+            en: "The answer to exclusion ground C23 (misrepresentation) is '\(answer ? "yes" : "no")', but the wording in this file allows two readings. Ask the bidder to confirm.",
+            evidence: [context.pointer(criterion)], details: ["answer": String(answer), "generation": context.espd.generation.rawValue])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: { context in
+                context.declare(ground: "C23", applies: nil)
+                if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) {
+                    context.submission.espd.criteria[i].polarity = .ambiguous
+                    context.submission.espd.criteria[i].answer = true
+                }
+            },
+            nonTriggering: { context in
+                if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) {
+                    context.submission.espd.criteria[i].polarity = .trueMeansGroundApplies
+                    context.submission.espd.criteria[i].answer = false
+                }
+            })
+    }
+}

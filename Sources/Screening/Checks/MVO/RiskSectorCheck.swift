@@ -1,0 +1,27 @@
+/// The tender's CPV codes fall in one of the 13 MVO risk sectors of the province's policy:
+/// the jurist considers ISV/due-diligence clauses. Information on the dossier, one per sector.
+struct RiskSectorCheck: Check {
+    let id = "mvo.risk-sector"
+    let severity = Severity.info
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (13 MVO-risicosectoren, ISV); KPMG MVO Sector Risico Analyse 2014"
+    let summary = "The contract's CPV codes fall in an MVO risk sector: its risks and the clauses to consider"
+    let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let mvo = context.rules.mvo
+        return context.rules.sectors(forCPV: context.cpvCodes).compactMap { name in
+            guard let sector = mvo.sectors.first(where: { $0.name == name }) else { return nil }
+            let clauses = sector.clauses.compactMap { mvo.clauses[$0] }
+            return finding(
+                nl: "Risicosector \(sector.name): \(sector.risks.joined(separator: "; ")). Overweeg: \(clauses.joined(separator: " | ")).",
+                en: "Risk sector \(sector.name): \(sector.risks.joined(separator: "; ")). Consider: \(clauses.joined(separator: " | ")).",
+                evidence: [context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
+                           EvidencePointer(file: context.rules.directory + "/mvo-sectors.yaml", path: "sectors[\(sector.name)]")],
+                details: ["sector": sector.name])
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.cpv = ["18100000-0"] }, nonTriggering: { $0.tender.cpv = ["48000000-8"] })
+    }
+}

@@ -1,0 +1,24 @@
+/// From €50,000 (supplies and services) the unit Juridische Zaken, Inkoop en Besluitvorming
+/// gives procurement and legal advice; works are guided by the afdeling Infrastructuur.
+struct LegalAdviceCheck: Check {
+    let id = "procedure.legal-advice"
+    let severity = Severity.attention
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (advies Juridische Zaken vanaf € 50.000)"
+    let summary = "Supplies or services from €50,000 without recorded legal advice"
+    let dataFiles = ["thresholds.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let type = context.tender.type, [.leveringen, .diensten, .socialeDiensten].contains(type),
+              let value = context.tender.estimatedValue, value >= context.rules.thresholds.legalAdviceFrom,
+              context.tender.legalDepartmentConsulted != true else { return [] }
+        return [finding(
+            nl: "Voor \(type.rawValue) van € \(Int(value)) moet Juridische Zaken, Inkoop en Besluitvorming zijn geraadpleegd; dat is niet vastgelegd.",
+            en: "For \(type.rawValue) worth € \(Int(value)) the legal department must have been consulted; that is not recorded.",
+            evidence: [context.tenderPointer("legalDepartmentConsulted"), context.tenderPointer("estimatedValue")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = false },
+                      nonTriggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = true })
+    }
+}

@@ -1,0 +1,38 @@
+/// PV-07: certificates (SSI ESG / traceability) must cover the declared site and be valid at the reference date.
+struct CertificateCheck: Check {
+    let id = "solar.certificate"
+    let severity = Severity.attention
+    let legalBasis = SolarScope.basis + "; SSI ESG and Traceability Standards (PV-07)"
+    let summary = "A tier has no certificate, an expired one, or one that does not cover the declared site"
+    let dataFiles = ["solar.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        (context.submission.supplyChain ?? []).compactMap { tier in
+            guard context.rules.solar.requiredTiers.contains(tier.tier) else { return nil }
+            var problems: [(String, String)] = []
+            if tier.certificate == nil {
+                problems.append(("geen certificaat", "no certificate"))
+            } else {
+                if let expiry = tier.certificateExpiry, expiry < context.referenceDate {
+                    problems.append(("certificaat verlopen op \(expiry)", "certificate expired on \(expiry)"))
+                }
+                if let address = tier.facilityAddress, !tier.certificateSites.isEmpty {
+                    let covered = tier.certificateSites.contains { site in
+                        address.localizedCaseInsensitiveContains(site) || site.localizedCaseInsensitiveContains(address)
+                    }
+                    if !covered { problems.append(("certificaat dekt de vestiging niet", "certificate does not cover the site")) }
+                }
+            }
+            guard !problems.isEmpty else { return nil }
+            return finding(
+                nl: "Schakel \(tier.tier) (\(tier.entity)): \(problems.map(\.0).joined(separator: "; ")).",
+                en: "Tier \(tier.tier) (\(tier.entity)): \(problems.map(\.1).joined(separator: "; ")).",
+                evidence: [SolarScope.pointer(context, tier, excerpt: tier.certificate)])
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "cell" }) { $0.submission.supplyChain?[i].certificateExpiry = $0.referenceDate.adding(months: -1) } },
+                      nonTriggering: { _ in })
+    }
+}

@@ -1,0 +1,21 @@
+/// A solar-panel tender without a supply-chain declaration: origin cannot be assessed at all.
+struct SupplyChainDeclarationMissingCheck: Check {
+    let id = "solar.declaration-missing"
+    let severity = Severity.attention
+    let legalBasis = SolarScope.basis + "; shared/domain.md PV-10"
+    let summary = "Solar-panel tender but no supply-chain declaration from the bidder"
+    let dataFiles = ["solar.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard SolarScope.isSolarTender(context), context.submission.supplyChain == nil else { return [] }
+        return [finding(
+            nl: "Dit is een aanbesteding met zonnepanelen, maar de inschrijver heeft geen ketenverklaring (kwartsiet tot module) aangeleverd.",
+            en: "This tender involves solar panels, but the bidder provided no supply-chain declaration (quartzite to module).",
+            evidence: [context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")), context.submission.bidderPointer("supplyChain")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.cpv = ["09331200-0"]; $0.submission.supplyChain = nil },
+                      nonTriggering: { $0.tender.cpv = ["72000000-5"]; $0.submission.supplyChain = nil })
+    }
+}

@@ -1,0 +1,35 @@
+/// PV-01: one record per tier from MG-Si to module, each with entity, facility address, country and region.
+struct MissingTierCheck: Check {
+    let id = "solar.missing-tier"
+    let severity = Severity.attention
+    let legalBasis = SolarScope.basis + "; SSI Supply Chain Traceability Standard (PV-01)"
+    let summary = "A tier of the supply chain is missing or lacks its facility address, country or region"
+    let dataFiles = ["solar.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let chain = context.submission.supplyChain else { return [] }
+        var findings: [Finding] = []
+        let present = Set(chain.map(\.tier))
+        let missing = context.rules.solar.requiredTiers.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            findings.append(finding(
+                nl: "De ketenverklaring mist schakel(s): \(missing.joined(separator: ", ")). Zonder volledige keten is herkomst niet te beoordelen.",
+                en: "The supply-chain declaration lacks tier(s): \(missing.joined(separator: ", ")). Without the full chain origin cannot be assessed.",
+                evidence: [EvidencePointer(file: context.submission.supplyChainPath ?? context.submission.location, line: 1)],
+                details: ["missing": missing.joined(separator: ", ")]))
+        }
+        for tier in chain where context.rules.solar.requiredTiers.contains(tier.tier) {
+            let gaps = [("facility_address", tier.facilityAddress), ("country", tier.country), ("region", tier.region)].filter { $0.1 == nil }.map(\.0)
+            guard !gaps.isEmpty else { continue }
+            findings.append(finding(
+                nl: "Schakel \(tier.tier) (\(tier.entity)) mist: \(gaps.joined(separator: ", ")).",
+                en: "Tier \(tier.tier) (\(tier.entity)) lacks: \(gaps.joined(separator: ", ")).",
+                evidence: [SolarScope.pointer(context, tier)]))
+        }
+        return findings
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.supplyChain?.removeAll { $0.tier == "polysilicon" } }, nonTriggering: { _ in })
+    }
+}

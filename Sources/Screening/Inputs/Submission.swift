@@ -1,0 +1,129 @@
+import ESPD
+import SafeXML
+import Foundation
+
+/// A file that went into a dossier, with its hash (the store keeps the bytes).
+public struct SourceFile: Codable, Sendable, Equatable {
+    /// espd, member-espd, bidder-file, supply-chain, tender, espd-request.
+    public var role: String
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+
+    static func hashing(role: String, path: String) throws -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
+        return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+    }
+}
+
+/// One bidder: its own ESPD response, the responses of consortium members, relied-upon
+/// entities and subcontractors, and the optional bidder.yaml and supply-chain declaration.
+public struct Submission: Sendable {
+    /// The folder or file the user named.
+    public var location: String
+    public var espd: ESPDDocument
+    /// Responses of other entities in the bid (members, relied-upon entities, subcontractors).
+    public var otherESPDs: [ESPDDocument]
+    public var bidder: BidderFile
+    public var bidderFilePath: String?
+    /// Line of each top-level key in bidder.yaml, for evidence pointers.
+    public var bidderFileLines: [String: Int]
+    public var supplyChain: [SupplyChainTier]?
+    public var supplyChainPath: String?
+    public var sources: [SourceFile]
+
+    public var displayName: String {
+        bidder.name ?? espd.economicOperator?.name ?? URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
+    }
+
+    /// The bidder's KvK number: bidder.yaml first, else an ESPD identifier that looks like one.
+    public var kvk: String? {
+        bidder.kvk ?? espd.economicOperator?.identifiers.first { id in
+            let scheme = id.scheme?.lowercased() ?? ""
+            return scheme.contains("kvk") || (id.value.count == 8 && id.value.allSatisfy(\.isNumber))
+        }?.value
+    }
+
+    public var country: String? { bidder.country?.uppercased() ?? espd.economicOperator?.country }
+
+    /// Pointer into bidder.yaml at a top-level key.
+    public func bidderPointer(_ key: String, excerpt: String? = nil) -> EvidencePointer {
+        EvidencePointer(file: bidderFilePath ?? location, line: bidderFileLines[key], path: key, excerpt: excerpt)
+    }
+
+    /// Why a submission could not be loaded.
+    public enum LoadError: Error, CustomStringConvertible, Sendable {
+        case espd(ESPDReadError)
+        case input(InputError)
+        public var description: String {
+            switch self {
+            case .espd(let e): return e.description
+            case .input(let e): return e.description
+            }
+        }
+    }
+
+    /// Loads a bidder folder (every *.xml is an ESPD; bidder.yaml and the supply-chain CSV are
+    /// optional) or a single ESPD file. The bidder's own ESPD is the response whose operator
+    /// role is sole or lead; otherwise the first response in name order.
+    public static func load(_ location: String, limits: ParseLimits = ParseLimits()) throws(LoadError) -> Submission {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
+            throw .input(InputError(file: location, message: "no such file or folder"))
+        }
+        var xmlFiles: [String] = []
+        var bidderPath: String? = nil
+        if isDirectory.boolValue {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []).sorted()
+            xmlFiles = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (location as NSString).appendingPathComponent($0) }
+            if names.contains("bidder.yaml") { bidderPath = (location as NSString).appendingPathComponent("bidder.yaml") }
+            if xmlFiles.isEmpty { throw .input(InputError(file: location, message: "folder holds no ESPD response (*.xml)")) }
+        } else {
+            xmlFiles = [location]
+        }
+        var documents: [ESPDDocument] = []
+        for file in xmlFiles {
+            do { documents.append(try ESPDParser.read(contentsOf: file, limits: limits)) } catch { throw .espd(error) }
+        }
+        let responses = documents.filter { $0.kind == .response }
+        let main = responses.first { ["sole", "lead"].contains($0.economicOperator?.role ?? "") } ?? responses.first ?? documents[0]
+        var bidder = BidderFile()
+        var lines: [String: Int] = [:]
+        var supplyChain: [SupplyChainTier]? = nil
+        var supplyChainPath: String? = nil
+        var sources: [SourceFile] = []
+        do {
+            for document in documents {
+                sources.append(try SourceFile.hashing(role: document.source == main.source ? "espd" : "member-espd", path: document.source))
+            }
+            if let bidderPath {
+                bidder = try YAMLFile.load(BidderFile.self, from: bidderPath)
+                lines = topLevelKeyLines(bidderPath)
+                sources.append(try SourceFile.hashing(role: "bidder-file", path: bidderPath))
+                if let relative = bidder.supplyChain {
+                    let path = (location as NSString).appendingPathComponent(relative)
+                    supplyChain = try SupplyChainTier.load(path: path)
+                    supplyChainPath = path
+                    sources.append(try SourceFile.hashing(role: "supply-chain", path: path))
+                }
+            }
+        } catch let error as InputError {
+            throw .input(error)
+        } catch {
+            throw .input(InputError(file: location, message: "\(error)"))
+        }
+        return Submission(location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
+                          bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
+                          supplyChain: supplyChain, supplyChainPath: supplyChainPath, sources: sources)
+    }
+
+    static func topLevelKeyLines(_ path: String) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var result: [String: Int] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { continue }
+            result[String(line[..<colon])] = index + 1
+        }
+        return result
+    }
+}

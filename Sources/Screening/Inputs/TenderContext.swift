@@ -1,0 +1,98 @@
+/// The tender a bidder is screened for (`tender.yaml`). Every field has a default the law
+/// allows, so a bidder can be screened without one; the README documents each field.
+public struct TenderContext: Codable, Sendable {
+    /// The contracting authority's reference; must equal the ESPD's ContractFolderID.
+    public var id: String?
+    public var name: String?
+    public var authority: Authority = Authority()
+    /// leveringen, diensten, werken, concessie, sociale-diensten.
+    public var type: ContractType?
+    /// Estimated value in euro excl. VAT, including options and extensions (the raming).
+    public var estimatedValue: Double?
+    /// The procedure used: enkelvoudig-onderhands, meervoudig-onderhands, nationaal, europees.
+    public var procedure: ProcedureKind?
+    /// When the call for competition was sent; selects the EU thresholds.
+    public var launchDate: Day?
+    /// The reference date for evidence ages and exclusion windows.
+    public var submissionDeadline: Day?
+    /// submission, selection or award: a GVA is asked only from the intended winner (award).
+    public var stage: Stage = .submission
+    /// Whether Juridische Zaken/Inkoop advised (required from €50,000 for supplies/services).
+    public var legalDepartmentConsulted: Bool?
+    public var cpv: [String] = []
+    /// Optional exclusion grounds announced in the notice (C9–C24), e.g. [C9, C12, C18].
+    public var optionalGrounds: [String] = []
+    public var bibob: Bool = false
+    /// Path of the ESPD request, relative to the tender file.
+    public var espdRequest: String?
+    /// People who prepare or evaluate the tender, with declared relatives.
+    public var people: [InvolvedPerson] = []
+    /// Companies that advised on or prepared the tender.
+    public var advisers: [Adviser] = []
+
+    public init() {}
+
+    public struct Authority: Codable, Sendable {
+        public var name: String?
+        /// sub-central (provincie, gemeente, waterschap) or central.
+        public var kind: AuthorityKind = .subCentral
+        public init() {}
+    }
+
+    public enum AuthorityKind: String, Codable, Sendable { case subCentral = "sub-central", central }
+    public enum ContractType: String, Codable, Sendable, CaseIterable {
+        case leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten"
+    }
+    public enum ProcedureKind: String, Codable, Sendable, CaseIterable, Comparable {
+        case enkelvoudig = "enkelvoudig-onderhands", meervoudig = "meervoudig-onderhands", nationaal, europees
+        public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    }
+    public enum Stage: String, Codable, Sendable { case submission, selection, award }
+
+    public struct InvolvedPerson: Codable, Sendable {
+        public var name: String
+        public var role: String?
+        public var organisation: String?
+        public var relatives: [String]?
+    }
+
+    public struct Adviser: Codable, Sendable {
+        public var name: String
+        public var kvk: String?
+        public var role: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
+        case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        authority = try c.decodeIfPresent(Authority.self, forKey: .authority) ?? Authority()
+        type = try c.decodeIfPresent(ContractType.self, forKey: .type)
+        estimatedValue = try c.decodeIfPresent(Double.self, forKey: .estimatedValue)
+        procedure = try c.decodeIfPresent(ProcedureKind.self, forKey: .procedure)
+        launchDate = try c.decodeIfPresent(Day.self, forKey: .launchDate)
+        submissionDeadline = try c.decodeIfPresent(Day.self, forKey: .submissionDeadline)
+        stage = try c.decodeIfPresent(Stage.self, forKey: .stage) ?? .submission
+        legalDepartmentConsulted = try c.decodeIfPresent(Bool.self, forKey: .legalDepartmentConsulted)
+        cpv = try c.decodeIfPresent([String].self, forKey: .cpv) ?? []
+        optionalGrounds = try c.decodeIfPresent([String].self, forKey: .optionalGrounds) ?? []
+        bibob = try c.decodeIfPresent(Bool.self, forKey: .bibob) ?? false
+        espdRequest = try c.decodeIfPresent(String.self, forKey: .espdRequest)
+        people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []
+        advisers = try c.decodeIfPresent([Adviser].self, forKey: .advisers) ?? []
+    }
+}
+
+extension TenderContext.Authority {
+    enum CodingKeys: String, CodingKey { case name, kind }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        kind = try c.decodeIfPresent(TenderContext.AuthorityKind.self, forKey: .kind) ?? .subCentral
+    }
+}

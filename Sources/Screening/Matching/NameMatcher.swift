@@ -1,0 +1,156 @@
+import Foundation
+
+/// Explainable fuzzy matching of person and company names.
+///
+/// Persons: robust to Dutch tussenvoegsels ("van der Berg" = "Berg, J. van der"), initials
+/// versus full given names, diacritics, punctuation and word order. Companies: legal-form
+/// words (B.V., GmbH, Co., Ltd.) are dropped and word order does not matter.
+/// Every match carries its score and the token pairs that made it.
+public struct NameMatcher: Sendable {
+    public struct Match: Sendable, Codable, Equatable {
+        public var score: Double
+        /// Why: token pairs such as "berg = berg", "j. → jan (initial)".
+        public var reasons: [String]
+    }
+
+    let tussenvoegsels: Set<String>
+    let legalForms: Set<String>
+    public let personThreshold: Double
+    public let companyThreshold: Double
+
+    public init(rules: RuleBook.NameMatchingRules) {
+        tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
+        legalForms = Set(rules.legalForms.map { Self.fold($0).replacingOccurrences(of: ".", with: "") })
+        personThreshold = rules.personThreshold
+        companyThreshold = rules.companyThreshold
+    }
+
+    // MARK: Persons
+
+    /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
+    func personTokens(_ name: String) -> [String] {
+        let tokens = Self.fold(name)
+            .replacingOccurrences(of: ".", with: ". ")
+            .split(whereSeparator: { !$0.isLetter && $0 != "'" })
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            .filter { !$0.isEmpty }
+        let kept = tokens.filter { !tussenvoegsels.contains($0) }
+        return kept.isEmpty ? tokens : kept
+    }
+
+    /// Scores two person names. Birth dates, when both are known and differ, rule a match out.
+    public func matchPerson(_ a: String, _ b: String, birthDateA: String? = nil, birthDateB: String? = nil) -> Match {
+        if let x = birthDateA, let y = birthDateB, x != y {
+            return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
+        }
+        var ta = personTokens(a), tb = personTokens(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
+        if ta.count > tb.count { swap(&ta, &tb) }
+        var used = Set<Int>()
+        var scores: [Double] = []
+        var reasons: [String] = []
+        var surnameLike = false
+        // Full tokens first, so initials take what is left.
+        let order = ta.indices.sorted { (ta[$0].count > 1 ? 0 : 1, $0) < (ta[$1].count > 1 ? 0 : 1, $1) }
+        for i in order {
+            let s = ta[i]
+            var best = (score: 0.0, index: -1, why: "")
+            for (j, l) in tb.enumerated() where !used.contains(j) {
+                let candidate: (Double, String)
+                if s.count == 1 || l.count == 1 {
+                    candidate = s.first == l.first ? (s.count == l.count ? 1.0 : 0.9, "\(s.count == 1 ? s + "." : s) → \(l.count == 1 ? l + "." : l) (initial)") : (0, "")
+                } else {
+                    let jw = Self.jaroWinkler(s, l)
+                    candidate = (jw, jw == 1 ? "\(s) = \(l)" : "\(s) ≈ \(l) (\(String(format: "%.2f", jw)))")
+                }
+                if candidate.0 > best.score { best = (candidate.0, j, candidate.1) }
+            }
+            if best.index >= 0 {
+                used.insert(best.index)
+                reasons.append(best.why)
+                if s.count > 1 && tb[best.index].count > 1 && best.score >= 0.9 { surnameLike = true }
+            } else {
+                reasons.append("\(s) unmatched")
+            }
+            scores.append(best.score)
+        }
+        var score = scores.reduce(0, +) / Double(scores.count)
+        // A full token left over on the longer side (a middle name) costs a little.
+        let extra = tb.indices.filter { !used.contains($0) && tb[$0].count > 1 }.count
+        if extra > 0 { score *= pow(0.97, Double(extra)); reasons.append("\(extra) extra name part(s)") }
+        // Without at least one full name part in common (the surname) it is not the same person.
+        if !surnameLike { score = min(score, 0.5) }
+        return Match(score: (score * 100).rounded() / 100, reasons: reasons)
+    }
+
+    // MARK: Companies
+
+    func companyTokens(_ name: String) -> [String] {
+        let tokens = Self.fold(name)
+            .replacingOccurrences(of: ".", with: "")
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map(String.init)
+        let kept = tokens.filter { !legalForms.contains($0) }
+        return kept.isEmpty ? tokens : kept
+    }
+
+    public func matchCompany(_ a: String, _ b: String) -> Match {
+        let ta = companyTokens(a), tb = companyTokens(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
+        let joinedScore = Self.jaroWinkler(ta.joined(separator: " "), tb.joined(separator: " "))
+        // Token-set similarity: every token of the shorter name finds its best partner.
+        let (short, long) = ta.count <= tb.count ? (ta, tb) : (tb, ta)
+        var pairs: [String] = []
+        var total = 0.0
+        for s in short {
+            let best = long.map { (Self.jaroWinkler(s, $0), $0) }.max { $0.0 < $1.0 }!
+            total += best.0
+            pairs.append(best.0 == 1 ? "\(s) = \(best.1)" : "\(s) ≈ \(best.1) (\(String(format: "%.2f", best.0)))")
+        }
+        var tokenScore = total / Double(short.count)
+        if long.count > short.count { tokenScore *= pow(0.95, Double(long.count - short.count)) }
+        let score = max(joinedScore, tokenScore)
+        let reasons = (score == joinedScore && joinedScore > tokenScore)
+            ? ["\"\(ta.joined(separator: " "))\" ≈ \"\(tb.joined(separator: " "))\" (legal forms ignored)"]
+            : pairs + (long.count > short.count ? ["\(long.count - short.count) extra word(s)"] : [])
+        return Match(score: (score * 100).rounded() / 100, reasons: reasons)
+    }
+
+    // MARK: Primitives
+
+    /// Lower case, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Jaro–Winkler similarity, 0…1.
+    static func jaroWinkler(_ a: String, _ b: String) -> Double {
+        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        if s.isEmpty && t.isEmpty { return 1 }
+        if s.isEmpty || t.isEmpty { return 0 }
+        if s == t { return 1 }
+        let window = max(0, max(s.count, t.count) / 2 - 1)
+        var sMatched = [Bool](repeating: false, count: s.count), tMatched = [Bool](repeating: false, count: t.count)
+        var matches = 0
+        for i in s.indices {
+            let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+            if lo > hi { continue }
+            for j in lo...hi where !tMatched[j] && s[i] == t[j] {
+                sMatched[i] = true; tMatched[j] = true; matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0, k = 0
+        for i in s.indices where sMatched[i] {
+            while !tMatched[k] { k += 1 }
+            if s[i] != t[k] { transpositions += 1 }
+            k += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
+        var prefix = 0
+        while prefix < min(4, s.count, t.count) && s[prefix] == t[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+}

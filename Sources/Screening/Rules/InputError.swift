@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// A hand-edited file (tender, bidder, rule data) that could not be used. Names the file,
+/// the field and, where known, the line.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file; self.line = line; self.message = message
+    }
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+enum YAMLFile {
+    /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
+    static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as DecodingError {
+            throw InputError(file: path, line: line(of: error, in: text), message: describe(error))
+        } catch let error as YamlError {
+            throw InputError(file: path, message: "not valid YAML: \(error)")
+        } catch {
+            throw InputError(file: path, message: "\(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let keys = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "(top level)" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing field '\(path(context.codingPath + [key]))'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "field '\(path(context.codingPath))': \(context.debugDescription)"
+        case .dataCorrupted(let context): return "field '\(path(context.codingPath))': \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// The line of the last key of the failing path, found by a plain search (good enough for hand-edited files).
+    static func line(of error: DecodingError, in text: String) -> Int? {
+        let context: DecodingError.Context
+        switch error {
+        case .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return nil
+        }
+        guard let key = context.codingPath.last(where: { $0.intValue == nil })?.stringValue else { return nil }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+            if trimmed.hasPrefix(key + ":") { return index + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Everything in `checklists/`, loaded and validated. Lawyers change these files; the code
+/// only reads them. `version` is the SHA-256 over all files, recorded in every dossier.
+public struct RuleBook: Sendable {
+    public var directory: String
+    public var version: String
+    /// File name → SHA-256, for the dossier.
+    public var files: [String: String]
+    public var evidence: EvidenceRules
+    public var thresholds: ThresholdRules
+    public var cpvSectors: [CPVSector]
+    public var sbiSectors: [String: String]
+    public var mvo: MVORules
+    public var bibob: BibobRules
+    public var names: NameMatchingRules
+    public var solar: SolarRules
+    public var xinjiangPlaces: [String]
+    public var listedEntities: [ListedEntity]
+    public var review: [ReviewItem]
+
+    public static let fileNames = [
+        "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
+        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml",
+    ]
+
+    public struct EvidenceRules: Codable, Sendable {
+        public var gvaMaxAgeYears: Int
+        public var kvkExtractMaxAgeMonths: Int
+        public var taxStatementMaxAgeMonths: Int
+        public var mandatoryExclusionYears: Int
+        public var optionalExclusionYears: Int
+        public var gvaLookbackYears: Int
+    }
+
+    public struct ThresholdRules: Codable, Sendable {
+        public struct EUPeriod: Codable, Sendable {
+            public var from: Day
+            public var until: Day
+            public var source: String
+            public var works: Double
+            public var suppliesServicesCentral: Double
+            public var suppliesServicesSubCentral: Double
+            public var socialServices: Double
+            public var concessions: Double
+        }
+        public struct Row: Codable, Sendable {
+            /// A euro amount, or "eu" for the EU threshold.
+            public var from: String
+            public var procedure: TenderContext.ProcedureKind
+
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                if let number = try? c.decode(Double.self, forKey: .from) { from = String(Int(number)) } else { from = try c.decode(String.self, forKey: .from) }
+                procedure = try c.decode(TenderContext.ProcedureKind.self, forKey: .procedure)
+            }
+        }
+        public struct Province: Codable, Sendable {
+            public var source: String
+            public var leveringen: [Row]
+            public var diensten: [Row]
+            public var werken: [Row]
+            public var concessie: [Row]
+            public var socialeDiensten: [Row]
+            enum CodingKeys: String, CodingKey { case source, leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten" }
+        }
+        public var euThresholds: [EUPeriod]
+        public var province: Province
+        public var legalAdviceFrom: Double
+    }
+
+    public struct CPVSector: Sendable {
+        public var prefix: String
+        public var sectors: [String]
+        public var line: Int
+    }
+
+    public struct MVORules: Codable, Sendable {
+        public struct Sector: Codable, Sendable {
+            public var name: String
+            public var risks: [String]
+            public var clauses: [String]
+        }
+        public var source: String
+        public var clauses: [String: String]
+        public var sectors: [Sector]
+    }
+
+    public struct BibobRules: Codable, Sendable {
+        public var recentlyFoundedMonths: Int
+        public var valueToTurnoverRatio: Double
+        public var directorChangesIn24Months: Int
+        public var nameOrSeatChangesIn24Months: Int
+        public var registrationsAtAddress: Int
+        public var thinCompanyMaxEmployees: Int
+        public var thinCompanyMinValue: Double
+        public var holdingSBI: [String]
+    }
+
+    public struct NameMatchingRules: Codable, Sendable {
+        public var personThreshold: Double
+        public var companyThreshold: Double
+        public var tussenvoegsels: [String]
+        public var legalForms: [String]
+    }
+
+    public struct SolarRules: Codable, Sendable {
+        public struct Range: Codable, Sendable { public var min: Double; public var max: Double }
+        public var cpvPrefixes: [String]
+        public var requiredTiers: [String]
+        public var polysiliconGramsPerWatt: Range
+        public var countTolerance: Double
+    }
+
+    public struct ListedEntity: Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var tier: String?
+        public var list: String
+        public var effective: Day
+        public var source: String
+        public var line: Int
+    }
+
+    public struct ReviewItem: Codable, Sendable {
+        public var id: String
+        public var basis: String
+        public var nl: String
+        public var en: String
+    }
+
+    /// Loads and validates every file; the first problem is thrown with file and line.
+    public static func load(directory: String) throws -> RuleBook {
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        var files: [String: String] = [:]
+        var combined = ""
+        for name in fileNames {
+            guard let data = FileManager.default.contents(atPath: path(name)) else {
+                throw InputError(file: path(name), message: "rule-data file missing (see checklists/README.md)")
+            }
+            files[name] = SHA256.hex(data)
+            combined += name + ":" + files[name]! + "\n"
+        }
+        struct ReviewFile: Codable { var items: [ReviewItem] }
+        let mvo = try YAMLFile.load(MVORules.self, from: path("mvo-sectors.yaml"))
+        let sectorNames = Set(mvo.sectors.map(\.name))
+        if mvo.sectors.count != 13 {
+            throw InputError(file: path("mvo-sectors.yaml"), message: "expected the 13 risk sectors of Inkoopbeleid 2023, found \(mvo.sectors.count)")
+        }
+        for sector in mvo.sectors {
+            for clause in sector.clauses where mvo.clauses[clause] == nil {
+                throw InputError(file: path("mvo-sectors.yaml"), message: "sector '\(sector.name)' names unknown clause '\(clause)'")
+            }
+        }
+        let cpvText = try String(contentsOfFile: path("cpv-sectors.csv"), encoding: .utf8)
+        var cpv: [CPVSector] = []
+        for row in CSV.parse(cpvText).rows {
+            guard let prefix = row["cpv_prefix"], prefix.allSatisfy(\.isNumber) else {
+                throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "cpv_prefix must be digits")
+            }
+            let sectors = (row["sectors"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            for sector in sectors where !sectorNames.contains(sector) {
+                throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "unknown sector '\(sector)' (not in mvo-sectors.yaml)")
+            }
+            cpv.append(CPVSector(prefix: prefix, sectors: sectors, line: row.line))
+        }
+        var sbi: [String: String] = [:]
+        for row in CSV.parse(try String(contentsOfFile: path("sbi-sectors.csv"), encoding: .utf8)).rows {
+            guard let division = row["sbi_division"], let sector = row["sector"], sectorNames.contains(sector) else {
+                throw InputError(file: path("sbi-sectors.csv"), line: row.line, message: "needs sbi_division and a sector from mvo-sectors.yaml")
+            }
+            sbi[division] = sector
+        }
+        var entities: [ListedEntity] = []
+        for row in CSV.parse(try String(contentsOfFile: path("forced-labour-entities.csv"), encoding: .utf8)).rows {
+            guard let name = row["name"], let list = row["list"], let effective = row["effective"].flatMap(Day.init) else {
+                throw InputError(file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
+            }
+            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            entities.append(ListedEntity(name: name, aliases: aliases, tier: row["tier"], list: list, effective: effective, source: row["source"] ?? "", line: row.line))
+        }
+        let places = try String(contentsOfFile: path("xinjiang-places.txt"), encoding: .utf8)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let thresholds = try YAMLFile.load(ThresholdRules.self, from: path("thresholds.yaml"))
+        for table in [thresholds.province.leveringen, thresholds.province.diensten, thresholds.province.werken, thresholds.province.concessie, thresholds.province.socialeDiensten] {
+            for row in table where row.from != "eu" && Double(row.from) == nil {
+                throw InputError(file: path("thresholds.yaml"), message: "procedure row 'from' must be an amount or 'eu', found '\(row.from)'")
+            }
+        }
+        return RuleBook(
+            directory: directory, version: SHA256.hex(combined), files: files,
+            evidence: try YAMLFile.load(EvidenceRules.self, from: path("evidence.yaml")),
+            thresholds: thresholds, cpvSectors: cpv, sbiSectors: sbi, mvo: mvo,
+            bibob: try YAMLFile.load(BibobRules.self, from: path("bibob-red-flags.yaml")),
+            names: try YAMLFile.load(NameMatchingRules.self, from: path("name-matching.yaml")),
+            solar: try YAMLFile.load(SolarRules.self, from: path("solar.yaml")),
+            xinjiangPlaces: places, listedEntities: entities,
+            review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items)
+    }
+
+    /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.
+    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+        var candidates = [FileManager.default.currentDirectoryPath + "/checklists"]
+        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(url.appendingPathComponent("checklists").path)
+            url = url.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/evidence.yaml") }
+    }
+
+    /// The MVO sectors for CPV codes: the union over every matching prefix.
+    public func sectors(forCPV codes: [String]) -> [String] {
+        var result: [String] = []
+        for code in codes {
+            let digits = code.prefix { $0.isNumber }
+            for entry in cpvSectors where digits.hasPrefix(entry.prefix) {
+                for sector in entry.sectors where !result.contains(sector) { result.append(sector) }
+            }
+        }
+        return mvo.sectors.map(\.name).filter(result.contains)
+    }
+
+    /// The EU thresholds in force on `day` (the latest period when none covers it).
+    public func euThresholds(on day: Day) -> ThresholdRules.EUPeriod {
+        thresholds.euThresholds.first { $0.from <= day && day <= $0.until } ?? thresholds.euThresholds.max { $0.from < $1.from }!
+    }
+}
