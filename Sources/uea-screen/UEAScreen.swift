@@ -8,7 +8,7 @@ struct UEAScreen: ParsableCommand {
         discussion: """
         Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
         """,
-        version: "0.1.0",
-        subcommands: [Inspect.self]
+        version: "0.2.0",
+        subcommands: [Inspect.self, Screen.self, Rules.self]
     )
 }

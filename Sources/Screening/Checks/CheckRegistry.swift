@@ -8,6 +8,6 @@ public enum CheckRegistry {
         RecentlyFoundedCheck(), DirectorChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), UnrelatedActivityCheck(), ThinCompanyCheck(),
         RiskSectorCheck(),
         SupplyChainDeclarationMissingCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
-        ProcedureThresholdCheck(), LegalAdviceCheck(),
+        ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
     ]
 }

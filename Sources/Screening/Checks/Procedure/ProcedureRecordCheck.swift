@@ -1,0 +1,24 @@
+/// Records, for the file, which procedure the value requires under the province's table and
+/// which EU threshold applied at the launch date, next to the procedure used.
+struct ProcedureRecordCheck: Check {
+    let id = "procedure.required"
+    let severity = Severity.info
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5; Delegated Reg. (EU) 2025/2152"
+    let summary = "The procedure the estimated value requires and the EU threshold in force at launch"
+    let dataFiles = ["thresholds.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let (needed, eu, period) = ProcedureThresholdCheck().required(context), let value = context.tender.estimatedValue else { return [] }
+        let used = context.tender.procedure?.rawValue ?? "niet opgegeven"
+        return [finding(
+            nl: "Raming € \(Int(value)) (\(context.tender.type!.rawValue)): vereist is \(needed.rawValue); EU-drempel € \(Int(eu)) (\(period.source)); gebruikt: \(used).",
+            en: "Estimate € \(Int(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold € \(Int(eu)) (\(period.source)); used: \(used).",
+            evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used)],
+            details: ["required": needed.rawValue, "euThreshold": String(Int(eu))])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 900_000 },
+                      nonTriggering: { $0.tender.type = nil; $0.tender.estimatedValue = nil })
+    }
+}

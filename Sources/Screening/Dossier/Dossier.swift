@@ -1,0 +1,72 @@
+import ESPD
+import Foundation
+
+/// The screening dossier of one bidder: schema `uea-screen/dossier/1`, described by
+/// `schemas/dossier-1.schema.json`. Keys are sorted on output; findings are ordered by
+/// severity, check id and evidence location, so the same inputs give the same document
+/// (only `screenedAt` changes between runs).
+public struct Dossier: Codable, Sendable {
+    public var schema = "uea-screen/dossier/1"
+    public var screenedAt: String
+    public var tool: Tool
+    public var ruleData: RuleData
+    public var tender: TenderSummary
+    public var bidder: BidderSummary
+    public var espd: ESPDSummary
+    public var sources: [SourceFile]
+    public var findings: [Finding]
+    public var review: [ReviewItem]
+    public var summary: Summary
+
+    public struct Tool: Codable, Sendable { public var name: String; public var version: String }
+    public struct RuleData: Codable, Sendable { public var version: String; public var files: [String: String] }
+    public struct TenderSummary: Codable, Sendable {
+        public var id: String?
+        public var name: String?
+        public var authority: String?
+        public var type: String?
+        public var estimatedValue: Double?
+        public var procedure: String?
+        public var cpv: [String]
+        public var referenceDate: String
+        public var referenceDateSource: String
+    }
+    public struct BidderSummary: Codable, Sendable {
+        public var name: String
+        public var identifiers: [Identifier]
+        public var kvk: String?
+        public var country: String?
+        public var role: String?
+        public var groupName: String?
+    }
+    public struct ESPDSummary: Codable, Sendable {
+        public var file: String
+        public var generation: String
+        public var version: String?
+        public var kind: String
+        public var contractFolderID: String?
+        public var criteria: Int
+        public var otherEntities: [String]
+    }
+    public struct ReviewItem: Codable, Sendable {
+        public var id: String
+        public var basis: String
+        public var nl: String
+        public var en: String
+        public var status: String
+    }
+    public struct Summary: Codable, Sendable {
+        public var blocker: Int
+        public var attention: Int
+        public var info: Int
+        /// blocker, attention or clean: the worst severity found.
+        public var outcome: String
+    }
+
+    public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
+}
+
+public enum ToolInfo {
+    public static let name = "uea-screen"
+    public static let version = "0.2.0"
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Mustache
+import Yams
+
+/// Renders a dossier with the templates in `templates/` (Mustache, editable without code).
+/// Dutch by default; labels come from `templates/labels.yaml`.
+public struct ReportRenderer: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case md, html }
+    public enum Language: String, Sendable, CaseIterable { case nl, en }
+
+    let templates: [Format: MustacheTemplate]
+    let labels: [Language: [String: String]]
+
+    public init(directory: String) throws {
+        var templates: [Format: MustacheTemplate] = [:]
+        for format in Format.allCases {
+            let path = (directory as NSString).appendingPathComponent("report.\(format.rawValue).mustache")
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw InputError(file: path, message: "report template missing") }
+            do { templates[format] = try MustacheTemplate(string: text) } catch { throw InputError(file: path, message: "template error: \(error)") }
+        }
+        let labelsPath = (directory as NSString).appendingPathComponent("labels.yaml")
+        let all = try YAMLFile.load([String: [String: String]].self, from: labelsPath)
+        var labels: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            guard let table = all[language.rawValue] else { throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'") }
+            labels[language] = table
+        }
+        self.templates = templates
+        self.labels = labels
+    }
+
+    /// Finds `templates/` like `RuleBook.defaultDirectory` finds `checklists/`.
+    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+        var candidates = [FileManager.default.currentDirectoryPath + "/templates"]
+        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(url.appendingPathComponent("templates").path)
+            url = url.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }
+    }
+
+    public func render(_ dossier: Dossier, format: Format, language: Language = .nl) -> String {
+        templates[format]!.render(view(dossier, language: language))
+    }
+
+    func view(_ d: Dossier, language: Language) -> [String: Any] {
+        let labels = self.labels[language] ?? [:]
+        let groups: [[String: Any]] = Severity.allCases.compactMap { severity in
+            let findings = d.findings.filter { $0.severity == severity }
+            guard !findings.isEmpty else { return nil }
+            return ["title": labels[severity.rawValue] ?? severity.rawValue, "count": findings.count, "findings": findings.map { f -> [String: Any] in
+                [
+                    "message": language == .nl ? f.message.nl : f.message.en,
+                    "check": f.check, "severity": f.severity.rawValue, "legalBasis": f.legalBasis,
+                    "criminalData": f.criminalData == true,
+                    "evidence": f.evidence.map { e in
+                        [e.file + (e.line.map { ":\($0)" } ?? ""), e.path, e.excerpt.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " ")
+                    },
+                    "details": (f.details ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" },
+                ]
+            }]
+        }
+        return [
+            "language": language.rawValue,
+            "labels": labels,
+            "outcomeText": labels["outcome_" + d.summary.outcome] ?? d.summary.outcome,
+            "bidder": ["name": d.bidder.name, "kvk": d.bidder.kvk as Any, "country": d.bidder.country ?? ""],
+            "tender": ["id": d.tender.id ?? "", "name": d.tender.name ?? "", "referenceDate": d.tender.referenceDate],
+            "espd": ["generation": d.espd.generation, "version": d.espd.version ?? "", "file": d.espd.file],
+            "summary": ["blocker": d.summary.blocker, "attention": d.summary.attention, "info": d.summary.info],
+            "groups": groups,
+            "review": d.review.map { ["text": language == .nl ? $0.nl : $0.en, "basis": $0.basis] },
+            "sources": d.sources.map { ["path": $0.path, "role": $0.role, "sha256": $0.sha256] },
+            "ruleData": ["version": d.ruleData.version],
+            "tool": ["name": d.tool.name, "version": d.tool.version],
+            "screenedAt": d.screenedAt,
+        ]
+    }
+}

@@ -1,0 +1,47 @@
+import ESPD
+import Foundation
+import SafeXML
+
+/// What `uea-screen screen` works on: the tender, its request and the bidders to screen.
+public struct ScreeningJob: Sendable {
+    public var tender: TenderContext
+    public var tenderFilePath: String?
+    public var request: ESPDDocument?
+    public var extraSources: [SourceFile]
+    public var bidderLocations: [String]
+
+    /// Expands the paths given on the command line. A folder with `tender.yaml` and `bidders/`
+    /// is a whole tender; any other folder or XML file is one bidder.
+    public static func plan(paths: [String], tenderFile: String?) throws -> ScreeningJob {
+        var tenderPath = tenderFile
+        var bidders: [String] = []
+        for path in paths {
+            let tenderCandidate = (path as NSString).appendingPathComponent("tender.yaml")
+            let biddersFolder = (path as NSString).appendingPathComponent("bidders")
+            if FileManager.default.fileExists(atPath: tenderCandidate) {
+                if tenderPath == nil { tenderPath = tenderCandidate }
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: biddersFolder)) ?? []).sorted()
+                bidders += names.filter { !$0.hasPrefix(".") }.map { (biddersFolder as NSString).appendingPathComponent($0) }
+            } else {
+                bidders.append(path)
+            }
+        }
+        var tender = TenderContext()
+        var request: ESPDDocument? = nil
+        var sources: [SourceFile] = []
+        if let tenderPath {
+            tender = try YAMLFile.load(TenderContext.self, from: tenderPath)
+            sources.append(try SourceFile.hashing(role: "tender", path: tenderPath))
+            for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
+                throw InputError(file: tenderPath, line: Submission.topLevelKeyLines(tenderPath)["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
+            }
+            if let relative = tender.espdRequest {
+                let path = relative.hasPrefix("/") ? relative : ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                do { request = try ESPDParser.read(contentsOf: path) } catch { throw InputError(file: path, message: error.description) }
+                if request?.kind != .request { throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response") }
+                sources.append(try SourceFile.hashing(role: "espd-request", path: path))
+            }
+        }
+        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, extraSources: sources, bidderLocations: bidders)
+    }
+}

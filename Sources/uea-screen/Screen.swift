@@ -1,0 +1,125 @@
+import ArgumentParser
+import ESPD
+import Foundation
+import Screening
+
+struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Screen bidders and write one screening dossier per bidder.",
+        discussion: """
+        PATH is a tender folder (tender.yaml + bidders/<one folder per bidder>), a bidder folder \
+        (ESPD responses *.xml, optional bidder.yaml and supply-chain CSV) or a single ESPD response.
+        Without --format a summary per bidder is printed; --format prints the dossiers themselves.
+        Exit codes: 0 no blocker or attention findings, 1 findings that need a jurist, \
+        2 input refused or unreadable, 64 usage error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, html, text }
+
+    @Argument(help: "Tender folders, bidder folders or ESPD response files.")
+    var paths: [String]
+
+    @Option(help: "The tender file (YAML). Default: tender.yaml of a tender folder given as PATH.")
+    var tender: String?
+
+    @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.")
+    var rules: String?
+
+    @Option(help: "Report templates folder. Default: ./templates, else the one next to the executable.")
+    var templates: String?
+
+    @Option(help: "Print the dossiers as json, md or html instead of the summary (text).")
+    var format: Format?
+
+    @Option(help: "Write <bidder>.dossier.json, .md and .html for every bidder into this folder (atomically).")
+    var out: String?
+
+    @Option(help: "Language of the report and summary: nl or en.")
+    var lang: String = "nl"
+
+    func validate() throws {
+        guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
+    }
+
+    func run() throws {
+        let language = ReportRenderer.Language(rawValue: lang)!
+        let setup: (RuleBook, ReportRenderer, ScreeningJob)
+        do {
+            guard let rulesDirectory = rules ?? RuleBook.defaultDirectory() else {
+                throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR")
+            }
+            guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
+                throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
+            }
+            setup = (try RuleBook.load(directory: rulesDirectory), try ReportRenderer(directory: templatesDirectory),
+                     try ScreeningJob.plan(paths: paths, tenderFile: tender))
+        } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+        let (ruleBook, renderer, job) = setup
+        if job.bidderLocations.isEmpty {
+            Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        let screener = Screener()
+        var dossiers: [Dossier] = []
+        var refused = false
+        for location in job.bidderLocations {
+            let submission: Submission
+            do {
+                submission = try Submission.load(location)
+            } catch {
+                refused = true
+                Diagnostics.report("\(error.description) (bidder skipped)")
+                continue
+            }
+            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: ruleBook)
+            let dossier = screener.dossier(context, extraSources: job.extraSources)
+            dossiers.append(dossier)
+            if let out {
+                do {
+                    let base = (out as NSString).appendingPathComponent(Self.slug(dossier.bidder.name))
+                    try AtomicFile.write(Data(try JSONOutput.string(dossier).utf8 + [0x0A]), to: base + ".dossier.json")
+                    try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
+                    try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
+                } catch {
+                    Diagnostics.report("\(error)")
+                    throw ExitCode(2)
+                }
+            }
+            if format == nil || format == .text { print(SummaryText.render(dossier, language: language)) }
+        }
+        switch format {
+        case .json: print(try JSONOutput.string(dossiers))
+        case .md: print(dossiers.map { renderer.render($0, format: .md, language: language) }.joined(separator: "\n\n---\n\n"))
+        case .html: print(dossiers.map { renderer.render($0, format: .html, language: language) }.joined(separator: "\n"))
+        case .text, nil: break
+        }
+        if refused { throw ExitCode(2) }
+        if dossiers.contains(where: \.needsJurist) { throw ExitCode(1) }
+    }
+
+    /// A file name from a bidder name: lower case letters, digits and dashes.
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let parts = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return parts.isEmpty ? "bidder" : parts.joined(separator: "-")
+    }
+}
+
+/// The per-bidder summary printed by `screen`.
+enum SummaryText {
+    static func render(_ d: Dossier, language: ReportRenderer.Language) -> String {
+        let s = d.summary
+        let outcome = s.outcome.uppercased()
+        var lines = ["\(outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(d.bidder.name)  —  blocker \(s.blocker), attention \(s.attention), info \(s.info)  (\(d.espd.file), ESPD \(d.espd.generation))"]
+        for f in d.findings where f.severity != .info {
+            let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
+            lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
