@@ -50,6 +50,7 @@ public struct NameMatcher: Sendable {
         var scores: [Double] = []
         var reasons: [String] = []
         var surnameLike = false
+        var weakPair = false
         // Full tokens first, so initials take what is left.
         let order = ta.indices.sorted { (ta[$0].count > 1 ? 0 : 1, $0) < (ta[$1].count > 1 ? 0 : 1, $1) }
         for i in order {
@@ -60,7 +61,7 @@ public struct NameMatcher: Sendable {
                 if s.count == 1 || l.count == 1 {
                     candidate = s.first == l.first ? (s.count == l.count ? 1.0 : 0.9, "\(s.count == 1 ? s + "." : s) → \(l.count == 1 ? l + "." : l) (initial)") : (0, "")
                 } else {
-                    let jw = Self.jaroWinkler(s, l)
+                    let jw = Self.tokenSimilarity(s, l)
                     candidate = (jw, jw == 1 ? "\(s) = \(l)" : "\(s) ≈ \(l) (\(String(format: "%.2f", jw)))")
                 }
                 if candidate.0 > best.score { best = (candidate.0, j, candidate.1) }
@@ -68,7 +69,9 @@ public struct NameMatcher: Sendable {
             if best.index >= 0 {
                 used.insert(best.index)
                 reasons.append(best.why)
-                if s.count > 1 && tb[best.index].count > 1 && best.score >= 0.9 { surnameLike = true }
+                if s.count > 1 && tb[best.index].count > 1 {
+                    if best.score >= 0.92 { surnameLike = true } else { weakPair = true }
+                }
             } else {
                 reasons.append("\(s) unmatched")
             }
@@ -78,8 +81,9 @@ public struct NameMatcher: Sendable {
         // A full token left over on the longer side (a middle name) costs a little.
         let extra = tb.indices.filter { !used.contains($0) && tb[$0].count > 1 }.count
         if extra > 0 { score *= pow(0.97, Double(extra)); reasons.append("\(extra) extra name part(s)") }
-        // Without at least one full name part in common (the surname) it is not the same person.
-        if !surnameLike { score = min(score, 0.5) }
+        // Without a full name part in common (the surname) it is not the same person, and two
+        // full name parts that differ in spelling (Sweat / Swart) are two people.
+        if !surnameLike || weakPair { score = min(score, 0.5) }
         return Match(score: (score * 100).rounded() / 100, reasons: reasons)
     }
 
@@ -97,23 +101,25 @@ public struct NameMatcher: Sendable {
     public func matchCompany(_ a: String, _ b: String) -> Match {
         let ta = companyTokens(a), tb = companyTokens(b)
         guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
-        let joinedScore = Self.jaroWinkler(ta.joined(separator: " "), tb.joined(separator: " "))
-        // Token-set similarity: every token of the shorter name finds its best partner.
+        // Token-set similarity: every word of the shorter name finds its best partner, in any order.
         let (short, long) = ta.count <= tb.count ? (ta, tb) : (tb, ta)
         var pairs: [String] = []
         var total = 0.0
+        var weakPair = false
         for s in short {
-            let best = long.map { (Self.jaroWinkler(s, $0), $0) }.max { $0.0 < $1.0 }!
+            let best = long.map { (Self.tokenSimilarity(s, $0), $0) }.max { $0.0 < $1.0 }!
             total += best.0
+            if best.0 < 0.92 { weakPair = true }
             pairs.append(best.0 == 1 ? "\(s) = \(best.1)" : "\(s) ≈ \(best.1) (\(String(format: "%.2f", best.0)))")
         }
-        var tokenScore = total / Double(short.count)
-        if long.count > short.count { tokenScore *= pow(0.95, Double(long.count - short.count)) }
-        let score = max(joinedScore, tokenScore)
-        let reasons = (score == joinedScore && joinedScore > tokenScore)
-            ? ["\"\(ta.joined(separator: " "))\" ≈ \"\(tb.joined(separator: " "))\" (legal forms ignored)"]
-            : pairs + (long.count > short.count ? ["\(long.count - short.count) extra word(s)"] : [])
-        return Match(score: (score * 100).rounded() / 100, reasons: reasons)
+        var score = total / Double(short.count)
+        if long.count > short.count {
+            score *= pow(0.95, Double(long.count - short.count))
+            pairs.append("\(long.count - short.count) extra word(s)")
+        }
+        // One distinctive word that differs (Flevoland / Friesland) makes it another company.
+        if weakPair { score = min(score, 0.5) }
+        return Match(score: (score * 100).rounded() / 100, reasons: pairs)
     }
 
     // MARK: Primitives
@@ -121,6 +127,13 @@ public struct NameMatcher: Sendable {
     /// Lower case, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
     static func fold(_ text: String) -> String {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Jaro–Winkler, but a word that only shares a prefix with a much longer one (Horst / Horstman)
+    /// is not a spelling variant of it.
+    static func tokenSimilarity(_ a: String, _ b: String) -> Double {
+        let similarity = jaroWinkler(a, b)
+        return abs(a.count - b.count) >= 3 ? min(similarity, 0.85) : similarity
     }
 
     /// Jaro–Winkler similarity, 0…1.

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("uea-screen screen and rules")
+struct ScreenCommandTests {
+    let sample = "samples/zonnepark-lelystad"
+
+    @Test("Screening the sample tender prints one summary per bidder and exits 1")
+    func sampleSummary() throws {
+        let result = try ueaScreen("screen", sample)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("CLEAN     Zonnebouw Flevoland B.V."))
+        #expect(lines[1].hasPrefix("BLOCKER   Polder Energie Techniek B.V."))
+        #expect(lines[2].hasPrefix("BLOCKER   Sunrise PV Trading GmbH"))
+        #expect(lines[3].hasPrefix("ATTENTION Bouwgroep De Vries Holding B.V."))
+        #expect(result.stdout.contains("blocker   gva.too-old: De Gedragsverklaring Aanbesteden van 2024-06-01"))
+        #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
+    }
+
+    @Test("Every check family fires somewhere in the sample tender")
+    func everyFamily() throws {
+        let result = try ueaScreen("screen", sample, "--format", "json")
+        let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let families = Set(dossiers.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String } })
+        #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure"])
+    }
+
+    @Test("The clean bidder alone exits 0")
+    func cleanBidder() throws {
+        let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", sample + "/bidders/1-zonnebouw-flevoland")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("CLEAN"))
+    }
+
+    @Test("--out writes a JSON dossier and Markdown and HTML reports per bidder; --lang en")
+    func out() throws {
+        let directory = try Paths.temporaryDirectory()
+        let result = try ueaScreen("screen", sample, "--out", directory.path, "--lang", "en")
+        #expect(result.status == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files.contains("sunrise-pv-trading-gmbh.dossier.json"))
+        #expect(files.contains("sunrise-pv-trading-gmbh.html"))
+        #expect(files.contains("bouwgroep-de-vries-holding-b-v.md"))
+        #expect(!files.contains { $0.hasSuffix(".tmp") })
+        let html = try String(contentsOfFile: directory.appendingPathComponent("sunrise-pv-trading-gmbh.html").path, encoding: .utf8)
+        #expect(html.contains("is located in Xinjiang"))
+        #expect(html.contains("<h3>Blocker (4)</h3>"))
+        let markdown = try String(contentsOfFile: directory.appendingPathComponent("zonnebouw-flevoland-b-v.md").path, encoding: .utf8)
+        #expect(markdown.contains("No blocking or attention findings."))
+    }
+
+    @Test("A missing bidder folder is reported, the others are screened; exit 2")
+    func refused() throws {
+        let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", "no/such/bidder", sample + "/bidders/1-zonnebouw-flevoland")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no/such/bidder: no such file or folder"))
+        #expect(result.stdout.contains("Zonnebouw Flevoland B.V."))
+    }
+
+    @Test("A hostile ESPD in a bidder folder is refused with file and line")
+    func hostileBidder() throws {
+        let result = try ueaScreen("screen", "Tests/SafeXMLTests/Hostile/billion-laughs.xml")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("billion-laughs.xml:2: DOCTYPE declarations are not accepted"))
+    }
+
+    @Test("rules lists every check with severity, basis and data files")
+    func rules() throws {
+        let result = try ueaScreen("rules", "--format", "json")
+        #expect(result.status == 0)
+        let listing = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let checks = try #require(listing["checks"] as? [[String: Any]])
+        #expect(checks.count >= 35)
+        let gva = try #require(checks.first { $0["id"] as? String == "gva.too-old" })
+        #expect(gva["severity"] as? String == "blocker")
+        #expect((gva["legalBasis"] as? String)?.contains("2.89(2)") == true)
+        #expect(gva["dataFiles"] as? [String] == ["evidence.yaml"])
+        let text = try ueaScreen("rules")
+        #expect(text.stdout.contains("solar.xinjiang  [blocker]"))
+    }
+
+    @Test("Usage errors exit 64")
+    func usage() throws {
+        #expect(try ueaScreen("screen").status == 64)
+        #expect(try ueaScreen("screen", sample, "--lang", "fr").status == 64)
+    }
+}

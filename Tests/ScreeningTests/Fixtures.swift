@@ -1,0 +1,28 @@
+import ESPD
+import Foundation
+import TestSupport
+@testable import Screening
+
+enum Fixtures {
+    static let rules: RuleBook = try! RuleBook.load(directory: Paths.repositoryFile("checklists"))
+    static let sample = Paths.repositoryFile("samples/zonnepark-lelystad")
+    static let tenderPath = sample + "/tender.yaml"
+    static let tender: TenderContext = try! ScreeningJob.plan(paths: [sample], tenderFile: nil).tender
+
+    /// The clean sample bidder (Zonnebouw Flevoland, EDM v4.1.0) in the sample tender.
+    static func cleanContext() throws -> ScreeningContext {
+        let submission = try Submission.load(sample + "/bidders/1-zonnebouw-flevoland")
+        return ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules)
+    }
+
+    /// A bidder whose ESPD is a real corpus file, with an optional tender.
+    static func corpusContext(_ relative: String, tender: TenderContext = TenderContext(), bidder: BidderFile = BidderFile(), today: Day = Day(year: 2026, month: 11, day: 29)) throws -> ScreeningContext {
+        var submission = try Submission.load(Paths.corpusFile(relative))
+        submission.bidder = bidder
+        return ScreeningContext(submission: submission, tender: tender, tenderFilePath: nil, request: nil, rules: rules, today: today)
+    }
+
+    static func findings(_ context: ScreeningContext, _ id: String) -> [Finding] {
+        Screener().findings(context).filter { $0.check == id }
+    }
+}

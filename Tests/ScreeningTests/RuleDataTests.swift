@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Screening
+
+@Suite("Rule data and dossier files")
+struct RuleDataTests {
+    @Test("checklists/ loads: 13 sectors, dated list entries, thresholds of both periods")
+    func loads() throws {
+        let rules = Fixtures.rules
+        #expect(rules.mvo.sectors.count == 13)
+        #expect(rules.listedEntities.contains { $0.name.hasPrefix("Hoshine") && $0.list == "CBP WRO" && $0.effective == Day(year: 2021, month: 6, day: 24) })
+        #expect(rules.euThresholds(on: Day(year: 2025, month: 6, day: 1)).suppliesServicesSubCentral == 221_000)
+        #expect(rules.euThresholds(on: Day(year: 2026, month: 9, day: 1)).suppliesServicesSubCentral == 216_000)
+        #expect(rules.sectors(forCPV: ["09331200-0"]) == ["Elektronica", "Energie"])
+        #expect(rules.version.count == 64)
+    }
+
+    @Test("A broken rule file is refused with its file and line")
+    func brokenRuleFile() throws {
+        let copy = try Paths.temporaryDirectory()
+        for name in RuleBook.fileNames {
+            try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists/" + name), toPath: copy.appendingPathComponent(name).path)
+        }
+        let csv = copy.appendingPathComponent("cpv-sectors.csv")
+        try (try String(contentsOf: csv, encoding: .utf8) + "4526,Ruimtevaart,\n").write(to: csv, atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleBook.load(directory: copy.path)
+            Issue.record("a sector outside the 13 was accepted")
+        } catch let error as InputError {
+            #expect(error.file.hasSuffix("cpv-sectors.csv"))
+            #expect(error.line == 44)
+            #expect(error.message.contains("Ruimtevaart"))
+        }
+    }
+
+    @Test("A tender file with a wrong field type names the field and line")
+    func brokenTender() throws {
+        let directory = try Paths.temporaryDirectory()
+        let path = directory.appendingPathComponent("tender.yaml").path
+        try "id: X\nestimatedValue: veel\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try ScreeningJob.plan(paths: [], tenderFile: path) }
+        do { _ = try ScreeningJob.plan(paths: [], tenderFile: path) } catch let error as InputError {
+            #expect(error.line == 2)
+            #expect(error.message.contains("estimatedValue"))
+        }
+        try "id: X\noptionalGrounds: [C3]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try ScreeningJob.plan(paths: [], tenderFile: path); Issue.record("mandatory ground accepted as optional") } catch let error as InputError {
+            #expect(error.message.contains("C3"))
+        }
+    }
+
+    @Test("Every dossier of the sample tender validates against schemas/dossier-1.schema.json")
+    func schema() throws {
+        let job = try ScreeningJob.plan(paths: [Fixtures.sample], tenderFile: nil)
+        let directory = try Paths.temporaryDirectory()
+        var written: [String] = []
+        for location in job.bidderLocations {
+            let submission = try Submission.load(location)
+            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil, rules: Fixtures.rules)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let path = directory.appendingPathComponent(URL(fileURLWithPath: location).lastPathComponent + ".json").path
+            try AtomicFile.write(try encoder.encode(Screener().dossier(context, extraSources: job.extraSources)), to: path)
+            written.append(path)
+        }
+        // Corpus-based dossiers too: one per generation.
+        for file in ["espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
+                     "edm-v3.0.1/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml"] {
+            let context = try Fixtures.corpusContext(file)
+            let path = directory.appendingPathComponent(URL(fileURLWithPath: file).lastPathComponent + "-\(written.count).json").path
+            try AtomicFile.write(try JSONEncoder().encode(Screener().dossier(context)), to: path)
+            written.append(path)
+        }
+        let python = try #require(which("python3"))
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        for path in sys.argv[2:]:
+            jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
+        print("validated", len(sys.argv) - 2)
+        """
+        let result = try run(python, ["-c", script, Paths.repositoryFile("schemas/dossier-1.schema.json")] + written)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("validated \(written.count)"))
+    }
+
+    @Test("A write that fails at the final rename leaves no temporary file; a good write replaces the whole file")
+    func atomicWrite() throws {
+        let directory = try Paths.temporaryDirectory()
+        let target = directory.appendingPathComponent("bidder.dossier.json").path
+        try AtomicFile.write(Data("old".utf8), to: target)
+        // A directory in the way of the rename makes the final step fail after the data was written.
+        let blocked = directory.appendingPathComponent("blocked.json").path
+        try FileManager.default.createDirectory(atPath: blocked + "/inside", withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try AtomicFile.write(Data("new".utf8), to: blocked) }
+        try AtomicFile.write(Data("new".utf8), to: target)
+        #expect(String(decoding: FileManager.default.contents(atPath: target)!, as: UTF8.self) == "new")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
