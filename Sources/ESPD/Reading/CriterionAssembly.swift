@@ -1,3 +1,5 @@
+import SafeXML
+
 /// An ONTRUE/ONFALSE condition: the group applies only when `controller` was answered `expected`.
 struct Gate: Equatable {
     var controller: String
@@ -27,6 +29,22 @@ struct CriterionAssembly {
     var instances: [String: Int] = [:]
 
     init(criterion: Criterion) { self.criterion = criterion }
+
+    /// Starts a criterion from its element: id, type code (`TypeCode` in v1,
+    /// `CriterionTypeCode` in v2+), classification, name and description lines.
+    init(element: XMLElement, codeElement: String, lots: [String], isResponse: Bool) {
+        let id = element.child(named: "ID")?.text ?? ""
+        let code = element.child(named: codeElement)?.nonEmptyText
+        let classification = CriterionClassifier.classify(id: id, code: code)
+        self.init(criterion: Criterion(
+            uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
+            category: classification.category, ground: classification.ground?.ground,
+            name: element.child(named: "Name")?.nonEmptyText,
+            description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
+            lots: lots, line: element.line, path: element.path, inResponse: isResponse,
+            answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
+            answers: [], subCriteria: [], unansweredQuestions: 0))
+    }
 
     mutating func addQuestion(_ question: QuestionInfo) {
         if questionIndex[question.id] == nil { questionIndex[question.id] = questions.count }

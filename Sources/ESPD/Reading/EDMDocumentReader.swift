@@ -131,19 +131,8 @@ enum EDMDocumentReader {
     // MARK: Criteria
 
     static func criterionAssembly(_ element: XMLElement, isResponse: Bool) -> CriterionAssembly {
-        let id = element.child(named: "ID")?.text ?? ""
-        let code = element.child(named: "CriterionTypeCode")?.nonEmptyText
-        let classification = CriterionClassifier.classify(id: id, code: code)
-        let criterion = Criterion(
-            uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
-            category: classification.category, ground: classification.ground?.ground,
-            name: element.child(named: "Name")?.nonEmptyText,
-            description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-            lots: element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText },
-            line: element.line, path: element.path, inResponse: isResponse,
-            answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
-            answers: [], subCriteria: [], unansweredQuestions: 0)
-        var assembly = CriterionAssembly(criterion: criterion)
+        let lots = element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText }
+        var assembly = CriterionAssembly(element: element, codeElement: "CriterionTypeCode", lots: lots, isResponse: isResponse)
         walk(element, gates: [], instance: 1, inSubCriterion: false, assembly: &assembly)
         return assembly
     }

@@ -69,18 +69,7 @@ public enum V1Reader: GenerationReader {
     ]
 
     static func readCriterion(_ element: XMLElement, isResponse: Bool) -> Criterion {
-        let id = element.child(named: "ID")?.text ?? ""
-        let code = element.child(named: "TypeCode")?.nonEmptyText
-        let classification = CriterionClassifier.classify(id: id, code: code)
-        let criterion = Criterion(
-            uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
-            category: classification.category, ground: classification.ground?.ground,
-            name: element.child(named: "Name")?.nonEmptyText,
-            description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-            lots: [], line: element.line, path: element.path, inResponse: isResponse,
-            answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
-            answers: [], subCriteria: [], unansweredQuestions: 0)
-        var assembly = CriterionAssembly(criterion: criterion)
+        var assembly = CriterionAssembly(element: element, codeElement: "TypeCode", lots: [], isResponse: isResponse)
         walkGroups(in: element, gates: [], instance: 1, assembly: &assembly)
         return assembly.finish(isResponse: isResponse)
     }

@@ -19,6 +19,15 @@ struct ConvictionFacts {
         periodEnd = criterion.answers.compactMap { $0.period?.end.flatMap(Day.init) }.max()
     }
 
+    /// Every conviction ground (Part III A) the bidder declared as applying, with its facts.
+    static func declared(in context: ScreeningContext) -> [(criterion: Criterion, ground: ExclusionGround, facts: ConvictionFacts)] {
+        context.espd.criteria.compactMap { criterion in
+            guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), ground.part == "A",
+                  criterion.groundApplies == true else { return nil }
+            return (criterion, ground, ConvictionFacts(criterion, context: context))
+        }
+    }
+
     /// A conviction counts for `years` after its date, or longer while a period set in it runs.
     func expired(at reference: Day, years: Int) -> Bool {
         guard let latestConviction else { return false }  // no date: cannot be shown to have expired

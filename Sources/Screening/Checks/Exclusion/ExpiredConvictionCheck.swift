@@ -10,10 +10,7 @@ struct ExpiredConvictionCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.mandatoryExclusionYears
-        return context.espd.criteria.compactMap { criterion in
-            guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), ground.part == "A",
-                  criterion.groundApplies == true else { return nil }
-            let facts = ConvictionFacts(criterion, context: context)
+        return ConvictionFacts.declared(in: context).compactMap { criterion, ground, facts in
             guard facts.expired(at: context.referenceDate, years: years), let date = facts.latestConviction else { return nil }
             return finding(
                 nl: "Uitsluitingsgrond \(ground.ground) (\(ground.name)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",

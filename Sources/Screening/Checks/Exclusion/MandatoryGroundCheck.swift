@@ -12,10 +12,7 @@ struct MandatoryGroundCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.mandatoryExclusionYears
-        return context.espd.criteria.compactMap { criterion in
-            guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), ground.part == "A",
-                  criterion.groundApplies == true else { return nil }
-            let facts = ConvictionFacts(criterion, context: context)
+        return ConvictionFacts.declared(in: context).compactMap { criterion, ground, facts in
             if facts.expired(at: context.referenceDate, years: years) { return nil }
             var details = ["ground": ground.ground, "windowYears": String(years), "referenceDate": context.referenceDate.description]
             details["convictionDate"] = facts.latestConviction?.description ?? "not given"
