@@ -23,6 +23,7 @@ public struct Screener: Sendable {
             screenedAt: formatter.string(from: now),
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: context.rules.version, files: context.rules.files),
+            watchlists: (context.sanctions?.lists ?? []).map(\.version),
             tender: .init(id: context.tender.id, name: context.tender.name, authority: context.tender.authority.name,
                           type: context.tender.type?.rawValue, estimatedValue: context.tender.estimatedValue,
                           procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,

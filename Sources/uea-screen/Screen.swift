@@ -29,6 +29,9 @@ struct Screen: ParsableCommand {
     @Option(help: "Report templates folder. Default: ./templates, else the one next to the executable.")
     var templates: String?
 
+    @Option(help: "Watchlist folder (see `watchlist import`). Default: watchlists/ next to the tender file, else ./watchlists")
+    var watchlists: String?
+
     @Option(help: "Print the dossiers as json, md or html instead of the summary (text).")
     var format: Format?
 
@@ -44,7 +47,7 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         let language = ReportRenderer.Language(rawValue: lang)!
-        let setup: (RuleBook, ReportRenderer, ScreeningJob)
+        let setup: (RuleBook, ReportRenderer, ScreeningJob, [Watchlist])
         do {
             guard let rulesDirectory = rules ?? RuleBook.defaultDirectory() else {
                 throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR")
@@ -52,13 +55,15 @@ struct Screen: ParsableCommand {
             guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
                 throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
             }
-            setup = (try RuleBook.load(directory: rulesDirectory), try ReportRenderer(directory: templatesDirectory),
-                     try ScreeningJob.plan(paths: paths, tenderFile: tender))
+            let job = try ScreeningJob.plan(paths: paths, tenderFile: tender)
+            let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
+            setup = (try RuleBook.load(directory: rulesDirectory), try ReportRenderer(directory: templatesDirectory), job, lists)
         } catch {
             Diagnostics.report("\(error)")
             throw ExitCode(2)
         }
-        let (ruleBook, renderer, job) = setup
+        let (ruleBook, renderer, job, lists) = setup
+        let sanctions = SanctionsIndex(lists: lists, rules: ruleBook)
         if job.bidderLocations.isEmpty {
             Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
@@ -76,7 +81,7 @@ struct Screen: ParsableCommand {
                 Diagnostics.report("\(error.description) (bidder skipped)")
                 continue
             }
-            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: ruleBook)
+            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: ruleBook, sanctions: sanctions)
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             dossiers.append(dossier)
             if let out {

@@ -25,7 +25,7 @@ struct ScreenCommandTests {
         let result = try ueaScreen("screen", sample, "--format", "json")
         let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let families = Set(dossiers.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String } })
-        #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure"])
+        #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions"])
     }
 
     @Test("The clean bidder alone exits 0")
@@ -47,7 +47,7 @@ struct ScreenCommandTests {
         #expect(!files.contains { $0.hasSuffix(".tmp") })
         let html = try String(contentsOfFile: directory.appendingPathComponent("sunrise-pv-trading-gmbh.html").path, encoding: .utf8)
         #expect(html.contains("is located in Xinjiang"))
-        #expect(html.contains("<h3>Blocker (4)</h3>"))
+        #expect(html.contains("<h3>Blocker (5)</h3>"))
         let markdown = try String(contentsOfFile: directory.appendingPathComponent("zonnebouw-flevoland-b-v.md").path, encoding: .utf8)
         #expect(markdown.contains("No blocking or attention findings."))
     }

@@ -31,7 +31,7 @@ struct CheckExampleTests {
     func registry() {
         let ids = CheckRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
-        let families: Set<String> = ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure"]
+        let families: Set<String> = ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions"]
         #expect(Set(CheckRegistry.all.map(\.family)) == families)
         for check in CheckRegistry.all {
             #expect(!check.legalBasis.isEmpty)

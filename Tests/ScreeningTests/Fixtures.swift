@@ -9,10 +9,13 @@ enum Fixtures {
     static let tenderPath = sample + "/tender.yaml"
     static let tender: TenderContext = try! ScreeningJob.plan(paths: [sample], tenderFile: nil).tender
 
+    /// The sample tender's imported watchlists (EU FSF format sample and an own CSV list).
+    static let sanctions = SanctionsIndex(lists: try! WatchlistStore(directory: sample + "/watchlists").loadAll(), rules: rules)
+
     /// The clean sample bidder (Zonnebouw Flevoland, EDM v4.1.0) in the sample tender.
     static func cleanContext() throws -> ScreeningContext {
         let submission = try Submission.load(sample + "/bidders/1-zonnebouw-flevoland")
-        return ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules)
+        return ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules, sanctions: sanctions)
     }
 
     /// A bidder whose ESPD is a real corpus file, with an optional tender.

@@ -52,9 +52,13 @@ public struct ScreeningContext: Sendable {
     /// The date evidence ages and exclusion windows are measured at.
     public var referenceDate: Day
     public var referenceDateSource: String
+    /// Sanctions and forced-labour watchlists of this run, nil when none were loaded.
+    public var sanctions: SanctionsIndex?
 
-    public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook, today: Day = .today()) {
+    public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
+                sanctions: SanctionsIndex? = nil, today: Day = .today()) {
         self.submission = submission
+        self.sanctions = sanctions
         self.tender = tender
         self.tenderFilePath = tenderFilePath
         self.request = request

@@ -9,5 +9,6 @@ public enum CheckRegistry {
         RiskSectorCheck(),
         SupplyChainDeclarationMissingCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
         ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
+        ListedPartyCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
     ]
 }

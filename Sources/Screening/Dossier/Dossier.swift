@@ -10,6 +10,8 @@ public struct Dossier: Codable, Sendable {
     public var screenedAt: String
     public var tool: Tool
     public var ruleData: RuleData
+    /// The watchlist versions the bidder was screened against.
+    public var watchlists: [Watchlist.ListVersion]
     public var tender: TenderSummary
     public var bidder: BidderSummary
     public var espd: ESPDSummary

@@ -20,8 +20,10 @@ public struct BidderFile: Codable, Sendable {
     public var company: CompanyFacts?
     /// Supply-chain declaration CSV, relative to the folder.
     public var supplyChain: String?
-    /// Russia/sanctions declaration (art. 5k Reg. 833/2014); read by later checks.
-    public var sanctionsDeclaration: [String: String]?
+    /// Declaration on Russian involvement (art. 5k Council Regulation (EU) No 833/2014).
+    public var russiaDeclaration: RussiaDeclaration?
+    /// Subcontractors, suppliers and relied-upon entities with their share of the contract value.
+    public var subcontractors: [Subcontractor]?
 
     public init() {}
 
@@ -61,6 +63,24 @@ public struct BidderFile: Codable, Sendable {
         /// director, ubo, key-staff, subcontractor-director, ...
         public var role: String?
         public var birthDate: Day?
+    }
+    public struct RussiaDeclaration: Codable, Sendable {
+        public var signed: Day?
+        /// A Russian national, or a natural or legal person established in Russia (art. 5k(1)(a)).
+        public var russianNationalOrEstablished: Bool
+        /// More than 50% owned, directly or indirectly, by such a person (art. 5k(1)(b)).
+        public var russianOwnershipOver50: Bool
+        /// Acting on behalf or at the direction of such a person (art. 5k(1)(c)).
+        public var actingOnBehalf: Bool
+        /// Subcontractors, suppliers or relied-upon entities of that kind above 10% of the value (art. 5k(1)).
+        public var russianSubcontractorsOver10Percent: Bool
+    }
+    public struct Subcontractor: Codable, Sendable {
+        public var name: String
+        public var country: String?
+        /// Percentage of the contract value.
+        public var share: Double?
+        public var reliedUpon: Bool?
     }
     public struct CompanyFacts: Codable, Sendable {
         public var founded: Day?

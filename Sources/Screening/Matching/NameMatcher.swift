@@ -27,15 +27,18 @@ public struct NameMatcher: Sendable {
 
     // MARK: Persons
 
+    /// A word of a name as written (folded) and the key it is compared by.
+    struct Token { var shown: String; var key: String; var count: Int { key.count } }
+
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
-    func personTokens(_ name: String) -> [String] {
+    func personTokens(_ name: String) -> [Token] {
         let tokens = Self.fold(name)
             .replacingOccurrences(of: ".", with: ". ")
             .split(whereSeparator: { !$0.isLetter && $0 != "'" })
             .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
             .filter { !$0.isEmpty }
         let kept = tokens.filter { !tussenvoegsels.contains($0) }
-        return kept.isEmpty ? tokens : kept
+        return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
     }
 
     /// Scores two person names. Birth dates, when both are known and differ, rule a match out.
@@ -59,10 +62,11 @@ public struct NameMatcher: Sendable {
             for (j, l) in tb.enumerated() where !used.contains(j) {
                 let candidate: (Double, String)
                 if s.count == 1 || l.count == 1 {
-                    candidate = s.first == l.first ? (s.count == l.count ? 1.0 : 0.9, "\(s.count == 1 ? s + "." : s) → \(l.count == 1 ? l + "." : l) (initial)") : (0, "")
+                    candidate = s.key.first == l.key.first
+                        ? (s.count == l.count ? 1.0 : 0.9, "\(s.count == 1 ? s.shown + "." : s.shown) → \(l.count == 1 ? l.shown + "." : l.shown) (initial)") : (0, "")
                 } else {
-                    let jw = Self.tokenSimilarity(s, l)
-                    candidate = (jw, jw == 1 ? "\(s) = \(l)" : "\(s) ≈ \(l) (\(String(format: "%.2f", jw)))")
+                    let jw = Self.tokenSimilarity(s.key, l.key)
+                    candidate = (jw, jw == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", jw)))")
                 }
                 if candidate.0 > best.score { best = (candidate.0, j, candidate.1) }
             }
@@ -73,7 +77,7 @@ public struct NameMatcher: Sendable {
                     if best.score >= 0.92 { surnameLike = true } else { weakPair = true }
                 }
             } else {
-                reasons.append("\(s) unmatched")
+                reasons.append("\(s.shown) unmatched")
             }
             scores.append(best.score)
         }
@@ -89,13 +93,13 @@ public struct NameMatcher: Sendable {
 
     // MARK: Companies
 
-    func companyTokens(_ name: String) -> [String] {
+    func companyTokens(_ name: String) -> [Token] {
         let tokens = Self.fold(name)
             .replacingOccurrences(of: ".", with: "")
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
         let kept = tokens.filter { !legalForms.contains($0) }
-        return kept.isEmpty ? tokens : kept
+        return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
@@ -107,10 +111,10 @@ public struct NameMatcher: Sendable {
         var total = 0.0
         var weakPair = false
         for s in short {
-            let best = long.map { (Self.tokenSimilarity(s, $0), $0) }.max { $0.0 < $1.0 }!
+            let best = long.map { (Self.tokenSimilarity(s.key, $0.key), $0) }.max { $0.0 < $1.0 }!
             total += best.0
             if best.0 < 0.92 { weakPair = true }
-            pairs.append(best.0 == 1 ? "\(s) = \(best.1)" : "\(s) ≈ \(best.1) (\(String(format: "%.2f", best.0)))")
+            pairs.append(best.0 == 1 ? "\(s.shown) = \(best.1.shown)" : "\(s.shown) ≈ \(best.1.shown) (\(String(format: "%.2f", best.0)))")
         }
         var score = total / Double(short.count)
         if long.count > short.count {
@@ -124,9 +128,9 @@ public struct NameMatcher: Sendable {
 
     // MARK: Primitives
 
-    /// Lower case, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
+    /// Lower case, Cyrillic transliterated, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
     static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        Transliteration.latin(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Jaro–Winkler, but a word that only shares a prefix with a much longer one (Horst / Horstman)

@@ -18,10 +18,11 @@ public struct RuleBook: Sendable {
     public var xinjiangPlaces: [String]
     public var listedEntities: [ListedEntity]
     public var review: [ReviewItem]
+    public var sanctions: SanctionsRules
 
     public static let fileNames = [
         "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
-        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml",
+        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml",
     ]
 
     public struct EvidenceRules: Codable, Sendable {
@@ -112,6 +113,14 @@ public struct RuleBook: Sendable {
         public var countTolerance: Double
     }
 
+    public struct SanctionsRules: Codable, Sendable {
+        public var personThreshold: Double
+        public var entityThreshold: Double
+        public var maxListAgeDays: Int
+        public var subcontractorShareLimit: Double
+        public var candidates: Int
+    }
+
     public struct ListedEntity: Sendable {
         public var name: String
         public var aliases: [String]
@@ -195,7 +204,8 @@ public struct RuleBook: Sendable {
             names: try YAMLFile.load(NameMatchingRules.self, from: path("name-matching.yaml")),
             solar: try YAMLFile.load(SolarRules.self, from: path("solar.yaml")),
             xinjiangPlaces: places, listedEntities: entities,
-            review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items)
+            review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
+            sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")))
     }
 
     /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.

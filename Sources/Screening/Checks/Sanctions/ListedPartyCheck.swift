@@ -1,0 +1,49 @@
+/// The bidder, its representatives, UBOs, declared people, consortium members, relied-upon
+/// entities and declared subcontractors against the loaded sanctions lists. Every hit is for
+/// human review (AVG art. 22); birth date and country confirm or weaken a hit.
+struct ListedPartyCheck: Check {
+    let id = "sanctions.listed-party"
+    let severity = Severity.attention
+    let legalBasis = "Council Regulation (EU) No 269/2014 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
+    let summary = "A party in the bid matches an entry of a loaded sanctions list"
+    let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
+
+    struct Subject { var name: String; var kind: WatchlistEntry.Kind; var role: String; var birthDate: String?; var country: String?; var pointer: EvidencePointer }
+
+    static func subjects(_ context: ScreeningContext) -> [Subject] {
+        let s = context.submission
+        var subjects: [Subject] = []
+        for espd in [s.espd] + s.otherESPDs {
+            if let eo = espd.economicOperator, let name = eo.name, !PlaceholderCheck.isPlaceholder(name) {
+                subjects.append(Subject(name: name, kind: .entity, role: espd.source == s.espd.source ? "bidder" : (eo.role ?? "entity in the bid"),
+                                        country: eo.country, pointer: EvidencePointer(file: espd.source, line: eo.line, path: eo.path)))
+            }
+        }
+        for person in PersonMatchCheck.bidderPeople(context) {
+            subjects.append(Subject(name: person.name, kind: .person, role: person.role, birthDate: person.birthDate, country: nil, pointer: person.pointer))
+        }
+        for sub in s.bidder.subcontractors ?? [] {
+            subjects.append(Subject(name: sub.name, kind: .entity, role: sub.reliedUpon == true ? "relied-upon entity" : "subcontractor",
+                                    country: sub.country, pointer: s.bidderPointer("subcontractors", excerpt: sub.name)))
+        }
+        return subjects
+    }
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let index = context.sanctions else { return [] }
+        return Self.subjects(context).flatMap { subject in
+            index.search(subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1).map { hit in
+                finding(
+                    nl: "\(subject.name) (\(subject.role)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(hit.programme.map { " (programma \($0))" } ?? ""): score \(hit.score). Controleer handmatig voordat er iets wordt besloten.",
+                    en: "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(hit.programme.map { " (programme \($0))" } ?? ""): score \(hit.score). Check by hand before anything is decided.",
+                    evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
+                    details: ["score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID, "listedOn": hit.listedOn ?? ""])
+            }
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
+                      nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Noordzee Modules B.V.", country: "NL", share: 30, reliedUpon: false)] })
+    }
+}

@@ -1,0 +1,21 @@
+/// Dutch tenders ask every bidder to declare on art. 5k; without it the prohibition cannot be verified.
+struct RussiaDeclarationMissingCheck: Check {
+    let id = "sanctions.declaration-missing"
+    let severity = Severity.attention
+    let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k (verification by the contracting authority)"
+    let summary = "No declaration on Russian involvement (art. 5k) from the bidder"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard context.submission.bidder.russiaDeclaration == nil else { return [] }
+        return [finding(
+            nl: "De inschrijver heeft geen verklaring over Russische betrokkenheid (art. 5k Vo. 833/2014) afgegeven.",
+            en: "The bidder gave no declaration on Russian involvement (art. 5k Reg. 833/2014).",
+            evidence: [context.submission.bidderPointer("russiaDeclaration")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.russiaDeclaration = nil },
+                      nonTriggering: { $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) })
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Screening against an old list (or none) proves little: the EU list changes weekly.
+struct WatchlistCoverageCheck: Check {
+    let id = "sanctions.stale-list"
+    let severity = Severity.attention
+    let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 (listings take effect on publication)"
+    let summary = "No sanctions list loaded, or a list older than the configured age at the reference date"
+    let dataFiles = ["sanctions.yaml"]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let index = context.sanctions, !index.lists.isEmpty else {
+            return [finding(
+                nl: "Er is niet tegen een sanctielijst gescreend: importeer de geconsolideerde EU-lijst met `uea-screen watchlist import`.",
+                en: "No sanctions list was screened against: import the EU consolidated list with `uea-screen watchlist import`.",
+                evidence: [EvidencePointer(file: "(no watchlists)")])]
+        }
+        let days = context.rules.sanctions.maxListAgeDays
+        return index.lists.compactMap { list in
+            guard let date = list.listDate else {
+                return finding(nl: "Lijst '\(list.name)' heeft geen datum; de actualiteit is onbekend.", en: "List '\(list.name)' has no date; how current it is is unknown.",
+                               evidence: [EvidencePointer(file: list.name, excerpt: list.sha256)])
+            }
+            guard Self.days(from: date, to: context.referenceDate) > days else { return nil }
+            return finding(
+                nl: "Lijst '\(list.name)' is van \(date), meer dan \(days) dagen voor de peildatum \(context.referenceDate). Importeer een actuele versie.",
+                en: "List '\(list.name)' dates from \(date), more than \(days) days before the reference date \(context.referenceDate). Import a current version.",
+                evidence: [EvidencePointer(file: list.name, excerpt: list.sha256)], details: ["listDate": date.description])
+        }
+    }
+
+    static func days(from a: Day, to b: Day) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let da = calendar.date(from: DateComponents(year: a.year, month: a.month, day: a.day))!
+        let db = calendar.date(from: DateComponents(year: b.year, month: b.month, day: b.day))!
+        return calendar.dateComponents([.day], from: da, to: db).day!
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.sanctions = nil }, nonTriggering: { _ in })
+    }
+}

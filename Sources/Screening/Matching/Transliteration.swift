@@ -1,0 +1,47 @@
+/// Latin forms of names written in Cyrillic, and one spelling for the Latin variants that
+/// transliteration schemes produce (Aleksandr/Alexander, Sergey/Sergei, Yevgeny/Evgeniy,
+/// Khodorkovsky/Chodorkowski), so that list aliases in any script can be compared.
+enum Transliteration {
+    /// Russian, Ukrainian and Belarusian letters (BGN/PCGN-like).
+    static let cyrillic: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    ]
+
+    /// Lower-case Latin text with Cyrillic letters transliterated.
+    static func latin(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.lowercased() {
+            if let mapped = cyrillic[character] { out += mapped } else { out.append(character) }
+        }
+        return out
+    }
+
+    /// One spelling for a Latin name token: `x`→`ks`, `kh`/`ch` before a consonant-free
+    /// sequence kept apart, `w`→`v`, `j`→`y`, doubled letters single, endings `iy/ii/yi/ij/ei` → `y`,
+    /// a leading `ye`/`je` → `e`, `iou`/`ou` → `u`.
+    static func canonical(_ token: String) -> String {
+        var t = token
+        // Initials follow the same letter mapping, so "J." still matches "Yuri"/"Juri".
+        if t.count <= 2 {
+            return String(t.map { c -> Character in
+                switch c { case "j": "y"; case "w": "v"; case "q", "x": "k"; default: c }
+            })
+        }
+        let replacements: [(String, String)] = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
+                                                ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("q", "k")]
+        for (from, to) in replacements where t.contains(from) { t = t.replacingOccurrences(of: from, with: to) }
+        if t.hasPrefix("ye") { t = "e" + t.dropFirst(2) }
+        if t.hasSuffix("ski") { t = String(t.dropLast()) + "y" }
+        for ending in ["iy", "ii", "yi", "iy", "ei", "ey", "yy"] where t.hasSuffix(ending) && t.count > 3 {
+            t = String(t.dropLast(2)) + "y"
+            break
+        }
+        var collapsed = ""
+        for character in t where collapsed.last != character { collapsed.append(character) }
+        return collapsed
+    }
+}

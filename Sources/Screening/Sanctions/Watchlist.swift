@@ -1,0 +1,46 @@
+import Foundation
+
+/// One entry of a sanctions or forced-labour list.
+public struct WatchlistEntry: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case person, entity }
+    public var id: String
+    public var kind: Kind
+    /// The primary name, then every alias (all scripts the list gives).
+    public var names: [String]
+    public var birthDates: [String]
+    /// ISO alpha-2 citizenships (persons) or countries of address (entities).
+    public var countries: [String]
+    public var programme: String?
+    public var listedOn: String?
+    public var reference: String?
+
+    public var primaryName: String { names.first ?? id }
+}
+
+/// A loaded list with the facts a dossier must name: what it is, its date and its hash.
+public struct Watchlist: Sendable {
+    public enum Format: String, Codable, Sendable, CaseIterable {
+        /// The EU consolidated financial sanctions list (FSF XML, `xmlFullSanctionsList_1_1`).
+        case euFSF = "eu-fsf"
+        /// A user's own CSV list (name, aliases, kind, birth_date, country, programme, listed_on, reference).
+        case csv
+    }
+
+    public var name: String
+    public var format: Format
+    /// The date the list itself states (FSF `generationDate`), or the date given at import.
+    public var listDate: Day?
+    public var sha256: String
+    public var entries: [WatchlistEntry]
+
+    /// The version line a dossier records.
+    public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entries.count) }
+
+    public struct ListVersion: Codable, Sendable, Equatable {
+        public var name: String
+        public var format: String
+        public var listDate: String?
+        public var sha256: String
+        public var entries: Int
+    }
+}

@@ -1,0 +1,85 @@
+import ESPD
+import Foundation
+import SafeXML
+
+/// Reads the lists people download, with the same strict libxml2 reader as the bids.
+public enum WatchlistParser {
+    /// The largest list accepted: the full FSF file is about 25 MB.
+    public static let maxBytes = 256 * 1024 * 1024
+
+    public static func load(path: String, format: Watchlist.Format? = nil, name: String? = nil, listDate: Day? = nil) throws -> Watchlist {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
+        let detected = format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .euFSF)
+        let displayName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var list: Watchlist
+        switch detected {
+        case .euFSF: list = try parseFSF(bytes: [UInt8](data), path: path, name: displayName)
+        case .csv: list = try parseCSV(text: String(decoding: data, as: UTF8.self), path: path, name: displayName)
+        }
+        list.sha256 = SHA256.hex(data)
+        if let listDate { list.listDate = listDate }
+        return list
+    }
+
+    /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,
+    /// `nameAlias@wholeName|firstName middleName lastName`, `birthdate@birthdate|year`,
+    /// `citizenship@countryIso2Code`, `address@countryIso2Code`, `regulation@programme@publicationDate`).
+    static func parseFSF(bytes: [UInt8], path: String, name: String) throws -> Watchlist {
+        let document: XMLDocument
+        do { document = try XMLDocument.parse(bytes: bytes, sourceName: path, limits: ParseLimits(maxBytes: maxBytes)) } catch {
+            throw InputError(file: path, line: error.line, message: error.message)
+        }
+        let root = document.root
+        guard root.localName == "export" else {
+            throw InputError(file: path, line: root.line, message: "not an EU FSF export: root element is \(root.localName), expected export")
+        }
+        var entries: [WatchlistEntry] = []
+        for entity in root.children(named: "sanctionEntity") {
+            var names: [String] = []
+            for alias in entity.children(named: "nameAlias") {
+                let whole = alias.attribute("wholeName")?.trimmingCharacters(in: .whitespaces) ?? ""
+                let parts = ["firstName", "middleName", "lastName"].compactMap { alias.attribute($0)?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let value = whole.isEmpty ? parts.joined(separator: " ") : whole
+                if !value.isEmpty && !names.contains(value) { names.append(value) }
+            }
+            guard !names.isEmpty else { continue }
+            let code = entity.child(named: "subjectType")?.attribute("code")?.lowercased()
+            let births = entity.children(named: "birthdate").compactMap { $0.attribute("birthdate") ?? $0.attribute("year") }.filter { !$0.isEmpty }
+            var countries: [String] = []
+            for element in entity.children(named: "citizenship") + entity.children(named: "address") {
+                if let country = element.attribute("countryIso2Code")?.uppercased(), !country.isEmpty, country != "00", !countries.contains(country) { countries.append(country) }
+            }
+            let regulations = entity.children(named: "regulation")
+            let listed = entity.attribute("designationDate") ?? regulations.compactMap { $0.attribute("publicationDate") }.min()
+            entries.append(WatchlistEntry(
+                id: entity.attribute("euReferenceNumber") ?? entity.attribute("logicalId") ?? "line \(entity.line)",
+                kind: code == "person" ? .person : .entity, names: names, birthDates: births, countries: countries,
+                programme: regulations.compactMap { $0.attribute("programme") }.first,
+                listedOn: listed.flatMap { $0.isEmpty ? nil : $0 }, reference: entity.attribute("euReferenceNumber")))
+        }
+        if entries.isEmpty { throw InputError(file: path, line: root.line, message: "the export holds no sanctionEntity with a name") }
+        return Watchlist(name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
+    }
+
+    /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`
+    /// (aliases `;`-separated; kind `person` or `entity`). Also reads checklists/forced-labour-entities.csv.
+    static func parseCSV(text: String, path: String, name: String) throws -> Watchlist {
+        let (header, rows) = CSV.parse(text)
+        guard header.contains("name") else { throw InputError(file: path, line: 1, message: "a watchlist CSV needs a 'name' column") }
+        let entries = try rows.map { row -> WatchlistEntry in
+            guard let primary = row["name"] else { throw InputError(file: path, line: row.line, message: "empty name") }
+            let kindText = row["kind"]?.lowercased() ?? "entity"
+            guard let kind = WatchlistEntry.Kind(rawValue: kindText) else {
+                throw InputError(file: path, line: row.line, message: "kind must be person or entity, found '\(kindText)'")
+            }
+            if let date = row["birth_date"], Day(date) == nil, Int(date) == nil {
+                throw InputError(file: path, line: row.line, message: "birth_date '\(date)' is not YYYY-MM-DD or a year")
+            }
+            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return WatchlistEntry(id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
+                                  birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
+                                  programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"], reference: row["reference"] ?? row["source"])
+        }
+        return Watchlist(name: name, format: .csv, listDate: nil, sha256: "", entries: entries)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A folder of imported lists with a `manifest.json` that records, per list, the file, its format,
+/// the list's own date, its SHA-256 and when it was imported. `uea-screen watchlist import` writes
+/// it; `screen` reads it and names these versions in every dossier.
+public struct WatchlistStore: Sendable {
+    public var directory: String
+
+    public struct Record: Codable, Sendable, Equatable {
+        public var name: String
+        public var format: Watchlist.Format
+        public var file: String
+        public var sha256: String
+        public var listDate: String?
+        public var importedAt: String
+        public var entries: Int
+        public var source: String?
+    }
+
+    struct Manifest: Codable { var schema = "uea-screen/watchlists/1"; var lists: [Record] }
+
+    public init(directory: String) { self.directory = directory }
+
+    var manifestPath: String { (directory as NSString).appendingPathComponent("manifest.json") }
+
+    public func records() throws -> [Record] {
+        guard let data = FileManager.default.contents(atPath: manifestPath) else { return [] }
+        do { return try JSONDecoder().decode(Manifest.self, from: data).lists } catch {
+            throw InputError(file: manifestPath, message: "not a watchlist manifest: \(error)")
+        }
+    }
+
+    /// Validates and parses `path`, copies it into the store and records it. Re-importing a name replaces it.
+    @discardableResult
+    public func importList(path: String, format: Watchlist.Format?, name: String?, listDate: Day?, now: Date = Date()) throws -> Record {
+        let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fileName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + (list.format == .csv ? ".csv" : ".xml")
+        try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: path)), to: (directory as NSString).appendingPathComponent(fileName))
+        let formatter = ISO8601DateFormatter()
+        let record = Record(name: list.name, format: list.format, file: fileName, sha256: list.sha256, listDate: list.listDate?.description,
+                            importedAt: formatter.string(from: now), entries: list.entries.count, source: path)
+        var lists = try records().filter { $0.name != record.name }
+        lists.append(record)
+        lists.sort { $0.name < $1.name }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(Manifest(lists: lists)), to: manifestPath)
+        return record
+    }
+
+    /// Loads every recorded list and checks it still has the hash recorded at import.
+    public func loadAll() throws -> [Watchlist] {
+        try records().map { record in
+            let path = (directory as NSString).appendingPathComponent(record.file)
+            let list = try WatchlistParser.load(path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
+            guard list.sha256 == record.sha256 else {
+                throw InputError(file: path, message: "changed since it was imported (SHA-256 \(list.sha256) ≠ \(record.sha256)); import it again")
+            }
+            return list
+        }
+    }
+}

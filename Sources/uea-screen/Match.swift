@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Screening
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check names against the sanctions lists: the best candidates with scores and reasons.",
+        discussion: "Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.")
+
+    enum Kind: String, ExpressibleByArgument { case person, entity }
+
+    @Argument(help: "Names to check.")
+    var names: [String]
+
+    @Option(help: "A list name from the watchlist folder, or a list file (FSF XML or CSV). Default: every imported list.")
+    var list: String?
+
+    @Option(help: "person or entity.")
+    var kind: Kind = .entity
+
+    @Option(help: "Birth date (YYYY-MM-DD) of the person: confirms or rules out a candidate.")
+    var birthDate: String?
+
+    @Option(help: "ISO alpha-2 country: confirms or weakens a candidate.")
+    var country: String?
+
+    @Flag(help: "Also show candidates below the threshold.")
+    var all = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Inspect.Format = .text
+
+    @Option(help: "Watchlist folder. Default: ./watchlists")
+    var watchlists: String?
+
+    @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.")
+    var rules: String?
+
+    func run() throws {
+        let index: SanctionsIndex
+        let ruleBook: RuleBook
+        do {
+            guard let directory = rules ?? RuleBook.defaultDirectory() else { throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR") }
+            ruleBook = try RuleBook.load(directory: directory)
+            var lists: [Watchlist] = []
+            if let list, FileManager.default.fileExists(atPath: list) {
+                lists = [try WatchlistParser.load(path: list)]
+            } else {
+                guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
+                    throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
+                }
+                lists = try WatchlistStore(directory: folder).loadAll().filter { list == nil || $0.name == list }
+                if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list ?? "")'") }
+            }
+            index = SanctionsIndex(lists: lists, rules: ruleBook)
+        } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+        let entryKind: WatchlistEntry.Kind = kind == .person ? .person : .entity
+        struct Result: Encodable { var name: String; var candidates: [SanctionsIndex.Hit] }
+        let results = names.map { name in
+            Result(name: name, candidates: index.search(name, kind: entryKind, birthDate: birthDate, country: country,
+                                                        limit: ruleBook.sanctions.candidates, all: all))
+        }
+        switch format {
+        case .json: print(try JSONOutput.string(results))
+        case .text:
+            for result in results {
+                print(result.name)
+                if result.candidates.isEmpty { print("  no candidate at or above the threshold") }
+                for hit in result.candidates {
+                    print("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]")
+                    print("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))")
+                }
+            }
+        }
+        let threshold = entryKind == .person ? ruleBook.sanctions.personThreshold : ruleBook.sanctions.entityThreshold
+        if results.contains(where: { $0.candidates.contains { $0.score >= threshold } }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Screening
+
+struct WatchlistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watchlist",
+        abstract: "Import and list the sanctions lists that screen and match use.",
+        subcommands: [Import.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a list (EU FSF XML or CSV), copy it into the watchlist folder and record its date and SHA-256.")
+
+        @Argument(help: "The list file: the EU consolidated list (FSF XML) or a CSV (name,aliases,kind,birth_date,country,programme,listed_on,reference).")
+        var file: String
+
+        @Option(help: "eu-fsf or csv. Default: by file extension.")
+        var format: String?
+
+        @Option(help: "Name the list is recorded under. Default: the file name.")
+        var name: String?
+
+        @Option(help: "The list's date (YYYY-MM-DD) when the file does not state one (CSV).")
+        var date: String?
+
+        @Option(help: "Watchlist folder. Default: ./watchlists")
+        var watchlists: String = "watchlists"
+
+        func validate() throws {
+            if let format, Watchlist.Format(rawValue: format) == nil { throw ValidationError("--format must be eu-fsf or csv") }
+            if let date, Day(date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            do {
+                let record = try WatchlistStore(directory: watchlists).importList(
+                    path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init))
+                print("imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)")
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the imported lists with their dates and hashes.")
+
+        @Option(help: "Watchlist folder. Default: ./watchlists")
+        var watchlists: String = "watchlists"
+
+        func run() throws {
+            do {
+                for record in try WatchlistStore(directory: watchlists).records() {
+                    print("\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)")
+                }
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// Where `screen` and `match` find the imported lists.
+enum WatchlistLocation {
+    static func resolve(_ option: String?, tenderFile: String?) -> String? {
+        if let option { return option }
+        var candidates: [String] = []
+        if let tenderFile { candidates.append(((tenderFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("watchlists")) }
+        candidates.append("watchlists")
+        return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("manifest.json")) }
+    }
+}
