@@ -46,6 +46,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Library-level benchmarks (bench/README.md).
+        .executableTarget(name: "uea-bench", dependencies: ["Screening"]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),

@@ -28,7 +28,14 @@ public struct NameMatcher: Sendable {
     // MARK: Persons
 
     /// A word of a name as written (folded) and the key it is compared by.
-    struct Token { var shown: String; var key: String; var count: Int { key.count } }
+    struct Token {
+        var shown: String
+        var key: String
+        /// The key as unicode scalars, compared without re-decoding the string every time.
+        var scalars: [Unicode.Scalar]
+        var count: Int { scalars.count }
+        init(shown: String, key: String) { self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars) }
+    }
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
     func personTokens(_ name: String) -> [Token] {
@@ -46,45 +53,61 @@ public struct NameMatcher: Sendable {
         if let x = birthDateA, let y = birthDateB, x != y {
             return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
         }
-        var ta = personTokens(a), tb = personTokens(b)
+        return matchPerson(tokens: personTokens(a), personTokens(b))
+    }
+
+    /// Scores pre-tokenized person names (`personTokens`), for indexes that tokenize once.
+    func matchPerson(tokens a: [Token], _ b: [Token], explain: Bool = true) -> Match {
+        var ta = a, tb = b
         guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
         if ta.count > tb.count { swap(&ta, &tb) }
-        var used = Set<Int>()
-        var scores: [Double] = []
+        var used = [Bool](repeating: false, count: tb.count)
+        var total = 0.0
         var reasons: [String] = []
         var surnameLike = false
         var weakPair = false
         // Full tokens first, so initials take what is left.
-        let order = ta.indices.sorted { (ta[$0].count > 1 ? 0 : 1, $0) < (ta[$1].count > 1 ? 0 : 1, $1) }
+        let order = ta.indices.filter { ta[$0].count > 1 } + ta.indices.filter { ta[$0].count <= 1 }
         for i in order {
             let s = ta[i]
-            var best = (score: 0.0, index: -1, why: "")
-            for (j, l) in tb.enumerated() where !used.contains(j) {
-                let candidate: (Double, String)
+            var best = (score: 0.0, index: -1, initial: false)
+            for j in tb.indices where !used[j] {
+                let l = tb[j]
+                let score: Double
+                var initial = false
                 if s.count == 1 || l.count == 1 {
-                    candidate = s.key.first == l.key.first
-                        ? (s.count == l.count ? 1.0 : 0.9, "\(s.count == 1 ? s.shown + "." : s.shown) → \(l.count == 1 ? l.shown + "." : l.shown) (initial)") : (0, "")
+                    initial = true
+                    score = s.scalars.first == l.scalars.first ? (s.count == l.count ? 1.0 : 0.9) : 0
                 } else {
-                    let jw = Self.tokenSimilarity(s.key, l.key)
-                    candidate = (jw, jw == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", jw)))")
+                    score = Self.tokenSimilarity(s.scalars, l.scalars)
                 }
-                if candidate.0 > best.score { best = (candidate.0, j, candidate.1) }
+                if score > best.score { best = (score, j, initial) }
             }
             if best.index >= 0 {
-                used.insert(best.index)
-                reasons.append(best.why)
-                if s.count > 1 && tb[best.index].count > 1 {
+                used[best.index] = true
+                let l = tb[best.index]
+                if explain {
+                    if best.initial {
+                        reasons.append("\(s.count == 1 ? s.shown + "." : s.shown) → \(l.count == 1 ? l.shown + "." : l.shown) (initial)")
+                    } else {
+                        reasons.append(best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
+                    }
+                }
+                if s.count > 1 && l.count > 1 {
                     if best.score >= 0.92 { surnameLike = true } else { weakPair = true }
                 }
-            } else {
+            } else if explain {
                 reasons.append("\(s.shown) unmatched")
             }
-            scores.append(best.score)
+            total += best.score
         }
-        var score = scores.reduce(0, +) / Double(scores.count)
+        var score = total / Double(ta.count)
         // A full token left over on the longer side (a middle name) costs a little.
-        let extra = tb.indices.filter { !used.contains($0) && tb[$0].count > 1 }.count
-        if extra > 0 { score *= pow(0.97, Double(extra)); reasons.append("\(extra) extra name part(s)") }
+        let extra = tb.indices.filter { !used[$0] && tb[$0].count > 1 }.count
+        if extra > 0 {
+            score *= pow(0.97, Double(extra))
+            if explain { reasons.append("\(extra) extra name part(s)") }
+        }
         // Without a full name part in common (the surname) it is not the same person, and two
         // full name parts that differ in spelling (Sweat / Swart) are two people.
         if !surnameLike || weakPair { score = min(score, 0.5) }
@@ -103,7 +126,11 @@ public struct NameMatcher: Sendable {
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
-        let ta = companyTokens(a), tb = companyTokens(b)
+        matchCompany(tokens: companyTokens(a), companyTokens(b))
+    }
+
+    /// Scores pre-tokenized company names (`companyTokens`).
+    func matchCompany(tokens ta: [Token], _ tb: [Token], explain: Bool = true) -> Match {
         guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
         // Token-set similarity: every word of the shorter name finds its best partner, in any order.
         let (short, long) = ta.count <= tb.count ? (ta, tb) : (tb, ta)
@@ -111,15 +138,22 @@ public struct NameMatcher: Sendable {
         var total = 0.0
         var weakPair = false
         for s in short {
-            let best = long.map { (Self.tokenSimilarity(s.key, $0.key), $0) }.max { $0.0 < $1.0 }!
-            total += best.0
-            if best.0 < 0.92 { weakPair = true }
-            pairs.append(best.0 == 1 ? "\(s.shown) = \(best.1.shown)" : "\(s.shown) ≈ \(best.1.shown) (\(String(format: "%.2f", best.0)))")
+            var best = (score: -1.0, index: 0)
+            for (j, l) in long.enumerated() {
+                let score = Self.tokenSimilarity(s.scalars, l.scalars)
+                if score > best.score { best = (score, j) }
+            }
+            total += best.score
+            if best.score < 0.92 { weakPair = true }
+            if explain {
+                let l = long[best.index]
+                pairs.append(best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
+            }
         }
         var score = total / Double(short.count)
         if long.count > short.count {
             score *= pow(0.95, Double(long.count - short.count))
-            pairs.append("\(long.count - short.count) extra word(s)")
+            if explain { pairs.append("\(long.count - short.count) extra word(s)") }
         }
         // One distinctive word that differs (Flevoland / Friesland) makes it another company.
         if weakPair { score = min(score, 0.5) }
@@ -130,19 +164,24 @@ public struct NameMatcher: Sendable {
 
     /// Lower case, Cyrillic transliterated, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
     static func fold(_ text: String) -> String {
-        Transliteration.latin(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Most names are ASCII: lower-casing is all they need, and Foundation's folding is slow.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return Transliteration.latin(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Jaro–Winkler, but a word that only shares a prefix with a much longer one (Horst / Horstman)
     /// is not a spelling variant of it.
-    static func tokenSimilarity(_ a: String, _ b: String) -> Double {
+    static func tokenSimilarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         let similarity = jaroWinkler(a, b)
         return abs(a.count - b.count) >= 3 ? min(similarity, 0.85) : similarity
     }
 
     /// Jaro–Winkler similarity, 0…1.
     static func jaroWinkler(_ a: String, _ b: String) -> Double {
-        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        jaroWinkler(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func jaroWinkler(_ s: [Unicode.Scalar], _ t: [Unicode.Scalar]) -> Double {
         if s.isEmpty && t.isEmpty { return 1 }
         if s.isEmpty || t.isEmpty { return 0 }
         if s == t { return 1 }

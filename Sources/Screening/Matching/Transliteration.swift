@@ -20,9 +20,9 @@ enum Transliteration {
         return out
     }
 
-    /// One spelling for a Latin name token: `x`→`ks`, `kh`/`ch` before a consonant-free
-    /// sequence kept apart, `w`→`v`, `j`→`y`, doubled letters single, endings `iy/ii/yi/ij/ei` → `y`,
-    /// a leading `ye`/`je` → `e`, `iou`/`ou` → `u`.
+    /// One spelling for a Latin name token: `x`→`ks`, `kh`→`h`, `tch`/`tsch`→`ch`, `w`→`v`, `j`→`y`,
+    /// `ct`→`kt`, French `gue`→`ge`, `iou`/`ou`→`u`, a leading `ye`→`e` and `yu`→`u`, endings
+    /// `iy/ii/yi/ei/ey` and a final `-i` after a consonant → `y`, `-ski` → `-sky`, doubled letters single.
     static func canonical(_ token: String) -> String {
         var t = token
         // Initials follow the same letter mapping, so "J." still matches "Yuri"/"Juri".
@@ -31,15 +31,18 @@ enum Transliteration {
                 switch c { case "j": "y"; case "w": "v"; case "q", "x": "k"; default: c }
             })
         }
-        let replacements: [(String, String)] = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
-                                                ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("q", "k")]
+        let replacements: [(String, String)] = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
+                                                ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge")]
         for (from, to) in replacements where t.contains(from) { t = t.replacingOccurrences(of: from, with: to) }
         if t.hasPrefix("ye") { t = "e" + t.dropFirst(2) }
+        if t.hasPrefix("yu") { t = "u" + t.dropFirst(2) }
         if t.hasSuffix("ski") { t = String(t.dropLast()) + "y" }
         for ending in ["iy", "ii", "yi", "iy", "ei", "ey", "yy"] where t.hasSuffix(ending) && t.count > 3 {
             t = String(t.dropLast(2)) + "y"
             break
         }
+        // Yuri/Yuriy, Dmitri/Dmitry, Arkadi/Arkadiy: a final -i after a consonant is -y.
+        if t.count > 2, t.hasSuffix("i"), let before = t.dropLast().last, !"aeiouy".contains(before) { t = String(t.dropLast()) + "y" }
         var collapsed = ""
         for character in t where collapsed.last != character { collapsed.append(character) }
         return collapsed

@@ -8,9 +8,12 @@ public final class SanctionsIndex: Sendable {
     let matcher: NameMatcher
     let personThreshold: Double
     let entityThreshold: Double
-    /// (list, entry) by the first three letters of every name word's comparison key.
-    private let blocks: [String: [Int]]
-    private let entries: [(list: Int, entry: WatchlistEntry)]
+    /// Entry indexes by the first two letters of a name word's comparison key.
+    private let blocks: [String: [Int32]]
+    private let entries: [(list: Int, entry: WatchlistEntry, names: [[NameMatcher.Token]], minimumWords: Int)]
+    private let kinds: [WatchlistEntry.Kind]
+    private let minimumWords: [Int]
+    private let tokenizedNames: [[[NameMatcher.Token]]]
 
     public struct Hit: Sendable, Codable, Equatable {
         public var list: String
@@ -26,44 +29,70 @@ public final class SanctionsIndex: Sendable {
 
     public init(lists: [Watchlist], rules: RuleBook) {
         self.lists = lists
-        self.matcher = NameMatcher(rules: rules.names)
+        let matcher = NameMatcher(rules: rules.names)
+        self.matcher = matcher
         personThreshold = rules.sanctions.personThreshold
         entityThreshold = rules.sanctions.entityThreshold
-        var entries: [(Int, WatchlistEntry)] = []
-        var blocks: [String: [Int]] = [:]
+        var entries: [(list: Int, entry: WatchlistEntry, names: [[NameMatcher.Token]], minimumWords: Int)] = []
+        var blocks: [String: [Int32]] = [:]
         for (listIndex, list) in lists.enumerated() {
             for entry in list.entries {
-                let index = entries.count
-                entries.append((listIndex, entry))
+                let index = Int32(entries.count)
+                let names = entry.names.map { entry.kind == .person ? matcher.personTokens($0) : matcher.companyTokens($0) }
                 var keys = Set<String>()
-                for name in entry.names {
-                    let tokens = entry.kind == .person ? matcher.personTokens(name) : matcher.companyTokens(name)
-                    for token in tokens where token.count > 1 { keys.insert(String(token.key.prefix(3))) }
-                }
+                for tokens in names { for token in tokens where token.count > 1 { keys.insert(Self.block(token)) } }
                 for key in keys { blocks[key, default: []].append(index) }
+                let minimumWords = names.map { $0.filter { $0.count > 1 }.count }.min() ?? 0
+                entries.append((listIndex, entry, names, minimumWords))
             }
         }
         self.entries = entries
+        self.kinds = entries.map(\.entry.kind)
+        self.minimumWords = entries.map(\.minimumWords)
+        self.tokenizedNames = entries.map(\.names)
         self.blocks = blocks
     }
+
+    static func block(_ token: NameMatcher.Token) -> String { String(token.key.prefix(2)) }
 
     /// The best hits for one name, best first; only those at or above the threshold unless `all`.
     public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
                        limit: Int = 5, all: Bool = false) -> [Hit] {
         let tokens = kind == .person ? matcher.personTokens(name) : matcher.companyTokens(name)
-        var candidates = Set<Int>()
-        for token in tokens where token.count > 1 { candidates.formUnion(blocks[String(token.key.prefix(3))] ?? []) }
+        // Blocking: a name can only reach the threshold when each full word of the shorter name
+        // has a partner with a similar spelling, which in practice shares its first two letters.
+        // Count, per entry, how many distinct query words share a block with it.
+        // A flat counter per entry (dictionary updates would dominate the run time).
+        var counts = [UInt8](repeating: 0, count: entries.count)
+        var touched: [Int32] = []
+        var queryWords = 0
+        for key in Set(tokens.filter { $0.count > 1 }.map(Self.block)) {
+            queryWords += 1
+            for index in blocks[key] ?? [] {
+                if counts[Int(index)] == 0 { touched.append(index) }
+                counts[Int(index)] &+= 1
+            }
+        }
         let threshold = kind == .person ? personThreshold : entityThreshold
         var hits: [Hit] = []
-        for index in candidates {
-            let (listIndex, entry) = entries[index]
-            guard entry.kind == kind else { continue }
-            var best: (NameMatcher.Match, String)? = nil
-            for alias in entry.names {
-                let match = kind == .person ? matcher.matchPerson(name, alias) : matcher.matchCompany(name, alias)
-                if match.score > (best?.0.score ?? -1) { best = (match, alias) }
+        for index in touched {
+            let count = Int(counts[Int(index)])
+            // Read the flat arrays first: copying a whole entry per candidate costs more than scoring it.
+            guard kinds[Int(index)] == kind, all || count >= min(queryWords, max(minimumWords[Int(index)], 1)) else { continue }
+            let names = tokenizedNames[Int(index)]
+            // Score every alias cheaply, then explain only the best one.
+            var bestIndex = -1
+            var bestScore = -1.0
+            for (aliasIndex, aliasTokens) in names.enumerated() {
+                let score = (kind == .person ? matcher.matchPerson(tokens: tokens, aliasTokens, explain: false)
+                                             : matcher.matchCompany(tokens: tokens, aliasTokens, explain: false)).score
+                if score > bestScore { bestScore = score; bestIndex = aliasIndex }
             }
-            guard var (match, alias) = best else { continue }
+            // Birth date and country move a score by at most +0.07: below that it cannot become a hit.
+            guard bestIndex >= 0, all || bestScore + 0.07 >= threshold else { continue }
+            let (listIndex, entry, _, _) = entries[Int(index)]
+            let alias = entry.names[bestIndex]
+            var match = kind == .person ? matcher.matchPerson(tokens: tokens, names[bestIndex]) : matcher.matchCompany(tokens: tokens, names[bestIndex])
             // Birth date: a different date rules a person out; the same date confirms.
             if let birthDate, !entry.birthDates.isEmpty {
                 if entry.birthDates.contains(where: { birthDate.hasPrefix($0) || $0.hasPrefix(birthDate) }) {

@@ -15,6 +15,11 @@ public struct WatchlistEntry: Codable, Sendable, Equatable {
     public var reference: String?
 
     public var primaryName: String { names.first ?? id }
+
+    public init(id: String, kind: Kind, names: [String], birthDates: [String], countries: [String], programme: String?, listedOn: String?, reference: String?) {
+        self.id = id; self.kind = kind; self.names = names; self.birthDates = birthDates; self.countries = countries
+        self.programme = programme; self.listedOn = listedOn; self.reference = reference
+    }
 }
 
 /// A loaded list with the facts a dossier must name: what it is, its date and its hash.
@@ -32,6 +37,10 @@ public struct Watchlist: Sendable {
     public var listDate: Day?
     public var sha256: String
     public var entries: [WatchlistEntry]
+
+    public init(name: String, format: Format, listDate: Day?, sha256: String, entries: [WatchlistEntry]) {
+        self.name = name; self.format = format; self.listDate = listDate; self.sha256 = sha256; self.entries = entries
+    }
 
     /// The version line a dossier records.
     public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entries.count) }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Screening
+
+@Suite("Watchlists")
+struct WatchlistTests {
+    let fsf = Paths.repositoryFile("samples/lists/eu-fsf-sample.xml")
+
+    @Test("The FSF export is read: names in every script, birth dates, countries, programme, list date")
+    func fsfParse() throws {
+        let list = try WatchlistParser.load(path: fsf)
+        #expect(list.format == .euFSF)
+        #expect(list.listDate == Day(year: 2026, month: 10, day: 12))
+        #expect(list.entries.count == 4)
+        let volkov = try #require(list.entries.first { $0.id == "EU.9002.02" })
+        #expect(volkov.kind == .person)
+        #expect(volkov.names == ["Aleksandr Petrovich Volkov", "Александр Петрович Волков"])
+        #expect(volkov.birthDates == ["1968-03-02"])
+        #expect(volkov.countries == ["RU"])
+        #expect(volkov.programme == "UKR")
+        #expect(volkov.listedOn == "2023-02-25")
+        #expect(list.entries.first { $0.id == "EU.9001.01" }?.kind == .entity)
+        #expect(list.sha256.count == 64)
+    }
+
+    @Test("A list with a DOCTYPE is refused like a hostile bid; a non-FSF root is refused")
+    func hostileList() throws {
+        let directory = try Paths.temporaryDirectory()
+        let evil = directory.appendingPathComponent("list.xml").path
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE export [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<export>&x;</export>\n".write(toFile: evil, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: evil); Issue.record("accepted") } catch let error as InputError {
+            #expect(error.line == 2)
+            #expect(!error.description.contains("root:"))
+        }
+        #expect(throws: InputError.self) { try WatchlistParser.load(path: Paths.corpusFile("edm-v4.1.0/ESPD-Request.xml"), format: .euFSF) }
+    }
+
+    @Test("A CSV row with a bad kind is refused with its line")
+    func csvValidation() throws {
+        let directory = try Paths.temporaryDirectory()
+        let path = directory.appendingPathComponent("own.csv").path
+        try "name,kind\nGood Co,entity\nBad Co,company\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
+            #expect(error.line == 3)
+            #expect(error.message.contains("company"))
+        }
+    }
+
+    @Test("Import records date and hash; a list changed after import is refused")
+    func importAndTamper() throws {
+        let store = WatchlistStore(directory: try Paths.temporaryDirectory().path)
+        let record = try store.importList(path: fsf, format: nil, name: "eu", listDate: nil)
+        #expect(record.listDate == "2026-10-12")
+        #expect(record.entries == 4)
+        #expect(try store.loadAll().map(\.name) == ["eu"])
+        let copy = (store.directory as NSString).appendingPathComponent(record.file)
+        var text = try String(contentsOfFile: copy, encoding: .utf8)
+        text = text.replacingOccurrences(of: "Volkov", with: "Volkova")
+        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try store.loadAll() }
+    }
+
+    @Test("The dossier names the list versions; a list older than the maximum age is flagged")
+    func versionsAndStaleness() throws {
+        var context = try Fixtures.cleanContext()
+        let dossier = Screener().dossier(context)
+        #expect(dossier.watchlists.map(\.name) == ["eu-consolidated", "provincie-uitsluitingen"])
+        #expect(dossier.watchlists.first?.listDate == "2026-10-12")
+        #expect(Fixtures.findings(context, "sanctions.stale-list").isEmpty)  // 3 days before the deadline
+        context.referenceDate = Day(year: 2026, month: 12, day: 1)
+        let stale = Fixtures.findings(context, "sanctions.stale-list")
+        #expect(stale.map { $0.details?["listDate"] } == ["2026-10-12", "2026-10-01"])
+    }
+}
