@@ -80,7 +80,8 @@ public final class XMLDocument: @unchecked Sendable {
                                 message: message.isEmpty ? "not a well-formed XML document" : message)
         }
         let result = XMLDocument(pointer: document, sourceName: sourceName)
-        if let depth = result.root.depthExceeding(limits.maxDepth) {
+        // libxml2 itself refuses more than 256 levels (no XML_PARSE_HUGE); walk only for a lower cap.
+        if limits.maxDepth < 256, let depth = result.root.depthExceeding(limits.maxDepth) {
             throw XMLParseError(kind: .malformed, file: sourceName, line: depth.line, message: "elements nest deeper than \(limits.maxDepth) levels")
         }
         return result

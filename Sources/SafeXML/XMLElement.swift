@@ -124,11 +124,28 @@ public struct XMLElement: @unchecked Sendable {
         return String(cString: value)
     }
 
-    /// An XPath-like location such as `/QualificationApplicationResponse/cac:TenderingCriterion[3]/cbc:ID`.
+    /// An XPath location such as `/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]/cbc:ID[1]`:
+    /// prefixed names as written, with the position among same-named siblings at every step.
+    /// (Built here rather than with xmlGetNodePath, which scans every sibling at every level.)
     public var path: String {
-        guard let path = xmlGetNodePath(node) else { return "" }
-        defer { uea_free(path) }
-        return String(cString: path)
+        var steps: [String] = []
+        var current: xmlNodePtr? = node
+        while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+            var position = 1
+            var sibling = element.pointee.prev
+            while let previous = sibling {
+                if previous.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(previous.pointee.name, element.pointee.name) != 0,
+                   previous.pointee.ns == element.pointee.ns {
+                    position += 1
+                }
+                sibling = previous.pointee.prev
+            }
+            var name = String(cString: element.pointee.name)
+            if let prefix = element.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+            steps.append("\(name)[\(position)]")
+            current = element.pointee.parent
+        }
+        return "/" + steps.reversed().joined(separator: "/")
     }
 
     /// The namespace URI bound to `prefix` in scope here (nil prefix: the default namespace).

@@ -11,8 +11,8 @@ public struct ScreeningJob: Sendable {
     public var bidderLocations: [String]
 
     /// Expands the paths given on the command line. A folder with `tender.yaml` and `bidders/`
-    /// is a whole tender; any other folder or XML file is one bidder.
-    public static func plan(paths: [String], tenderFile: String?) throws -> ScreeningJob {
+    /// is a whole tender; other folders are walked (see `walk`); a file is one bidder.
+    public static func plan(paths: [String], tenderFile: String?, eachFile: Bool = false) throws -> ScreeningJob {
         var tenderPath = tenderFile
         var bidders: [String] = []
         for path in paths {
@@ -20,10 +20,9 @@ public struct ScreeningJob: Sendable {
             let biddersFolder = (path as NSString).appendingPathComponent("bidders")
             if FileManager.default.fileExists(atPath: tenderCandidate) {
                 if tenderPath == nil { tenderPath = tenderCandidate }
-                let names = ((try? FileManager.default.contentsOfDirectory(atPath: biddersFolder)) ?? []).sorted()
-                bidders += names.filter { !$0.hasPrefix(".") }.map { (biddersFolder as NSString).appendingPathComponent($0) }
+                bidders += walk(biddersFolder, eachFile: eachFile)
             } else {
-                bidders.append(path)
+                bidders += walk(path, eachFile: eachFile)
             }
         }
         var tender = TenderContext()

@@ -38,11 +38,18 @@ struct Screen: ParsableCommand {
     @Option(help: "Write <bidder>.dossier.json, .md and .html for every bidder into this folder (atomically).")
     var out: String?
 
+    @Option(help: "Screen this many bidders at once. Default: the number of cores.")
+    var jobs: Int?
+
+    @Flag(help: "Treat every *.xml file in a folder as a bidder of its own (default: a folder of XML files is one bidder).")
+    var eachFile = false
+
     @Option(help: "Language of the report and summary: nl or en.")
     var lang: String = "nl"
 
     func validate() throws {
         guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -55,7 +62,7 @@ struct Screen: ParsableCommand {
             guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
                 throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
             }
-            let job = try ScreeningJob.plan(paths: paths, tenderFile: tender)
+            let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
             setup = (try RuleBook.load(directory: rulesDirectory), try ReportRenderer(directory: templatesDirectory), job, lists)
         } catch {
@@ -69,34 +76,22 @@ struct Screen: ParsableCommand {
             throw ExitCode(2)
         }
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        let screener = Screener()
-        var dossiers: [Dossier] = []
-        var refused = false
-        for location in job.bidderLocations {
-            let submission: Submission
-            do {
-                submission = try Submission.load(location)
-            } catch {
-                refused = true
-                Diagnostics.report("\(error.description) (bidder skipped)")
-                continue
-            }
-            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: ruleBook, sanctions: sanctions)
-            let dossier = screener.dossier(context, extraSources: job.extraSources)
-            dossiers.append(dossier)
-            if let out {
-                do {
-                    let base = (out as NSString).appendingPathComponent(Self.slug(dossier.bidder.name))
-                    try AtomicFile.write(Data(try JSONOutput.string(dossier).utf8 + [0x0A]), to: base + ".dossier.json")
-                    try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
-                    try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
-                } catch {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(2)
-                }
-            }
-            if format == nil || format == .text { print(SummaryText.render(dossier, language: language)) }
-        }
+        let output = ScreenOutput(format: format, language: language, renderer: renderer, total: job.bidderLocations.count,
+                                  progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0)
+        let names = Self.fileNames(job.bidderLocations)
+        let outDirectory = out
+        BatchScreening(job: job, rules: ruleBook, sanctions: sanctions).run(
+            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            process: { index, dossier in
+                guard let outDirectory else { return }
+                let base = (outDirectory as NSString).appendingPathComponent(names[index])
+                try AtomicFile.write(Data(try JSONOutput.string(dossier).utf8 + [0x0A]), to: base + ".dossier.json")
+                try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
+                try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
+            },
+            deliver: { _, outcome in output.deliver(outcome) })
+        let (dossiers, refusedLocations) = output.finish()
+        let refused = !refusedLocations.isEmpty
         switch format {
         case .json: print(try JSONOutput.string(dossiers))
         case .md: print(dossiers.map { renderer.render($0, format: .md, language: language) }.joined(separator: "\n\n---\n\n"))
@@ -104,7 +99,18 @@ struct Screen: ParsableCommand {
         case .text, nil: break
         }
         if refused { throw ExitCode(2) }
-        if dossiers.contains(where: \.needsJurist) { throw ExitCode(1) }
+        if output.needsJurist { throw ExitCode(1) }
+    }
+
+    /// One output name per bidder, from its folder or file name; repeated names get a number.
+    static func fileNames(_ locations: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return locations.map { location in
+            let base = slug(URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent)
+            let count = (seen[base] ?? 0) + 1
+            seen[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
     }
 
     /// A file name from a bidder name: lower case letters, digits and dashes.

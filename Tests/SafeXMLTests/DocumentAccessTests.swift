@@ -46,7 +46,7 @@ struct DocumentAccessTests {
     @Test("Paths point into the document and namespace declarations are visible")
     func pathsAndDeclarations() throws {
         let root = try parse().root
-        #expect(root.child(named: "Name")?.path == "/r:Root/b:Name")
+        #expect(root.child(named: "Name")?.path == "/r:Root[1]/b:Name[1]")
         #expect(root.namespaceDeclarations().contains { $0.prefix == "espd" && $0.uri == "urn:com:grow:espd:2.1.1" })
     }
 

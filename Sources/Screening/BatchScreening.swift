@@ -1,0 +1,96 @@
+import ESPD
+import Foundation
+
+/// Screens many bidders with a bounded number of workers. Each worker loads one submission,
+/// screens it, hands the dossier on and drops the document, so memory does not grow with the
+/// batch. Results are delivered in input order as soon as every earlier one is done, so the
+/// output streams and is still the same from run to run.
+public final class BatchScreening: @unchecked Sendable {
+    public enum Outcome: Sendable {
+        case screened(Dossier)
+        case refused(location: String, reason: String)
+    }
+
+    let job: ScreeningJob
+    let rules: RuleBook
+    let sanctions: SanctionsIndex
+    let screener = Screener()
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var next = 0
+    private var delivered = 0
+    private var ready: [Int: Outcome] = [:]
+
+    public init(job: ScreeningJob, rules: RuleBook, sanctions: SanctionsIndex) {
+        self.job = job
+        self.rules = rules
+        self.sanctions = sanctions
+    }
+
+    /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each
+    /// dossier (write files there); `deliver` is called in input order, one call at a time.
+    public func run(workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
+                    deliver: @escaping @Sendable (Int, Outcome) -> Void) {
+        let count = job.bidderLocations.count
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
+            while let index = claim(count) {
+                let outcome = screen(index, process: process)
+                complete(index, outcome, deliver: deliver)
+            }
+        }
+    }
+
+    private func claim(_ count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    private func screen(_ index: Int, process: (Int, Dossier) throws -> Void) -> Outcome {
+        let location = job.bidderLocations[index]
+        do {
+            let submission = try Submission.load(location)
+            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
+                                           request: job.request, rules: rules, sanctions: sanctions)
+            let dossier = screener.dossier(context, extraSources: job.extraSources)
+            try process(index, dossier)
+            return .screened(dossier)
+        } catch let error as Submission.LoadError {
+            return .refused(location: location, reason: error.description)
+        } catch {
+            return .refused(location: location, reason: "\(error)")
+        }
+    }
+
+    private func complete(_ index: Int, _ outcome: Outcome, deliver: (Int, Outcome) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        ready[index] = outcome
+        while let next = ready.removeValue(forKey: delivered) {
+            deliver(delivered, next)
+            delivered += 1
+        }
+    }
+}
+
+extension ScreeningJob {
+    /// Walks a folder of submissions: a folder that directly holds *.xml files is one bidder
+    /// (its other responses are members, relied-upon entities or subcontractors); any other folder
+    /// is walked into. With `eachFile`, every *.xml file is a bidder of its own.
+    public static func walk(_ path: String, eachFile: Bool) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (path as NSString).appendingPathComponent($0) }
+        if !xml.isEmpty && !eachFile { return [path] }
+        var result = xml
+        for name in names {
+            let child = (path as NSString).appendingPathComponent(name)
+            var childIsDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
+                result += walk(child, eachFile: eachFile)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("uea-screen screen on a folder of submissions")
+struct BatchScreenTests {
+    /// A folder with one XML per bidder: ESPD responses of every generation and one broken file.
+    func batchFolder() throws -> URL {
+        let directory = try Paths.temporaryDirectory()
+        let files = ["espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
+                     "edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", "edm-v3.3.0/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml",
+                     "edm-v2.1.0/Lots-SelfContained-Response_V2.1.0.xml"]
+        for (index, file) in files.enumerated() {
+            try FileManager.default.copyItem(atPath: Paths.corpusFile(file), toPath: directory.appendingPathComponent("bidder-\(index + 1).xml").path)
+        }
+        return directory
+    }
+
+    @Test("--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed")
+    func eachFile() throws {
+        let folder = try batchFolder()
+        let result = try ueaScreen("screen", "--each-file", "--jobs", "2", folder.path)
+        #expect(result.status == 2)  // one file refused
+        let heads = result.stdout.split(separator: "\n").filter { $0.first?.isUppercase == true }
+        #expect(heads.count == 5)
+        #expect(heads[0].contains("Ben larbi") && heads[4].contains("__Procurer Official Name__"))
+        #expect(result.stdout.contains("screened 5 of 6 bidders"))
+        #expect(result.stdout.contains("bidder-6.xml"))
+        #expect(result.stderr.contains("bidder-6.xml:523:"))
+        // The same order with one worker.
+        let serial = try ueaScreen("screen", "--each-file", "--jobs", "1", folder.path)
+        #expect(serial.stdout == result.stdout)
+    }
+
+    @Test("Without --each-file a folder of XML files is one bidder (a consortium)")
+    func folderIsOneBidder() throws {
+        let folder = try batchFolder()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("bidder-6.xml"))
+        let result = try ueaScreen("screen", folder.path)
+        #expect(result.stdout.split(separator: "\n").filter { $0.first?.isUppercase == true }.count == 1)
+    }
+
+    @Test("Nested bidder folders are found; --out writes one set of files per bidder")
+    func nested() throws {
+        let root = try Paths.temporaryDirectory()
+        for name in ["a/one", "a/two", "b/three"] {
+            let folder = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Paths.corpusFile("edm-v4.1.0/ESPD-Response.xml"), toPath: folder.appendingPathComponent("espd.xml").path)
+        }
+        let out = try Paths.temporaryDirectory()
+        let result = try ueaScreen("screen", root.path, "--out", out.path, "--format", "json")
+        let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(dossiers.count == 3)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".dossier.json") }.sorted()
+        #expect(files == ["one.dossier.json", "three.dossier.json", "two.dossier.json"])
+    }
+}
