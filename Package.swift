@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (fuzz/run.sh builds them with --sanitize fuzzer,address); libFuzzer supplies main.
+        .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Library-level benchmarks (bench/README.md).
         .executableTarget(name: "uea-bench", dependencies: ["Screening"]),
         // Paths to the repository and ../shared, manifest reading, running commands.

@@ -27,7 +27,12 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
 
     public static func load(path: String) throws -> [SupplyChainTier] {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        let (header, rows) = CSV.parse(String(decoding: data, as: UTF8.self))
+        return try parse(text: String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Parses declaration text; `path` names it in errors.
+    public static func parse(text: String, path: String) throws -> [SupplyChainTier] {
+        let (header, rows) = CSV.parse(text)
         for required in ["tier", "entity", "country"] where !header.contains(required) {
             throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")))")
         }

@@ -15,13 +15,17 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }
 
-enum YAMLFile {
+public enum YAMLFile {
     /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
     static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot be read")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        return try decode(type, text: String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Decodes YAML text; `path` names it in errors.
+    public static func decode<T: Decodable>(_ type: T.Type, text: String, path: String) throws -> T {
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as DecodingError {

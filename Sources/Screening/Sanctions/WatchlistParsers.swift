@@ -11,14 +11,18 @@ public enum WatchlistParser {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
         let detected = format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .euFSF)
         let displayName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var list: Watchlist
-        switch detected {
-        case .euFSF: list = try parseFSF(bytes: [UInt8](data), path: path, name: displayName)
-        case .csv: list = try parseCSV(text: String(decoding: data, as: UTF8.self), path: path, name: displayName)
-        }
+        var list = try parse(bytes: [UInt8](data), format: detected, path: path, name: displayName)
         list.sha256 = SHA256.hex(data)
         if let listDate { list.listDate = listDate }
         return list
+    }
+
+    /// Parses list bytes in `format`; `path` names them in errors.
+    public static func parse(bytes: [UInt8], format: Watchlist.Format, path: String, name: String = "list") throws -> Watchlist {
+        switch format {
+        case .euFSF: return try parseFSF(bytes: bytes, path: path, name: name)
+        case .csv: return try parseCSV(text: String(decoding: bytes, as: UTF8.self), path: path, name: name)
+        }
     }
 
     /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,

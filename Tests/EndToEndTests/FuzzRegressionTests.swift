@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The fuzz targets, built without libFuzzer, replay inputs: every kept regression input and the
+/// hostile files must go through without a crash.
+@Suite("Fuzz regression inputs")
+struct FuzzRegressionTests {
+    func binary(_ name: String) -> String {
+        URL(fileURLWithPath: ueaScreenBinary()).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    func inputs(_ folder: String) throws -> [String] {
+        let directory = Paths.repositoryFile(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.map { directory + "/" + $0 }
+    }
+
+    @Test("fuzz-espd replays the regression inputs and the hostile files", arguments: ["fuzz-espd", "fuzz-inputs"])
+    func replay(target: String) throws {
+        let folder = target == "fuzz-espd" ? "fuzz/regressions/espd" : "fuzz/regressions/inputs"
+        let files = try inputs(folder) + (try inputs("Tests/SafeXMLTests/Hostile"))
+        let result = try run(binary(target), files)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}

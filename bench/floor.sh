@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# uea-screen against the libxml2 floor (xmllint --noout on the same files), in one run.
+#   bench/floor.sh            # release build, then every measurement
+# Prints wall time (mean of repeated runs), instructions (valgrind --tool=callgrind, when installed)
+# and peak resident memory (/usr/bin/time), and the ratio of each uea-screen command to the floor.
+# Also screens a batch of 1,000 submissions with one and with two workers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=../shared/corpus/espd
+runs="${RUNS:-10}"
+swift build -c release --product uea-screen 2>&1 | tail -1
+bin=.build/release/uea-screen
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp "$bin" "$work/uea-screen" && strip "$work/uea-screen"   # callgrind cannot read the toolchain's DWARF
+tool="$work/uea-screen"
+rules=(--rules checklists --templates templates)
+
+wall_ms() {  # mean wall time in ms of "$@" over $runs runs (output discarded)
+  "$@" >/dev/null 2>&1 || true
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done
+  end=$(date +%s%N)
+  echo $(( (end - start) / runs / 1000000 ))
+}
+instructions() {
+  command -v valgrind >/dev/null || { echo "-"; return; }
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" >/dev/null 2>&1 || true
+  awk '/^summary:/ {print $2}' "$work/cg.out"
+}
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "-") printf "%.2f", a / b; else printf "-" }'; }
+
+measure() {  # label, files...
+  local label="$1"; shift
+  printf '\n%s (%s file(s))\n' "$label" "$#"
+  printf '  %-34s %10s %8s %16s %8s %10s\n' command "wall ms" ratio instructions ratio "peak MB"
+  local fw fi
+  fw=$(wall_ms xmllint --noout "$@"); fi=$(instructions xmllint --noout "$@")
+  printf '  %-34s %10s %8s %16s %8s %10s\n' "xmllint --noout (floor)" "$fw" "1.00" "$fi" "1.00" "$(( $(peak_kb xmllint --noout "$@") / 1024 ))"
+  for cmd in "inspect --format json" "screen --format json"; do
+    local args=($cmd); [ "${args[0]}" = screen ] && args+=("${rules[@]}")
+    local w i
+    w=$(wall_ms "$tool" "${args[@]}" "$@"); i=$(instructions "$tool" "${args[@]}" "$@")
+    printf '  %-34s %10s %8s %16s %8s %10s\n' "uea-screen $cmd" "$w" "$(ratio "$w" "$fw")" "$i" "$(ratio "$i" "$fi")" "$(( $(peak_kb "$tool" "${args[@]}" "$@") / 1024 ))"
+  done
+}
+
+echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, runs per wall-time figure: $runs"
+measure "largest v2.1.1 response (Extended)" "$corpus/edm-v2.1.1/EXTENDED-ESPDResponse-2.1.1.xml"
+measure "v4.1.0 response (1.1 MB)" "$corpus/edm-v4.1.0/ESPD-Response.xml"
+mapfile -t responses < <(awk -F'\t' 'NR > 1 && $12 == "ok" && ($7 == "QualificationApplicationResponse" || $7 == "ESPDResponse") {print "'"$corpus"'/" $1}' "$corpus/MANIFEST.tsv")
+runs=3 measure "every well-formed corpus response" "${responses[@]}"
+
+# 1,000 submissions: one folder per bidder, cycling through the corpus responses.
+batch="$work/batch"
+for i in $(seq 1000); do
+  mkdir -p "$batch/bidder-$i"
+  ln -s "$(realpath "${responses[$(( i % ${#responses[@]} ))]}")" "$batch/bidder-$i/espd.xml"
+done
+printf '\nbatch of 1,000 submissions (screen, text summary)\n'
+one=$(runs=1 wall_ms "$tool" screen "${rules[@]}" --jobs 1 "$batch")
+two=$(runs=1 wall_ms "$tool" screen "${rules[@]}" --jobs 2 "$batch")
+printf '  --jobs 1: %s ms (%s bidders/s)   --jobs 2: %s ms (%s bidders/s)   speed-up %s\n' \
+  "$one" "$(awk -v t="$one" 'BEGIN{printf "%.0f", 1000000/t}')" "$two" "$(awk -v t="$two" 'BEGIN{printf "%.0f", 1000000/t}')" "$(ratio "$one" "$two")"
+printf '  peak MB with --jobs 2: %s\n' "$(( $(peak_kb "$tool" screen "${rules[@]}" --jobs 2 "$batch") / 1024 ))"
