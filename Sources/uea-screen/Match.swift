@@ -12,7 +12,7 @@ struct Match: ParsableCommand {
     @Argument(help: "Names to check.")
     var names: [String]
 
-    @Option(help: "A list name from the watchlist folder, or a list file (FSF XML or CSV). Default: every imported list.")
+    @Option(help: "A list name from the watchlist folder (or forced-labour-entities), or a list file (FSF XML or CSV). Default: every imported list and the forced-labour entities of checklists/.")
     var list: String?
 
     @Option(help: "person or entity.")
@@ -49,7 +49,8 @@ struct Match: ParsableCommand {
                 guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
                     throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
                 }
-                lists = try WatchlistStore(directory: folder).loadAll().filter { list == nil || $0.name == list }
+                lists = (try WatchlistStore(directory: folder).loadAll() + [try WatchlistParser.forcedLabourList(rules: ruleBook)])
+                    .filter { list == nil || $0.name == list }
                 if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list ?? "")'") }
             }
             index = SanctionsIndex(lists: lists, rules: ruleBook)

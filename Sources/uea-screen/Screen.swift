@@ -70,7 +70,12 @@ struct Screen: ParsableCommand {
             throw ExitCode(2)
         }
         let (ruleBook, renderer, job, lists) = setup
-        let sanctions = SanctionsIndex(lists: lists, rules: ruleBook)
+        let forcedLabour: Watchlist
+        do { forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook) } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+        let sanctions = SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook)
         if job.bidderLocations.isEmpty {
             Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)

@@ -10,7 +10,7 @@ enum Fixtures {
     static let tender: TenderContext = try! ScreeningJob.plan(paths: [sample], tenderFile: nil).tender
 
     /// The sample tender's imported watchlists (EU FSF format sample and an own CSV list).
-    static let sanctions = SanctionsIndex(lists: try! WatchlistStore(directory: sample + "/watchlists").loadAll(), rules: rules)
+    static let sanctions = SanctionsIndex(lists: try! WatchlistStore(directory: sample + "/watchlists").loadAll() + [try! WatchlistParser.forcedLabourList(rules: rules)], rules: rules)
 
     /// The clean sample bidder (Zonnebouw Flevoland, EDM v4.1.0) in the sample tender.
     static func cleanContext() throws -> ScreeningContext {

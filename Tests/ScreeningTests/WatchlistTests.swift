@@ -65,11 +65,21 @@ struct WatchlistTests {
     func versionsAndStaleness() throws {
         var context = try Fixtures.cleanContext()
         let dossier = Screener().dossier(context)
-        #expect(dossier.watchlists.map(\.name) == ["eu-consolidated", "provincie-uitsluitingen"])
+        #expect(dossier.watchlists.map(\.name) == ["eu-consolidated", "provincie-uitsluitingen", "forced-labour-entities"])
+        #expect(dossier.watchlists.last?.format == "checklist")
         #expect(dossier.watchlists.first?.listDate == "2026-10-12")
         #expect(Fixtures.findings(context, "sanctions.stale-list").isEmpty)  // 3 days before the deadline
         context.referenceDate = Day(year: 2026, month: 12, day: 1)
         let stale = Fixtures.findings(context, "sanctions.stale-list")
-        #expect(stale.map { $0.details?["listDate"] } == ["2026-10-12", "2026-10-01"])
+        #expect(stale.map { $0.details?["listDate"] } == ["2026-10-12", "2026-10-01"])  // not the checklist list
+    }
+
+    @Test("A bidder whose subcontractor is on the UFLPA list is a listed party")
+    func forcedLabourParty() throws {
+        var context = try Fixtures.cleanContext()
+        context.submission.bidder.subcontractors = [.init(name: "Hongyuan Green Energy Co. Ltd", country: "CN", share: 20, reliedUpon: false)]
+        let hit = try #require(Fixtures.findings(context, "sanctions.listed-party").first)
+        #expect(hit.details?["list"] == "forced-labour-entities")
+        #expect(hit.details?["listedOn"] == "2025-01-15")
     }
 }

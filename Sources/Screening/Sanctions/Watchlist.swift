@@ -29,6 +29,8 @@ public struct Watchlist: Sendable {
         case euFSF = "eu-fsf"
         /// A user's own CSV list (name, aliases, kind, birth_date, country, programme, listed_on, reference).
         case csv
+        /// A list kept as rule data in checklists/ (forced-labour entities): versioned with the rule data.
+        case checklist
     }
 
     public var name: String

@@ -21,8 +21,16 @@ public enum WatchlistParser {
     public static func parse(bytes: [UInt8], format: Watchlist.Format, path: String, name: String = "list") throws -> Watchlist {
         switch format {
         case .euFSF: return try parseFSF(bytes: bytes, path: path, name: name)
-        case .csv: return try parseCSV(text: String(decoding: bytes, as: UTF8.self), path: path, name: name)
+        case .csv, .checklist:
+            var list = try parseCSV(text: String(decoding: bytes, as: UTF8.self), path: path, name: name)
+            list.format = format
+            return list
         }
+    }
+
+    /// The forced-labour entities of checklists/ (UFLPA, BIS, CBP WRO) as a list for `sanctions.*` and `match`.
+    public static func forcedLabourList(rules: RuleBook) throws -> Watchlist {
+        try load(path: (rules.directory as NSString).appendingPathComponent("forced-labour-entities.csv"), format: .checklist, name: "forced-labour-entities")
     }
 
     /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,

@@ -9,14 +9,15 @@ struct WatchlistCoverageCheck: Check {
     let dataFiles = ["sanctions.yaml"]
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let index = context.sanctions, !index.lists.isEmpty else {
+        // Lists kept in checklists/ are versioned with the rule data, not by a download date.
+        guard let index = context.sanctions, index.lists.contains(where: { $0.format != .checklist }) else {
             return [finding(
                 nl: "Er is niet tegen een sanctielijst gescreend: importeer de geconsolideerde EU-lijst met `uea-screen watchlist import`.",
                 en: "No sanctions list was screened against: import the EU consolidated list with `uea-screen watchlist import`.",
                 evidence: [EvidencePointer(file: "(no watchlists)")])]
         }
         let days = context.rules.sanctions.maxListAgeDays
-        return index.lists.compactMap { list in
+        return index.lists.filter { $0.format != .checklist }.compactMap { list in
             guard let date = list.listDate else {
                 return finding(nl: "Lijst '\(list.name)' heeft geen datum; de actualiteit is onbekend.", en: "List '\(list.name)' has no date; how current it is is unknown.",
                                evidence: [EvidencePointer(file: list.name, excerpt: list.sha256)])
