@@ -5,10 +5,14 @@ import CLibXML2
 public struct XMLElement: @unchecked Sendable {
     public let document: XMLDocument
     let node: xmlNodePtr
+    /// Position among same-named siblings when the element was found by `children(named:)`;
+    /// saves `path` a walk over all earlier siblings (hundreds at an ESPD's root).
+    let position: Int?
 
-    init(document: XMLDocument, node: xmlNodePtr) {
+    init(document: XMLDocument, node: xmlNodePtr, position: Int? = nil) {
         self.document = document
         self.node = node
+        self.position = position
     }
 
     /// The local name (without prefix).
@@ -43,10 +47,21 @@ public struct XMLElement: @unchecked Sendable {
     public func children(named name: String) -> [XMLElement] {
         name.withCString { cName in
             var result: [XMLElement] = []
+            // Same local name; the position counts same-namespace siblings, as `path` does.
+            var counts: [(ns: xmlNsPtr?, count: Int)] = []
             var child = node.pointee.children
             while let current = child {
                 if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, cName) != 0 {
-                    result.append(XMLElement(document: document, node: current))
+                    let ns = current.pointee.ns
+                    let position: Int
+                    if let index = counts.firstIndex(where: { $0.ns == ns }) {
+                        counts[index].count += 1
+                        position = counts[index].count
+                    } else {
+                        counts.append((ns, 1))
+                        position = 1
+                    }
+                    result.append(XMLElement(document: document, node: current, position: position))
                 }
                 child = current.pointee.next
             }
@@ -102,6 +117,12 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The concatenated text content, exactly as in the document.
     public var rawText: String {
+        // Fast path: one text (or CDATA) child, read in place without libxml2 allocating a copy.
+        if let only = node.pointee.children, only.pointee.next == nil,
+           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
+            return only.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        if node.pointee.children == nil { return "" }
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { uea_free(content) }
         return String(cString: content)
@@ -130,9 +151,11 @@ public struct XMLElement: @unchecked Sendable {
     public var path: String {
         var steps: [String] = []
         var current: xmlNodePtr? = node
+        var known = position
         while let element = current, element.pointee.type == XML_ELEMENT_NODE {
-            var position = 1
-            var sibling = element.pointee.prev
+            var position = known ?? 1
+            var sibling = known == nil ? element.pointee.prev : nil
+            known = nil
             while let previous = sibling {
                 if previous.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(previous.pointee.name, element.pointee.name) != 0,
                    previous.pointee.ns == element.pointee.ns {
@@ -176,6 +199,33 @@ public struct XMLElement: @unchecked Sendable {
     }
 
     static func collapse(_ value: String) -> String {
+        // Most values need nothing: no white space at the ends, no runs, no tabs or newlines.
+        let bytes = value.utf8
+        var clean = true
+        var previousSpace = true  // a leading space is not clean
+        for byte in bytes {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return value }
+        if bytes.isEmpty { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pending = false
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20); pending = false }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The previous scalar-by-scalar version, kept for the equivalence test.
+    static func collapseScalars(_ value: String) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
         var pendingSpace = false

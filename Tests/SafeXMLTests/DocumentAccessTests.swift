@@ -65,3 +65,13 @@ struct DocumentAccessTests {
         #expect(document.root.children(named: "TenderingCriterion").first?.line == 83)
     }
 }
+
+@Suite("White-space collapsing")
+struct CollapseTests {
+    @Test("The byte fast path gives the same result as the scalar walk", arguments: [
+        "", " ", "a", "a b", " a", "a ", "  a  b  ", "a\nb", "\n   EXCLUSION.CRIMINAL_CONVICTIONS\n  ", "a\t\tb", "Ünïcödé  naam", "x\r\ny", "a  b",
+    ])
+    func sameAsScalarWalk(value: String) {
+        #expect(XMLElement.collapse(value) == XMLElement.collapseScalars(value))
+    }
+}
