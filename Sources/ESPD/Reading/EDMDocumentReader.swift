@@ -105,6 +105,8 @@ enum EDMDocumentReader {
     static func economicOperator(_ root: XMLElement, conventions: EDMConventions) -> EconomicOperator? {
         guard let eo = root.child(named: "EconomicOperatorParty") else { return nil }
         let party = eo.child(named: "Party")
+        // Name, identifiers and address are read as for any UBL party.
+        let basics = party.map(PartyReader.party)
         let roleCode = eo.child(path: "EconomicOperatorRole", "RoleCode")?.nonEmptyText
         let size = party?.child(named: "IndustryClassificationCode")?.nonEmptyText?.lowercased()
         let sme: Bool? = switch size {
@@ -116,10 +118,7 @@ enum EDMDocumentReader {
             PartyReader.representative(powerOfAttorney: $0, role: nil, anchor: $0)
         }.filter { $0.firstName != nil || $0.familyName != nil }
         return EconomicOperator(
-            name: party?.child(path: "PartyName", "Name")?.nonEmptyText,
-            identifiers: party.map(PartyReader.identifiers(of:)) ?? [],
-            country: CountryCodes.normalise(party?.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
-            city: party?.child(path: "PostalAddress", "CityName")?.nonEmptyText,
+            name: basics?.name, identifiers: basics?.identifiers ?? [], country: basics?.country, city: basics?.city,
             website: party?.child(named: "WebsiteURI")?.nonEmptyText,
             sme: sme, size: size,
             role: roleCode.flatMap { conventions.roleNames[$0.uppercased()] ?? conventions.roleNames[$0.lowercased()] },

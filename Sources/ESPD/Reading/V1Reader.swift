@@ -46,16 +46,15 @@ public enum V1Reader: GenerationReader {
     static func economicOperator(_ root: XMLElement) -> EconomicOperator? {
         guard let eo = root.child(named: "EconomicOperatorParty") else { return nil }
         let party = eo.child(named: "Party")
+        // Name, identifiers and address are read as for any UBL party.
+        let basics = party.map(PartyReader.party)
         let representatives = eo.children(named: "RepresentativeNaturalPerson").compactMap { person -> Representative? in
             guard let attorney = person.child(named: "PowerOfAttorney") else { return nil }
             return PartyReader.representative(powerOfAttorney: attorney, role: person.child(named: "NaturalPersonRoleDescription")?.nonEmptyText, anchor: person)
         }
         let roleCode = eo.child(named: "EconomicOperatorRoleCode")?.nonEmptyText
         return EconomicOperator(
-            name: party?.child(path: "PartyName", "Name")?.nonEmptyText,
-            identifiers: party.map(PartyReader.identifiers(of:)) ?? [],
-            country: CountryCodes.normalise(party?.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
-            city: party?.child(path: "PostalAddress", "CityName")?.nonEmptyText,
+            name: basics?.name, identifiers: basics?.identifiers ?? [], country: basics?.country, city: basics?.city,
             website: party?.child(named: "WebsiteURI")?.nonEmptyText,
             sme: parseBoolean(eo.child(named: "SMEIndicator")?.text),
             size: nil, role: roleCode.flatMap { roleNames[$0.uppercased()] }, roleCode: roleCode,
