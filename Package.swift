@@ -38,11 +38,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The system SQLite for the embedded dossier store.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Append-only, hash-chained dossier store.
+        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "ESPD", "Screening",
+                "ESPD", "Screening", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "TestSupport"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "Screening", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ESPD
+import DossierStore
 import Foundation
 import Screening
 
@@ -37,6 +38,18 @@ struct Screen: ParsableCommand {
 
     @Option(help: "Write <bidder>.dossier.json, .md and .html for every bidder into this folder (atomically).")
     var out: String?
+
+    @Option(help: "Append every dossier (with its source files) to this dossier store.")
+    var store: String?
+
+    @Flag(help: "Append every dossier to the default store ($UEA_SCREEN_STORE, else ~/.local/share/uea-screen/store.sqlite).")
+    var save = false
+
+    @Option(help: "Who screened, recorded in the store. Default: $USER.")
+    var by: String?
+
+    @Option(help: "Why, recorded in the store (e.g. 'gunningsvoornemen').")
+    var reason: String?
 
     @Option(help: "Screen this many bidders at once. Default: the number of cores.")
     var jobs: Int?
@@ -84,10 +97,21 @@ struct Screen: ParsableCommand {
         let output = ScreenOutput(format: format, language: language, renderer: renderer, total: job.bidderLocations.count,
                                   progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0)
         let names = Self.fileNames(job.bidderLocations)
+        let dossierStore: (any DossierStore)?
+        do { dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+        let storedBy = by ?? StoreOptions.user
+        let storeReason = reason
         let outDirectory = out
         BatchScreening(job: job, rules: ruleBook, sanctions: sanctions).run(
             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             process: { index, dossier in
+                if let dossierStore {
+                    let entry = try dossierStore.append(dossier, json: Data(try JSONOutput.string(dossier).utf8), by: storedBy, reason: storeReason, now: Date())
+                    Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                }
                 guard let outDirectory else { return }
                 let base = (outDirectory as NSString).appendingPathComponent(names[index])
                 try AtomicFile.write(Data(try JSONOutput.string(dossier).utf8 + [0x0A]), to: base + ".dossier.json")

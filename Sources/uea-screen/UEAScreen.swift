@@ -9,6 +9,6 @@ struct UEAScreen: ParsableCommand {
         Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
         """,
         version: "0.2.0",
-        subcommands: [Inspect.self, Screen.self, Rules.self, Match.self, WatchlistCommand.self]
+        subcommands: [Inspect.self, Screen.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self]
     )
 }

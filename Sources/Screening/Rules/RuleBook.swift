@@ -103,6 +103,10 @@ public struct RuleBook: Sendable {
         public var companyThreshold: Double
         public var tussenvoegsels: [String]
         public var legalForms: [String]
+        public init(personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String]) {
+            self.personThreshold = personThreshold; self.companyThreshold = companyThreshold
+            self.tussenvoegsels = tussenvoegsels; self.legalForms = legalForms
+        }
     }
 
     public struct SolarRules: Codable, Sendable {

@@ -1,0 +1,112 @@
+import ArgumentParser
+import DossierStore
+import Foundation
+import Screening
+
+/// `--store` for every dossier command (and `screen`).
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Dossier store: a file path (created on first use). Default: $UEA_SCREEN_STORE, else ~/.local/share/uea-screen/store.sqlite")
+    var store: String?
+
+    var location: String { store ?? StoreLocation.defaultPath() }
+
+    func open(create: Bool) throws -> any DossierStore {
+        do { return try StoreLocation.open(location, create: create) } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    static var user: String { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown" }
+}
+
+struct DossierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Find, show and verify stored dossiers (append-only, hash-chained).",
+        subcommands: [List.self, Show.self, History.self, Verify.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One stored dossier per line, id first; filters combine.")
+        @OptionGroup var options: StoreOptions
+        @Option(help: "Tender id.") var tender: String?
+        @Option(help: "Bidder name (fuzzy) or KvK/VAT number.") var bidder: String?
+        @Option(help: "Screened on or after this date (YYYY-MM-DD).") var from: String?
+        @Option(help: "Screened on or before this date (YYYY-MM-DD).") var to: String?
+        @Option(help: "Only dossiers with findings of at least this severity: blocker or attention.") var severity: String?
+        @Option(help: "Only dossiers with a finding of this check id.") var check: String?
+        @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
+
+        func run() throws {
+            let store = try options.open(create: false)
+            let entries = try store.entries(StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
+            try store.logAccess(by: StoreOptions.user, action: "list", target: nil)
+            switch format {
+            case .json: print(try JSONOutput.string(entries))
+            case .text:
+                for e in entries {
+                    print("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a stored dossier exactly as stored (json), or its report (md, html).")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "Dossier id (a unique prefix is enough).") var id: String
+        @Option(help: "json, md or html.") var format: Screen.Format = .json
+        @Option(help: "Report language: nl or en.") var lang: String = "nl"
+        @Option(help: "Report templates folder.") var templates: String?
+
+        func run() throws {
+            let store = try options.open(create: false)
+            guard let (entry, content) = try store.content(id: id) else {
+                Diagnostics.report("no dossier with id \(id) in \(options.location)")
+                throw ExitCode(2)
+            }
+            try store.logAccess(by: StoreOptions.user, action: "show", target: entry.id)
+            switch format {
+            case .json, .text: FileHandle.standardOutput.write(content)
+            case .md, .html:
+                let dossier = try JSONDecoder().decode(Dossier.self, from: content)
+                guard let directory = templates ?? ReportRenderer.defaultDirectory() else { throw ValidationError("templates not found; pass --templates") }
+                let renderer = try ReportRenderer(directory: directory)
+                print(renderer.render(dossier, format: format == .md ? .md : .html, language: ReportRenderer.Language(rawValue: lang) ?? .nl))
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every stored version for a bidder (name or KvK/VAT number), oldest first.")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "Bidder name or number.") var bidder: String
+
+        func run() throws {
+            let store = try options.open(create: false)
+            let entries = try store.entries(StoreFilter(bidder: bidder))
+            try store.logAccess(by: StoreOptions.user, action: "history", target: bidder)
+            for e in entries {
+                print("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(e.outcome)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")")
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-hash every entry and source file, check the chain, print the head hash.",
+            discussion: "Exit codes: 0 the store verifies, 1 an entry is broken (the first one is named), 2 store unreadable.")
+        @OptionGroup var options: StoreOptions
+
+        func run() throws {
+            let store = try options.open(create: false)
+            let report = try store.verify()
+            try store.logAccess(by: StoreOptions.user, action: "verify", target: nil)
+            if let broken = report.firstBroken {
+                print("BROKEN at entry \(broken.seq) (\(broken.id ?? "?")): \(broken.reason)")
+                throw ExitCode(1)
+            }
+            print("ok: \(report.entries) entries, head \(report.headHash)")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import DossierStore
+@testable import Screening
+
+@Suite("SQLite dossier store")
+struct StoreTests {
+    static let rules = try! RuleBook.load(directory: Paths.repositoryFile("checklists"))
+    static let sample = Paths.repositoryFile("samples/zonnepark-lelystad")
+
+    func dossiers() throws -> [Dossier] {
+        let job = try ScreeningJob.plan(paths: [Self.sample], tenderFile: nil)
+        return try job.bidderLocations.map { location in
+            let context = ScreeningContext(submission: try Submission.load(location), tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil, rules: Self.rules)
+            return Screener().dossier(context, extraSources: job.extraSources)
+        }
+    }
+
+    func json(_ dossier: Dossier) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(dossier)
+    }
+
+    func newStore() throws -> (SQLiteDossierStore, String) {
+        let path = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        return (try SQLiteDossierStore(path: path, create: true), path)
+    }
+
+    @Test("Stored dossiers come back byte-exact with their sources; a re-screen links to the previous version")
+    func roundTrip() throws {
+        let (store, _) = try newStore()
+        let all = try dossiers()
+        var first: StoredEntry?
+        for dossier in all { let entry = try store.append(dossier, json: try json(dossier), by: "jurist", reason: "test", now: Date()); first = first ?? entry }
+        let again = try store.append(all[0], json: try json(all[0]), by: "jurist", reason: "re-screen", now: Date())
+        #expect(again.previousVersion == first?.id)
+        #expect(again.seq == 5)
+        let (entry, content) = try #require(try store.content(id: first!.id))
+        #expect(content == (try json(all[0])))
+        #expect(entry.entryHash == first?.entryHash)
+        let sources = try store.sources(id: first!.id)
+        #expect(sources.map(\.role).contains("espd"))
+        #expect(sources.allSatisfy { SHA256.hex($0.bytes) == $0.sha256 })
+        let report = try store.verify()
+        #expect(report.ok)
+        #expect(report.entries == 5)
+        #expect(report.headHash == again.entryHash)
+        #expect(try store.entries(StoreFilter(bidder: "68452193")).count == 2)
+        #expect(try store.entries(StoreFilter(bidder: "Zonnebouw Flevoland")).count == 2)
+        #expect(try store.entries(StoreFilter(severity: "blocker")).map(\.bidderName) == ["Polder Energie Techniek B.V.", "Sunrise PV Trading GmbH"])
+        #expect(try store.entries(StoreFilter(check: "solar.xinjiang")).count == 1)
+    }
+
+    @Test("Updating or deleting history is refused by the store itself")
+    func appendOnly() throws {
+        let (store, path) = try newStore()
+        let dossier = try dossiers()[0]
+        _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
+        let db = try SQLiteDatabase(path: path, create: false)
+        #expect(throws: SQLiteDatabase.Error.self) { try db.execute("UPDATE entries SET outcome = 'clean'") }
+        #expect(throws: SQLiteDatabase.Error.self) { try db.execute("DELETE FROM sources") }
+    }
+
+    @Test("Changing one byte of a stored dossier or source in the file is found, and the entry named")
+    func tamper() throws {
+        for target in ["\"outcome\":\"blocker\"", "Sunrise PV Trading GmbH</cbc:Name>"] {
+            let (store, path) = try newStore()
+            for dossier in try dossiers() { _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) }
+            #expect(try store.verify().ok)
+            // Flip one byte in the database file itself (checkpointed first, so the data is in the main file).
+            let db = try SQLiteDatabase(path: path, create: false)
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            let range = try #require(bytes.range(of: Data(target.utf8)))
+            bytes[range.lowerBound + 3] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let report = try SQLiteDossierStore(path: path, create: false).verify()
+            let broken = try #require(report.firstBroken)
+            #expect(broken.reason.contains("SHA-256"))
+            #expect(broken.seq >= 2)
+        }
+    }
+
+    @Test("A foreign file or another SQLite database is refused as a store")
+    func foreignFiles() throws {
+        let directory = try Paths.temporaryDirectory()
+        let text = directory.appendingPathComponent("notes.sqlite").path
+        try "not a database, just text that is long enough to have a header of its own".write(toFile: text, atomically: true, encoding: .utf8)
+        #expect { try SQLiteDossierStore(path: text, create: false) } throws: { "\($0)".contains("not a uea-screen store") }
+        let other = directory.appendingPathComponent("other.sqlite").path
+        try SQLiteDatabase(path: other, create: true).execute("CREATE TABLE t (x)")
+        #expect { try SQLiteDossierStore(path: other, create: false) } throws: { "\($0)".contains("without the uea-screen schema") }
+        #expect(throws: StoreError.self) { try SQLiteDossierStore(path: directory.appendingPathComponent("missing.sqlite").path, create: false) }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The store across real processes: concurrent writers, SIGKILL mid-write, and the auditor's path.
+@Suite("Dossier store across processes")
+struct StoreCommandTests {
+    let sample = "samples/zonnepark-lelystad"
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
+        process.arguments = arguments
+        process.currentDirectoryURL = Paths.repository
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("Two processes screening into one store at once both succeed and the chain verifies")
+    func concurrentWriters() throws {
+        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        // Create it first so both writers open an existing store.
+        #expect(try ueaScreen("screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml", "--store", store).status == 0)
+        let a = try start(["screen", sample, "--store", store, "--jobs", "2"])
+        let b = try start(["screen", sample, "--store", store, "--jobs", "2"])
+        a.waitUntilExit(); b.waitUntilExit()
+        #expect(a.terminationStatus == 1 && b.terminationStatus == 1)  // findings, stored
+        let verify = try ueaScreen("dossier", "verify", "--store", store)
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("ok: 9 entries, head "))
+    }
+
+    @Test("SIGKILL in the middle of storing leaves a store that verifies")
+    func sigkill() throws {
+        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        for attempt in 0..<8 {
+            let process = try start(["screen", sample, "--store", store, "--jobs", "2"])
+            usleep(useconds_t(30_000 + attempt * 40_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let verify = try ueaScreen("dossier", "verify", "--store", store)
+            #expect(verify.status == 0, "after kill \(attempt): \(verify.stdout)")
+        }
+    }
+
+    @Test("The auditor's path: find the bidder's dossier in the tender, show it as stored, verify")
+    func auditorPath() throws {
+        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", sample, "--store", store, "--by", "inkoopjurist", "--reason", "gunningsvoornemen").status == 1)
+        let list = try ueaScreen("dossier", "list", "--store", store, "--tender", "PFL-2026-017", "--bidder", "Sunrise PV Trading")
+        let lines = list.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let id = String(try #require(lines.first?.split(separator: " ").first))
+        let shown = try ueaScreen("dossier", "show", id, "--store", store)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect((object["bidder"] as? [String: Any])?["name"] as? String == "Sunrise PV Trading GmbH")
+        let report = try ueaScreen("dossier", "show", String(id.prefix(8)), "--store", store, "--format", "html", "--lang", "en")
+        #expect(report.stdout.contains("is located in Xinjiang"))
+        let history = try ueaScreen("dossier", "history", "Sunrise PV Trading GmbH", "--store", store)
+        #expect(history.stdout.contains("by inkoopjurist  (gunningsvoornemen)"))
+        #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
+        // A foreign file given as store is refused, nothing is written to it.
+        let foreign = Paths.repositoryFile("README.md")
+        let refused = try ueaScreen("dossier", "list", "--store", foreign)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("not a uea-screen store"))
+    }
+}
