@@ -24,7 +24,7 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Find, show and verify stored dossiers (append-only, hash-chained).",
-        subcommands: [List.self, Show.self, History.self, Verify.self])
+        subcommands: [List.self, Show.self, History.self, Verify.self, Export.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One stored dossier per line, id first; filters combine.")
@@ -95,18 +95,62 @@ struct DossierCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-hash every entry and source file, check the chain, print the head hash.",
-            discussion: "Exit codes: 0 the store verifies, 1 an entry is broken (the first one is named), 2 store unreadable.")
+            discussion: "Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken (the first one is named), 2 unreadable.")
         @OptionGroup var options: StoreOptions
+        @Option(help: "Verify an export bundle instead of a store (no store needed).") var bundle: String?
 
         func run() throws {
-            let store = try options.open(create: false)
-            let report = try store.verify()
-            try store.logAccess(by: StoreOptions.user, action: "verify", target: nil)
+            let report: VerifyReport
+            if let bundle {
+                guard let data = FileManager.default.contents(atPath: bundle) else {
+                    Diagnostics.report("\(bundle): cannot be read")
+                    throw ExitCode(2)
+                }
+                do { report = try DossierBundle.verify(data) } catch {
+                    Diagnostics.report("\(bundle): not a dossier bundle (\(error))")
+                    throw ExitCode(2)
+                }
+            } else {
+                let store = try options.open(create: false)
+                report = try store.verify()
+                try store.logAccess(by: StoreOptions.user, action: "verify", target: nil)
+            }
             if let broken = report.firstBroken {
                 print("BROKEN at entry \(broken.seq) (\(broken.id ?? "?")): \(broken.reason)")
                 throw ExitCode(1)
             }
             print("ok: \(report.entries) entries, head \(report.headHash)")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a self-contained bundle (tar): dossiers as stored, source files, HTML reports with an index, manifest with hashes and the chain proof.")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "Dossier ids to export.") var ids: [String] = []
+        @Option(help: "Export every dossier of this tender (latest version per bidder and all earlier ones).") var tender: String?
+        @Option(help: "The bundle file to write.") var out: String
+        @Option(help: "Report language: nl or en.") var lang: String = "nl"
+        @Option(help: "Report templates folder.") var templates: String?
+
+        func validate() throws {
+            if ids.isEmpty && tender == nil { throw ValidationError("name dossier ids or --tender") }
+        }
+
+        func run() throws {
+            let store = try options.open(create: false)
+            var selected = ids
+            if let tender { selected += try store.entries(StoreFilter(tender: tender)).map(\.id) }
+            let renderer = (templates ?? ReportRenderer.defaultDirectory()).flatMap { try? ReportRenderer(directory: $0) }
+            do {
+                let data = try DossierBundle.export(store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl)
+                try AtomicFile.write(data, to: out)
+                try store.logAccess(by: StoreOptions.user, action: "export", target: selected.joined(separator: ","))
+                print("exported \(selected.count) dossiers to \(out)")
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
         }
     }
 }

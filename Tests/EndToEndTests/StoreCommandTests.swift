@@ -68,4 +68,19 @@ struct StoreCommandTests {
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("not a uea-screen store"))
     }
+
+    @Test("export --tender writes a bundle that verify --bundle accepts on its own")
+    func exportBundle() throws {
+        let directory = try Paths.temporaryDirectory()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        let bundle = directory.appendingPathComponent("PFL-2026-017.tar").path
+        let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle)
+        #expect(export.stdout == "exported 4 dossiers to \(bundle)\n")
+        try FileManager.default.removeItem(atPath: store)  // "another machine": no store
+        let verify = try ueaScreen("dossier", "verify", "--bundle", bundle)
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("ok: 4 entries, head "))
+        #expect(try ueaScreen("dossier", "verify", "--bundle", Paths.repositoryFile("README.md")).status == 2)
+    }
 }
