@@ -40,8 +40,10 @@ let package = Package(
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // Append-only, hash-chained dossier store.
-        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite"]),
+        // libpq for the PostgreSQL team store.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
+        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",

@@ -107,10 +107,10 @@ public enum StoreLocation {
         return ((base as NSString).appendingPathComponent("uea-screen") as NSString).appendingPathComponent("store.sqlite")
     }
 
-    /// Opens the store named by `location` (a path; `postgres://` URLs are not supported yet).
+    /// Opens the store named by `location`: a `postgres://` or `postgresql://` URL, else a file path.
     public static func open(_ location: String, create: Bool) throws -> any DossierStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw StoreError.database("\(location): the PostgreSQL backend is not built yet; use a file path")
+            return try PostgresDossierStore(url: location, create: create)
         }
         return try SQLiteDossierStore(path: location, create: create)
     }

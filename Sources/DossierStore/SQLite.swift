@@ -1,9 +1,30 @@
 import CSQLite
 import Foundation
 
+/// A value bound to or read from a SQL statement, for both backends.
+enum SQLValue { case text(String), integer(Int64), blob(Data), null }
+
+extension SQLValue {
+    var text: String? { if case .text(let v) = self { return v }; if case .integer(let i) = self { return String(i) }; return nil }
+    var integer: Int64? { if case .integer(let v) = self { return v }; if case .text(let t) = self { return Int64(t) }; return nil }
+    var data: Data? { if case .blob(let v) = self { return v }; if case .text(let t) = self { return Data(t.utf8) }; return nil }
+}
+
+/// What the chained store needs from a database: statements with $1… parameters (SQLite binds
+/// them by position too), a write transaction that serialises writers, and its own schema.
+protocol SQLBackend: AnyObject {
+    var location: String { get }
+    func execute(_ sql: String) throws
+    @discardableResult func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
+    /// Starts a transaction no other writer can interleave with.
+    func beginWrite() throws
+    /// The CREATE statements of this dialect.
+    var schemaSQL: String { get }
+}
+
 /// A minimal owner of one SQLite connection: prepared statements, bound values, thrown errors.
 /// Only this file touches SQLite pointers.
-final class SQLiteDatabase {
+final class SQLiteDatabase: SQLBackend {
     private let handle: OpaquePointer
     let path: String
 
@@ -14,7 +35,33 @@ final class SQLiteDatabase {
         var description: String { "\(path): \(message)" }
     }
 
-    enum Value { case text(String), integer(Int64), blob(Data), null }
+    typealias Value = SQLValue
+    var location: String { path }
+
+    func beginWrite() throws { try execute("BEGIN IMMEDIATE") }
+
+    var schemaSQL: String {
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE entries (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, previous_version TEXT,
+            tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
+            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
+            outcome TEXT NOT NULL, blocker INTEGER NOT NULL, attention INTEGER NOT NULL, info INTEGER NOT NULL,
+            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
+            content BLOB, content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
+            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
+        CREATE INDEX entries_tender ON entries (tender_id);
+        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
+        CREATE TABLE sources (entry_seq INTEGER NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
+            sha256 TEXT NOT NULL, bytes BLOB NOT NULL);
+        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+        CREATE TRIGGER entries_append_only_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
+        CREATE TRIGGER entries_append_only_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
+        CREATE TRIGGER sources_append_only_update BEFORE UPDATE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
+        CREATE TRIGGER sources_append_only_delete BEFORE DELETE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
+        """
+    }
 
     init(path: String, create: Bool) throws {
         var db: OpaquePointer?
@@ -44,7 +91,7 @@ final class SQLiteDatabase {
 
     /// Runs `sql` with `values` bound to ?1, ?2, … and returns every row.
     @discardableResult
-    func query(_ sql: String, _ values: [Value] = []) throws -> [[Value]] {
+    func query(_ sql: String, _ values: [Value]) throws -> [[Value]] {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw Error(path: path, message: String(cString: sqlite3_errmsg(handle)), code: sqlite3_errcode(handle))
@@ -83,8 +130,3 @@ final class SQLiteDatabase {
     }
 }
 
-extension SQLiteDatabase.Value {
-    var text: String? { if case .text(let v) = self { return v }; if case .integer(let i) = self { return String(i) }; return nil }
-    var integer: Int64? { if case .integer(let v) = self { return v }; return nil }
-    var data: Data? { if case .blob(let v) = self { return v }; if case .text(let t) = self { return Data(t.utf8) }; return nil }
-}

@@ -1,64 +1,35 @@
 import Foundation
 import Screening
 
-/// The embedded store: one SQLite file, append-only (triggers refuse UPDATE and DELETE), every
-/// entry chained to the previous one by SHA-256. Writes are single transactions (WAL journal),
-/// so a process killed mid-write leaves the last committed state; concurrent writers queue on
-/// SQLite's lock (`BEGIN IMMEDIATE` + busy timeout).
-public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
+/// The store over either backend: append-only (triggers refuse UPDATE and DELETE), every entry
+/// chained to the previous one by SHA-256, every write one transaction that no other writer can
+/// interleave with, so a process killed mid-write leaves the last committed state.
+public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     // @unchecked: every use of `db` is under `lock`.
-    private let db: SQLiteDatabase
+    private let db: any SQLBackend
     private let lock = NSLock()
-    public let path: String
     static let schema = "uea-screen/store/1"
     static let zeroHash = String(repeating: "0", count: 64)
 
-    public init(path: String, create: Bool) throws {
-        self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create { throw StoreError.notAStore(path: path, reason: "no such file") }
-        if !exists { try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
-        do {
-            db = try SQLiteDatabase(path: path, create: create)
-            if exists {
-                let tables = try db.query("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'")
-                guard !tables.isEmpty, try db.query("SELECT value FROM meta WHERE key='schema'").first?.first?.text == Self.schema else {
-                    throw StoreError.notAStore(path: path, reason: "an SQLite database without the uea-screen schema")
-                }
-            } else {
-                try createSchema()
+    /// Opens `db`; creates the schema when `create` and the database is new (`isNew`), refuses a
+    /// database that is neither empty nor a uea-screen store.
+    init(db: any SQLBackend, create: Bool, isNew: () throws -> Bool) throws {
+        self.db = db
+        if let version = try? db.query("SELECT value FROM meta WHERE key='schema'", []).first?.first?.text {
+            guard version == Self.schema else { throw StoreError.notAStore(path: db.location, reason: "store schema \(version) is not \(Self.schema)") }
+        } else if create, try isNew() {
+            try db.execute("BEGIN")
+            do {
+                try db.execute(db.schemaSQL)
+                try db.query("INSERT INTO meta VALUES ('schema', $1)", [.text(Self.schema)])
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
             }
-            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
-        } catch let error as SQLiteDatabase.Error {
-            // SQLITE_NOTADB (26): a file that is not a database at all.
-            throw error.code == 26 ? StoreError.notAStore(path: path, reason: "not an SQLite database") : StoreError.database(error.description)
+        } else {
+            throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema")
         }
-    }
-
-    private func createSchema() throws {
-        try db.execute("""
-        BEGIN;
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO meta VALUES ('schema', '\(Self.schema)');
-        CREATE TABLE entries (
-            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, previous_version TEXT,
-            tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
-            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
-            outcome TEXT NOT NULL, blocker INTEGER NOT NULL, attention INTEGER NOT NULL, info INTEGER NOT NULL,
-            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
-            content BLOB, content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
-            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
-        CREATE INDEX entries_tender ON entries (tender_id);
-        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
-        CREATE TABLE sources (entry_seq INTEGER NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
-            sha256 TEXT NOT NULL, bytes BLOB NOT NULL);
-        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
-        CREATE TRIGGER entries_append_only_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER entries_append_only_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER sources_append_only_update BEFORE UPDATE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER sources_append_only_delete BEFORE DELETE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        COMMIT;
-        """)
     }
 
     static func sourcesDigest(_ sources: [(role: String, path: String, sha256: String)]) -> String {
@@ -76,13 +47,13 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         lock.lock(); defer { lock.unlock() }
         do {
-            try db.execute("BEGIN IMMEDIATE")
+            try db.beginWrite()
             do {
-                let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1").first
+                let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
                 let seq = Int(last?[0].integer ?? 0) + 1
                 let tender = dossier.tender.id ?? ""
                 let key = dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? ""
-                let previous = try db.query("SELECT id FROM entries WHERE tender_id = ?1 AND bidder_key = ?2 AND bidder_name = ?3 ORDER BY seq DESC LIMIT 1",
+                let previous = try db.query("SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq DESC LIMIT 1",
                                             [.text(tender), .text(key), .text(dossier.bidder.name)]).first?.first?.text
                 var entry = StoredEntry(
                     seq: seq, id: UUID().uuidString.lowercased(), kind: "dossier", previousVersion: previous, tenderID: tender,
@@ -96,14 +67,14 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
                 try db.query("""
                     INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
                         reason, outcome, blocker, attention, info, checks, rule_data_version, content, content_sha256, sources_sha256, prev_hash, entry_hash)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
                     """, [.integer(Int64(seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
                           .text(tender), .text(entry.bidderName), .text(key), .text(entry.screenedAt), .text(entry.storedAt), .text(by),
                           reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)), .integer(Int64(entry.attention)),
                           .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")), .text(entry.ruleDataVersion), .blob(json),
                           .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash), .text(entry.entryHash)])
                 for source in sources {
-                    try db.query("INSERT INTO sources (entry_seq, role, path, sha256, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    try db.query("INSERT INTO sources (entry_seq, role, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5)",
                                  [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256), .blob(source.bytes)])
                 }
                 try db.execute("COMMIT")
@@ -112,8 +83,10 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
                 try? db.execute("ROLLBACK")
                 throw error
             }
-        } catch let error as SQLiteDatabase.Error {
-            throw StoreError.database(error.description)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database("\(error)")
         }
     }
 
@@ -122,7 +95,7 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
         blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash
         """
 
-    private static func entry(_ row: [SQLiteDatabase.Value]) -> StoredEntry {
+    private static func entry(_ row: [SQLValue]) -> StoredEntry {
         StoredEntry(seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", previousVersion: row[3].text,
                     tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
                     storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
@@ -133,7 +106,7 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
 
     public func entries(_ filter: StoreFilter) throws -> [StoredEntry] {
         lock.lock(); defer { lock.unlock() }
-        let rows = try wrap { try db.query("SELECT \(Self.columns) FROM entries ORDER BY seq") }
+        let rows = try wrap { try db.query("SELECT \(Self.columns) FROM entries ORDER BY seq", []) }
         let matcher = NameMatcher(rules: .init(personThreshold: 0.85, companyThreshold: 0.85, tussenvoegsels: [], legalForms: ["bv", "nv", "gmbh", "ltd", "llc", "b.v.", "n.v."]))
         return rows.map(Self.entry).filter { entry in
             if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return false }
@@ -157,7 +130,7 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
 
     public func content(id: String) throws -> (StoredEntry, Data)? {
         lock.lock(); defer { lock.unlock() }
-        guard let row = try wrap({ try db.query("SELECT \(Self.columns), content FROM entries WHERE id = ?1 OR id LIKE ?2 ORDER BY seq LIMIT 1",
+        guard let row = try wrap({ try db.query("SELECT \(Self.columns), content FROM entries WHERE id = $1 OR id LIKE $2 ORDER BY seq LIMIT 1",
                                                 [.text(id), .text(id + "%")]) }).first else { return nil }
         return (Self.entry(row), row[21].data ?? Data())
     }
@@ -165,14 +138,14 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
     public func sources(id: String) throws -> [StoredSource] {
         lock.lock(); defer { lock.unlock() }
         return try wrap {
-            try db.query("SELECT s.role, s.path, s.sha256, s.bytes FROM sources s JOIN entries e ON e.seq = s.entry_seq WHERE e.id = ?1 ORDER BY s.role, s.path", [.text(id)])
+            try db.query("SELECT s.role, s.path, s.sha256, s.bytes FROM sources s JOIN entries e ON e.seq = s.entry_seq WHERE e.id = $1 ORDER BY s.role, s.path", [.text(id)])
         }.map { StoredSource(role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", bytes: $0[3].data ?? Data()) }
     }
 
     public func verify() throws -> VerifyReport {
         lock.lock(); defer { lock.unlock() }
-        let rows = try wrap { try db.query("SELECT \(Self.columns), content FROM entries ORDER BY seq") }
-        let sourceRows = try wrap { try db.query("SELECT entry_seq, role, path, sha256, bytes FROM sources") }
+        let rows = try wrap { try db.query("SELECT \(Self.columns), content FROM entries ORDER BY seq", []) }
+        let sourceRows = try wrap { try db.query("SELECT entry_seq, role, path, sha256, bytes FROM sources", []) }
         var sourcesBySeq: [Int: [(String, String, String, Data)]] = [:]
         for row in sourceRows {
             sourcesBySeq[Int(row[0].integer ?? 0), default: []].append((row[1].text ?? "", row[2].text ?? "", row[3].text ?? "", row[4].data ?? Data()))
@@ -201,11 +174,50 @@ public final class SQLiteDossierStore: DossierStore, @unchecked Sendable {
     public func logAccess(by: String, action: String, target: String?) throws {
         lock.lock(); defer { lock.unlock() }
         let formatter = ISO8601DateFormatter()
-        _ = try wrap { try db.query("INSERT INTO access_log (at, who, action, target) VALUES (?1, ?2, ?3, ?4)",
+        _ = try wrap { try db.query("INSERT INTO access_log (at, who, action, target) VALUES ($1, $2, $3, $4)",
                                     [.text(formatter.string(from: Date())), .text(by), .text(action), target.map { .text($0) } ?? .null]) }
     }
 
     private func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as SQLiteDatabase.Error { throw StoreError.database(error.description) }
+        do { return try body() } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+}
+
+/// The embedded store: one SQLite file in WAL mode; concurrent writers queue on SQLite's lock.
+public final class SQLiteDossierStore: ChainedDossierStore, @unchecked Sendable {
+    public let path: String
+
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw StoreError.notAStore(path: path, reason: "no such file") }
+        if !exists { try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+        do {
+            let db = try SQLiteDatabase(path: path, create: create)
+            // A file that is not SQLite fails on its first read (SQLITE_NOTADB).
+            do { try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") } catch let error as SQLiteDatabase.Error where error.code == 26 {
+                throw StoreError.notAStore(path: path, reason: "not an SQLite database")
+            }
+            try super.init(db: db, create: create, isNew: { !exists })
+        } catch let error as SQLiteDatabase.Error {
+            throw error.code == 26 ? StoreError.notAStore(path: path, reason: "not an SQLite database") : StoreError.database(error.description)
+        } catch let error as StoreError {
+            if case .notAStore(_, let reason) = error, reason.hasPrefix("a database without") {
+                throw StoreError.notAStore(path: path, reason: "an SQLite database without the uea-screen schema")
+            }
+            throw error
+        }
+    }
+}
+
+/// The team store: a PostgreSQL database (created on first use when empty); writers serialise on
+/// a table lock inside their transaction.
+public final class PostgresDossierStore: ChainedDossierStore, @unchecked Sendable {
+    public init(url: String, create: Bool) throws {
+        let db: PostgresDatabase
+        do { db = try PostgresDatabase(url: url) } catch { throw StoreError.database("\(error)") }
+        try super.init(db: db, create: create, isNew: {
+            try db.query("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", []).first?.first?.integer == 0
+        })
     }
 }

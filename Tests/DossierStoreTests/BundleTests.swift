@@ -6,17 +6,16 @@ import TestSupport
 
 @Suite("Export bundles")
 struct BundleTests {
-    func storeWithSample() throws -> SQLiteDossierStore {
-        let path = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
-        let store = try SQLiteDossierStore(path: path, create: true)
+    func storeWithSample(_ backend: String = "sqlite") throws -> any DossierStore {
+        let store = try StoreLocation.open(try TestStores.fresh(backend), create: true)
         let tests = StoreTests()
         for dossier in try tests.dossiers() { _ = try store.append(dossier, json: try tests.json(dossier), by: "a", reason: nil, now: Date()) }
         return store
     }
 
-    @Test("A bundle verifies without the store and is a tar the system tar reads")
-    func roundTrip() throws {
-        let store = try storeWithSample()
+    @Test("A bundle verifies without the store and is a tar the system tar reads", arguments: TestStores.backends)
+    func roundTrip(backend: String) throws {
+        let store = try storeWithSample(backend)
         let id = try #require(try store.entries(StoreFilter(bidder: "Sunrise PV Trading")).first?.id)
         let bundle = try DossierBundle.export(store: store, ids: [id], renderer: try ReportRenderer(directory: Paths.repositoryFile("templates")), language: .en)
         let report = try DossierBundle.verify(bundle)

@@ -23,14 +23,14 @@ struct StoreTests {
         return try encoder.encode(dossier)
     }
 
-    func newStore() throws -> (SQLiteDossierStore, String) {
-        let path = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
-        return (try SQLiteDossierStore(path: path, create: true), path)
+    func newStore(_ backend: String = "sqlite") throws -> (any DossierStore, String) {
+        let location = try TestStores.fresh(backend)
+        return (try StoreLocation.open(location, create: true), location)
     }
 
-    @Test("Stored dossiers come back byte-exact with their sources; a re-screen links to the previous version")
-    func roundTrip() throws {
-        let (store, _) = try newStore()
+    @Test("Stored dossiers come back byte-exact with their sources; a re-screen links to the previous version", arguments: TestStores.backends)
+    func roundTrip(backend: String) throws {
+        let (store, _) = try newStore(backend)
         let all = try dossiers()
         var first: StoredEntry?
         for dossier in all { let entry = try store.append(dossier, json: try json(dossier), by: "jurist", reason: "test", now: Date()); first = first ?? entry }
@@ -53,20 +53,37 @@ struct StoreTests {
         #expect(try store.entries(StoreFilter(check: "solar.xinjiang")).count == 1)
     }
 
-    @Test("Updating or deleting history is refused by the store itself")
-    func appendOnly() throws {
-        let (store, path) = try newStore()
+    func connection(_ backend: String, _ location: String) throws -> any SQLBackend {
+        backend == "sqlite" ? try SQLiteDatabase(path: location, create: false) : try PostgresDatabase(url: location)
+    }
+
+    @Test("Updating or deleting history is refused by the store itself", arguments: TestStores.backends)
+    func appendOnly(backend: String) throws {
+        let (store, location) = try newStore(backend)
         let dossier = try dossiers()[0]
         _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
-        let db = try SQLiteDatabase(path: path, create: false)
-        #expect(throws: SQLiteDatabase.Error.self) { try db.execute("UPDATE entries SET outcome = 'clean'") }
-        #expect(throws: SQLiteDatabase.Error.self) { try db.execute("DELETE FROM sources") }
+        let db = try connection(backend, location)
+        #expect(throws: (any Error).self) { try db.execute("UPDATE entries SET outcome = 'clean'") }
+        #expect(throws: (any Error).self) { try db.execute("DELETE FROM sources") }
+        #expect(try store.verify().ok)
+    }
+
+    @Test("Someone with database rights who edits a stored row is found by verify", arguments: TestStores.backends)
+    func rowTamper(backend: String) throws {
+        let (store, location) = try newStore(backend)
+        for dossier in try dossiers() { _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) }
+        let db = try connection(backend, location)
+        if backend == "sqlite" { try db.execute("DROP TRIGGER entries_append_only_update") } else { try db.execute("ALTER TABLE entries DISABLE TRIGGER USER") }
+        try db.execute("UPDATE entries SET outcome = 'clean', blocker = 0 WHERE seq = 2")
+        let report = try store.verify()
+        #expect(report.firstBroken?.seq == 2)
+        #expect(report.firstBroken?.reason == "entry fields do not match the entry hash")
     }
 
     @Test("Changing one byte of a stored dossier or source in the file is found, and the entry named")
     func tamper() throws {
         for target in ["\"outcome\":\"blocker\"", "Sunrise PV Trading GmbH</cbc:Name>"] {
-            let (store, path) = try newStore()
+            let (store, path) = try newStore("sqlite")
             for dossier in try dossiers() { _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) }
             #expect(try store.verify().ok)
             // Flip one byte in the database file itself (checkpointed first, so the data is in the main file).
@@ -91,6 +108,11 @@ struct StoreTests {
         #expect { try SQLiteDossierStore(path: text, create: false) } throws: { "\($0)".contains("not a uea-screen store") }
         let other = directory.appendingPathComponent("other.sqlite").path
         try SQLiteDatabase(path: other, create: true).execute("CREATE TABLE t (x)")
+        if TestStores.backends.contains("postgres") {
+            let url = try TestStores.fresh("postgres")
+            try PostgresDatabase(url: url).execute("CREATE TABLE invoices (id int)")
+            #expect { try StoreLocation.open(url, create: true) } throws: { "\($0)".contains("not a uea-screen store") }
+        }
         #expect { try SQLiteDossierStore(path: other, create: false) } throws: { "\($0)".contains("without the uea-screen schema") }
         #expect(throws: StoreError.self) { try SQLiteDossierStore(path: directory.appendingPathComponent("missing.sqlite").path, create: false) }
     }

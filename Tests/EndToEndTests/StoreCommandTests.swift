@@ -18,9 +18,9 @@ struct StoreCommandTests {
         return process
     }
 
-    @Test("Two processes screening into one store at once both succeed and the chain verifies")
-    func concurrentWriters() throws {
-        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+    @Test("Two processes screening into one store at once both succeed and the chain verifies", arguments: TestStores.backends)
+    func concurrentWriters(backend: String) throws {
+        let store = try TestStores.fresh(backend)
         // Create it first so both writers open an existing store.
         #expect(try ueaScreen("screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml", "--store", store).status == 0)
         let a = try start(["screen", sample, "--store", store, "--jobs", "2"])
@@ -32,9 +32,9 @@ struct StoreCommandTests {
         #expect(verify.stdout.hasPrefix("ok: 9 entries, head "))
     }
 
-    @Test("SIGKILL in the middle of storing leaves a store that verifies")
-    func sigkill() throws {
-        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+    @Test("SIGKILL in the middle of storing leaves a store that verifies", arguments: TestStores.backends)
+    func sigkill(backend: String) throws {
+        let store = try TestStores.fresh(backend)
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
         for attempt in 0..<8 {
             let process = try start(["screen", sample, "--store", store, "--jobs", "2"])
@@ -46,9 +46,9 @@ struct StoreCommandTests {
         }
     }
 
-    @Test("The auditor's path: find the bidder's dossier in the tender, show it as stored, verify")
-    func auditorPath() throws {
-        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+    @Test("The auditor's path: find the bidder's dossier in the tender, show it as stored, verify", arguments: TestStores.backends)
+    func auditorPath(backend: String) throws {
+        let store = try TestStores.fresh(backend)
         #expect(try ueaScreen("screen", sample, "--store", store, "--by", "inkoopjurist", "--reason", "gunningsvoornemen").status == 1)
         let list = try ueaScreen("dossier", "list", "--store", store, "--tender", "PFL-2026-017", "--bidder", "Sunrise PV Trading")
         let lines = list.stdout.split(separator: "\n")

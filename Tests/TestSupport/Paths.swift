@@ -99,3 +99,26 @@ public func ueaScreenBinary() -> String {
 public func ueaScreen(_ arguments: String...) throws -> CommandResult {
     try run(ueaScreenBinary(), arguments, currentDirectory: Paths.repository)
 }
+
+/// Where store tests run: always an SQLite file, and a PostgreSQL database when
+/// `UEA_SCREEN_TEST_POSTGRES` names a server (an admin URL such as postgres://uea:uea@127.0.0.1/postgres;
+/// `.ci/run` starts one and sets it).
+public enum TestStores {
+    public static var backends: [String] {
+        ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+    }
+
+    /// A fresh, empty store location of `backend`.
+    public static func fresh(_ backend: String) throws -> String {
+        if backend == "sqlite" { return try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path }
+        let admin = ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"]!
+        let name = "uea_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let result = try run(which("psql")!, [admin, "-qc", "CREATE DATABASE \(name)"])
+        guard result.status == 0 else { throw PostgresUnavailable(message: result.stderr) }
+        var components = URLComponents(string: admin)!
+        components.path = "/" + name
+        return components.string!
+    }
+
+    public struct PostgresUnavailable: Error { public var message: String }
+}

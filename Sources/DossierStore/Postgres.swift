@@ -1,0 +1,137 @@
+import CLibPQ
+import Foundation
+
+/// One PostgreSQL connection through libpq: parameterised statements ($1…), bytea as binary
+/// parameters and hex results. Only this file touches libpq pointers.
+final class PostgresDatabase: SQLBackend {
+    private let connection: OpaquePointer
+    let location: String
+
+    struct Error: Swift.Error, CustomStringConvertible {
+        var location: String
+        var message: String
+        var description: String { "\(location): \(message)" }
+    }
+
+    init(url: String) throws {
+        location = Self.redacted(url)
+        guard let connection = PQconnectdb(url) else { throw Error(location: location, message: "cannot allocate a connection") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(connection)
+            throw Error(location: location, message: message)
+        }
+        self.connection = connection
+        _ = try query("SET client_min_messages TO warning", [])
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// The URL without its password, for messages.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+
+    func execute(_ sql: String) throws {
+        guard let result = PQexec(connection, sql) else { throw Error(location: location, message: "no result") }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw Error(location: location, message: String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
+        // Parameters: text for text and numbers, binary for bytea.
+        var buffers: [[CChar]] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        var isNull: [Bool] = []
+        for value in values {
+            switch value {
+            case .text(let text): buffers.append(Array(text.utf8CString)); lengths.append(0); formats.append(0); isNull.append(false)
+            case .integer(let number): buffers.append(Array(String(number).utf8CString)); lengths.append(0); formats.append(0); isNull.append(false)
+            case .blob(let data): buffers.append(data.map { CChar(bitPattern: $0) } + [0]); lengths.append(Int32(data.count)); formats.append(1); isNull.append(false)
+            case .null: buffers.append([0]); lengths.append(0); formats.append(0); isNull.append(true)
+            }
+        }
+        let result: OpaquePointer? = try withPointers(buffers) { pointers in
+            let params: [UnsafePointer<CChar>?] = pointers.enumerated().map { isNull[$0.offset] ? nil : $0.element }
+            return PQexecParams(connection, sql, Int32(values.count), nil, params, lengths, formats, 0)
+        }
+        guard let result else { throw Error(location: location, message: "no result") }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw Error(location: location, message: String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        var rows: [[SQLValue]] = []
+        for row in 0..<PQntuples(result) {
+            var values: [SQLValue] = []
+            for column in 0..<PQnfields(result) {
+                if PQgetisnull(result, row, column) != 0 { values.append(.null); continue }
+                let text = String(cString: PQgetvalue(result, row, column))
+                switch PQftype(result, column) {
+                case 17: values.append(.blob(Self.decodeHex(text)))  // bytea, hex output
+                case 20, 21, 23: values.append(.integer(Int64(text) ?? 0))
+                default: values.append(.text(text))
+                }
+            }
+            rows.append(values)
+        }
+        return rows
+    }
+
+    private func withPointers<R>(_ buffers: [[CChar]], _ body: ([UnsafePointer<CChar>]) throws -> R) throws -> R {
+        var pointers: [UnsafePointer<CChar>] = []
+        func recurse(_ index: Int) throws -> R {
+            if index == buffers.count { return try body(pointers) }
+            return try buffers[index].withUnsafeBufferPointer { buffer in
+                pointers.append(buffer.baseAddress!)
+                return try recurse(index + 1)
+            }
+        }
+        return try recurse(0)
+    }
+
+    static func decodeHex(_ text: String) -> Data {
+        let bytes = Array(text.utf8.dropFirst(2))  // "\x"
+        var data = Data(capacity: bytes.count / 2)
+        func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 0x20) - 87 }
+        var index = 0
+        while index + 1 < bytes.count { data.append(nibble(bytes[index]) << 4 | nibble(bytes[index + 1])); index += 2 }
+        return data
+    }
+
+    func beginWrite() throws {
+        // EXCLUSIVE blocks other writers (and their seq numbers) but not readers.
+        try execute("BEGIN; LOCK TABLE entries IN EXCLUSIVE MODE")
+    }
+
+    var schemaSQL: String {
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE entries (
+            seq BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, previous_version TEXT,
+            tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
+            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
+            outcome TEXT NOT NULL, blocker BIGINT NOT NULL, attention BIGINT NOT NULL, info BIGINT NOT NULL,
+            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
+            content BYTEA, content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
+            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
+        CREATE INDEX entries_tender ON entries (tender_id);
+        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
+        CREATE TABLE sources (entry_seq BIGINT NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
+            sha256 TEXT NOT NULL, bytes BYTEA NOT NULL);
+        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+        CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+            BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
+        CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries FOR EACH ROW EXECUTE FUNCTION uea_append_only();
+        CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();
+        CREATE TRIGGER sources_append_only BEFORE UPDATE OR DELETE ON sources FOR EACH ROW EXECUTE FUNCTION uea_append_only();
+        CREATE TRIGGER sources_no_truncate BEFORE TRUNCATE ON sources FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();
+        """
+    }
+}
