@@ -29,7 +29,12 @@ public enum DossierBundle {
         var rows: [String] = []
         var bundledSources: [String: [BundledSource]] = [:]
         for id in ids {
-            guard let (entry, content) = try store.content(id: id) else { throw StoreError.database("no dossier with id \(id)") }
+            guard let (entry, stored) = try store.content(id: id) else { throw StoreError.database("no dossier with id \(id)") }
+            guard let content = stored else {
+                // Purged under the retention rule: only its tombstone is left, nothing to export.
+                rows.append("<tr><td>\(escape(entry.bidderName))</td><td>\(escape(entry.tenderID))</td><td>\(entry.screenedAt.prefix(10))</td><td>purged</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>")
+                continue
+            }
             exported.append(entry)
             files.append(("dossiers/\(entry.id).json", content))
             for (index, source) in try store.sources(id: entry.id).enumerated() {

@@ -5,7 +5,12 @@ import Screening
 public struct StoredEntry: Codable, Sendable, Equatable {
     public var seq: Int
     public var id: String
+    /// dossier, award (the bidder won the tender) or tombstone (the dossier's content was purged).
     public var kind: String
+    /// For award and tombstone entries: the dossier id they are about.
+    public var subject: String?
+    /// The dossier holds criminal-law data (AVG art. 10): conviction findings.
+    public var criminalData: Bool
     /// The id of the previous version for the same tender and bidder, if any.
     public var previousVersion: String?
     public var tenderID: String
@@ -32,7 +37,8 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     /// hash, the digest of the source files and the previous entry's hash.
     var canonical: String {
         [
-            "uea-screen/store/1", "seq=\(seq)", "id=\(id)", "kind=\(kind)", "previous=\(previousVersion ?? "")",
+            "uea-screen/store/1", "seq=\(seq)", "id=\(id)", "kind=\(kind)", "subject=\(subject ?? "")",
+            "criminal=\(criminalData)", "previous=\(previousVersion ?? "")",
             "tender=\(tenderID)", "bidder=\(bidderName)", "key=\(bidderKey)", "screenedAt=\(screenedAt)",
             "storedAt=\(storedAt)", "by=\(storedBy)", "reason=\(reason ?? "")", "outcome=\(outcome)",
             "counts=\(blocker)/\(attention)/\(info)", "checks=\(checks.joined(separator: ","))", "rules=\(ruleDataVersion)",
@@ -57,8 +63,12 @@ public struct StoreFilter: Sendable {
     public var to: String?
     public var severity: String?
     public var check: String?
-    public init(tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil) {
+    /// Also award and tombstone entries (history); otherwise dossiers only.
+    public var includeMarkers: Bool
+    public init(tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil,
+                includeMarkers: Bool = false) {
         self.tender = tender; self.bidder = bidder; self.from = from; self.to = to; self.severity = severity; self.check = check
+        self.includeMarkers = includeMarkers
     }
 }
 
@@ -77,7 +87,14 @@ public struct VerifyReport: Sendable, Codable {
 public protocol DossierStore: AnyObject, Sendable {
     func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date) throws -> StoredEntry
     func entries(_ filter: StoreFilter) throws -> [StoredEntry]
-    func content(id: String) throws -> (StoredEntry, Data)?
+    /// The entry and its dossier bytes (nil content when purged).
+    func content(id: String) throws -> (StoredEntry, Data?)?
+    /// Records that the bidder of dossier `id` won its tender.
+    func award(id: String, by: String, reason: String?, now: Date) throws -> StoredEntry
+    /// Removes the content and source files of dossiers screened before `before` (YYYY-MM-DD) of
+    /// bidders that did not win, and of winners whose award is more than `winnerYears` before it,
+    /// leaving a tombstone entry each so the chain still verifies.
+    func purge(before: String, winnerYears: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
     func sources(id: String) throws -> [StoredSource]
     func verify() throws -> VerifyReport
     func logAccess(by: String, action: String, target: String?) throws

@@ -56,7 +56,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 let previous = try db.query("SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq DESC LIMIT 1",
                                             [.text(tender), .text(key), .text(dossier.bidder.name)]).first?.first?.text
                 var entry = StoredEntry(
-                    seq: seq, id: UUID().uuidString.lowercased(), kind: "dossier", previousVersion: previous, tenderID: tender,
+                    seq: seq, id: UUID().uuidString.lowercased(), kind: "dossier", subject: nil,
+                    criminalData: dossier.findings.contains { $0.criminalData == true }, previousVersion: previous, tenderID: tender,
                     bidderName: dossier.bidder.name, bidderKey: key, screenedAt: dossier.screenedAt, storedAt: formatter.string(from: now),
                     storedBy: by, reason: reason, outcome: dossier.summary.outcome, blocker: dossier.summary.blocker,
                     attention: dossier.summary.attention, info: dossier.summary.info,
@@ -64,15 +65,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     contentSHA256: SHA256.hex(json), sourcesSHA256: Self.sourcesDigest(sources.map { ($0.role, $0.path, $0.sha256) }),
                     prevHash: last?[1].text ?? Self.zeroHash, entryHash: "")
                 entry.entryHash = SHA256.hex(entry.canonical)
-                try db.query("""
-                    INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
-                        reason, outcome, blocker, attention, info, checks, rule_data_version, content, content_sha256, sources_sha256, prev_hash, entry_hash)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-                    """, [.integer(Int64(seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
-                          .text(tender), .text(entry.bidderName), .text(key), .text(entry.screenedAt), .text(entry.storedAt), .text(by),
-                          reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)), .integer(Int64(entry.attention)),
-                          .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")), .text(entry.ruleDataVersion), .blob(json),
-                          .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash), .text(entry.entryHash)])
+                try insert(entry)
+                try db.query("INSERT INTO contents (entry_seq, content) VALUES ($1, $2)", [.integer(Int64(seq)), .blob(json)])
                 for source in sources {
                     try db.query("INSERT INTO sources (entry_seq, role, path, sha256, bytes) VALUES ($1, $2, $3, $4, $5)",
                                  [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256), .blob(source.bytes)])
@@ -90,18 +84,97 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
+    private func insert(_ entry: StoredEntry) throws {
+        try db.query("""
+            INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
+                reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
+                subject, criminal_data)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            """, [.integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
+                  .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
+                  .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
+                  .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
+                  .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
+                  .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0)])
+    }
+
+    /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
+    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date) throws -> StoredEntry {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
+        var entry = subject
+        entry.seq = Int(last?[0].integer ?? 0) + 1
+        entry.id = UUID().uuidString.lowercased()
+        entry.kind = kind
+        entry.subject = subject.id
+        entry.previousVersion = nil
+        entry.storedAt = formatter.string(from: now)
+        entry.storedBy = by
+        entry.reason = reason
+        entry.prevHash = last?[1].text ?? Self.zeroHash
+        entry.entryHash = SHA256.hex(entry.canonical)
+        try insert(entry)
+        return entry
+    }
+
+    /// Runs `body` in a write transaction, rolling back on any error.
+    private func write<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        do {
+            try db.beginWrite()
+            do {
+                let result = try body()
+                try db.execute("COMMIT")
+                return result
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+        } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+
+    public func award(id: String, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
+        guard let (subject, _) = try content(id: id), subject.kind == "dossier" else { throw StoreError.database("no dossier with id \(id)") }
+        return try write { try appendMarker(kind: "award", subject: subject, by: by, reason: reason, now: now) }
+    }
+
+    public func purge(before: String, winnerYears: Int, by: String, reason: String?, now: Date = Date()) throws -> [StoredEntry] {
+        try write {
+            let all = try db.query("SELECT \(Self.columns) FROM entries ORDER BY seq", []).map(Self.entry)
+            let purged = Set(all.filter { $0.kind == "tombstone" }.compactMap(\.subject))
+            // A bidder won a tender when an award entry names one of its dossiers there.
+            var awardedOn: [String: String] = [:]
+            for award in all where award.kind == "award" { awardedOn[award.tenderID + "\t" + award.bidderKey + "\t" + award.bidderName] = String(award.storedAt.prefix(10)) }
+            var tombstones: [StoredEntry] = []
+            for entry in all where entry.kind == "dossier" && !purged.contains(entry.id) && entry.screenedAt.prefix(10) < before.prefix(10) {
+                if let awarded = awardedOn[entry.tenderID + "\t" + entry.bidderKey + "\t" + entry.bidderName] {
+                    // Winners: keep at least `winnerYears` after the award (Dir. 2014/24 art. 84: 3 years).
+                    guard let day = Day(awarded), day.adding(years: winnerYears).description < String(before.prefix(10)) else { continue }
+                }
+                tombstones.append(try appendMarker(kind: "tombstone", subject: entry, by: by, reason: reason, now: now))
+                try db.query("DELETE FROM contents WHERE entry_seq = $1", [.integer(Int64(entry.seq))])
+                try db.query("DELETE FROM sources WHERE entry_seq = $1", [.integer(Int64(entry.seq))])
+            }
+            return tombstones
+        }
+    }
+
     private static let columns = """
         seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
-        blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash
+        blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data
         """
 
     private static func entry(_ row: [SQLValue]) -> StoredEntry {
-        StoredEntry(seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", previousVersion: row[3].text,
+        var entry = StoredEntry(seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", subject: nil, criminalData: false, previousVersion: row[3].text,
                     tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
                     storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
                     blocker: Int(row[12].integer ?? 0), attention: Int(row[13].integer ?? 0), info: Int(row[14].integer ?? 0),
                     checks: (row[15].text ?? "").split(separator: ",").map(String.init), ruleDataVersion: row[16].text ?? "",
                     contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "", entryHash: row[20].text ?? "")
+        entry.subject = row[21].text
+        entry.criminalData = (row[22].integer ?? 0) != 0
+        return entry
     }
 
     public func entries(_ filter: StoreFilter) throws -> [StoredEntry] {
@@ -109,6 +182,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         let rows = try wrap { try db.query("SELECT \(Self.columns) FROM entries ORDER BY seq", []) }
         let matcher = NameMatcher(rules: .init(personThreshold: 0.85, companyThreshold: 0.85, tussenvoegsels: [], legalForms: ["bv", "nv", "gmbh", "ltd", "llc", "b.v.", "n.v."]))
         return rows.map(Self.entry).filter { entry in
+            if !filter.includeMarkers && entry.kind != "dossier" { return false }
             if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return false }
             if let bidder = filter.bidder {
                 let digits = bidder.filter(\.isNumber)
@@ -128,11 +202,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
-    public func content(id: String) throws -> (StoredEntry, Data)? {
+    public func content(id: String) throws -> (StoredEntry, Data?)? {
         lock.lock(); defer { lock.unlock() }
-        guard let row = try wrap({ try db.query("SELECT \(Self.columns), content FROM entries WHERE id = $1 OR id LIKE $2 ORDER BY seq LIMIT 1",
+        guard let row = try wrap({ try db.query("SELECT \(Self.columns), content FROM entries LEFT JOIN contents ON entry_seq = seq WHERE id = $1 OR id LIKE $2 ORDER BY seq LIMIT 1",
                                                 [.text(id), .text(id + "%")]) }).first else { return nil }
-        return (Self.entry(row), row[21].data ?? Data())
+        return (Self.entry(row), row[23].data)
     }
 
     public func sources(id: String) throws -> [StoredSource] {
@@ -144,7 +218,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func verify() throws -> VerifyReport {
         lock.lock(); defer { lock.unlock() }
-        let rows = try wrap { try db.query("SELECT \(Self.columns), content FROM entries ORDER BY seq", []) }
+        let rows = try wrap { try db.query("SELECT \(Self.columns), content FROM entries LEFT JOIN contents ON entry_seq = seq ORDER BY seq", []) }
+        let tombstoned = Set(rows.map(Self.entry).filter { $0.kind == "tombstone" }.compactMap(\.subject))
         let sourceRows = try wrap { try db.query("SELECT entry_seq, role, path, sha256, bytes FROM sources", []) }
         var sourcesBySeq: [Int: [(String, String, String, Data)]] = [:]
         for row in sourceRows {
@@ -160,10 +235,19 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             if entry.seq != expectedSeq { return broken("entry \(expectedSeq) is missing") }
             if entry.prevHash != previousHash { return broken("previous-hash link broken") }
-            if SHA256.hex(row[21].data ?? Data()) != entry.contentSHA256 { return broken("dossier content does not match its SHA-256") }
-            let sources = sourcesBySeq[entry.seq] ?? []
-            for source in sources where SHA256.hex(source.3) != source.2 { return broken("source file \(source.1) does not match its SHA-256") }
-            if Self.sourcesDigest(sources.map { ($0.0, $0.1, $0.2) }) != entry.sourcesSHA256 { return broken("source files differ from those recorded") }
+            if entry.kind == "dossier" {
+                let content = row[23].data
+                let sources = sourcesBySeq[entry.seq] ?? []
+                if tombstoned.contains(entry.id) {
+                    // Purged: its content may be gone, but nothing else may have been put there.
+                    if let content, SHA256.hex(content) != entry.contentSHA256 { return broken("purged dossier has other content") }
+                } else {
+                    guard let content else { return broken("dossier content deleted without a tombstone") }
+                    if SHA256.hex(content) != entry.contentSHA256 { return broken("dossier content does not match its SHA-256") }
+                    for source in sources where SHA256.hex(source.3) != source.2 { return broken("source file \(source.1) does not match its SHA-256") }
+                    if Self.sourcesDigest(sources.map { ($0.0, $0.1, $0.2) }) != entry.sourcesSHA256 { return broken("source files differ from those recorded") }
+                }
+            }
             if SHA256.hex(entry.canonical) != entry.entryHash { return broken("entry fields do not match the entry hash") }
             previousHash = entry.entryHash
             expectedSeq += 1

@@ -24,7 +24,7 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Find, show and verify stored dossiers (append-only, hash-chained).",
-        subcommands: [List.self, Show.self, History.self, Verify.self, Export.self])
+        subcommands: [List.self, Show.self, History.self, Verify.self, Export.self, Award.self, Purge.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One stored dossier per line, id first; filters combine.")
@@ -45,7 +45,7 @@ struct DossierCommand: ParsableCommand {
             case .json: print(try JSONOutput.string(entries))
             case .text:
                 for e in entries {
-                    print("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")")
+                    print("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")\(e.criminalData ? "  [criminal-law data]" : "")")
                 }
             }
         }
@@ -61,8 +61,12 @@ struct DossierCommand: ParsableCommand {
 
         func run() throws {
             let store = try options.open(create: false)
-            guard let (entry, content) = try store.content(id: id) else {
+            guard let (entry, stored) = try store.content(id: id) else {
                 Diagnostics.report("no dossier with id \(id) in \(options.location)")
+                throw ExitCode(2)
+            }
+            guard let content = stored else {
+                Diagnostics.report("dossier \(entry.id) was purged under the retention rule; its tombstone keeps hash \(entry.contentSHA256)")
                 throw ExitCode(2)
             }
             try store.logAccess(by: StoreOptions.user, action: "show", target: entry.id)
@@ -84,10 +88,11 @@ struct DossierCommand: ParsableCommand {
 
         func run() throws {
             let store = try options.open(create: false)
-            let entries = try store.entries(StoreFilter(bidder: bidder))
+            let entries = try store.entries(StoreFilter(bidder: bidder, includeMarkers: true))
             try store.logAccess(by: StoreOptions.user, action: "history", target: bidder)
             for e in entries {
-                print("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(e.outcome)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")")
+                let what = e.kind == "dossier" ? e.outcome : "\(e.kind) of \(e.subject?.prefix(8) ?? "")"
+                print("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(what)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")")
             }
         }
     }
@@ -147,6 +152,69 @@ struct DossierCommand: ParsableCommand {
                 try AtomicFile.write(data, to: out)
                 try store.logAccess(by: StoreOptions.user, action: "export", target: selected.joined(separator: ","))
                 print("exported \(selected.count) dossiers to \(out)")
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Award: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that the bidder of a dossier won its tender (kept longer by purge).")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "Dossier id.") var id: String
+        @Option(help: "Who decided. Default: $USER.") var by: String?
+        @Option(help: "Reference of the award decision.") var reason: String?
+
+        func run() throws {
+            let store = try options.open(create: false)
+            do {
+                let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
+                print("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)")
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Purge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove the content of expired dossiers, keeping a tombstone with their hashes so the chain still verifies.",
+            discussion: """
+            Non-winning bidders' dossiers screened before --before are purged; winners' only when their award is more \
+            than winnerRetentionYears before it. --before may not be later than today minus nonWinningRetentionMonths \
+            (checklists/retention.yaml).
+            """)
+        @OptionGroup var options: StoreOptions
+        @Option(help: "Purge dossiers screened before this date (YYYY-MM-DD).") var before: String
+        @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.") var rules: String?
+        @Option(help: "Who purges. Default: $USER.") var by: String?
+        @Option(help: "Why (e.g. the retention decision).") var reason: String?
+
+        func validate() throws {
+            guard Day(before) != nil else { throw ValidationError("--before must be YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            let retention: RuleBook.RetentionRules
+            do {
+                guard let directory = rules ?? RuleBook.defaultDirectory() else { throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR") }
+                retention = try RuleBook.load(directory: directory).retention
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
+            }
+            let latest = Day.today().adding(months: -retention.nonWinningRetentionMonths)
+            guard let day = Day(before), day <= latest else {
+                Diagnostics.report("--before \(before) is later than today minus \(retention.nonWinningRetentionMonths) months (\(latest)): refused")
+                throw ExitCode(64)
+            }
+            let store = try options.open(create: false)
+            do {
+                let tombstones = try store.purge(before: before, winnerYears: retention.winnerRetentionYears, by: by ?? StoreOptions.user, reason: reason, now: Date())
+                for t in tombstones { print("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)") }
+                print("\(tombstones.count) dossiers purged")
             } catch {
                 Diagnostics.report("\(error)")
                 throw ExitCode(2)

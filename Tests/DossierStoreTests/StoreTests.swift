@@ -57,14 +57,45 @@ struct StoreTests {
         backend == "sqlite" ? try SQLiteDatabase(path: location, create: false) : try PostgresDatabase(url: location)
     }
 
-    @Test("Updating or deleting history is refused by the store itself", arguments: TestStores.backends)
+    @Test("Updating or deleting history is refused; deleting content without a tombstone is found", arguments: TestStores.backends)
     func appendOnly(backend: String) throws {
         let (store, location) = try newStore(backend)
         let dossier = try dossiers()[0]
         _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
         let db = try connection(backend, location)
         #expect(throws: (any Error).self) { try db.execute("UPDATE entries SET outcome = 'clean'") }
-        #expect(throws: (any Error).self) { try db.execute("DELETE FROM sources") }
+        #expect(throws: (any Error).self) { try db.execute("DELETE FROM entries") }
+        #expect(throws: (any Error).self) { try db.execute("UPDATE contents SET content = content") }
+        #expect(try store.verify().ok)
+        // Content rows can be deleted (purge needs it), but not unnoticed.
+        try db.execute("DELETE FROM sources")
+        #expect(try store.verify().firstBroken?.reason == "source files differ from those recorded")
+        try db.execute("DELETE FROM contents")
+        #expect(try store.verify().firstBroken?.reason == "dossier content deleted without a tombstone")
+    }
+
+    @Test("Purge removes losers' content and keeps tombstones; winners stay; the chain still verifies", arguments: TestStores.backends)
+    func purge(backend: String) throws {
+        let (store, _) = try newStore(backend)
+        var ids: [String: String] = [:]
+        for dossier in try dossiers() {
+            ids[dossier.bidder.name] = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id
+        }
+        let winner = try #require(ids["Zonnebouw Flevoland B.V."])
+        _ = try store.award(id: winner, by: "GS", reason: "gunningsbesluit 2026-11-01", now: Date())
+        let tombstones = try store.purge(before: "2099-01-01", winnerYears: 100, by: "archivaris", reason: "retentie", now: Date())
+        #expect(tombstones.count == 3)
+        #expect(Set(tombstones.compactMap(\.subject)) == Set(ids.values).subtracting([winner]))
+        #expect(try store.content(id: winner)?.1 != nil)
+        let loser = try #require(ids["Sunrise PV Trading GmbH"])
+        #expect(try store.content(id: loser)?.1 == nil)
+        #expect(try store.sources(id: loser).isEmpty)
+        let report = try store.verify()
+        #expect(report.ok)
+        #expect(report.entries == 4 + 1 + 3)
+        // A second purge finds nothing new; the winner goes once its retention has passed.
+        #expect(try store.purge(before: "2099-01-01", winnerYears: 100, by: "a", reason: nil, now: Date()).isEmpty)
+        #expect(try store.purge(before: "2099-01-01", winnerYears: 3, by: "a", reason: nil, now: Date()).map(\.subject) == [winner])
         #expect(try store.verify().ok)
     }
 

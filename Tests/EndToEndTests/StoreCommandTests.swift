@@ -83,4 +83,21 @@ struct StoreCommandTests {
         #expect(verify.stdout.hasPrefix("ok: 4 entries, head "))
         #expect(try ueaScreen("dossier", "verify", "--bundle", Paths.repositoryFile("README.md")).status == 2)
     }
+
+    @Test("award and purge from the command line; a purge date inside the retention period is refused")
+    func awardAndPurge() throws {
+        let store = try TestStores.fresh("sqlite")
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        let id = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
+        #expect(try ueaScreen("dossier", "award", id, "--store", store, "--reason", "besluit GS").status == 0)
+        let tooSoon = try ueaScreen("dossier", "purge", "--store", store, "--before", "2099-01-01")
+        #expect(tooSoon.status == 64)
+        #expect(tooSoon.stderr.contains("later than today minus 6 months"))
+        // Nothing screened before 2000: nothing purged, still verifies.
+        let nothing = try ueaScreen("dossier", "purge", "--store", store, "--before", "2000-01-01")
+        #expect(nothing.stdout.hasSuffix("0 dossiers purged\n"))
+        let history = try ueaScreen("dossier", "history", "Zonnebouw Flevoland B.V.", "--store", store)
+        #expect(history.stdout.contains("award of \(id.prefix(8))"))
+        #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
+    }
 }

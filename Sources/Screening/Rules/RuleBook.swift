@@ -19,10 +19,11 @@ public struct RuleBook: Sendable {
     public var listedEntities: [ListedEntity]
     public var review: [ReviewItem]
     public var sanctions: SanctionsRules
+    public var retention: RetentionRules
 
     public static let fileNames = [
         "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
-        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml",
+        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml", "retention.yaml",
     ]
 
     public struct EvidenceRules: Codable, Sendable {
@@ -117,6 +118,11 @@ public struct RuleBook: Sendable {
         public var countTolerance: Double
     }
 
+    public struct RetentionRules: Codable, Sendable {
+        public var nonWinningRetentionMonths: Int
+        public var winnerRetentionYears: Int
+    }
+
     public struct SanctionsRules: Codable, Sendable {
         public var personThreshold: Double
         public var entityThreshold: Double
@@ -209,7 +215,8 @@ public struct RuleBook: Sendable {
             solar: try YAMLFile.load(SolarRules.self, from: path("solar.yaml")),
             xinjiangPlaces: places, listedEntities: entities,
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
-            sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")))
+            sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
+            retention: try YAMLFile.load(RetentionRules.self, from: path("retention.yaml")))
     }
 
     /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.
