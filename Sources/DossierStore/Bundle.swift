@@ -104,6 +104,16 @@ public enum DossierBundle {
         return VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, firstBroken: nil)
     }
 
+    /// Writes every file of a bundle into `directory` (each file atomically).
+    public static func unpack(_ bundle: Data, into directory: String) throws {
+        for (name, data) in try Tar.extract(bundle) {
+            guard !name.contains("..") else { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try AtomicFile.write(data, to: path)
+        }
+    }
+
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

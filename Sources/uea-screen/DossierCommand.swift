@@ -134,12 +134,14 @@ struct DossierCommand: ParsableCommand {
         @OptionGroup var options: StoreOptions
         @Argument(help: "Dossier ids to export.") var ids: [String] = []
         @Option(help: "Export every dossier of this tender (latest version per bidder and all earlier ones).") var tender: String?
-        @Option(help: "The bundle file to write.") var out: String
+        @Option(help: "The bundle file to write (tar).") var out: String?
+        @Option(help: "Also (or instead) write the bundle unpacked into this folder: index.html and reports/ open in any browser, offline.") var html: String?
         @Option(help: "Report language: nl or en.") var lang: String = "nl"
         @Option(help: "Report templates folder.") var templates: String?
 
         func validate() throws {
             if ids.isEmpty && tender == nil { throw ValidationError("name dossier ids or --tender") }
+            if out == nil && html == nil { throw ValidationError("give --out FILE, --html DIR or both") }
         }
 
         func run() throws {
@@ -149,9 +151,10 @@ struct DossierCommand: ParsableCommand {
             let renderer = (templates ?? ReportRenderer.defaultDirectory()).flatMap { try? ReportRenderer(directory: $0) }
             do {
                 let data = try DossierBundle.export(store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl)
-                try AtomicFile.write(data, to: out)
+                if let out { try AtomicFile.write(data, to: out) }
+                if let html { try DossierBundle.unpack(data, into: html) }
                 try store.logAccess(by: StoreOptions.user, action: "export", target: selected.joined(separator: ","))
-                print("exported \(selected.count) dossiers to \(out)")
+                print("exported \(selected.count) dossiers to \([out, html].compactMap { $0 }.joined(separator: " and "))")
             } catch {
                 Diagnostics.report("\(error)")
                 throw ExitCode(2)

@@ -65,7 +65,7 @@ public struct ReportRenderer: Sendable {
             "language": language.rawValue,
             "labels": labels,
             "outcomeText": labels["outcome_" + d.summary.outcome] ?? d.summary.outcome,
-            "bidder": ["name": d.bidder.name, "kvk": d.bidder.kvk as Any, "country": d.bidder.country ?? ""],
+            "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(d.bidder.kvk.map { ["kvk": $0] } ?? [:]) { a, _ in a },
             "tender": ["id": d.tender.id ?? "", "name": d.tender.name ?? "", "referenceDate": d.tender.referenceDate],
             "espd": ["generation": d.espd.generation, "version": d.espd.version ?? "", "file": d.espd.file],
             "summary": ["blocker": d.summary.blocker, "attention": d.summary.attention, "info": d.summary.info],

@@ -230,6 +230,10 @@ public struct RuleBook: Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/evidence.yaml") }
     }
 
+    /// How dossiers name a rule-data file: `checklists/<name>`, the same on every machine
+    /// (the rule-data version says which content it had).
+    public func displayPath(_ name: String) -> String { "checklists/" + name }
+
     /// The MVO sectors for CPV codes: the union over every matching prefix.
     public func sectors(forCPV codes: [String]) -> [String] {
         var result: [String] = []

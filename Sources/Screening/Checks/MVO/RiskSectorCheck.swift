@@ -16,7 +16,7 @@ struct RiskSectorCheck: Check {
                 nl: "Risicosector \(sector.name): \(sector.risks.joined(separator: "; ")). Overweeg: \(clauses.joined(separator: " | ")).",
                 en: "Risk sector \(sector.name): \(sector.risks.joined(separator: "; ")). Consider: \(clauses.joined(separator: " | ")).",
                 evidence: [context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
-                           EvidencePointer(file: context.rules.directory + "/mvo-sectors.yaml", path: "sectors[\(sector.name)]")],
+                           EvidencePointer(file: context.rules.displayPath("mvo-sectors.yaml"), path: "sectors[\(sector.name)]")],
                 details: ["sector": sector.name])
         }
     }

@@ -27,7 +27,7 @@ struct ListedEntityCheck: Check {
                 nl: "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective)), score \(match.score). Een jurist beoordeelt het risico.",
                 en: "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). A jurist assesses the risk.",
                 evidence: [SolarScope.pointer(context, tier, excerpt: declared),
-                           EvidencePointer(file: context.rules.directory + "/forced-labour-entities.csv", line: entry.line, excerpt: entry.name)],
+                           EvidencePointer(file: context.rules.displayPath("forced-labour-entities.csv"), line: entry.line, excerpt: entry.name)],
                 details: ["list": entry.list, "effective": entry.effective.description, "score": String(match.score), "why": match.reasons.joined(separator: "; "), "source": entry.source]))
         }
         return findings

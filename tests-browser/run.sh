@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Browser test of the auditors' export: screens the sample tender into a fresh store, exports it as
+# HTML, renders the pages in headless Chromium and checks what a person sees: the text of a blocker
+# finding in the rendered report (printed to PDF and read back with pdftotext), the bidders and the
+# verification status on the index page. Screenshots are kept in artifacts/browser/.
+# Not part of `swift test` (it needs Chromium); .ci/run runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null
+}
+swift build --product uea-screen 2>&1 | tail -1
+bin="$(swift build --show-bin-path)/uea-screen"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+artifacts=artifacts/browser
+mkdir -p "$artifacts"
+
+"$bin" screen samples/zonnepark-lelystad --store "$work/store.sqlite" --lang en >/dev/null 2>&1 || true
+"$bin" dossier export --store "$work/store.sqlite" --tender PFL-2026-017 --html "$work/html" --lang en
+report=$(grep -l "Sunrise PV Trading GmbH" "$work"/html/reports/*.html | head -1)
+
+chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars)
+"${chrome[@]}" --print-to-pdf="$work/report.pdf" "file://$report" 2>/dev/null
+pdftotext -layout "$work/report.pdf" "$work/report.txt"
+"${chrome[@]}" --window-size=1280,1800 --screenshot="$artifacts/report.png" "file://$report" 2>/dev/null
+"${chrome[@]}" --window-size=1280,900 --screenshot="$artifacts/index.png" "file://$work/html/index.html" 2>/dev/null
+"${chrome[@]}" --dump-dom "file://$work/html/index.html" 2>/dev/null > "$work/index.dom"
+
+passed=0; failed=0
+check() {  # description, file, text
+  if tr -s ' \n' ' ' < "$2" | grep -qF -- "$3"; then passed=$((passed + 1)); echo "ok: $1"
+  else failed=$((failed + 1)); echo "FAILED: $1 (no \"$3\" in $2)"; fi
+}
+check "the report shows the blocker heading" "$work/report.txt" "Blocker (5)"
+check "the report shows the Xinjiang blocker finding" "$work/report.txt" "is located in Xinjiang"
+check "the report shows the legal basis of a finding" "$work/report.txt" "Reg. (EU) 2024/3015 (Forced Labour Regulation)"
+check "the index lists the bidders" "$work/index.dom" "Bouwgroep De Vries Holding B.V."
+check "the index shows the verification status" "$work/index.dom" "Store verified: 4 entries"
+check "the report does not print an absent KvK number" "$work/report.txt" "Sunrise PV Trading GmbH DE"
+for png in "$artifacts/report.png" "$artifacts/index.png"; do
+  if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
+done
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
