@@ -17,6 +17,13 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Logs an access in the store; a read-only store still answers, with a warning.
+    static func log(_ store: any DossierStore, _ action: String, _ target: String?) {
+        do { try store.logAccess(by: user, action: action, target: target) } catch {
+            Diagnostics.report("warning: access not logged (\(error))")
+        }
+    }
+
     static var user: String { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown" }
 }
 
@@ -40,7 +47,7 @@ struct DossierCommand: ParsableCommand {
         func run() throws {
             let store = try options.open(create: false)
             let entries = try store.entries(StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
-            try store.logAccess(by: StoreOptions.user, action: "list", target: nil)
+            StoreOptions.log(store, "list", nil)
             switch format {
             case .json: print(try JSONOutput.string(entries))
             case .text:
@@ -69,7 +76,7 @@ struct DossierCommand: ParsableCommand {
                 Diagnostics.report("dossier \(entry.id) was purged under the retention rule; its tombstone keeps hash \(entry.contentSHA256)")
                 throw ExitCode(2)
             }
-            try store.logAccess(by: StoreOptions.user, action: "show", target: entry.id)
+            StoreOptions.log(store, "show", entry.id)
             switch format {
             case .json, .text: FileHandle.standardOutput.write(content)
             case .md, .html:
@@ -89,7 +96,7 @@ struct DossierCommand: ParsableCommand {
         func run() throws {
             let store = try options.open(create: false)
             let entries = try store.entries(StoreFilter(bidder: bidder, includeMarkers: true))
-            try store.logAccess(by: StoreOptions.user, action: "history", target: bidder)
+            StoreOptions.log(store, "history", bidder)
             for e in entries {
                 let what = e.kind == "dossier" ? e.outcome : "\(e.kind) of \(e.subject?.prefix(8) ?? "")"
                 print("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(what)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")")
@@ -118,7 +125,7 @@ struct DossierCommand: ParsableCommand {
             } else {
                 let store = try options.open(create: false)
                 report = try store.verify()
-                try store.logAccess(by: StoreOptions.user, action: "verify", target: nil)
+                StoreOptions.log(store, "verify", nil)
             }
             if let broken = report.firstBroken {
                 print("BROKEN at entry \(broken.seq) (\(broken.id ?? "?")): \(broken.reason)")
@@ -153,7 +160,7 @@ struct DossierCommand: ParsableCommand {
                 let data = try DossierBundle.export(store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl)
                 if let out { try AtomicFile.write(data, to: out) }
                 if let html { try DossierBundle.unpack(data, into: html) }
-                try store.logAccess(by: StoreOptions.user, action: "export", target: selected.joined(separator: ","))
+                StoreOptions.log(store, "export", selected.joined(separator: ","))
                 print("exported \(selected.count) dossiers to \([out, html].compactMap { $0 }.joined(separator: " and "))")
             } catch {
                 Diagnostics.report("\(error)")
