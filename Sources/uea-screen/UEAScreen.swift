@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 @main
 struct UEAScreen: ParsableCommand {
@@ -8,7 +9,7 @@ struct UEAScreen: ParsableCommand {
         discussion: """
         Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
         """,
-        version: "0.2.0",
+        version: ToolInfo.version,
         subcommands: [Inspect.self, Screen.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self]
     )
 }

@@ -70,5 +70,5 @@ public struct Dossier: Codable, Sendable {
 
 public enum ToolInfo {
     public static let name = "uea-screen"
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 }
