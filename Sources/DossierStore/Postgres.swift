@@ -111,22 +111,7 @@ final class PostgresDatabase: SQLBackend {
     }
 
     var schemaSQL: String {
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE entries (
-            seq BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, subject TEXT, criminal_data BIGINT NOT NULL, previous_version TEXT,
-            tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
-            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
-            outcome TEXT NOT NULL, blocker BIGINT NOT NULL, attention BIGINT NOT NULL, info BIGINT NOT NULL,
-            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
-            content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
-            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
-        CREATE INDEX entries_tender ON entries (tender_id);
-        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
-        CREATE TABLE sources (entry_seq BIGINT NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
-            sha256 TEXT NOT NULL, bytes BYTEA NOT NULL);
-        CREATE TABLE contents (entry_seq BIGINT PRIMARY KEY REFERENCES entries(seq), content BYTEA NOT NULL);
-        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+        StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
         CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
             BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
         CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries FOR EACH ROW EXECUTE FUNCTION uea_append_only();

@@ -22,6 +22,30 @@ protocol SQLBackend: AnyObject {
     var schemaSQL: String { get }
 }
 
+/// The tables of a store, the same in both dialects but for the integer and binary types.
+enum StoreSchema {
+    static func tables(integer: String, blob: String) -> String {
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE entries (
+            seq \(integer) PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, subject TEXT, criminal_data \(integer) NOT NULL,
+            previous_version TEXT, tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
+            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
+            outcome TEXT NOT NULL, blocker \(integer) NOT NULL, attention \(integer) NOT NULL, info \(integer) NOT NULL,
+            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
+            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
+        CREATE INDEX entries_tender ON entries (tender_id);
+        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
+        CREATE TABLE sources (entry_seq \(integer) NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
+            sha256 TEXT NOT NULL, bytes \(blob) NOT NULL);
+        CREATE TABLE contents (entry_seq \(integer) PRIMARY KEY REFERENCES entries(seq), content \(blob) NOT NULL);
+        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+
+        """
+    }
+}
+
 /// A minimal owner of one SQLite connection: prepared statements, bound values, thrown errors.
 /// Only this file touches SQLite pointers.
 final class SQLiteDatabase: SQLBackend {
@@ -41,22 +65,7 @@ final class SQLiteDatabase: SQLBackend {
     func beginWrite() throws { try execute("BEGIN IMMEDIATE") }
 
     var schemaSQL: String {
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE entries (
-            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, subject TEXT, criminal_data INTEGER NOT NULL, previous_version TEXT,
-            tender_id TEXT NOT NULL, bidder_name TEXT NOT NULL, bidder_key TEXT NOT NULL,
-            screened_at TEXT NOT NULL, stored_at TEXT NOT NULL, stored_by TEXT NOT NULL, reason TEXT,
-            outcome TEXT NOT NULL, blocker INTEGER NOT NULL, attention INTEGER NOT NULL, info INTEGER NOT NULL,
-            checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
-            content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
-            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
-        CREATE INDEX entries_tender ON entries (tender_id);
-        CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
-        CREATE TABLE sources (entry_seq INTEGER NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
-            sha256 TEXT NOT NULL, bytes BLOB NOT NULL);
-        CREATE TABLE contents (entry_seq INTEGER PRIMARY KEY REFERENCES entries(seq), content BLOB NOT NULL);
-        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+        StoreSchema.tables(integer: "INTEGER", blob: "BLOB") + """
         CREATE TRIGGER entries_append_only_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
         CREATE TRIGGER entries_append_only_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
         CREATE TRIGGER sources_append_only_update BEFORE UPDATE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
