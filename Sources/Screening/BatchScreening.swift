@@ -50,7 +50,7 @@ public final class BatchScreening: @unchecked Sendable {
     private func screen(_ index: Int, process: (Int, Dossier) throws -> Void) -> Outcome {
         let location = job.bidderLocations[index]
         do {
-            let submission = try Submission.load(location)
+            let submission = try Submission.load(location, request: job.requestPath)
             let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
                                            request: job.request, rules: rules, sanctions: sanctions)
             let dossier = screener.dossier(context, extraSources: job.extraSources)

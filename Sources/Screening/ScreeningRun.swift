@@ -7,6 +7,8 @@ public struct ScreeningJob: Sendable {
     public var tender: TenderContext
     public var tenderFilePath: String?
     public var request: ESPDDocument?
+    /// The request's file, for responses that carry answers but no criteria.
+    public var requestPath: String?
     public var extraSources: [SourceFile]
     public var bidderLocations: [String]
 
@@ -27,6 +29,7 @@ public struct ScreeningJob: Sendable {
         }
         var tender = TenderContext()
         var request: ESPDDocument? = nil
+        var requestPath: String? = nil
         var sources: [SourceFile] = []
         if let tenderPath {
             tender = try YAMLFile.load(TenderContext.self, from: tenderPath)
@@ -37,10 +40,11 @@ public struct ScreeningJob: Sendable {
             if let relative = tender.espdRequest {
                 let path = relative.hasPrefix("/") ? relative : ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
                 do { request = try ESPDParser.read(contentsOf: path) } catch { throw InputError(file: path, message: error.description) }
+                requestPath = path
                 if request?.kind != .request { throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response") }
                 sources.append(try SourceFile.hashing(role: "espd-request", path: path))
             }
         }
-        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, extraSources: sources, bidderLocations: bidders)
+        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, extraSources: sources, bidderLocations: bidders)
     }
 }

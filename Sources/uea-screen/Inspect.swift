@@ -24,6 +24,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxBytes: Int = ParseLimits.defaultMaxBytes
 
+    @Option(help: "The tender's ESPD request: its questions are used for responses that carry answers but no criteria.")
+    var request: String?
+
     @Flag(help: "Include personal data (birth dates, the text of conviction answers). Off by default.")
     var personalData = false
 
@@ -37,7 +40,7 @@ struct Inspect: ParsableCommand {
         var refused = false
         for file in files {
             do {
-                let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes))
+                let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes), request: request)
                 documents.append(personalData ? document : document.redactingPersonalData())
             } catch {
                 refused = true

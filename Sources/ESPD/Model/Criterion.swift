@@ -29,6 +29,9 @@ public struct Criterion: Sendable, Equatable {
     public var lots: [String]
     public var line: Int
     public var path: String
+    /// The file `line` and `path` point into when it is not the document itself (the request,
+    /// for a response without criteria).
+    public var source: String?
     /// Whether this came from a response (then `answer` is always encoded).
     public var inResponse: Bool
     /// The "Your answer" indicator: true, false, or nil when not answered.
@@ -49,7 +52,7 @@ public struct Criterion: Sendable, Equatable {
 
 extension Criterion: Codable {
     enum CodingKeys: String, CodingKey {
-        case uuid, code, codeLong, codeShort, category, ground, name, description, lots, line, path
+        case uuid, code, codeLong, codeShort, category, ground, name, description, lots, line, path, source
         case answer, polarity, groundApplies, selfCleaning, selfCleaningDescription, answers, subCriteria, unansweredQuestions
     }
 
@@ -66,6 +69,7 @@ extension Criterion: Codable {
         if !lots.isEmpty { try c.encode(lots, forKey: .lots) }
         try c.encode(line, forKey: .line)
         try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(source, forKey: .source)
         if inResponse {
             // Always present on responses: null means "not answered".
             try c.encode(answer, forKey: .answer)
@@ -92,6 +96,7 @@ extension Criterion: Codable {
         lots = try c.decodeIfPresent([String].self, forKey: .lots) ?? []
         line = try c.decode(Int.self, forKey: .line)
         path = try c.decode(String.self, forKey: .path)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
         inResponse = c.contains(.answer)
         answer = try c.decodeIfPresent(Bool.self, forKey: .answer)
         polarity = try c.decodeIfPresent(AnswerPolarity.self, forKey: .polarity)

@@ -41,7 +41,7 @@ struct CriterionAssembly {
             category: classification.category, ground: classification.ground?.ground,
             name: element.child(named: "Name")?.nonEmptyText,
             description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-            lots: lots, line: element.line, path: element.path, inResponse: isResponse,
+            lots: lots, line: element.line, path: element.path, source: nil, inResponse: isResponse,
             answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
             answers: [], subCriteria: [], unansweredQuestions: 0))
     }

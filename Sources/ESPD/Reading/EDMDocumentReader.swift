@@ -22,7 +22,8 @@ struct EDMConventions {
 /// criterion tree, then each root-level `TenderingCriterionResponse` is resolved through
 /// `ValidatedCriterionPropertyID`.
 enum EDMDocumentReader {
-    static func read(_ root: XMLElement, header: DocumentHeader, generation: Generation, conventions: EDMConventions) -> ESPDDocument {
+    static func read(_ root: XMLElement, header: DocumentHeader, generation: Generation, conventions: EDMConventions,
+                     request: XMLElement? = nil) -> ESPDDocument {
         let isResponse = header.kind == .response
         var warnings: [ReaderWarning] = []
         if header.namespaces == .other {
@@ -33,8 +34,16 @@ enum EDMDocumentReader {
         var assemblies: [CriterionAssembly] = []
         var owner: [String: Int] = [:]  // property id → criterion index
         var duplicateProperties = 0
-        for element in root.children(named: "TenderingCriterion") {
-            let assembly = criterionAssembly(element, isResponse: isResponse)
+        // A response without criteria is paired with the request's questions (formats §5.4 step 2):
+        // criterion lines and paths then point into the request.
+        var criterionElements = root.children(named: "TenderingCriterion")
+        if criterionElements.isEmpty, isResponse, let request, let requestCriteria = Optional(request.children(named: "TenderingCriterion")), !requestCriteria.isEmpty {
+            criterionElements = requestCriteria
+            warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria; the questions of \(request.document.sourceName) were used", line: nil))
+        }
+        for element in criterionElements {
+            var assembly = criterionAssembly(element, isResponse: isResponse)
+            if element.document !== root.document { assembly.criterion.source = element.document.sourceName }
             for question in assembly.questions {
                 if owner[question.id] != nil { duplicateProperties += 1 } else { owner[question.id] = assemblies.count }
             }

@@ -9,9 +9,9 @@ public enum EDMv2Reader: GenerationReader {
         !header.declared.rootElement.hasPrefix("ESPD") && header.version?.major == 2
     }
 
-    public static func read(_ root: XMLElement, header: DocumentHeader) -> ESPDDocument {
+    public static func read(_ root: XMLElement, header: DocumentHeader, request: XMLElement?) -> ESPDDocument {
         let generation: Generation = (header.version?.minor ?? 0) >= 1 ? .v2_1 : .v2_0
-        return EDMDocumentReader.read(root, header: header, generation: generation, conventions: conventions)
+        return EDMDocumentReader.read(root, header: header, generation: generation, conventions: conventions, request: request)
     }
 
     /// EORoleType (EDM 2.1.1): SC sole contractor, LE lead entity, GM group member,

@@ -7,8 +7,8 @@ public enum EDMv3Reader: GenerationReader {
         !header.declared.rootElement.hasPrefix("ESPD") && header.version?.major == 3
     }
 
-    public static func read(_ root: XMLElement, header: DocumentHeader) -> ESPDDocument {
-        EDMDocumentReader.read(root, header: header, generation: .v3, conventions: conventions)
+    public static func read(_ root: XMLElement, header: DocumentHeader, request: XMLElement?) -> ESPDDocument {
+        EDMDocumentReader.read(root, header: header, generation: .v3, conventions: conventions, request: request)
     }
 
     /// eo-role-type (EU Vocabularies, 20211208-0).

@@ -8,8 +8,8 @@ public enum EDMv4Reader: GenerationReader {
         !header.declared.rootElement.hasPrefix("ESPD") && header.version?.major == 4
     }
 
-    public static func read(_ root: XMLElement, header: DocumentHeader) -> ESPDDocument {
-        EDMDocumentReader.read(root, header: header, generation: .v4, conventions: conventions)
+    public static func read(_ root: XMLElement, header: DocumentHeader, request: XMLElement?) -> ESPDDocument {
+        EDMDocumentReader.read(root, header: header, generation: .v4, conventions: conventions, request: request)
     }
 
     static let conventions = EDMConventions(instances: .responseIDSuffix, roleNames: EDMv3Reader.roleNames)

@@ -5,8 +5,9 @@ import SafeXML
 public protocol GenerationReader: Sendable {
     /// Whether this reader handles a document with this header.
     static func accepts(_ header: DocumentHeader) -> Bool
-    /// Fills the normalised model. Readers do not throw: oddities become warnings.
-    static func read(_ root: XMLElement, header: DocumentHeader) -> ESPDDocument
+    /// Fills the normalised model. Readers do not throw: oddities become warnings. `request` is the
+    /// root of the matching ESPD request, for responses that carry answers but no criteria.
+    static func read(_ root: XMLElement, header: DocumentHeader, request: XMLElement?) -> ESPDDocument
 }
 
 public enum ESPDReaders {
@@ -46,14 +47,19 @@ public enum ESPDReadError: Error, Sendable, CustomStringConvertible {
 
 /// Entry point: file → strict XML parse → header → the matching generation reader.
 public enum ESPDParser {
-    public static func read(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default) throws(ESPDReadError) -> ESPDDocument {
+    /// - Parameter request: the tender's ESPD request; used when a response carries no criteria
+    ///   (shared/espd-formats.md §5.4 step 2).
+    public static func read(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default,
+                            request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
         let document: XMLDocument
+        var requestDocument: XMLDocument? = nil
         do {
             document = try XMLDocument.parse(contentsOf: path, displayName: displayName, limits: limits)
+            if let request { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) }
         } catch {
             throw .xml(error)
         }
-        return try read(document)
+        return try read(document, request: requestDocument)
     }
 
     public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default) throws(ESPDReadError) -> ESPDDocument {
@@ -66,7 +72,7 @@ public enum ESPDParser {
         return try read(document)
     }
 
-    public static func read(_ document: XMLDocument) throws(ESPDReadError) -> ESPDDocument {
+    public static func read(_ document: XMLDocument, request: XMLDocument? = nil) throws(ESPDReadError) -> ESPDDocument {
         let root = document.root
         let header: DocumentHeader
         do {
@@ -77,7 +83,7 @@ public enum ESPDParser {
         guard let reader = ESPDReaders.all.first(where: { $0.accepts(header) }) else {
             throw .unsupportedVersion(file: document.sourceName, line: root.line, version: header.version?.description ?? "unknown")
         }
-        return reader.read(root, header: header)
+        return reader.read(root, header: header, request: request?.root)
     }
 }
 

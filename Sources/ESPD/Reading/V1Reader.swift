@@ -15,7 +15,8 @@ public enum V1Reader: GenerationReader {
         header.declared.rootElement.hasPrefix("ESPD")
     }
 
-    public static func read(_ root: XMLElement, header: DocumentHeader) -> ESPDDocument {
+    public static func read(_ root: XMLElement, header: DocumentHeader, request: XMLElement?) -> ESPDDocument {
+        // v1 answers sit inside the criteria, so a request adds nothing.
         let isResponse = header.kind == .response
         var warnings: [ReaderWarning] = []
         if header.namespaces != .espdV1 {

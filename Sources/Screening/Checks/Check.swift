@@ -77,7 +77,7 @@ public struct ScreeningContext: Sendable {
 
     /// Pointer at a criterion of the bidder's ESPD.
     func pointer(_ criterion: Criterion) -> EvidencePointer {
-        EvidencePointer(file: espd.source, line: criterion.line, path: criterion.path, excerpt: criterion.ground.map { "\($0) \(criterion.codeShort ?? criterion.code ?? "")" })
+        EvidencePointer(file: criterion.source ?? espd.source, line: criterion.line, path: criterion.path, excerpt: criterion.ground.map { "\($0) \(criterion.codeShort ?? criterion.code ?? "")" })
     }
 
     func pointer(_ answer: Answer, in document: ESPDDocument? = nil) -> EvidencePointer {

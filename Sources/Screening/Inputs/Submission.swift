@@ -66,7 +66,7 @@ public struct Submission: Sendable {
     /// Loads a bidder folder (every *.xml is an ESPD; bidder.yaml and the supply-chain CSV are
     /// optional) or a single ESPD file. The bidder's own ESPD is the response whose operator
     /// role is sole or lead; otherwise the first response in name order.
-    public static func load(_ location: String, limits: ParseLimits = ParseLimits()) throws(LoadError) -> Submission {
+    public static func load(_ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil) throws(LoadError) -> Submission {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
             throw .input(InputError(file: location, message: "no such file or folder"))
@@ -83,7 +83,7 @@ public struct Submission: Sendable {
         }
         var documents: [ESPDDocument] = []
         for file in xmlFiles {
-            do { documents.append(try ESPDParser.read(contentsOf: file, limits: limits)) } catch { throw .espd(error) }
+            do { documents.append(try ESPDParser.read(contentsOf: file, limits: limits, request: request)) } catch { throw .espd(error) }
         }
         let responses = documents.filter { $0.kind == .response }
         let main = responses.first { ["sole", "lead"].contains($0.economicOperator?.role ?? "") } ?? responses.first ?? documents[0]
