@@ -198,7 +198,7 @@ struct DossierCommand: ParsableCommand {
             """)
         @OptionGroup var options: StoreOptions
         @Option(help: "Purge dossiers screened before this date (YYYY-MM-DD).") var before: String
-        @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.") var rules: String?
+        @OptionGroup var ruleData: RuleDataOptions
         @Option(help: "Who purges. Default: $USER.") var by: String?
         @Option(help: "Why (e.g. the retention decision).") var reason: String?
 
@@ -209,8 +209,7 @@ struct DossierCommand: ParsableCommand {
         func run() throws {
             let retention: RuleBook.RetentionRules
             do {
-                guard let directory = rules ?? RuleBook.defaultDirectory() else { throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR") }
-                retention = try RuleBook.load(directory: directory).retention
+                retention = try ruleData.load().retention
             } catch {
                 Diagnostics.report("\(error)")
                 throw ExitCode(2)

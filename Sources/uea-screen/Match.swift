@@ -33,15 +33,13 @@ struct Match: ParsableCommand {
     @Option(help: "Watchlist folder. Default: ./watchlists")
     var watchlists: String?
 
-    @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.")
-    var rules: String?
+    @OptionGroup var ruleData: RuleDataOptions
 
     func run() throws {
         let index: SanctionsIndex
         let ruleBook: RuleBook
         do {
-            guard let directory = rules ?? RuleBook.defaultDirectory() else { throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR") }
-            ruleBook = try RuleBook.load(directory: directory)
+            ruleBook = try ruleData.load()
             var lists: [Watchlist] = []
             if let list, FileManager.default.fileExists(atPath: list) {
                 lists = [try WatchlistParser.load(path: list)]

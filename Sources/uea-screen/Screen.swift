@@ -24,8 +24,7 @@ struct Screen: ParsableCommand {
     @Option(help: "The tender file (YAML). Default: tender.yaml of a tender folder given as PATH.")
     var tender: String?
 
-    @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.")
-    var rules: String?
+    @OptionGroup var ruleData: RuleDataOptions
 
     @Option(help: "Report templates folder. Default: ./templates, else the one next to the executable.")
     var templates: String?
@@ -69,15 +68,12 @@ struct Screen: ParsableCommand {
         let language = ReportRenderer.Language(rawValue: lang)!
         let setup: (RuleBook, ReportRenderer, ScreeningJob, [Watchlist])
         do {
-            guard let rulesDirectory = rules ?? RuleBook.defaultDirectory() else {
-                throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR")
-            }
             guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
                 throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
             }
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
-            setup = (try RuleBook.load(directory: rulesDirectory), try ReportRenderer(directory: templatesDirectory), job, lists)
+            setup = (try ruleData.load(), try ReportRenderer(directory: templatesDirectory), job, lists)
         } catch {
             Diagnostics.report("\(error)")
             throw ExitCode(2)

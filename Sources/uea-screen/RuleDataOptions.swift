@@ -1,0 +1,16 @@
+import ArgumentParser
+import Screening
+
+/// `--rules` for every command that reads checklists/.
+struct RuleDataOptions: ParsableArguments {
+    @Option(help: "Rule data folder. Default: ./checklists, else the one next to the executable.")
+    var rules: String?
+
+    /// The loaded and validated rule data; an error names the file and line.
+    func load() throws -> RuleBook {
+        guard let directory = rules ?? RuleBook.defaultDirectory() else {
+            throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR")
+        }
+        return try RuleBook.load(directory: directory)
+    }
+}
