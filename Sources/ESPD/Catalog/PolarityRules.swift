@@ -16,13 +16,13 @@ public enum PolarityRules {
         let text = (criterionText ?? "").lowercased()
         switch ground.ground {
         case "C7", "C8":
-            if text.contains("met all its obligations") || text.contains("met all of its obligations") || text.contains("fulfilled all its obligations") {
+            if text.includes("met all its obligations") || text.includes("met all of its obligations") || text.includes("fulfilled all its obligations") {
                 return .trueMeansCompliant
             }
             return .trueMeansGroundApplies
         case "C23":
-            if text.contains("not been guilty") { return .ambiguous }
-            if text.contains("it has been guilty") || text.contains("has been guilty") { return .trueMeansGroundApplies }
+            if text.includes("not been guilty") { return .ambiguous }
+            if text.includes("it has been guilty") || text.includes("has been guilty") { return .trueMeansGroundApplies }
             return .ambiguous
         default:
             return .trueMeansGroundApplies

@@ -107,7 +107,7 @@ struct CriterionAssembly {
 
     private static func isSelfCleaningQuestion(_ text: String?) -> Bool {
         guard let text = text?.lowercased() else { return false }
-        return text.contains("self-cleaning") || text.contains("self cleaning") || text.contains("selfcleaning")
-            || text.contains("demonstrate your reliability") || text.contains("demonstrate its reliability")
+        return text.includes("self-cleaning") || text.includes("self cleaning") || text.includes("selfcleaning")
+            || text.includes("demonstrate your reliability") || text.includes("demonstrate its reliability")
     }
 }

@@ -69,6 +69,10 @@ enum PartyReader {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+
+    /// Substring test with the standard library's search (Foundation's `contains` goes through
+    /// NSString and showed up in profiles of the reader).
+    func includes(_ needle: String) -> Bool { firstRange(of: needle) != nil }
 }
 
 /// Booleans are xs:boolean: true/false/1/0, trimmed.
