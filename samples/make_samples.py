@@ -265,7 +265,22 @@ BIDDERS = [
          answers={"C21": {"QG1/Q1": True}, "C9": {}}),
 ]
 
+def request_document():
+    """The province's ESPD request for the tender (EDM v4.1.0): the 24 exclusion grounds, no answers."""
+    b = dict(BIDDERS[0], slug="verzoek", answers={})
+    text = edm_document(b)
+    text = text.replace("QualificationApplicationResponse", "QualificationApplicationRequest")
+    # A request has no economic operator and no answers.
+    start, end = text.index("  <cac:EconomicOperatorParty>"), text.index("  </cac:EconomicOperatorParty>\n") + len("  </cac:EconomicOperatorParty>\n")
+    text = text[:start] + text[end:]
+    text = "\n".join(line for line in text.split("\n") if "TenderingCriterionResponse" not in line and "ValidatedCriterionPropertyID" not in line
+                     and "<cac:ResponseValue>" not in line and "<cac:ApplicablePeriod>" not in line and not line.startswith("    <cbc:ID>C") )
+    return text.replace("Sample bid for uea-screen", "Sample ESPD request of the province for uea-screen")
+
+
 def main():
+    with open(os.path.join(TENDER, "espd-request.xml"), "w", encoding="utf-8") as f:
+        f.write(request_document())
     for b in BIDDERS:
         folder = os.path.join(TENDER, "bidders", b["folder_name"])
         os.makedirs(folder, exist_ok=True)
