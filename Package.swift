@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "fuzz-inputs", dependencies: ["Screening"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Library-level benchmarks (bench/README.md).
-        .executableTarget(name: "uea-bench", dependencies: ["Screening"]),
+        .executableTarget(name: "uea-bench", dependencies: ["Screening", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),

@@ -2,6 +2,7 @@
 // Usage: swift run -c release uea-bench sanctions [ENTRIES] [QUERIES]
 import Foundation
 import Screening
+import Yams
 
 /// A deterministic generator (SplitMix64) so every run screens the same names.
 struct Generator {
@@ -62,6 +63,15 @@ switch arguments.first {
 case "sanctions":
     let rest = Array(arguments.dropFirst())
     try sanctionsBenchmark(entries: rest.count > 0 ? Int(rest[0]) ?? 10_000 : 10_000, queries: rest.count > 1 ? Int(rest[1]) ?? 1_000 : 1_000)
+case "yaml-compose":
+    // How much of the rule-data load is YAML parsing itself (not Codable decoding).
+    let directory = RuleBook.defaultDirectory() ?? "checklists"
+    var nodes = 0
+    for name in RuleBook.fileNames where name.hasSuffix(".yaml") {
+        let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+        if let node = try Yams.compose(yaml: text) { nodes += node.mapping?.count ?? 0 }
+    }
+    print("composed, \(nodes) top-level keys")
 case "rules":
     // Loads checklists/ once (what every screen run pays before the first bidder).
     let started = Date()
