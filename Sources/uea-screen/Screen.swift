@@ -104,13 +104,15 @@ struct Screen: ParsableCommand {
         BatchScreening(job: job, rules: ruleBook, sanctions: sanctions).run(
             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             process: { index, dossier in
+                guard dossierStore != nil || outDirectory != nil else { return }
+                let json = Data(try JSONOutput.string(dossier).utf8)
                 if let dossierStore {
-                    let entry = try dossierStore.append(dossier, json: Data(try JSONOutput.string(dossier).utf8), by: storedBy, reason: storeReason, now: Date())
+                    let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
                     Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
                 }
                 guard let outDirectory else { return }
                 let base = (outDirectory as NSString).appendingPathComponent(names[index])
-                try AtomicFile.write(Data(try JSONOutput.string(dossier).utf8 + [0x0A]), to: base + ".dossier.json")
+                try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
                 try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
                 try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
             },

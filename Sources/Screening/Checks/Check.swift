@@ -56,11 +56,14 @@ public struct ScreeningContext: Sendable {
     public var referenceDateSource: String
     /// Sanctions and forced-labour watchlists of this run, nil when none were loaded.
     public var sanctions: SanctionsIndex?
+    /// Line of each top-level key of the tender file, read once for evidence pointers.
+    let tenderFileLines: [String: Int]
 
     public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
                 sanctions: SanctionsIndex? = nil, today: Day = .today()) {
         self.submission = submission
         self.sanctions = sanctions
+        self.tenderFileLines = tenderFilePath.map(Submission.topLevelKeyLines) ?? [:]
         self.tender = tender
         self.tenderFilePath = tenderFilePath
         self.request = request
@@ -86,7 +89,7 @@ public struct ScreeningContext: Sendable {
 
     /// Pointer into tender.yaml at a field.
     func tenderPointer(_ key: String, excerpt: String? = nil) -> EvidencePointer {
-        EvidencePointer(file: tenderFilePath ?? "(no tender file)", line: tenderFilePath.flatMap { Submission.topLevelKeyLines($0)[key] }, path: key, excerpt: excerpt)
+        EvidencePointer(file: tenderFilePath ?? "(no tender file)", line: tenderFileLines[key], path: key, excerpt: excerpt)
     }
 
     func criterion(_ ground: String) -> Criterion? { espd.criteria.first { $0.ground == ground } }

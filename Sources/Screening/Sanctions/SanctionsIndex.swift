@@ -10,7 +10,7 @@ public final class SanctionsIndex: Sendable {
     let entityThreshold: Double
     /// Entry indexes by the first two letters of a name word's comparison key.
     private let blocks: [String: [Int32]]
-    private let entries: [(list: Int, entry: WatchlistEntry, names: [[NameMatcher.Token]], minimumWords: Int)]
+    private let entries: [(list: Int, entry: WatchlistEntry)]
     private let kinds: [WatchlistEntry.Kind]
     private let minimumWords: [Int]
     private let tokenizedNames: [[[NameMatcher.Token]]]
@@ -46,7 +46,7 @@ public final class SanctionsIndex: Sendable {
                 entries.append((listIndex, entry, names, minimumWords))
             }
         }
-        self.entries = entries
+        self.entries = entries.map { ($0.list, $0.entry) }
         self.kinds = entries.map(\.entry.kind)
         self.minimumWords = entries.map(\.minimumWords)
         self.tokenizedNames = entries.map(\.names)
@@ -90,7 +90,7 @@ public final class SanctionsIndex: Sendable {
             }
             // Birth date and country move a score by at most +0.07: below that it cannot become a hit.
             guard bestIndex >= 0, all || bestScore + 0.07 >= threshold else { continue }
-            let (listIndex, entry, _, _) = entries[Int(index)]
+            let (listIndex, entry) = entries[Int(index)]
             let alias = entry.names[bestIndex]
             var match = kind == .person ? matcher.matchPerson(tokens: tokens, names[bestIndex]) : matcher.matchCompany(tokens: tokens, names[bestIndex])
             // Birth date: a different date rules a person out; the same date confirms.
