@@ -40,8 +40,9 @@ let package = Package(
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // libpq for the PostgreSQL team store.
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq's header for the PostgreSQL team store; the library is dlopen'ed on first use
+        // (no pkgConfig: its -lpq would load libpq and a dozen dependencies on every start).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
         .target(name: "DossierStore", dependencies: ["Screening", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.

@@ -13,19 +13,33 @@ final class PostgresDatabase: SQLBackend {
         var description: String { "\(location): \(message)" }
     }
 
+    /// libpq, opened on first use (see CLibPQ/shim.h).
+    private static let library: Result<uea_libpq, Error> = {
+        var api = uea_libpq()
+        if let problem = uea_libpq_load(&api) {
+            return .failure(Error(location: "libpq", message: "PostgreSQL stores need the libpq library (Debian: apt install libpq5): \(String(cString: problem))"))
+        }
+        return .success(api)
+    }()
+    private let pq: uea_libpq
+
     init(url: String) throws {
         location = Self.redacted(url)
-        guard let connection = PQconnectdb(url) else { throw Error(location: location, message: "cannot allocate a connection") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
-            PQfinish(connection)
+        pq = try Self.library.get()
+        guard let connection = pq.connectdb(url) else { throw Error(location: location, message: "cannot allocate a connection") }
+        guard pq.status(connection) == CONNECTION_OK else {
+            let message = Self.string(pq.errorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            pq.finish(connection)
             throw Error(location: location, message: message)
         }
         self.connection = connection
         _ = try query("SET client_min_messages TO warning", [])
     }
 
-    deinit { PQfinish(connection) }
+    deinit { pq.finish(connection) }
+
+    /// A string libpq owns (may be NULL through the dlsym'd pointers, which lose nullability).
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
 
     /// The URL without its password, for messages.
     static func redacted(_ url: String) -> String {
@@ -35,11 +49,11 @@ final class PostgresDatabase: SQLBackend {
     }
 
     func execute(_ sql: String) throws {
-        guard let result = PQexec(connection, sql) else { throw Error(location: location, message: "no result") }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        guard let result = pq.exec(connection, sql) else { throw Error(location: location, message: "no result") }
+        defer { pq.clear(result) }
+        let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Error(location: location, message: Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 
@@ -59,21 +73,21 @@ final class PostgresDatabase: SQLBackend {
         }
         let result: OpaquePointer? = try withPointers(buffers) { pointers in
             let params: [UnsafePointer<CChar>?] = pointers.enumerated().map { isNull[$0.offset] ? nil : $0.element }
-            return PQexecParams(connection, sql, Int32(values.count), nil, params, lengths, formats, 0)
+            return pq.execParams(connection, sql, Int32(values.count), nil, params, lengths, formats, 0)
         }
         guard let result else { throw Error(location: location, message: "no result") }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        defer { pq.clear(result) }
+        let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Error(location: location, message: Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         var rows: [[SQLValue]] = []
-        for row in 0..<PQntuples(result) {
+        for row in 0..<pq.ntuples(result) {
             var values: [SQLValue] = []
-            for column in 0..<PQnfields(result) {
-                if PQgetisnull(result, row, column) != 0 { values.append(.null); continue }
-                let text = String(cString: PQgetvalue(result, row, column))
-                switch PQftype(result, column) {
+            for column in 0..<pq.nfields(result) {
+                if pq.getisnull(result, row, column) != 0 { values.append(.null); continue }
+                let text = Self.string(pq.getvalue(result, row, column))
+                switch pq.ftype(result, column) {
                 case 17: values.append(.blob(Self.decodeHex(text)))  // bytea, hex output
                 case 20, 21, 23: values.append(.integer(Int64(text) ?? 0))
                 default: values.append(.text(text))

@@ -34,7 +34,7 @@ struct DossierCommand: ParsableCommand {
         subcommands: [List.self, Show.self, History.self, Verify.self, Export.self, Award.self, Purge.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One stored dossier per line, id first; filters combine.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One stored dossier per line, id first; filters combine.")
         @OptionGroup var options: StoreOptions
         @Option(help: "Tender id.") var tender: String?
         @Option(help: "Bidder name (fuzzy) or KvK/VAT number.") var bidder: String?
@@ -59,7 +59,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a stored dossier exactly as stored (json), or its report (md, html).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored dossier exactly as stored (json), or its report (md, html).")
         @OptionGroup var options: StoreOptions
         @Argument(help: "Dossier id (a unique prefix is enough).") var id: String
         @Option(help: "json, md or html.") var format: Screen.Format = .json
@@ -89,7 +89,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every stored version for a bidder (name or KvK/VAT number), oldest first.")
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "Every stored version for a bidder (name or KvK/VAT number), oldest first.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "Bidder name or number.") var bidder: String
 
@@ -106,6 +106,7 @@ struct DossierCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Re-hash every entry and source file, check the chain, print the head hash.",
             discussion: "Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken (the first one is named), 2 unreadable.")
         @OptionGroup var options: StoreOptions
@@ -137,6 +138,7 @@ struct DossierCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a self-contained bundle (tar): dossiers as stored, source files, HTML reports with an index, manifest with hashes and the chain proof.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "Dossier ids to export.") var ids: [String] = []
@@ -170,7 +172,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Award: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that the bidder of a dossier won its tender (kept longer by purge).")
+        static let configuration = CommandConfiguration(commandName: "award", abstract: "Record that the bidder of a dossier won its tender (kept longer by purge).")
         @OptionGroup var options: StoreOptions
         @Argument(help: "Dossier id.") var id: String
         @Option(help: "Who decided. Default: $USER.") var by: String?
@@ -190,6 +192,7 @@ struct DossierCommand: ParsableCommand {
 
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "purge",
             abstract: "Remove the content of expired dossiers, keeping a tombstone with their hashes so the chain still verifies.",
             discussion: """
             Non-winning bidders' dossiers screened before --before are purged; winners' only when their award is more \

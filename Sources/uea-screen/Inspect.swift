@@ -4,6 +4,7 @@ import Foundation
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Read ESPD/UEA XML files (every generation) and print what they declare.",
         discussion: """
         Each file is parsed strictly (no DTDs, no external entities, no network). A refused file \

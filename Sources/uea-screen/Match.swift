@@ -4,6 +4,7 @@ import Screening
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "match",
         abstract: "Check names against the sanctions lists: the best candidates with scores and reasons.",
         discussion: "Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.")
 

@@ -1,12 +1,9 @@
 import Foundation
+import Screening
 
 enum JSONOutput {
-    /// Pretty, sorted keys: the same input always gives the same bytes.
-    static func string<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    /// Pretty, sorted keys: the same input always gives the same bytes (see `StableJSON`).
+    static func string<T: Encodable>(_ value: T) throws -> String { try StableJSON.string(value) }
 }
 
 enum Diagnostics {

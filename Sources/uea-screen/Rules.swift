@@ -4,6 +4,7 @@ import Screening
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every check with its id, severity, legal basis and the rule-data files it reads.")
 
     @Option(help: "Output format: text or json.")

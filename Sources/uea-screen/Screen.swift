@@ -6,6 +6,7 @@ import Screening
 
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "screen",
         abstract: "Screen bidders and write one screening dossier per bidder.",
         discussion: """
         PATH is a tender folder (tender.yaml + bidders/<one folder per bidder>), a bidder folder \
@@ -66,14 +67,20 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         let language = ReportRenderer.Language(rawValue: lang)!
-        let setup: (RuleBook, ReportRenderer, ScreeningJob, [Watchlist])
+        let setup: (RuleBook, ReportRenderer?, ScreeningJob, [Watchlist])
         do {
-            guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
-                throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
+            // Reports are rendered for --out and --format md/html only; a JSON or text run does
+            // not read (or need) the templates.
+            var renderer: ReportRenderer?
+            if out != nil || format == .md || format == .html {
+                guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
+                    throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
+                }
+                renderer = try ReportRenderer(directory: templatesDirectory)
             }
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
-            setup = (try ruleData.load(), try ReportRenderer(directory: templatesDirectory), job, lists)
+            setup = (try ruleData.load(), renderer, job, lists)
         } catch {
             Diagnostics.report("\(error)")
             throw ExitCode(2)
@@ -90,7 +97,7 @@ struct Screen: ParsableCommand {
             throw ExitCode(2)
         }
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        let output = ScreenOutput(format: format, language: language, renderer: renderer, total: job.bidderLocations.count,
+        let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
                                   progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0)
         let names = Self.fileNames(job.bidderLocations)
         let dossierStore: (any DossierStore)?
@@ -110,7 +117,7 @@ struct Screen: ParsableCommand {
                     let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
                     Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
                 }
-                guard let outDirectory else { return }
+                guard let outDirectory, let renderer else { return }
                 let base = (outDirectory as NSString).appendingPathComponent(names[index])
                 try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
                 try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
@@ -121,8 +128,8 @@ struct Screen: ParsableCommand {
         let refused = !refusedLocations.isEmpty
         switch format {
         case .json: print(try JSONOutput.string(dossiers))
-        case .md: print(dossiers.map { renderer.render($0, format: .md, language: language) }.joined(separator: "\n\n---\n\n"))
-        case .html: print(dossiers.map { renderer.render($0, format: .html, language: language) }.joined(separator: "\n"))
+        case .md: print(dossiers.map { renderer!.render($0, format: .md, language: language) }.joined(separator: "\n\n---\n\n"))
+        case .html: print(dossiers.map { renderer!.render($0, format: .html, language: language) }.joined(separator: "\n"))
         case .text, nil: break
         }
         if refused { throw ExitCode(2) }

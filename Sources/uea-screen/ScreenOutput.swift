@@ -6,15 +6,14 @@ import Screening
 final class ScreenOutput: @unchecked Sendable {
     let format: Screen.Format?
     let language: ReportRenderer.Language
-    let renderer: ReportRenderer
     let total: Int
     let progress: Bool
     private var dossiers: [Dossier] = []
     private var refused: [(String, String)] = []
     private var outcomes: [String: Int] = [:]
 
-    init(format: Screen.Format?, language: ReportRenderer.Language, renderer: ReportRenderer, total: Int, progress: Bool) {
-        self.format = format; self.language = language; self.renderer = renderer; self.total = total; self.progress = progress
+    init(format: Screen.Format?, language: ReportRenderer.Language, total: Int, progress: Bool) {
+        self.format = format; self.language = language; self.total = total; self.progress = progress
     }
 
     func deliver(_ outcome: BatchScreening.Outcome) {

@@ -10,6 +10,7 @@ struct WatchlistCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Validate a list (EU FSF XML or CSV), copy it into the watchlist folder and record its date and SHA-256.")
 
         @Argument(help: "The list file: the EU consolidated list (FSF XML) or a CSV (name,aliases,kind,birth_date,country,programme,listed_on,reference).")
@@ -45,7 +46,7 @@ struct WatchlistCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the imported lists with their dates and hashes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the imported lists with their dates and hashes.")
 
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"

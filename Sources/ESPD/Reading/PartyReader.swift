@@ -1,3 +1,4 @@
+import Foundation
 import SafeXML
 
 /// UBL party blocks are shaped the same in every generation (cac:Party with
@@ -70,9 +71,26 @@ enum PartyReader {
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 
-    /// Substring test with the standard library's search (Foundation's `contains` goes through
-    /// NSString and showed up in profiles of the reader).
-    func includes(_ needle: String) -> Bool { firstRange(of: needle) != nil }
+    /// Byte-wise substring test on the UTF-8. Foundation's `contains` goes
+    /// through NSString and the standard library's `firstRange(of:)` builds a searcher per call:
+    /// ~30 k instructions each, 23 M for the self-cleaning test of one v4.1.0 response. Needles
+    /// here are ASCII phrases, so a byte match is a character match.
+    public func includes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first && memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
 }
 
 /// Booleans are xs:boolean: true/false/1/0, trimmed.

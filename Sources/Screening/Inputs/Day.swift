@@ -11,7 +11,7 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, tolerating a time-zone or time suffix (`2019-11-21+01:00`, `…T10:00`).
     public init?(_ text: String) {
-        let digits = text.trimmingCharacters(in: .whitespaces)
+        let digits = text.trimmingBlanks()
         guard digits.count >= 10 else { return nil }
         let parts = digits.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),

@@ -51,7 +51,7 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
                 quantity = value
             }
             func list(_ key: String) -> [String] {
-                (row[key] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                (row[key] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             }
             return SupplyChainTier(tier: tier, entity: entity, aliases: list("aliases"), facilityAddress: row["facility_address"],
                                    city: row["city"], region: row["region"], country: row["country"]?.uppercased(),

@@ -1,3 +1,5 @@
+import ESPD
+
 /// Latin forms of names written in Cyrillic, and one spelling for the Latin variants that
 /// transliteration schemes produce (Aleksandr/Alexander, Sergey/Sergei, Yevgeny/Evgeniy,
 /// Khodorkovsky/Chodorkowski), so that list aliases in any script can be compared.
@@ -33,7 +35,7 @@ enum Transliteration {
         }
         let replacements: [(String, String)] = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
                                                 ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge")]
-        for (from, to) in replacements where t.contains(from) { t = t.replacingOccurrences(of: from, with: to) }
+        for (from, to) in replacements where t.includes(from) { t = t.replacingOccurrences(of: from, with: to) }
         if t.hasPrefix("ye") { t = "e" + t.dropFirst(2) }
         if t.hasPrefix("yu") { t = "u" + t.dropFirst(2) }
         if t.hasSuffix("ski") { t = String(t.dropLast()) + "y" }

@@ -5,47 +5,64 @@ public enum CSV {
         public var line: Int
         public var fields: [String: String]
         public subscript(_ key: String) -> String? {
-            guard let value = fields[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            guard let value = fields[key]?.trimmingBlanks(), !value.isEmpty else { return nil }
             return value
         }
     }
 
+    /// Splits on the UTF-8 bytes: every delimiter is ASCII, so no multi-byte character is cut.
     public static func parse(_ text: String) -> (header: [String], rows: [Row]) {
         var records: [(Int, [String])] = []
-        var field = "", record: [String] = [], inQuotes = false, line = 1, recordLine = 1
-        var iterator = Array(text.unicodeScalars).makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? { if let p = pending { pending = nil; return p }; return iterator.next() }
-        while let c = next() {
+        var field: [UInt8] = [], record: [String] = [], inQuotes = false, line = 1, recordLine = 1
+        let bytes = Array(text.utf8)
+        var index = 0
+        func endField() { record.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        while index < bytes.count {
+            let c = bytes[index]
+            index += 1
             if inQuotes {
-                if c == "\"" {
-                    if let n = next() { if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n } } else { inQuotes = false }
+                if c == UInt8(ascii: "\"") {
+                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") { field.append(c); index += 1 } else { inQuotes = false }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == UInt8(ascii: "\n") { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"": inQuotes = true
-            case ",": record.append(field); field = ""
-            case "\r": break
-            case "\n":
-                record.append(field); field = ""
+            case UInt8(ascii: "\""): inQuotes = true
+            case UInt8(ascii: ","): endField()
+            case UInt8(ascii: "\r"): break
+            case UInt8(ascii: "\n"):
+                endField()
                 records.append((recordLine, record)); record = []
                 line += 1; recordLine = line
-            default: field.unicodeScalars.append(c)
+            default: field.append(c)
             }
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append((recordLine, record)) }
-        records.removeAll { $0.1.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } || $0.1.first?.hasPrefix("#") == true }
+        if !field.isEmpty || !record.isEmpty { endField(); records.append((recordLine, record)) }
+        records.removeAll { $0.1.allSatisfy { $0.trimmingBlanks().isEmpty } || $0.1.first?.hasPrefix("#") == true }
         guard let first = records.first else { return ([], []) }
-        let header = first.1.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = first.1.map { $0.trimmingBlanks() }
         let rows = records.dropFirst().map { (line, values) in
             var fields: [String: String] = [:]
             for (index, key) in header.enumerated() where index < values.count { fields[key] = values[index] }
             return Row(line: line, fields: fields)
         }
         return (header, rows)
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (what Foundation's `.whitespaces` removes:
+    /// tab and the Unicode space separators), at a fraction of the cost of `trimmingCharacters`.
+    func trimmingBlanks() -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = String(self).unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isBlank($0) })!
+        return String(scalars[start...end])
     }
 }

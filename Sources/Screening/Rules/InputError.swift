@@ -27,7 +27,9 @@ public enum YAMLFile {
     /// Decodes YAML text; `path` names it in errors.
     public static func decode<T: Decodable>(_ type: T.Type, text: String, path: String) throws -> T {
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            return try YAMLNodeDecoder.decode(T.self, from: text)
+        } catch let error as YAMLNodeError {
+            throw InputError(file: path, line: error.line ?? line(of: error.error, in: text), message: describe(error.error))
         } catch let error as DecodingError {
             throw InputError(file: path, line: line(of: error, in: text), message: describe(error))
         } catch let error as YamlError {

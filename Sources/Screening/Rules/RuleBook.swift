@@ -177,7 +177,7 @@ public struct RuleBook: Sendable {
             guard let prefix = row["cpv_prefix"], prefix.allSatisfy(\.isNumber) else {
                 throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "cpv_prefix must be digits")
             }
-            let sectors = (row["sectors"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let sectors = (row["sectors"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }
             for sector in sectors where !sectorNames.contains(sector) {
                 throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "unknown sector '\(sector)' (not in mvo-sectors.yaml)")
             }
@@ -195,11 +195,11 @@ public struct RuleBook: Sendable {
             guard let name = row["name"], let list = row["list"], let effective = row["effective"].flatMap(Day.init) else {
                 throw InputError(file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
             }
-            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             entities.append(ListedEntity(name: name, aliases: aliases, tier: row["tier"], list: list, effective: effective, source: row["source"] ?? "", line: row.line))
         }
         let places = try String(contentsOfFile: path("xinjiang-places.txt"), encoding: .utf8)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let thresholds = try YAMLFile.load(ThresholdRules.self, from: path("thresholds.yaml"))
         for table in [thresholds.province.leveringen, thresholds.province.diensten, thresholds.province.werken, thresholds.province.concessie, thresholds.province.socialeDiensten] {
             for row in table where row.from != "eu" && Double(row.from) == nil {

@@ -49,8 +49,8 @@ public enum WatchlistParser {
         for entity in root.children(named: "sanctionEntity") {
             var names: [String] = []
             for alias in entity.children(named: "nameAlias") {
-                let whole = alias.attribute("wholeName")?.trimmingCharacters(in: .whitespaces) ?? ""
-                let parts = ["firstName", "middleName", "lastName"].compactMap { alias.attribute($0)?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let whole = alias.attribute("wholeName")?.trimmingBlanks() ?? ""
+                let parts = ["firstName", "middleName", "lastName"].compactMap { alias.attribute($0)?.trimmingBlanks() }.filter { !$0.isEmpty }
                 let value = whole.isEmpty ? parts.joined(separator: " ") : whole
                 if !value.isEmpty && !names.contains(value) { names.append(value) }
             }
@@ -87,7 +87,7 @@ public enum WatchlistParser {
             if let date = row["birth_date"], Day(date) == nil, Int(date) == nil {
                 throw InputError(file: path, line: row.line, message: "birth_date '\(date)' is not YYYY-MM-DD or a year")
             }
-            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             return WatchlistEntry(id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
                                   birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
                                   programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"], reference: row["reference"] ?? row["source"])

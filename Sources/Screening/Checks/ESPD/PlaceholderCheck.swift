@@ -10,7 +10,7 @@ struct PlaceholderCheck: Check {
     let dataFiles: [String] = []
 
     static func isPlaceholder(_ value: String?) -> Bool {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return false }
+        guard let value = value?.trimmingBlanks(), !value.isEmpty else { return false }
         let upper = value.uppercased()
         return value.hasPrefix("__") || value.hasPrefix("_Eo") || upper.contains("DUMMY") || upper == "DV"
             || (value.hasPrefix("[") && value.hasSuffix("]"))
