@@ -23,8 +23,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libxml2's SAX2 events recorded into a compact element tree (C; used by SafeXML only).
+        .target(name: "CXMLTree", dependencies: ["CLibXML2"]),
         // The one module that owns libxml2 pointers.
-        .target(name: "SafeXML", dependencies: ["CLibXML2"]),
+        .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"]),
         // XML -> normalised ESPD model, one reader per generation.
         .target(name: "ESPD", dependencies: ["SafeXML"]),
         // SHA-256 from the system libcrypto.

@@ -1,36 +1,35 @@
-import CLibXML2
+import CXMLTree
 import Foundation
 
-/// A parsed, well-formed XML document. Owns its `xmlDocPtr`; elements keep it alive.
+/// A parsed, well-formed XML document. Owns its tree; elements keep it alive.
 ///
 /// Parsing is strict: no recovery, no entity substitution, no DTD loading, no
 /// network, and any DOCTYPE is refused. The external-entity loader is replaced
-/// once per process by one that refuses everything.
+/// once per process by one that refuses everything. libxml2 parses; its SAX2 events
+/// are recorded into a compact tree (CXMLTree) that this class frees.
 public final class XMLDocument: @unchecked Sendable {
-    // @unchecked: the tree is never mutated after parsing, and libxml2 read
-    // access to a finished tree is thread-safe.
-    let pointer: xmlDocPtr
+    // @unchecked: the tree is never mutated after parsing; reading it from several threads is safe.
+    let tree: UnsafeMutablePointer<uea_tree>
+    let elements: UnsafeMutablePointer<uea_element>
     /// The name used in error messages and evidence pointers (usually the path given by the user).
     public let sourceName: String
 
-    private init(pointer: xmlDocPtr, sourceName: String) {
-        self.pointer = pointer
+    private init(tree: UnsafeMutablePointer<uea_tree>, sourceName: String) {
+        self.tree = tree
+        self.elements = tree.pointee.elements
         self.sourceName = sourceName
     }
 
-    deinit { xmlFreeDoc(pointer) }
+    deinit { uea_tree_free(tree) }
 
     /// The root element.
-    public var root: XMLElement {
-        // A document that parsed without error always has a root element.
-        XMLElement(document: self, node: xmlDocGetRootElement(pointer))
-    }
+    public var root: XMLElement { XMLElement(document: self, index: 0) }
 
     /// The encoding the document declared, if any.
-    public var declaredEncoding: String? {
-        guard let encoding = pointer.pointee.encoding else { return nil }
-        return String(cString: encoding)
-    }
+    public var declaredEncoding: String? { tree.pointee.encoding.map { String(cString: $0) } }
+
+    /// The document's own spelling of `name`, compared by pointer; nil when no name in it is spelled so.
+    func intern(_ name: String) -> UnsafePointer<CChar>? { uea_tree_intern(tree, name) }
 
     // MARK: Parsing
 
@@ -49,53 +48,33 @@ public final class XMLDocument: @unchecked Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw XMLParseError(kind: .empty, file: sourceName, line: 1, message: "file is empty")
         }
-        installEntityLoaderOnce
+        initializeOnce
         var state = uea_parse_state()
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                withUnsafeMutablePointer(to: &state) { statePointer in
-                    guard let context = uea_new_strict_context(chars, Int32(buffer.count), strictOptions, statePointer) else { return nil }
-                    defer { xmlFreeParserCtxt(context) }
-                    xmlParseDocument(context)
-                    let document = uea_context_take_document(context)
-                    if uea_context_well_formed(context) == 0 || statePointer.pointee.doctypeSeen != 0 || statePointer.pointee.errorSeen != 0 {
-                        xmlFreeDoc(document)
-                        return nil
-                    }
-                    return document
-                }
-            }
+        // libxml2 refuses more than 256 levels itself (no XML_PARSE_HUGE); the builder applies a lower cap.
+        let maxDepth = Int32(max(1, min(limits.maxDepth, 257)))
+        let tree = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse($0.baseAddress!, Int32(buffer.count), maxDepth, &state) }
         }
         if state.doctypeSeen != 0 {
             throw XMLParseError(kind: .doctypeForbidden, file: sourceName, line: Int(state.doctypeLine),
                                 message: "DOCTYPE declarations are not accepted in a bid (they enable external entities and entity expansion)")
         }
-        guard let document else {
+        if state.depthExceeded != 0 {
+            throw XMLParseError(kind: .malformed, file: sourceName, line: Int(state.depthLine), message: "element depth exceeds the limit of \(maxDepth) levels")
+        }
+        guard let tree else {
             let message = withUnsafeBytes(of: state.errorMessage) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }.trimmingCharacters(in: .whitespacesAndNewlines)
             throw XMLParseError(kind: .malformed, file: sourceName,
                                 line: state.errorSeen != 0 ? Int(state.errorLine) : nil,
                                 column: state.errorSeen != 0 ? Int(state.errorColumn) : nil,
-                                message: message.isEmpty ? "not a well-formed XML document" : message)
+                                message: !message.isEmpty ? message : state.wellFormed != 0 ? "out of memory" : "not a well-formed XML document")
         }
-        let result = XMLDocument(pointer: document, sourceName: sourceName)
-        // libxml2 itself refuses more than 256 levels (no XML_PARSE_HUGE); walk only for a lower cap.
-        if limits.maxDepth < 256, let depth = result.root.depthExceeding(limits.maxDepth) {
-            throw XMLParseError(kind: .malformed, file: sourceName, line: depth.line, message: "elements nest deeper than \(limits.maxDepth) levels")
-        }
-        return result
+        return XMLDocument(tree: tree, sourceName: sourceName)
     }
 
-    // NONET: never touch the network. BIG_LINES: line numbers past 65535.
-    // COMPACT saves memory on small text nodes. Deliberately absent: RECOVER,
-    // NOENT (entity substitution), DTDLOAD, DTDATTR, XINCLUDE, HUGE.
-    private static let strictOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
-
-    private static let installEntityLoaderOnce: Void = {
-        xmlInitParser()
-        uea_install_refusing_entity_loader()
-    }()
+    private static let initializeOnce: Void = uea_xml_initialize()
 
     private static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -1,86 +1,84 @@
-import CLibXML2
+import CXMLTree
 
 /// An element of a parsed document. Holds its document, so it stays valid as long as it exists.
 /// Names are matched by namespace URI and local name, never by prefix.
 public struct XMLElement: @unchecked Sendable {
     public let document: XMLDocument
-    let node: xmlNodePtr
+    let index: Int32
     /// Position among same-named siblings when the element was found by `children(named:)`;
     /// saves `path` a walk over all earlier siblings (hundreds at an ESPD's root).
     let position: Int?
 
-    init(document: XMLDocument, node: xmlNodePtr, position: Int? = nil) {
+    init(document: XMLDocument, index: Int32, position: Int? = nil) {
         self.document = document
-        self.node = node
+        self.index = index
         self.position = position
     }
 
+    private var row: UnsafeMutablePointer<uea_element> { document.elements + Int(index) }
+
     /// The local name (without prefix).
-    public var localName: String { String(cString: node.pointee.name) }
+    public var localName: String { String(cString: row.pointee.localName) }
 
     /// The namespace URI, or nil for an element in no namespace.
-    public var namespaceURI: String? {
-        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
-        return String(cString: href)
-    }
+    public var namespaceURI: String? { row.pointee.uri.map { String(cString: $0) } }
 
-    /// The 1-based line of the start tag in the source.
-    public var line: Int { Int(xmlGetLineNo(node)) }
+    /// The 1-based line of the start tag in the source (libxml2's: where the start tag ends).
+    public var line: Int { Int(row.pointee.line) }
 
     /// True when the local name is `name` (any namespace).
-    public func isNamed(_ name: String) -> Bool {
-        name.withCString { xmlStrEqual(node.pointee.name, $0) != 0 }
+    public func isNamed(_ name: String) -> Bool { row.pointee.localName == document.intern(name) }
+
+    /// Child element indexes in document order, while `body` returns true.
+    private func forEachChild(_ body: (Int32, UnsafeMutablePointer<uea_element>) -> Bool) {
+        var child = row.pointee.firstChild
+        while child >= 0 {
+            let element = document.elements + Int(child)
+            if !body(child, element) { return }
+            child = element.pointee.nextSibling
+        }
     }
 
     /// Child elements in document order (comments, text and processing instructions skipped).
     public var children: [XMLElement] {
         var result: [XMLElement] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(document: document, node: current)) }
-            child = current.pointee.next
-        }
+        forEachChild { child, _ in result.append(XMLElement(document: document, index: child)); return true }
         return result
     }
 
     /// Child elements with local name `name`, in document order.
     public func children(named name: String) -> [XMLElement] {
-        name.withCString { cName in
-            var result: [XMLElement] = []
-            // Same local name; the position counts same-namespace siblings, as `path` does.
-            var counts: [(ns: xmlNsPtr?, count: Int)] = []
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, cName) != 0 {
-                    let ns = current.pointee.ns
-                    let position: Int
-                    if let index = counts.firstIndex(where: { $0.ns == ns }) {
-                        counts[index].count += 1
-                        position = counts[index].count
-                    } else {
-                        counts.append((ns, 1))
-                        position = 1
-                    }
-                    result.append(XMLElement(document: document, node: current, position: position))
+        guard let interned = document.intern(name) else { return [] }
+        var result: [XMLElement] = []
+        // Same local name; the position counts same-namespace siblings, as `path` does.
+        var counts: [(uri: UnsafePointer<CChar>?, count: Int)] = []
+        forEachChild { child, element in
+            if element.pointee.localName == interned {
+                let uri = element.pointee.uri
+                let position: Int
+                if let slot = counts.firstIndex(where: { $0.uri == uri }) {
+                    counts[slot].count += 1
+                    position = counts[slot].count
+                } else {
+                    counts.append((uri, 1))
+                    position = 1
                 }
-                child = current.pointee.next
+                result.append(XMLElement(document: document, index: child, position: position))
             }
-            return result
+            return true
         }
+        return result
     }
 
     /// The first child element with local name `name`.
     public func child(named name: String) -> XMLElement? {
-        name.withCString { cName in
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, cName) != 0 {
-                    return XMLElement(document: document, node: current)
-                }
-                child = current.pointee.next
-            }
-            return nil
+        guard let interned = document.intern(name) else { return nil }
+        var found: Int32?
+        forEachChild { child, element in
+            if element.pointee.localName == interned { found = child; return false }
+            return true
         }
+        return found.map { XMLElement(document: document, index: $0) }
     }
 
     /// Follows a chain of local names, taking the first match at each step.
@@ -92,40 +90,34 @@ public struct XMLElement: @unchecked Sendable {
 
     /// All descendant elements with local name `name`, in document order.
     public func descendants(named name: String) -> [XMLElement] {
-        var result: [XMLElement] = []
-        name.withCString { cName in
-            func walk(_ parent: xmlNodePtr) {
-                var child = parent.pointee.children
-                while let current = child {
-                    if current.pointee.type == XML_ELEMENT_NODE {
-                        if xmlStrEqual(current.pointee.name, cName) != 0 { result.append(XMLElement(document: document, node: current)) }
-                        walk(current)
-                    }
-                    child = current.pointee.next
-                }
-            }
-            walk(node)
-        }
-        return result
+        guard let interned = document.intern(name) else { return [] }
+        // Elements are stored in document order: the descendants are the rows up to subtreeEnd.
+        return (index + 1 ..< row.pointee.subtreeEnd).filter { document.elements[Int($0)].localName == interned }
+            .map { XMLElement(document: document, index: $0) }
     }
 
     /// The parent element, nil at the root.
     public var parent: XMLElement? {
-        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return XMLElement(document: document, node: parent)
+        let parent = row.pointee.parent
+        return parent >= 0 ? XMLElement(document: document, index: parent) : nil
     }
 
-    /// The concatenated text content, exactly as in the document.
+    /// The concatenated text content (text and CDATA of this element and its descendants, in
+    /// document order), exactly as in the document.
     public var rawText: String {
-        // Fast path: one text (or CDATA) child, read in place without libxml2 allocating a copy.
-        if let only = node.pointee.children, only.pointee.next == nil,
-           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
-            return only.pointee.content.map { String(cString: $0) } ?? ""
+        let tree = document.tree.pointee
+        let first = Int(row.pointee.firstSegment), end = Int(row.pointee.endSegment)
+        func bytes(_ segment: uea_segment) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: UnsafeRawPointer(tree.text + Int(segment.offset)).assumingMemoryBound(to: UInt8.self), count: Int(segment.length))
         }
-        if node.pointee.children == nil { return "" }
-        guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { uea_free(content) }
-        return String(cString: content)
+        switch end - first {
+        case 0: return ""
+        case 1: return String(decoding: bytes(tree.segments[first]), as: UTF8.self)
+        default:
+            var joined: [UInt8] = []
+            for segment in first..<end { joined.append(contentsOf: bytes(tree.segments[segment])) }
+            return String(decoding: joined, as: UTF8.self)
+        }
     }
 
     /// Text with leading/trailing white space removed and inner runs collapsed to one space
@@ -140,62 +132,53 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The value of the attribute with local name `name` in no namespace.
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(node, name) else { return nil }
-        defer { uea_free(value) }
-        return String(cString: value)
+        let count = Int(row.pointee.attributeCount)
+        guard count > 0, let interned = document.intern(name) else { return nil }
+        let tree = document.tree.pointee
+        for slot in Int(row.pointee.firstAttribute) ..< Int(row.pointee.firstAttribute) + count {
+            let attribute = tree.attributes[slot]
+            if attribute.localName == interned && attribute.uri == nil {
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree.text + Int(attribute.offset)).assumingMemoryBound(to: UInt8.self),
+                                                count: Int(attribute.length))
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return nil
     }
 
     /// An XPath location such as `/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]/cbc:ID[1]`:
     /// prefixed names as written, with the position among same-named siblings at every step.
-    /// (Built here rather than with xmlGetNodePath, which scans every sibling at every level.)
     public var path: String {
         var steps: [String] = []
-        var current: xmlNodePtr? = node
+        var current = index
         var known = position
-        while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+        while current >= 0 {
+            let element = document.elements[Int(current)]
             var position = known ?? 1
-            var sibling = known == nil ? element.pointee.prev : nil
+            var sibling = known == nil ? element.previousSibling : -1
             known = nil
-            while let previous = sibling {
-                if previous.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(previous.pointee.name, element.pointee.name) != 0,
-                   previous.pointee.ns == element.pointee.ns {
-                    position += 1
-                }
-                sibling = previous.pointee.prev
+            while sibling >= 0 {
+                let previous = document.elements[Int(sibling)]
+                if previous.localName == element.localName && previous.uri == element.uri { position += 1 }
+                sibling = previous.previousSibling
             }
-            var name = String(cString: element.pointee.name)
-            if let prefix = element.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+            var name = String(cString: element.localName)
+            if let prefix = element.prefix { name = String(cString: prefix) + ":" + name }
             steps.append("\(name)[\(position)]")
-            current = element.pointee.parent
+            current = element.parent
         }
         return "/" + steps.reversed().joined(separator: "/")
     }
 
-    /// The namespace URI bound to `prefix` in scope here (nil prefix: the default namespace).
-    /// Used to read `xmlns:espd="urn:com:grow:espd:X"` version hints.
+    /// The namespaces declared on this element (`xmlns:espd="urn:com:grow:espd:X"` version hints).
     public func namespaceDeclarations() -> [(prefix: String?, uri: String)] {
-        var result: [(String?, String)] = []
-        var ns = node.pointee.nsDef
-        while let current = ns {
-            let prefix = current.pointee.prefix.map { String(cString: $0) }
-            if let href = current.pointee.href { result.append((prefix, String(cString: href))) }
-            ns = current.pointee.next
+        let tree = document.tree.pointee
+        let first = Int(row.pointee.firstNamespace)
+        return (first ..< first + Int(row.pointee.namespaceCount)).compactMap { slot in
+            let declaration = tree.namespaces[slot]
+            guard let uri = declaration.uri else { return nil }
+            return (declaration.prefix.map { String(cString: $0) }, String(cString: uri))
         }
-        return result
-    }
-
-    /// The first element below this one (or this one) deeper than `limit`, if any.
-    func depthExceeding(_ limit: Int) -> (line: Int, depth: Int)? {
-        var stack: [(xmlNodePtr, Int)] = [(node, 1)]
-        while let (current, depth) = stack.popLast() {
-            if depth > limit { return (Int(xmlGetLineNo(current)), depth) }
-            var child = current.pointee.children
-            while let next = child {
-                if next.pointee.type == XML_ELEMENT_NODE { stack.append((next, depth + 1)) }
-                child = next.pointee.next
-            }
-        }
-        return nil
     }
 
     static func collapse(_ value: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import SafeXML
@@ -73,5 +74,50 @@ struct CollapseTests {
     ])
     func sameAsScalarWalk(value: String) {
         #expect(XMLElement.collapse(value) == XMLElement.collapseScalars(value))
+    }
+}
+
+@Suite("The compact tree against libxml2's own tree")
+struct CompactTreeTests {
+    @Test("Every corpus XML file gives the same elements, paths, lines, namespaces, attributes and text as libxml2's tree")
+    func corpus() throws {
+        var compared = 0, elements = 0
+        for entry in try ManifestEntry.load() where entry.isWellFormed {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Paths.corpusFile(entry.localPath))))
+            let reference = try #require(ReferenceOutline.libxml2(bytes), "\(entry.localPath)")
+            let ours = ReferenceOutline.compact(try XMLDocument.parse(bytes: bytes, sourceName: entry.localPath))
+            #expect(ours.count == reference.count, "\(entry.localPath)")
+            if let difference = zip(ours, reference).first(where: { $0.0 != $0.1 }) {
+                Issue.record("\(entry.localPath): ours \(difference.0.prefix(300)) — libxml2 \(difference.1.prefix(300))")
+            }
+            compared += 1
+            elements += ours.count
+        }
+        #expect(compared > 60)
+        print("compact tree: \(compared) corpus files, \(elements) elements, identical to libxml2's tree")
+    }
+
+    @Test("References, CDATA, comments, processing instructions and mixed content read as libxml2 reads them")
+    func edges() throws {
+        let text = """
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <?pi before?>
+        <r xmlns="urn:d" xmlns:p="urn:p" a="x &amp; y &#38;#38; &lt;&#x263A;" p:b="ns" c='&quot;&apos;'>
+          head <p:e>one<![CDATA[ <two> ]]>three</p:e> &#233;&amp;<!-- c --> tail<?pi inside?>
+          <e/><p:e a="&#9;tab"/><e>
+            multi
+            line</e>
+        </r>
+        """
+        let bytes = Array(text.utf8)
+        let reference = try #require(ReferenceOutline.libxml2(bytes))
+        let document = try XMLDocument.parse(bytes: bytes, sourceName: "edges.xml")
+        #expect(ReferenceOutline.compact(document) == reference)
+        #expect(document.declaredEncoding == "ISO-8859-1")
+        #expect(document.root.attribute("a") == "x & y &#38; <☺")
+        #expect(document.root.attribute("b") == nil)  // in a namespace
+        #expect(document.root.children(named: "e").map(\.path) == ["/r[1]/p:e[1]", "/r[1]/e[1]", "/r[1]/p:e[2]", "/r[1]/e[2]"])
+        #expect(document.root.descendants(named: "e").count == 4)
+        #expect(document.root.child(named: "nothing") == nil)
     }
 }

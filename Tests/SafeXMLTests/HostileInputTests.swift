@@ -92,7 +92,7 @@ struct HostileInputTests {
         #expect(error.kind == .doctypeForbidden)
     }
 
-    @Test("100,000-deep nesting is refused with libxml2's depth error and a line")
+    @Test("100,000-deep nesting is refused with a depth error and a line")
     func deepNesting() throws {
         let directory = try Paths.temporaryDirectory()
         let bid = directory.appendingPathComponent("deep.xml")
