@@ -76,22 +76,48 @@ public final class XMLDocument: @unchecked Sendable {
 
     private static let initializeOnce: Void = uea_xml_initialize()
 
-    private static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+    /// The bytes of the file at `path`, refused before reading when it is larger than `limit`
+    /// (callers that also hash the file read it once with this).
+    public static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let reason = !exists ? "no such file" : (isDirectory.boolValue ? "is a directory" : "cannot be opened for reading")
             throw XMLParseError(kind: .unreadable, file: name, message: reason)
         }
-        defer { try? handle.close() }
-        let data: Data?
-        do {
-            // Read one byte past the limit: enough to know the file is too large.
-            data = try handle.read(upToCount: limit + 1)
-        } catch {
-            throw XMLParseError(kind: .unreadable, file: name, message: "read failed: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw XMLParseError(kind: .unreadable, file: name, message: "cannot be opened for reading") }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw XMLParseError(kind: .unreadable, file: name, message: "is a directory") }
+        if Int(status.st_size) > limit {
+            throw XMLParseError(kind: .tooLarge, file: name, message: "file is larger than the limit of \(limit) bytes")
         }
-        let bytes = [UInt8](data ?? Data())
+        // Read one byte past the limit (the file may grow, or not be a regular file): enough to know it is too large.
+        var bytes: [UInt8] = []
+        var capacity = max(Int(status.st_size) + 1, 4096)
+        var failure: Int32 = 0
+        while failure == 0 {
+            if bytes.count == capacity { capacity *= 2 }
+            let wanted = min(capacity, limit + 1) - bytes.count
+            if wanted <= 0 { break }
+            let before = bytes.count
+            bytes.reserveCapacity(min(capacity, limit + 1))
+            var got = 0
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                got = read(descriptor, buffer.baseAddress! + before, wanted)
+            }
+            if got < 0 {
+                if errno == EINTR { bytes.removeLast(wanted); continue }
+                failure = errno
+                bytes.removeLast(wanted)
+            } else {
+                bytes.removeLast(wanted - got)
+                if got == 0 { break }
+            }
+        }
+        if failure != 0 { throw XMLParseError(kind: .unreadable, file: name, message: "read failed: \(String(cString: strerror(failure)))") }
         if bytes.count > limit {
             throw XMLParseError(kind: .tooLarge, file: name, message: "file is larger than the limit of \(limit) bytes")
         }

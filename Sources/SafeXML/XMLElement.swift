@@ -104,25 +104,28 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The concatenated text content (text and CDATA of this element and its descendants, in
     /// document order), exactly as in the document.
-    public var rawText: String {
+    public var rawText: String { withTextBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Text with leading/trailing white space removed and inner runs collapsed to one space
+    /// (v1 files split ids and codes over several lines).
+    public var text: String { withTextBytes(Self.collapse) }
+
+    /// The text bytes in place when they are one run (almost always), joined otherwise.
+    private func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let tree = document.tree.pointee
         let first = Int(row.pointee.firstSegment), end = Int(row.pointee.endSegment)
         func bytes(_ segment: uea_segment) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: UnsafeRawPointer(tree.text + Int(segment.offset)).assumingMemoryBound(to: UInt8.self), count: Int(segment.length))
         }
         switch end - first {
-        case 0: return ""
-        case 1: return String(decoding: bytes(tree.segments[first]), as: UTF8.self)
+        case 0: return body(UnsafeBufferPointer(start: nil, count: 0))
+        case 1: return body(bytes(tree.segments[first]))
         default:
             var joined: [UInt8] = []
             for segment in first..<end { joined.append(contentsOf: bytes(tree.segments[segment])) }
-            return String(decoding: joined, as: UTF8.self)
+            return joined.withUnsafeBufferPointer(body)
         }
     }
-
-    /// Text with leading/trailing white space removed and inner runs collapsed to one space
-    /// (v1 files split ids and codes over several lines).
-    public var text: String { Self.collapse(rawText) }
 
     /// The collapsed text, or nil when it is empty.
     public var nonEmptyText: String? {
@@ -182,8 +185,13 @@ public struct XMLElement: @unchecked Sendable {
     }
 
     static func collapse(_ value: String) -> String {
+        var value = value
+        return value.withUTF8(collapse)
+    }
+
+    /// Collapses white space over UTF-8 bytes (all white space here is ASCII, so no character is cut).
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Most values need nothing: no white space at the ends, no runs, no tabs or newlines.
-        let bytes = value.utf8
         var clean = true
         var previousSpace = true  // a leading space is not clean
         for byte in bytes {
@@ -191,20 +199,21 @@ public struct XMLElement: @unchecked Sendable {
             if space && (previousSpace || byte != 0x20) { clean = false; break }
             previousSpace = space
         }
-        if clean && !previousSpace { return value }
-        if bytes.isEmpty { return value }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pending = false
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(0x20); pending = false }
-                out.append(byte)
+        if (clean && !previousSpace) || bytes.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pending = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pending = count > 0
+                } else {
+                    if pending { out[count] = 0x20; count += 1; pending = false }
+                    out[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The previous scalar-by-scalar version, kept for the equivalence test.

@@ -51,25 +51,26 @@ public enum ESPDParser {
     ///   (shared/espd-formats.md §5.4 step 2).
     public static func read(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default,
                             request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
+        let bytes: [UInt8]
+        do { bytes = try XMLDocument.readBounded(path: path, name: displayName ?? path, limit: limits.maxBytes) } catch { throw .xml(error) }
+        return try read(bytes: bytes, sourceName: displayName ?? path, limits: limits, request: request)
+    }
+
+    /// Reads bytes already in memory (read once, so the caller can hash the same bytes).
+    /// - Parameter request: the path of the tender's ESPD request, parsed only when the response
+    ///   carries no criteria of its own.
+    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
         let document: XMLDocument
         var requestDocument: XMLDocument? = nil
         do {
-            document = try XMLDocument.parse(contentsOf: path, displayName: displayName, limits: limits)
-            if let request { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) }
+            document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
+            if let request, document.root.child(named: "TenderingCriterion") == nil {
+                requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits)
+            }
         } catch {
             throw .xml(error)
         }
         return try read(document, request: requestDocument)
-    }
-
-    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default) throws(ESPDReadError) -> ESPDDocument {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
-        } catch {
-            throw .xml(error)
-        }
-        return try read(document)
     }
 
     public static func read(_ document: XMLDocument, request: XMLDocument? = nil) throws(ESPDReadError) -> ESPDDocument {

@@ -82,8 +82,20 @@ public struct Submission: Sendable {
             xmlFiles = [location]
         }
         var documents: [ESPDDocument] = []
+        var hashes: [String: SourceFile] = [:]
         for file in xmlFiles {
-            do { documents.append(try ESPDParser.read(contentsOf: file, limits: limits, request: request)) } catch { throw .espd(error) }
+            do {
+                // Read once: the same bytes are parsed and hashed for the dossier.
+                let bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
+                hashes[file] = SourceFile(role: "espd", path: file, sha256: SHA256.hex(bytes), bytes: bytes.count)
+                documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, request: request))
+            } catch let error as XMLParseError {
+                throw .espd(.xml(error))
+            } catch let error as ESPDReadError {
+                throw .espd(error)
+            } catch {
+                throw .input(InputError(file: file, message: "\(error)"))
+            }
         }
         let responses = documents.filter { $0.kind == .response }
         let main = responses.first { ["sole", "lead"].contains($0.economicOperator?.role ?? "") } ?? responses.first ?? documents[0]
@@ -94,7 +106,9 @@ public struct Submission: Sendable {
         var sources: [SourceFile] = []
         do {
             for document in documents {
-                sources.append(try SourceFile.hashing(role: document.source == main.source ? "espd" : "member-espd", path: document.source))
+                guard var source = hashes[document.source] else { continue }
+                source.role = document.source == main.source ? "espd" : "member-espd"
+                sources.append(source)
             }
             if let bidderPath {
                 bidder = try YAMLFile.load(BidderFile.self, from: bidderPath)
