@@ -29,7 +29,7 @@ public final class XMLDocument: @unchecked Sendable {
     public var declaredEncoding: String? { tree.pointee.encoding.map { String(cString: $0) } }
 
     /// The document's own spelling of `name`, compared by pointer; nil when no name in it is spelled so.
-    func intern(_ name: String) -> UnsafePointer<CChar>? { uea_tree_intern(tree, name) }
+    func intern(_ name: String) -> UnsafePointer<CChar>? { name.withCString { uea_tree_intern(tree, $0) } }
 
     // MARK: Parsing
 

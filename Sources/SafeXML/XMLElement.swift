@@ -1,4 +1,5 @@
 import CXMLTree
+import Foundation
 
 /// An element of a parsed document. Holds its document, so it stays valid as long as it exists.
 /// Names are matched by namespace URI and local name, never by prefix.
@@ -151,8 +152,9 @@ public struct XMLElement: @unchecked Sendable {
 
     /// An XPath location such as `/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]/cbc:ID[1]`:
     /// prefixed names as written, with the position among same-named siblings at every step.
+    /// Written as bytes in one go: every answer and criterion of a dossier carries one.
     public var path: String {
-        var steps: [String] = []
+        var steps: [(element: Int32, position: Int)] = []
         var current = index
         var known = position
         while current >= 0 {
@@ -165,12 +167,26 @@ public struct XMLElement: @unchecked Sendable {
                 if previous.localName == element.localName && previous.uri == element.uri { position += 1 }
                 sibling = previous.previousSibling
             }
-            var name = String(cString: element.localName)
-            if let prefix = element.prefix { name = String(cString: prefix) + ":" + name }
-            steps.append("\(name)[\(position)]")
+            steps.append((current, position))
             current = element.parent
         }
-        return "/" + steps.reversed().joined(separator: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 * steps.count)
+        func append(_ text: UnsafePointer<CChar>) {
+            UnsafeRawPointer(text).withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+                bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(text)))
+            }
+        }
+        for step in steps.reversed() {
+            let element = document.elements[Int(step.element)]
+            bytes.append(UInt8(ascii: "/"))
+            if let prefix = element.prefix { append(prefix); bytes.append(UInt8(ascii: ":")) }
+            append(element.localName)
+            bytes.append(UInt8(ascii: "["))
+            bytes.append(contentsOf: String(step.position).utf8)
+            bytes.append(UInt8(ascii: "]"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The namespaces declared on this element (`xmlns:espd="urn:com:grow:espd:X"` version hints).

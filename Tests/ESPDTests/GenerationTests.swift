@@ -194,3 +194,14 @@ struct GenerationTests {
         #expect(d.criteria.allSatisfy { $0.answers.isEmpty && $0.answer == nil })
     }
 }
+
+@Suite("v4 answer instances")
+struct ResponseInstanceTests {
+    @Test("A response id `<property>/R<n>/…` answers instance n; anything else is instance 1", arguments: [
+        ("p-1/R2/R1", 2), ("p-1/R12", 12), ("p-1/R1", 1), ("p-1", 1), ("p-1/", 1), ("p-1/R", 1), ("p-1/X2", 1),
+        ("p-1/R2x", 1), ("p-10/R3", 1), ("other/R4", 1), ("", 1),
+    ])
+    func instances(responseID: String, expected: Int) {
+        #expect(EDMDocumentReader.instanceFromResponseID(responseID, propertyID: "p-1") == expected)
+    }
+}

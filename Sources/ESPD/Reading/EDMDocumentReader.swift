@@ -188,10 +188,23 @@ enum EDMDocumentReader {
 
     /// `…/Q4/R2/R1` validating `…/Q4` is instance 2.
     static func instanceFromResponseID(_ responseID: String, propertyID: String) -> Int {
-        guard responseID.hasPrefix(propertyID + "/") else { return 1 }
-        let first = responseID.dropFirst(propertyID.count + 1).split(separator: "/").first ?? ""
-        guard first.first == "R", let number = Int(first.dropFirst()) else { return 1 }
-        return number
+        // On the UTF-8 bytes: called for every answer, and ids are ASCII in practice.
+        let response = responseID.utf8, property = propertyID.utf8
+        guard response.count > property.count + 2, response.starts(with: property) else { return 1 }
+        var index = response.index(response.startIndex, offsetBy: property.count)
+        guard response[index] == UInt8(ascii: "/") else { return 1 }
+        index = response.index(after: index)
+        guard response[index] == UInt8(ascii: "R") else { return 1 }
+        index = response.index(after: index)
+        var number = 0, digits = 0
+        while index != response.endIndex, response[index] != UInt8(ascii: "/") {
+            let byte = response[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return 1 }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            index = response.index(after: index)
+        }
+        return digits > 0 ? number : 1
     }
 
     static func readAnswer(_ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence]) -> Answer {
