@@ -11,16 +11,23 @@ public struct Screener: Sendable {
         checks.flatMap { $0.run(context) }.sorted(by: Finding.ordered)
     }
 
+    /// `2026-11-29T04:46:16Z` (RFC 3339 in UTC, whole seconds), what ISO8601DateFormatter's
+    /// `.withInternetDateTime` writes, without creating one per dossier.
+    public static func internetDateTime(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        return Day(ordinal: days).description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
+    }
+
     public func dossier(_ context: ScreeningContext, extraSources: [SourceFile] = [], now: Date = Date()) -> Dossier {
         let findings = findings(context)
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
         let outcome = count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")
         let s = context.submission
         let eo = s.espd.economicOperator
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         return Dossier(
-            screenedAt: formatter.string(from: now),
+            screenedAt: Self.internetDateTime(now),
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: context.rules.version, files: context.rules.files),
             watchlists: (context.sanctions?.lists ?? []).map(\.version),

@@ -24,7 +24,7 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    static var user: String { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown" }
+    static var user: String { (getenv("USER") ?? getenv("LOGNAME")).map { String(cString: $0) } ?? "unknown" }
 }
 
 struct DossierCommand: ParsableCommand {

@@ -99,7 +99,7 @@ struct Screen: ParsableCommand {
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
                                   progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0)
-        let names = Self.fileNames(job.bidderLocations)
+        let names = out != nil ? Self.fileNames(job.bidderLocations) : []
         let dossierStore: (any DossierStore)?
         do { dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil } catch {
             Diagnostics.report("\(error)")

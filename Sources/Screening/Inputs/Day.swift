@@ -33,7 +33,35 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
         try container.encode(description)
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `ordinal` days after 1970-01-01 (civil_from_days).
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
@@ -46,9 +74,12 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     public func adding(years: Int) -> Day { adding(months: years * 12) }
 
-    public static func today() -> Day {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
-        return Day(year: components.year!, month: components.month!, day: components.day!)
+    /// Today in the Netherlands. (Plain arithmetic on the zone's offset: a Gregorian `Calendar`
+    /// costs more to create than the rest of a screening's date handling.)
+    public static func today(now: Date = Date()) -> Day {
+        let offset = TimeZone(identifier: "Europe/Amsterdam")?.secondsFromGMT(for: now) ?? 3600
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + offset
+        return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -20,7 +20,7 @@ public struct NameMatcher: Sendable {
 
     public init(rules: RuleBook.NameMatchingRules) {
         tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
-        legalForms = Set(rules.legalForms.map { Self.fold($0).replacingOccurrences(of: ".", with: "") })
+        legalForms = Set(rules.legalForms.map { String(Self.fold($0).filter { $0 != "." }) })
         personThreshold = rules.personThreshold
         companyThreshold = rules.companyThreshold
     }
@@ -39,10 +39,10 @@ public struct NameMatcher: Sendable {
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
     func personTokens(_ name: String) -> [Token] {
+        // "J.W.Jansen" is "J W Jansen": a full stop separates like a space.
         let tokens = Self.fold(name)
-            .replacingOccurrences(of: ".", with: ". ")
             .split(whereSeparator: { !$0.isLetter && $0 != "'" })
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            .map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
             .filter { !$0.isEmpty }
         let kept = tokens.filter { !tussenvoegsels.contains($0) }
         return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
@@ -117,8 +117,7 @@ public struct NameMatcher: Sendable {
     // MARK: Companies
 
     func companyTokens(_ name: String) -> [Token] {
-        let tokens = Self.fold(name)
-            .replacingOccurrences(of: ".", with: "")
+        let tokens = String(Self.fold(name).filter { $0 != "." })
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
         let kept = tokens.filter { !legalForms.contains($0) }

@@ -30,13 +30,7 @@ struct WatchlistCoverageCheck: Check {
         }
     }
 
-    static func days(from a: Day, to b: Day) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let da = calendar.date(from: DateComponents(year: a.year, month: a.month, day: a.day))!
-        let db = calendar.date(from: DateComponents(year: b.year, month: b.month, day: b.day))!
-        return calendar.dateComponents([.day], from: da, to: db).day!
-    }
+    static func days(from a: Day, to b: Day) -> Int { b.ordinal - a.ordinal }
 
     var examples: CheckExamples {
         CheckExamples(triggering: { $0.sanctions = nil }, nonTriggering: { _ in })
