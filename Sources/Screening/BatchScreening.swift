@@ -12,8 +12,9 @@ public final class BatchScreening: @unchecked Sendable {
     }
 
     let job: ScreeningJob
-    let rules: RuleBook
-    let sanctions: SanctionsIndex
+    /// The rule data and the sanctions index, built on their own thread while the first
+    /// submissions are read: reading and parsing a bid does not need them, only screening does.
+    let setup: Prepared<(RuleBook, SanctionsIndex)>
     let screener = Screener()
     // Guarded by `lock`.
     private let lock = NSLock()
@@ -23,21 +24,29 @@ public final class BatchScreening: @unchecked Sendable {
 
     public init(job: ScreeningJob, rules: RuleBook, sanctions: SanctionsIndex) {
         self.job = job
-        self.rules = rules
-        self.sanctions = sanctions
+        self.setup = Prepared(value: (rules, sanctions))
+    }
+
+    /// Starts `setup` at once on a thread of its own; `run` throws its error, if any, before
+    /// delivering anything.
+    public init(job: ScreeningJob, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
+        self.job = job
+        self.setup = Prepared(setup)
     }
 
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each
     /// dossier (write files there); `deliver` is called in input order, one call at a time.
+    /// Throws the setup's error (nothing is delivered then).
     public func run(workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
-                    deliver: @escaping @Sendable (Int, Outcome) -> Void) {
+                    deliver: @escaping @Sendable (Int, Outcome) -> Void) throws {
         let count = job.bidderLocations.count
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = claim(count) {
-                let outcome = screen(index, process: process)
+                guard let outcome = screen(index, process: process) else { return }
                 complete(index, outcome, deliver: deliver)
             }
         }
+        _ = try setup.get()
     }
 
     private func claim(_ count: Int) -> Int? {
@@ -47,17 +56,24 @@ public final class BatchScreening: @unchecked Sendable {
         return next - 1
     }
 
-    private func screen(_ index: Int, process: (Int, Dossier) throws -> Void) -> Outcome {
+    /// nil when the setup failed: the run stops and `run` throws.
+    private func screen(_ index: Int, process: (Int, Dossier) throws -> Void) -> Outcome? {
         let location = job.bidderLocations[index]
+        let submission: Submission
         do {
-            let submission = try Submission.load(location, request: job.requestPath)
+            submission = try Submission.load(location, request: job.requestPath)
+        } catch {
+            // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
+            guard (try? setup.get()) != nil else { return nil }
+            return .refused(location: location, reason: error.description)
+        }
+        guard let (rules, sanctions) = try? setup.get() else { return nil }
+        do {
             let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
                                            request: job.request, rules: rules, sanctions: sanctions)
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             try process(index, dossier)
             return .screened(dossier)
-        } catch let error as Submission.LoadError {
-            return .refused(location: location, reason: error.description)
         } catch {
             return .refused(location: location, reason: "\(error)")
         }
@@ -70,6 +86,33 @@ public final class BatchScreening: @unchecked Sendable {
             deliver(delivered, next)
             delivered += 1
         }
+    }
+}
+
+/// A value computed once on a thread of its own (not the dispatch pool the workers run on, so
+/// workers waiting for it can never starve it); `get` waits for it.
+public final class Prepared<Value>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<Value, any Error>?
+
+    public init(value: Value) { result = .success(value) }
+
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in
+            let outcome = Result { try work() }
+            condition.lock()
+            result = outcome
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.start()
+    }
+
+    public func get() throws -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return try result!.get()
     }
 }
 

@@ -67,7 +67,7 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         let language = ReportRenderer.Language(rawValue: lang)!
-        let setup: (RuleBook, ReportRenderer?, ScreeningJob, [Watchlist])
+        let setup: (ReportRenderer?, ScreeningJob, [Watchlist])
         do {
             // Reports are rendered for --out and --format md/html only; a JSON or text run does
             // not read (or need) the templates.
@@ -80,18 +80,12 @@ struct Screen: ParsableCommand {
             }
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
-            setup = (try ruleData.load(), renderer, job, lists)
+            setup = (renderer, job, lists)
         } catch {
             Diagnostics.report("\(error)")
             throw ExitCode(2)
         }
-        let (ruleBook, renderer, job, lists) = setup
-        let forcedLabour: Watchlist
-        do { forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook) } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
-        }
-        let sanctions = SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook)
+        let (renderer, job, lists) = setup
         if job.bidderLocations.isEmpty {
             Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
@@ -108,22 +102,34 @@ struct Screen: ParsableCommand {
         let storedBy = by ?? StoreOptions.user
         let storeReason = reason
         let outDirectory = out
-        BatchScreening(job: job, rules: ruleBook, sanctions: sanctions).run(
-            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            process: { index, dossier in
-                guard dossierStore != nil || outDirectory != nil else { return }
-                let json = Data(try JSONOutput.string(dossier).utf8)
-                if let dossierStore {
-                    let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
-                    Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
-                }
-                guard let outDirectory, let renderer else { return }
-                let base = (outDirectory as NSString).appendingPathComponent(names[index])
-                try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
-                try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
-                try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
-            },
-            deliver: { _, outcome in output.deliver(outcome) })
+        // Rule data (checklists/) and the sanctions index are built while the first bids are read.
+        let ruleData = self.ruleData
+        let batch = BatchScreening(job: job, setup: {
+            let ruleBook = try ruleData.load()
+            let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
+            return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))
+        })
+        do {
+            try batch.run(
+                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                process: { index, dossier in
+                    guard dossierStore != nil || outDirectory != nil else { return }
+                    let json = Data(try JSONOutput.string(dossier).utf8)
+                    if let dossierStore {
+                        let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
+                        Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                    }
+                    guard let outDirectory, let renderer else { return }
+                    let base = (outDirectory as NSString).appendingPathComponent(names[index])
+                    try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
+                    try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
+                    try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
+                },
+                deliver: { _, outcome in output.deliver(outcome) })
+        } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
         let (dossiers, refusedLocations) = output.finish()
         let refused = !refusedLocations.isEmpty
         switch format {

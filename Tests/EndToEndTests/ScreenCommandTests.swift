@@ -61,6 +61,22 @@ struct ScreenCommandTests {
         #expect(result.stdout.contains("Zonnebouw Flevoland B.V."))
     }
 
+    @Test("Broken rule data is reported with file and line before any bidder (rules load while bids are read); exit 2")
+    func brokenRuleData() throws {
+        let directory = try Paths.temporaryDirectory()
+        let rules = directory.appendingPathComponent("checklists")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Paths.repositoryFile("checklists")), to: rules)
+        let thresholds = rules.appendingPathComponent("thresholds.yaml")
+        let text = try String(contentsOf: thresholds, encoding: .utf8)
+        try text.replacingOccurrences(of: "legalAdviceFrom:", with: "legalAdviceFromm:").write(to: thresholds, atomically: true, encoding: .utf8)
+        let result = try ueaScreen("screen", sample, "--rules", rules.path, "no/such/bidder")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("thresholds.yaml"))
+        #expect(result.stderr.contains("legalAdviceFrom"))
+        #expect(!result.stderr.contains("no/such/bidder"))  // no bidder is reported, refused or screened
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("A hostile ESPD in a bidder folder is refused with file and line")
     func hostileBidder() throws {
         let result = try ueaScreen("screen", "Tests/SafeXMLTests/Hostile/billion-laughs.xml")
