@@ -36,8 +36,8 @@ let package = Package(
         .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"], swiftSettings: directMetadata),
         // XML -> normalised ESPD model, one reader per generation.
         .target(name: "ESPD", dependencies: ["SafeXML"], swiftSettings: directMetadata),
-        // SHA-256 from the system libcrypto.
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // SHA-256 from the system libcrypto, dlopen'ed on the first hash (no pkgConfig: see CCrypto/shim.h).
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         // Checks, rule data, dossiers and reports.
         .target(
             name: "Screening",

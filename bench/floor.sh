@@ -19,13 +19,17 @@ cp "$bin" "$work/uea-screen" && strip "$work/uea-screen"   # callgrind cannot re
 tool="$work/uea-screen"
 rules=(--rules checklists --templates templates)
 
-wall_ms() {  # mean wall time in ms of "$@" over $runs runs (output discarded)
-  "$@" >/dev/null 2>&1 || true
+elapsed_us() {  # wall time of one run of "$@" in microseconds (output discarded)
   local start end
   start=$(date +%s%N)
-  for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done
+  "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo $(( (end - start) / runs / 1000000 ))
+  echo $(( (end - start) / 1000 ))
+}
+median_ms() { sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'; }
+wall_ms() {  # median wall time in ms of "$@" over $runs runs, after one warm-up run
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do elapsed_us "$@"; done | median_ms
 }
 instructions() {
   command -v valgrind >/dev/null || { echo "-"; return; }
@@ -37,28 +41,45 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "-") printf "%.2f",
 
 commands=("inspect --format json" "screen --format json")
 measure() {  # label, files...
+  # The floor and every command take turns run by run (a burst of load on this shared machine
+  # then hits them alike); each figure is the median of $runs runs.
   local label="$1"; shift
   printf '\n%s (%s file(s))\n' "$label" "$#"
   printf '  %-42s %10s %8s %16s %8s %10s\n' command "wall ms" ratio instructions ratio "peak MB"
-  local fw fi
-  fw=$(wall_ms xmllint --noout "$@"); fi=$(instructions xmllint --noout "$@")
-  printf '  %-42s %10s %8s %16s %8s %10s\n' "xmllint --noout (floor)" "$fw" "1.00" "$fi" "1.00" "$(( $(peak_kb xmllint --noout "$@") / 1024 ))"
-  for cmd in "${commands[@]}"; do
-    local args=($cmd); [ "${args[0]}" = screen ] && args+=("${rules[@]}")
-    local w i
-    w=$(wall_ms "$tool" "${args[@]}" "$@"); i=$(instructions "$tool" "${args[@]}" "$@")
-    printf '  %-42s %10s %8s %16s %8s %10s\n' "uea-screen $cmd" "$w" "$(ratio "$w" "$fw")" "$i" "$(ratio "$i" "$fi")" "$(( $(peak_kb "$tool" "${args[@]}" "$@") / 1024 ))"
+  local lines=("xmllint --noout")
+  for cmd in "${commands[@]}"; do lines+=("$tool $cmd"); done
+  local samples=() index run
+  for index in "${!lines[@]}"; do
+    local args=(${lines[$index]}); [ "${args[1]:-}" = screen ] && args+=("${rules[@]}")
+    "${args[@]}" "$@" >/dev/null 2>&1 || true   # warm-up
+    samples[$index]=""
+  done
+  for run in $(seq "$runs"); do
+    for index in "${!lines[@]}"; do
+      local args=(${lines[$index]}); [ "${args[1]:-}" = screen ] && args+=("${rules[@]}")
+      samples[$index]+="$(elapsed_us "${args[@]}" "$@") "
+    done
+  done
+  local floor_wall floor_instructions
+  for index in "${!lines[@]}"; do
+    local args=(${lines[$index]}); [ "${args[1]:-}" = screen ] && args+=("${rules[@]}")
+    local w i name
+    w=$(tr ' ' '\n' <<< "${samples[$index]}" | grep . | median_ms)
+    i=$(instructions "${args[@]}" "$@")
+    if [ "$index" = 0 ]; then floor_wall=$w; floor_instructions=$i; name="xmllint --noout (floor)"; else name="uea-screen ${commands[$((index - 1))]}"; fi
+    printf '  %-42s %10s %8s %16s %8s %10s\n' "$name" "$w" "$(ratio "$w" "$floor_wall")" "$i" "$(ratio "$i" "$floor_instructions")" \
+      "$(( $(peak_kb "${args[@]}" "$@") / 1024 ))"
   done
 }
 
-echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, runs per wall-time figure: $runs"
+echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, wall time: median of $runs runs, commands taking turns"
 measure "largest v2.1.1 response (Extended)" "$corpus/edm-v2.1.1/EXTENDED-ESPDResponse-2.1.1.xml"
 measure "v4.1.0 response (1.1 MB)" "$corpus/edm-v4.1.0/ESPD-Response.xml"
 mapfile -t responses < <(awk -F'\t' 'NR > 1 && $12 == "ok" && ($7 == "QualificationApplicationResponse" || $7 == "ESPDResponse") {print "'"$corpus"'/" $1}' "$corpus/MANIFEST.tsv")
 # One process over every file: the per-file cost once start-up and rule data are paid; --jobs 1
 # is the like-for-like comparison with single-threaded xmllint.
 commands=("inspect --format json" "screen --format json --jobs 1" "screen --format json")
-runs=3 measure "every well-formed corpus response" "${responses[@]}"
+runs=7 measure "every well-formed corpus response" "${responses[@]}"
 
 # 1,000 submissions: one folder per bidder, cycling through the corpus responses.
 batch="$work/batch"
@@ -67,8 +88,8 @@ for i in $(seq 1000); do
   ln -s "$(realpath "${responses[$(( i % ${#responses[@]} ))]}")" "$batch/bidder-$i/espd.xml"
 done
 printf '\nbatch of 1,000 submissions (screen, text summary)\n'
-one=$(runs=1 wall_ms "$tool" screen "${rules[@]}" --jobs 1 "$batch")
-two=$(runs=1 wall_ms "$tool" screen "${rules[@]}" --jobs 2 "$batch")
+one=$(runs=3 wall_ms "$tool" screen "${rules[@]}" --jobs 1 "$batch")
+two=$(runs=3 wall_ms "$tool" screen "${rules[@]}" --jobs 2 "$batch")
 printf '  --jobs 1: %s ms (%s bidders/s)   --jobs 2: %s ms (%s bidders/s)   speed-up %s\n' \
   "$one" "$(awk -v t="$one" 'BEGIN{printf "%.0f", 1000000/t}')" "$two" "$(awk -v t="$two" 'BEGIN{printf "%.0f", 1000000/t}')" "$(ratio "$one" "$two")"
 printf '  peak MB with --jobs 2: %s\n' "$(( $(peak_kb "$tool" screen "${rules[@]}" --jobs 2 "$batch") / 1024 ))"

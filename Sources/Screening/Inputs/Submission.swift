@@ -87,8 +87,10 @@ public struct Submission: Sendable {
             do {
                 // Read once: the same bytes are parsed and hashed for the dossier.
                 let bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
-                hashes[file] = SourceFile(role: "espd", path: file, sha256: SHA256.hex(bytes), bytes: bytes.count)
                 documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, request: request))
+                // Hashed after parsing: the first hash of a run waits for libcrypto, which the
+                // rule-data thread opens meanwhile.
+                hashes[file] = SourceFile(role: "espd", path: file, sha256: SHA256.hex(bytes), bytes: bytes.count)
             } catch let error as XMLParseError {
                 throw .espd(.xml(error))
             } catch let error as ESPDReadError {

@@ -2,11 +2,25 @@ import CCrypto
 import Foundation
 
 public enum SHA256 {
-    /// Lower-case hex SHA-256 of `bytes` (system libcrypto).
+    /// libcrypto's SHA-256, opened on first use (see CCrypto/shim.h).
+    private static let api: uea_sha256_api = {
+        var api = uea_sha256_api()
+        if let problem = uea_sha256_load(&api) {
+            fatalError("SHA-256 needs the system libcrypto (Debian: libssl3): \(String(cString: problem))")
+        }
+        return api
+    }()
+
+    /// Opens libcrypto now, on this thread, so the first hash elsewhere does not wait for it.
+    public static func prepare() { _ = api }
+
+    /// Lower-case hex SHA-256 of `bytes`.
     public static func hex<Bytes: ContiguousBytes>(_ bytes: Bytes) -> String {
         var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         return withUnsafeMutableBytes(of: &digest) { out in
-            _ = bytes.withUnsafeBytes { raw in uea_sha256(raw.baseAddress, raw.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            withUnsafePointer(to: api) { api in
+                _ = bytes.withUnsafeBytes { raw in uea_sha256(api, raw.baseAddress, raw.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            }
             return String(unsafeUninitializedCapacity: 64) { hex in
                 let digits = Array("0123456789abcdef".utf8)
                 for (index, byte) in out.enumerated() {
