@@ -31,6 +31,9 @@ public final class XMLDocument: @unchecked Sendable {
     /// The document's own spelling of `name`, compared by pointer; nil when no name in it is spelled so.
     func intern(_ name: String) -> UnsafePointer<CChar>? { name.withCString { uea_tree_intern(tree, $0) } }
 
+    /// `localName` as a token of this document; a name the document never uses matches no element.
+    public func name(_ localName: String) -> XMLName { XMLName(pointer: intern(localName)) }
+
     // MARK: Parsing
 
     /// Parses the file at `path`, refusing it before reading when it is larger than `limits.maxBytes`.

@@ -1,6 +1,12 @@
 import CXMLTree
 import Foundation
 
+/// A local name as one document spells it: comparing two is comparing two pointers. Readers
+/// look names up once per document (`XMLDocument.name`) and match children against them.
+public struct XMLName: Equatable, @unchecked Sendable {
+    let pointer: UnsafePointer<CChar>?
+}
+
 /// An element of a parsed document. Holds its document, so it stays valid as long as it exists.
 /// Names are matched by namespace URI and local name, never by prefix.
 public struct XMLElement: @unchecked Sendable {
@@ -30,6 +36,20 @@ public struct XMLElement: @unchecked Sendable {
     /// True when the local name is `name` (any namespace).
     public func isNamed(_ name: String) -> Bool { row.pointee.localName == document.intern(name) }
 
+    /// The local name as a token of this document (see `XMLDocument.name`).
+    public var name: XMLName { XMLName(pointer: row.pointee.localName) }
+
+    /// The first child element named `name`.
+    public func child(_ name: XMLName) -> XMLElement? {
+        guard let interned = name.pointer else { return nil }
+        var found: Int32?
+        forEachChild { child, element in
+            if element.pointee.localName == interned { found = child; return false }
+            return true
+        }
+        return found.map { XMLElement(document: document, index: $0) }
+    }
+
     /// Child element indexes in document order, while `body` returns true.
     private func forEachChild(_ body: (Int32, UnsafeMutablePointer<uea_element>) -> Bool) {
         var child = row.pointee.firstChild
@@ -48,8 +68,11 @@ public struct XMLElement: @unchecked Sendable {
     }
 
     /// Child elements with local name `name`, in document order.
-    public func children(named name: String) -> [XMLElement] {
-        guard let interned = document.intern(name) else { return [] }
+    public func children(named name: String) -> [XMLElement] { children(document.name(name)) }
+
+    /// Child elements named `name`, in document order.
+    public func children(_ name: XMLName) -> [XMLElement] {
+        guard let interned = name.pointer else { return [] }
         var result: [XMLElement] = []
         // Same local name; the position counts same-namespace siblings, as `path` does.
         var counts: [(uri: UnsafePointer<CChar>?, count: Int)] = []
@@ -72,15 +95,7 @@ public struct XMLElement: @unchecked Sendable {
     }
 
     /// The first child element with local name `name`.
-    public func child(named name: String) -> XMLElement? {
-        guard let interned = document.intern(name) else { return nil }
-        var found: Int32?
-        forEachChild { child, element in
-            if element.pointee.localName == interned { found = child; return false }
-            return true
-        }
-        return found.map { XMLElement(document: document, index: $0) }
-    }
+    public func child(named name: String) -> XMLElement? { child(document.name(name)) }
 
     /// Follows a chain of local names, taking the first match at each step.
     public func child(path names: String...) -> XMLElement? {

@@ -63,11 +63,12 @@ enum EDMDocumentReader {
         var mismatches = 0
         var nonQuestions = 0
         if isResponse {
+            let answerNames = AnswerNames(root.document)
             for response in root.children(named: "TenderingCriterionResponse") {
                 let propertyID = response.child(named: "ValidatedCriterionPropertyID")?.text ?? ""
                 let responseID = response.child(named: "ID")?.text ?? ""
                 guard let index = owner[propertyID], let question = assemblies[index].question(id: propertyID) else {
-                    var answer = readAnswer(response, question: nil, instance: 1, evidence: evidenceByID)
+                    var answer = readAnswer(response, question: nil, instance: 1, evidence: evidenceByID, names: answerNames)
                     answer.property = propertyID.nonEmpty
                     unlinked.append(answer)
                     continue
@@ -77,7 +78,7 @@ enum EDMDocumentReader {
                 case .responseIDSuffix: instance = instanceFromResponseID(responseID, propertyID: propertyID)
                 case .repeatedGroupCopies: instance = assemblies[index].instances[propertyID] ?? 1
                 }
-                let answer = readAnswer(response, question: question, instance: instance, evidence: evidenceByID)
+                let answer = readAnswer(response, question: question, instance: instance, evidence: evidenceByID, names: answerNames)
                 if question.typeCode != "QUESTION" { nonQuestions += 1 }
                 if let expected = question.valueType, !answerMatches(answer, valueType: expected) { mismatches += 1 }
                 assemblies[index].addAnswer(answer, gates: question.gates)
@@ -141,45 +142,63 @@ enum EDMDocumentReader {
     static func criterionAssembly(_ element: XMLElement, isResponse: Bool) -> CriterionAssembly {
         let lots = element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText }
         var assembly = CriterionAssembly(element: element, codeElement: "CriterionTypeCode", lots: lots, isResponse: isResponse)
-        walk(element, gates: [], instance: 1, inSubCriterion: false, assembly: &assembly)
+        walk(element, names: CriterionNames(element.document), gates: [], instance: 1, inSubCriterion: false, assembly: &assembly)
         return assembly
+    }
+
+    /// The names the criterion walk matches, looked up once per criterion instead of per element.
+    struct CriterionNames {
+        let id, description, typeCode, valueDataTypeCode, groupTypeCode, name: XMLName
+        let property, group, subsidiaryGroup, subCriterion: XMLName
+        init(_ document: XMLDocument) {
+            id = document.name("ID"); description = document.name("Description"); typeCode = document.name("TypeCode")
+            valueDataTypeCode = document.name("ValueDataTypeCode"); groupTypeCode = document.name("PropertyGroupTypeCode")
+            name = document.name("Name"); property = document.name("TenderingCriterionProperty")
+            group = document.name("TenderingCriterionPropertyGroup"); subsidiaryGroup = document.name("SubsidiaryTenderingCriterionPropertyGroup")
+            subCriterion = document.name("SubTenderingCriterion")
+        }
     }
 
     /// Walks property groups depth-first. A group's ONTRUE/ONFALSE gate refers to the nearest
     /// preceding INDICATOR question among the properties of its parent group.
-    private static func walk(_ parent: XMLElement, gates: [Gate], instance: Int, inSubCriterion: Bool, assembly: inout CriterionAssembly) {
+    private static func walk(_ parent: XMLElement, names: CriterionNames, gates: [Gate], instance: Int, inSubCriterion: Bool, assembly: inout CriterionAssembly) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
         for child in parent.children {
-            switch child.localName {
-            case "TenderingCriterionProperty":
-                let id = child.child(named: "ID")?.text ?? ""
+            let kind = child.name
+            if kind == names.property {
+                // One pass over the property's fields; the first ID, TypeCode and ValueDataTypeCode count.
+                var id: String?, typeCode: String?, valueType: String?
+                var descriptions: [String] = []
+                for field in child.children {
+                    let name = field.name
+                    if name == names.id { if id == nil { id = field.text } }
+                    else if name == names.description { if let text = field.nonEmptyText { descriptions.append(text) } }
+                    else if name == names.typeCode { if typeCode == nil { typeCode = field.text.uppercased() } }
+                    else if name == names.valueDataTypeCode { if valueType == nil { valueType = field.text.uppercased() } }
+                }
                 let question = QuestionInfo(
-                    id: id, description: child.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-                    typeCode: child.child(named: "TypeCode")?.text.uppercased() ?? "QUESTION",
-                    valueType: child.child(named: "ValueDataTypeCode")?.text.uppercased().nonEmpty,
-                    gates: gates, inSubCriterion: inSubCriterion)
+                    id: id ?? "", description: descriptions.joined(separator: " ").nonEmpty, typeCode: typeCode ?? "QUESTION",
+                    valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion)
                 assembly.addQuestion(question)
-                if assembly.instances[id] == nil { assembly.instances[id] = instance }
-                if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = id }
-            case "TenderingCriterionPropertyGroup", "SubsidiaryTenderingCriterionPropertyGroup":
-                let groupID = child.child(named: "ID")?.text ?? ""
+                if assembly.instances[question.id] == nil { assembly.instances[question.id] = instance }
+                if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = question.id }
+            } else if kind == names.group || kind == names.subsidiaryGroup {
+                let groupID = child.child(names.id)?.text ?? ""
                 let occurrence = (occurrences[groupID] ?? 0) + 1
                 occurrences[groupID] = occurrence
                 var childGates = gates
-                switch child.child(named: "PropertyGroupTypeCode")?.text.uppercased() {
+                switch child.child(names.groupTypeCode)?.text.uppercased() {
                 case "ONTRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
                 case "ONFALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
                 default: break
                 }
-                walk(child, gates: childGates, instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion, assembly: &assembly)
-            case "SubTenderingCriterion":
-                if let name = child.child(named: "Name")?.nonEmptyText ?? child.child(named: "ID")?.nonEmptyText {
+                walk(child, names: names, gates: childGates, instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion, assembly: &assembly)
+            } else if kind == names.subCriterion {
+                if let name = child.child(names.name)?.nonEmptyText ?? child.child(names.id)?.nonEmptyText {
                     assembly.criterion.subCriteria.append(name)
                 }
-                walk(child, gates: gates, instance: instance, inSubCriterion: true, assembly: &assembly)
-            default:
-                break
+                walk(child, names: names, gates: gates, instance: instance, inSubCriterion: true, assembly: &assembly)
             }
         }
     }
@@ -207,29 +226,41 @@ enum EDMDocumentReader {
         return digits > 0 ? number : 1
     }
 
-    static func readAnswer(_ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence]) -> Answer {
+    /// The names the answer reader matches, looked up once per document.
+    struct AnswerNames {
+        let responseValue, indicator, date, amount, description, code, responseID, quantity, measure, numeric, uri: XMLName
+        init(_ document: XMLDocument) {
+            responseValue = document.name("ResponseValue"); indicator = document.name("ResponseIndicator"); date = document.name("ResponseDate")
+            amount = document.name("ResponseAmount"); description = document.name("Description"); code = document.name("ResponseCode")
+            responseID = document.name("ResponseID"); quantity = document.name("ResponseQuantity"); measure = document.name("ResponseMeasure")
+            numeric = document.name("ResponseNumeric"); uri = document.name("ResponseURI")
+        }
+    }
+
+    static func readAnswer(_ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence],
+                           names: AnswerNames? = nil) -> Answer {
+        let names = names ?? AnswerNames(response.document)
         var answer = Answer(property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
                             applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
         var descriptions: [String] = []
         var codes: [String] = []
         var identifiers: [Identifier] = []
         // Tolerate values placed directly under the response (one EDM 2.1.0 proposal does this).
-        let holders = response.children(named: "ResponseValue") + [response]
+        let holders = response.children(names.responseValue) + [response]
         for holder in holders {
+            let inResponseValue = holder.name == names.responseValue
             for value in holder.children {
-                switch value.localName {
-                case "ResponseIndicator": answer.indicator = answer.indicator ?? parseBoolean(value.text)
-                case "ResponseDate": answer.date = answer.date ?? value.nonEmptyText
-                case "ResponseAmount":
+                let name = value.name
+                if name == names.indicator { answer.indicator = answer.indicator ?? parseBoolean(value.text) }
+                else if name == names.date { answer.date = answer.date ?? value.nonEmptyText }
+                else if name == names.amount {
                     if answer.amount == nil, let text = value.nonEmptyText { answer.amount = Amount(value: text, currency: value.attribute("currencyID")) }
-                case "Description": if holder.isNamed("ResponseValue"), let text = value.nonEmptyText { descriptions.append(text) }
-                case "ResponseCode": if let text = value.nonEmptyText { codes.append(text) }
-                case "ResponseID":
+                } else if name == names.description { if inResponseValue, let text = value.nonEmptyText { descriptions.append(text) } }
+                else if name == names.code { if let text = value.nonEmptyText { codes.append(text) } }
+                else if name == names.responseID {
                     if let text = value.nonEmptyText { identifiers.append(Identifier(value: text, scheme: value.attribute("schemeID") ?? value.attribute("schemeAgencyID"))) }
-                case "ResponseQuantity", "ResponseMeasure", "ResponseNumeric": answer.quantity = answer.quantity ?? value.nonEmptyText
-                case "ResponseURI": answer.url = answer.url ?? value.nonEmptyText
-                default: break
-                }
+                } else if name == names.quantity || name == names.measure || name == names.numeric { answer.quantity = answer.quantity ?? value.nonEmptyText }
+                else if name == names.uri { answer.url = answer.url ?? value.nonEmptyText }
             }
         }
         answer.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n")
