@@ -42,6 +42,7 @@ peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "-") printf "%.2f", a / b; else printf "-" }'; }
 
 commands=("inspect --format json" "screen --format json")
+targets=()
 measure() {  # label, files...
   # The floor and every command take turns run by run (a burst of load on this shared machine
   # then hits them alike); each figure is the median of $runs runs.
@@ -69,8 +70,12 @@ measure() {  # label, files...
     w=$(tr ' ' '\n' <<< "${samples[$index]}" | grep . | median_ms)
     i=$(instructions "${args[@]}" "$@")
     if [ "$index" = 0 ]; then floor_wall=$w; floor_instructions=$i; name="xmllint --noout (floor)"; else name="uea-screen ${commands[$((index - 1))]}"; fi
-    printf '  %-42s %10s %8s %16s %8s %10s\n' "$name" "$w" "$(ratio "$w" "$floor_wall")" "$i" "$(ratio "$i" "$floor_instructions")" \
-      "$(( $(peak_kb "${args[@]}" "$@") / 1024 ))"
+    local peak=$(( $(peak_kb "${args[@]}" "$@") / 1024 ))
+    printf '  %-42s %10s %8s %16s %8s %10s\n' "$name" "$w" "$(ratio "$w" "$floor_wall")" "$i" "$(ratio "$i" "$floor_instructions")" "$peak"
+    case "$name" in
+      "uea-screen screen --format json") targets+=("screen, $label: $(ratio "$w" "$floor_wall")x the floor (target 1.5x), peak $peak MB (target 50 MB)") ;;
+      "uea-screen screen --format json --jobs 1") targets+=("screen --jobs 1, $label: $(ratio "$w" "$floor_wall")x the floor per file (target 1.5x)") ;;
+    esac
   done
 }
 
@@ -89,9 +94,18 @@ for i in $(seq 1000); do
   mkdir -p "$batch/bidder-$i"
   ln -s "$(realpath "${responses[$(( i % ${#responses[@]} ))]}")" "$batch/bidder-$i/espd.xml"
 done
-printf '\nbatch of 1,000 submissions (screen, text summary)\n'
-one=$(runs=3 wall_ms "$tool" screen "${rules[@]}" --jobs 1 "$batch")
-two=$(runs=3 wall_ms "$tool" screen "${rules[@]}" --jobs 2 "$batch")
+printf '\nbatch of 1,000 submissions (screen, text summary; median of 5 alternating runs)\n'
+batch_one="" batch_two=""
+for _ in $(seq 5); do
+  batch_one+="$(elapsed_us "$tool" screen "${rules[@]}" --jobs 1 "$batch") "
+  batch_two+="$(elapsed_us "$tool" screen "${rules[@]}" --jobs 2 "$batch") "
+done
+one=$(tr ' ' '\n' <<< "$batch_one" | grep . | median_ms)
+two=$(tr ' ' '\n' <<< "$batch_two" | grep . | median_ms)
 printf '  --jobs 1: %s ms (%s bidders/s)   --jobs 2: %s ms (%s bidders/s)   speed-up %s\n' \
   "$one" "$(awk -v t="$one" 'BEGIN{printf "%.0f", 1000000/t}')" "$two" "$(awk -v t="$two" 'BEGIN{printf "%.0f", 1000000/t}')" "$(ratio "$one" "$two")"
 printf '  peak MB with --jobs 2: %s\n' "$(( $(peak_kb "$tool" screen "${rules[@]}" --jobs 2 "$batch") / 1024 ))"
+
+printf '\ntargets (issue 6)\n'
+for line in "${targets[@]}"; do printf '  %s\n' "$line"; done
+printf '  two workers on 1,000 submissions: %sx the throughput of one (target: near 2x)\n' "$(ratio "$one" "$two")"
