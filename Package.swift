@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "ESPD", "Screening", "DossierStore",
+                "SafeXML", "ESPD", "Screening", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: directMetadata

@@ -6,6 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/dict.h>
 #include <libxml/xmlerror.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,13 @@ typedef struct {
 static xmlParserInputPtr uea_refusing_entity_loader(const char *URL, const char *ID, xmlParserCtxtPtr ctxt) {
     (void)URL; (void)ID; (void)ctxt;
     return NULL;
+}
+
+void uea_xml_keep_large_buffers(void) {
+#ifdef M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
 }
 
 void uea_xml_initialize(void) {

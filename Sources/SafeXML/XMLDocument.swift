@@ -79,6 +79,13 @@ public final class XMLDocument: @unchecked Sendable {
 
     private static let initializeOnce: Void = uea_xml_initialize()
 
+    /// For processes that parse one large document after another on several threads (batch
+    /// screening): a bid's tree and text buffers are megabytes, which glibc would map and unmap
+    /// per bid, and with two workers every unmap makes the kernel flush the other core's TLB.
+    /// Afterwards they come from the heap and freed memory is kept for the next bid. Call once,
+    /// before the first parse.
+    public static func keepLargeBuffers() { uea_xml_keep_large_buffers() }
+
     /// The bytes of the file at `path`, refused before reading when it is larger than `limit`
     /// (callers that also hash the file read it once with this).
     public static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeXML
 import Screening
 
 @main
@@ -12,4 +13,12 @@ struct UEAScreen: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [Inspect.self, Screen.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self]
     )
+}
+
+
+extension UEAScreen {
+    static func main() {
+        XMLDocument.keepLargeBuffers()
+        main(nil)
+    }
 }
