@@ -103,29 +103,31 @@ public final class XMLDocument: @unchecked Sendable {
         if Int(status.st_size) > limit {
             throw XMLParseError(kind: .tooLarge, file: name, message: "file is larger than the limit of \(limit) bytes")
         }
-        // Read one byte past the limit (the file may grow, or not be a regular file): enough to know it is too large.
+        // Read one byte past the limit (the file may grow, or not be a regular file): enough to know
+        // it is too large. Straight into uninitialised capacity: no zero-filling a megabyte first.
         var bytes: [UInt8] = []
-        var capacity = max(Int(status.st_size) + 1, 4096)
+        var capacity = min(limit + 1, max(Int(status.st_size) + 1, 4096))
         var failure: Int32 = 0
-        while failure == 0 {
-            if bytes.count == capacity { capacity *= 2 }
-            let wanted = min(capacity, limit + 1) - bytes.count
-            if wanted <= 0 { break }
-            let before = bytes.count
-            bytes.reserveCapacity(min(capacity, limit + 1))
-            var got = 0
-            bytes.append(contentsOf: repeatElement(0, count: wanted))
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                got = read(descriptor, buffer.baseAddress! + before, wanted)
+        while true {
+            var atEnd = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                previous.withUnsafeBufferPointer { if let base = $0.baseAddress { memcpy(buffer.baseAddress!, base, $0.count) } }
+                initialized = previous.count
+                while initialized < capacity {
+                    let got = read(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        atEnd = true
+                        return
+                    }
+                    if got == 0 { atEnd = true; return }
+                    initialized += got
+                }
             }
-            if got < 0 {
-                if errno == EINTR { bytes.removeLast(wanted); continue }
-                failure = errno
-                bytes.removeLast(wanted)
-            } else {
-                bytes.removeLast(wanted - got)
-                if got == 0 { break }
-            }
+            if atEnd || capacity == limit + 1 { break }
+            capacity = min(limit + 1, capacity * 2)  // the file grew while being read
         }
         if failure != 0 { throw XMLParseError(kind: .unreadable, file: name, message: "read failed: \(String(cString: strerror(failure)))") }
         if bytes.count > limit {

@@ -21,6 +21,8 @@ public final class BatchScreening: @unchecked Sendable {
     private var next = 0
     private var delivered = 0
     private var ready: [Int: Outcome] = [:]
+    /// Fewer bidders than cores: each bid is hashed on a thread of its own while it is parsed.
+    private var spareCores = false
 
     public init(job: ScreeningJob, rules: RuleBook, sanctions: SanctionsIndex) {
         self.job = job
@@ -40,6 +42,7 @@ public final class BatchScreening: @unchecked Sendable {
     public func run(workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
                     deliver: @escaping @Sendable (Int, Outcome) -> Void) throws {
         let count = job.bidderLocations.count
+        spareCores = count < ProcessInfo.processInfo.activeProcessorCount
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = claim(count) {
                 guard let outcome = screen(index, process: process) else { return }
@@ -61,7 +64,7 @@ public final class BatchScreening: @unchecked Sendable {
         let location = job.bidderLocations[index]
         let submission: Submission
         do {
-            submission = try Submission.load(location, request: job.requestPath)
+            submission = try Submission.load(location, request: job.requestPath, hashAlongside: spareCores)
         } catch {
             // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
             guard (try? setup.get()) != nil else { return nil }

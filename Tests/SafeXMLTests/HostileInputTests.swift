@@ -167,6 +167,19 @@ struct HostileInputTests {
         #expect(error.message.contains("100000"))
     }
 
+    @Test("An endless stream (not a regular file, no size) is cut at the cap and refused, not read forever")
+    func endlessStream() throws {
+        let error = try #require(refusePath("/dev/zero", limits: ParseLimits(maxBytes: 300_000)))
+        #expect(error.kind == .tooLarge)
+        // Exactly at the cap is fine: a file of maxBytes bytes is read whole.
+        let directory = try Paths.temporaryDirectory()
+        let file = directory.appendingPathComponent("exact.xml")
+        let text = "<r>" + String(repeating: "x", count: 9_993) + "</r>"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try XMLDocument.readBounded(path: file.path, name: "exact.xml", limit: 10_000).count == 10_000)
+        #expect(throws: XMLParseError.self) { try XMLDocument.readBounded(path: file.path, name: "exact.xml", limit: 9_999) }
+    }
+
     @Test("Missing files and directories are unreadable, with the reason")
     func unreadable() throws {
         #expect(refusePath("/nonexistent/bid.xml")?.message == "no such file")
