@@ -77,7 +77,8 @@ public final class XMLDocument: @unchecked Sendable {
         return XMLDocument(tree: tree, sourceName: sourceName)
     }
 
-    private static let initializeOnce: Void = uea_xml_initialize()
+    /// libxml2 initialised and the refusing entity loader installed, once per process.
+    static let initializeOnce: Void = uea_xml_initialize()
 
     /// For processes that parse one large document after another on several threads (batch
     /// screening): a bid's tree and text buffers are megabytes, which glibc would map and unmap

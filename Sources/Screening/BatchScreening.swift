@@ -24,11 +24,6 @@ public final class BatchScreening: @unchecked Sendable {
     /// Fewer bidders than cores: each bid is hashed on a thread of its own while it is parsed.
     private var spareCores = false
 
-    public init(job: ScreeningJob, rules: RuleBook, sanctions: SanctionsIndex) {
-        self.job = job
-        self.setup = Prepared(value: (rules, sanctions))
-    }
-
     /// Starts `setup` at once on a thread of its own; `run` throws its error, if any, before
     /// delivering anything.
     public init(job: ScreeningJob, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
@@ -97,8 +92,6 @@ public final class BatchScreening: @unchecked Sendable {
 public final class Prepared<Value>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Value, any Error>?
-
-    public init(value: Value) { result = .success(value) }
 
     public init(_ work: @escaping @Sendable () throws -> Value) {
         let thread = Thread { [self] in
