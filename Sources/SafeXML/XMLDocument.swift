@@ -48,6 +48,10 @@ public final class XMLDocument: @unchecked Sendable {
         if bytes.count > limits.maxBytes {
             throw XMLParseError(kind: .tooLarge, file: sourceName, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes")
         }
+        // libxml2 takes the length as an int, whatever --max-bytes says.
+        if bytes.count >= Int(Int32.max) {
+            throw XMLParseError(kind: .tooLarge, file: sourceName, message: "file is \(bytes.count) bytes; libxml2 reads at most 2 GiB")
+        }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw XMLParseError(kind: .empty, file: sourceName, line: 1, message: "file is empty")
         }
