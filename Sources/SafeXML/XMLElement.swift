@@ -130,17 +130,19 @@ public struct XMLElement: @unchecked Sendable {
     private func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let tree = document.tree.pointee
         let first = Int(row.pointee.firstSegment), end = Int(row.pointee.endSegment)
-        func bytes(_ segment: uea_segment) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(start: UnsafeRawPointer(tree.text + Int(segment.offset)).assumingMemoryBound(to: UInt8.self), count: Int(segment.length))
-        }
         switch end - first {
         case 0: return body(UnsafeBufferPointer(start: nil, count: 0))
-        case 1: return body(bytes(tree.segments[first]))
+        case 1: return body(textBytes(tree.segments[first].offset, tree.segments[first].length))
         default:
             var joined: [UInt8] = []
-            for segment in first..<end { joined.append(contentsOf: bytes(tree.segments[segment])) }
+            for slot in first..<end { joined.append(contentsOf: textBytes(tree.segments[slot].offset, tree.segments[slot].length)) }
             return joined.withUnsafeBufferPointer(body)
         }
+    }
+
+    /// A byte range of the tree's text buffer (text runs and attribute values live there).
+    private func textBytes(_ offset: UInt32, _ length: UInt32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(document.tree.pointee.text + Int(offset)).assumingMemoryBound(to: UInt8.self), count: Int(length))
     }
 
     /// The collapsed text, or nil when it is empty.
@@ -157,9 +159,7 @@ public struct XMLElement: @unchecked Sendable {
         for slot in Int(row.pointee.firstAttribute) ..< Int(row.pointee.firstAttribute) + count {
             let attribute = tree.attributes[slot]
             if attribute.localName == interned && attribute.uri == nil {
-                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree.text + Int(attribute.offset)).assumingMemoryBound(to: UInt8.self),
-                                                count: Int(attribute.length))
-                return String(decoding: bytes, as: UTF8.self)
+                return String(decoding: textBytes(attribute.offset, attribute.length), as: UTF8.self)
             }
         }
         return nil

@@ -22,13 +22,14 @@ public final class BatchScreening: @unchecked Sendable {
     private var delivered = 0
     private var ready: [Int: Outcome] = [:]
     /// Fewer bidders than cores: each bid is hashed on a thread of its own while it is parsed.
-    private var spareCores = false
+    private let spareCores: Bool
 
     /// Starts `setup` at once on a thread of its own; `run` throws its error, if any, before
     /// delivering anything.
     public init(job: ScreeningJob, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
         self.job = job
         self.setup = Prepared(setup)
+        spareCores = job.bidderLocations.count < ProcessInfo.processInfo.activeProcessorCount
     }
 
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each
@@ -37,7 +38,6 @@ public final class BatchScreening: @unchecked Sendable {
     public func run(workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
                     deliver: @escaping @Sendable (Int, Outcome) -> Void) throws {
         let count = job.bidderLocations.count
-        spareCores = count < ProcessInfo.processInfo.activeProcessorCount
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = claim(count) {
                 guard let outcome = screen(index, process: process) else { return }
