@@ -271,13 +271,39 @@ static void uea_characters(void *ctx, const xmlChar *bytes, int length) {
 
 // MARK: - Parsing
 
+/// The document in memory, handed to libxml2 a chunk at a time.
+typedef struct {
+    const char *next;
+    size_t left;
+} uea_memory_reader;
+
+static int uea_read_chunk(void *context, char *buffer, int length) {
+    uea_memory_reader *reader = (uea_memory_reader *)context;
+    size_t count = length < 0 ? 0 : (size_t)length;
+    if (count > reader->left) count = reader->left;
+    memcpy(buffer, reader->next, count);
+    reader->next += count;
+    reader->left -= count;
+    return (int)count;
+}
+
+static int uea_close_reader(void *context) {
+    (void)context;
+    return 0;
+}
+
 uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_state *state) {
     memset(state, 0, sizeof(*state));
     if (maxDepth < 1) maxDepth = 1;
     uea_tree *tree = calloc(1, sizeof(uea_tree));
     int32_t *lastChild = calloc((size_t)maxDepth + 1, sizeof(int32_t));
     if (tree != NULL) tree->stack = calloc((size_t)maxDepth + 1, sizeof(int32_t));
-    xmlParserCtxtPtr ctxt = tree != NULL && lastChild != NULL && tree->stack != NULL ? xmlCreateMemoryParserCtxt(buffer, size) : NULL;
+    // Read through a callback, as xmllint reads a file: libxml2 keeps a few kilobytes of input
+    // at a time. xmlCreateMemoryParserCtxt would first copy the whole document into a buffer of
+    // its own (its static-buffer variant is not usable with the pull parser in 2.9).
+    uea_memory_reader reader = { buffer, size < 0 ? 0 : (size_t)size };
+    xmlParserCtxtPtr ctxt = tree != NULL && lastChild != NULL && tree->stack != NULL
+        ? xmlCreateIOParserCtxt(NULL, NULL, uea_read_chunk, uea_close_reader, &reader, XML_CHAR_ENCODING_NONE) : NULL;
     if (ctxt == NULL || ctxt->sax == NULL) {
         if (ctxt != NULL) xmlFreeParserCtxt(ctxt);
         free(lastChild);
@@ -285,6 +311,19 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
         return NULL;
     }
     tree->maxDepth = maxDepth;
+    // Room for a typical bid up front (corpus responses run 60-120 bytes per element), so the
+    // arrays rarely move while growing; pages not written to are never touched. Text and
+    // attribute values are at most the document's size unless a conversion to UTF-8 widens them.
+    int32_t elementGuess = size / 64 + 64;
+    if (!uea_reserve((void **)&tree->elements, &tree->elementCapacity, elementGuess, sizeof(uea_element))
+        || !uea_reserve((void **)&tree->segments, &tree->segmentCapacity, elementGuess, sizeof(uea_segment))
+        || (tree->text = malloc((size_t)size + 1)) == NULL) {
+        xmlFreeParserCtxt(ctxt);
+        free(lastChild);
+        uea_tree_free(tree);
+        return NULL;
+    }
+    tree->textCapacity = (size_t)size + 1;
     // NONET: never touch the network. Deliberately absent: RECOVER, NOENT (entity substitution),
     // DTDLOAD, DTDATTR, XINCLUDE, HUGE (libxml2 keeps its own 256-level and size limits).
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);

@@ -60,12 +60,10 @@ public struct XMLElement: @unchecked Sendable {
         }
     }
 
-    /// Child elements in document order (comments, text and processing instructions skipped).
-    public var children: [XMLElement] {
-        var result: [XMLElement] = []
-        forEachChild { child, _ in result.append(XMLElement(document: document, index: child)); return true }
-        return result
-    }
+    /// Child elements in document order (comments, text and processing instructions skipped),
+    /// walked in place: readers loop over the children of every property and group, and an array
+    /// per loop was a tenth of reading a document.
+    public var children: XMLChildren { XMLChildren(document: document, first: row.pointee.firstChild) }
 
     /// Child elements with local name `name`, in document order.
     public func children(named name: String) -> [XMLElement] { children(document.name(name)) }
@@ -262,4 +260,26 @@ public struct XMLElement: @unchecked Sendable {
         }
         return result
     }
+}
+
+/// The child elements of one element, in document order, read from the tree as they are visited.
+public struct XMLChildren: Collection, @unchecked Sendable {
+    let document: XMLDocument
+    let first: Int32
+
+    /// A child's row in the tree; rows are in document order, so later siblings compare greater.
+    public struct Index: Comparable, Sendable {
+        let row: Int32
+        public static func < (lhs: Index, rhs: Index) -> Bool { lhs.row < rhs.row }
+    }
+
+    public var startIndex: Index { Index(row: first >= 0 ? first : Int32.max) }
+    public var endIndex: Index { Index(row: Int32.max) }
+
+    public func index(after position: Index) -> Index {
+        let next = document.elements[Int(position.row)].nextSibling
+        return Index(row: next >= 0 ? next : Int32.max)
+    }
+
+    public subscript(position: Index) -> XMLElement { XMLElement(document: document, index: position.row) }
 }

@@ -44,6 +44,19 @@ struct DocumentAccessTests {
         #expect(root.child(named: "Plain")?.text == "a < b")
     }
 
+    @Test("Children are the child elements in document order; a leaf has none")
+    func childrenInOrder() throws {
+        let root = try parse().root
+        #expect(root.children.map(\.localName) == ["ID", "Name", "Plain"])
+        #expect(root.children.count == 3)
+        #expect(root.children.first?.localName == "ID")
+        let plain = try #require(root.child(named: "Plain"))
+        #expect(plain.children.isEmpty)
+        #expect(plain.children.startIndex == plain.children.endIndex)
+        // The same child through either route is the same element.
+        #expect(root.children.first(where: { $0.localName == "Plain" })?.line == plain.line)
+    }
+
     @Test("Paths point into the document and namespace declarations are visible")
     func pathsAndDeclarations() throws {
         let root = try parse().root

@@ -176,8 +176,26 @@ struct HostileInputTests {
         let file = directory.appendingPathComponent("exact.xml")
         let text = "<r>" + String(repeating: "x", count: 9_993) + "</r>"
         try text.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try XMLDocument.readBounded(path: file.path, name: "exact.xml", limit: 10_000).count == 10_000)
+        #expect(try XMLDocument.readBounded(path: file.path, name: "exact.xml", limit: 10_000) == Array(text.utf8))
         #expect(throws: XMLParseError.self) { try XMLDocument.readBounded(path: file.path, name: "exact.xml", limit: 9_999) }
+    }
+
+    @Test("A stream with no size (a pipe) is read whole, past the first buffer, and parses")
+    func pipeReadWhole() throws {
+        let directory = try Paths.temporaryDirectory()
+        let fifo = directory.appendingPathComponent("bid.xml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let text = "<r>" + String(repeating: "<a>x</a>", count: 2_500) + "</r>"
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            let utf8 = Array(text.utf8)
+            _ = utf8.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+            close(descriptor)
+        }
+        writer.start()
+        let bytes = try XMLDocument.readBounded(path: fifo, name: "bid.xml", limit: 100_000)
+        #expect(bytes == Array(text.utf8))
+        #expect(try XMLDocument.parse(bytes: bytes, sourceName: "bid.xml").root.children.count == 2_500)
     }
 
     @Test("Missing files and directories are unreadable, with the reason")

@@ -15,6 +15,8 @@ struct QuestionInfo {
     var valueType: String?
     var gates: [Gate]
     var inSubCriterion: Bool
+    /// The copy of a repeated group the question sits in (v2/v3 repeat whole groups).
+    var instance: Int = 1
 }
 
 /// Collects one criterion's questions and answers, then derives what every generation
@@ -23,10 +25,8 @@ struct QuestionInfo {
 struct CriterionAssembly {
     var criterion: Criterion
     var questions: [QuestionInfo] = []
-    private var questionIndex: [String: Int] = [:]
+    private var questionIDs: Set<String> = []  // for addQuestionOnce only
     var answerGates: [[Gate]] = []
-    /// Property id → instance of the group copy it sits in (v2/v3 repeated groups).
-    var instances: [String: Int] = [:]
 
     init(criterion: Criterion) { self.criterion = criterion }
 
@@ -46,12 +46,12 @@ struct CriterionAssembly {
             answers: [], subCriteria: [], unansweredQuestions: 0))
     }
 
-    mutating func addQuestion(_ question: QuestionInfo) {
-        if questionIndex[question.id] == nil { questionIndex[question.id] = questions.count }
-        questions.append(question)
-    }
+    mutating func addQuestion(_ question: QuestionInfo) { questions.append(question) }
 
-    func question(id: String) -> QuestionInfo? { questionIndex[id].map { questions[$0] } }
+    /// Adds `question` unless one with the same id is there already.
+    mutating func addQuestionOnce(_ question: QuestionInfo) {
+        if questionIDs.insert(question.id).inserted { questions.append(question) }
+    }
 
     mutating func addAnswer(_ answer: Answer, gates: [Gate]) {
         var answer = answer

@@ -32,7 +32,9 @@ enum EDMDocumentReader {
 
         // 1. Criteria and their questions, in document order.
         var assemblies: [CriterionAssembly] = []
-        var owner: [String: Int] = [:]  // property id → criterion index
+        // Property id → where it is first declared: one lookup per answer (ids are 36-byte UUIDs,
+        // and a criterion declares dozens).
+        var owner: [String: (criterion: Int, question: Int)] = [:]
         var duplicateProperties = 0
         // A response without criteria is paired with the request's questions (formats §5.4 step 2):
         // criterion lines and paths then point into the request.
@@ -44,8 +46,8 @@ enum EDMDocumentReader {
         for element in criterionElements {
             var assembly = criterionAssembly(element, isResponse: isResponse)
             if element.document !== root.document { assembly.criterion.source = element.document.sourceName }
-            for question in assembly.questions {
-                if owner[question.id] != nil { duplicateProperties += 1 } else { owner[question.id] = assemblies.count }
+            for (position, question) in assembly.questions.enumerated() {
+                if owner[question.id] != nil { duplicateProperties += 1 } else { owner[question.id] = (assemblies.count, position) }
             }
             assemblies.append(assembly)
         }
@@ -67,16 +69,17 @@ enum EDMDocumentReader {
             for response in root.children(named: "TenderingCriterionResponse") {
                 let propertyID = response.child(named: "ValidatedCriterionPropertyID")?.text ?? ""
                 let responseID = response.child(named: "ID")?.text ?? ""
-                guard let index = owner[propertyID], let question = assemblies[index].question(id: propertyID) else {
+                guard let (index, position) = owner[propertyID] else {
                     var answer = readAnswer(response, question: nil, instance: 1, evidence: evidenceByID, names: answerNames)
                     answer.property = propertyID.nonEmpty
                     unlinked.append(answer)
                     continue
                 }
+                let question = assemblies[index].questions[position]
                 let instance: Int
                 switch conventions.instances {
                 case .responseIDSuffix: instance = instanceFromResponseID(responseID, propertyID: propertyID)
-                case .repeatedGroupCopies: instance = assemblies[index].instances[propertyID] ?? 1
+                case .repeatedGroupCopies: instance = question.instance
                 }
                 let answer = readAnswer(response, question: question, instance: instance, evidence: evidenceByID, names: answerNames)
                 if question.typeCode != "QUESTION" { nonQuestions += 1 }
@@ -179,9 +182,8 @@ enum EDMDocumentReader {
                 }
                 let question = QuestionInfo(
                     id: id ?? "", description: descriptions.joined(separator: " ").nonEmpty, typeCode: typeCode ?? "QUESTION",
-                    valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion)
+                    valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion, instance: instance)
                 assembly.addQuestion(question)
-                if assembly.instances[question.id] == nil { assembly.instances[question.id] = instance }
                 if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = question.id }
             } else if kind == names.group || kind == names.subsidiaryGroup {
                 let groupID = child.child(names.id)?.text ?? ""
@@ -207,23 +209,23 @@ enum EDMDocumentReader {
 
     /// `…/Q4/R2/R1` validating `…/Q4` is instance 2.
     static func instanceFromResponseID(_ responseID: String, propertyID: String) -> Int {
-        // On the UTF-8 bytes: called for every answer, and ids are ASCII in practice.
-        let response = responseID.utf8, property = propertyID.utf8
-        guard response.count > property.count + 2, response.starts(with: property) else { return 1 }
-        var index = response.index(response.startIndex, offsetBy: property.count)
-        guard response[index] == UInt8(ascii: "/") else { return 1 }
-        index = response.index(after: index)
-        guard response[index] == UInt8(ascii: "R") else { return 1 }
-        index = response.index(after: index)
-        var number = 0, digits = 0
-        while index != response.endIndex, response[index] != UInt8(ascii: "/") {
-            let byte = response[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return 1 }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
-            digits += 1
-            index = response.index(after: index)
+        // On the UTF-8 bytes in place: called for every answer, and ids are ASCII in practice.
+        var responseID = responseID, propertyID = propertyID
+        return responseID.withUTF8 { response in
+            propertyID.withUTF8 { property in
+                guard response.count > property.count + 2,
+                      response[..<property.count].elementsEqual(property),
+                      response[property.count] == UInt8(ascii: "/"), response[property.count + 1] == UInt8(ascii: "R") else { return 1 }
+                var number = 0, digits = 0
+                for byte in response[(property.count + 2)...] {
+                    if byte == UInt8(ascii: "/") { break }
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return 1 }
+                    number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                }
+                return digits > 0 ? number : 1
+            }
         }
-        return digits > 0 ? number : 1
     }
 
     /// The names the answer reader matches, looked up once per document.

@@ -85,7 +85,7 @@ public enum V1Reader: GenerationReader {
                 let type = child.attribute("responseDataType")?.uppercased()
                 let question = QuestionInfo(id: key, description: child.child(named: "Description")?.nonEmptyText,
                                             typeCode: "QUESTION", valueType: type, gates: gates, inSubCriterion: false)
-                if assembly.question(id: key) == nil { assembly.addQuestion(question) }
+                assembly.addQuestionOnce(question)
                 if type == "INDICATOR" { lastIndicator = key }
                 if let response = child.child(named: "Response"), let answer = answer(from: response, question: question, instance: instance) {
                     assembly.addAnswer(answer, gates: gates)
