@@ -14,7 +14,7 @@ struct Inspect: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+    enum Format: String, ArgumentChoice { case json, text }
 
     @Argument(help: "ESPD/UEA XML files (requests or responses).")
     var files: [String]

@@ -8,7 +8,7 @@ struct Match: ParsableCommand {
         abstract: "Check names against the sanctions lists: the best candidates with scores and reasons.",
         discussion: "Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.")
 
-    enum Kind: String, ExpressibleByArgument { case person, entity }
+    enum Kind: String, ArgumentChoice { case person, entity }
 
     @Argument(help: "Names to check.")
     var names: [String]
@@ -16,7 +16,7 @@ struct Match: ParsableCommand {
     @Option(help: "A list name from the watchlist folder (or forced-labour-entities), or a list file (FSF XML or CSV). Default: every imported list and the forced-labour entities of checklists/.")
     var list: String?
 
-    @Option(help: "person or entity.")
+    @Option(help: "Whether the names are of persons or of entities (companies, organisations).")
     var kind: Kind = .entity
 
     @Option(help: "Birth date (YYYY-MM-DD) of the person: confirms or rules out a candidate.")

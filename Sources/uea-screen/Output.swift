@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import Screening
 
 enum JSONOutput {
@@ -11,4 +12,18 @@ enum Diagnostics {
     static func report(_ message: String) {
         FileHandle.standardError.write(Data("uea-screen: \(message)\n".utf8))
     }
+}
+
+/// An option whose values are the raw values of an enum (`--format json`).
+///
+/// ArgumentParser's default spells each value with string interpolation (a dynamic cast per
+/// value) and does so for every command it reflects, several times per run: about 2 M
+/// instructions of a 13 M argument parse. The raw values are the spelling already.
+protocol ArgumentChoice: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {}
+
+extension ArgumentChoice {
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    /// No value has a description of its own (as ArgumentParser concludes when they match).
+    static var allValueDescriptions: [String: String] { [:] }
 }

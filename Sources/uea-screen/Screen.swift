@@ -17,7 +17,7 @@ struct Screen: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, html, text }
+    enum Format: String, ArgumentChoice { case json, md, html, text }
 
     @Argument(help: "Tender folders, bidder folders or ESPD response files.")
     var paths: [String]

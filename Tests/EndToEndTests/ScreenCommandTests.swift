@@ -29,6 +29,17 @@ struct ScreenCommandTests {
         #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions"])
     }
 
+    @Test("Help lists the values of each choice option; an unknown value is a usage error naming them")
+    func choiceValues() throws {
+        let help = try ueaScreen("screen", "--help")
+        #expect(help.stdout.contains("(values: json, md, html, text)"))
+        let match = try ueaScreen("match", "--help")
+        #expect(match.stdout.contains("(values: person, entity;"))
+        let wrong = try ueaScreen("screen", "--format", "pdf", sample)
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("json"))
+    }
+
     @Test("The clean bidder alone exits 0")
     func cleanBidder() throws {
         let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", sample + "/bidders/1-zonnebouw-flevoland")
