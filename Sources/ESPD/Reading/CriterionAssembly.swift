@@ -53,21 +53,11 @@ struct CriterionAssembly {
         if questionIDs.insert(question.id).inserted { questions.append(question) }
     }
 
-    mutating func addAnswer(_ answer: Answer, gates: [Gate]) {
+    mutating func addAnswer(_ answer: consuming Answer, gates: [Gate]) {
         var answer = answer
         answer.gatedBy = gates.last?.controller
         criterion.answers.append(answer)
         answerGates.append(gates)
-    }
-
-    /// The indicator given for `property`, preferring the same instance.
-    private func indicator(for property: String, instance: Int) -> Bool? {
-        let candidates = criterion.answers.filter { $0.property == property && $0.indicator != nil }
-        return (candidates.first { $0.instance == instance } ?? candidates.first)?.indicator
-    }
-
-    private func gatesOpen(_ gates: [Gate], instance: Int) -> Bool {
-        gates.allSatisfy { indicator(for: $0.controller, instance: instance) == $0.expected }
     }
 
     mutating func finish(isResponse: Bool) -> Criterion {
@@ -81,6 +71,22 @@ struct CriterionAssembly {
             criterion.answers = []
             return criterion
         }
+        // The indicators given, per property and in document order, looked up for every gate
+        // (a criterion has dozens of answers; scanning them per gate copied every answer).
+        var indicators: [String: [(instance: Int, value: Bool)]] = [:]
+        for index in criterion.answers.indices {
+            if let property = criterion.answers[index].property, let value = criterion.answers[index].indicator {
+                indicators[property, default: []].append((criterion.answers[index].instance, value))
+            }
+        }
+        /// The indicator given for `property`, preferring the same instance.
+        func indicator(for property: String, instance: Int) -> Bool? {
+            guard let given = indicators[property] else { return nil }
+            return (given.first { $0.instance == instance } ?? given.first)?.value
+        }
+        func gatesOpen(_ gates: [Gate], instance: Int) -> Bool {
+            gates.allSatisfy { indicator(for: $0.controller, instance: instance) == $0.expected }
+        }
         for index in criterion.answers.indices {
             criterion.answers[index].applicable = gatesOpen(answerGates[index], instance: criterion.answers[index].instance)
             // Conviction details about natural persons (Part III A) are criminal-law data.
@@ -88,7 +94,7 @@ struct CriterionAssembly {
         }
         // "Your answer": the first INDICATOR question of the criterion's own groups.
         if let yourAnswer = questions.first(where: { !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty }) {
-            criterion.answer = criterion.answers.first { $0.property == yourAnswer.id && $0.indicator != nil }?.indicator
+            criterion.answer = indicators[yourAnswer.id]?.first?.value
         }
         if let polarity = criterion.polarity {
             criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
@@ -98,10 +104,10 @@ struct CriterionAssembly {
             criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == selfCleaning.property && $0.description != nil }?.description
         }
         var answered = Set<String>()
-        for answer in criterion.answers { if let property = answer.property { answered.insert(property) } }
-        criterion.unansweredQuestions = questions.filter { question in
+        for index in criterion.answers.indices { if let property = criterion.answers[index].property { answered.insert(property) } }
+        criterion.unansweredQuestions = questions.count { question in
             question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id) && gatesOpen(question.gates, instance: 1)
-        }.count
+        }
         return criterion
     }
 

@@ -97,10 +97,8 @@ enum EDMDocumentReader {
             warnings.append(ReaderWarning(code: "value-type-mismatch", message: "\(mismatches) answers carry a value element other than the one their ValueDataTypeCode names; the value found was kept", line: nil))
         }
 
-        let criteria = assemblies.map { assembly -> Criterion in
-            var assembly = assembly
-            return assembly.finish(isResponse: isResponse)
-        }
+        // Finished in place: a copy of an assembly would copy its answers again.
+        let criteria = assemblies.indices.map { assemblies[$0].finish(isResponse: isResponse) }
         return ESPDDocument(
             source: root.document.sourceName, generation: generation,
             version: header.version?.description, versionSource: header.versionSource,
