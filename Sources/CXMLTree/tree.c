@@ -314,16 +314,21 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
     // Room for a typical bid up front (corpus responses run 60-120 bytes per element), so the
     // arrays rarely move while growing; pages not written to are never touched. Text and
     // attribute values are at most the document's size unless a conversion to UTF-8 widens them.
+    // Capped, so that a huge document allowed by a raised --max-bytes reserves no more than this
+    // and grows as before.
     int32_t elementGuess = size / 64 + 64;
+    if (elementGuess > (1 << 20)) elementGuess = 1 << 20;
+    size_t textGuess = (size_t)size + 1;
+    if (textGuess > ((size_t)64 << 20)) textGuess = (size_t)64 << 20;
     if (!uea_reserve((void **)&tree->elements, &tree->elementCapacity, elementGuess, sizeof(uea_element))
         || !uea_reserve((void **)&tree->segments, &tree->segmentCapacity, elementGuess, sizeof(uea_segment))
-        || (tree->text = malloc((size_t)size + 1)) == NULL) {
+        || (tree->text = malloc(textGuess)) == NULL) {
         xmlFreeParserCtxt(ctxt);
         free(lastChild);
         uea_tree_free(tree);
         return NULL;
     }
-    tree->textCapacity = (size_t)size + 1;
+    tree->textCapacity = textGuess;
     // NONET: never touch the network. Deliberately absent: RECOVER, NOENT (entity substitution),
     // DTDLOAD, DTDATTR, XINCLUDE, HUGE (libxml2 keeps its own 256-level and size limits).
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);

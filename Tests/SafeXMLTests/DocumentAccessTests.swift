@@ -57,6 +57,17 @@ struct DocumentAccessTests {
         #expect(root.children.first(where: { $0.localName == "Plain" })?.line == plain.line)
     }
 
+    @Test("Text longer in UTF-8 than in the file (Latin-1 widens) and more elements than bytes suggest are kept whole")
+    func buffersGrowPastTheirFirstSize() throws {
+        let header = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><t>".utf8)
+        let latin1 = [UInt8](repeating: 0xE9, count: 5_000)  // é: one byte here, two in UTF-8
+        let tail = Array(("</t>" + String(repeating: "<e/>", count: 3_000) + "</r>").utf8)
+        let document = try XMLDocument.parse(bytes: header + latin1 + tail, sourceName: "latin1.xml")
+        #expect(document.root.child(named: "t")?.text == String(repeating: "é", count: 5_000))
+        #expect(document.root.children.count == 3_001)
+        #expect(document.root.children(named: "e").last?.path == "/r[1]/e[3000]")
+    }
+
     @Test("Paths point into the document and namespace declarations are visible")
     func pathsAndDeclarations() throws {
         let root = try parse().root
