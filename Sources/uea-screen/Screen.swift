@@ -104,8 +104,8 @@ struct Screen: ParsableCommand {
         let outDirectory = out
         // Rule data (checklists/) and the sanctions index are built while the first bids are read.
         let ruleData = self.ruleData
+        // libcrypto is opened there too (hashing the rule files), not on the path of the first bid.
         let batch = BatchScreening(job: job, setup: {
-            SHA256.prepare()  // libcrypto is opened here, not on the path of the first bid
             let ruleBook = try ruleData.load()
             let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
             return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))

@@ -76,8 +76,9 @@ typedef struct uea_tree {
 /// Installs the refusing external-entity loader; call once per process before parsing.
 void uea_xml_initialize(void);
 
-/// Asks glibc to serve buffers of up to 64 MiB from the heap and to keep up to 256 MiB of freed
-/// memory, instead of mapping and unmapping every large buffer (see XMLDocument.keepLargeBuffers).
+/// Asks glibc to serve buffers of up to 64 MiB from the heap, to keep up to 256 MiB of freed
+/// memory, and to grow a heap 16 MiB at a time, instead of mapping and unmapping every large
+/// buffer and extending the heap page by page (see XMLDocument.keepLargeBuffers).
 void uea_xml_keep_large_buffers(void);
 
 /// Parses `size` bytes. Returns the tree, or NULL with `state` saying why (not well-formed,

@@ -151,14 +151,8 @@ public struct RuleBook: Sendable {
     /// Loads and validates every file; the first problem is thrown with file and line.
     public static func load(directory: String) throws -> RuleBook {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        var files: [String: String] = [:]
-        var combined = ""
-        for name in fileNames {
-            guard let data = FileManager.default.contents(atPath: path(name)) else {
-                throw InputError(file: path(name), message: "rule-data file missing (see checklists/README.md)")
-            }
-            files[name] = SHA256.hex(data)
-            combined += name + ":" + files[name]! + "\n"
+        for name in fileNames where !FileManager.default.fileExists(atPath: path(name)) {
+            throw InputError(file: path(name), message: "rule-data file missing (see checklists/README.md)")
         }
         struct ReviewFile: Codable { var items: [ReviewItem] }
         let mvo = try YAMLFile.load(MVORules.self, from: path("mvo-sectors.yaml"))
@@ -205,6 +199,18 @@ public struct RuleBook: Sendable {
             for row in table where row.from != "eu" && Double(row.from) == nil {
                 throw InputError(file: path("thresholds.yaml"), message: "procedure row 'from' must be an amount or 'eu', found '\(row.from)'")
             }
+        }
+        // Hashed last: the first hash of a run opens libcrypto, and while dlopen holds the loader
+        // lock a thread being started elsewhere (the first bid's hash, a worker) waits in
+        // pthread_create. By now those threads have started.
+        var files: [String: String] = [:]
+        var combined = ""
+        for name in fileNames {
+            guard let data = FileManager.default.contents(atPath: path(name)) else {
+                throw InputError(file: path(name), message: "rule-data file missing (see checklists/README.md)")
+            }
+            files[name] = SHA256.hex(data)
+            combined += name + ":" + files[name]! + "\n"
         }
         return RuleBook(
             directory: directory, version: SHA256.hex(combined), files: files,

@@ -11,9 +11,6 @@ public enum SHA256 {
         return api
     }()
 
-    /// Opens libcrypto now, on this thread, so the first hash elsewhere does not wait for it.
-    public static func prepare() { _ = api }
-
     /// Lower-case hex SHA-256 of `bytes`.
     public static func hex<Bytes: ContiguousBytes>(_ bytes: Bytes) -> String {
         var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
