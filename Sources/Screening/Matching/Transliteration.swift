@@ -26,7 +26,7 @@ enum Transliteration {
     /// ASCII and tokens are already folded (no combining marks), so a byte match is a character
     /// match; Foundation's `replacingOccurrences` went through NSString for every token of every
     /// listed name (a third of building the sanctions index).
-    private static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
         let from = Array(needle.utf8), to = Array(replacement.utf8)
         var out: [UInt8] = []
         var bytes = Array(text.utf8)[...]
