@@ -1,7 +1,8 @@
 // SHA-256 from the system's libcrypto (OpenSSL 3): no package to compile. Only the header is used
 // at build time; the library is opened with dlopen on the first hash. Linking it would load and
-// initialise OpenSSL at every start (~0.8 ms, before main); opened on first use it is loaded on
-// the thread that reads the rule data, while the main thread parses the bid.
+// initialise OpenSSL at every start (~0.8 ms, before main); opened on first use it is loaded on a
+// helper thread (the one hashing the first bid, or the rule-data thread once the rules are read)
+// while the main thread parses the bid.
 #ifndef UEA_CCRYPTO_SHIM_H
 #define UEA_CCRYPTO_SHIM_H
 // SHA256_Init/Update/Final run the (SHA-NI/AVX2-dispatched) block function directly. EVP_Digest

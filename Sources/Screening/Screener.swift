@@ -14,10 +14,8 @@ public struct Screener: Sendable {
     /// `2026-11-29T04:46:16Z` (RFC 3339 in UTC, whole seconds), what ISO8601DateFormatter's
     /// `.withInternetDateTime` writes, without creating one per dossier.
     public static func internetDateTime(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        return Day(ordinal: days).description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
+        let (day, rest) = Day.split(unixSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
+        return day.description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
     }
 
     public func dossier(_ context: ScreeningContext, extraSources: [SourceFile] = [], now: Date = Date()) -> Dossier {

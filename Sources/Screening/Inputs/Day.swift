@@ -78,8 +78,14 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     /// costs more to create than the rest of a screening's date handling.)
     public static func today(now: Date = Date()) -> Day {
         let offset = TimeZone(identifier: "Europe/Amsterdam")?.secondsFromGMT(for: now) ?? 3600
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + offset
-        return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        return split(unixSeconds: Int(now.timeIntervalSince1970.rounded(.down)) + offset).day
+    }
+
+    /// The day `seconds` after 1970-01-01T00:00 falls on, and the seconds into that day (rounded
+    /// down, also before 1970).
+    static func split(unixSeconds seconds: Int) -> (day: Day, secondOfDay: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (Day(ordinal: days), seconds - days * 86_400)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
