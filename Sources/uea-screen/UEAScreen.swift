@@ -15,7 +15,6 @@ struct UEAScreen: ParsableCommand {
     )
 }
 
-
 extension UEAScreen {
     static func main() {
         XMLDocument.keepLargeBuffers()
