@@ -72,7 +72,7 @@ let package = Package(
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"]),
+        .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "TestSupport"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "Screening", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

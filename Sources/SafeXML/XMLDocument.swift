@@ -14,6 +14,10 @@ public final class XMLDocument: @unchecked Sendable {
     /// The name used in error messages and evidence pointers (usually the path given by the user).
     public let sourceName: String
 
+    /// Elements taken out of the tree by `detachElements(outside:)`, once; guarded by `lock`.
+    private var detached: [ForeignElement]?
+    private let lock = NSLock()
+
     private init(tree: UnsafeMutablePointer<uea_tree>, sourceName: String) {
         self.tree = tree
         self.elements = tree.pointee.elements
@@ -33,6 +37,58 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// `localName` as a token of this document; a name the document never uses matches no element.
     public func name(_ localName: String) -> XMLName { XMLName(pointer: intern(localName)) }
+
+    /// An element whose namespace a reader does not know, taken out of the tree.
+    public struct ForeignElement: Sendable, Equatable {
+        public var localName: String
+        /// nil for an element in no namespace.
+        public var namespaceURI: String?
+        public var line: Int
+        public var path: String
+    }
+
+    /// Takes every element whose namespace URI is not in `allowed` (with its subtree) out of the
+    /// tree: child lookups and walks no longer see it, so a decoy in a foreign namespace cannot
+    /// stand in for a real element that has the same local name. Subtrees under an element named
+    /// in `opaque` (UBL extensions, whose content is free by design) are left alone and unreported.
+    /// Runs once per document; later calls return the first call's result, so a document shared
+    /// between threads (a tender's request) is changed only before it is shared.
+    public func detachElements(outside allowed: Set<String>, opaque: Set<String> = []) -> [ForeignElement] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let detached { return detached }
+        var found: [ForeignElement] = []
+        var index: Int32 = 1  // the root is classified by the reader itself
+        let count = tree.pointee.elementCount
+        // Namespace URIs are interned by libxml2: one string comparison per distinct pointer.
+        var verdicts: [UnsafePointer<CChar>?: Bool] = [:]
+        func isAllowed(_ uri: UnsafePointer<CChar>?) -> Bool {
+            if let known = verdicts[uri] { return known }
+            let verdict = uri.map { allowed.contains(String(cString: $0)) } ?? false
+            verdicts[uri] = verdict
+            return verdict
+        }
+        let opaqueNames = Set(opaque.compactMap { intern($0) })
+        while index < count {
+            let element = elements + Int(index)
+            if opaqueNames.contains(element.pointee.localName) && isAllowed(element.pointee.uri) {
+                index = element.pointee.subtreeEnd
+                continue
+            }
+            if isAllowed(element.pointee.uri) { index += 1; continue }
+            let node = XMLElement(document: self, index: index)
+            found.append(ForeignElement(localName: node.localName, namespaceURI: node.namespaceURI, line: node.line, path: node.path))
+            // Unlink it from its siblings (rows stay where they are; nothing links to them any more).
+            let previous = element.pointee.previousSibling, next = element.pointee.nextSibling
+            if previous >= 0 { elements[Int(previous)].nextSibling = next } else if element.pointee.parent >= 0 { elements[Int(element.pointee.parent)].firstChild = next }
+            if next >= 0 { elements[Int(next)].previousSibling = previous }
+            element.pointee.nextSibling = -1
+            element.pointee.previousSibling = -1
+            index = element.pointee.subtreeEnd
+        }
+        detached = found
+        return found
+    }
 
     // MARK: Parsing
 

@@ -102,12 +102,19 @@ public struct XMLElement: @unchecked Sendable {
         return current
     }
 
-    /// All descendant elements with local name `name`, in document order.
+    /// All descendant elements with local name `name`, in document order (walked through the
+    /// child links, so elements taken out by `XMLDocument.detachElements` are not found).
     public func descendants(named name: String) -> [XMLElement] {
         guard let interned = document.intern(name) else { return [] }
-        // Elements are stored in document order: the descendants are the rows up to subtreeEnd.
-        return (index + 1 ..< row.pointee.subtreeEnd).filter { document.elements[Int($0)].localName == interned }
-            .map { XMLElement(document: document, index: $0) }
+        var result: [XMLElement] = []
+        func visit(_ element: XMLElement) {
+            for child in element.children {
+                if document.elements[Int(child.index)].localName == interned { result.append(child) }
+                visit(child)
+            }
+        }
+        visit(self)
+        return result
     }
 
     /// The parent element, nil at the root.

@@ -77,7 +77,10 @@ struct GenerationTests {
         let d = try read("edm-v2.0.0/SELFCONTAINED-ESPDResponse-02.00.00.xml")
         #expect(d.profile == "extended")
         #expect(d.unlinkedAnswers.count == 20)
-        #expect(d.warnings.contains { $0.code == "unlinked-answers" })
+        // One warning per unlinked answer, at its line (the first dangling response is at line 9054).
+        #expect(d.warnings.filter { $0.code == "unlinked-answer" }.count == 20)
+        #expect(d.warnings.first { $0.code == "unlinked-answer" }?.line == 9054)
+        #expect(d.unlinkedAnswers.first?.line == 9054)
         #expect(d.warnings.contains { $0.code == "duplicate-property-ids" })
     }
 

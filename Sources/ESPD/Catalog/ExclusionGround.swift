@@ -81,3 +81,25 @@ public enum ExclusionGrounds {
         ExclusionGround(ground: ground, uuid: uuid, shortCode: short, alternativeShortCodes: alternatives, longCode: long, v1Code2016: v1, name: name, part: part, directiveArticle: article, aanbestedingswetArticle: aw, mandatory: mandatory, windowYears: years)
     }
 }
+
+extension ExclusionGround {
+    /// The ground's name as the Dutch UEA (TenderNed) words it, for Dutch sentences.
+    public var dutchName: String { Self.dutchNames[ground] ?? name }
+
+    private static let dutchNames: [String: String] = [
+        "C1": "deelneming aan een criminele organisatie", "C2": "omkoping", "C3": "fraude",
+        "C4": "terroristische misdrijven of strafbare feiten in verband met terroristische activiteiten",
+        "C5": "witwassen van geld of financiering van terrorisme", "C6": "kinderarbeid en andere vormen van mensenhandel",
+        "C7": "betaling van belastingen", "C8": "betaling van socialezekerheidsbijdragen",
+        "C9": "schending van verplichtingen op het gebied van milieurecht", "C10": "schending van verplichtingen op het gebied van sociaal recht",
+        "C11": "schending van verplichtingen op het gebied van arbeidsrecht", "C12": "faillissement", "C13": "insolventie",
+        "C14": "akkoord met schuldeisers", "C15": "situatie vergelijkbaar met faillissement naar nationaal recht",
+        "C16": "activa beheerd door een curator", "C17": "bedrijfsactiviteiten gestaakt", "C18": "ernstige beroepsfout",
+        "C19": "overeenkomsten met andere ondernemers om de mededinging te vervalsen",
+        "C20": "belangenconflict door deelname aan de aanbestedingsprocedure",
+        "C21": "directe of indirecte betrokkenheid bij de voorbereiding van deze aanbestedingsprocedure",
+        "C22": "vroegtijdige beëindiging, schadevergoeding of andere vergelijkbare sancties",
+        "C23": "valse verklaringen, achterhouden van informatie of vertrouwelijke informatie over deze procedure verkregen",
+        "C24": "zuiver nationale uitsluitingsgronden",
+    ]
+}

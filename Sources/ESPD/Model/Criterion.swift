@@ -48,12 +48,58 @@ public struct Criterion: Sendable, Equatable {
     public var subCriteria: [String]
     /// Questions asked but not answered (ids), only for responses.
     public var unansweredQuestions: Int
+    /// Where the response does not give one clear answer per question (duplicated, disagreeing,
+    /// unreadable, re-typed or extra questions): never resolved silently. For "Your answer",
+    /// `answer` is then the reading under which the ground applies, if any reading says so.
+    public var conflicts: [AnswerConflict] = []
+}
+
+/// A question of a response that has no single clear answer, or whose structure differs from the
+/// question the authority asked. Lines point at every element involved.
+public struct AnswerConflict: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// More than one response element answers the question (same instance).
+        case multipleResponses = "multiple-responses"
+        /// One response element carries more than one value of a single-valued type.
+        case multipleValues = "multiple-values"
+        /// Values in more than one instance of a question that is not repeatable ("Your answer").
+        case multipleInstances = "multiple-instances"
+        /// The readings say different things.
+        case disagreeingValues = "disagreeing-values"
+        /// A value that is not in the lexical space of its type (`yes` for an indicator).
+        case unreadableValue = "unreadable-value"
+        /// A yes/no question in the answer group that the authority's structure does not have.
+        case extraQuestion = "extra-question"
+        /// A question of the authority's structure declared with another type code or value type.
+        case changedType = "changed-type"
+        /// "Your answer" is not where the authority's structure (request or catalogue) puts it.
+        case renamedQuestion = "renamed-question"
+        /// An answer that names no declared question but most likely answers this one.
+        case unlinkedReading = "unlinked-reading"
+        /// The criterion's type code names another exclusion ground than its id.
+        case codeMismatch = "code-mismatch"
+    }
+
+    public var kind: Kind
+    /// The property (v2+) or requirement (v1) id concerned.
+    public var property: String?
+    /// What is wrong, in English, naming the elements by line.
+    public var message: String
+    /// The line of every element involved, in document order.
+    public var lines: [Int]
+    /// The indicator readings involved (`true`, `false`, `unreadable`); other values are not copied.
+    public var values: [String]?
+
+    public init(kind: Kind, property: String?, message: String, lines: [Int], values: [String]? = nil) {
+        self.kind = kind; self.property = property; self.message = message; self.lines = lines; self.values = values
+    }
 }
 
 extension Criterion: Codable {
     enum CodingKeys: String, CodingKey {
         case uuid, code, codeLong, codeShort, category, ground, name, description, lots, line, path, source
         case answer, polarity, groundApplies, selfCleaning, selfCleaningDescription, answers, subCriteria, unansweredQuestions
+        case conflicts
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -81,6 +127,7 @@ extension Criterion: Codable {
         }
         try c.encodeIfPresent(polarity, forKey: .polarity)
         if !subCriteria.isEmpty { try c.encode(subCriteria, forKey: .subCriteria) }
+        if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,6 +153,7 @@ extension Criterion: Codable {
         answers = try c.decodeIfPresent([Answer].self, forKey: .answers) ?? []
         subCriteria = try c.decodeIfPresent([String].self, forKey: .subCriteria) ?? []
         unansweredQuestions = try c.decodeIfPresent(Int.self, forKey: .unansweredQuestions) ?? 0
+        conflicts = try c.decodeIfPresent([AnswerConflict].self, forKey: .conflicts) ?? []
     }
 }
 
@@ -135,8 +183,22 @@ public struct Answer: Codable, Sendable, Equatable {
     public var url: String?
     public var period: Period?
     public var evidence: [EvidenceReference]?
+    /// A value that could not be read as its type (an indicator other than true/false/1/0), as
+    /// written (at most 40 characters); the answer then has no value of that type.
+    public var unreadable: String?
+    /// For an answer that names no declared question: the criterion it most likely belongs to
+    /// (exclusion ground `C1`…, else the criterion id), when one can be told.
+    public var belongsTo: String?
     public var line: Int
     public var path: String
+    /// The line of the response element the value came from (several values of one response
+    /// become several answers; this tells them apart from several responses). Not encoded.
+    var responseLine: Int = 0
+
+    enum CodingKeys: String, CodingKey {
+        case property, question, type, instance, applicable, gatedBy, criminalData, indicator, date, amount, description
+        case code, identifier, quantity, url, period, evidence, unreadable, belongsTo, line, path
+    }
 
     public init(property: String?, question: String?, type: String?, instance: Int, applicable: Bool, gatedBy: String?,
                 criminalData: Bool, indicator: Bool? = nil, date: String? = nil, amount: Amount? = nil, description: String? = nil,
@@ -146,10 +208,11 @@ public struct Answer: Codable, Sendable, Equatable {
         self.applicable = applicable; self.gatedBy = gatedBy; self.criminalData = criminalData; self.indicator = indicator
         self.date = date; self.amount = amount; self.description = description; self.code = code; self.identifier = identifier
         self.quantity = quantity; self.url = url; self.period = period; self.evidence = evidence; self.line = line; self.path = path
+        self.responseLine = line
     }
 
     public var hasValue: Bool {
-        indicator != nil || date != nil || amount != nil || description != nil || code != nil
+        unreadable != nil || indicator != nil || date != nil || amount != nil || description != nil || code != nil
             || identifier != nil || quantity != nil || url != nil || period != nil || !(evidence ?? []).isEmpty
     }
 }

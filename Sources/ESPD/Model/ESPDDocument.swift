@@ -161,4 +161,6 @@ public struct ReaderWarning: Codable, Sendable, Equatable {
     public var code: String
     public var message: String
     public var line: Int?
+
+    public init(code: String, message: String, line: Int?) { self.code = code; self.message = message; self.line = line }
 }

@@ -58,7 +58,13 @@ public enum TextSummary {
                 else if criterion.polarity == .trueMeansCompliant { note = " (question asks for compliance)" }
                 if criterion.groundApplies == true { note += " — ground applies" }
                 if let sc = criterion.selfCleaning { note += sc ? ", self-cleaning claimed" : ", no self-cleaning" }
+                if !criterion.conflicts.isEmpty { note += " — \(criterion.conflicts.count == 1 ? "conflict" : "\(criterion.conflicts.count) conflicts"), see below" }
                 out.append("    \(label.padding(toLength: 4, withPad: " ", startingAt: 0)) \(code.padding(toLength: 16, withPad: " ", startingAt: 0)) \(answer)\(note)  [line \(criterion.line)]")
+            }
+            for criterion in document.criteria {
+                for conflict in criterion.conflicts {
+                    out.append("  conflict \(criterion.ground ?? criterion.codeShort ?? criterion.uuid) \(conflict.kind.rawValue): \(conflict.message) (line\(conflict.lines.count == 1 ? "" : "s") \(conflict.lines.map(String.init).joined(separator: ", ")))")
+                }
             }
             let answered = document.criteria.reduce(0) { $0 + $1.answers.count }
             out.append("  Answers: \(answered) paired, \(document.unlinkedAnswers.count) unlinked")

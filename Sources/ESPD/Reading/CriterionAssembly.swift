@@ -17,16 +17,40 @@ struct QuestionInfo {
     var inSubCriterion: Bool
     /// The copy of a repeated group the question sits in (v2/v3 repeat whole groups).
     var instance: Int = 1
+    /// The group element that holds it (a running number within the criterion), and that group's
+    /// `cbc:ID` (a v2/v3 copy of a repeated group has the same id).
+    var group: Int = 0
+    var groupID: String = ""
+    /// Where the question is declared (response copy, or the request).
+    var line: Int = 0
+}
+
+/// The question structure an authority asked for one criterion (from the tender's ESPD request),
+/// against which the response's own copy of the criterion is compared.
+struct AuthorityQuestions {
+    var source: String
+    var questions: [QuestionInfo]
 }
 
 /// Collects one criterion's questions and answers, then derives what every generation
 /// derives the same way: the "Your answer" indicator, gate applicability, self-cleaning,
-/// polarity, criminal-data flags and the count of unanswered questions.
+/// polarity, criminal-data flags, conflicts and the count of unanswered questions.
+///
+/// Bidders write responses, so nothing here is first-wins: every answer to "Your answer" is a
+/// reading, and the criterion's answer is the one under which the ground applies if any reading
+/// says so (shared/espd-formats.md §5.3: a QUESTION has at most one response per instance).
 struct CriterionAssembly {
     var criterion: Criterion
     var questions: [QuestionInfo] = []
     private var questionIDs: Set<String> = []  // for addQuestionOnce only
     var answerGates: [[Gate]] = []
+    /// Numbers the group elements of the criterion as the walk enters them.
+    var groupCount = 0
+    /// The request's questions for this criterion, when the tender has a request.
+    var authority: AuthorityQuestions?
+    /// Answers that name no declared question but most likely belong to this criterion, with the
+    /// id they name after invisible characters are removed.
+    var unlinked: [(answer: Answer, normalisedID: String)] = []
 
     init(criterion: Criterion) { self.criterion = criterion }
 
@@ -44,6 +68,13 @@ struct CriterionAssembly {
             lots: lots, line: element.line, path: element.path, source: nil, inResponse: isResponse,
             answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
             answers: [], subCriteria: [], unansweredQuestions: 0))
+        // A type code that names another ground than the id: the id decides, the difference is reported.
+        if let ground = classification.ground, let code, let named = ExclusionGrounds.ground(code: code), named.ground != ground.ground {
+            criterion.conflicts.append(AnswerConflict(
+                kind: .codeMismatch, property: nil,
+                message: "criterion id \(id) is exclusion ground \(ground.ground), but its type code \(code) is ground \(named.ground) (line \(element.line)); read as \(ground.ground)",
+                lines: [element.line]))
+        }
     }
 
     mutating func addQuestion(_ question: QuestionInfo) { questions.append(question) }
@@ -60,6 +91,20 @@ struct CriterionAssembly {
         answerGates.append(gates)
     }
 
+    /// "Your answer" by the structure every exclusion ground has in every generation (the
+    /// catalogue rule, checked against every taxonomy in the corpus): the first ungated property
+    /// with value type INDICATOR outside national sub-criteria (inside one when there is no other;
+    /// EDM 4.0.0 puts C7/C8's there). The type code is not trusted: a bidder can re-type it CAPTION.
+    /// `extras` are further ungated yes/no properties in the same group or in a copy of it (a
+    /// second "Your answer" in a repeated group is a second answer, not a second conviction).
+    static func yourAnswer(in questions: [QuestionInfo]) -> (primary: QuestionInfo, extras: [QuestionInfo])? {
+        let candidates = questions.filter { $0.gates.isEmpty && $0.valueType == "INDICATOR" }
+        guard let primary = candidates.first(where: { !$0.inSubCriterion }) ?? candidates.first else { return nil }
+        return (primary, candidates.filter {
+            $0.id != primary.id && ($0.group == primary.group || (!primary.groupID.isEmpty && $0.groupID == primary.groupID))
+        })
+    }
+
     mutating func finish(isResponse: Bool) -> Criterion {
         criterion.inResponse = isResponse
         let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:))
@@ -71,49 +116,270 @@ struct CriterionAssembly {
             criterion.answers = []
             return criterion
         }
-        // The indicators given, per property and in document order, looked up for every gate
-        // (a criterion has dozens of answers; scanning them per gate copied every answer).
+        let isExclusion = criterion.category == .exclusion
+
+        // 1. Which properties are readings of "Your answer".
+        var readingProperties: [String] = []
+        var primaryID: String?
+        if isExclusion {
+            let own = Self.yourAnswer(in: questions)
+            let asked = authority.flatMap { Self.yourAnswer(in: $0.questions) }
+            primaryID = asked?.primary.id ?? own?.primary.id
+            if let primaryID { readingProperties.append(primaryID) }
+            if let own {
+                if own.primary.id != primaryID {
+                    readingProperties.append(own.primary.id)
+                    let reference = asked != nil ? "the request (\(authority!.source))" : "the catalogue"
+                    criterion.conflicts.append(AnswerConflict(
+                        kind: .renamedQuestion, property: own.primary.id,
+                        message: "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
+                        lines: [own.primary.line]))
+                }
+                let askedIDs = Set((authority?.questions ?? []).map(\.id))
+                for extra in own.extras where !askedIDs.contains(extra.id) || asked == nil {
+                    readingProperties.append(extra.id)
+                    // Without the request, which of the two is the authority's question cannot be
+                    // told: both are named.
+                    criterion.conflicts.append(AnswerConflict(
+                        kind: .extraQuestion, property: extra.id,
+                        message: asked != nil
+                            ? "an extra yes/no question \(extra.id) (line \(extra.line)) sits in the answer group beside \"Your answer\"; its answers are read as answers to \"Your answer\""
+                            : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
+                        lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
+                }
+                if own.primary.typeCode != "QUESTION" {
+                    criterion.conflicts.append(AnswerConflict(
+                        kind: .changedType, property: own.primary.id,
+                        message: "\"Your answer\" \(own.primary.id) is declared with type code \(own.primary.typeCode) instead of QUESTION (line \(own.primary.line)); its answers are read",
+                        lines: [own.primary.line]))
+                }
+            } else if primaryID != nil {
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .renamedQuestion, property: primaryID,
+                    message: "the response's copy of the criterion (line \(criterion.line)) has no yes/no question where \"Your answer\" belongs; answers to \(primaryID!) are read",
+                    lines: [criterion.line]))
+            }
+            // Properties the authority asked with other types than the response declares.
+            if let authority {
+                var declared: [String: QuestionInfo] = [:]
+                for question in questions where declared[question.id] == nil { declared[question.id] = question }
+                for asked in authority.questions {
+                    guard let copy = declared[asked.id] else { continue }
+                    if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
+                        criterion.conflicts.append(AnswerConflict(
+                            kind: .changedType, property: asked.id,
+                            message: "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") in \(authority.source) (line \(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
+                            lines: [copy.line]))
+                    }
+                }
+            }
+            // Indicator answers to re-typed properties (CAPTION, REQUIREMENT) before "Your answer" or
+            // in its group are readings too: a re-typed "Your answer" must not fall out.
+            let primaryPosition = own.flatMap { own in questions.firstIndex { $0.id == own.primary.id } } ?? questions.count
+            for (position, question) in questions.enumerated() where question.gates.isEmpty
+                && (position < primaryPosition || question.group == own?.primary.group) && question.typeCode != "QUESTION" && !readingProperties.contains(question.id)
+                && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) }) {
+                readingProperties.append(question.id)
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .changedType, property: question.id,
+                    message: "\(question.id) is declared as \(question.typeCode) (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
+                    lines: [question.line]))
+            }
+        }
+        // Unlinked yes/no answers that most likely belong to this exclusion criterion: read as
+        // answers to "Your answer" (an id renamed or hidden by the bidder must not drop a "yes").
+        for entry in unlinked where isExclusion && (entry.answer.indicator != nil || entry.answer.unreadable != nil) {
+            var entry = entry
+            let readingID = primaryID ?? entry.normalisedID
+            if !readingProperties.contains(readingID) { readingProperties.append(readingID) }
+            entry.answer.property = readingID
+            criterion.answers.append(entry.answer)
+            answerGates.append([])
+            criterion.conflicts.append(AnswerConflict(
+                kind: .unlinkedReading, property: entry.normalisedID,
+                message: "the yes/no answer at line \(entry.answer.line) names a property that no question declares (\(Self.visible(entry.normalisedID))); it is read as an answer to \"Your answer\" (\(readingID))",
+                lines: [entry.answer.line]))
+        }
+
+        let readingSet = Set(readingProperties)
+        // 3. "Your answer" from all its readings.
+        let readings = criterion.answers.filter { answer in answer.property.map { readingSet.contains($0) } ?? false }
+        let readingValues = readings.compactMap(\.indicator)
+        var readingsApply: Bool? = nil
+        if isExclusion {
+            if Set(readingValues).count == 1 {
+                criterion.answer = readingValues[0]
+            } else if Set(readingValues).count == 2 {
+                // Disagreeing readings: the one under which the ground applies.
+                switch criterion.polarity {
+                case .trueMeansCompliant?: criterion.answer = false
+                default: criterion.answer = true
+                }
+            }
+            readingsApply = criterion.answer
+            recordReadingConflicts(readings)
+        } else if let yourAnswer = questions.first(where: { !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty }) {
+            let values = criterion.answers.compactMap { $0.property == yourAnswer.id ? $0.indicator : nil }
+            criterion.answer = Set(values).count == 1 ? values[0] : (values.isEmpty ? nil : true)
+            // Selection and other criteria repeat their groups (references, years): only values
+            // that disagree within one instance are a conflict here.
+            let given = criterion.answers.filter { $0.property == yourAnswer.id }
+            for instance in Set(given.map(\.instance)).sorted() {
+                let same = given.filter { $0.instance == instance }
+                if Set(same.compactMap(\.indicator)).count > 1 { criterion.conflicts.append(Self.conflict(same, subject: "\"\(yourAnswer.description ?? yourAnswer.id)\"", repeatable: true)) }
+            }
+        }
+        // 2. Every property's indicator readings, per instance, for gates.
         var indicators: [String: [(instance: Int, value: Bool)]] = [:]
         for index in criterion.answers.indices {
             if let property = criterion.answers[index].property, let value = criterion.answers[index].indicator {
                 indicators[property, default: []].append((criterion.answers[index].instance, value))
             }
         }
-        /// The indicator given for `property`, preferring the same instance.
-        func indicator(for property: String, instance: Int) -> Bool? {
-            guard let given = indicators[property] else { return nil }
-            return (given.first { $0.instance == instance } ?? given.first)?.value
+        /// A gate is open when any reading of its controller (same instance, else any) opens it:
+        /// details behind a disputed "yes" are read, never dropped.
+        func gateOpen(_ gate: Gate, instance: Int) -> Bool {
+            if readingSet.contains(gate.controller), let applies = readingsApply {
+                return applies == gate.expected || readingValues.contains(gate.expected)
+            }
+            guard let given = indicators[gate.controller] else { return false }
+            let sameInstance = given.filter { $0.instance == instance }
+            return (sameInstance.isEmpty ? given : sameInstance).contains { $0.value == gate.expected }
         }
-        func gatesOpen(_ gates: [Gate], instance: Int) -> Bool {
-            gates.allSatisfy { indicator(for: $0.controller, instance: instance) == $0.expected }
+        func gatesOpen(_ gates: [Gate], instance: Int) -> Bool { gates.allSatisfy { gateOpen($0, instance: instance) } }
+
+        if let polarity = criterion.polarity {
+            criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
         }
+
+        // 4. Gates, criminal-law flags.
         for index in criterion.answers.indices {
             criterion.answers[index].applicable = gatesOpen(answerGates[index], instance: criterion.answers[index].instance)
             // Conviction details about natural persons (Part III A) are criminal-law data.
             if ground?.part == "A", !answerGates[index].isEmpty { criterion.answers[index].criminalData = true }
         }
-        // "Your answer": the first INDICATOR question of the criterion's own groups.
-        if let yourAnswer = questions.first(where: { !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty }) {
-            criterion.answer = indicators[yourAnswer.id]?.first?.value
+
+        // 5. Other single-valued questions answered more than once in one instance.
+        var seen: [String: [Int]] = [:]
+        var order: [String] = []
+        for index in criterion.answers.indices {
+            let answer = criterion.answers[index]
+            guard let property = answer.property, !readingSet.contains(property), answer.isSingleValued else { continue }
+            let key = "\(property)#\(answer.instance)"
+            if seen[key] == nil { order.append(key) }
+            seen[key, default: []].append(index)
         }
-        if let polarity = criterion.polarity {
-            criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
+        for key in order where seen[key]!.count > 1 {
+            let group = seen[key]!.map { criterion.answers[$0] }
+            criterion.conflicts.append(Self.conflict(group, subject: group[0].property ?? "?", repeatable: true))
         }
-        if let selfCleaning = criterion.answers.first(where: { $0.indicator != nil && Self.isSelfCleaningQuestion($0.question) }) {
-            criterion.selfCleaning = selfCleaning.indicator
-            criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == selfCleaning.property && $0.description != nil }?.description
+        for answer in criterion.answers where answer.unreadable != nil && !(answer.property.map { readingSet.contains($0) } ?? false) {
+            criterion.conflicts.append(AnswerConflict(
+                kind: .unreadableValue, property: answer.property,
+                message: "the value \"\(Self.visible(answer.unreadable!))\" at line \(answer.line) is not a boolean (true, false, 1 or 0)",
+                lines: [answer.line], values: ["unreadable"]))
+        }
+
+        // 6. Self-cleaning: claimed only when every reading claims it.
+        let selfCleaningAnswers = criterion.answers.filter { $0.indicator != nil && Self.isSelfCleaningQuestion($0.question) }
+        if let first = selfCleaningAnswers.first {
+            criterion.selfCleaning = selfCleaningAnswers.allSatisfy { $0.indicator == true }
+            criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == first.property && $0.description != nil }?.description
         }
         var answered = Set<String>()
         for index in criterion.answers.indices { if let property = criterion.answers[index].property { answered.insert(property) } }
         criterion.unansweredQuestions = questions.count { question in
             question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id) && gatesOpen(question.gates, instance: 1)
         }
+        criterion.conflicts.sort { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
         return criterion
+    }
+
+    /// Records the conflicts among the readings of "Your answer" (not repeatable).
+    private mutating func recordReadingConflicts(_ readings: [Answer]) {
+        for answer in readings where answer.unreadable != nil {
+            criterion.conflicts.append(AnswerConflict(
+                kind: .unreadableValue, property: answer.property,
+                message: "\"Your answer\" at line \(answer.line) reads \"\(Self.visible(answer.unreadable!))\", which is not a boolean (true, false, 1 or 0)",
+                lines: [answer.line], values: ["unreadable"]))
+        }
+        guard readings.count > 1 else { return }
+        criterion.conflicts.append(Self.conflict(readings, subject: "\"Your answer\"", repeatable: false))
+    }
+
+    /// One conflict over several answers to one question.
+    static func conflict(_ answers: [Answer], subject: String, repeatable: Bool) -> AnswerConflict {
+        let lines = answers.map(\.line).sorted()
+        let values = answers.map { $0.indicator.map { $0 ? "true" : "false" } ?? ($0.unreadable != nil ? "unreadable" : "other") }
+        let indicatorValues = Set(answers.compactMap(\.indicator))
+        let kind: AnswerConflict.Kind
+        if indicatorValues.count > 1 { kind = .disagreeingValues }
+        else if !repeatable && Set(answers.map(\.instance)).count > 1 { kind = .multipleInstances }
+        else if Set(answers.map(\.responseLine)).count < answers.count { kind = .multipleValues }
+        else { kind = .multipleResponses }
+        let where_ = lines.map(String.init).joined(separator: ", ")
+        let said = answers.contains { $0.indicator != nil || $0.unreadable != nil } ? " (\(zip(lines, values).map { "line \($0): \($1)" }.joined(separator: "; ")))" : ""
+        let message: String
+        switch kind {
+        case .disagreeingValues: message = "\(subject) is answered \(answers.count) times with different values\(said)"
+        case .multipleInstances: message = "\(subject) is not repeatable but has values in \(Set(answers.map(\.instance)).count) instances at lines \(where_)\(said)"
+        case .multipleValues: message = "\(subject) has more than one value in one response, at lines \(where_)\(said)"
+        default: message = "\(subject) is answered by \(answers.count) responses, at lines \(where_)\(said)"
+        }
+        let property = answers.first?.property
+        return AnswerConflict(kind: kind, property: property, message: message, lines: lines,
+                              values: answers.contains { $0.indicator != nil || $0.unreadable != nil } ? values : nil)
+    }
+
+    /// Text safe to put in a message: invisible and control characters shown as `U+XXXX`.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            if IdentifierText.isInvisible(scalar) || scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private static func isSelfCleaningQuestion(_ text: String?) -> Bool {
         guard let text = text?.lowercased() else { return false }
         return text.includes("self-cleaning") || text.includes("self cleaning") || text.includes("selfcleaning")
             || text.includes("demonstrate your reliability") || text.includes("demonstrate its reliability")
+    }
+}
+
+/// Ids and codes are compared after white space collapse only; invisible characters in them are
+/// a tampering signal, reported and removed only to tell which question was meant.
+enum IdentifierText {
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value == 0x20 { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .control, .lineSeparator, .paragraphSeparator, .spaceSeparator: return true
+        default: return (0xFE00...0xFE0F).contains(value) || (0x180B...0x180F).contains(value) || value == 0x034F
+        }
+    }
+
+    /// True when the id contains anything other than printable ASCII.
+    static func hasHiddenCharacters(_ id: String) -> Bool { id.utf8.contains { $0 < 0x20 || $0 >= 0x7F } }
+
+    /// The id without invisible characters (zero-width space, NBSP, soft hyphen, BOM, …).
+    static func normalised(_ id: String) -> String {
+        var out = ""
+        for scalar in id.unicodeScalars where !isInvisible(scalar) { out.unicodeScalars.append(scalar) }
+        return out
+    }
+}
+
+extension Answer {
+    /// Types of which a question takes one value per instance.
+    var isSingleValued: Bool {
+        switch type {
+        case "INDICATOR"?, "DATE"?, "AMOUNT"?, "QUANTITY"?, "QUANTITY_INTEGER"?, "QUANTITY_YEAR"?, "PERCENTAGE"?, "URL"?: return true
+        default: return false
+        }
     }
 }

@@ -57,14 +57,15 @@ public enum ESPDParser {
     }
 
     /// Reads bytes already in memory (read once, so the caller can hash the same bytes).
-    /// - Parameter request: the path of the tender's ESPD request, parsed only when the response
-    ///   carries no criteria of its own.
+    /// - Parameter request: the path of the tender's ESPD request: the questions the authority asked.
     public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
         let document: XMLDocument
         var requestDocument: XMLDocument? = nil
         do {
             document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
-            if let request, document.root.child(named: "TenderingCriterion") == nil {
+            // The authority's questions: a response's own copy of the criteria is compared with them,
+            // and a response without criteria is read with them.
+            if let request {
                 requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits)
             }
         } catch {
@@ -75,6 +76,11 @@ public enum ESPDParser {
 
     public static func read(_ document: XMLDocument, request: XMLDocument? = nil) throws(ESPDReadError) -> ESPDDocument {
         let root = document.root
+        // Elements are matched by namespace and local name: elements in namespaces the document's
+        // generation does not use are taken out before anything is read (a decoy answer in a
+        // foreign namespace must not stand in for the real one), and each is reported.
+        let foreign = document.detachElements(outside: ESPDNamespaces.allowed(rootNamespace: root.namespaceURI), opaque: ESPDNamespaces.opaque)
+        if let request { _ = request.detachElements(outside: ESPDNamespaces.allowed(rootNamespace: request.root.namespaceURI), opaque: ESPDNamespaces.opaque) }
         let header: DocumentHeader
         do {
             header = try HeaderReader.read(root)
@@ -84,10 +90,64 @@ public enum ESPDParser {
         guard let reader = ESPDReaders.all.first(where: { $0.accepts(header) }) else {
             throw .unsupportedVersion(file: document.sourceName, line: root.line, version: header.version?.description ?? "unknown")
         }
-        return reader.read(root, header: header, request: request?.root)
+        var result = reader.read(root, header: header, request: request?.root)
+        result.warnings.append(contentsOf: ESPDNamespaces.warnings(foreign))
+        result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return result
     }
 }
 
 /// Re-exported so callers of `ESPDParser` need not import SafeXML.
 public typealias ParseLimits = SafeXML.ParseLimits
 public typealias XMLParseError = SafeXML.XMLParseError
+
+/// The namespaces each ESPD generation uses (shared/espd-formats.md §2; every element of every
+/// corpus file is in one of them, except `xs:annotation` in two EDM proposal requests).
+enum ESPDNamespaces {
+    static let oasisBasic = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+    static let oasisAggregate = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    static let oasisExtension = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"
+    static let v1: Set<String> = [
+        HeaderReader.v1Request, HeaderReader.v1Response,
+        "urn:grow:names:specification:ubl:schema:xsd:ESPD-CommonAggregateComponents-1",
+        "urn:grow:names:specification:ubl:schema:xsd:ESPD-CommonBasicComponents-1",
+        "urn:isa:names:specification:ubl:schema:xsd:CCV-CommonAggregateComponents-1",
+        "urn:isa:names:specification:ubl:schema:xsd:CCV-CommonBasicComponents-1",
+        "urn:isa:names:specification:ubl:schema:xsd:CEV-CommonAggregateComponents-1",
+        "urn:isa:names:specification:ubl:schema:xsd:CEV-CommonBasicComponents-1",
+        oasisBasic, oasisAggregate, oasisExtension,
+    ]
+    static let preAward: Set<String> = [
+        "urn:X-test:UBL:Pre-award:QualificationApplicationRequest", "urn:X-test:UBL:Pre-award:QualificationApplicationResponse",
+        "urn:X-test:UBL:Pre-award:CommonBasic", "urn:X-test:UBL:Pre-award:CommonAggregate", "urn:X-test:UBL:Pre-award:CommonExtension",
+    ]
+    static let oasis: Set<String> = [
+        "urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationRequest-2",
+        "urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationResponse-2",
+        oasisBasic, oasisAggregate, oasisExtension,
+    ]
+    /// UBL extensions may hold anything (signatures); no reader looks inside them.
+    static let opaque: Set<String> = ["UBLExtensions"]
+
+    /// The namespaces of the generation the root belongs to; for an unknown root, every ESPD namespace.
+    static func allowed(rootNamespace: String?) -> Set<String> {
+        guard let rootNamespace else { return v1.union(preAward).union(oasis) }
+        if v1.contains(rootNamespace) { return v1 }
+        if preAward.contains(rootNamespace) { return preAward }
+        if oasis.contains(rootNamespace) { return oasis }
+        return v1.union(preAward).union(oasis).union([rootNamespace])
+    }
+
+    /// One warning per foreign element (at most 50, then one that counts the rest).
+    static func warnings(_ foreign: [XMLDocument.ForeignElement]) -> [ReaderWarning] {
+        var result = foreign.prefix(50).map { element in
+            ReaderWarning(code: "foreign-element",
+                          message: "element \(element.localName) in \(element.namespaceURI.map { "namespace \($0)" } ?? "no namespace") is not part of this ESPD generation; it was not read (\(element.path))",
+                          line: element.line)
+        }
+        if foreign.count > 50 {
+            result.append(ReaderWarning(code: "foreign-element", message: "\(foreign.count - 50) more elements in foreign namespaces were not read", line: foreign[50].line))
+        }
+        return result
+    }
+}

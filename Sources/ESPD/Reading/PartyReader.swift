@@ -93,9 +93,10 @@ extension String {
     }
 }
 
-/// Booleans are xs:boolean: true/false/1/0, trimmed.
+/// XML Schema's boolean lexical space (after white space collapse): `true`, `false`, `1`, `0`.
+/// Anything else (`yes`, `TRUE`) is not a boolean: the caller reports it, never guesses.
 func parseBoolean(_ text: String?) -> Bool? {
-    switch text?.lowercased() {
+    switch text {
     case "true", "1": return true
     case "false", "0": return false
     default: return nil

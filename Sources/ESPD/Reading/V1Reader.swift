@@ -70,11 +70,11 @@ public enum V1Reader: GenerationReader {
 
     static func readCriterion(_ element: XMLElement, isResponse: Bool) -> Criterion {
         var assembly = CriterionAssembly(element: element, codeElement: "TypeCode", lots: [], isResponse: isResponse)
-        walkGroups(in: element, gates: [], instance: 1, assembly: &assembly)
+        walkGroups(in: element, gates: [], instance: 1, group: 0, groupID: "", assembly: &assembly)
         return assembly.finish(isResponse: isResponse)
     }
 
-    private static func walkGroups(in parent: XMLElement, gates: [Gate], instance: Int, assembly: inout CriterionAssembly) {
+    private static func walkGroups(in parent: XMLElement, gates: [Gate], instance: Int, group: Int, groupID: String, assembly: inout CriterionAssembly) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
         for child in parent.children {
@@ -84,53 +84,83 @@ public enum V1Reader: GenerationReader {
                 let key = requirementID.isEmpty ? child.path : requirementID
                 let type = child.attribute("responseDataType")?.uppercased()
                 let question = QuestionInfo(id: key, description: child.child(named: "Description")?.nonEmptyText,
-                                            typeCode: "QUESTION", valueType: type, gates: gates, inSubCriterion: false)
+                                            typeCode: "QUESTION", valueType: type, gates: gates, inSubCriterion: false,
+                                            group: group, groupID: groupID, line: child.line)
                 assembly.addQuestionOnce(question)
                 if type == "INDICATOR" { lastIndicator = key }
-                if let response = child.child(named: "Response"), let answer = answer(from: response, question: question, instance: instance) {
-                    assembly.addAnswer(answer, gates: gates)
+                // Every Response is read: a second one is a conflict to report, not to skip.
+                for response in child.children(named: "Response") {
+                    for answer in answers(from: response, question: question, instance: instance) {
+                        assembly.addAnswer(answer, gates: gates)
+                    }
                 }
             } else if child.isNamed("RequirementGroup") {
-                let groupID = child.child(named: "ID")?.text ?? ""
-                let occurrence = (occurrences[groupID] ?? 0) + 1
-                occurrences[groupID] = occurrence
+                let childGroupID = child.child(named: "ID")?.text ?? ""
+                let occurrence = (occurrences[childGroupID] ?? 0) + 1
+                occurrences[childGroupID] = occurrence
                 var childGates = gates
                 switch child.attribute("pi")?.uppercased() {
                 case "GROUP_FULFILLED.ON_TRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
                 case "GROUP_FULFILLED.ON_FALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
                 default: break
                 }
-                walkGroups(in: child, gates: childGates, instance: max(instance, occurrence), assembly: &assembly)
+                assembly.groupCount += 1
+                walkGroups(in: child, gates: childGates, instance: max(instance, occurrence), group: assembly.groupCount,
+                           groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
             }
         }
     }
 
-    /// `ccv:Response` holds exactly one value element; an empty Response means "not answered".
-    static func answer(from response: XMLElement, question: QuestionInfo, instance: Int) -> Answer? {
-        var answer = Answer(property: question.id, question: question.description, type: question.valueType, instance: instance,
-                            applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
+    /// `ccv:Response` holds one value element; an empty Response means "not answered". A second
+    /// value of the same kind becomes an answer of its own at its own line (a conflict to report).
+    static func answers(from response: XMLElement, question: QuestionInfo, instance: Int) -> [Answer] {
+        func blank(_ line: Int, _ path: String) -> Answer {
+            var answer = Answer(property: question.id, question: question.description, type: question.valueType, instance: instance,
+                                applicable: true, gatedBy: nil, criminalData: false, line: line, path: path)
+            answer.responseLine = response.line
+            return answer
+        }
+        var result = [blank(response.line, response.path)]
+        var firstValue: XMLElement? = nil
+        /// The answer that takes the next value of a kind: the first one without it, else a new one.
+        func slot(_ has: (Answer) -> Bool, _ value: XMLElement) -> Int {
+            if let index = result.firstIndex(where: { !has($0) }) {
+                if index == 0, firstValue == nil { firstValue = value }
+                return index
+            }
+            result.append(blank(value.line, value.path))
+            return result.count - 1
+        }
         for value in response.children {
             switch value.localName {
-            case "Indicator": answer.indicator = parseBoolean(value.text)
-            case "Date": answer.date = value.nonEmptyText
-            case "Description": answer.description = value.nonEmptyText
-            case "Amount": if let text = value.nonEmptyText { answer.amount = Amount(value: text, currency: value.attribute("currencyID")) }
-            case "Code": answer.code = value.nonEmptyText
-            case "Quantity": answer.quantity = value.nonEmptyText
-            case "Percent": answer.quantity = value.nonEmptyText
+            case "Indicator":
+                let raw = value.text
+                guard !raw.isEmpty else { continue }
+                let index = slot({ $0.indicator != nil || $0.unreadable != nil }, value)
+                if let parsed = parseBoolean(raw) { result[index].indicator = parsed } else {
+                    result[index].unreadable = String(raw.prefix(40))
+                    result[index].line = value.line; result[index].path = value.path
+                }
+            case "Date": if let text = value.nonEmptyText { result[slot({ $0.date != nil }, value)].date = text }
+            case "Description": if let text = value.nonEmptyText { result[0].description = [result[0].description, text].compactMap { $0 }.joined(separator: "\n") }
+            case "Amount": if let text = value.nonEmptyText { result[slot({ $0.amount != nil }, value)].amount = Amount(value: text, currency: value.attribute("currencyID")) }
+            case "Code": if let text = value.nonEmptyText { result[0].code = [result[0].code, text].compactMap { $0 }.joined(separator: ", ") }
+            case "Quantity", "Percent": if let text = value.nonEmptyText { result[slot({ $0.quantity != nil }, value)].quantity = text }
             case "Period":
                 let period = Period(start: value.child(named: "StartDate")?.nonEmptyText, end: value.child(named: "EndDate")?.nonEmptyText,
                                     description: value.child(named: "Description")?.nonEmptyText)
-                if period.start != nil || period.end != nil || period.description != nil { answer.period = period }
+                if period.start != nil || period.end != nil || period.description != nil { result[0].period = period }
             case "Evidence":
                 let references = value.children(named: "EvidenceDocumentReference").map { reference in
                     EvidenceReference(id: reference.child(named: "ID")?.nonEmptyText,
                                       uri: reference.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText)
                 }
-                answer.evidence = (answer.evidence ?? []) + references.filter { $0.id != nil || $0.uri != nil }
+                result[0].evidence = (result[0].evidence ?? []) + references.filter { $0.id != nil || $0.uri != nil }
             default: break
             }
         }
-        return answer.hasValue ? answer : nil
+        // Several values: the first answer points at its own value element too.
+        if result.count > 1, let firstValue, result[0].unreadable == nil { result[0].line = firstValue.line; result[0].path = firstValue.path }
+        return result.filter(\.hasValue)
     }
 }

@@ -31,4 +31,10 @@ extension ScreeningContext {
         document.criteria[index] = criterion
         submission.espd = document
     }
+
+    /// Adds a reader conflict to the criterion of `ground` (examples of the conflict checks).
+    public mutating func add(conflict: AnswerConflict, ground: String) {
+        guard let index = submission.espd.criteria.firstIndex(where: { $0.ground == ground }) else { return }
+        submission.espd.criteria[index].conflicts.append(conflict)
+    }
 }

@@ -11,9 +11,19 @@ struct ExclusionUnansweredCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.espd.kind == .response else { return [] }
         return context.espd.criteria.filter { $0.category == .exclusion && $0.answer == nil && $0.polarity != nil }.map { criterion in
-            let label = criterion.ground.map { "\($0) (\(ExclusionGrounds.ground(number: $0)!.name))" } ?? criterion.uuid
+            let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:))
+            let label = ground.map { "\($0.ground) (\($0.name))" } ?? criterion.uuid
+            let labelNL = ground.map { "\($0.ground) (\($0.dutchName))" } ?? criterion.uuid
+            let unreadable = criterion.conflicts.filter { $0.kind == .unreadableValue && $0.concernsYourAnswer }.flatMap(\.lines)
+            if !unreadable.isEmpty {
+                return finding(
+                    nl: "Het antwoord op uitsluitingsgrond \(labelNL) is onleesbaar (\(unreadable.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(unreadable))): geen geldige ja/nee-waarde. Vraag de inschrijver het antwoord te verduidelijken.",
+                    en: "The answer to exclusion ground \(label) cannot be read (line\(unreadable.count == 1 ? "" : "s") \(unreadable.map(String.init).joined(separator: ", "))): not a boolean. Ask the bidder to clarify the answer.",
+                    evidence: [context.pointer(criterion)] + unreadable.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground) },
+                    details: criterion.ground.map { ["ground": $0] })
+            }
             return finding(
-                nl: "Uitsluitingsgrond \(label) is niet beantwoord. Vraag de inschrijver het UEA aan te vullen (herstel van een kennelijke omissie).",
+                nl: "Uitsluitingsgrond \(labelNL) is niet beantwoord. Vraag de inschrijver het UEA aan te vullen (herstel van een kennelijke omissie).",
                 en: "Exclusion ground \(label) is not answered. Ask the bidder to complete the ESPD.",
                 evidence: [context.pointer(criterion)], details: criterion.ground.map { ["ground": $0] })
         }

@@ -13,7 +13,7 @@ struct ExpiredConvictionCheck: Check {
         return ConvictionFacts.declared(in: context).compactMap { criterion, ground, facts in
             guard facts.expired(at: context.referenceDate, years: years), let date = facts.latestConviction else { return nil }
             return finding(
-                nl: "Uitsluitingsgrond \(ground.ground) (\(ground.name)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",
+                nl: "Uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",
                 en: "Exclusion ground \(ground.ground) (\(ground.name)) is declared, but the conviction is older than \(years) years: no exclusion, keep on file.",
                 evidence: [context.pointer(criterion)] + (facts.pointer.map { [$0] } ?? []),
                 details: ["ground": ground.ground, "convictionDate": date.description, "referenceDate": context.referenceDate.description],

@@ -16,15 +16,27 @@ struct MandatoryGroundCheck: Check {
             if facts.expired(at: context.referenceDate, years: years) { return nil }
             var details = ["ground": ground.ground, "windowYears": String(years), "referenceDate": context.referenceDate.description]
             details["convictionDate"] = facts.latestConviction?.description ?? "not given"
-            let evidence = [context.pointer(criterion)] + (facts.pointer.map { [$0] } ?? [])
+            var evidence = [context.pointer(criterion)] + (facts.pointer.map { [$0] } ?? [])
+            // A "yes" among conflicting readings: the ground is read as applying, and the message
+            // names every element involved, so the jurist sees why.
+            let disputed = criterion.conflicts.filter(\.concernsYourAnswer)
+            if !disputed.isEmpty {
+                let lines = Array(Set(disputed.flatMap(\.lines))).sorted()
+                evidence += lines.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: "\(ground.ground) \(criterion.codeShort ?? "")") }
+                details["readings"] = lines.map(String.init).joined(separator: ", ")
+                return finding(
+                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)): het UEA geeft geen eenduidig antwoord en ten minste één lezing bevestigt de grond (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines))). Zo beoordeeld: niet gunnen totdat de inschrijver het antwoord heeft verduidelijkt en een jurist heeft beslist.",
+                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)): the ESPD gives no single answer and at least one reading confirms the ground (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))). Assessed that way: do not award until the bidder has clarified the answer and a jurist has decided.",
+                    evidence: evidence, details: details, criminalData: true)
+            }
             if criterion.selfCleaning == true {
                 return finding(.attention,
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.name)) is bevestigd binnen \(years) jaar, met herstelmaatregelen (self-cleaning). Een jurist moet de maatregelen beoordelen voordat kan worden gegund.",
+                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar, met herstelmaatregelen (self-cleaning). Een jurist moet de maatregelen beoordelen voordat kan worden gegund.",
                     en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years, with self-cleaning measures. A jurist must assess the measures before award.",
                     evidence: evidence, details: details, criminalData: true)
             }
             return finding(
-                nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.name)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd: uitsluiten tenzij een jurist anders besluit.",
+                nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd: uitsluiten tenzij een jurist anders besluit.",
                 en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years and no self-cleaning is claimed: exclude unless a jurist decides otherwise.",
                 evidence: evidence, details: details, criminalData: true)
         }

@@ -23,18 +23,18 @@ struct OptionalGroundCheck: Check {
             let evidence = [context.pointer(criterion)]
             if !announced.contains(ground.ground) {
                 return finding(.info,
-                    nl: "Facultatieve grond \(ground.ground) (\(ground.name)) is bevestigd, maar niet aangekondigd in de aanbesteding: niet uitsluiten op deze grond.",
+                    nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar niet aangekondigd in de aanbesteding: niet uitsluiten op deze grond.",
                     en: "Optional ground \(ground.ground) (\(ground.name)) is declared but was not announced in the tender: it may not be used to exclude.",
                     evidence: evidence + [context.tenderPointer("optionalGrounds")], details: details)
             }
             if let eventDate, eventDate.adding(years: years) < context.referenceDate {
                 return finding(.info,
-                    nl: "Facultatieve grond \(ground.ground) (\(ground.name)) is bevestigd, maar de gebeurtenis is ouder dan \(years) jaar.",
+                    nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar de gebeurtenis is ouder dan \(years) jaar.",
                     en: "Optional ground \(ground.ground) (\(ground.name)) is declared, but the event is older than \(years) years.",
                     evidence: evidence, details: details)
             }
             return finding(
-                nl: "Facultatieve grond \(ground.ground) (\(ground.name)) is bevestigd en aangekondigd: een jurist beoordeelt proportionaliteit en eventuele herstelmaatregelen.",
+                nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd en aangekondigd: een jurist beoordeelt proportionaliteit en eventuele herstelmaatregelen.",
                 en: "Optional ground \(ground.ground) (\(ground.name)) is declared and was announced: a jurist assesses proportionality and any self-cleaning.",
                 evidence: evidence, details: details)
         }

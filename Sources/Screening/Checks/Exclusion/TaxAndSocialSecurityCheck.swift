@@ -21,12 +21,12 @@ struct TaxAndSocialSecurityCheck: Check {
             }
             if let settled, settled.indicator == true {
                 return finding(.info,
-                    nl: "\(ground.ground) (\(ground.name)): schending gemeld, maar betaald of bindende betalingsregeling getroffen; dit is geen uitsluitingsgrond.",
+                    nl: "\(ground.ground) (\(ground.dutchName)): schending gemeld, maar betaald of bindende betalingsregeling getroffen; dit is geen uitsluitingsgrond.",
                     en: "\(ground.ground) (\(ground.name)): breach declared, but paid or a binding arrangement was entered into; this is not a ground for exclusion.",
                     evidence: [context.pointer(criterion), context.pointer(settled)], details: ["ground": ground.ground])
             }
             return finding(
-                nl: "\(ground.ground) (\(ground.name)): niet-nakoming gemeld zonder betaling of bindende regeling. Verifieer het definitieve besluit; uitsluiten tenzij betaald.",
+                nl: "\(ground.ground) (\(ground.dutchName)): niet-nakoming gemeld zonder betaling of bindende regeling. Verifieer het definitieve besluit; uitsluiten tenzij betaald.",
                 en: "\(ground.ground) (\(ground.name)): breach declared without payment or binding arrangement. Verify the final decision; exclude unless paid.",
                 evidence: [context.pointer(criterion)] + (settled.map { [context.pointer($0)] } ?? []), details: ["ground": ground.ground])
         }

@@ -1,0 +1,43 @@
+import ESPD
+
+/// The ESPD's XML differs from what a standard ESPD tool writes in ways that can hide an
+/// answer: elements in foreign namespaces (not read), ids with invisible characters, a response
+/// that names several questions, criteria or question ids declared twice. Reported as a tampering
+/// signal for a jurist; the reader already read the document conservatively.
+struct AlteredStructureCheck: Check {
+    let id = "espd.altered-structure"
+    let severity = Severity.attention
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3)"
+    let summary = "The ESPD contains foreign-namespace elements, hidden characters in ids or duplicated criteria or questions"
+    let dataFiles: [String] = []
+
+    /// Reader warnings that are signals of an edited file, with their Dutch description.
+    static let signals: [String: String] = [
+        "foreign-element": "elementen in een vreemde naamruimte, die niet zijn gelezen",
+        "hidden-characters-in-id": "verwijzingen met onzichtbare of niet-ASCII-tekens",
+        "several-property-ids": "antwoorden die naar meer dan één vraag verwijzen",
+        "duplicate-criterion": "criteria die meer dan eens voorkomen",
+        "duplicate-property-ids": "vraagnummers die meer dan eens voorkomen",
+    ]
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let warnings = context.espd.warnings.filter { Self.signals[$0.code] != nil }
+        guard context.espd.kind == .response, !warnings.isEmpty else { return [] }
+        let codes = Array(Set(warnings.map(\.code))).sorted()
+        let lines = warnings.compactMap(\.line)
+        let evidence = warnings.prefix(20).map { EvidencePointer(file: context.espd.source, line: $0.line, excerpt: $0.code) }
+        return [finding(
+            nl: "Het UEA wijkt af van wat een standaard UEA-programma schrijft: " + codes.compactMap { Self.signals[$0] }.joined(separator: "; ")
+                + (lines.isEmpty ? "" : " (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines)))")
+                + ". Dit kan wijzen op een bewerkt bestand; het UEA is voorzichtig gelezen. Een jurist beoordeelt of verduidelijking nodig is.",
+            en: "The ESPD differs from what a standard ESPD tool writes: " + warnings.prefix(20).map(\.message).joined(separator: "; ")
+                + ". This can point to an edited file; the ESPD was read conservatively. A jurist assesses whether to ask for clarification.",
+            evidence: Array(evidence), details: ["signals": codes.joined(separator: ", ")])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: { $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read", line: 1148)) },
+            nonTriggering: { $0.submission.espd.warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria", line: nil)) })
+    }
+}

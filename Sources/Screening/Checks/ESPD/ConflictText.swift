@@ -1,0 +1,58 @@
+import ESPD
+
+/// Dutch and English wording of the reader's answer conflicts, for findings.
+extension AnswerConflict {
+    /// Lines as a Dutch list: "12", "12 en 15", "12, 15 en 20".
+    static func dutchLines(_ lines: [Int]) -> String {
+        let shown = lines.prefix(20).map { Self.dutchNumber($0) }
+        let list = shown.count < 2 ? (shown.first ?? "") : shown.dropLast().joined(separator: ", ") + " en " + shown.last!
+        return lines.count > 20 ? list + " (en \(lines.count - 20) meer)" : list
+    }
+
+    /// Dutch thousands separator (regel 12.345).
+    static func dutchNumber(_ value: Int) -> String {
+        let digits = String(value)
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
+            out.append(character)
+        }
+        return out
+    }
+
+    private var dutchReadings: String {
+        guard let values, values.count == lines.count else { return "" }
+        let said = zip(lines, values).map { line, value in
+            "regel \(Self.dutchNumber(line)): \(value == "true" ? "ja" : value == "false" ? "nee" : "onleesbaar")"
+        }
+        return " (" + said.joined(separator: "; ") + ")"
+    }
+
+    /// One sentence in Dutch. `question` names the question ("‘Uw antwoord’", or "een vraag").
+    var dutch: String {
+        let where_ = (lines.count == 1 ? "regel " : "regels ") + Self.dutchLines(lines)
+        switch kind {
+        case .multipleResponses: return "Dezelfde vraag wordt meer dan eens beantwoord, op \(where_)\(dutchReadings)."
+        case .multipleValues: return "Eén antwoord bevat meer dan één waarde, op \(where_)\(dutchReadings)."
+        case .multipleInstances: return "‘Uw antwoord’ mag één keer worden gegeven, maar staat in meerdere herhalingen, op \(where_)\(dutchReadings)."
+        case .disagreeingValues: return "Dezelfde vraag wordt tegenstrijdig beantwoord\(dutchReadings)."
+        case .unreadableValue: return "Het antwoord op \(where_) is geen geldige ja/nee-waarde (toegestaan zijn true, false, 1 en 0)."
+        case .extraQuestion: return "Naast ‘Uw antwoord’ staat een extra ja/nee-vraag die de aanbestedende dienst niet stelt (\(where_)); de antwoorden erop worden gelezen als antwoord op ‘Uw antwoord’."
+        case .changedType: return "Een vraag is anders getypeerd dan de aanbestedende dienst haar stelt (\(where_)); de antwoorden erop worden toch gelezen."
+        case .renamedQuestion: return "‘Uw antwoord’ staat niet waar de aanbestedende dienst de vraag stelt (\(where_)); antwoorden op beide worden gelezen."
+        case .unlinkedReading: return "Het ja/nee-antwoord op \(where_) verwijst naar een vraag die niet bestaat; het wordt gelezen als antwoord op ‘Uw antwoord’."
+        case .codeMismatch: return "De typecode van het criterium (\(where_)) hoort bij een andere uitsluitingsgrond dan het id; het id is gevolgd."
+        }
+    }
+
+    /// Conflicts about "Your answer" itself: they decide whether the ground applies.
+    var concernsYourAnswer: Bool {
+        switch kind {
+        case .disagreeingValues, .multipleInstances, .multipleResponses, .multipleValues, .unreadableValue:
+            return message.hasPrefix("\"Your answer\"")
+        case .extraQuestion, .changedType, .renamedQuestion, .unlinkedReading: return true
+        case .codeMismatch: return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ESPD
+
+/// Answers that name a question (property id) the ESPD does not declare. They are kept and
+/// shown with the criterion they most likely belong to; a yes/no answer that belongs to an
+/// exclusion criterion is also read as an answer to it (`espd.answer-conflict`).
+struct UnlinkedAnswerCheck: Check {
+    let id = "espd.unlinked-answer"
+    let severity = Severity.attention
+    let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 56(3); Implementing Reg. (EU) 2016/7, Annex 2"
+    let summary = "Answers name a question that the ESPD does not declare"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let unlinked = context.espd.unlinkedAnswers
+        guard context.espd.kind == .response, !unlinked.isEmpty else { return [] }
+        let lines = unlinked.map(\.line)
+        let grounds = Array(Set(unlinked.compactMap(\.belongsTo))).sorted()
+        let belongs = grounds.isEmpty ? "" : grounds.joined(separator: ", ")
+        let evidence = unlinked.prefix(20).map { answer in
+            EvidencePointer(file: context.espd.source, line: answer.line, path: answer.path, excerpt: answer.belongsTo)
+        }
+        return [finding(
+            nl: "\(unlinked.count == 1 ? "Eén antwoord verwijst" : "\(AnswerConflict.dutchNumber(unlinked.count)) antwoorden verwijzen") naar een vraag die niet in het UEA staat (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines)))"
+                + (belongs.isEmpty ? "." : "; waarschijnlijk \(grounds.count == 1 ? "hoort het" : "horen ze") bij \(belongs).")
+                + " Deze antwoorden zijn bewaard; vraag de inschrijver om verduidelijking.",
+            en: "\(unlinked.count) answer\(unlinked.count == 1 ? "" : "s") name\(unlinked.count == 1 ? "s" : "") a question the ESPD does not declare (line\(lines.count == 1 ? "" : "s") \(lines.prefix(20).map(String.init).joined(separator: ", ")))"
+                + (belongs.isEmpty ? "." : "; most likely belonging to \(belongs).") + " They were kept; ask the bidder to clarify.",
+            evidence: Array(evidence), details: ["count": String(unlinked.count)] .merging(belongs.isEmpty ? [:] : ["belongsTo": belongs]) { a, _ in a })]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: { context in
+                var answer = Answer(property: "C1_EG_crime-org/QG1/Q1\u{200B}", question: nil, type: nil, instance: 1, applicable: true, gatedBy: nil,
+                                    criminalData: false, line: 1150, path: "/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]")
+                answer.indicator = false
+                answer.belongsTo = "C1"
+                context.submission.espd.unlinkedAnswers = [answer]
+            },
+            nonTriggering: { $0.submission.espd.unlinkedAnswers = [] })
+    }
+}
