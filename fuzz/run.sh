@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with AddressSanitizer and runs each for a bounded time.
 #   fuzz/run.sh [SECONDS_PER_TARGET]     (default 60)
-# Seeds: every XML of ../shared/corpus/espd, the samples, the hostile test files and fuzz/seeds/.
+# Seeds: every XML of ../shared/corpus/espd, the samples, the hostile test files (XML and ESPD) and
+# fuzz/seeds/; fuzz/espd.dict holds the tokens of the ESPD evasion classes.
 # A crash stops the run with exit 1 and leaves the input in fuzz/crashes/; fix the bug and move the
 # input to fuzz/regressions/<target>/ (the tests replay those).
 set -euo pipefail
@@ -19,7 +20,7 @@ mkdir -p fuzz/crashes "$work/espd" "$work/inputs"
 
 # Seed corpora (copies: libFuzzer adds new inputs to the first corpus folder).
 find ../shared/corpus/espd -name '*.xml' -size -400k -exec cp {} "$work/espd/" \; 2>/dev/null || true
-cp samples/zonnepark-lelystad/bidders/*/*.xml Tests/SafeXMLTests/Hostile/*.xml "$work/espd/" 2>/dev/null || true
+cp samples/zonnepark-lelystad/bidders/*/*.xml Tests/SafeXMLTests/Hostile/*.xml Tests/ESPDTests/Hostile/*.xml "$work/espd/" 2>/dev/null || true
 cp fuzz/regressions/espd/* "$work/espd/" 2>/dev/null || true
 cp samples/zonnepark-lelystad/bidders/*/*.csv samples/zonnepark-lelystad/bidders/*/*.yaml samples/zonnepark-lelystad/tender.yaml \
    samples/lists/* fuzz/seeds/inputs/* "$work/inputs/" 2>/dev/null || true
@@ -29,7 +30,8 @@ status=0
 for target in espd inputs; do
   echo "fuzz-$target: ${seconds}s"
   # detect_leaks=0: Foundation keeps caches alive for the life of the process by design.
-  if ! ASAN_OPTIONS=detect_leaks=0 "$bin/fuzz-$target" "$work/$target" -max_total_time="$seconds" -max_len=200000 \
+  dict=(); [ "$target" = espd ] && dict=(-dict=fuzz/espd.dict)
+  if ! ASAN_OPTIONS=detect_leaks=0 "$bin/fuzz-$target" "$work/$target" "${dict[@]}" -max_total_time="$seconds" -max_len=200000 \
        -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="fuzz/crashes/$target-" 2> "$work/$target.log"; then
     status=1
     tail -40 "$work/$target.log"

@@ -59,7 +59,7 @@ public final class BatchScreening: @unchecked Sendable {
         let location = job.bidderLocations[index]
         let submission: Submission
         do {
-            submission = try Submission.load(location, request: job.requestPath, hashAlongside: spareCores)
+            submission = try Submission.load(location, requestDocument: job.requestDocument, hashAlongside: spareCores)
         } catch {
             // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
             guard (try? setup.get()) != nil else { return nil }

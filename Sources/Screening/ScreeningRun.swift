@@ -7,8 +7,10 @@ public struct ScreeningJob: Sendable {
     public var tender: TenderContext
     public var tenderFilePath: String?
     public var request: ESPDDocument?
-    /// The request's file, for responses that carry answers but no criteria.
+    /// The request's file, and the request parsed once for every bidder (its questions are compared
+    /// with each response's, and read for responses that carry answers but no criteria).
     public var requestPath: String?
+    public var requestDocument: XMLDocument?
     public var extraSources: [SourceFile]
     public var bidderLocations: [String]
 
@@ -30,6 +32,7 @@ public struct ScreeningJob: Sendable {
         var tender = TenderContext()
         var request: ESPDDocument? = nil
         var requestPath: String? = nil
+        var requestDocument: XMLDocument? = nil
         var sources: [SourceFile] = []
         if let tenderPath {
             tender = try YAMLFile.load(TenderContext.self, from: tenderPath)
@@ -39,12 +42,20 @@ public struct ScreeningJob: Sendable {
             }
             if let relative = tender.espdRequest {
                 let path = relative.hasPrefix("/") ? relative : ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
-                do { request = try ESPDParser.read(contentsOf: path) } catch { throw InputError(file: path, message: error.description) }
+                do {
+                    let parsed = try XMLDocument.parse(contentsOf: path)
+                    request = try ESPDParser.read(parsed)
+                    requestDocument = parsed
+                } catch let error as XMLParseError {
+                    throw InputError(file: path, message: error.description)
+                } catch let error as ESPDReadError {
+                    throw InputError(file: path, message: error.description)
+                }
                 requestPath = path
                 if request?.kind != .request { throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response") }
                 sources.append(try SourceFile.hashing(role: "espd-request", path: path))
             }
         }
-        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, extraSources: sources, bidderLocations: bidders)
+        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument, extraSources: sources, bidderLocations: bidders)
     }
 }

@@ -3,12 +3,19 @@
 import ESPD
 import Foundation
 
+let sampleRequest: String? = FileManager.default.fileExists(atPath: "samples/zonnepark-lelystad/espd-request.xml")
+    ? "samples/zonnepark-lelystad/espd-request.xml" : nil
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzESPD(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    if let document = try? ESPDParser.read(bytes: bytes, sourceName: "fuzz.xml") {
-        _ = TextSummary.render(document)
-        _ = try? JSONEncoder().encode(document.redactingPersonalData())
+    // Read alone, and against the sample tender's request (the path that compares a response's
+    // questions with the authority's), when it is there.
+    for request in [nil, sampleRequest] {
+        if let document = try? ESPDParser.read(bytes: bytes, sourceName: "fuzz.xml", request: request) {
+            _ = TextSummary.render(document)
+            _ = try? JSONEncoder().encode(document.redactingPersonalData())
+        }
     }
     return 0
 }

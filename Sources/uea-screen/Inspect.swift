@@ -25,7 +25,7 @@ struct Inspect: ParsableCommand {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxBytes: Int = ParseLimits.defaultMaxBytes
 
-    @Option(help: "The tender's ESPD request: its questions are used for responses that carry answers but no criteria.")
+    @Option(help: "The tender's ESPD request: the questions the authority asked. Responses of the same EDM release are compared with them; responses that carry answers but no criteria are read with them.")
     var request: String?
 
     @Flag(help: "Include personal data (birth dates, the text of conviction answers). Off by default.")

@@ -18,7 +18,7 @@ struct FuzzRegressionTests {
     @Test("fuzz-espd replays the regression inputs and the hostile files", arguments: ["fuzz-espd", "fuzz-inputs"])
     func replay(target: String) throws {
         let folder = target == "fuzz-espd" ? "fuzz/regressions/espd" : "fuzz/regressions/inputs"
-        let files = try inputs(folder) + (try inputs("Tests/SafeXMLTests/Hostile"))
+        let files = try inputs(folder) + (try inputs("Tests/SafeXMLTests/Hostile")) + (try inputs("Tests/ESPDTests/Hostile"))
         let result = try run(binary(target), files)
         #expect(result.status == 0, "\(result.stderr)")
     }

@@ -46,6 +46,8 @@ struct CriterionAssembly {
     var answerGates: [[Gate]] = []
     /// Numbers the group elements of the criterion as the walk enters them.
     var groupCount = 0
+    /// Lines of properties that declare an id, type code or value type more than once.
+    var repeatedFieldLines: [Int] = []
     /// The request's questions for this criterion, when the tender has a request.
     var authority: AuthorityQuestions?
     /// Answers that name no declared question but most likely belong to this criterion, with the
@@ -91,18 +93,28 @@ struct CriterionAssembly {
         answerGates.append(gates)
     }
 
-    /// "Your answer" by the structure every exclusion ground has in every generation (the
-    /// catalogue rule, checked against every taxonomy in the corpus): the first ungated property
-    /// with value type INDICATOR outside national sub-criteria (inside one when there is no other;
-    /// EDM 4.0.0 puts C7/C8's there). The type code is not trusted: a bidder can re-type it CAPTION.
-    /// `extras` are further ungated yes/no properties in the same group or in a copy of it (a
-    /// second "Your answer" in a repeated group is a second answer, not a second conviction).
+    /// "Your answer" by the catalogue rule, checked against every exclusion criterion of every
+    /// taxonomy and example in the corpus (1,207 criteria): the first ungated property outside
+    /// national sub-criteria described "Your answer" (as every generation words it); where no
+    /// property is described so, the first ungated property with value type INDICATOR outside
+    /// sub-criteria (inside one when there is no other; EDM 4.0.0 puts C7/C8's there). The two
+    /// agree wherever both exist. Type codes are not trusted: a bidder can re-type it CAPTION or
+    /// DESCRIPTION. `extras` are further ungated yes/no properties in its group or in a copy of it
+    /// (a second "Your answer" in a repeated group is a second answer, not a second conviction).
     static func yourAnswer(in questions: [QuestionInfo]) -> (primary: QuestionInfo, extras: [QuestionInfo])? {
         let candidates = questions.filter { $0.gates.isEmpty && $0.valueType == "INDICATOR" }
-        guard let primary = candidates.first(where: { !$0.inSubCriterion }) ?? candidates.first else { return nil }
+        let described = questions.first { $0.gates.isEmpty && !$0.inSubCriterion && isYourAnswer($0.description) }
+        guard let primary = described ?? candidates.first(where: { !$0.inSubCriterion }) ?? candidates.first else { return nil }
         return (primary, candidates.filter {
-            $0.id != primary.id && ($0.group == primary.group || (!primary.groupID.isEmpty && $0.groupID == primary.groupID))
+            $0.id != primary.id && !$0.inSubCriterion && ($0.group == primary.group || (!primary.groupID.isEmpty && $0.groupID == primary.groupID))
         })
+    }
+
+    /// "Your answer", "Your Answer?", "Uw antwoord" (white space collapsed, case ignored).
+    static func isYourAnswer(_ text: String?) -> Bool {
+        guard var text = text?.lowercased() else { return false }
+        while text.hasSuffix("?") || text.hasSuffix(":") || text.hasSuffix(" ") { text.removeLast() }
+        return text == "your answer" || text == "uw antwoord"
     }
 
     mutating func finish(isResponse: Bool) -> Criterion {
@@ -147,10 +159,10 @@ struct CriterionAssembly {
                             : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
                         lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
                 }
-                if own.primary.typeCode != "QUESTION" {
+                if own.primary.typeCode != "QUESTION" || own.primary.valueType != "INDICATOR" {
                     criterion.conflicts.append(AnswerConflict(
                         kind: .changedType, property: own.primary.id,
-                        message: "\"Your answer\" \(own.primary.id) is declared with type code \(own.primary.typeCode) instead of QUESTION (line \(own.primary.line)); its answers are read",
+                        message: "\"Your answer\" \(own.primary.id) is declared as \(own.primary.typeCode)/\(own.primary.valueType ?? "-") instead of QUESTION/INDICATOR (line \(own.primary.line)); its yes/no answers are read",
                         lines: [own.primary.line]))
                 }
             } else if primaryID != nil {
@@ -177,12 +189,13 @@ struct CriterionAssembly {
             // in its group are readings too: a re-typed "Your answer" must not fall out.
             let primaryPosition = own.flatMap { own in questions.firstIndex { $0.id == own.primary.id } } ?? questions.count
             for (position, question) in questions.enumerated() where question.gates.isEmpty
-                && (position < primaryPosition || question.group == own?.primary.group) && question.typeCode != "QUESTION" && !readingProperties.contains(question.id)
+                && (position < primaryPosition || question.group == own?.primary.group)
+                && !(question.typeCode == "QUESTION" && question.valueType == "INDICATOR") && !readingProperties.contains(question.id)
                 && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) }) {
                 readingProperties.append(question.id)
                 criterion.conflicts.append(AnswerConflict(
                     kind: .changedType, property: question.id,
-                    message: "\(question.id) is declared as \(question.typeCode) (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
+                    message: "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
                     lines: [question.line]))
             }
         }

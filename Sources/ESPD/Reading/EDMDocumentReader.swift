@@ -68,6 +68,10 @@ enum EDMDocumentReader {
         if !duplicateLines.isEmpty {
             warnings.append(ReaderWarning(code: "duplicate-property-ids", message: "\(duplicateLines.count) question ids are declared more than once (lines \(Self.lineList(duplicateLines))); their answers are read for every declaration", line: duplicateLines.first))
         }
+        let repeatedFields = assemblies.flatMap(\.repeatedFieldLines)
+        if !repeatedFields.isEmpty {
+            warnings.append(ReaderWarning(code: "repeated-property-fields", message: "\(repeatedFields.count) properties declare their id, type code or value type more than once (lines \(Self.lineList(repeatedFields))); the first of each was read", line: repeatedFields.first))
+        }
         for (uuid, lines) in criterionLines where lines.count > 1 {
             warnings.append(ReaderWarning(code: "duplicate-criterion", message: "criterion \(uuid) occurs \(lines.count) times (lines \(Self.lineList(lines))); each copy is read", line: lines.first))
         }
@@ -282,13 +286,16 @@ enum EDMDocumentReader {
                 // One pass over the property's fields; the first ID, TypeCode and ValueDataTypeCode count.
                 var id: String?, typeCode: String?, valueType: String?
                 var descriptions: [String] = []
+                var repeated = false
                 for field in child.children {
                     let name = field.name
-                    if name == names.id { if id == nil { id = field.text } }
+                    if name == names.id { if id == nil { id = field.text } else { repeated = true } }
                     else if name == names.description { if let text = field.nonEmptyText { descriptions.append(text) } }
-                    else if name == names.typeCode { if typeCode == nil { typeCode = field.text.uppercased() } }
-                    else if name == names.valueDataTypeCode { if valueType == nil { valueType = field.text.uppercased() } }
+                    else if name == names.typeCode { if typeCode == nil { typeCode = field.text.uppercased() } else { repeated = true } }
+                    else if name == names.valueDataTypeCode { if valueType == nil { valueType = field.text.uppercased() } else { repeated = true } }
                 }
+                // The first of each counts (the schema allows one); a second is a sign of editing.
+                if repeated { assembly.repeatedFieldLines.append(child.line) }
                 let question = QuestionInfo(
                     id: id ?? "", description: descriptions.joined(separator: " ").nonEmpty, typeCode: typeCode ?? "QUESTION",
                     valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion, instance: instance,

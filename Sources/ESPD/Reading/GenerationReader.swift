@@ -59,15 +59,19 @@ public enum ESPDParser {
     /// Reads bytes already in memory (read once, so the caller can hash the same bytes).
     /// - Parameter request: the path of the tender's ESPD request: the questions the authority asked.
     public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
-        let document: XMLDocument
         var requestDocument: XMLDocument? = nil
+        if let request {
+            do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .xml(error) }
+        }
+        return try read(bytes: bytes, sourceName: sourceName, limits: limits, requestDocument: requestDocument)
+    }
+
+    /// The same with the request already parsed (a batch parses it once and shares it: a parsed
+    /// document is only read).
+    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?) throws(ESPDReadError) -> ESPDDocument {
+        let document: XMLDocument
         do {
             document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
-            // The authority's questions: a response's own copy of the criteria is compared with them,
-            // and a response without criteria is read with them.
-            if let request {
-                requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits)
-            }
         } catch {
             throw .xml(error)
         }

@@ -92,7 +92,13 @@ public struct ScreeningContext: Sendable {
         EvidencePointer(file: tenderFilePath ?? "(no tender file)", line: tenderFileLines[key], path: key, excerpt: excerpt)
     }
 
-    func criterion(_ ground: String) -> Criterion? { espd.criteria.first { $0.ground == ground } }
+    /// The criterion of `ground`; when the response declares it more than once, the copy under
+    /// which the ground applies (a duplicate must not hide a "yes"; the duplicate itself is
+    /// `espd.altered-structure`).
+    func criterion(_ ground: String) -> Criterion? {
+        let copies = espd.criteria.filter { $0.ground == ground }
+        return copies.first { $0.groundApplies == true } ?? copies.first { $0.answer != nil } ?? copies.first
+    }
 
     /// The tender's CPV codes, or the ESPD's when the tender file gives none.
     var cpvCodes: [String] { tender.cpv.isEmpty ? espd.procurement.cpv : tender.cpv }

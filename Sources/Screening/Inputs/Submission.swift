@@ -68,8 +68,13 @@ public struct Submission: Sendable {
     /// role is sole or lead; otherwise the first response in name order.
     /// - Parameter hashAlongside: hash each file on a thread of its own while it is parsed (for a
     ///   run with a core to spare: one bidder, two cores).
-    public static func load(_ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil,
+    /// - Parameter request: the tender's ESPD request (a path, parsed here; or `requestDocument`, parsed once by the caller).
+    public static func load(_ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil, requestDocument: XMLDocument? = nil,
                             hashAlongside: Bool = false) throws(LoadError) -> Submission {
+        var requestDocument = requestDocument
+        if requestDocument == nil, let request {
+            do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .espd(.xml(error)) }
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
             throw .input(InputError(file: location, message: "no such file or folder"))
@@ -91,7 +96,7 @@ public struct Submission: Sendable {
                 // Read once: the same bytes are parsed and hashed for the dossier.
                 let bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
                 let hash: Prepared<String>? = hashAlongside ? Prepared({ SHA256.hex(bytes) }) : nil
-                documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, request: request))
+                documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument))
                 // Otherwise hashed after parsing: the first hash of a run waits for libcrypto, which
                 // the rule-data thread opens meanwhile.
                 hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count)

@@ -13,7 +13,7 @@ test into a temporary folder, from the corpus files beside the repository.
 
 Classes (issue 11): second-response, second-value, foreign-decoy, second-instance (v4),
 extra-question, caption-retype, caption-none, renamed-id, hidden-char (zero-width space),
-nbsp-char, unreadable, no-criteria, copied-group (v2/v3).
+nbsp-char, unreadable, no-criteria, copied-group (v2/v3), retyped-description, repeated-field.
 """
 import csv, os, re, sys
 import xml.etree.ElementTree as ET
@@ -172,6 +172,18 @@ def edm_cases(text, prop, original, generation):
     yield 'caption-retype', body[:p_start] + retyped + body[p_end:], retyped, 'true', 'blocker', 'espd.answer-conflict'
     retyped_none = re.sub(r'(ValueDataTypeCode[^>]*>)\s*INDICATOR\s*<', r'\1NONE<', retyped, count=1)
     yield 'caption-none', body[:p_start] + retyped_none + body[p_end:], retyped_none, 'true', 'blocker', 'espd.answer-conflict'
+
+    # "Your answer" re-typed DESCRIPTION and answered with text: no yes/no answer is left, and the
+    # next yes/no question ("available electronically") must not stand in for it.
+    retyped_text = re.sub(r'(ValueDataTypeCode[^>]*>)\s*INDICATOR\s*<', r'\1DESCRIPTION<', p_block, count=1)
+    text_block = re.sub(r'<(\w+:)?ResponseIndicator[^>]*>\s*(true|false)\s*</(\w+:)?ResponseIndicator>', '<cbc:Description>See the attachment</cbc:Description>', block, count=1)
+    body = text[:start] + text_block + text[end:]
+    yield 'retyped-description', body[:p_start] + retyped_text + body[p_end:], retyped_text, 'none', 'attention', 'espd.answer-conflict'
+
+    # A second value type (NONE) declared before INDICATOR in "Your answer", answered "true".
+    doubled = re.sub(r'(<(\w+:)?ValueDataTypeCode)', r'<cbc:ValueDataTypeCode>NONE</cbc:ValueDataTypeCode>\1', p_block, count=1)
+    body = text[:start] + true_block + text[end:]
+    yield 'repeated-field', body[:p_start] + doubled + body[p_end:], doubled, 'true', 'blocker', 'espd.altered-structure'
 
     # The question's id renamed in the bidder's copy; the "true" answer still names the real id.
     renamed = re.sub(r'(<(\w+:)?ID[^>]*>)\s*' + re.escape(prop) + r'\s*<', lambda m: m.group(1) + prop + '-renamed<', p_block, count=1)

@@ -18,6 +18,7 @@ struct AlteredStructureCheck: Check {
         "several-property-ids": "antwoorden die naar meer dan één vraag verwijzen",
         "duplicate-criterion": "criteria die meer dan eens voorkomen",
         "duplicate-property-ids": "vraagnummers die meer dan eens voorkomen",
+        "repeated-property-fields": "vragen met een dubbel nummer, type of waardetype",
     ]
 
     func run(_ context: ScreeningContext) -> [Finding] {

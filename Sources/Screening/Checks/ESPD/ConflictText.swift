@@ -2,14 +2,15 @@ import ESPD
 
 /// Dutch and English wording of the reader's answer conflicts, for findings.
 extension AnswerConflict {
-    /// Lines as a Dutch list: "12", "12 en 15", "12, 15 en 20".
+    /// Lines as a Dutch list: "12", "12 en 15", "12, 15 en 20" (line numbers, like years, without
+    /// a thousands separator).
     static func dutchLines(_ lines: [Int]) -> String {
-        let shown = lines.prefix(20).map { Self.dutchNumber($0) }
+        let shown = lines.prefix(20).map(String.init)
         let list = shown.count < 2 ? (shown.first ?? "") : shown.dropLast().joined(separator: ", ") + " en " + shown.last!
         return lines.count > 20 ? list + " (en \(lines.count - 20) meer)" : list
     }
 
-    /// Dutch thousands separator (regel 12.345).
+    /// A count with the Dutch thousands separator (12.345).
     static func dutchNumber(_ value: Int) -> String {
         let digits = String(value)
         guard digits.count > 3 else { return digits }
@@ -24,7 +25,7 @@ extension AnswerConflict {
     private var dutchReadings: String {
         guard let values, values.count == lines.count else { return "" }
         let said = zip(lines, values).map { line, value in
-            "regel \(Self.dutchNumber(line)): \(value == "true" ? "ja" : value == "false" ? "nee" : "onleesbaar")"
+            "regel \(line): \(value == "true" ? "ja" : value == "false" ? "nee" : "onleesbaar")"
         }
         return " (" + said.joined(separator: "; ") + ")"
     }
