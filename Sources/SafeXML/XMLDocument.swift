@@ -16,6 +16,8 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// Elements taken out of the tree by `detachElements(outside:)`, once; guarded by `lock`.
     private var detached: [ForeignElement]?
+    /// The rows of the detached subtrees, so that row scans skip them too.
+    private var detachedRows: [Range<Int32>] = []
     private let lock = NSLock()
 
     private init(tree: UnsafeMutablePointer<uea_tree>, sourceName: String) {
@@ -84,10 +86,30 @@ public final class XMLDocument: @unchecked Sendable {
             if next >= 0 { elements[Int(next)].previousSibling = previous }
             element.pointee.nextSibling = -1
             element.pointee.previousSibling = -1
+            detachedRows.append(index ..< element.pointee.subtreeEnd)
             index = element.pointee.subtreeEnd
         }
         detached = found
         return found
+    }
+
+    /// Every element with local name `name` anywhere in the document, in document order (a scan
+    /// of the tree's rows, for finding elements where a reader does not expect them).
+    public func elements(named name: String) -> [XMLElement] {
+        guard let interned = intern(name) else { return [] }
+        lock.lock()
+        let skipped = detachedRows
+        lock.unlock()
+        var result: [XMLElement] = []
+        var row: Int32 = 0
+        var next = 0
+        let count = tree.pointee.elementCount
+        while row < count {
+            if next < skipped.count, skipped[next].lowerBound == row { row = skipped[next].upperBound; next += 1; continue }
+            if elements[Int(row)].localName == interned { result.append(XMLElement(document: self, index: row)) }
+            row += 1
+        }
+        return result
     }
 
     // MARK: Parsing

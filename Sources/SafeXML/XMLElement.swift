@@ -117,6 +117,9 @@ public struct XMLElement: @unchecked Sendable {
         return result
     }
 
+    /// True when `other` is this very element.
+    public func isSame(as other: XMLElement) -> Bool { document === other.document && index == other.index }
+
     /// The parent element, nil at the root.
     public var parent: XMLElement? {
         let parent = row.pointee.parent

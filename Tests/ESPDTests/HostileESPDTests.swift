@@ -42,7 +42,7 @@ struct HostileESPDTests {
 
     @Test("Every generation and class has a committed file")
     func coverage() {
-        #expect(HostileCase.committed.count == 48)
+        #expect(HostileCase.committed.count == 51)
         for generation in ["v1", "v2.1", "v3", "v4"] {
             let classes = Set(HostileCase.committed.filter { $0.generation == generation }.map(\.kind))
             #expect(classes.isSuperset(of: ["second-response", "second-value", "foreign-decoy", "extra-question", "unreadable", "no-criteria"]), "\(generation)")
@@ -57,7 +57,7 @@ struct HostileESPDTests {
         let made = try run(python, [Paths.repositoryFile("Tests/ESPDTests/Hostile/make.py"), "--corpus", directory])
         #expect(made.status == 0, "\(made.stderr)")
         let cases = try HostileCase.load(directory)
-        #expect(cases.count == 48)
+        #expect(cases.count == 51)
         for hostile in cases { try Self.verify(hostile) }
     }
 

@@ -122,9 +122,19 @@ enum EDMDocumentReader {
         // The criterion of each response in document order (nil for an unlinked one), to place
         // unlinked answers between their neighbours.
         var sequence: [(criterion: Int?, unlinked: Int?)] = []
+        // Responses and criteria belong at the root; one placed deeper (inside another element)
+        // is read all the same and reported: a "yes" must not hide in an unexpected place.
+        var responses = root.children(named: "TenderingCriterionResponse")
+        for name in ["TenderingCriterionResponse", "TenderingCriterion"] {
+            for element in root.document.elements(named: name) where !(element.parent.map { $0.isSame(as: root) } ?? true) {
+                if name == "TenderingCriterion" && element.parent?.localName == "TenderingCriterionResponse" { continue }
+                warnings.append(ReaderWarning(code: "misplaced-element", message: "\(name) at line \(element.line) is not at the document's root (\(element.path))\(name == "TenderingCriterionResponse" && isResponse ? "; it is read as an answer" : "; it was not read")", line: element.line))
+                if name == "TenderingCriterionResponse" { responses.append(element) }
+            }
+        }
         if isResponse {
             let answerNames = AnswerNames(root.document)
-            for response in root.children(named: "TenderingCriterionResponse") {
+            for response in responses {
                 let propertyElements = response.children(answerNames.validatedProperty)
                 let propertyIDs = propertyElements.map(\.text)
                 for element in propertyElements where IdentifierText.hasHiddenCharacters(element.text) {

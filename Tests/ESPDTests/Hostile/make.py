@@ -13,7 +13,7 @@ test into a temporary folder, from the corpus files beside the repository.
 
 Classes (issue 11): second-response, second-value, foreign-decoy, second-instance (v4),
 extra-question, caption-retype, caption-none, renamed-id, hidden-char (zero-width space),
-nbsp-char, unreadable, no-criteria, copied-group (v2/v3), retyped-description, repeated-field.
+nbsp-char, unreadable, no-criteria, copied-group (v2/v3), retyped-description, repeated-field, nested-response.
 """
 import csv, os, re, sys
 import xml.etree.ElementTree as ET
@@ -152,6 +152,13 @@ def edm_cases(text, prop, original, generation):
         new = body[:g_end] + '\n' + g_indent + copy + body[g_end:]
         copied = new.rindex('<cac:TenderingCriterionProperty>', 0, new.index('>' + prop + '-copy</cbc:ID>'))
         yield 'copied-group', new, copied, 'true', 'blocker', 'espd.answer-conflict'
+
+    # The "true" answer hidden inside a UBL extension next to the "false" one.
+    wrapped = ('<ext:UBLExtensions xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"><ext:UBLExtension><ext:ExtensionContent>'
+               + true_block.replace('<cac:TenderingCriterionResponse>', '<cac:TenderingCriterionResponse><!--nested-->', 1)
+               + '</ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>')
+    new = text[:start] + false_block + '\n' + indent + wrapped + text[end:]
+    yield 'nested-response', new, '<!--nested-->', 'true', 'blocker', 'espd.altered-structure'
 
     # An extra yes/no question inserted before "Your answer" in the bidder's copy, answered "false".
     p_start, p_end = property_block(text, prop)

@@ -19,6 +19,7 @@ struct AlteredStructureCheck: Check {
         "duplicate-criterion": "criteria die meer dan eens voorkomen",
         "duplicate-property-ids": "vraagnummers die meer dan eens voorkomen",
         "repeated-property-fields": "vragen met een dubbel nummer, type of waardetype",
+        "misplaced-element": "antwoorden of criteria op een onverwachte plaats in het bestand",
     ]
 
     func run(_ context: ScreeningContext) -> [Finding] {
