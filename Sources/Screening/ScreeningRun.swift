@@ -40,6 +40,13 @@ public struct ScreeningJob: Sendable {
             for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
                 throw InputError(file: tenderPath, line: Submission.topLevelKeyLines(tenderPath)["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
             }
+            let lines = Submission.topLevelKeyLines(tenderPath)
+            for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
+                throw InputError(file: tenderPath, line: lines["knockOuts"], message: "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))")
+            }
+            for kind in tender.requested where !TenderContext.evidenceKinds.contains(kind) {
+                throw InputError(file: tenderPath, line: lines["requested"], message: "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))")
+            }
             if let relative = tender.espdRequest {
                 let path = relative.hasPrefix("/") ? relative : ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
                 do {

@@ -17,7 +17,7 @@ struct ScreenCommandTests {
         #expect(lines[1].hasPrefix("BLOCKER   Polder Energie Techniek B.V."))
         #expect(lines[2].hasPrefix("BLOCKER   Sunrise PV Trading GmbH"))
         #expect(lines[3].hasPrefix("ATTENTION Bouwgroep De Vries Holding B.V."))
-        #expect(result.stdout.contains("blocker   gva.too-old: De Gedragsverklaring Aanbesteden van 2024-06-01"))
+        #expect(result.stdout.contains("blocker   gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))  // the intended winner's
         #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
     }
 
@@ -59,7 +59,7 @@ struct ScreenCommandTests {
         #expect(!files.contains { $0.hasSuffix(".tmp") })
         let html = try String(contentsOfFile: directory.appendingPathComponent("3-sunrise-pv-trading.html").path, encoding: .utf8)
         #expect(html.contains("is located in Xinjiang"))
-        #expect(html.contains("<h3>Blocker (5)</h3>"))
+        #expect(html.contains("<h3>Blocker (1)</h3>"))  // the asset-freeze hit; Xinjiang and the US list are attention without a knock-out
         let markdown = try String(contentsOfFile: directory.appendingPathComponent("1-zonnebouw-flevoland.md").path, encoding: .utf8)
         #expect(markdown.contains("No blocking or attention findings."))
     }
@@ -104,7 +104,7 @@ struct ScreenCommandTests {
         #expect(checks.count >= 35)
         let gva = try #require(checks.first { $0["id"] as? String == "gva.too-old" })
         #expect(gva["severity"] as? String == "blocker")
-        #expect((gva["legalBasis"] as? String)?.contains("2.89(2)") == true)
+        #expect((gva["legalBasis"] as? String)?.contains("2.89") == true)
         #expect(gva["dataFiles"] as? [String] == ["evidence.yaml"])
         let text = try ueaScreen("rules")
         #expect(text.stdout.contains("solar.xinjiang  [blocker]"))

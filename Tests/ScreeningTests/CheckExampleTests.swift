@@ -22,8 +22,9 @@ struct CheckExampleTests {
         // A check never reports more severely than its declared maximum (blocker < attention < info).
         #expect(fired.allSatisfy { $0.check == id && $0.family == check.family && $0.severity >= check.severity })
         #expect(fired.allSatisfy { !$0.evidence.isEmpty && !$0.message.nl.isEmpty && !$0.message.en.isEmpty && !$0.legalBasis.isEmpty })
-        // Conviction and Bibob findings are marked as criminal-law data for the store.
-        if check.family == "bibob" || check.id == "exclusion.mandatory-ground" { #expect(fired.allSatisfy { $0.criminalData == true }) }
+        // Conviction findings are criminal-law data for the store; Bibob red flags are company facts, not (AVG art. 10).
+        if check.id == "exclusion.mandatory-ground" { #expect(fired.allSatisfy { $0.criminalData == true }) }
+        if check.family == "bibob" { #expect(fired.allSatisfy { $0.criminalData == nil }) }
         var quiet = try Fixtures.cleanContext()
         check.examples.nonTriggering(&quiet)
         #expect(check.run(quiet).isEmpty, "\(id) fired on its non-triggering example")

@@ -25,7 +25,7 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(context, "espd.member-espd-missing").first?.evidence.first?.line == group.line)
     }
 
-    @Test("espd: a request handed in as a bid is a blocker; another tender's response is a blocker")
+    @Test("espd: a request handed in as a bid is a blocker; another tender's response is attention, or nothing when it is a listed other reference")
     func espdRequestAndOtherTender() throws {
         let request = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Request.xml")
         #expect(Fixtures.findings(request, "espd.not-a-response").first?.severity == .blocker)
@@ -33,8 +33,11 @@ struct CorpusFamilyTests {
         tender.id = "PFL-2026-017"
         let other = try Fixtures.corpusContext("edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", tender: tender)
         let finding = try #require(Fixtures.findings(other, "espd.other-tender").first)
-        #expect(finding.severity == .blocker)
+        #expect(finding.severity == .attention)
         #expect(finding.evidence.first?.excerpt == "PP.20170419.1024-9")
+        tender.otherReferences = ["PP.20170419.1024-9"]
+        let listed = try Fixtures.corpusContext("edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", tender: tender)
+        #expect(Fixtures.findings(listed, "espd.other-tender").isEmpty)
     }
 
     @Test("espd: criteria of the v2.1.1 request that a trimmed response leaves out are reported with the request's line")
@@ -51,12 +54,14 @@ struct CorpusFamilyTests {
 
     // MARK: exclusion
 
-    @Test("exclusion: the v1 conviction (2016-01-17, self-cleaning) is attention within 5 years and information after")
+    @Test("exclusion: the v1 conviction (2016-01-17, self-cleaning claimed) is a blocker within 5 years and information after")
     func v1Conviction() throws {
         let file = "espd-service-v1/response/exclusion/participation_criminal_organisation_import.xml"
         let recent = try Fixtures.corpusContext(file, today: Day(year: 2020, month: 6, day: 1))
         let finding = try #require(Fixtures.findings(recent, "exclusion.mandatory-ground").first)
-        #expect(finding.severity == .attention)  // self-cleaning claimed: a jurist assesses
+        #expect(finding.severity == .blocker)  // self-cleaning claimed: no award until the province has assessed it
+        #expect(finding.details?["selfCleaning"] == "claimed")
+        #expect(finding.message.nl.contains("art. 2.87a Aw 2012"))
         #expect(finding.evidence.map(\.line) == [15, 41])  // the criterion and the conviction date
         #expect(finding.criminalData == true)
         #expect(finding.details?["convictionDate"] == "2016-01-17")
@@ -73,12 +78,17 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(context, "exclusion.mandatory-ground").first?.severity == .blocker)
     }
 
-    @Test("exclusion: v4.1.0 optional grounds answered yes are information unless announced")
+    @Test("exclusion: v4.1.0 optional grounds: check the announcement when nothing says, information when the tender did not announce them")
     func optionalGrounds() throws {
-        let unannounced = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml")
-        let c12 = try #require(Fixtures.findings(unannounced, "exclusion.optional-ground").first { $0.details?["ground"] == "C12" })
-        #expect(c12.severity == .info)
+        let unknown = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml")
+        let c12 = try #require(Fixtures.findings(unknown, "exclusion.optional-ground").first { $0.details?["ground"] == "C12" })
+        #expect(c12.severity == .attention)
+        #expect(c12.details?["announced"] == "to be checked")
         #expect(c12.evidence.first?.line == 1260)
+        var none = TenderContext()
+        none.optionalGroundsGiven = true
+        let unannounced = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml", tender: none)
+        #expect(Fixtures.findings(unannounced, "exclusion.optional-ground").first { $0.details?["ground"] == "C12" }?.severity == .info)
         var tender = TenderContext()
         tender.optionalGrounds = ["C12"]
         let announced = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml", tender: tender)
@@ -95,14 +105,15 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(v41, "exclusion.misrepresentation-ambiguous").isEmpty)
     }
 
-    @Test("exclusion: v1 taxes answered yes with payment is information, without payment a blocker")
+    @Test("exclusion: v1 taxes answered yes: information when paid, a blocker only with a final and binding decision")
     func taxes() throws {
         let context = try Fixtures.corpusContext("espd-service-v1/response/exclusion/payment_of_taxes_import.xml")
         let finding = try #require(Fixtures.findings(context, "exclusion.tax-social-security").first)
         let c7 = try #require(context.criterion("C7"))
         #expect(finding.evidence.first?.line == c7.line)
         let paid = c7.answers.first { ($0.question ?? "").lowercased().contains("binding arrangement") }?.indicator
-        #expect(finding.severity == (paid == true ? .info : .blocker))
+        let final = c7.answers.first { ($0.question ?? "").lowercased().contains("final and binding") }?.indicator
+        #expect(finding.severity == (paid == true ? .info : final == true ? .blocker : .attention))
     }
 
     // MARK: gva
@@ -113,8 +124,13 @@ struct CorpusFamilyTests {
         bidder.gva = .init(issueDate: Day(year: 2025, month: 1, day: 10), reference: "GVA-1", name: "Moederbedrijf Holding B.V.", kvk: nil)
         let context = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml", bidder: bidder)
         let mismatch = try #require(Fixtures.findings(context, "gva.entity-mismatch").first)
-        #expect(mismatch.severity == .blocker)
+        #expect(mismatch.severity == .attention)  // another name only: a jurist checks (trade name, renamed company)
         #expect(mismatch.evidence.last?.line == 47)
+        var otherNumber = bidder
+        otherNumber.kvk = "12345678"
+        otherNumber.gva?.kvk = "87654321"
+        let numbered = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml", bidder: otherNumber)
+        #expect(Fixtures.findings(numbered, "gva.entity-mismatch").first?.severity == .blocker)
         #expect(Fixtures.findings(context, "gva.foreign-equivalent").first?.details?["country"] == "BE")
         #expect(Fixtures.findings(context, "gva.too-old").isEmpty)
         let late = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml", bidder: bidder, today: Day(year: 2027, month: 1, day: 11))
@@ -181,9 +197,14 @@ struct CorpusFamilyTests {
         let listed = Fixtures.findings(context, "solar.listed-entity")
         #expect(listed.map { $0.evidence.first?.line } == [2, 3])
         #expect(listed.first?.details?["list"] == "BIS Entity List")
-        #expect(listed.allSatisfy { $0.severity == .blocker })
+        // Risk signals for a jurist; blockers only where the tender made them a knock-out.
+        #expect(listed.allSatisfy { $0.severity == .attention })
         let xinjiang = Fixtures.findings(context, "solar.xinjiang")
         #expect(xinjiang.map { $0.evidence.first?.line } == [2, 3])
+        #expect(xinjiang.allSatisfy { $0.severity == .attention && $0.message.nl.contains("14 december 2027") })
+        context.tender.knockOuts = ["solar.xinjiang"]
+        #expect(Fixtures.findings(context, "solar.xinjiang").map(\.severity) == [.blocker, .blocker])
+        #expect(Fixtures.findings(context, "solar.listed-entity").allSatisfy { $0.severity == .attention })
         #expect(Fixtures.findings(context, "solar.batch-link").first?.evidence.first?.line == 7)
     }
 }

@@ -21,10 +21,13 @@ struct HostileScreeningTests {
     func verify(_ hostile: HostileCase, withRequest: Bool) throws {
         let findings = try screen(hostile, withRequest: withRequest)
         let worst = findings.map(\.severity).min()
-        #expect(worst == (hostile.outcome == "blocker" ? .blocker : .attention), "\(hostile.file): outcome \(worst?.rawValue ?? "clean")")
+        // Never clean; the other grounds of the base file (bidder 2's C3) may block on their own.
+        #expect(worst == .blocker || worst == .attention, "\(hostile.file): outcome \(worst?.rawValue ?? "clean")")
+        let c1 = findings.filter { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C1" }
         if hostile.outcome == "blocker" {
-            let c1 = findings.filter { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C1" }
             #expect(c1.count == 1 && c1.allSatisfy { $0.severity == .blocker }, "\(hostile.file): one C1 blocker")
+        } else {
+            #expect(c1.isEmpty, "\(hostile.file): no C1 ground without a readable yes")
         }
         // A response without criteria, screened with the request, is read with the request's
         // questions: every ground is then present and unanswered.

@@ -10,8 +10,9 @@ struct RuleDataTests {
         let rules = Fixtures.rules
         #expect(rules.mvo.sectors.count == 13)
         #expect(rules.listedEntities.contains { $0.name.hasPrefix("Hoshine") && $0.list == "CBP WRO" && $0.effective == Day(year: 2021, month: 6, day: 24) })
-        #expect(rules.euThresholds(on: Day(year: 2025, month: 6, day: 1)).suppliesServicesSubCentral == 221_000)
-        #expect(rules.euThresholds(on: Day(year: 2026, month: 9, day: 1)).suppliesServicesSubCentral == 216_000)
+        #expect(rules.euThresholds(on: Day(year: 2025, month: 6, day: 1))?.suppliesServicesSubCentral == 221_000)
+        #expect(rules.euThresholds(on: Day(year: 2026, month: 9, day: 1))?.suppliesServicesSubCentral == 216_000)
+        #expect(rules.euThresholds(on: Day(year: 2028, month: 1, day: 1)) == nil)
         #expect(rules.sectors(forCPV: ["09331200-0"]) == ["Elektronica", "Energie"])
         #expect(rules.version.count == 64)
     }

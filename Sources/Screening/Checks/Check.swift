@@ -21,13 +21,12 @@ public protocol Check: Sendable {
 extension Check {
     public var family: String { String(id.prefix { $0 != "." }) }
 
-    /// A finding of this check. Bibob-derived findings are confidential like criminal-law data
-    /// (Wet Bibob art. 28; AVG art. 10) and are marked so, as conviction findings are.
+    /// A finding of this check. Only findings derived from convictions (or from a Bibob advice)
+    /// are criminal-law data (AVG art. 10); the checks that make them say so.
     func finding(_ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
                  details: [String: String]? = nil, criminalData: Bool? = nil) -> Finding {
         Finding(check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis,
-                message: Message(nl: nl, en: en), evidence: evidence, details: details,
-                criminalData: criminalData ?? (family == "bibob" ? true : nil))
+                message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
     }
 }
 

@@ -11,4 +11,8 @@ public enum CheckRegistry {
         ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
         ListedPartyCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
     ]
+
+    /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml): the
+    /// forced-labour signals, which block only where the tender announced them as exclusion.
+    public static let knockOutCandidates: Set<String> = ["solar.xinjiang", "solar.listed-entity"]
 }

@@ -5,7 +5,7 @@ extension ScreeningContext {
     /// Sets the "Your answer" of an exclusion ground, optionally with a conviction/event date,
     /// a description and a self-cleaning answer. Polarity is the EDM one (true = ground applies).
     public mutating func declare(ground: String, applies: Bool?, date: String? = nil, description: String? = nil,
-                                 selfCleaning: Bool? = nil, paidOrArrangement: Bool? = nil) {
+                                 selfCleaning: Bool? = nil, paidOrArrangement: Bool? = nil, finalAndBinding: Bool? = nil) {
         var document = submission.espd
         guard let index = document.criteria.firstIndex(where: { $0.ground == ground }) else { return }
         var criterion = document.criteria[index]
@@ -27,6 +27,10 @@ extension ScreeningContext {
         if let paidOrArrangement {
             var a = answer("Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement?", "INDICATOR")
             a.indicator = paidOrArrangement; criterion.answers.append(a)
+        }
+        if let finalAndBinding {
+            var a = answer("If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?", "INDICATOR")
+            a.indicator = finalAndBinding; criterion.answers.append(a)
         }
         document.criteria[index] = criterion
         submission.espd = document

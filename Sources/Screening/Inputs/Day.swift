@@ -35,6 +35,12 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     public var description: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
 
+    /// As a Dutch sentence writes a date: 15 oktober 2026.
+    public var dutch: String {
+        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
+    }
+
     static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

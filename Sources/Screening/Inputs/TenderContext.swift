@@ -22,6 +22,20 @@ public struct TenderContext: Codable, Sendable {
     public var cpv: [String] = []
     /// Optional exclusion grounds announced in the notice (C9–C24), e.g. [C9, C12, C18].
     public var optionalGrounds: [String] = []
+    /// Whether `optionalGrounds` was written in the tender file at all (an empty list is a statement:
+    /// none announced; an absent one is not).
+    public var optionalGroundsGiven = false
+    /// Check ids the tender documents made a knock-out (e.g. [solar.xinjiang]): only these checks of
+    /// the forced-labour family may block.
+    public var knockOuts: [String] = []
+    /// The bidders the tender marks as intended winner(s) (bidder folder names or bidder names):
+    /// supporting evidence is demanded from them only (Aw 2012 art. 2.101–2.102).
+    public var intendedWinners: [String] = []
+    /// Which supporting documents the tender documents request from the intended winner(s):
+    /// gva, kvkExtract, taxStatement, equivalentDocument.
+    public var requested: [String] = []
+    /// Other references the ESPD may name for this tender (a TenderNed reference next to the province's own).
+    public var otherReferences: [String] = []
     public var bibob: Bool = false
     /// Path of the ESPD request, relative to the tender file.
     public var espdRequest: String?
@@ -65,7 +79,11 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
+        case knockOuts, intendedWinners, requested, otherReferences
     }
+
+    /// The evidence kinds `requested` may name.
+    public static let evidenceKinds = ["gva", "kvkExtract", "taxStatement", "equivalentDocument"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -81,6 +99,11 @@ public struct TenderContext: Codable, Sendable {
         legalDepartmentConsulted = try c.decodeIfPresent(Bool.self, forKey: .legalDepartmentConsulted)
         cpv = try c.decodeIfPresent([String].self, forKey: .cpv) ?? []
         optionalGrounds = try c.decodeIfPresent([String].self, forKey: .optionalGrounds) ?? []
+        optionalGroundsGiven = c.contains(.optionalGrounds)
+        knockOuts = try c.decodeIfPresent([String].self, forKey: .knockOuts) ?? []
+        intendedWinners = try c.decodeIfPresent([String].self, forKey: .intendedWinners) ?? []
+        requested = try c.decodeIfPresent([String].self, forKey: .requested) ?? []
+        otherReferences = try c.decodeIfPresent([String].self, forKey: .otherReferences) ?? []
         bibob = try c.decodeIfPresent(Bool.self, forKey: .bibob) ?? false
         espdRequest = try c.decodeIfPresent(String.self, forKey: .espdRequest)
         people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []

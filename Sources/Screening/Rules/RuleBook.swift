@@ -30,6 +30,7 @@ public struct RuleBook: Sendable {
         public var gvaMaxAgeYears: Int
         public var kvkExtractMaxAgeMonths: Int
         public var taxStatementMaxAgeMonths: Int
+        public var equivalentDocumentMaxAgeMonths: Int
         public var mandatoryExclusionYears: Int
         public var optionalExclusionYears: Int
         public var gvaLookbackYears: Int
@@ -126,6 +127,8 @@ public struct RuleBook: Sendable {
     public struct SanctionsRules: Codable, Sendable {
         public var personThreshold: Double
         public var entityThreshold: Double
+        /// From this score a hit on the EU asset-freeze list blocks award until a jurist has cleared it.
+        public var freezeBlockScore: Double
         public var maxListAgeDays: Int
         public var subcontractorShareLimit: Double
         public var candidates: Int
@@ -253,7 +256,9 @@ public struct RuleBook: Sendable {
     }
 
     /// The EU thresholds in force on `day` (the latest period when none covers it).
-    public func euThresholds(on day: Day) -> ThresholdRules.EUPeriod {
-        thresholds.euThresholds.first { $0.from <= day && day <= $0.until } ?? thresholds.euThresholds.max { $0.from < $1.from }!
+    /// The EU thresholds in force on `day`; nil when no period of thresholds.yaml covers it (the
+    /// checks then say so and name the file, rather than use another period's amounts).
+    public func euThresholds(on day: Day) -> ThresholdRules.EUPeriod? {
+        thresholds.euThresholds.first { $0.from <= day && day <= $0.until }
     }
 }

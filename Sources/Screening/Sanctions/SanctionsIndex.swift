@@ -17,6 +17,8 @@ public final class SanctionsIndex: Sendable {
 
     public struct Hit: Sendable, Codable, Equatable {
         public var list: String
+        /// The list's format: `eu-fsf` is the EU consolidated financial sanctions (asset-freeze) list.
+        public var listFormat: String
         public var entryID: String
         public var listedName: String
         public var matchedAlias: String
@@ -108,7 +110,7 @@ public final class SanctionsIndex: Sendable {
             }
             match.score = (match.score * 100).rounded() / 100
             guard all || match.score >= threshold else { continue }
-            hits.append(Hit(list: lists[listIndex].name, entryID: entry.id, listedName: entry.primaryName, matchedAlias: alias, kind: entry.kind,
+            hits.append(Hit(list: lists[listIndex].name, listFormat: lists[listIndex].format.rawValue, entryID: entry.id, listedName: entry.primaryName, matchedAlias: alias, kind: entry.kind,
                             programme: entry.programme, listedOn: entry.listedOn, score: match.score, reasons: match.reasons))
         }
         return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))

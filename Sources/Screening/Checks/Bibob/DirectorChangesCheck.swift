@@ -2,7 +2,7 @@
 struct DirectorChangesCheck: Check {
     let id = "bibob.frequent-changes"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R02, BIB-R15)"
+    let legalBasis = BibobText.basis
     let summary = "Many director, name or seat changes in the last 24 months"
     let dataFiles = ["bibob-red-flags.yaml"]
 
@@ -11,14 +11,14 @@ struct DirectorChangesCheck: Check {
         var findings: [Finding] = []
         if let changes = company.directorChanges24Months, changes >= context.rules.bibob.directorChangesIn24Months {
             findings.append(finding(
-                nl: "\(changes) bestuurderswisselingen in 24 maanden." + BibobText.nl,
-                en: "\(changes) changes of directors in 24 months." + BibobText.en,
+                nl: "\(changes) bestuurderswisselingen in 24 maanden." + BibobText.nl(context),
+                en: "\(changes) changes of directors in 24 months." + BibobText.en(context),
                 evidence: [context.submission.bidderPointer("company", excerpt: "directorChanges24Months: \(changes)")]))
         }
         if let changes = company.nameOrSeatChanges24Months, changes >= context.rules.bibob.nameOrSeatChangesIn24Months {
             findings.append(finding(
-                nl: "\(changes) wijzigingen van statutaire naam of zetel in 24 maanden." + BibobText.nl,
-                en: "\(changes) changes of statutory name or seat in 24 months." + BibobText.en,
+                nl: "\(changes) wijzigingen van statutaire naam of zetel in 24 maanden." + BibobText.nl(context),
+                en: "\(changes) changes of statutory name or seat in 24 months." + BibobText.en(context),
                 evidence: [context.submission.bidderPointer("company", excerpt: "nameOrSeatChanges24Months: \(changes)")]))
         }
         return findings

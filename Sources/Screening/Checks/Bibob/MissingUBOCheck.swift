@@ -2,20 +2,20 @@
 struct MissingUBOCheck: Check {
     let id = "bibob.missing-ubo"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R06); Wet Bibob art. 12(4) (persons with control)"
+    let legalBasis = BibobText.basis + "; Wet Bibob art. 12(4) (persons with control)"
     let summary = "No ultimate beneficial owner declared, or only pseudo-UBOs"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let company = context.submission.bidder.company else { return [] }
         if company.pseudoUBOOnly == true {
-            return [finding(nl: "Alleen pseudo-UBO's (hoger leidinggevend personeel) geregistreerd." + BibobText.nl,
-                            en: "Only pseudo-UBOs (senior management) are registered." + BibobText.en,
+            return [finding(nl: "Alleen pseudo-UBO's (hoger leidinggevend personeel) geregistreerd." + BibobText.nl(context),
+                            en: "Only pseudo-UBOs (senior management) are registered." + BibobText.en(context),
                             evidence: [context.submission.bidderPointer("company", excerpt: "pseudoUBOOnly")])]
         }
         guard (company.ubos ?? []).isEmpty else { return [] }
-        return [finding(nl: "Er is geen uiteindelijk belanghebbende (UBO) opgegeven." + BibobText.nl,
-                        en: "No ultimate beneficial owner (UBO) is declared." + BibobText.en,
+        return [finding(nl: "Er is geen uiteindelijk belanghebbende (UBO) opgegeven." + BibobText.nl(context),
+                        en: "No ultimate beneficial owner (UBO) is declared." + BibobText.en(context),
                         evidence: [context.submission.bidderPointer("company", excerpt: "ubos")])]
     }
 

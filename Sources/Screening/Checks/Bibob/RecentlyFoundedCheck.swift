@@ -3,7 +3,7 @@
 struct RecentlyFoundedCheck: Check {
     let id = "bibob.recently-founded"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R01)"
+    let legalBasis = BibobText.basis
     let summary = "Company founded less than the configured months before the reference date"
     let dataFiles = ["bibob-red-flags.yaml"]
 
@@ -16,8 +16,8 @@ struct RecentlyFoundedCheck: Check {
             details["valueToTurnover"] = String(format: "%.1f", value / turnover)
         }
         return [finding(
-            nl: "De onderneming is opgericht op \(founded), minder dan \(months) maanden voor de peildatum." + BibobText.nl,
-            en: "The company was founded on \(founded), less than \(months) months before the reference date." + BibobText.en,
+            nl: "De onderneming is opgericht op \(founded), minder dan \(months) maanden voor de peildatum." + BibobText.nl(context),
+            en: "The company was founded on \(founded), less than \(months) months before the reference date." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company", excerpt: "founded \(founded)")], details: details)]
     }
 

@@ -2,7 +2,7 @@
 struct SharedAddressCheck: Check {
     let id = "bibob.shared-address"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R05)"
+    let legalBasis = BibobText.basis
     let summary = "The business address is shared with many registered companies"
     let dataFiles = ["bibob-red-flags.yaml"]
 
@@ -10,8 +10,8 @@ struct SharedAddressCheck: Check {
         guard let count = context.submission.bidder.company?.registrationsAtAddress,
               count >= context.rules.bibob.registrationsAtAddress else { return [] }
         return [finding(
-            nl: "Op het vestigingsadres zijn \(count) ondernemingen ingeschreven." + BibobText.nl,
-            en: "\(count) companies are registered at the business address." + BibobText.en,
+            nl: "Op het vestigingsadres zijn \(count) ondernemingen ingeschreven." + BibobText.nl(context),
+            en: "\(count) companies are registered at the business address." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company", excerpt: "registrationsAtAddress: \(count)")])]
     }
 

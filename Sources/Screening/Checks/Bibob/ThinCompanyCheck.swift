@@ -2,7 +2,7 @@
 struct ThinCompanyCheck: Check {
     let id = "bibob.thin-company"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R10, BIB-R01)"
+    let legalBasis = BibobText.basis
     let summary = "Very few employees or a small turnover for the size of the contract"
     let dataFiles = ["bibob-red-flags.yaml"]
 
@@ -18,8 +18,8 @@ struct ThinCompanyCheck: Check {
         }
         guard !reasons.isEmpty else { return [] }
         return [finding(
-            nl: "Dunne onderneming voor een opdracht van € \(Int(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl,
-            en: "Thin company for a contract of € \(Int(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en,
+            nl: "Dunne onderneming voor een opdracht van € \(Int(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl(context),
+            en: "Thin company for a contract of € \(Int(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company"), context.tenderPointer("estimatedValue")])]
     }
 

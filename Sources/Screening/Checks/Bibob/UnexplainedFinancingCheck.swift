@@ -2,14 +2,14 @@
 struct UnexplainedFinancingCheck: Check {
     let id = "bibob.unexplained-financing"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R07); Wet Bibob art. 3(1)(a), 12(4)"
+    let legalBasis = BibobText.basis + "; Wet Bibob art. 3(1)(a), 12(4)"
     let summary = "A financing source is not explained"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
         (context.submission.bidder.company?.financing ?? []).filter { $0.explained != true }.map { source in
-            finding(nl: "Financieringsbron '\(source.source)' is niet toegelicht." + BibobText.nl,
-                    en: "Financing source '\(source.source)' is not explained." + BibobText.en,
+            finding(nl: "Financieringsbron '\(source.source)' is niet toegelicht." + BibobText.nl(context),
+                    en: "Financing source '\(source.source)' is not explained." + BibobText.en(context),
                     evidence: [context.submission.bidderPointer("company", excerpt: source.source)],
                     details: source.amount.map { ["amount": String(format: "%.0f", $0)] })
         }

@@ -3,7 +3,7 @@
 struct UnrelatedActivityCheck: Check {
     let id = "bibob.sbi-unrelated"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + " (BIB-R09)"
+    let legalBasis = BibobText.basis
     let summary = "The bidder's SBI activity is unrelated to the CPV of the contract"
     let dataFiles = ["bibob-red-flags.yaml", "sbi-sectors.csv", "cpv-sectors.csv"]
 
@@ -15,8 +15,8 @@ struct UnrelatedActivityCheck: Check {
         let unrelated = !cpvSectors.isEmpty && !sbiSectors.isEmpty && sbiSectors.isDisjoint(with: cpvSectors)
         guard !holding.isEmpty || unrelated else { return [] }
         return [finding(
-            nl: "De ingeschreven activiteit (SBI \(sbi.joined(separator: ", "))) past niet bij het voorwerp van de opdracht (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.nl,
-            en: "The registered activity (SBI \(sbi.joined(separator: ", "))) does not fit the subject of the contract (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.en,
+            nl: "De ingeschreven activiteit (SBI \(sbi.joined(separator: ", "))) past niet bij het voorwerp van de opdracht (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.nl(context),
+            en: "The registered activity (SBI \(sbi.joined(separator: ", "))) does not fit the subject of the contract (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company", excerpt: "sbi"), context.tenderPointer("cpv")],
             details: ["sbiSectors": sbiSectors.sorted().joined(separator: ", "), "cpvSectors": cpvSectors.sorted().joined(separator: ", ")])]
     }

@@ -30,7 +30,7 @@ struct AlteredStructureCheck: Check {
         let evidence = warnings.prefix(20).map { EvidencePointer(file: context.espd.source, line: $0.line, excerpt: $0.code) }
         return [finding(
             nl: "Het UEA wijkt af van wat een standaard UEA-programma schrijft: " + codes.compactMap { Self.signals[$0] }.joined(separator: "; ")
-                + (lines.isEmpty ? "" : " (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines)))")
+                + (lines.isEmpty ? "" : " (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))")
                 + ". Dit kan wijzen op een bewerkt bestand; het UEA is voorzichtig gelezen. Een jurist beoordeelt of verduidelijking nodig is.",
             en: "The ESPD differs from what a standard ESPD tool writes: " + warnings.prefix(20).map(\.message).joined(separator: "; ")
                 + ". This can point to an edited file; the ESPD was read conservatively. A jurist assesses whether to ask for clarification.",

@@ -2,26 +2,6 @@ import ESPD
 
 /// Dutch and English wording of the reader's answer conflicts, for findings.
 extension AnswerConflict {
-    /// Lines as a Dutch list: "12", "12 en 15", "12, 15 en 20" (line numbers, like years, without
-    /// a thousands separator).
-    static func dutchLines(_ lines: [Int]) -> String {
-        let shown = lines.prefix(20).map(String.init)
-        let list = shown.count < 2 ? (shown.first ?? "") : shown.dropLast().joined(separator: ", ") + " en " + shown.last!
-        return lines.count > 20 ? list + " (en \(lines.count - 20) meer)" : list
-    }
-
-    /// A count with the Dutch thousands separator (12.345).
-    static func dutchNumber(_ value: Int) -> String {
-        let digits = String(value)
-        guard digits.count > 3 else { return digits }
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
-            out.append(character)
-        }
-        return out
-    }
-
     private var dutchReadings: String {
         guard let values, values.count == lines.count else { return "" }
         let said = zip(lines, values).map { line, value in
@@ -32,7 +12,7 @@ extension AnswerConflict {
 
     /// One sentence in Dutch. `question` names the question ("‘Uw antwoord’", or "een vraag").
     var dutch: String {
-        let where_ = (lines.count == 1 ? "regel " : "regels ") + Self.dutchLines(lines)
+        let where_ = (lines.count == 1 ? "regel " : "regels ") + Dutch.lines(lines)
         switch kind {
         case .multipleResponses: return "Dezelfde vraag wordt meer dan eens beantwoord, op \(where_)\(dutchReadings)."
         case .multipleValues: return "Eén antwoord bevat meer dan één waarde, op \(where_)\(dutchReadings)."

@@ -17,7 +17,7 @@ struct ExclusionUnansweredCheck: Check {
             let unreadable = criterion.conflicts.filter { $0.kind == .unreadableValue && $0.concernsYourAnswer }.flatMap(\.lines)
             if !unreadable.isEmpty {
                 return finding(
-                    nl: "Het antwoord op uitsluitingsgrond \(labelNL) is onleesbaar (\(unreadable.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(unreadable))): geen geldige ja/nee-waarde. Vraag de inschrijver het antwoord te verduidelijken.",
+                    nl: "Het antwoord op uitsluitingsgrond \(labelNL) is onleesbaar (\(unreadable.count == 1 ? "regel" : "regels") \(Dutch.lines(unreadable))): geen geldige ja/nee-waarde. Vraag de inschrijver het antwoord te verduidelijken.",
                     en: "The answer to exclusion ground \(label) cannot be read (line\(unreadable.count == 1 ? "" : "s") \(unreadable.map(String.init).joined(separator: ", "))): not a boolean. Ask the bidder to clarify the answer.",
                     evidence: [context.pointer(criterion)] + unreadable.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground) },
                     details: criterion.ground.map { ["ground": $0] })

@@ -1,19 +1,22 @@
 import ESPD
 
-/// The response names another procedure than the tender being screened.
+/// The response names another procedure than the tender being screened. Attention, not a
+/// blocker: TenderNed references differ from the province's own, and `otherReferences` in
+/// tender.yaml lists the references the tender also answers to; a jurist checks the rest.
 struct OtherTenderCheck: Check {
     let id = "espd.other-tender"
-    let severity = Severity.blocker
+    let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring for this procedure)"
     let summary = "The response's ContractFolderID is not this tender's reference"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let expected = context.tender.id ?? context.request?.contractFolderID,
-              let actual = context.espd.contractFolderID, Self.normalise(actual) != Self.normalise(expected) else { return [] }
+        guard let expected = context.tender.id ?? context.request?.contractFolderID, let actual = context.espd.contractFolderID else { return [] }
+        let known = ([expected] + context.tender.otherReferences + [context.request?.contractFolderID].compactMap { $0 }).map(Self.normalise)
+        guard !known.contains(Self.normalise(actual)) else { return [] }
         return [finding(
-            nl: "Het UEA hoort bij procedure '\(actual)', niet bij deze aanbesteding ('\(expected)'). Het is een verklaring voor een andere aanbesteding.",
-            en: "The ESPD belongs to procedure '\(actual)', not to this tender ('\(expected)'). It is a declaration for another tender.",
+            nl: "Het UEA noemt procedure '\(actual)', niet deze aanbesteding ('\(expected)'). Ga na of het een kenmerk van dezelfde aanbesteding is (bijvoorbeeld het TenderNed-kenmerk; leg dat dan vast onder otherReferences in tender.yaml) of een verklaring voor een andere aanbesteding.",
+            en: "The ESPD names procedure '\(actual)', not this tender ('\(expected)'). Check whether it is another reference of the same tender (the TenderNed reference, for example; then record it under otherReferences in tender.yaml) or a declaration for another tender.",
             evidence: [EvidencePointer(file: context.espd.source, path: "ContractFolderID", excerpt: actual), context.tenderPointer("id", excerpt: expected)])]
     }
 

@@ -20,7 +20,7 @@ struct UnlinkedAnswerCheck: Check {
             EvidencePointer(file: context.espd.source, line: answer.line, path: answer.path, excerpt: answer.belongsTo)
         }
         return [finding(
-            nl: "\(unlinked.count == 1 ? "Eén antwoord verwijst" : "\(AnswerConflict.dutchNumber(unlinked.count)) antwoorden verwijzen") naar een vraag die niet in het UEA staat (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines)))"
+            nl: "\(unlinked.count == 1 ? "Eén antwoord verwijst" : "\(Dutch.number(unlinked.count)) antwoorden verwijzen") naar een vraag die niet in het UEA staat (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))"
                 + (belongs.isEmpty ? "." : "; waarschijnlijk \(grounds.count == 1 ? "hoort het" : "horen ze") bij \(belongs).")
                 + " Deze antwoorden zijn bewaard; vraag de inschrijver om verduidelijking.",
             en: "\(unlinked.count) answer\(unlinked.count == 1 ? "" : "s") name\(unlinked.count == 1 ? "s" : "") a question the ESPD does not declare (line\(lines.count == 1 ? "" : "s") \(lines.prefix(20).map(String.init).joined(separator: ", ")))"

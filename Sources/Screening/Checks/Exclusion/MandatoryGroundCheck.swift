@@ -1,8 +1,10 @@
 import ESPD
 
-/// A conviction ground (C1–C6) declared within the 5-year window.
-/// Assumptions: no conviction date = within the window (it cannot be shown to have expired);
-/// self-cleaning claimed = attention, never a blocker: a jurist must assess it (Vert Marine, C-472/19).
+/// A conviction ground (C1–C6) declared within the 5-year window: blocker.
+/// Also when self-cleaning is claimed: the province may not award until it has assessed the
+/// measures (Aw 2012 art. 2.87a; Vert Marine, C-472/19), and while an exclusion period set by the
+/// judgment runs, self-cleaning is not available at all (Dir. 2014/24/EU art. 57(6), last subpara.).
+/// Assumption: no conviction date = within the window (it cannot be shown to have expired).
 struct MandatoryGroundCheck: Check {
     let id = "exclusion.mandatory-ground"
     let severity = Severity.blocker
@@ -25,14 +27,22 @@ struct MandatoryGroundCheck: Check {
                 evidence += lines.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: "\(ground.ground) \(criterion.codeShort ?? "")") }
                 details["readings"] = lines.map(String.init).joined(separator: ", ")
                 return finding(
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)): het UEA geeft geen eenduidig antwoord en ten minste één lezing bevestigt de grond (\(lines.count == 1 ? "regel" : "regels") \(AnswerConflict.dutchLines(lines))). Zo beoordeeld: niet gunnen totdat de inschrijver het antwoord heeft verduidelijkt en een jurist heeft beslist.",
+                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)): het UEA geeft geen eenduidig antwoord en ten minste één lezing bevestigt de grond (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines))). Zo beoordeeld: niet gunnen totdat de inschrijver het antwoord heeft verduidelijkt en een jurist heeft beslist.",
                     en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)): the ESPD gives no single answer and at least one reading confirms the ground (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))). Assessed that way: do not award until the bidder has clarified the answer and a jurist has decided.",
                     evidence: evidence, details: details, criminalData: true)
             }
+            if let periodEnd = facts.periodEnd, periodEnd >= context.referenceDate {
+                details["exclusionPeriodEnd"] = periodEnd.description
+                return finding(
+                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, en de in het vonnis vastgestelde uitsluitingsperiode loopt tot \(periodEnd.dutch). Zolang die periode loopt, kan de inschrijver geen herstelmaatregelen aanvoeren: uitsluiten.",
+                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared, and the exclusion period set by the judgment runs until \(periodEnd). While it runs, self-cleaning is not available: exclude.",
+                    evidence: evidence, details: details, criminalData: true)
+            }
             if criterion.selfCleaning == true {
-                return finding(.attention,
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar, met herstelmaatregelen (self-cleaning). Een jurist moet de maatregelen beoordelen voordat kan worden gegund.",
-                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years, with self-cleaning measures. A jurist must assess the measures before award.",
+                details["selfCleaning"] = "claimed"
+                return finding(
+                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar, met herstelmaatregelen. De provincie mag niet gunnen voordat zij de maatregelen heeft beoordeeld en gemotiveerd heeft besloten dat ze volstaan (art. 2.87a Aw 2012).",
+                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years, with self-cleaning measures. The province may not award until it has assessed the measures and decided, with reasons, that they suffice (Aw 2012 art. 2.87a).",
                     evidence: evidence, details: details, criminalData: true)
             }
             return finding(

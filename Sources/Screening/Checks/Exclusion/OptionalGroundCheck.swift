@@ -1,42 +1,64 @@
 import ESPD
 
 /// C9–C24 (optional grounds): attention when the ground was announced in the tender and the
-/// event is within 3 years; information otherwise (an unannounced ground may not be used).
+/// event is within 3 years; attention to check the tender documents when the announcement cannot
+/// be established; information when the tender documents show it was not announced (it may not be
+/// used) or the event is older. Conflict of interest (C20/C21) is attention whether announced or not.
 /// Assumption: without a date the event counts as recent. C23 with ambiguous wording is left
 /// to exclusion.misrepresentation-ambiguous.
 struct OptionalGroundCheck: Check {
     let id = "exclusion.optional-ground"
     let severity = Severity.attention
-    let legalBasis = "Dir. 2014/24/EU art. 57(4), 57(7); Aw 2012 art. 2.87; Gids Proportionaliteit 3.5A"
+    let legalBasis = "Dir. 2014/24/EU art. 57(4), 57(7), 24; Aw 2012 art. 2.87, 1.10b; Gids Proportionaliteit 3.5A"
     let summary = "Optional exclusion ground declared: assess if announced in the tender and within 3 years"
     let dataFiles = ["evidence.yaml"]
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.optionalExclusionYears
-        let announced = Set(context.tender.optionalGrounds.map { $0.uppercased() })
         return context.espd.criteria.compactMap { criterion in
             guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), !ground.mandatory,
                   criterion.groundApplies == true else { return nil }
             let eventDate = criterion.answers.compactMap { $0.date.flatMap(Day.init) }.max()
-            var details = ["ground": ground.ground, "announced": announced.contains(ground.ground) ? "yes" : "no"]
+            var details = ["ground": ground.ground]
             if let eventDate { details["eventDate"] = eventDate.description }
-            let evidence = [context.pointer(criterion)]
-            if !announced.contains(ground.ground) {
-                return finding(.info,
-                    nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar niet aangekondigd in de aanbesteding: niet uitsluiten op deze grond.",
-                    en: "Optional ground \(ground.ground) (\(ground.name)) is declared but was not announced in the tender: it may not be used to exclude.",
-                    evidence: evidence + [context.tenderPointer("optionalGrounds")], details: details)
-            }
-            if let eventDate, eventDate.adding(years: years) < context.referenceDate {
-                return finding(.info,
-                    nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar de gebeurtenis is ouder dan \(years) jaar.",
-                    en: "Optional ground \(ground.ground) (\(ground.name)) is declared, but the event is older than \(years) years.",
+            var evidence = [context.pointer(criterion)]
+            let label = (nl: "Facultatieve uitsluitingsgrond \(ground.ground) (\(ground.dutchName))", en: "Optional exclusion ground \(ground.ground) (\(ground.name))")
+            // Conflict of interest is never dismissed as unannounced: the duty to prevent it applies
+            // regardless (Dir. 2014/24/EU art. 24; Aw 2012 art. 1.10b), and the province applies Scheiding van Belang.
+            if ground.ground == "C20" || ground.ground == "C21" {
+                details["announced"] = "not required"
+                return finding(
+                    nl: "\(label.nl) is bevestigd. Een belangenconflict moet de provincie hoe dan ook voorkomen (art. 1.10b Aw 2012), of de grond nu is aangekondigd of niet: een jurist beoordeelt de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
+                    en: "\(label.en) is declared. The province must prevent a conflict of interest whether or not the ground was announced (Dir. 2014/24/EU art. 24; Aw 2012 art. 1.10b): a jurist assesses the measures (separation of interests) before the bid is evaluated.",
                     evidence: evidence, details: details)
             }
-            return finding(
-                nl: "Facultatieve grond \(ground.ground) (\(ground.dutchName)) is bevestigd en aangekondigd: een jurist beoordeelt proportionaliteit en eventuele herstelmaatregelen.",
-                en: "Optional ground \(ground.ground) (\(ground.name)) is declared and was announced: a jurist assesses proportionality and any self-cleaning.",
-                evidence: evidence, details: details)
+            switch Announcement.of(ground.ground, in: context) {
+            case .notAnnounced(let pointer, let nl, let en):
+                details["announced"] = "no"
+                return finding(.info,
+                    nl: "\(label.nl) is bevestigd, maar \(nl): de provincie mag de inschrijver op deze grond niet uitsluiten.",
+                    en: "\(label.en) is declared, but \(en): the province may not exclude the bidder on this ground.",
+                    evidence: evidence + [pointer], details: details)
+            case .presumed:
+                details["announced"] = "to be checked"
+                return finding(
+                    nl: "\(label.nl) is bevestigd. Ga na of deze grond in de aanbestedingsstukken is aangekondigd (het UEA van de inschrijver noemt hem, en neemt de gronden over uit het UEA-verzoek); alleen dan kan hij worden toegepast, na een afweging van evenredigheid en eventuele herstelmaatregelen.",
+                    en: "\(label.en) is declared. Check whether the tender documents announced this ground (the bidder's ESPD lists it, copying the grounds from the ESPD request); only then can it be applied, after weighing proportionality and any self-cleaning.",
+                    evidence: evidence, details: details)
+            case .announced(let pointer, let nl, let en):
+                details["announced"] = "yes"
+                evidence.append(pointer)
+                if let eventDate, eventDate.adding(years: years) < context.referenceDate {
+                    return finding(.info,
+                        nl: "\(label.nl) is bevestigd en \(nl), maar de gebeurtenis van \(eventDate.dutch) is ouder dan \(years) jaar: niet uitsluiten op deze grond.",
+                        en: "\(label.en) is declared and \(en), but the event of \(eventDate) is older than \(years) years: do not exclude on this ground.",
+                        evidence: evidence, details: details)
+                }
+                return finding(
+                    nl: "\(label.nl) is bevestigd en \(nl): een jurist beoordeelt de evenredigheid en eventuele herstelmaatregelen voordat wordt besloten.",
+                    en: "\(label.en) is declared and \(en): a jurist assesses proportionality and any self-cleaning before deciding.",
+                    evidence: evidence, details: details)
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 /// A GVA is personal to the legal person: one of a parent or sister company does not cover the
-/// bidder. Name (fuzzy, legal forms ignored) and KvK number must match the ESPD and KvK extract.
+/// bidder. A KvK number that differs from the bidder's is a blocker (another legal person); a
+/// name that differs while the numbers agree or are absent is attention (a trade name, a renamed
+/// company: a jurist checks).
 struct GVAEntityMismatchCheck: Check {
     let id = "gva.entity-mismatch"
     let severity = Severity.blocker
-    let legalBasis = "Aw 2012 art. 4.1; Aanbestedingsbesluit art. 2(1)(a) [V-2013]"
+    let legalBasis = "Aw 2012 art. 2.89; Aanbestedingsbesluit art. 2(1)(a)"
     let summary = "GVA or KvK extract issued to another entity than the one in the ESPD (name or KvK number)"
     let dataFiles = ["name-matching.yaml"]
 
@@ -15,8 +17,9 @@ struct GVAEntityMismatchCheck: Check {
         func compare(_ label: (nl: String, en: String), key: String, name: String?, number: String?) {
             var problems: [String] = []
             var details: [String: String] = [:]
+            var numberDiffers = false
             if let number, let kvk, Self.digits(number) != Self.digits(kvk) {
-                problems.append("KvK \(number) ≠ \(kvk)"); details["kvk"] = "\(number) / \(kvk)"
+                problems.append("KvK \(number) ≠ \(kvk)"); details["kvk"] = "\(number) / \(kvk)"; numberDiffers = true
             }
             if let name, let espdName {
                 let match = context.matcher.matchCompany(name, espdName)
@@ -25,9 +28,11 @@ struct GVAEntityMismatchCheck: Check {
                 }
             }
             guard !problems.isEmpty else { return }
-            findings.append(finding(
-                nl: "\(label.nl) staat op een andere entiteit dan het UEA: \(problems.joined(separator: "; ")).",
-                en: "\(label.en) is issued to another entity than the ESPD's: \(problems.joined(separator: "; ")).",
+            findings.append(finding(numberDiffers ? .blocker : .attention,
+                nl: numberDiffers ? "\(label.nl) staat op een andere rechtspersoon dan het UEA: \(problems.joined(separator: "; ")). Het stuk dekt deze inschrijver niet; vraag het stuk van de inschrijver zelf."
+                                  : "\(label.nl) noemt een andere naam dan het UEA: \(problems.joined(separator: "; ")). Ga na of het om dezelfde rechtspersoon gaat (handelsnaam, naamswijziging).",
+                en: numberDiffers ? "\(label.en) is issued to another legal person than the ESPD's: \(problems.joined(separator: "; ")). It does not cover this bidder; ask for the bidder's own."
+                                  : "\(label.en) names another name than the ESPD: \(problems.joined(separator: "; ")). Check whether it is the same legal person (trade name, change of name).",
                 evidence: [submission.bidderPointer(key), EvidencePointer(file: submission.espd.source, line: submission.espd.economicOperator?.line, path: submission.espd.economicOperator?.path)],
                 details: details))
         }

@@ -1,22 +1,27 @@
-/// At the award stage the intended winner (open procedure) or the selected candidates must
-/// hand in the supporting evidence; a Dutch bidder without a GVA then cannot be verified.
+/// A Dutch intended winner without a GVA, where the tender requested one: blocker (the absence of
+/// the conviction grounds cannot be verified). At award when the intended winner or the requested
+/// documents are not recorded: attention. Other bidders are not asked for one.
 struct GVAMissingCheck: Check {
     let id = "gva.missing"
-    let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.85, 2.89, 2.101-2.102 [V-2013]"
-    let summary = "No GVA at a stage where it is required (award verification) for a Dutch bidder"
+    let severity = Severity.blocker
+    let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102; Dir. 2014/24/EU art. 59(4), 60(2)"
+    let summary = "No GVA from a Dutch intended winner where the tender requested it"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard context.tender.stage == .award, (context.submission.country ?? "NL") == "NL", context.submission.bidder.gva == nil else { return [] }
-        return [finding(
-            nl: "Er is geen Gedragsverklaring Aanbesteden aangeleverd, terwijl de aanbesteding in de gunningsfase is. Vraag de GVA op bij de beoogde winnaar.",
-            en: "No Gedragsverklaring Aanbesteden was provided although the tender is at the award stage. Request it from the intended winner.",
-            evidence: [context.tenderPointer("stage", excerpt: "award"), context.submission.bidderPointer("gva")])]
+        guard (context.submission.country ?? "NL") == "NL", context.submission.bidder.gva == nil else { return [] }
+        let duty = EvidenceDuty.of("gva", in: context)
+        guard duty != .notRequired else { return [] }
+        let why = duty.explanation(("een Gedragsverklaring Aanbesteden", "a Gedragsverklaring Aanbesteden"))
+        return [finding(duty == .required ? .blocker : .attention,
+            nl: "Er is geen Gedragsverklaring Aanbesteden aangeleverd. \(why.nl)" + (duty == .required ? " Niet gunnen zolang de GVA ontbreekt." : ""),
+            en: "No Gedragsverklaring Aanbesteden was provided. \(why.en)" + (duty == .required ? " Do not award while it is missing." : ""),
+            evidence: [context.tenderPointer(duty == .required ? "requested" : "stage"), context.submission.bidderPointer("gva")],
+            details: ["duty": "\(duty)"])]
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.stage = .award; $0.submission.bidder.country = "NL"; $0.submission.bidder.gva = nil },
-                      nonTriggering: { $0.tender.stage = .submission; $0.submission.bidder.gva = nil })
+        CheckExamples(triggering: { $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+                      nonTriggering: { $0.tender.stage = .award; $0.tender.intendedWinners = ["another bidder"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil })
     }
 }

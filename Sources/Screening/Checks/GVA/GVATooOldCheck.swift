@@ -1,9 +1,11 @@
 /// A GVA proves the absence of the conviction grounds only if it is not older than two years
-/// when the bid is submitted, counted from its date of issue.
+/// when the bid is submitted, counted from its date of issue (Justis; Aw 2012 art. 2.89). Blocker
+/// for an intended winner the tender asked for a GVA; attention when that is not recorded; for
+/// other bidders information only.
 struct GVATooOldCheck: Check {
     let id = "gva.too-old"
     let severity = Severity.blocker
-    let legalBasis = "Aw 2012 art. 2.89(2) [V-2013]"
+    let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Gedragsverklaring Aanbesteden older than two years at the reference date"
     let dataFiles = ["evidence.yaml"]
 
@@ -12,11 +14,14 @@ struct GVATooOldCheck: Check {
         let years = context.rules.evidence.gvaMaxAgeYears
         let validUntil = gva.issueDate.adding(years: years)
         guard context.referenceDate > validUntil else { return [] }
-        return [finding(
-            nl: "De Gedragsverklaring Aanbesteden van \(gva.issueDate) is op de peildatum \(context.referenceDate) ouder dan \(years) jaar (geldig t/m \(validUntil)). Vraag een nieuwe GVA.",
-            en: "The Gedragsverklaring Aanbesteden of \(gva.issueDate) is older than \(years) years at the reference date \(context.referenceDate) (valid until \(validUntil)). Ask for a new one.",
+        let duty = EvidenceDuty.of("gva", in: context)
+        let severity: Severity = switch duty { case .required: .blocker; case .undetermined: .attention; case .notRequired: .info }
+        let why = duty.explanation(("een Gedragsverklaring Aanbesteden", "a Gedragsverklaring Aanbesteden"))
+        return [finding(severity,
+            nl: "De Gedragsverklaring Aanbesteden van \(gva.issueDate.dutch) is op de peildatum \(context.referenceDate.dutch) ouder dan \(years) jaar (geldig tot en met \(validUntil.dutch)). \(why.nl)" + (duty == .required ? " Vraag een nieuwe GVA; niet gunnen zolang die ontbreekt." : ""),
+            en: "The Gedragsverklaring Aanbesteden of \(gva.issueDate) is older than \(years) years at the reference date \(context.referenceDate) (valid until \(validUntil)). \(why.en)" + (duty == .required ? " Ask for a new one; do not award while it is missing." : ""),
             evidence: [context.submission.bidderPointer("gva", excerpt: gva.issueDate.description)],
-            details: ["issueDate": gva.issueDate.description, "validUntil": validUntil.description, "referenceDate": context.referenceDate.description])]
+            details: ["issueDate": gva.issueDate.description, "validUntil": validUntil.description, "referenceDate": context.referenceDate.description, "duty": "\(duty)"])]
     }
 
     var examples: CheckExamples {

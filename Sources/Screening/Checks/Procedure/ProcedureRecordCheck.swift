@@ -8,13 +8,13 @@ struct ProcedureRecordCheck: Check {
     let dataFiles = ["thresholds.yaml"]
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let (needed, eu, period) = ProcedureThresholdCheck().required(context), let value = context.tender.estimatedValue else { return [] }
-        let used = context.tender.procedure?.rawValue ?? "niet opgegeven"
+        guard let (needed, eu) = ProcedureThresholdCheck().required(context), let value = context.tender.estimatedValue else { return [] }
+        let used = context.tender.procedure
         return [finding(
-            nl: "Raming € \(Int(value)) (\(context.tender.type!.rawValue)): vereist is \(needed.rawValue); EU-drempel € \(Int(eu)) (\(period.source)); gebruikt: \(used).",
-            en: "Estimate € \(Int(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold € \(Int(eu)) (\(period.source)); used: \(used).",
-            evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used)],
-            details: ["required": needed.rawValue, "euThreshold": String(Int(eu))])]
+            nl: "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.period.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
+            en: "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.period.source)); used: \(used?.rawValue ?? "not given").",
+            evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
+            details: ["required": needed.rawValue, "euThreshold": String(Int(eu.value))])]
     }
 
     var examples: CheckExamples {

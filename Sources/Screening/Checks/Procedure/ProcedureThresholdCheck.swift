@@ -1,43 +1,76 @@
-/// The estimated value against the province's procedure table and the EU threshold in force
-/// at the launch date: a lighter procedure than required needs a motivated deviation.
-/// Assumption: a value equal to a threshold counts as at or above it (THR-03).
+/// The procedure used against the one the estimated value requires.
+/// - At or above the EU threshold only a European procedure is lawful: no internal decision can
+///   authorise another, and the contract risks annulment (Aw 2012 art. 2.1, 4.15): blocker.
+/// - Below it, a procedure lighter than the province's table is a deviation the Secretaris may
+///   allow, motivated, after a procurement lawyer's advice, where the law allows: attention.
+/// - No threshold period in thresholds.yaml for the launch date: attention naming the file (the
+///   amounts of another period are never used).
+/// Assumption: a value equal to a threshold counts as at or above it.
 struct ProcedureThresholdCheck: Check {
     let id = "procedure.lighter-than-required"
-    let severity = Severity.attention
-    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Aw 2012 art. 2.1; Delegated Reg. (EU) 2025/2152"
-    let summary = "The procedure used is lighter than the value requires"
+    let severity = Severity.blocker
+    let legalBasis = "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
+    let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
 
-    func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, Double, RuleBook.ThresholdRules.EUPeriod)? {
-        guard let type = context.tender.type, let value = context.tender.estimatedValue else { return nil }
-        let period = context.rules.euThresholds(on: context.tender.launchDate ?? context.referenceDate)
+    func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, EUThreshold)? {
+        guard let type = context.tender.type, let value = context.tender.estimatedValue, let eu = EUThreshold.of(context) else { return nil }
         let province = context.rules.thresholds.province
-        let (rows, eu): ([RuleBook.ThresholdRules.Row], Double) = switch type {
-        case .leveringen: (province.leveringen, context.tender.authority.kind == .central ? period.suppliesServicesCentral : period.suppliesServicesSubCentral)
-        case .diensten: (province.diensten, context.tender.authority.kind == .central ? period.suppliesServicesCentral : period.suppliesServicesSubCentral)
-        case .werken: (province.werken, period.works)
-        case .concessie: (province.concessie, period.concessions)
-        case .socialeDiensten: (province.socialeDiensten, period.socialServices)
+        let rows: [RuleBook.ThresholdRules.Row] = switch type {
+        case .leveringen: province.leveringen
+        case .diensten: province.diensten
+        case .werken: province.werken
+        case .concessie: province.concessie
+        case .socialeDiensten: province.socialeDiensten
         }
         var result = TenderContext.ProcedureKind.enkelvoudig
         for row in rows {
-            let from = row.from == "eu" ? eu : Double(row.from) ?? 0
+            let from = row.from == "eu" ? eu.value : Double(row.from) ?? 0
             if value >= from { result = row.procedure }
         }
-        return (result, eu, period)
+        // At or above the EU threshold nothing but a European procedure, whatever the table says.
+        if value >= eu.value { result = .europees }
+        return (result, eu)
     }
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let used = context.tender.procedure, let (needed, eu, period) = required(context), used < needed else { return [] }
-        return [finding(
-            nl: "De geraamde waarde € \(Int(context.tender.estimatedValue!)) vraagt om een \(needed.rawValue) procedure; gebruikt is \(used.rawValue). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist (EU-drempel € \(Int(eu)), \(period.source)).",
-            en: "The estimated value € \(Int(context.tender.estimatedValue!)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice (EU threshold € \(Int(eu)), \(period.source)).",
-            evidence: [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")],
-            details: ["required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(eu))])]
+        if context.tender.type != nil, context.tender.estimatedValue != nil, EUThreshold.of(context) == nil {
+            let date = EUThreshold.date(context)
+            return [finding(.attention,
+                nl: "Voor de datum \(date.dutch) staan geen Europese drempelbedragen in checklists/thresholds.yaml. Vul de regeldata aan met de drempels die dan gelden; tot dan kan de vereiste procedure niet worden vastgesteld.",
+                en: "checklists/thresholds.yaml has no EU thresholds for \(date). Add the thresholds in force then; until then the required procedure cannot be established.",
+                evidence: [EvidencePointer(file: "checklists/thresholds.yaml", path: "euThresholds"), context.tenderPointer(context.tender.launchDate != nil ? "launchDate" : "submissionDeadline")],
+                details: ["date": date.description])]
+        }
+        guard let used = context.tender.procedure, let value = context.tender.estimatedValue, let (needed, eu) = required(context), used < needed else { return [] }
+        let details = ["required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(eu.value)), "estimatedValue": String(Int(value))]
+        let evidence = [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")]
+        if needed == .europees {
+            return [finding(
+                nl: "De geraamde waarde van \(Euro.nl(value)) ligt op of boven de Europese drempel van \(Euro.nl(eu.value)) (\(eu.period.source)); dan is alleen een Europese procedure rechtmatig, maar gebruikt is \(used.dutchName). Geen intern besluit kan dit toestaan: de overeenkomst loopt het risico te worden vernietigd. Niet gunnen; de procedure moet Europees worden overgedaan.",
+                en: "The estimated value of \(Euro.en(value)) is at or above the EU threshold of \(Euro.en(eu.value)) (\(eu.period.source)); only a European procedure is lawful, but \(used.rawValue) was used. No internal decision can authorise this and the contract risks annulment. Do not award; the procedure must be run again at European level.",
+                evidence: evidence, details: details)]
+        }
+        return [finding(.attention,
+            nl: "De geraamde waarde van \(Euro.nl(value)) vraagt volgens het Inkoopkader om een \(needed.dutchName) procedure; gebruikt is \(used.dutchName). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist, en alleen waar de wet dat toelaat (Europese drempel \(Euro.nl(eu.value)), \(eu.period.source)).",
+            en: "Under the Inkoopkader the estimated value of \(Euro.en(value)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice, and only where the law allows (EU threshold \(Euro.en(eu.value)), \(eu.period.source)).",
+            evidence: evidence, details: details)]
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.procedure = .meervoudig },
+        CheckExamples(triggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .meervoudig },
                       nonTriggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.procedure = .nationaal })
+    }
+}
+
+extension TenderContext.ProcedureKind {
+    /// As a Dutch sentence names it.
+    var dutchName: String {
+        switch self {
+        case .enkelvoudig: "enkelvoudig onderhandse"
+        case .meervoudig: "meervoudig onderhandse"
+        case .nationaal: "nationale"
+        case .europees: "Europese"
+        }
     }
 }

@@ -1,10 +1,12 @@
 /// The bidder, its representatives, UBOs, declared people, consortium members, relied-upon
 /// entities and declared subcontractors against the loaded sanctions lists. Every hit is for
-/// human review (AVG art. 22); birth date and country confirm or weaken a hit.
+/// human review (AVG art. 22); birth date and country confirm or weaken a hit. A hit at or above
+/// `freezeBlockScore` on the EU asset-freeze list is a blocker until a jurist has cleared it: no
+/// funds may be made available to a listed person, directly or indirectly (Reg. 269/2014 art. 2).
 struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
-    let severity = Severity.attention
-    let legalBasis = "Council Regulation (EU) No 269/2014 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
+    let severity = Severity.blocker
+    let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
 
@@ -33,11 +35,18 @@ struct ListedPartyCheck: Check {
         guard let index = context.sanctions else { return [] }
         return Self.subjects(context).flatMap { subject in
             index.search(subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1).map { hit in
-                finding(
-                    nl: "\(subject.name) (\(subject.role)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(hit.programme.map { " (programma \($0))" } ?? ""): score \(hit.score). Controleer handmatig voordat er iets wordt besloten.",
-                    en: "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(hit.programme.map { " (programme \($0))" } ?? ""): score \(hit.score). Check by hand before anything is decided.",
+                let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
+                let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
+                let effect = freezes
+                    ? (nl: "Voor iemand op deze lijst mogen geen tegoeden of economische middelen beschikbaar komen (art. 2 Vo. 269/2014): niet gunnen totdat een jurist heeft vastgesteld dat het om een andere partij gaat.",
+                       en: "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party.")
+                    : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
+                return finding(freezes ? .blocker : .attention,
+                    nl: "\(subject.name) (\(subject.role)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
+                    en: "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score). \(effect.en)",
                     evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
-                    details: ["score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID, "listedOn": hit.listedOn ?? ""])
+                    details: ["score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID, "listedOn": hit.listedOn ?? "",
+                              "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no"])
             }
         }
     }

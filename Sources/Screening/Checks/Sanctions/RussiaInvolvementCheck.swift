@@ -1,10 +1,15 @@
 /// Art. 5k Reg. 833/2014: no award to Russian nationals or entities established in Russia, entities
 /// more than 50% owned by them or acting on their behalf, including through subcontractors,
 /// suppliers or relied-upon entities above 10% of the contract value.
+/// The prohibition covers contracts within the scope of the procurement directives (estimated
+/// value at or above the EU threshold for the contract's type): there it is a blocker; below it
+/// the tender is outside 5k (attention: the authority may still ask); when the value or type is
+/// not known, attention to establish the scope. Exemptions (art. 5k(2)) need an authorisation of
+/// the national competent authority, not a jurist's decision.
 struct RussiaInvolvementCheck: Check {
     let id = "sanctions.russia-involvement"
     let severity = Severity.blocker
-    let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k, as amended by Regulation (EU) 2022/576"
+    let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k(1)-(2), as amended by Regulation (EU) 2022/576; Dir. 2014/24/EU art. 4"
     let summary = "Russian involvement declared or visible (establishment, ownership, acting on behalf, subcontractors above 10%)"
     let dataFiles = ["sanctions.yaml"]
 
@@ -27,14 +32,31 @@ struct RussiaInvolvementCheck: Check {
                             s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
         guard !reasons.isEmpty else { return [] }
-        return [finding(
-            nl: "Russische betrokkenheid (art. 5k Vo. 833/2014): \(reasons.map(\.0).joined(separator: "; ")). Gunnen is verboden tenzij een uitzondering geldt; een jurist beslist.",
-            en: "Russian involvement (art. 5k Reg. 833/2014): \(reasons.map(\.1).joined(separator: "; ")). Award is prohibited unless an exemption applies; a jurist decides.",
-            evidence: reasons.map(\.2))]
+        let found = reasons.map(\.0).joined(separator: "; "), foundEN = reasons.map(\.1).joined(separator: "; ")
+        let evidence = reasons.map(\.2) + [context.tenderPointer("estimatedValue")]
+        switch EUThreshold.reached(context) {
+        case true?:
+            let eu = EUThreshold.of(context)!
+            return [finding(
+                nl: "Russische betrokkenheid (art. 5k lid 1 Vo. 833/2014): \(found). De opdracht valt binnen de aanbestedingsrichtlijnen (raming op of boven de Europese drempel van \(Euro.nl(eu.value))): gunnen is verboden. Een uitzondering (art. 5k lid 2) vraagt een toestemming van de bevoegde nationale autoriteit; zonder die toestemming niet gunnen.",
+                en: "Russian involvement (art. 5k(1) Reg. 833/2014): \(foundEN). The contract is within the scope of the procurement directives (estimate at or above the EU threshold of \(Euro.en(eu.value))): award is prohibited. An exemption (art. 5k(2)) needs an authorisation of the national competent authority; without it, do not award.",
+                evidence: evidence, details: ["scope": "within", "euThreshold": String(Int(eu.value))])]
+        case false?:
+            let eu = EUThreshold.of(context)!
+            return [finding(.attention,
+                nl: "Russische betrokkenheid gemeld: \(found). De raming van \(Euro.nl(context.tender.estimatedValue!)) ligt onder de Europese drempel van \(Euro.nl(eu.value)), dus het verbod van art. 5k Vo. 833/2014 geldt niet voor deze opdracht. Een jurist beoordeelt of de provincie toch nadere vragen stelt.",
+                en: "Russian involvement declared: \(foundEN). The estimate of \(Euro.en(context.tender.estimatedValue!)) is below the EU threshold of \(Euro.en(eu.value)), so the prohibition of art. 5k Reg. 833/2014 does not apply to this contract. A jurist assesses whether the province asks further questions.",
+                evidence: evidence, details: ["scope": "outside", "euThreshold": String(Int(eu.value))])]
+        case nil:
+            return [finding(.attention,
+                nl: "Russische betrokkenheid gemeld: \(found). Of het verbod van art. 5k Vo. 833/2014 geldt, hangt af van de geraamde waarde: op of boven de Europese drempel voor dit soort opdracht is gunnen verboden. Stel de raming en het soort opdracht vast.",
+                en: "Russian involvement declared: \(foundEN). Whether the prohibition of art. 5k Reg. 833/2014 applies depends on the estimated value: at or above the EU threshold for the contract's type, award is prohibited. Establish the estimate and the contract type.",
+                evidence: evidence, details: ["scope": "unknown"])]
+        }
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 25, reliedUpon: false)] },
+        CheckExamples(triggering: { $0.tender.estimatedValue = 6_000_000; $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 25, reliedUpon: false)] },
                       nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 5, reliedUpon: false)] })
     }
 }

@@ -3,7 +3,7 @@
 struct BatchLinkCheck: Check {
     let id = "solar.batch-link"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023) on bifurcated supply chains (PV-08)"
+    let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023) on bifurcated supply chains"
     let summary = "The module tier has no batch or serial link to the traced production line"
     let dataFiles: [String] = []
 

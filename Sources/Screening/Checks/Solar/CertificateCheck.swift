@@ -2,7 +2,7 @@
 struct CertificateCheck: Check {
     let id = "solar.certificate"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; SSI ESG and Traceability Standards (PV-07)"
+    let legalBasis = SolarScope.basis + "; SSI ESG and Traceability Standards"
     let summary = "A tier has no certificate, an expired one, or one that does not cover the declared site"
     let dataFiles = ["solar.yaml"]
 

@@ -2,7 +2,7 @@
 struct SupplyChainDeclarationMissingCheck: Check {
     let id = "solar.declaration-missing"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; shared/domain.md PV-10"
+    let legalBasis = SolarScope.basis
     let summary = "Solar-panel tender but no supply-chain declaration from the bidder"
     let dataFiles = ["solar.yaml"]
 

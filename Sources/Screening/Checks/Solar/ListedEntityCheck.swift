@@ -1,10 +1,11 @@
-/// PV-03: an entity (or alias) at any tier matches the UFLPA Entity List, the BIS Entity List or a
-/// CBP withhold release order in force at the reference date. US lists have no direct legal effect
-/// in the Netherlands; they are evidence of risk for the jurist.
+/// An entity (or alias) at any tier matches the UFLPA Entity List, the BIS Entity List or a CBP
+/// withhold release order in force at the reference date. US lists have no direct legal effect in
+/// the Netherlands: they are evidence of risk, named as such. Attention for a jurist; a blocker
+/// only where the tender made it a knock-out.
 struct ListedEntityCheck: Check {
     let id = "solar.listed-entity"
     let severity = Severity.blocker
-    let legalBasis = SolarScope.basis + "; UFLPA Entity List; BIS Entity List (15 CFR 744); CBP WRO (19 U.S.C. 1307) (PV-03)"
+    let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
     let summary = "A supply-chain entity matches a forced-labour list entry in force"
     let dataFiles = ["forced-labour-entities.csv", "name-matching.yaml"]
 
@@ -23,9 +24,10 @@ struct ListedEntityCheck: Check {
                 }
             }
             guard let (entry, match, declared, listed) = best else { continue }
-            findings.append(finding(
-                nl: "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective)), score \(match.score). Een jurist beoordeelt het risico.",
-                en: "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). A jurist assesses the risk.",
+            let effect = SolarScope.effect(context, check: id)
+            findings.append(finding(SolarScope.severity(context, check: id),
+                nl: "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
+                en: "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
                 evidence: [SolarScope.pointer(context, tier, excerpt: declared),
                            EvidencePointer(file: context.rules.displayPath("forced-labour-entities.csv"), line: entry.line, excerpt: entry.name)],
                 details: ["list": entry.list, "effective": entry.effective.description, "score": String(match.score), "why": match.reasons.joined(separator: "; "), "source": entry.source]))

@@ -2,7 +2,7 @@
 struct MissingTierCheck: Check {
     let id = "solar.missing-tier"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; SSI Supply Chain Traceability Standard (PV-01)"
+    let legalBasis = SolarScope.basis + "; SSI Supply Chain Traceability Standard"
     let summary = "A tier of the supply chain is missing or lacks its facility address, country or region"
     let dataFiles = ["solar.yaml"]
 

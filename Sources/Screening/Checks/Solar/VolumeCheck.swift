@@ -3,7 +3,7 @@
 struct VolumeCheck: Check {
     let id = "solar.implausible-volume"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; SSI material accounting (PV-06)"
+    let legalBasis = SolarScope.basis + "; SSI material accounting"
     let summary = "Declared volumes do not balance between tiers"
     let dataFiles = ["solar.yaml"]
 

@@ -1,11 +1,12 @@
 import Foundation
 
-/// PV-02: a tier located in the Xinjiang Uyghur Autonomous Region. UFLPA presumes forced
-/// labour; credible audits there are not possible. Blocks award until a jurist decides.
+/// A tier located in the Xinjiang Uyghur Autonomous Region: credible audits there are not
+/// possible, and the US UFLPA presumes forced labour (evidence of risk, no legal effect in the
+/// Netherlands). Attention for a jurist; a blocker only where the tender made it a knock-out.
 struct XinjiangRegionCheck: Check {
     let id = "solar.xinjiang"
     let severity = Severity.blocker
-    let legalBasis = SolarScope.basis + "; Reg. (EU) 2024/3015 (Forced Labour Regulation); UFLPA (PV-02)"
+    let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
     let summary = "A supply-chain tier is located in Xinjiang (XUAR), matched on Latin and Chinese place names"
     let dataFiles = ["xinjiang-places.txt"]
 
@@ -24,9 +25,10 @@ struct XinjiangRegionCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         (context.submission.supplyChain ?? []).compactMap { tier in
             guard let place = Self.place(in: tier, places: context.rules.xinjiangPlaces) else { return nil }
-            return finding(
-                nl: "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'). Hoog risico op dwangarbeid; volgens de motie zonnecellen maximale inspanning om dit te voorkomen. Een jurist beslist.",
-                en: "Tier \(tier.tier) (\(tier.entity)) is located in Xinjiang ('\(place)'). High forced-labour risk; the solar-cell motion demands maximum effort to prevent it. A jurist decides.",
+            let effect = SolarScope.effect(context, check: id)
+            return finding(SolarScope.severity(context, check: id),
+                nl: "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",
+                en: "Tier \(tier.tier) (\(tier.entity)) is located in Xinjiang ('\(place)'): high forced-labour risk; credible audits are not possible there. \(effect.en)",
                 evidence: [SolarScope.pointer(context, tier, excerpt: place)], details: ["place": place, "tier": tier.tier])
         }
     }
