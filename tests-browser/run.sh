@@ -33,9 +33,10 @@ check() {  # description, file, text
   if tr -s ' \n' ' ' < "$2" | grep -qF -- "$3"; then passed=$((passed + 1)); echo "ok: $1"
   else failed=$((failed + 1)); echo "FAILED: $1 (no \"$3\" in $2)"; fi
 }
-check "the report shows the blocker heading" "$work/report.txt" "Blocker (5)"
-check "the report shows the Xinjiang blocker finding" "$work/report.txt" "is located in Xinjiang"
-check "the report shows the legal basis of a finding" "$work/report.txt" "Reg. (EU) 2024/3015 (Forced Labour Regulation)"
+check "the report shows the blocker heading" "$work/report.txt" "Blocker (1)"
+check "the report shows the asset-freeze blocker finding" "$work/report.txt" "No funds or economic resources may be made available"
+check "the report shows the Xinjiang finding" "$work/report.txt" "is located in Xinjiang"
+check "the report shows the legal basis of a finding" "$work/report.txt" "Council Regulation (EU) No 269/2014 art. 2"
 check "the index lists the bidders" "$work/index.dom" "Bouwgroep De Vries Holding B.V."
 check "the index shows the verification status" "$work/index.dom" "Store verified: 4 entries"
 check "the report does not print an absent KvK number" "$work/report.txt" "Sunrise PV Trading GmbH DE"

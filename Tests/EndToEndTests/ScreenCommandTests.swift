@@ -64,6 +64,23 @@ struct ScreenCommandTests {
         #expect(markdown.contains("No blocking or attention findings."))
     }
 
+    @Test("A knock-out that is no forced-labour check, or an unknown kind of requested document, refuses the tender file with its line; exit 2")
+    func tenderKnockOutsAndRequested() throws {
+        let directory = try Paths.temporaryDirectory()
+        let original = try String(contentsOfFile: sample + "/tender.yaml", encoding: .utf8)
+        for (line, expected) in [("knockOuts: [gva.too-old]", "knockOuts: 'gva.too-old' is not a check that may be made a knock-out"),
+                                 ("requested: [gva, bankStatement]", "requested: 'bankStatement' is not a kind of supporting document")] {
+            let key = String(line.prefix { $0 != ":" })
+            let edited = original.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(key + ":") }.joined(separator: "\n") + "\n" + line + "\n"
+            let tender = directory.appendingPathComponent("tender.yaml").path
+            try edited.write(toFile: tender, atomically: true, encoding: .utf8)
+            let result = try ueaScreen("screen", "--tender", tender, sample + "/bidders/1-zonnebouw-flevoland")
+            #expect(result.status == 2)
+            let lineNumber = edited.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            #expect(result.stderr.contains("tender.yaml:\(lineNumber): \(expected)"), "\(result.stderr)")
+        }
+    }
+
     @Test("A missing bidder folder is reported, the others are screened; exit 2")
     func refused() throws {
         let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", "no/such/bidder", sample + "/bidders/1-zonnebouw-flevoland")

@@ -226,6 +226,8 @@ public struct Period: Codable, Sendable, Equatable {
     public var start: String?
     public var end: String?
     public var description: String?
+
+    public init(start: String?, end: String?, description: String?) { self.start = start; self.end = end; self.description = description }
 }
 
 public struct EvidenceReference: Codable, Sendable, Equatable {

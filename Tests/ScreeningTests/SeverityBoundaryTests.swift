@@ -1,0 +1,193 @@
+import ESPD
+import Testing
+import TestSupport
+@testable import Screening
+
+/// Each severity boundary of issue 12, on the clean sample bidder: a severity is a legal statement
+/// (blocker = the province may not award until resolved; attention = a jurist assesses first;
+/// info = for the file), so each test sits on both sides of the line the law or the tender draws.
+@Suite("Severity follows the legal effect")
+struct SeverityBoundaryTests {
+    func context(_ change: (inout ScreeningContext) -> Void = { _ in }) throws -> ScreeningContext {
+        var context = try Fixtures.cleanContext()
+        change(&context)
+        return context
+    }
+
+    func severities(_ context: ScreeningContext, _ check: String) -> [Severity] {
+        Fixtures.findings(context, check).map(\.severity)
+    }
+
+    // MARK: art. 5k
+
+    func russian(_ value: Double?) throws -> ScreeningContext {
+        try context {
+            $0.tender.type = .werken
+            $0.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+            $0.tender.estimatedValue = value
+            $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 12, reliedUpon: false)]
+        }
+    }
+
+    @Test("Art. 5k: works at €5,403,999 are outside its scope (attention), at €5,404,000 award is prohibited (blocker)")
+    func fiveK() throws {
+        #expect(severities(try russian(5_403_999), "sanctions.russia-involvement") == [.attention])
+        #expect(Fixtures.findings(try russian(5_403_999), "sanctions.russia-involvement").first?.details?["scope"] == "outside")
+        let within = try #require(Fixtures.findings(try russian(5_404_000), "sanctions.russia-involvement").first)
+        #expect(within.severity == .blocker)
+        #expect(within.message.nl.contains("bevoegde nationale autoriteit"))
+        #expect(!within.message.en.contains("a jurist decides"))
+        #expect(severities(try russian(nil), "sanctions.russia-involvement") == [.attention])
+    }
+
+    // MARK: procedure
+
+    func procedure(_ type: TenderContext.ContractType, _ value: Double, _ used: TenderContext.ProcedureKind, launch: Day = Day(year: 2026, month: 3, day: 1)) throws -> [Severity] {
+        severities(try context {
+            $0.tender.type = type; $0.tender.estimatedValue = value; $0.tender.procedure = used; $0.tender.launchDate = launch
+        }, "procedure.lighter-than-required")
+    }
+
+    @Test("Procedure: at the EU threshold anything but European blocks; below it a lighter choice is attention")
+    func procedureBoundary() throws {
+        #expect(try procedure(.diensten, 216_000, .meervoudig) == [.blocker])
+        #expect(try procedure(.diensten, 215_999, .meervoudig) == [])
+        #expect(try procedure(.diensten, 215_999, .enkelvoudig) == [.attention])
+        #expect(try procedure(.werken, 5_404_000, .nationaal) == [.blocker])
+        #expect(try procedure(.werken, 2_000_000, .meervoudig) == [.attention])
+        #expect(try procedure(.werken, 5_404_000, .europees) == [])
+    }
+
+    @Test("A launch date outside every threshold period is reported with thresholds.yaml, not filled in from another period")
+    func thresholdPeriodMissing() throws {
+        let findings = Fixtures.findings(try context {
+            $0.tender.type = .werken; $0.tender.estimatedValue = 6_000_000; $0.tender.procedure = .nationaal
+            $0.tender.launchDate = Day(year: 2028, month: 6, day: 1)
+        }, "procedure.lighter-than-required")
+        #expect(findings.map(\.severity) == [.attention])
+        #expect(findings.first?.evidence.first?.file == "checklists/thresholds.yaml")
+    }
+
+    // MARK: exclusion
+
+    @Test("Mandatory ground: fraud with self-cleaning blocks until assessed; an exclusion period that still runs is named")
+    func selfCleaning() throws {
+        let claimed = try context { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true) }
+        let finding = try #require(Fixtures.findings(claimed, "exclusion.mandatory-ground").first)
+        #expect(finding.severity == .blocker)
+        #expect(finding.message.en.contains("Aw 2012 art. 2.87a"))
+        var period = claimed
+        let index = try #require(period.submission.espd.criteria.firstIndex { $0.ground == "C3" })
+        var answer = period.submission.espd.criteria[index].answers[0]
+        answer.date = nil
+        answer.period = Period(start: nil, end: period.referenceDate.adding(years: 1).description, description: nil)
+        period.submission.espd.criteria[index].answers.append(answer)
+        let running = try #require(Fixtures.findings(period, "exclusion.mandatory-ground").first)
+        #expect(running.severity == .blocker)
+        #expect(running.details?["exclusionPeriodEnd"] == period.referenceDate.adding(years: 1).description)
+        #expect(running.message.en.contains("self-cleaning is not available"))
+    }
+
+    @Test("Taxes: paid is information, a final and binding decision blocks, anything else is attention")
+    func taxes() throws {
+        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: true) }, "exclusion.tax-social-security") == [.info])
+        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true) }, "exclusion.tax-social-security") == [.blocker])
+        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: false) }, "exclusion.tax-social-security") == [.attention])
+        let unsaid = try #require(Fixtures.findings(try context { $0.declare(ground: "C8", applies: true, paidOrArrangement: false) }, "exclusion.tax-social-security").first)
+        #expect(unsaid.severity == .attention)
+        #expect(unsaid.details?["finalAndBinding"] == "not said")
+    }
+
+    @Test("Optional grounds: announced is attention, not announced is information, unknown asks to check; C20/C21 never dismissed")
+    func announcement() throws {
+        func c12(_ change: @escaping (inout ScreeningContext) -> Void) throws -> Finding? {
+            Fixtures.findings(try context { change(&$0); $0.declare(ground: "C12", applies: true) }, "exclusion.optional-ground").first
+        }
+        #expect(try c12 { $0.tender.optionalGrounds = ["C12"]; $0.tender.optionalGroundsGiven = true }?.severity == .attention)
+        #expect(try c12 { $0.tender.optionalGrounds = ["C9"]; $0.tender.optionalGroundsGiven = true }?.severity == .info)
+        let unknown = try c12 { $0.tender.optionalGrounds = []; $0.tender.optionalGroundsGiven = false }
+        #expect(unknown?.severity == .attention)
+        #expect(unknown?.details?["announced"] == "to be checked")
+        #expect(unknown?.message.en.contains("Check whether the tender documents announced") == true)
+        // The request lists the grounds the authority selected: presence there is announcement.
+        let request = try ESPDParser.read(contentsOf: Paths.repositoryFile("samples/zonnepark-lelystad/espd-request.xml"))
+        #expect(try c12 { $0.tender.optionalGroundsGiven = false; $0.tender.optionalGrounds = []; $0.request = request }?.details?["announced"] == "yes")
+        let c20 = Fixtures.findings(try context { $0.tender.optionalGrounds = []; $0.tender.optionalGroundsGiven = true; $0.declare(ground: "C20", applies: true) }, "exclusion.optional-ground")
+        #expect(c20.map(\.severity) == [.attention])
+    }
+
+    // MARK: forced labour and sanctions
+
+    @Test("Xinjiang and the US lists are attention; a knock-out in the tender documents makes Xinjiang block")
+    func knockOut() throws {
+        func xinjiang(_ knockOuts: [String]) throws -> [Severity] {
+            severities(try context {
+                $0.tender.knockOuts = knockOuts
+                if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "polysilicon" }) { $0.submission.supplyChain?[i].city = "Shihezi" }
+            }, "solar.xinjiang")
+        }
+        #expect(try xinjiang([]) == [.attention])
+        #expect(try xinjiang(["solar.xinjiang"]) == [.blocker])
+        #expect(try xinjiang(["solar.listed-entity"]) == [.attention])
+    }
+
+    @Test("Sanctions: a near-exact hit on the EU asset-freeze list blocks; a hit on another list or a weaker one is attention")
+    func assetFreeze() throws {
+        func hit(_ name: String, country: String) throws -> [Finding] {
+            Fixtures.findings(try context { $0.submission.bidder.subcontractors = [.init(name: name, country: country, share: 5, reliedUpon: false)] }, "sanctions.listed-party")
+                .filter { $0.evidence.first?.excerpt == name }
+        }
+        let freeze = try hit("Sibirsky Kremny LLC", country: "RU")
+        #expect(freeze.map(\.severity) == [.blocker])
+        #expect(freeze.first?.details?["assetFreeze"] == "yes")
+        // The province's own CSV list is no asset freeze: attention.
+        let own = try hit("Polderbouw Infra B.V.", country: "NL")
+        #expect(own.map(\.severity) == [.attention])
+        #expect(own.first?.details?["assetFreeze"] == "no")
+    }
+
+    // MARK: evidence
+
+    @Test("GVA: blocker for the intended winner asked for one, information for another bidder, attention when not recorded")
+    func intendedWinner() throws {
+        func tooOld(_ change: @escaping (inout ScreeningContext) -> Void) throws -> [Severity] {
+            severities(try context { change(&$0); $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -3) }, "gva.too-old")
+        }
+        #expect(try tooOld { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"] } == [.blocker])
+        #expect(try tooOld { $0.tender.intendedWinners = ["Zonnebouw Flevoland B.V."]; $0.tender.requested = ["gva"] } == [.blocker])
+        #expect(try tooOld { $0.tender.intendedWinners = ["2-polder-energie-combinatie"]; $0.tender.requested = ["gva"] } == [.info])
+        #expect(try tooOld { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["kvkExtract"] } == [.info])
+        #expect(try tooOld { $0.tender.stage = .award; $0.tender.intendedWinners = [] } == [.attention])
+        func missing(_ change: @escaping (inout ScreeningContext) -> Void) throws -> [Severity] {
+            severities(try context { change(&$0); $0.submission.bidder.gva = nil }, "gva.missing")
+        }
+        #expect(try missing { $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"] } == [.blocker])
+        #expect(try missing { $0.tender.stage = .award; $0.tender.intendedWinners = ["another"]; $0.tender.requested = ["gva"] } == [])
+        // Extract and tax-statement ages are the tender's own requirement: never a blocker.
+        #expect(severities(try context { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["taxStatement"]; $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7)) }, "gva.evidence-too-old") == [.attention])
+    }
+
+    @Test("A foreign intended winner without an equivalent document is attention")
+    func foreignWinner() throws {
+        let findings = Fixtures.findings(try context {
+            $0.submission.bidder.country = "DE"; $0.submission.bidder.equivalentDocument = nil
+            $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["equivalentDocument"]
+        }, "gva.foreign-equivalent")
+        #expect(findings.map(\.severity) == [.attention])
+    }
+
+    // MARK: other
+
+    @Test("Another tender's reference is attention; Bibob red flags are not criminal-law data and say when a questionnaire was not announced")
+    func otherTenderAndBibob() throws {
+        #expect(severities(try context { $0.tender.id = "PFL-1999-001" }, "espd.other-tender") == [.attention])
+        let flags = Fixtures.findings(try context {
+            $0.tender.bibob = false
+            var company = $0.submission.bidder.company ?? BidderFile.CompanyFacts()
+            company.registrationsAtAddress = 120
+            $0.submission.bidder.company = company
+        }, "bibob.shared-address")
+        #expect(flags.count == 1)
+        #expect(flags.allSatisfy { $0.criminalData == nil && $0.message.nl.contains("voorafgaande aankondiging") })
+    }
+}
