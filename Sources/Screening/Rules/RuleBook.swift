@@ -46,6 +46,8 @@ public struct RuleBook: Sendable {
             public var suppliesServicesSubCentral: Double
             public var socialServices: Double
             public var concessions: Double
+            /// Concession thresholds come from their own delegated regulation (Dir. 2014/23/EU art. 9).
+            public var concessionsSource: String?
         }
         public struct Row: Codable, Sendable {
             /// A euro amount, or "eu" for the EU threshold.

@@ -3,6 +3,8 @@
 struct EUThreshold {
     var value: Double
     var period: RuleBook.ThresholdRules.EUPeriod
+    /// The act that sets this threshold (concessions have their own).
+    var source: String
 
     /// nil when the tender's type is not given, or no period of thresholds.yaml covers the date.
     static func of(_ context: ScreeningContext) -> EUThreshold? {
@@ -14,7 +16,7 @@ struct EUThreshold {
         case .concessie: period.concessions
         case .socialeDiensten: period.socialServices
         }
-        return EUThreshold(value: value, period: period)
+        return EUThreshold(value: value, period: period, source: type == .concessie ? (period.concessionsSource ?? period.source) : period.source)
     }
 
     /// The launch date selects the thresholds (Dir. 2014/24/EU art. 5(2)); without one, the reference date.

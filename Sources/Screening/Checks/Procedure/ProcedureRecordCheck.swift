@@ -11,8 +11,8 @@ struct ProcedureRecordCheck: Check {
         guard let (needed, eu) = ProcedureThresholdCheck().required(context), let value = context.tender.estimatedValue else { return [] }
         let used = context.tender.procedure
         return [finding(
-            nl: "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.period.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
-            en: "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.period.source)); used: \(used?.rawValue ?? "not given").",
+            nl: "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
+            en: "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source)); used: \(used?.rawValue ?? "not given").",
             evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
             details: ["required": needed.rawValue, "euThreshold": String(Int(eu.value))])]
     }

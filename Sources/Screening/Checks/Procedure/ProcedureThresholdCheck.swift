@@ -47,13 +47,13 @@ struct ProcedureThresholdCheck: Check {
         let evidence = [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")]
         if needed == .europees {
             return [finding(
-                nl: "De geraamde waarde van \(Euro.nl(value)) ligt op of boven de Europese drempel van \(Euro.nl(eu.value)) (\(eu.period.source)); dan is alleen een Europese procedure rechtmatig, maar gebruikt is \(used.dutchName). Geen intern besluit kan dit toestaan: de overeenkomst loopt het risico te worden vernietigd. Niet gunnen; de procedure moet Europees worden overgedaan.",
-                en: "The estimated value of \(Euro.en(value)) is at or above the EU threshold of \(Euro.en(eu.value)) (\(eu.period.source)); only a European procedure is lawful, but \(used.rawValue) was used. No internal decision can authorise this and the contract risks annulment. Do not award; the procedure must be run again at European level.",
+                nl: "De geraamde waarde van \(Euro.nl(value)) ligt op of boven de Europese drempel van \(Euro.nl(eu.value)) (\(eu.source)); dan is alleen een Europese procedure rechtmatig, maar gebruikt is \(used.dutchName). Geen intern besluit kan dit toestaan: de overeenkomst loopt het risico te worden vernietigd. Niet gunnen; de procedure moet Europees worden overgedaan.",
+                en: "The estimated value of \(Euro.en(value)) is at or above the EU threshold of \(Euro.en(eu.value)) (\(eu.source)); only a European procedure is lawful, but \(used.rawValue) was used. No internal decision can authorise this and the contract risks annulment. Do not award; the procedure must be run again at European level.",
                 evidence: evidence, details: details)]
         }
         return [finding(.attention,
-            nl: "De geraamde waarde van \(Euro.nl(value)) vraagt volgens het Inkoopkader om een \(needed.dutchName) procedure; gebruikt is \(used.dutchName). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist, en alleen waar de wet dat toelaat (Europese drempel \(Euro.nl(eu.value)), \(eu.period.source)).",
-            en: "Under the Inkoopkader the estimated value of \(Euro.en(value)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice, and only where the law allows (EU threshold \(Euro.en(eu.value)), \(eu.period.source)).",
+            nl: "De geraamde waarde van \(Euro.nl(value)) vraagt volgens het Inkoopkader om een \(needed.dutchName) procedure; gebruikt is \(used.dutchName). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist, en alleen waar de wet dat toelaat (Europese drempel \(Euro.nl(eu.value)), \(eu.source)).",
+            en: "Under the Inkoopkader the estimated value of \(Euro.en(value)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice, and only where the law allows (EU threshold \(Euro.en(eu.value)), \(eu.source)).",
             evidence: evidence, details: details)]
     }
 
