@@ -7,8 +7,20 @@ public struct Screener: Sendable {
 
     public init(checks: [any Check] = CheckRegistry.all) { self.checks = checks }
 
+    /// The bidder's findings, and those of the ESPD and exclusion checks on every other entity's
+    /// ESPD in the bid (members, relied-upon entities, subcontractors), naming the entity.
     public func findings(_ context: ScreeningContext) -> [Finding] {
-        checks.flatMap { $0.run(context) }.sorted(by: Finding.ordered)
+        var all = checks.flatMap { $0.run(context) }
+        for other in context.submission.otherESPDs {
+            var entity = context
+            entity.submission.espd = other
+            entity.submission.otherESPDs = []
+            let inBid = EntityInBid(other)
+            for check in checks where check.perEntity {
+                all += check.run(entity).map(inBid.relabel)
+            }
+        }
+        return all.sorted(by: Finding.ordered)
     }
 
     /// `2026-11-29T04:46:16Z` (RFC 3339 in UTC, whole seconds), what ISO8601DateFormatter's
@@ -16,6 +28,20 @@ public struct Screener: Sendable {
     public static func internetDateTime(_ date: Date) -> String {
         let (day, rest) = Day.split(unixSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
         return day.description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
+    }
+
+    /// The bidder and every other entity with an ESPD, with the count of findings about each.
+    static func entities(_ s: Submission, _ findings: [Finding]) -> [Dossier.EntitySummary] {
+        func summary(_ espd: ESPDDocument, role: String, name: String, _ about: (Finding) -> Bool) -> Dossier.EntitySummary {
+            let own = findings.filter(about)
+            return .init(name: name, role: role, file: espd.source, generation: espd.generation.rawValue,
+                         blocker: own.count { $0.severity == .blocker }, attention: own.count { $0.severity == .attention }, info: own.count { $0.severity == .info })
+        }
+        return [summary(s.espd, role: "bidder", name: s.displayName) { $0.details?["entity"] == nil }]
+            + s.otherESPDs.map { other in
+                let entity = EntityInBid(other)
+                return summary(other, role: entity.roleName, name: entity.name) { $0.details?["entityFile"] == other.source }
+            }
     }
 
     public func dossier(_ context: ScreeningContext, extraSources: [SourceFile] = [], now: Date = Date()) -> Dossier {
@@ -40,6 +66,7 @@ public struct Screener: Sendable {
                         otherEntities: s.otherESPDs.map { "\($0.economicOperator?.name ?? $0.source) (\($0.economicOperator?.role ?? "role not given"))" }),
             sources: (s.sources + extraSources).sorted { ($0.role, $0.path) < ($1.role, $1.path) },
             findings: findings,
+            entities: Self.entities(s, findings),
             review: context.rules.review.map { .init(id: $0.id, basis: $0.basis, nl: $0.nl, en: $0.en, status: "open") },
             summary: .init(blocker: count(.blocker), attention: count(.attention), info: count(.info), outcome: outcome))
     }

@@ -14,12 +14,17 @@ public protocol Check: Sendable {
     /// Files of checklists/ it reads.
     var dataFiles: [String] { get }
     func run(_ context: ScreeningContext) -> [Finding]
+    /// Whether the check also runs on the ESPD of every other entity of the bid (members,
+    /// relied-upon entities, subcontractors): the ESPD and exclusion checks do.
+    var perEntity: Bool { get }
     /// Mutations of a clean context: one must trigger the check, the other must not.
     var examples: CheckExamples { get }
 }
 
 extension Check {
     public var family: String { String(id.prefix { $0 != "." }) }
+
+    public var perEntity: Bool { false }
 
     /// A finding of this check. Only findings derived from convictions (or from a Bibob advice)
     /// are criminal-law data (AVG art. 10); the checks that make them say so.

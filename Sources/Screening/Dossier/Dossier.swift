@@ -17,6 +17,8 @@ public struct Dossier: Codable, Sendable {
     public var espd: ESPDSummary
     public var sources: [SourceFile]
     public var findings: [Finding]
+    /// Every entity of the bid with its own ESPD (the bidder first), and how its findings add up.
+    public var entities: [EntitySummary]?
     public var review: [ReviewItem]
     public var summary: Summary
 
@@ -49,6 +51,16 @@ public struct Dossier: Codable, Sendable {
         public var contractFolderID: String?
         public var criteria: Int
         public var otherEntities: [String]
+    }
+    public struct EntitySummary: Codable, Sendable {
+        public var name: String
+        /// bidder, member, relied-upon, subcontractor, other.
+        public var role: String
+        public var file: String
+        public var generation: String
+        public var blocker: Int
+        public var attention: Int
+        public var info: Int
     }
     public struct ReviewItem: Codable, Sendable {
         public var id: String

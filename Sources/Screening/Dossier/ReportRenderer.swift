@@ -70,6 +70,11 @@ public struct ReportRenderer: Sendable {
             "espd": ["generation": d.espd.generation, "version": d.espd.version ?? "", "file": d.espd.file],
             "summary": ["blocker": d.summary.blocker, "attention": d.summary.attention, "info": d.summary.info],
             "groups": groups,
+            "hasEntities": (d.entities ?? []).count > 1,
+            "entities": (d.entities ?? []).count > 1 ? (d.entities ?? []).map { e -> [String: Any] in
+                ["name": e.name, "role": labels["role_" + e.role] ?? e.role, "file": e.file, "generation": e.generation,
+                 "blocker": e.blocker, "attention": e.attention, "info": e.info]
+            } : [],
             "review": d.review.map { ["text": language == .nl ? $0.nl : $0.en, "basis": $0.basis] },
             "sources": d.sources.map { ["path": $0.path, "role": $0.role, "sha256": $0.sha256] },
             "ruleData": ["version": d.ruleData.version],

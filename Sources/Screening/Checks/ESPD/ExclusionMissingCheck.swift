@@ -11,6 +11,7 @@ struct ExclusionMissingCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84, 2.86; Dir. 2014/24/EU art. 57(1)-(2), 59(1); Implementing Reg. (EU) 2016/7, Annex 2 Part III"
     let summary = "A mandatory exclusion ground (C1–C8) is missing from the response, or the response has no exclusion criteria"
     let dataFiles: [String] = []
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let espd = context.espd

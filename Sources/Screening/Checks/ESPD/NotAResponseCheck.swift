@@ -7,6 +7,7 @@ struct NotAResponseCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring); Implementing Reg. (EU) 2016/7"
     let summary = "The bidder's ESPD is a request (no answers), not a response"
     let dataFiles: [String] = []
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.espd.kind == .request else { return [] }

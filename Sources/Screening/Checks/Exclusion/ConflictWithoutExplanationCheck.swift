@@ -7,6 +7,7 @@ struct ConflictWithoutExplanationCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 24, 41, 57(4)(e)-(f); Aw 2012 art. 1.10b, 2.51, 2.87(1)(e)-(f)"
     let summary = "Conflict of interest or prior involvement declared (C20/C21) without an explanation"
     let dataFiles: [String] = []
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         ["C20", "C21"].compactMap { number in

@@ -11,6 +11,7 @@ struct MandatoryGroundCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(1), 57(6), 57(7); Aw 2012 art. 2.86, 2.87a"
     let summary = "Mandatory exclusion ground (conviction, C1–C6) declared within the exclusion window"
     let dataFiles = ["evidence.yaml"]
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.mandatoryExclusionYears

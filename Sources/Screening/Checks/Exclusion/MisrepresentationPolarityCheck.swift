@@ -9,6 +9,7 @@ struct MisrepresentationPolarityCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(4)(h)-(i); Aw 2012 art. 2.87"
     let summary = "The misrepresentation answer (C23) cannot be read safely: its wording and meaning differ between producers"
     let dataFiles: [String] = []
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let criterion = context.criterion("C23"), criterion.polarity == .ambiguous, let answer = criterion.answer else { return [] }

@@ -12,6 +12,7 @@ struct OptionalGroundCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(4), 57(7), 24; Aw 2012 art. 2.87, 1.10b; Gids Proportionaliteit 3.5A"
     let summary = "Optional exclusion ground declared: assess if announced in the tender and within 3 years"
     let dataFiles = ["evidence.yaml"]
+    let perEntity = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.optionalExclusionYears

@@ -14,6 +14,7 @@ struct TaxAndSocialSecurityCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(2)-(3); Aw 2012 art. 2.86(4)-(5), 2.87"
     let summary = "Unpaid taxes or social-security contributions declared (C7/C8): blocker with a final and binding decision, else attention"
     let dataFiles: [String] = []
+    let perEntity = true
 
     /// The yes/no answers of the criterion whose question text contains one of `phrases`.
     static func indicators(_ criterion: Criterion, _ phrases: [String]) -> [Answer] {

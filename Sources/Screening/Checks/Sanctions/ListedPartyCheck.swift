@@ -1,5 +1,5 @@
 /// The bidder, its representatives, UBOs, declared people, consortium members, relied-upon
-/// entities and declared subcontractors against the loaded sanctions lists. Every hit is for
+/// entities, declared subcontractors and every supply-chain tier against the loaded sanctions lists. Every hit is for
 /// human review (AVG art. 22); birth date and country confirm or weaken a hit. A hit at or above
 /// `freezeBlockScore` on the EU asset-freeze list is a blocker until a jurist has cleared it: no
 /// funds may be made available to a listed person, directly or indirectly (Reg. 269/2014 art. 2).
@@ -10,7 +10,23 @@ struct ListedPartyCheck: Check {
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
 
-    struct Subject { var name: String; var kind: WatchlistEntry.Kind; var role: String; var birthDate: String?; var country: String?; var pointer: EvidencePointer }
+    struct Subject {
+        var name: String; var kind: WatchlistEntry.Kind; var role: String; var birthDate: String?; var country: String?; var pointer: EvidencePointer
+        /// The role as a Dutch sentence names it.
+        var roleNL: String {
+            switch role {
+            case "bidder": "inschrijver"
+            case "lead", "member": "combinant"
+            case "relied-upon", "relied-upon entity": "entiteit waarop de inschrijver zich beroept"
+            case "subcontractor": "onderaannemer"
+            case "entity in the bid", "other": "entiteit in de inschrijving"
+            case "ubo": "uiteindelijk belanghebbende"
+            case "representative": "vertegenwoordiger"
+            case "declared person": "opgegeven persoon"
+            default: role.hasPrefix("supply-chain tier ") ? "schakel " + role.dropFirst("supply-chain tier ".count) + " van de keten" : role
+            }
+        }
+    }
 
     static func subjects(_ context: ScreeningContext) -> [Subject] {
         let s = context.submission
@@ -28,6 +44,11 @@ struct ListedPartyCheck: Check {
             subjects.append(Subject(name: sub.name, kind: .entity, role: sub.reliedUpon == true ? "relied-upon entity" : "subcontractor",
                                     country: sub.country, pointer: s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
+        // Every tier of the supply chain: a listed supplier is as much a party to the contract's money.
+        for tier in s.supplyChain ?? [] where !tier.entity.isEmpty {
+            subjects.append(Subject(name: tier.entity, kind: .entity, role: "supply-chain tier \(tier.tier)", country: tier.country,
+                                    pointer: SolarScope.pointer(context, tier)))
+        }
         return subjects
     }
 
@@ -42,7 +63,7 @@ struct ListedPartyCheck: Check {
                        en: "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party.")
                     : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
                 return finding(freezes ? .blocker : .attention,
-                    nl: "\(subject.name) (\(subject.role)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
+                    nl: "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
                     en: "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score). \(effect.en)",
                     evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
                     details: ["score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID, "listedOn": hit.listedOn ?? "",

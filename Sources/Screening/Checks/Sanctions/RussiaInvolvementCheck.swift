@@ -31,6 +31,13 @@ struct RussiaInvolvementCheck: Check {
             reasons.append(("onderaannemer \(sub.name) (RU) heeft \(Int(sub.share ?? 100))% van de opdrachtwaarde", "subcontractor \(sub.name) (RU) has \(Int(sub.share ?? 100))% of the contract value",
                             s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
+        // Suppliers in the chain count as well (5k(1)(c): suppliers above 10% of the value); the
+        // declaration gives no share per tier, so a Russian tier is named for the jurist to weigh.
+        for tier in s.supplyChain ?? [] where tier.country?.uppercased() == "RU" || tier.country?.uppercased() == "RUS" {
+            reasons.append(("schakel \(tier.tier) van de keten, \(tier.entity), is in Rusland gevestigd (aandeel in de opdrachtwaarde niet opgegeven)",
+                            "supply-chain tier \(tier.tier), \(tier.entity), is established in Russia (share of the contract value not given)",
+                            SolarScope.pointer(context, tier, excerpt: "RU")))
+        }
         guard !reasons.isEmpty else { return [] }
         let found = reasons.map(\.0).joined(separator: "; "), foundEN = reasons.map(\.1).joined(separator: "; ")
         let evidence = reasons.map(\.2) + [context.tenderPointer("estimatedValue")]

@@ -1,0 +1,82 @@
+import ESPD
+
+/// Every entity of a bid answers the exclusion grounds for itself: each member of a combination,
+/// each entity whose capacities are relied upon, each subcontractor that filed an ESPD (Dir.
+/// 2014/24/EU art. 57, 63(1), 71(6); Aw 2012 art. 2.86–2.89). Their ESPDs go through the same
+/// ESPD and exclusion checks as the bidder's own, and the findings name the entity, its role and
+/// what the ground means for the bid:
+/// - a member or lead: a ground at one member bars award to the combination (the severity stands);
+/// - a relied-upon entity: a mandatory ground means the entity must be replaced before award
+///   (blocker, art. 63(1) first subpara.); an optional one, that the province may require it (attention);
+/// - a subcontractor that is not relied upon: the province may require its replacement (art. 71(6)(b)),
+///   so a mandatory ground is attention.
+struct EntityInBid {
+    enum Role { case member, reliedUpon, subcontractor, other }
+
+    var name: String
+    var role: Role
+    var source: String
+
+    init(_ espd: ESPDDocument) {
+        name = espd.economicOperator?.name ?? espd.source
+        source = espd.source
+        role = switch espd.economicOperator?.role {
+        case "lead"?, "member"?: .member
+        case "relied-upon"?: .reliedUpon
+        case "subcontractor"?: .subcontractor
+        default: .other
+        }
+    }
+
+    var label: (nl: String, en: String) {
+        switch role {
+        case .member: ("Combinant \(name)", "Group member \(name)")
+        case .reliedUpon: ("Entiteit waarop de inschrijver zich beroept (\(name))", "Entity relied upon (\(name))")
+        case .subcontractor: ("Onderaannemer \(name)", "Subcontractor \(name)")
+        case .other: ("Andere entiteit in de inschrijving (\(name))", "Other entity in the bid (\(name))")
+        }
+    }
+
+    var roleName: String {
+        switch role { case .member: "member"; case .reliedUpon: "relied-upon"; case .subcontractor: "subcontractor"; case .other: "other" }
+    }
+
+    /// The finding of a check run on this entity's ESPD, as the bid's dossier states it.
+    func relabel(_ finding: Finding) -> Finding {
+        var finding = finding
+        var details = finding.details ?? [:]
+        details["entity"] = name
+        details["entityRole"] = roleName
+        details["entityFile"] = source
+        finding.details = details
+        var nl = label.nl + ": " + finding.message.nl
+        var en = label.en + ": " + finding.message.en
+        // A ground established for the entity: a mandatory one (conviction, or taxes with a final
+        // decision) as a blocker, or an optional one a jurist assesses.
+        let mandatory = ["exclusion.mandatory-ground", "exclusion.tax-social-security"].contains(finding.check) && finding.severity == .blocker
+        let optional = finding.check == "exclusion.optional-ground" && finding.severity == .attention
+        let isGround = mandatory || optional
+        switch role {
+        case .member where mandatory:
+            nl += " Een uitsluitingsgrond bij één combinant staat in de weg aan gunning aan de combinatie."
+            en += " An exclusion ground at one member of the group bars award to the group."
+        case .reliedUpon where mandatory:
+            nl += " De inschrijver moet deze entiteit vervangen voordat kan worden gegund."
+            en += " The bidder must replace this entity before award."
+            finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)"
+        case .reliedUpon where isGround:
+            nl += " De provincie kan verlangen dat de inschrijver deze entiteit vervangt."
+            en += " The province may require the bidder to replace this entity."
+            finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)"
+        case .subcontractor where isGround, .other where isGround:
+            if finding.severity == .blocker { finding.severity = .attention }
+            nl += " De provincie kan verlangen dat deze onderaannemer wordt vervangen."
+            en += " The province may require this subcontractor to be replaced."
+            finding.legalBasis += "; Dir. 2014/24/EU art. 71(6)(b)"
+        default:
+            break
+        }
+        finding.message = Message(nl: nl, en: en)
+        return finding
+    }
+}
