@@ -37,6 +37,8 @@ public struct TenderContext: Codable, Sendable {
     /// Other references the ESPD may name for this tender (a TenderNed reference next to the province's own).
     public var otherReferences: [String] = []
     public var bibob: Bool = false
+    /// Whether this is a PV (solar-panel) tender; when not said, the CPV codes decide (solar.yaml).
+    public var solar: Bool?
     /// Path of the ESPD request, relative to the tender file.
     public var espdRequest: String?
     /// People who prepare or evaluate the tender, with declared relatives.
@@ -79,7 +81,7 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
-        case knockOuts, intendedWinners, requested, otherReferences
+        case knockOuts, intendedWinners, requested, otherReferences, solar
     }
 
     /// The evidence kinds `requested` may name.
@@ -104,6 +106,7 @@ public struct TenderContext: Codable, Sendable {
         intendedWinners = try c.decodeIfPresent([String].self, forKey: .intendedWinners) ?? []
         requested = try c.decodeIfPresent([String].self, forKey: .requested) ?? []
         otherReferences = try c.decodeIfPresent([String].self, forKey: .otherReferences) ?? []
+        solar = try c.decodeIfPresent(Bool.self, forKey: .solar)
         bibob = try c.decodeIfPresent(Bool.self, forKey: .bibob) ?? false
         espdRequest = try c.decodeIfPresent(String.self, forKey: .espdRequest)
         people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []

@@ -119,6 +119,11 @@ public struct RuleBook: Sendable {
         public var requiredTiers: [String]
         public var polysiliconGramsPerWatt: Range
         public var countTolerance: Double
+        /// Certificates that cover traceability or labour conditions (matched case-insensitively as
+        /// the start of the certificate's name); others (ISO 9001, IEC 61215) are no cover.
+        public var acceptedCertificates: [String]
+        /// Cells cut from one wafer (1 full cells, 2 half-cut cells).
+        public var cellsPerWafer: [Double]
     }
 
     public struct RetentionRules: Codable, Sendable {

@@ -1,4 +1,6 @@
-/// PV-07: certificates (SSI ESG / traceability) must cover the declared site and be valid at the reference date.
+/// Certificates that cover traceability or labour conditions (solar.yaml `acceptedCertificates`:
+/// SSI ESG and traceability) must cover the declared site and be valid at the reference date; a
+/// quality or product certificate (ISO 9001) is no cover.
 struct CertificateCheck: Check {
     let id = "solar.certificate"
     let severity = Severity.attention
@@ -12,9 +14,11 @@ struct CertificateCheck: Check {
             var problems: [(String, String)] = []
             if tier.certificate == nil {
                 problems.append(("geen certificaat", "no certificate"))
+            } else if let name = tier.certificate, !context.rules.solar.acceptedCertificates.contains(where: { name.lowercased().hasPrefix($0.lowercased()) }) {
+                problems.append(("certificaat '\(name)' gaat niet over herleidbaarheid of arbeidsomstandigheden", "certificate '\(name)' covers neither traceability nor labour conditions"))
             } else {
                 if let expiry = tier.certificateExpiry, expiry < context.referenceDate {
-                    problems.append(("certificaat verlopen op \(expiry)", "certificate expired on \(expiry)"))
+                    problems.append(("certificaat verlopen op \(expiry.dutch)", "certificate expired on \(expiry)"))
                 }
                 if let address = tier.facilityAddress, !tier.certificateSites.isEmpty {
                     let covered = tier.certificateSites.contains { site in
