@@ -32,6 +32,13 @@ public final class BatchScreening: @unchecked Sendable {
         spareCores = job.bidderLocations.count < ProcessInfo.processInfo.activeProcessorCount
     }
 
+    /// The tender's own dossier, when the job has a tender file (waits for the rule data).
+    public func tenderDossier(screener: Screener = Screener()) throws -> TenderDossier? {
+        guard job.tenderFilePath != nil else { return nil }
+        let (rules, _) = try setup.get()
+        return screener.tenderDossier(tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources)
+    }
+
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each
     /// dossier (write files there); `deliver` is called in input order, one call at a time.
     /// Throws the setup's error (nothing is delivered then).

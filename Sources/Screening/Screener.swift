@@ -10,13 +10,13 @@ public struct Screener: Sendable {
     /// The bidder's findings, and those of the ESPD and exclusion checks on every other entity's
     /// ESPD in the bid (members, relied-upon entities, subcontractors), naming the entity.
     public func findings(_ context: ScreeningContext) -> [Finding] {
-        var all = checks.flatMap { $0.run(context) }
+        var all = checks.filter { $0.subject == .bidder }.flatMap { $0.run(context) }
         for other in context.submission.otherESPDs {
             var entity = context
             entity.submission.espd = other
             entity.submission.otherESPDs = []
             let inBid = EntityInBid(other)
-            for check in checks where check.perEntity {
+            for check in checks where check.perEntity && check.subject == .bidder {
                 all += check.run(entity).map(inBid.relabel)
             }
         }
@@ -28,6 +28,34 @@ public struct Screener: Sendable {
     public static func internetDateTime(_ date: Date) -> String {
         let (day, rest) = Day.split(unixSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
         return day.description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
+    }
+
+    /// The tender's own findings (checks whose subject is the tender), once per tender.
+    public func tenderFindings(_ context: ScreeningContext) -> [Finding] {
+        checks.filter { $0.subject == .tender }.flatMap { $0.run(context) }.sorted(by: Finding.ordered)
+    }
+
+    /// The tender dossier: `request` stands in for a bidder's ESPD (the CPV codes fall back to it).
+    public func tenderDossier(tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
+                              sources: [SourceFile], now: Date = Date()) -> TenderDossier {
+        let espd = request ?? .empty(source: tenderFilePath ?? "tender")
+        let submission = Submission(location: tenderFilePath ?? "tender", espd: espd, otherESPDs: [], bidder: BidderFile(), bidderFilePath: nil,
+                                    bidderFileLines: [:], supplyChain: nil, supplyChainPath: nil, sources: [])
+        let context = ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderFilePath, request: request, rules: rules)
+        let findings = tenderFindings(context)
+        let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
+        return TenderDossier(
+            screenedAt: Self.internetDateTime(now),
+            tool: .init(name: ToolInfo.name, version: ToolInfo.version),
+            ruleData: .init(version: rules.version, files: rules.files),
+            tender: .init(id: tender.id, name: tender.name, authority: tender.authority.name, type: tender.type?.rawValue,
+                          estimatedValue: tender.estimatedValue, procedure: tender.procedure?.rawValue, cpv: context.cpvCodes,
+                          referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
+            contractConditions: tender.contractConditions,
+            sources: sources.sorted { ($0.role, $0.path) < ($1.role, $1.path) },
+            findings: findings,
+            summary: .init(blocker: count(.blocker), attention: count(.attention), info: count(.info),
+                           outcome: count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")))
     }
 
     /// The bidder and every other entity with an ESPD, with the count of findings about each.

@@ -44,6 +44,9 @@ public struct ScreeningJob: Sendable {
             for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
                 throw InputError(file: tenderPath, line: lines["knockOuts"], message: "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))")
             }
+            for kind in tender.contractConditions where !TenderContext.conditionKinds.contains(kind) {
+                throw InputError(file: tenderPath, line: lines["contractConditions"], message: "contractConditions: '\(kind)' is not a known condition; allowed: \(TenderContext.conditionKinds.joined(separator: ", "))")
+            }
             for kind in tender.requested where !TenderContext.evidenceKinds.contains(kind) {
                 throw InputError(file: tenderPath, line: lines["requested"], message: "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))")
             }

@@ -110,6 +110,23 @@ struct Screen: ParsableCommand {
             let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
             return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))
         })
+        // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
+        let tenderDossier: TenderDossier?
+        do { tenderDossier = try batch.tenderDossier() } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(2)
+        }
+        if let tenderDossier {
+            if format == nil || format == .text { print(TenderSummaryText.render(tenderDossier, language: language)) }
+            if let outDirectory {
+                do {
+                    try AtomicFile.write(Data((try JSONOutput.string(tenderDossier) + "\n").utf8), to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
+                } catch {
+                    Diagnostics.report("\(error)")
+                    throw ExitCode(2)
+                }
+            }
+        }
         do {
             try batch.run(
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -140,7 +157,7 @@ struct Screen: ParsableCommand {
         case .text, nil: break
         }
         if refused { throw ExitCode(2) }
-        if output.needsJurist { throw ExitCode(1) }
+        if output.needsJurist || tenderDossier?.needsJurist == true { throw ExitCode(1) }
     }
 
     /// One output name per bidder, from its folder or file name; repeated names get a number.
@@ -159,6 +176,20 @@ struct Screen: ParsableCommand {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let parts = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         return parts.isEmpty ? "bidder" : parts.joined(separator: "-")
+    }
+}
+
+/// The tender's summary line printed by `screen` before the bidders', with its findings that need a jurist.
+enum TenderSummaryText {
+    static func render(_ d: TenderDossier, language: ReportRenderer.Language) -> String {
+        let s = d.summary
+        let name = [d.tender.id, d.tender.name].compactMap { $0 }.joined(separator: " ")
+        var lines = ["TENDER    \(name.isEmpty ? "(no id or name)" : name)  —  \(s.outcome): blocker \(s.blocker), attention \(s.attention), info \(s.info)"]
+        for f in d.findings where f.severity != .info {
+            let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
+            lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

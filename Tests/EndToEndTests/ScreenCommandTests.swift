@@ -11,22 +11,30 @@ struct ScreenCommandTests {
         let result = try ueaScreen("screen", sample)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
-        #expect(lines.count == 5)
-        #expect(lines[4] == "screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker")
-        #expect(lines[0].hasPrefix("CLEAN     Zonnebouw Flevoland B.V."))
-        #expect(lines[1].hasPrefix("BLOCKER   Polder Energie Techniek B.V."))
-        #expect(lines[2].hasPrefix("BLOCKER   Sunrise PV Trading GmbH"))
-        #expect(lines[3].hasPrefix("ATTENTION Bouwgroep De Vries Holding B.V."))
+        #expect(lines.count == 6)
+        #expect(lines[5] == "screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker")
+        #expect(lines[0].hasPrefix("TENDER    PFL-2026-017 Zonnepark Lelystad-Noord"))  // the tender's own dossier first
+        #expect(lines[1].hasPrefix("CLEAN     Zonnebouw Flevoland B.V."))
+        #expect(lines[2].hasPrefix("BLOCKER   Polder Energie Techniek B.V."))
+        #expect(lines[3].hasPrefix("BLOCKER   Sunrise PV Trading GmbH"))
+        #expect(lines[4].hasPrefix("ATTENTION Bouwgroep De Vries Holding B.V."))
         #expect(result.stdout.contains("blocker   gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))  // the intended winner's
         #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
     }
 
-    @Test("Every check family fires somewhere in the sample tender")
+    @Test("Every check family fires somewhere in the sample tender: the bidders' families in their dossiers, the tender's in tender.dossier.json")
     func everyFamily() throws {
-        let result = try ueaScreen("screen", sample, "--format", "json")
+        let directory = try Paths.temporaryDirectory()
+        let result = try ueaScreen("screen", sample, "--format", "json", "--out", directory.path)
         let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let families = Set(dossiers.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String } })
-        #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions"])
+        #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "solar", "sanctions"])
+        let tenderData = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("tender.dossier.json").path))
+        let tender = try #require(JSONSerialization.jsonObject(with: tenderData) as? [String: Any])
+        #expect(tender["subject"] as? String == "tender")
+        #expect(tender["schema"] as? String == "uea-screen/tender-dossier/1")
+        let tenderFamilies = Set((tender["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String })
+        #expect(tenderFamilies == ["mvo", "procedure"])
     }
 
     @Test("Help lists the values of each choice option; an unknown value is a usage error naming them")
@@ -44,7 +52,7 @@ struct ScreenCommandTests {
     func cleanBidder() throws {
         let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", sample + "/bidders/1-zonnebouw-flevoland")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("CLEAN"))
+        #expect(result.stdout.split(separator: "\n").map { String($0.prefix(9)) } == ["TENDER   ", "CLEAN    "])
     }
 
     @Test("--out writes a JSON dossier and Markdown and HTML reports per bidder; --lang en")

@@ -25,7 +25,9 @@ enum Fixtures {
         return ScreeningContext(submission: submission, tender: tender, tenderFilePath: nil, request: nil, rules: rules, today: today)
     }
 
+    /// A check's findings in the dossier it belongs to: the bidder's, or the tender's for checks about the tender.
     static func findings(_ context: ScreeningContext, _ id: String) -> [Finding] {
-        Screener().findings(context).filter { $0.check == id }
+        let tenderLevel = CheckRegistry.all.first { $0.id == id }?.subject == .tender
+        return (tenderLevel ? Screener().tenderFindings(context) : Screener().findings(context)).filter { $0.check == id }
     }
 }

@@ -164,3 +164,15 @@ public struct ReaderWarning: Codable, Sendable, Equatable {
 
     public init(code: String, message: String, line: Int?) { self.code = code; self.message = message; self.line = line }
 }
+
+extension ESPDDocument {
+    /// An empty document named `source`: what a context needs where no ESPD is read (the tender's
+    /// own checks, without a request).
+    public static func empty(source: String) -> ESPDDocument {
+        ESPDDocument(source: source, generation: .v4, version: nil, versionSource: nil,
+                     declared: DeclaredHeader(rootElement: "", rootNamespace: nil), kind: .request, profile: nil, namespaces: .other,
+                     id: nil, uuid: nil, issueDate: nil, issueTime: nil, contractFolderID: nil, contractingAuthority: nil,
+                     procurement: Procurement(name: nil, description: nil, typeCode: nil, procedureCode: nil, cpv: [], lots: []),
+                     economicOperator: nil, criteria: [], unlinkedAnswers: [], evidence: [], documentReferences: [], warnings: [])
+    }
+}

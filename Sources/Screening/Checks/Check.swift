@@ -14,6 +14,9 @@ public protocol Check: Sendable {
     /// Files of checklists/ it reads.
     var dataFiles: [String] { get }
     func run(_ context: ScreeningContext) -> [Finding]
+    /// Whether the check concerns a bidder (run per bidder) or the tender itself (run once, into the
+    /// tender dossier: procedure, thresholds, the policy's duties on the tender documents).
+    var subject: CheckSubject { get }
     /// Whether the check also runs on the ESPD of every other entity of the bid (members,
     /// relied-upon entities, subcontractors): the ESPD and exclusion checks do.
     var perEntity: Bool { get }
@@ -26,6 +29,8 @@ extension Check {
 
     public var perEntity: Bool { false }
 
+    public var subject: CheckSubject { .bidder }
+
     /// A finding of this check. Only findings derived from convictions (or from a Bibob advice)
     /// are criminal-law data (AVG art. 10); the checks that make them say so.
     func finding(_ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
@@ -34,6 +39,9 @@ extension Check {
                 message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
     }
 }
+
+/// What a check is about: a bidder's dossier or the tender's.
+public enum CheckSubject: String, Sendable { case bidder, tender }
 
 public struct CheckExamples: Sendable {
     public var triggering: @Sendable (inout ScreeningContext) -> Void

@@ -10,6 +10,7 @@ public enum CheckRegistry {
         SupplyChainDeclarationMissingCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
         ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
         ListedPartyCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
+        ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
     ]
 
     /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml): the

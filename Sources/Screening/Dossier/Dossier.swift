@@ -80,6 +80,24 @@ public struct Dossier: Codable, Sendable {
     public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
 }
 
+/// The tender's own dossier (`tender.dossier.json`): the checks that concern the tender and not a
+/// bidder (procedure and thresholds, legal advice, the policy's duties on the tender documents),
+/// run once instead of in every bidder's dossier. Schema `uea-screen/tender-dossier/1`.
+public struct TenderDossier: Codable, Sendable {
+    public var schema = "uea-screen/tender-dossier/1"
+    public var subject = "tender"
+    public var screenedAt: String
+    public var tool: Dossier.Tool
+    public var ruleData: Dossier.RuleData
+    public var tender: Dossier.TenderSummary
+    public var contractConditions: [String]
+    public var sources: [SourceFile]
+    public var findings: [Finding]
+    public var summary: Dossier.Summary
+
+    public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
+}
+
 public enum ToolInfo {
     public static let name = "uea-screen"
     public static let version = "0.3.0"

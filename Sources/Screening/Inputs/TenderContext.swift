@@ -15,7 +15,7 @@ public struct TenderContext: Codable, Sendable {
     public var launchDate: Day?
     /// The reference date for evidence ages and exclusion windows.
     public var submissionDeadline: Day?
-    /// submission, selection or award: a GVA is asked only from the intended winner (award).
+    /// preparation, submission, selection or award.
     public var stage: Stage = .submission
     /// Whether Juridische Zaken/Inkoop advised (required from €50,000 for supplies/services).
     public var legalDepartmentConsulted: Bool?
@@ -39,6 +39,9 @@ public struct TenderContext: Codable, Sendable {
     public var bibob: Bool = false
     /// Whether this is a PV (solar-panel) tender; when not said, the CPV codes decide (solar.yaml).
     public var solar: Bool?
+    /// The conditions the tender documents contain: isv, due-diligence, sroi, biodiversity, bibob,
+    /// supply-chain-transparency (the duties the province's policy and motions put on a tender).
+    public var contractConditions: [String] = []
     /// Path of the ESPD request, relative to the tender file.
     public var espdRequest: String?
     /// People who prepare or evaluate the tender, with declared relatives.
@@ -63,7 +66,8 @@ public struct TenderContext: Codable, Sendable {
         case enkelvoudig = "enkelvoudig-onderhands", meervoudig = "meervoudig-onderhands", nationaal, europees
         public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
-    public enum Stage: String, Codable, Sendable { case submission, selection, award }
+    /// preparation: the tender documents are not yet published (conditions can still be added).
+    public enum Stage: String, Codable, Sendable { case preparation, submission, selection, award }
 
     public struct InvolvedPerson: Codable, Sendable {
         public var name: String
@@ -81,8 +85,11 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
-        case knockOuts, intendedWinners, requested, otherReferences, solar
+        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions
     }
+
+    /// The values `contractConditions` may name.
+    public static let conditionKinds = ["isv", "due-diligence", "sroi", "biodiversity", "bibob", "supply-chain-transparency"]
 
     /// The evidence kinds `requested` may name.
     public static let evidenceKinds = ["gva", "kvkExtract", "taxStatement", "equivalentDocument"]
@@ -107,6 +114,7 @@ public struct TenderContext: Codable, Sendable {
         requested = try c.decodeIfPresent([String].self, forKey: .requested) ?? []
         otherReferences = try c.decodeIfPresent([String].self, forKey: .otherReferences) ?? []
         solar = try c.decodeIfPresent(Bool.self, forKey: .solar)
+        contractConditions = try c.decodeIfPresent([String].self, forKey: .contractConditions) ?? []
         bibob = try c.decodeIfPresent(Bool.self, forKey: .bibob) ?? false
         espdRequest = try c.decodeIfPresent(String.self, forKey: .espdRequest)
         people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []

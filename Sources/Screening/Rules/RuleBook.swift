@@ -20,11 +20,25 @@ public struct RuleBook: Sendable {
     public var review: [ReviewItem]
     public var sanctions: SanctionsRules
     public var retention: RetentionRules
+    public var tenderDuties: TenderDutyRules
 
     public static let fileNames = [
         "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
         "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml", "retention.yaml",
+        "tender-duties.yaml",
     ]
+
+    /// The duties the province's policy and motions put on a tender's documents (tender-duties.yaml).
+    public struct TenderDutyRules: Codable, Sendable {
+        public struct SROI: Codable, Sendable { public var werken: Double; public var diensten: Double; public var source: String }
+        public var sroiFrom: SROI
+        /// Contract types of projects on land, where biodiversity is a starting point.
+        public var biodiversityTypes: [String]
+        public var biodiversitySource: String
+        public var isvSource: String
+        public var bibobSource: String
+        public var solarSource: String
+    }
 
     public struct EvidenceRules: Codable, Sendable {
         public var gvaMaxAgeYears: Int
@@ -232,7 +246,8 @@ public struct RuleBook: Sendable {
             xinjiangPlaces: places, listedEntities: entities,
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
             sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
-            retention: try YAMLFile.load(RetentionRules.self, from: path("retention.yaml")))
+            retention: try YAMLFile.load(RetentionRules.self, from: path("retention.yaml")),
+            tenderDuties: try YAMLFile.load(TenderDutyRules.self, from: path("tender-duties.yaml")))
     }
 
     /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.

@@ -6,6 +6,7 @@ struct RiskSectorCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (13 MVO-risicosectoren, ISV); KPMG MVO Sector Risico Analyse 2014"
     let summary = "The contract's CPV codes fall in an MVO risk sector: its risks and the clauses to consider"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml"]
+    let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let mvo = context.rules.mvo

@@ -6,6 +6,7 @@ struct LegalAdviceCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (advies Juridische Zaken vanaf € 50.000)"
     let summary = "Supplies or services from €50,000 without recorded legal advice"
     let dataFiles = ["thresholds.yaml"]
+    let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let type = context.tender.type, [.leveringen, .diensten, .socialeDiensten].contains(type),

@@ -12,6 +12,7 @@ struct ProcedureThresholdCheck: Check {
     let legalBasis = "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
     let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
+    let subject = CheckSubject.tender
 
     func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, EUThreshold)? {
         guard let type = context.tender.type, let value = context.tender.estimatedValue, let eu = EUThreshold.of(context) else { return nil }

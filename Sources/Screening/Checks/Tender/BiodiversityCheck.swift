@@ -1,0 +1,25 @@
+/// Biodiversity as a starting point of provincial policy, procurement included (motion of 28 April
+/// 2021): a project on land (works, such as a solar park) should carry a biodiversity condition.
+struct BiodiversityCheck: Check {
+    let id = "tender.biodiversity"
+    let severity = Severity.attention
+    let legalBasis = "Motie biodiversiteit, Provinciale Staten Flevoland, 28 april 2021; Inkoopbeleid 2023 Provincie Flevoland"
+    let summary = "A project on land without a biodiversity condition"
+    let dataFiles = ["tender-duties.yaml"]
+    let subject = CheckSubject.tender
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let type = context.tender.type, context.rules.tenderDuties.biodiversityTypes.contains(type.rawValue),
+              !TenderDuty.has(context, "biodiversity") else { return [] }
+        let advice = TenderDuty.advice(context, condition: ("een biodiversiteitsvoorwaarde", "a biodiversity condition"))
+        return [finding(
+            nl: "Project op land (\(type.rawValue)) zonder biodiversiteitsvoorwaarde; de motie maakt biodiversiteit een uitgangspunt van het provinciale beleid, inkoop inbegrepen. \(advice.nl)",
+            en: "Project on land (\(type.rawValue)) without a biodiversity condition; the motion makes biodiversity a starting point of provincial policy, procurement included. \(advice.en)",
+            evidence: [context.tenderPointer("contractConditions", excerpt: "biodiversity"), context.tenderPointer("type", excerpt: type.rawValue)])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.contractConditions = [] },
+                      nonTriggering: { $0.tender.type = .werken; $0.tender.contractConditions = ["biodiversity"] })
+    }
+}

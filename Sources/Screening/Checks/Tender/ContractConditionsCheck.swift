@@ -1,0 +1,32 @@
+/// A contract in one of the 13 MVO risk sectors: the policy asks for international social
+/// conditions (ISV) and due diligence in the tender documents, before publication (they cannot be
+/// added after bidding). Attention per missing condition, with the sectors that ask for it.
+struct ContractConditionsCheck: Check {
+    let id = "tender.contract-conditions"
+    let severity = Severity.attention
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (ISV, due diligence, 13 MVO-risicosectoren); Dir. 2014/24/EU art. 70"
+    let summary = "A risk-sector contract without ISV or due-diligence conditions in the tender documents"
+    let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml", "tender-duties.yaml"]
+    let subject = CheckSubject.tender
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let sectors = context.rules.sectors(forCPV: context.cpvCodes)
+        guard !sectors.isEmpty else { return [] }
+        let missing = [("isv", (nl: "de Internationale Sociale Voorwaarden (ISV)", en: "the international social conditions (ISV)")),
+                       ("due-diligence", (nl: "een due-diligence-verplichting voor de opdrachtnemer", en: "a due-diligence obligation for the contractor"))]
+            .filter { !TenderDuty.has(context, $0.0) }
+        return missing.map { key, condition in
+            let advice = TenderDuty.advice(context, condition: condition)
+            return finding(
+                nl: "De opdracht valt in de risicosector\(sectors.count == 1 ? "" : "en") \(sectors.joined(separator: ", ")), maar de aanbestedingsstukken bevatten geen \(condition.nl.replacingOccurrences(of: "een ", with: "")). \(advice.nl)",
+                en: "The contract falls in the risk sector\(sectors.count == 1 ? "" : "s") \(sectors.joined(separator: ", ")), but the tender documents contain no \(condition.en.replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: "the ", with: "")). \(advice.en)",
+                evidence: [context.tenderPointer("contractConditions", excerpt: key), context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", "))],
+                details: ["condition": key, "sectors": sectors.joined(separator: ", "), "stage": context.tender.stage.rawValue])
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv"] },
+                      nonTriggering: { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv", "due-diligence"] })
+    }
+}

@@ -1,0 +1,33 @@
+/// Social return as a fixed part of procurement (motion of 9 November 2022): works and services
+/// from the value tender-duties.yaml sets should carry an SROI condition.
+struct SROICheck: Check {
+    let id = "tender.sroi"
+    let severity = Severity.attention
+    let legalBasis = "Motie SROI, Provinciale Staten Flevoland, 9 november 2022; Inkoopbeleid 2023 Provincie Flevoland"
+    let summary = "Works or services from the SROI value without a social-return condition"
+    let dataFiles = ["tender-duties.yaml"]
+    let subject = CheckSubject.tender
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let type = context.tender.type, let value = context.tender.estimatedValue, !TenderDuty.has(context, "sroi") else { return [] }
+        let rules = context.rules.tenderDuties.sroiFrom
+        let from: Double
+        switch type {
+        case .werken: from = rules.werken
+        case .diensten, .socialeDiensten: from = rules.diensten
+        default: return []
+        }
+        guard value >= from else { return [] }
+        let advice = TenderDuty.advice(context, condition: ("een SROI-voorwaarde (social return)", "a social-return (SROI) condition"))
+        return [finding(
+            nl: "Opdracht (\(type.rawValue)) van \(Euro.nl(value)), op of boven \(Euro.nl(from)), zonder SROI-voorwaarde; de motie maakt social return een vast onderdeel van inkoop. \(advice.nl)",
+            en: "Contract (\(type.rawValue)) of \(Euro.en(value)), at or above \(Euro.en(from)), without an SROI condition; the motion makes social return a fixed part of procurement. \(advice.en)",
+            evidence: [context.tenderPointer("contractConditions", excerpt: "sroi"), EvidencePointer(file: context.rules.displayPath("tender-duties.yaml"), path: "sroiFrom")],
+            details: ["from": String(Int(from)), "source": rules.source])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = [] },
+                      nonTriggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = ["sroi"] })
+    }
+}
