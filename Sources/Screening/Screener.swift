@@ -16,7 +16,15 @@ public struct Screener: Sendable {
             entity.submission.espd = other
             entity.submission.otherESPDs = []
             let inBid = EntityInBid(other)
-            for check in checks where check.perEntity && check.subject == .bidder {
+            // Members and relied-upon entities also answer for their own supporting documents
+            // (bidder.yaml `entities`, by KvK number or name); subcontractors are not asked for them.
+            let evidenceToo = inBid.role == .member || inBid.role == .reliedUpon
+            entity.submission.bidder = context.submission.bidder.evidence(for: other)?.asBidderFile ?? BidderFile()
+            // Pointers into bidder.yaml go to its `entities` section.
+            let entitiesLine = context.submission.bidderFileLines["entities"]
+            entity.submission.bidderFileLines = Dictionary(uniqueKeysWithValues: ["gva", "kvkExtract", "taxStatement", "equivalentDocument", "entities"].map { ($0, entitiesLine ?? 0) })
+                .filter { _ in entitiesLine != nil }
+            for check in checks where check.subject == .bidder && (check.perEntity || (evidenceToo && check.family == "gva")) {
                 all += check.run(entity).map(inBid.relabel)
             }
         }

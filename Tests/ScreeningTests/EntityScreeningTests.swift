@@ -121,4 +121,36 @@ struct EntityScreeningTests {
         let russian = try #require(Fixtures.findings(context, "sanctions.russia-involvement").first)
         #expect(russian.evidence.contains { $0.line == context.submission.supplyChain?[index].line })
     }
+
+    @Test("A member of the intended winner answers for its own GVA: too old or missing blocks, naming the member")
+    func memberEvidence() throws {
+        let (_, file, code, _) = Self.members.first { $0.0 == "v4" }!
+        let bid = try folder(generation: "v4", file: file, code: code, role: "member")
+        // The member's C2 stays as the folder makes it; here only its evidence is looked at.
+        var submission = try Submission.load(bid.folder)
+        var tender = TenderContext()
+        tender.stage = .award
+        tender.intendedWinners = [URL(fileURLWithPath: bid.folder).lastPathComponent]
+        tender.requested = ["gva"]
+        func gvaFindings(_ entities: [BidderFile.EntityEvidence]?) -> [Finding] {
+            submission.bidder.entities = entities
+            submission.bidder.gva = .init(issueDate: Day(year: 2026, month: 1, day: 1), reference: nil, name: nil, kvk: nil)
+            let context = ScreeningContext(submission: submission, tender: tender, tenderFilePath: nil, request: nil,
+                                           rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
+            return Screener().findings(context).filter { $0.family == "gva" && $0.details?["entity"] == bid.name }
+        }
+        let missing = gvaFindings(nil)
+        #expect(missing.map(\.check) == ["gva.missing"])
+        #expect(missing.first?.severity == .blocker)
+        #expect(missing.first?.message.nl.hasPrefix("Combinant \(bid.name):") == true)
+        var old = BidderFile.EntityEvidence()
+        old.name = bid.name
+        old.gva = .init(issueDate: Day(year: 2023, month: 1, day: 1), reference: nil, name: nil, kvk: nil)
+        let tooOld = gvaFindings([old])
+        #expect(tooOld.map(\.check) == ["gva.too-old"])
+        #expect(tooOld.first?.severity == .blocker)
+        var fresh = old
+        fresh.gva?.issueDate = Day(year: 2026, month: 6, day: 1)
+        #expect(gvaFindings([fresh]).isEmpty)
+    }
 }

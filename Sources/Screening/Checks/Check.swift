@@ -70,10 +70,14 @@ public struct ScreeningContext: Sendable {
     public var sanctions: SanctionsIndex?
     /// Line of each top-level key of the tender file, read once for evidence pointers.
     let tenderFileLines: [String: Int]
+    /// The names of the bid (the bidder's), kept when a context is derived for another entity of
+    /// the bid: the tender names the intended winner by its bid, not by each member.
+    let bidNames: [String]
 
     public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
                 sanctions: SanctionsIndex? = nil, today: Day = .today()) {
         self.submission = submission
+        self.bidNames = [submission.displayName, submission.espd.economicOperator?.name].compactMap { $0 }
         self.sanctions = sanctions
         self.tenderFileLines = tenderFilePath.map(Submission.topLevelKeyLines) ?? [:]
         self.tender = tender

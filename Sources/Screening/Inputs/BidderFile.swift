@@ -1,3 +1,5 @@
+import ESPD
+
 /// What a bidder's folder adds to its ESPD (`bidder.yaml`). Every section is optional.
 public struct BidderFile: Codable, Sendable {
     /// Display name; defaults to the ESPD's economic-operator name.
@@ -24,8 +26,41 @@ public struct BidderFile: Codable, Sendable {
     public var russiaDeclaration: RussiaDeclaration?
     /// Subcontractors, suppliers and relied-upon entities with their share of the contract value.
     public var subcontractors: [Subcontractor]?
+    /// Evidence of the other entities of the bid (members, relied-upon entities), each found by its
+    /// KvK number or name in their ESPDs.
+    public var entities: [EntityEvidence]?
 
     public init() {}
+
+    /// A member's or relied-upon entity's own supporting documents.
+    public struct EntityEvidence: Codable, Sendable {
+        public init() {}
+
+        public var name: String?
+        public var kvk: String?
+        public var country: String?
+        public var gva: GVA?
+        public var equivalentDocument: EquivalentDocument?
+        public var kvkExtract: KvKExtract?
+        public var taxStatement: TaxStatement?
+
+        /// As a bidder file of its own, for the evidence checks run on the entity.
+        public var asBidderFile: BidderFile {
+            var file = BidderFile()
+            file.name = name; file.kvk = kvk; file.country = country; file.gva = gva
+            file.equivalentDocument = equivalentDocument; file.kvkExtract = kvkExtract; file.taxStatement = taxStatement
+            return file
+        }
+    }
+
+    /// The evidence entry of the entity whose ESPD is `espd`: same KvK number (digits), else same name (case ignored).
+    public func evidence(for espd: ESPDDocument) -> EntityEvidence? {
+        guard let entities else { return nil }
+        let numbers = Set((espd.economicOperator?.identifiers ?? []).map { $0.value.filter(\.isNumber) }.filter { !$0.isEmpty })
+        if let byNumber = entities.first(where: { entry in entry.kvk.map { numbers.contains($0.filter(\.isNumber)) } ?? false }) { return byNumber }
+        let name = espd.economicOperator?.name?.lowercased()
+        return entities.first { $0.name?.lowercased() == name && name != nil }
+    }
 
     public struct GVA: Codable, Sendable {
         public var issueDate: Day

@@ -19,7 +19,7 @@ enum EvidenceDuty: Equatable {
     static func isIntendedWinner(_ context: ScreeningContext) -> Bool {
         let submission = context.submission
         let folder = URL(fileURLWithPath: submission.location).lastPathComponent
-        let names = [folder, submission.displayName, submission.espd.economicOperator?.name].compactMap { $0 }.map(normalised)
+        let names = ([folder] + context.bidNames).map(normalised)
         return context.tender.intendedWinners.contains { names.contains(normalised($0)) }
     }
 
