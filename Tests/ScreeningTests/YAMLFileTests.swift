@@ -63,4 +63,35 @@ struct YAMLFileTests {
         }
         #expect((try? YAMLFile.decode(Amount.self, text: "amount: -1.5e3", path: "a.yaml"))?.amount == -1500)
     }
+
+    @Test("A misspelt field is refused with its line, not ignored; nested sections too")
+    func unknownKeys() throws {
+        let tender = "id: PFL-1\nsubmisionDeadline: 2026-10-15\n"
+        do {
+            _ = try YAMLFile.decode(TenderContext.self, text: tender, path: "tender.yaml")
+            Issue.record("a misspelt key was accepted")
+        } catch let error as InputError {
+            #expect(error.line == 2)
+            #expect(error.message.contains("'submisionDeadline': not a known field"))
+        }
+        let bidder = "name: X\ngva:\n  issueDate: 2026-01-01\n  refrence: G-1\n"
+        #expect(throws: InputError.self) { _ = try YAMLFile.decode(BidderFile.self, text: bidder, path: "bidder.yaml") }
+        // Dictionaries keep accepting any key.
+        #expect(try YAMLFile.decode([String: Int].self, text: "anything: 1", path: "x.yaml") == ["anything": 1])
+    }
+
+    @Test("180.000 is refused as a Dutch thousands separator; 1.5 and 180000 are numbers")
+    func dutchThousands() throws {
+        for text in ["estimatedValue: 180.000", "estimatedValue: 4.850.000"] {
+            do {
+                _ = try YAMLFile.decode(TenderContext.self, text: text, path: "tender.yaml")
+                Issue.record("\(text) was accepted")
+            } catch let error as InputError {
+                #expect(error.message.contains("Dutch thousands separator"))
+            }
+        }
+        #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 180000", path: "t").estimatedValue == 180_000)
+        #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 1.5", path: "t").estimatedValue == 1.5)
+        #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 180.00", path: "t").estimatedValue == 180)
+    }
 }

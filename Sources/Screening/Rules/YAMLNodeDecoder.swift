@@ -1,5 +1,13 @@
 import Yams
 
+/// A key a type does not know, named in the error that refuses it.
+struct UnknownKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
 /// Decodes `Decodable` values straight from a composed YAML node tree.
 ///
 /// Why not Yams' `YAMLDecoder`: it resolves every scalar with regular expressions and asks the
@@ -21,6 +29,13 @@ struct YAMLNodeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .mapping(let mapping) = node else { throw mismatch([String: String].self, "expected a mapping (key: value lines)") }
+        // A key the type does not know is refused, not ignored: a misspelt `submisionDeadline`
+        // would otherwise move the reference date without a word. (Dictionaries accept any key.)
+        for (name, _) in mapping {
+            guard let key = name.scalar?.string, Key(stringValue: key) == nil else { continue }
+            throw YAMLNodeError(line: name.mark?.line, error: .dataCorrupted(.init(codingPath: codingPath + [UnknownKey(stringValue: key)],
+                debugDescription: "not a known field; check its spelling (README lists the fields)")))
+        }
         return KeyedDecodingContainer(Keyed<Key>(mapping: mapping, codingPath: codingPath))
     }
 
@@ -156,6 +171,13 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
 
+    /// `180.000`, `4.850.000`: groups of three digits after points.
+    static func looksLikeDutchThousands(_ text: String) -> Bool {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let head = groups.first, (1...3).contains(head.count), head.allSatisfy(\.isNumber) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
+    }
+
     func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let text = try scalar(type, "a whole number").string
         guard let value = I(text.filter { $0 != "_" }) else { throw mismatch(type, "expected a whole number, found '\(text)'") }
@@ -171,6 +193,10 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         }
         // Only plain decimal notation: Double("nan"), Double("0x10") and Double("infinity") are not numbers here.
         let digits = text.filter { $0 != "_" }
+        // 180.000 is 180 to YAML but 180,000 to a Dutch reader: refused as ambiguous.
+        if Self.looksLikeDutchThousands(digits) {
+            throw mismatch(type, "'\(text)' reads as \(Double(digits).map { String($0) } ?? text) but looks like a Dutch thousands separator; write the number without separators (e.g. \(digits.replacingOccurrences(of: ".", with: "")))")
+        }
         guard let first = digits.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
               !digits.contains("x"), !digits.contains("X"), let value = Double(digits), value.isFinite
         else { throw mismatch(type, "expected a number, found '\(text)'") }
