@@ -130,13 +130,19 @@ extension ScreeningJob {
         let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (path as NSString).appendingPathComponent($0) }
         if !xml.isEmpty && !eachFile { return [path] }
         var result = xml
+        var hasFiles = false
         for name in names {
             let child = (path as NSString).appendingPathComponent(name)
             var childIsDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
                 result += walk(child, eachFile: eachFile)
+            } else {
+                hasFiles = true
             }
         }
+        // A folder with files but no ESPD anywhere (a PDF or ZIP handed in instead of XML) is a
+        // bidder all the same: loading it refuses it with a line, so it cannot vanish from the run.
+        if result.isEmpty && hasFiles { return [path] }
         return result
     }
 }

@@ -16,6 +16,20 @@ struct BatchScreenTests {
         return directory
     }
 
+    @Test("A bidder folder with a PDF instead of XML does not vanish: it is refused by name, counted, and the run exits 2")
+    func pdfInsteadOfXML() throws {
+        let directory = try Paths.temporaryDirectory()
+        let tender = directory.appendingPathComponent("tender")
+        try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad"), toPath: tender.path)
+        let pdfBidder = tender.appendingPathComponent("bidders/5-pdf-only")
+        try FileManager.default.createDirectory(at: pdfBidder, withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n".utf8).write(to: pdfBidder.appendingPathComponent("uea.pdf"))
+        let result = try ueaScreen("screen", tender.path)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("screened 4 of 5 bidders"))
+        #expect(result.stderr.contains("5-pdf-only: folder holds no ESPD response (*.xml); found: uea.pdf"))
+    }
+
     @Test("--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed")
     func eachFile() throws {
         let folder = try batchFolder()

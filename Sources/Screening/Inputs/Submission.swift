@@ -85,7 +85,10 @@ public struct Submission: Sendable {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []).sorted()
             xmlFiles = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (location as NSString).appendingPathComponent($0) }
             if names.contains("bidder.yaml") { bidderPath = (location as NSString).appendingPathComponent("bidder.yaml") }
-            if xmlFiles.isEmpty { throw .input(InputError(file: location, message: "folder holds no ESPD response (*.xml)")) }
+            if xmlFiles.isEmpty {
+                let others = names.filter { !$0.hasPrefix(".") }.prefix(5).joined(separator: ", ")
+                throw .input(InputError(file: location, message: "folder holds no ESPD response (*.xml)" + (others.isEmpty ? "" : "; found: \(others); an ESPD must be handed in as XML")))
+            }
         } else {
             xmlFiles = [location]
         }
