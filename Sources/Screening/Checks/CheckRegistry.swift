@@ -7,7 +7,7 @@ public enum CheckRegistry {
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), DirectorChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), UnrelatedActivityCheck(), ThinCompanyCheck(),
         RiskSectorCheck(),
-        SupplyChainDeclarationMissingCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
+        SupplyChainDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
         ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
         ListedPartyCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),

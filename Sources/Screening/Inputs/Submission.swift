@@ -30,6 +30,8 @@ public struct Submission: Sendable {
     public var bidderFileLines: [String: Int]
     public var supplyChain: [SupplyChainTier]?
     public var supplyChainPath: String?
+    /// Values of the supply-chain declaration that could not be used, by line (`solar.declaration-problem`).
+    public var supplyChainProblems: [SupplyChainTier.Problem] = []
     public var sources: [SourceFile]
 
     public var displayName: String {
@@ -117,6 +119,7 @@ public struct Submission: Sendable {
         var lines: [String: Int] = [:]
         var supplyChain: [SupplyChainTier]? = nil
         var supplyChainPath: String? = nil
+        var supplyChainProblems: [SupplyChainTier.Problem] = []
         var sources: [SourceFile] = []
         do {
             for document in documents {
@@ -130,7 +133,9 @@ public struct Submission: Sendable {
                 sources.append(try SourceFile.hashing(role: "bidder-file", path: bidderPath))
                 if let relative = bidder.supplyChain {
                     let path = (location as NSString).appendingPathComponent(relative)
-                    supplyChain = try SupplyChainTier.load(path: path)
+                    let declaration = try SupplyChainTier.loadReporting(path: path)
+                    supplyChain = declaration.tiers
+                    supplyChainProblems = declaration.problems
                     supplyChainPath = path
                     sources.append(try SourceFile.hashing(role: "supply-chain", path: path))
                 }
@@ -142,7 +147,7 @@ public struct Submission: Sendable {
         }
         return Submission(location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
                           bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
-                          supplyChain: supplyChain, supplyChainPath: supplyChainPath, sources: sources)
+                          supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources)
     }
 
     static func topLevelKeyLines(_ path: String) -> [String: Int] {

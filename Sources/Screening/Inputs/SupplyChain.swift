@@ -25,30 +25,70 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
     public static let columns = ["tier", "entity", "aliases", "facility_address", "city", "region", "country", "certificate",
                                  "certificate_sites", "certificate_expiry", "batch_link", "quantity", "unit"]
 
+    /// The tiers a declaration may name and the units its quantities may have.
+    public static let tiers = ["mg-si", "polysilicon", "ingot", "wafer", "cell", "module"]
+    public static let units = ["kg", "pcs", "wp"]
+
+    /// A value of a row that could not be used, with its line: reported as a finding, never dropped
+    /// silently, and never a reason to refuse the whole bidder (its exclusion grounds still count).
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
     public static func load(path: String) throws -> [SupplyChainTier] {
+        try loadReporting(path: path).tiers
+    }
+
+    /// Reads the declaration; a file that cannot be read as CSV at all throws, a bad value in a row
+    /// becomes a problem (the row is kept without that value).
+    public static func loadReporting(path: String) throws -> (tiers: [SupplyChainTier], problems: [Problem]) {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        return try parse(text: String(decoding: data, as: UTF8.self), path: path)
+        return try parseReporting(text: String(decoding: data, as: UTF8.self), path: path)
     }
 
     /// Parses declaration text; `path` names it in errors.
     public static func parse(text: String, path: String) throws -> [SupplyChainTier] {
-        let (header, rows) = CSV.parse(text)
-        for required in ["tier", "entity", "country"] where !header.contains(required) {
-            throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")))")
+        try parseReporting(text: text, path: path).tiers
+    }
+
+    public static func parseReporting(text: String, path: String) throws -> (tiers: [SupplyChainTier], problems: [Problem]) {
+        let header: [String], rows: [CSV.Row]
+        do { (header, rows) = try CSV.parse(text, comments: false, strict: true) } catch let error as CSV.UnterminatedQuote {
+            throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
         }
-        return try rows.map { row in
+        for required in ["tier", "entity", "country"] where !header.contains(required) {
+            throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
+        }
+        var problems: [Problem] = []
+        let declared = rows.compactMap { row -> SupplyChainTier? in
             guard let tier = row["tier"]?.lowercased(), let entity = row["entity"] else {
-                throw InputError(file: path, line: row.line, message: "every row needs a tier and an entity")
+                problems.append(Problem(line: row.line, message: "the row has no tier or no entity; it was not read"))
+                return nil
+            }
+            if !Self.tiers.contains(tier) {
+                problems.append(Problem(line: row.line, message: "tier '\(tier)' is not one of \(Self.tiers.joined(separator: ", ")); the row is read as written"))
             }
             var expiry: Day? = nil
             if let text = row["certificate_expiry"] {
-                guard let day = Day(text) else { throw InputError(file: path, line: row.line, message: "certificate_expiry '\(text)' is not a date (YYYY-MM-DD)") }
-                expiry = day
+                if let day = Day(text) { expiry = day } else {
+                    problems.append(Problem(line: row.line, message: "certificate_expiry '\(text)' is not a date (YYYY-MM-DD); read as no expiry date"))
+                }
             }
             var quantity: Double? = nil
+            let unit = row["unit"]?.lowercased()
             if let text = row["quantity"] {
-                guard let value = Double(text) else { throw InputError(file: path, line: row.line, message: "quantity '\(text)' is not a number") }
-                quantity = value
+                if YAMLNodeDecoder.looksLikeDutchThousands(text) {
+                    problems.append(Problem(line: row.line, message: "quantity '\(text)' looks like a Dutch thousands separator; write it without separators; not used"))
+                } else if let value = Double(text), value.isFinite, value >= 0 {
+                    quantity = value
+                } else {
+                    problems.append(Problem(line: row.line, message: "quantity '\(text)' is not a number; not used"))
+                }
+            }
+            if let unit, !units.contains(unit) {
+                problems.append(Problem(line: row.line, message: "unit '\(unit)' is not one of \(units.joined(separator: ", ")); the quantity is not used"))
+                quantity = nil
             }
             func list(_ key: String) -> [String] {
                 (row[key] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
@@ -57,7 +97,8 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
                                    city: row["city"], region: row["region"], country: row["country"]?.uppercased(),
                                    certificate: row["certificate"], certificateSites: list("certificate_sites"),
                                    certificateExpiry: expiry, batchLink: row["batch_link"], quantity: quantity,
-                                   unit: row["unit"]?.lowercased(), line: row.line)
+                                   unit: unit, line: row.line)
         }
+        return (declared, problems)
     }
 }

@@ -1,6 +1,11 @@
-/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. Comment lines (#) are skipped.
+/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a leading byte-order mark, and
+/// the delimiter of the header line (`,`, or `;` as Dutch spreadsheets write it). Comment lines
+/// (#) are skipped only where asked (rule data); in a bidder's file a `#` row is data.
 /// Rows come back as dictionaries keyed by the header, with their 1-based line numbers.
 public enum CSV {
+    /// A quote opened and never closed: the rest of the file would silently become one field.
+    public struct UnterminatedQuote: Error, Sendable { public var line: Int }
+
     public struct Row: Sendable {
         public var line: Int
         public var fields: [String: String]
@@ -12,9 +17,20 @@ public enum CSV {
 
     /// Splits on the UTF-8 bytes: every delimiter is ASCII, so no multi-byte character is cut.
     public static func parse(_ text: String) -> (header: [String], rows: [Row]) {
+        (try? parse(text, comments: true, strict: false)) ?? ([], [])
+    }
+
+    /// - Parameters:
+    ///   - comments: skip lines starting with `#` (rule data), or read them as rows (a bidder's file).
+    ///   - strict: throw `UnterminatedQuote` instead of reading the rest of the file as one field.
+    public static func parse(_ text: String, comments: Bool, strict: Bool) throws -> (header: [String], rows: [Row]) {
         var records: [(Int, [String])] = []
-        var field: [UInt8] = [], record: [String] = [], inQuotes = false, line = 1, recordLine = 1
-        let bytes = Array(text.utf8)
+        var field: [UInt8] = [], record: [String] = [], inQuotes = false, line = 1, recordLine = 1, quoteLine = 1
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // The header line decides the delimiter: `;` when it has semicolons and no commas.
+        let headerLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let delimiter = !headerLine.contains(UInt8(ascii: ",")) && headerLine.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
         var index = 0
         func endField() { record.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
         while index < bytes.count {
@@ -30,8 +46,8 @@ public enum CSV {
                 continue
             }
             switch c {
-            case UInt8(ascii: "\""): inQuotes = true
-            case UInt8(ascii: ","): endField()
+            case UInt8(ascii: "\""): inQuotes = true; quoteLine = line
+            case delimiter: endField()
             case UInt8(ascii: "\r"): break
             case UInt8(ascii: "\n"):
                 endField()
@@ -40,8 +56,9 @@ public enum CSV {
             default: field.append(c)
             }
         }
+        if inQuotes && strict { throw UnterminatedQuote(line: quoteLine) }
         if !field.isEmpty || !record.isEmpty { endField(); records.append((recordLine, record)) }
-        records.removeAll { $0.1.allSatisfy { $0.trimmingBlanks().isEmpty } || $0.1.first?.hasPrefix("#") == true }
+        records.removeAll { $0.1.allSatisfy { $0.trimmingBlanks().isEmpty } || (comments && $0.1.first?.hasPrefix("#") == true) }
         guard let first = records.first else { return ([], []) }
         let header = first.1.map { $0.trimmingBlanks() }
         let rows = records.dropFirst().map { (line, values) in

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Screening
+
+/// A bidder writes the supply-chain declaration: nothing in it may silently change the outcome,
+/// and one bad value may not refuse the whole bidder (issue 16).
+@Suite("Supply-chain declaration input")
+struct SupplyChainInputTests {
+    let header = "tier,entity,aliases,facility_address,city,region,country,certificate,certificate_sites,certificate_expiry,batch_link,quantity,unit"
+
+    @Test("A row starting with # is data, not a comment: a Xinjiang tier cannot be hidden that way")
+    func hashRow() throws {
+        let text = header + "\n#polysilicon,Hidden Poly Co.,,,Shihezi,Xinjiang,CN,,,,,,\nmodule,Module Co.,,,Hefei,Anhui,CN,,,,,,\n"
+        let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+        #expect(tiers.map(\.entity) == ["Hidden Poly Co.", "Module Co."])
+        #expect(problems.map(\.line) == [2])  // "#polysilicon" is no tier: reported
+    }
+
+    @Test("An unterminated quote is refused with the line where it opened, not read as one field")
+    func unterminatedQuote() throws {
+        let text = header + "\nmg-si,\"Open Quote Silicon,,,,,CN,,,,,,\npolysilicon,Poly,,,Shihezi,Xinjiang,CN,,,,,,\n"
+        do {
+            _ = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.line == 2)
+        }
+    }
+
+    @Test("Semicolons (Dutch spreadsheets) and a byte-order mark are read")
+    func semicolonsAndBOM() throws {
+        let text = "\u{FEFF}" + header.replacingOccurrences(of: ",", with: ";") + "\nmg-si;Silicio SA;;;Sabiñánigo;Aragón;ES;;;;;;\n"
+        let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+        #expect(tiers.map(\.entity) == ["Silicio SA"])
+        #expect(tiers.first?.country == "ES")
+        #expect(problems.isEmpty)
+    }
+
+    @Test("A bad date, an unknown tier or unit and a Dutch thousands separator are reported by line; the rows stay")
+    func problemsByLine() throws {
+        let text = header + """
+
+        polysilicon,Poly Co.,,,Burghausen,Bayern,DE,SSI Traceability,,31-12-2027,,37.500,kg
+        poly-silicon,Other Poly,,,Kokkola,,FI,,,,,100,kg
+        module,Module Co.,,,Hefei,Anhui,CN,,,,,10000000,kilo
+
+        """
+        let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+        #expect(tiers.count == 3)
+        #expect(problems.map(\.line) == [2, 2, 3, 4])
+        #expect(tiers[0].certificateExpiry == nil && tiers[0].quantity == nil)
+        #expect(tiers[2].quantity == nil)
+    }
+
+    @Test("A bidder whose declaration has a bad value is still screened, with a finding that names the line")
+    func bidderStillScreened() throws {
+        var context = try Fixtures.cleanContext()
+        context.submission.supplyChainProblems = [.init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")]
+        let findings = Fixtures.findings(context, "solar.declaration-problem")
+        #expect(findings.count == 1)
+        #expect(findings.first?.severity == .attention)
+        #expect(findings.first?.evidence.first?.line == 3)
+    }
+}
