@@ -13,6 +13,8 @@ public struct ScreeningJob: Sendable {
     public var requestDocument: XMLDocument?
     public var extraSources: [SourceFile]
     public var bidderLocations: [String]
+    /// What the plan decided on its own that the user should know (one line each, for stderr).
+    public var notices: [String] = []
 
     /// Expands the paths given on the command line. A folder with `tender.yaml` and `bidders/`
     /// is a whole tender; other folders are walked (see `walk`); a file is one bidder.
@@ -27,6 +29,22 @@ public struct ScreeningJob: Sendable {
                 bidders += walk(biddersFolder, eachFile: eachFile)
             } else {
                 bidders += walk(path, eachFile: eachFile)
+            }
+        }
+        // A bidder folder inside a tender folder (…/bidders/<bidder>) is screened with that tender:
+        // without it the reference date would become today and the tender's grounds unknown.
+        var notices: [String] = []
+        if tenderPath == nil {
+            for path in paths {
+                // Relative paths stay relative: dossiers name files as the user did.
+                let folder = (path as NSString).standardizingPath as NSString
+                let parent = folder.deletingLastPathComponent as NSString
+                let candidate = (parent.deletingLastPathComponent as NSString).appendingPathComponent("tender.yaml")
+                if parent.lastPathComponent == "bidders", FileManager.default.fileExists(atPath: candidate) {
+                    tenderPath = candidate
+                    notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
+                    break
+                }
             }
         }
         var tender = TenderContext()
@@ -66,6 +84,7 @@ public struct ScreeningJob: Sendable {
                 sources.append(try SourceFile.hashing(role: "espd-request", path: path))
             }
         }
-        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument, extraSources: sources, bidderLocations: bidders)
+        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
+                            extraSources: sources, bidderLocations: bidders, notices: notices)
     }
 }

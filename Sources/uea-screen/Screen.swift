@@ -86,6 +86,7 @@ struct Screen: ParsableCommand {
             throw ExitCode(2)
         }
         let (renderer, job, lists) = setup
+        for notice in job.notices { Diagnostics.report(notice) }
         if job.bidderLocations.isEmpty {
             Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)

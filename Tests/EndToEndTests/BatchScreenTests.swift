@@ -30,6 +30,39 @@ struct BatchScreenTests {
         #expect(result.stderr.contains("5-pdf-only: folder holds no ESPD response (*.xml); found: uea.pdf"))
     }
 
+    @Test("A symbolic link, a FIFO or a supply-chain path out of the folder is refused by name, without hanging or reading the target")
+    func linksAndPipes() throws {
+        let directory = try Paths.temporaryDirectory()
+        let sample = Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland")
+        func bidder(_ name: String) throws -> URL {
+            let folder = directory.appendingPathComponent(name)
+            try FileManager.default.copyItem(atPath: sample, toPath: folder.path)
+            return folder
+        }
+        let linked = try bidder("linked")
+        try FileManager.default.removeItem(at: linked.appendingPathComponent("bidder.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("bidder.yaml").path, withDestinationPath: "/etc/hostname")
+        let piped = try bidder("piped")
+        #expect(mkfifo(piped.appendingPathComponent("x.xml").path, 0o600) == 0)
+        let escaping = try bidder("escaping")
+        let yaml = try String(contentsOf: escaping.appendingPathComponent("bidder.yaml"), encoding: .utf8)
+        try yaml.replacingOccurrences(of: "supplyChain: supply-chain.csv", with: "supplyChain: ../../elsewhere.csv")
+            .write(to: escaping.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
+        let result = try ueaScreen("screen", linked.path, piped.path, escaping.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("linked/bidder.yaml: is a symbolic link"))
+        #expect(result.stderr.contains("piped/x.xml: is not a regular file"))
+        #expect(result.stderr.contains("supplyChain: '../../elsewhere.csv' must name a file in the bidder's folder"))
+    }
+
+    @Test("A bidder folder inside a tender folder is screened with that tender, and says so")
+    func tenderAboveBidder() throws {
+        let result = try ueaScreen("screen", Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("using the tender file"))
+        #expect(result.stdout.hasPrefix("TENDER    PFL-2026-017"))
+    }
+
     @Test("--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed")
     func eachFile() throws {
         let folder = try batchFolder()

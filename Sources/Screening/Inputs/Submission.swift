@@ -84,14 +84,27 @@ public struct Submission: Sendable {
         var xmlFiles: [String] = []
         var bidderPath: String? = nil
         if isDirectory.boolValue {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []).sorted()
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: location).sorted() } catch {
+                throw .input(InputError(file: location, message: "folder cannot be read"))
+            }
             xmlFiles = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (location as NSString).appendingPathComponent($0) }
             if names.contains("bidder.yaml") { bidderPath = (location as NSString).appendingPathComponent("bidder.yaml") }
+            // What a bidder hands in is read as the files themselves: a symbolic link (to /etc/shadow,
+            // to another bidder's file) or a FIFO (which would hang the run) is refused by name.
+            for file in xmlFiles + [bidderPath].compactMap({ $0 }) {
+                if let problem = Self.notARegularFile(file) { throw .input(InputError(file: file, message: problem)) }
+            }
             if xmlFiles.isEmpty {
                 let others = names.filter { !$0.hasPrefix(".") }.prefix(5).joined(separator: ", ")
                 throw .input(InputError(file: location, message: "folder holds no ESPD response (*.xml)" + (others.isEmpty ? "" : "; found: \(others); an ESPD must be handed in as XML")))
             }
         } else {
+            // A file named on its own may be a link the user chose, but a FIFO would hang the run.
+            var status = stat()
+            if stat(location, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                throw .input(InputError(file: location, message: "is not a regular file (a pipe or device); hand in the file itself"))
+            }
             xmlFiles = [location]
         }
         var documents: [ESPDDocument] = []
@@ -132,7 +145,13 @@ public struct Submission: Sendable {
                 lines = topLevelKeyLines(bidderPath)
                 sources.append(try SourceFile.hashing(role: "bidder-file", path: bidderPath))
                 if let relative = bidder.supplyChain {
+                    // The declaration is a file of the bidder's own folder: no absolute path, no way out.
+                    let components = relative.split(separator: "/")
+                    guard !relative.hasPrefix("/"), !components.contains(".."), !components.isEmpty else {
+                        throw InputError(file: bidderPath, line: lines["supplyChain"], message: "supplyChain: '\(relative)' must name a file in the bidder's folder")
+                    }
                     let path = (location as NSString).appendingPathComponent(relative)
+                    if let problem = Self.notARegularFile(path) { throw InputError(file: path, message: problem) }
                     let declaration = try SupplyChainTier.loadReporting(path: path)
                     supplyChain = declaration.tiers
                     supplyChainProblems = declaration.problems
@@ -148,6 +167,18 @@ public struct Submission: Sendable {
         return Submission(location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
                           bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
                           supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources)
+    }
+
+    /// Why the file at `path` is not a plain file of its own (a symbolic link, a FIFO, a device), or nil.
+    static func notARegularFile(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return "cannot be read" }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "is a symbolic link; hand in the file itself"
+        case S_IFDIR: return "is a folder, not a file"
+        default: return "is not a regular file (a pipe or device); hand in the file itself"
+        }
     }
 
     static func topLevelKeyLines(_ path: String) -> [String: Int] {
