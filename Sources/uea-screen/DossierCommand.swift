@@ -1,3 +1,4 @@
+import ESPD
 import ArgumentParser
 import DossierStore
 import Foundation
@@ -52,7 +53,7 @@ struct DossierCommand: ParsableCommand {
             case .json: print(try JSONOutput.string(entries))
             case .text:
                 for e in entries {
-                    print("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")\(e.criminalData ? "  [criminal-law data]" : "")")
+                    print(DisplayText.oneLine("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")\(e.criminalData ? "  [criminal-law data]" : "")"))
                 }
             }
         }
@@ -99,7 +100,7 @@ struct DossierCommand: ParsableCommand {
             StoreOptions.log(store, "history", bidder)
             for e in entries {
                 let what = e.kind == "dossier" ? e.outcome : "\(e.kind) of \(e.subject?.prefix(8) ?? "")"
-                print("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(what)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")")
+                print(DisplayText.oneLine("\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(what)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")"))
             }
         }
     }
@@ -129,7 +130,7 @@ struct DossierCommand: ParsableCommand {
                 StoreOptions.log(store, "verify", nil)
             }
             if let broken = report.firstBroken {
-                print("BROKEN at entry \(broken.seq) (\(broken.id ?? "?")): \(broken.reason)")
+                print(DisplayText.oneLine("BROKEN at entry \(broken.seq) (\(broken.id ?? "?")): \(broken.reason)"))
                 throw ExitCode(1)
             }
             print("ok: \(report.entries) entries, head \(report.headHash)")
@@ -182,7 +183,7 @@ struct DossierCommand: ParsableCommand {
             let store = try options.open(create: false)
             do {
                 let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
-                print("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)")
+                print(DisplayText.oneLine("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)"))
             } catch {
                 Diagnostics.report("\(error)")
                 throw ExitCode(2)
@@ -225,7 +226,7 @@ struct DossierCommand: ParsableCommand {
             let store = try options.open(create: false)
             do {
                 let tombstones = try store.purge(before: before, winnerYears: retention.winnerRetentionYears, by: by ?? StoreOptions.user, reason: reason, now: Date())
-                for t in tombstones { print("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)") }
+                for t in tombstones { print(DisplayText.oneLine("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)")) }
                 print("\(tombstones.count) dossiers purged")
             } catch {
                 Diagnostics.report("\(error)")

@@ -1,3 +1,4 @@
+import ESPD
 import ArgumentParser
 import Foundation
 import Screening
@@ -67,11 +68,11 @@ struct Match: ParsableCommand {
         case .json: print(try JSONOutput.string(results))
         case .text:
             for result in results {
-                print(result.name)
+                print(DisplayText.oneLine(result.name))
                 if result.candidates.isEmpty { print("  no candidate at or above the threshold") }
                 for hit in result.candidates {
-                    print("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]")
-                    print("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))")
+                    print(DisplayText.oneLine("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"))
+                    print(DisplayText.oneLine("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))"))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import ESPD
 import Foundation
 import ArgumentParser
 import Screening
@@ -10,7 +11,7 @@ enum JSONOutput {
 enum Diagnostics {
     /// One line on standard error, prefixed with the tool name.
     static func report(_ message: String) {
-        FileHandle.standardError.write(Data("uea-screen: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("uea-screen: \(DisplayText.oneLine(message))\n".utf8))
     }
 }
 

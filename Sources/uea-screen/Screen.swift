@@ -190,7 +190,8 @@ enum TenderSummaryText {
             let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
             lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
         }
-        return lines.joined(separator: "\n")
+        // Names and messages come from bidders' files: one line each, escape sequences shown, not run.
+        return lines.map(DisplayText.oneLine).joined(separator: "\n")
     }
 }
 
@@ -204,6 +205,7 @@ enum SummaryText {
             let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
             lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
         }
-        return lines.joined(separator: "\n")
+        // Names and messages come from bidders' files: one line each, escape sequences shown, not run.
+        return lines.map(DisplayText.oneLine).joined(separator: "\n")
     }
 }

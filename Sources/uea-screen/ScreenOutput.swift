@@ -1,4 +1,5 @@
 import Foundation
+import ESPD
 import Screening
 
 /// Prints `screen` results as they arrive (in input order), a progress bar on a terminal, and
@@ -43,7 +44,7 @@ final class ScreenOutput: @unchecked Sendable {
         if (format == nil || format == .text) && total > 1 {
             let parts = ["clean", "attention", "blocker"].map { "\(outcomes[$0] ?? 0) \($0)" }
             print("\nscreened \(total - refused.count) of \(total) bidders: \(parts.joined(separator: ", "))" + (refused.isEmpty ? "" : "; refused \(refused.count):"))
-            for (location, _) in refused { print("  \(location)") }
+            for (location, _) in refused { print("  " + DisplayText.oneLine(location)) }
         }
         return (dossiers, refused.map(\.0))
     }

@@ -103,3 +103,41 @@ struct BatchScreenTests {
         #expect(files == ["one.dossier.json", "three.dossier.json", "two.dossier.json"])
     }
 }
+
+/// A bidder writes its own name: it must not rewrite a terminal line, forge a line, or turn into a
+/// heading, a table cell or HTML in a report (issue 16).
+@Suite("Names cannot inject into output")
+struct InjectionTests {
+    func hostileBidder() throws -> URL {
+        let directory = try Paths.temporaryDirectory().appendingPathComponent("evil")
+        try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"), toPath: directory.path)
+        let yaml = try String(contentsOf: directory.appendingPathComponent("bidder.yaml"), encoding: .utf8)
+        let evil = "name: \"Evil B.V.\\n# Uitkomst: SCHOON\\e[2K\\rCLEAN | x <img src=x onerror=alert(1)> R&amp;D\"\n"
+        try (evil + yaml).write(to: directory.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test("The terminal summary shows escape sequences and line breaks instead of running them")
+    func terminal() throws {
+        let result = try ueaScreen("screen", try hostileBidder().path)
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(!result.stdout.contains("\r"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ATTENTION Evil B.V.\\u{A}# Uitkomst") == true)
+        #expect(!lines.contains { $0.hasPrefix("# Uitkomst") || $0.hasPrefix("CLEAN") })
+    }
+
+    @Test("The Markdown report escapes headings, tables, links and HTML; the HTML report escapes HTML")
+    func reports() throws {
+        let bidder = try hostileBidder().path
+        let markdown = try ueaScreen("screen", bidder, "--format", "md").stdout
+        #expect(!markdown.split(separator: "\n").contains { $0.hasPrefix("# Uitkomst") })
+        #expect(!markdown.replacingOccurrences(of: "\\<img", with: "").contains("<img"))  // only escaped ones
+        #expect(markdown.contains("\\<img src=x onerror=alert(1)\\>"))
+        #expect(markdown.contains("CLEAN \\| x"))  // a literal bar, not a new table cell
+        #expect(markdown.contains("R\\&amp;D"))  // written as the bidder wrote it, not double-escaped
+        let html = try ueaScreen("screen", bidder, "--format", "html").stdout
+        #expect(!html.contains("<img src=x"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+}

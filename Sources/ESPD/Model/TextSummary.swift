@@ -72,6 +72,27 @@ public enum TextSummary {
         for warning in document.warnings {
             out.append("  warning \(warning.code): \(warning.message)\(warning.line.map { " (line \($0))" } ?? "")")
         }
-        return out.joined(separator: "\n")
+        // Each entry is one line: whatever a file put into a name cannot break or rewrite it.
+        return out.map(DisplayText.oneLine).joined(separator: "\n")
+    }
+}
+
+/// Text from a file, made safe to print on a terminal line: control characters (escape sequences
+/// that could rewrite a BLOCKER line as CLEAN), line breaks (that could forge a line of their own)
+/// and bidirectional overrides are shown as `\u{…}` instead of acting.
+public enum DisplayText {
+    public static func oneLine(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let bidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || bidi {
+                out += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

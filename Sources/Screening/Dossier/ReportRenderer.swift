@@ -1,3 +1,4 @@
+import ESPD
 import Foundation
 import Mustache
 import Yams
@@ -41,7 +42,11 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ dossier: Dossier, format: Format, language: Language = .nl) -> String {
-        templates[format]!.render(view(dossier, language: language))
+        let view = view(dossier, language: language)
+        // HTML: the template's {{ }} escapes. Markdown: every value is escaped here for Markdown
+        // (a bidder's name must not make a heading, a table cell, a link or raw HTML), and the
+        // template inserts it as is.
+        return templates[format]!.render(format == .md ? MarkdownText.escapeView(view) as! [String: Any] : view)
     }
 
     func view(_ d: Dossier, language: Language) -> [String: Any] {
@@ -81,5 +86,34 @@ public struct ReportRenderer: Sendable {
             "tool": ["name": d.tool.name, "version": d.tool.version],
             "screenedAt": d.screenedAt,
         ]
+    }
+}
+
+/// Values made safe for a Markdown report: one line, Markdown punctuation and HTML escaped with
+/// backslashes; inside code spans (files, paths, hashes, evidence) backticks and line breaks removed.
+enum MarkdownText {
+    /// Keys whose values sit in code spans in the template.
+    static let codeKeys: Set<String> = ["file", "path", "check", "sha256", "evidence"]
+
+    static func escapeView(_ value: Any, key: String? = nil) -> Any {
+        switch value {
+        case let text as String: return codeKeys.contains(key ?? "") ? code(text) : inline(text)
+        case let dictionary as [String: Any]: return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, escapeView($0.value, key: $0.key)) })
+        case let array as [Any]: return array.map { escapeView($0, key: key) }
+        default: return value
+        }
+    }
+
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in DisplayText.oneLine(text) {
+            if "\\`*_{}[]<>#|~!&".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    static func code(_ text: String) -> String {
+        DisplayText.oneLine(text).replacingOccurrences(of: "`", with: "'")
     }
 }
