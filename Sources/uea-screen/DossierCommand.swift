@@ -45,6 +45,20 @@ struct DossierCommand: ParsableCommand {
         @Option(help: "Only dossiers with a finding of this check id.") var check: String?
         @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
 
+        /// A filter that cannot match is a mistake, not "nothing found": `--from banaan` or
+        /// `--severity Blocker` would otherwise return nothing or everything.
+        func validate() throws {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, Day(value) == nil { throw ValidationError("\(name) '\(value)' is not a date; write YYYY-MM-DD") }
+            }
+            if let severity, !["blocker", "attention"].contains(severity) {
+                throw ValidationError("--severity '\(severity)' is not allowed; use blocker or attention")
+            }
+            if let check, !CheckRegistry.all.contains(where: { $0.id == check }) {
+                throw ValidationError("--check '\(check)' is not a check id; `uea-screen rules` lists them")
+            }
+        }
+
         func run() throws {
             let store = try options.open(create: false)
             let entries = try store.entries(StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))

@@ -18,6 +18,16 @@ struct StoreCommandTests {
         return process
     }
 
+    @Test("A list filter that cannot match is refused, not answered with nothing or everything")
+    func badFilters() throws {
+        for (arguments, expected) in [(["--from", "banaan"], "--from 'banaan' is not a date"), (["--severity", "Blocker"], "--severity 'Blocker' is not allowed"),
+                                      (["--check", "gva.to-old"], "--check 'gva.to-old' is not a check id")] {
+            let result = try run(ueaScreenBinary(), ["dossier", "list", "--store", "/nonexistent/store.sqlite"] + arguments)
+            #expect(result.status == 64)
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+        }
+    }
+
     @Test("Two processes screening into one store at once both succeed and the chain verifies", arguments: TestStores.backends)
     func concurrentWriters(backend: String) throws {
         let store = try TestStores.fresh(backend)

@@ -94,4 +94,15 @@ struct YAMLFileTests {
         #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 1.5", path: "t").estimatedValue == 1.5)
         #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 180.00", path: "t").estimatedValue == 180)
     }
+
+    @Test("A value an enum does not know names the allowed values")
+    func enumValues() throws {
+        do {
+            _ = try YAMLFile.decode(TenderContext.self, text: "id: X\ntype: levering\n", path: "tender.yaml")
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.line == 2)
+            #expect(error.message == "field 'type': 'levering' is not allowed; allowed: leveringen, diensten, werken, concessie, sociale-diensten")
+        }
+    }
 }

@@ -58,7 +58,7 @@ public struct TenderContext: Codable, Sendable {
         public init() {}
     }
 
-    public enum AuthorityKind: String, Codable, Sendable { case subCentral = "sub-central", central }
+    public enum AuthorityKind: String, Codable, Sendable, CaseIterable { case subCentral = "sub-central", central }
     public enum ContractType: String, Codable, Sendable, CaseIterable {
         case leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten"
     }
@@ -67,7 +67,7 @@ public struct TenderContext: Codable, Sendable {
         public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
     /// preparation: the tender documents are not yet published (conditions can still be added).
-    public enum Stage: String, Codable, Sendable { case preparation, submission, selection, award }
+    public enum Stage: String, Codable, Sendable, CaseIterable { case preparation, submission, selection, award }
 
     public struct InvolvedPerson: Codable, Sendable {
         public var name: String

@@ -81,7 +81,17 @@ struct YAMLNodeDecoder: Decoder {
         func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder(key).decode(type) }
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder(key).decode(type) }
         func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder(key).decode(type) }
-        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try T(from: decoder(key)) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            let field = try decoder(key)
+            do { return try T(from: field) } catch DecodingError.dataCorrupted(let context) {
+                // An enum value it does not know: say which values are allowed, in the file's terms.
+                guard let cases = T.self as? any CaseIterable.Type, case .scalar(let scalar)? = Optional(field.node) else {
+                    throw DecodingError.dataCorrupted(context)
+                }
+                throw YAMLNodeError(line: field.node.mark?.line, error: .dataCorrupted(.init(codingPath: field.codingPath,
+                    debugDescription: "'\(scalar.string)' is not allowed; allowed: \(YAMLNodeDecoder.caseNames(cases).joined(separator: ", "))")))
+            }
+        }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             try decoder(key).container(keyedBy: type)
@@ -170,6 +180,11 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    /// The values an enum accepts, as written in a file (raw values).
+    static func caseNames<T: CaseIterable>(_ type: T.Type) -> [String] {
+        T.allCases.map { value in (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)" }
+    }
 
     /// `180.000`, `4.850.000`: groups of three digits after points.
     static func looksLikeDutchThousands(_ text: String) -> Bool {

@@ -14,12 +14,13 @@ struct ThinCompanyCheck: Check {
             reasons.append(("\(employees) werkzame personen", "\(employees) employees"))
         }
         if let turnover = company.annualTurnover, turnover > 0, value > turnover * rules.valueToTurnoverRatio {
-            reasons.append((String(format: "opdrachtwaarde %.1f× de jaaromzet", value / turnover), String(format: "contract value %.1f× annual turnover", value / turnover)))
+            let ratio = (value / turnover * 10).rounded() / 10
+            reasons.append(("opdrachtwaarde \(Dutch.decimal(ratio))× de jaaromzet", "contract value \(ratio)× annual turnover"))
         }
         guard !reasons.isEmpty else { return [] }
         return [finding(
-            nl: "Dunne onderneming voor een opdracht van € \(Int(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl(context),
-            en: "Thin company for a contract of € \(Int(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en(context),
+            nl: "Dunne onderneming voor een opdracht van \(Euro.nl(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl(context),
+            en: "Thin company for a contract of \(Euro.en(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company"), context.tenderPointer("estimatedValue")])]
     }
 

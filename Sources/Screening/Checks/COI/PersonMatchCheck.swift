@@ -27,11 +27,23 @@ struct PersonMatchCheck: Check {
         return people
     }
 
+    /// The roles this check names itself, in Dutch; roles the bidder wrote are shown as written.
+    static func dutchRole(_ role: String) -> String {
+        switch role {
+        case "ubo": "uiteindelijk belanghebbende"
+        case "representative": "vertegenwoordiger"
+        case "declared person": "opgegeven persoon"
+        case "director": "bestuurder"
+        default: role
+        }
+    }
+
     func run(_ context: ScreeningContext) -> [Finding] {
-        var involved: [(name: String, label: String)] = []
+        var involved: [(name: String, label: String, labelNL: String)] = []
         for person in context.tender.people {
-            involved.append((person.name, [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")))
-            for relative in person.relatives ?? [] { involved.append((relative, "relative of \(person.name)")) }
+            let label = [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")
+            involved.append((person.name, label, label))
+            for relative in person.relatives ?? [] { involved.append((relative, "relative of \(person.name)", "familielid van \(person.name)")) }
         }
         var findings: [Finding] = []
         var seen = Set<String>()
@@ -40,7 +52,7 @@ struct PersonMatchCheck: Check {
                 let match = context.matcher.matchPerson(person.name, other.name, birthDateA: person.birthDate)
                 guard match.score >= context.matcher.personThreshold, seen.insert(person.name + "|" + other.name).inserted else { continue }
                 findings.append(finding(
-                    nl: "\(person.name) (\(person.role), inschrijver) lijkt op \(other.name) (\(other.label), aanbestedende dienst): score \(match.score). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
+                    nl: "\(person.name) (\(Self.dutchRole(person.role)), inschrijver) lijkt op \(other.name) (\(other.labelNL), aanbestedende dienst): score \(Dutch.decimal(match.score)). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
                     en: "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.label), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
                     evidence: [person.pointer, context.tenderPointer("people", excerpt: other.name)],
                     details: ["score": String(match.score), "why": match.reasons.joined(separator: "; "), "threshold": String(context.matcher.personThreshold)]))

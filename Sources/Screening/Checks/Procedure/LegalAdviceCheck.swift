@@ -13,8 +13,8 @@ struct LegalAdviceCheck: Check {
               let value = context.tender.estimatedValue, value >= context.rules.thresholds.legalAdviceFrom,
               context.tender.legalDepartmentConsulted != true else { return [] }
         return [finding(
-            nl: "Voor \(type.rawValue) van € \(Int(value)) moet Juridische Zaken, Inkoop en Besluitvorming zijn geraadpleegd; dat is niet vastgelegd.",
-            en: "For \(type.rawValue) worth € \(Int(value)) the legal department must have been consulted; that is not recorded.",
+            nl: "Voor \(type.rawValue) van \(Euro.nl(value)) moet Juridische Zaken, Inkoop en Besluitvorming zijn geraadpleegd; dat is niet vastgelegd.",
+            en: "For \(type.rawValue) worth \(Euro.en(value)) the legal department must have been consulted; that is not recorded.",
             evidence: [context.tenderPointer("legalDepartmentConsulted"), context.tenderPointer("estimatedValue")])]
     }
 

@@ -19,10 +19,12 @@ struct MissingTierCheck: Check {
                 details: ["missing": missing.joined(separator: ", ")]))
         }
         for tier in chain where context.rules.solar.requiredTiers.contains(tier.tier) {
-            let gaps = [("facility_address", tier.facilityAddress), ("country", tier.country), ("region", tier.region)].filter { $0.1 == nil }.map(\.0)
+            let fields = [("facility_address", "het vestigingsadres", tier.facilityAddress), ("country", "het land", tier.country), ("region", "de regio", tier.region)]
+            let gaps = fields.filter { $0.2 == nil }.map(\.0)
+            let gapsNL = fields.filter { $0.2 == nil }.map(\.1)
             guard !gaps.isEmpty else { continue }
             findings.append(finding(
-                nl: "Schakel \(tier.tier) (\(tier.entity)) mist: \(gaps.joined(separator: ", ")).",
+                nl: "Bij schakel \(tier.tier) (\(tier.entity)) ontbreekt \(gapsNL.count < 2 ? gapsNL.joined() : gapsNL.dropLast().joined(separator: ", ") + " en " + gapsNL.last!).",
                 en: "Tier \(tier.tier) (\(tier.entity)) lacks: \(gaps.joined(separator: ", ")).",
                 evidence: [SolarScope.pointer(context, tier)]))
         }
