@@ -51,7 +51,7 @@ struct YAMLFileTests {
         #expect(message(text.replacingOccurrences(of: "amount: 5538000", with: "amount: veel")).hasPrefix("t.yaml:6: field 'amount': expected a number, found 'veel'"))
         #expect(message(text.replacingOccurrences(of: "flags: [true", with: "flags: [misschien")).hasPrefix("t.yaml:7: field 'flags[0]': expected true or false"))
         #expect(message(text.replacingOccurrences(of: "  a: [1, 2]", with: "  a: 3")).hasPrefix("t.yaml:11: field 'nested.a': expected a list"))
-        #expect(message("name: [unclosed").hasPrefix("t.yaml: not valid YAML"))
+        #expect(message("name: [unclosed").hasPrefix("t.yaml:2: not valid YAML"))  // one line, with the position
         #expect(message("") == "t.yaml: missing field 'name'")
     }
 
@@ -103,6 +103,21 @@ struct YAMLFileTests {
         } catch let error as InputError {
             #expect(error.line == 2)
             #expect(error.message == "field 'type': 'levering' is not allowed; allowed: leveringen, diensten, werken, concessie, sociale-diensten")
+        }
+    }
+
+    @Test("Broken YAML is reported in one line without quoting the file: a secret behind a link stays secret")
+    func noEcho() throws {
+        let secret = "root:$6$secrethash:19000:0:99999:7:::"
+        for text in ["# \(secret)\nid: A\nid: B\n", "# \(secret)\nid: \"open\nname: x\n"] {
+            do {
+                _ = try YAMLFile.decode(TenderContext.self, text: text, path: "tender.yaml")
+                Issue.record("accepted")
+            } catch let error as InputError {
+                #expect(!error.message.contains("secrethash"))
+                #expect(!error.message.contains("\n"))
+                #expect(error.message.hasPrefix("not valid YAML: "))
+            }
         }
     }
 }

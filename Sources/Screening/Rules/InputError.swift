@@ -33,9 +33,25 @@ public enum YAMLFile {
         } catch let error as DecodingError {
             throw InputError(file: path, line: line(of: error, in: text), message: describe(error))
         } catch let error as YamlError {
-            throw InputError(file: path, message: "not valid YAML: \(error)")
+            // One line with the position and the problem; never the file's text (libyaml's messages
+            // quote it, and the file may be a link to something secret).
+            let (line, problem) = describe(error)
+            throw InputError(file: path, line: line, message: "not valid YAML: \(problem)")
         } catch {
             throw InputError(file: path, message: "\(error)")
+        }
+    }
+
+    static func describe(_ error: YamlError) -> (line: Int?, problem: String) {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return (mark.line, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, "a key appears more than once in one mapping (\(duplicates.map { "'\($0)'" }.joined(separator: ", "))); write each key once")
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "the file cannot be read as YAML")
         }
     }
 
