@@ -47,6 +47,9 @@ public struct ScreeningJob: Sendable {
                 }
             }
         }
+        if tenderPath == nil {
+            notices.append("no tender file found (none given with --tender, none above the bidder): the reference date is today and the tender's own checks are off")
+        }
         var tender = TenderContext()
         var request: ESPDDocument? = nil
         var requestPath: String? = nil

@@ -61,4 +61,27 @@ struct SupplyChainInputTests {
         #expect(findings.first?.severity == .attention)
         #expect(findings.first?.evidence.first?.line == 3)
     }
+
+    @Test("A declaration with more rows than any real one is refused with the first row past the limit")
+    func tooManyRows() throws {
+        let rows = (0..<(SupplyChainTier.maxRows + 5)).map { "module,M\($0),,,,,CN,,,,,," }
+        do {
+            _ = try SupplyChainTier.parseReporting(text: ([header] + rows).joined(separator: "\n"), path: "chain.csv")
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.line == SupplyChainTier.maxRows + 2)
+            #expect(error.message.contains("at most \(SupplyChainTier.maxRows) are read"))
+        }
+    }
+
+    @Test("A YAML list expanded to a hundred thousand entries by aliases is refused, not turned into findings")
+    func aliasBomb() throws {
+        let text = "subcontractors:\n" + "  - &s {name: Uralsk Panel OOO, country: RU, share: 25}\n" + String(repeating: "  - *s\n", count: 6_000)
+        do {
+            _ = try YAMLFile.decode(BidderFile.self, text: text, path: "bidder.yaml")
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.message.contains("at most 5000 are read"))
+        }
+    }
 }

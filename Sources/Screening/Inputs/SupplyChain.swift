@@ -42,7 +42,15 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
 
     /// Reads the declaration; a file that cannot be read as CSV at all throws, a bad value in a row
     /// becomes a problem (the row is kept without that value).
+    /// Limits for a bidder's declaration: it names the tiers of the delivered modules, a few dozen
+    /// rows; far larger files are refused before they cost minutes and gigabytes.
+    public static let maxBytes = 2 << 20
+    public static let maxRows = 2_000
+
     public static func loadReporting(path: String) throws -> (tiers: [SupplyChainTier], problems: [Problem]) {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {
+            throw InputError(file: path, message: "the declaration is \(size) bytes; at most \(maxBytes) bytes are read")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
         return try parseReporting(text: String(decoding: data, as: UTF8.self), path: path)
     }
@@ -59,6 +67,9 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
         }
         for required in ["tier", "entity", "country"] where !header.contains(required) {
             throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
+        }
+        if rows.count > maxRows {
+            throw InputError(file: path, line: rows[maxRows].line, message: "the declaration has \(rows.count) rows; at most \(maxRows) are read")
         }
         var problems: [Problem] = []
         let declared = rows.compactMap { row -> SupplyChainTier? in

@@ -17,7 +17,13 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
 public enum YAMLFile {
     /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
+    /// Hand-edited files and rule data are small; a larger one is refused before it is read.
+    static let maxBytes = 4 << 20
+
     static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {
+            throw InputError(file: path, message: "the file is \(size) bytes; at most \(maxBytes) bytes are read")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot be read")
         }

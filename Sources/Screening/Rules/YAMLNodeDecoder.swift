@@ -39,8 +39,16 @@ struct YAMLNodeDecoder: Decoder {
         return KeyedDecodingContainer(Keyed<Key>(mapping: mapping, codingPath: codingPath))
     }
 
+    /// Lists in hand-edited files are short (people, subcontractors, grounds); aliases could make one
+    /// line a hundred thousand entries, each a finding. Longer lists are refused.
+    static let maxListLength = 5_000
+
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .sequence(let sequence) = node else { throw mismatch([String].self, "expected a list (lines starting with '- ')") }
+        if sequence.count > Self.maxListLength {
+            throw YAMLNodeError(line: node.mark?.line, error: .dataCorrupted(.init(codingPath: codingPath,
+                debugDescription: "the list has \(sequence.count) entries; at most \(Self.maxListLength) are read")))
+        }
         return Unkeyed(nodes: Array(sequence), codingPath: codingPath)
     }
 
