@@ -72,7 +72,7 @@ struct YAMLFileTests {
             Issue.record("a misspelt key was accepted")
         } catch let error as InputError {
             #expect(error.line == 2)
-            #expect(error.message.contains("'submisionDeadline': not a known field"))
+            #expect(error.message.contains("'submisionDeadline': not a known field; did you mean 'submissionDeadline'?"))
         }
         let bidder = "name: X\ngva:\n  issueDate: 2026-01-01\n  refrence: G-1\n"
         #expect(throws: InputError.self) { _ = try YAMLFile.decode(BidderFile.self, text: bidder, path: "bidder.yaml") }

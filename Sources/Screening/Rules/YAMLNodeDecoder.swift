@@ -33,8 +33,9 @@ struct YAMLNodeDecoder: Decoder {
         // would otherwise move the reference date without a word. (Dictionaries accept any key.)
         for (name, _) in mapping {
             guard let key = name.scalar?.string, Key(stringValue: key) == nil else { continue }
+            let suggestion = Self.nearbyKey(key, Key.self).map { "; did you mean '\($0)'?" } ?? "; check its spelling (README lists the fields)"
             throw YAMLNodeError(line: name.mark?.line, error: .dataCorrupted(.init(codingPath: codingPath + [UnknownKey(stringValue: key)],
-                debugDescription: "not a known field; check its spelling (README lists the fields)")))
+                debugDescription: "not a known field" + suggestion)))
         }
         return KeyedDecodingContainer(Keyed<Key>(mapping: mapping, codingPath: codingPath))
     }
@@ -188,6 +189,30 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    /// A key the type knows one edit away from `key` (a letter missing, extra, swapped or wrong):
+    /// the known keys cannot be listed, but each candidate can be asked for.
+    static func nearbyKey<Key: CodingKey>(_ key: String, _ type: Key.Type) -> String? {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
+        let characters = Array(key)
+        guard characters.count <= 40 else { return nil }
+        var candidates: [String] = []
+        for index in 0...characters.count {
+            if index < characters.count {
+                candidates.append(String(characters[..<index] + characters[(index + 1)...]))  // one extra
+                if index + 1 < characters.count {
+                    var swapped = characters; swapped.swapAt(index, index + 1); candidates.append(String(swapped))
+                }
+            }
+            for letter in letters {
+                candidates.append(String(characters[..<index] + [letter] + characters[index...]))  // one missing
+                if index < characters.count {
+                    var replaced = characters; replaced[index] = letter; candidates.append(String(replaced))
+                }
+            }
+        }
+        return candidates.first { $0 != key && Key(stringValue: $0) != nil }
+    }
 
     /// The values an enum accepts, as written in a file (raw values).
     static func caseNames<T: CaseIterable>(_ type: T.Type) -> [String] {
