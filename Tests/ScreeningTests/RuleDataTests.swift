@@ -73,15 +73,7 @@ struct RuleDataTests {
             try AtomicFile.write(try JSONEncoder().encode(Screener().dossier(context)), to: path)
             written.append(path)
         }
-        let python = try #require(which("python3"))
-        let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        for path in sys.argv[2:]:
-            jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
-        print("validated", len(sys.argv) - 2)
-        """
-        let result = try run(python, ["-c", script, Paths.repositoryFile("schemas/dossier-1.schema.json")] + written)
+        let result = try validateJSONSchema(Paths.repositoryFile("schemas/dossier-1.schema.json"), files: written)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("validated \(written.count)"))
     }

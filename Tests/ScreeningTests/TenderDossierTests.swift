@@ -58,15 +58,7 @@ struct TenderDossierTests {
             try AtomicFile.write(Data(try StableJSON.string(try dossier { $0.contractConditions = conditions }).utf8), to: path)
             written.append(path)
         }
-        let python = try #require(which("python3"))
-        let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        for path in sys.argv[2:]:
-            jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
-        print("validated", len(sys.argv) - 2)
-        """
-        let result = try run(python, ["-c", script, Paths.repositoryFile("schemas/tender-dossier-1.schema.json")] + written)
+        let result = try validateJSONSchema(Paths.repositoryFile("schemas/tender-dossier-1.schema.json"), files: written)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("validated 3"))
     }

@@ -122,3 +122,17 @@ public enum TestStores {
 
     public struct PostgresUnavailable: Error { public var message: String }
 }
+
+/// Validates JSON files against a JSON Schema with python3's jsonschema (an independent validator);
+/// the result's stdout says "validated N".
+public func validateJSONSchema(_ schema: String, files: [String]) throws -> CommandResult {
+    guard let python = which("python3") else { return CommandResult(status: 127, stdout: "", stderr: "python3 not found") }
+    let script = """
+    import json, sys, jsonschema
+    schema = json.load(open(sys.argv[1]))
+    for path in sys.argv[2:]:
+        jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
+    print("validated", len(sys.argv) - 2)
+    """
+    return try run(python, ["-c", script, schema] + files)
+}
