@@ -74,10 +74,10 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored dossier exactly as stored (json), or its report (md, html).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored dossier exactly as stored (json), its summary (text) or its report (md, html).")
         @OptionGroup var options: StoreOptions
         @Argument(help: "Dossier id (a unique prefix is enough).") var id: String
-        @Option(help: "json, md or html.") var format: Screen.Format = .json
+        @Option(help: "json (as stored), text (the summary), md or html.") var format: Screen.Format = .json
         @Option(help: "Report language: nl or en.") var lang: String = "nl"
         @Option(help: "Report templates folder.") var templates: String?
 
@@ -93,7 +93,11 @@ struct DossierCommand: ParsableCommand {
             }
             StoreOptions.log(store, "show", entry.id)
             switch format {
-            case .json, .text: FileHandle.standardOutput.write(content)
+            case .json: FileHandle.standardOutput.write(content)
+            case .text:
+                // The summary `screen` prints, from the dossier as stored.
+                let dossier = try JSONDecoder().decode(Dossier.self, from: content)
+                print(SummaryText.render(dossier, language: ReportRenderer.Language(rawValue: lang) ?? .nl))
             case .md, .html:
                 let dossier = try JSONDecoder().decode(Dossier.self, from: content)
                 guard let directory = templates ?? ReportRenderer.defaultDirectory() else { throw ValidationError("templates not found; pass --templates") }

@@ -72,7 +72,7 @@ public struct ReportRenderer: Sendable {
             "outcomeText": labels["outcome_" + d.summary.outcome] ?? d.summary.outcome,
             "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(d.bidder.kvk.map { ["kvk": $0] } ?? [:]) { a, _ in a },
             "tender": ["id": d.tender.id ?? "", "name": d.tender.name ?? "", "referenceDate": d.tender.referenceDate],
-            "espd": ["generation": d.espd.generation, "version": d.espd.version ?? "", "file": d.espd.file],
+            "espd": (["generation": d.espd.generation, "file": d.espd.file] as [String: Any]).merging(d.espd.version.map { ["version": $0] } ?? [:]) { a, _ in a },
             "summary": ["blocker": d.summary.blocker, "attention": d.summary.attention, "info": d.summary.info],
             "groups": groups,
             "hasEntities": (d.entities ?? []).count > 1,
