@@ -32,6 +32,14 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Find, show and verify stored dossiers (append-only, hash-chained).",
+        discussion: """
+        Examples:
+          uea-screen dossier list --tender PFL-2026-017 --severity blocker
+          uea-screen dossier show 3f2a --format md --lang en
+          uea-screen dossier history "Sunrise PV Trading GmbH"
+          uea-screen dossier verify
+          uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --html export/
+        """,
         subcommands: [List.self, Show.self, History.self, Verify.self, Export.self, Award.self, Purge.self])
 
     struct List: ParsableCommand {

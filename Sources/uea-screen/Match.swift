@@ -7,7 +7,13 @@ struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Check names against the sanctions lists: the best candidates with scores and reasons.",
-        discussion: "Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.")
+        discussion: """
+        Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.
+
+        Examples:
+          uea-screen match "Sibirsky Kremny LLC" --watchlists samples/zonnepark-lelystad/watchlists
+          uea-screen match "Ivan Petrov" --kind person --birth-date 1970-03-02 --country RU --format json
+        """)
 
     enum Kind: String, ArgumentChoice { case person, entity }
 

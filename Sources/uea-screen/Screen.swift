@@ -14,6 +14,13 @@ struct Screen: ParsableCommand {
         Without --format a summary per bidder is printed; --format prints the dossiers themselves.
         Exit codes: 0 no blocker or attention findings, 1 findings that need a jurist, \
         2 input refused or unreadable, 64 usage error.
+
+        Examples:
+          uea-screen screen samples/zonnepark-lelystad                  # the sample tender, Dutch summary
+          uea-screen screen samples/zonnepark-lelystad --lang en --out dossiers/
+          uea-screen screen tender/bidders/3-sunrise-pv-trading          # one bidder, with the tender above it
+          uea-screen screen submissions/ --each-file --jobs 2            # every XML a bidder of its own
+          uea-screen screen tender/ --save --by "J. Jurist" --reason gunningsvoornemen
         """
     )
 

@@ -36,6 +36,8 @@ public struct ReportRenderer: Sendable {
         var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(url.appendingPathComponent("templates").path)
+            // An installed binary (PREFIX/bin) finds its data in PREFIX/share/uea-screen.
+            candidates.append(url.appendingPathComponent("share/uea-screen/templates").path)
             url = url.deletingLastPathComponent()
         }
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }

@@ -256,6 +256,8 @@ public struct RuleBook: Sendable {
         var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(url.appendingPathComponent("checklists").path)
+            // An installed binary (PREFIX/bin) finds its data in PREFIX/share/uea-screen.
+            candidates.append(url.appendingPathComponent("share/uea-screen/checklists").path)
             url = url.deletingLastPathComponent()
         }
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/evidence.yaml") }

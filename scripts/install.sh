@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs uea-screen: the release binary in PREFIX/bin, the rule data and report templates in
+# PREFIX/share/uea-screen (where the binary looks for them), shell completions and a man page.
+#   scripts/install.sh [PREFIX]          (default /usr/local; `make install PREFIX=…` calls this)
+#   UEA_SCREEN_BINARY=path scripts/install.sh PREFIX   installs that binary instead of building one
+# Works as root and as a user who owns PREFIX; no sudo inside.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix="${1:-${PREFIX:-/usr/local}}"
+binary="${UEA_SCREEN_BINARY:-}"
+if [ -z "$binary" ]; then
+  # The build the README recommends: the Swift runtime linked in, direct type-metadata accessors.
+  swift build -c release --product uea-screen --static-swift-stdlib \
+    -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors 2>&1 | tail -1
+  binary="$(swift build -c release --show-bin-path)/uea-screen"
+fi
+share="$prefix/share/uea-screen"
+mkdir -p "$prefix/bin" "$share" "$prefix/share/man/man1" \
+  "$prefix/share/bash-completion/completions" "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
+install -m 0755 "$binary" "$prefix/bin/uea-screen"
+rm -rf "$share/checklists" "$share/templates"
+cp -R checklists templates "$share/"
+chmod -R u=rwX,go=rX "$share"
+"$prefix/bin/uea-screen" --generate-completion-script bash > "$prefix/share/bash-completion/completions/uea-screen"
+"$prefix/bin/uea-screen" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_uea-screen"
+"$prefix/bin/uea-screen" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/uea-screen.fish"
+# The man pages from the commands' own help (swift-argument-parser's generate-manual plugin; it
+# writes to .build/plugins/GenerateManual/outputs/).
+if [ -z "${UEA_SCREEN_NO_MANUAL:-}" ]; then
+  if swift package generate-manual --multi-page --configuration debug >/dev/null 2>&1; then
+    cp .build/plugins/GenerateManual/outputs/uea-screen/*.1 "$prefix/share/man/man1/"
+  else
+    echo "install: the man pages could not be generated (swift package generate-manual); everything else is installed" >&2
+  fi
+fi
+echo "installed uea-screen $("$prefix/bin/uea-screen" --version) in $prefix (rule data and templates in $share)"
