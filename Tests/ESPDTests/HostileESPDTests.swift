@@ -98,4 +98,18 @@ struct HostileESPDTests {
         #expect(foreign.first?.message.contains("urn:example:decoy") == true)
         #expect(document.criteria.first { $0.ground == "C1" }?.answers.filter { $0.indicator != nil }.count == 1)
     }
+
+    @Test("A name with a right-to-left override is reported and shown escaped")
+    func bidiName() throws {
+        let text = try String(contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<cbc:Name>Zonnebouw Flevoland B.V.</cbc:Name>", with: "<cbc:Name>Zonnebouw&#x202E; Flevoland B.V.</cbc:Name>")
+        let path = try Paths.temporaryDirectory().appendingPathComponent("bidi.xml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try ESPDParser.read(contentsOf: path)
+        let warning = try #require(document.warnings.first { $0.code == "hidden-characters-in-name" })
+        #expect(warning.line == document.economicOperator?.line)
+        #expect(TextSummary.render(document).contains("Zonnebouw\\u{202E} Flevoland"))
+        // The sample's own names carry no such characters.
+        #expect(try ESPDParser.read(contentsOf: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml")).warnings.isEmpty)
+    }
 }

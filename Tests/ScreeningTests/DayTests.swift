@@ -50,4 +50,12 @@ struct DayTests {
             #expect(Screener.internetDateTime(date) == formatter.string(from: date))
         }
     }
+
+    @Test("Reports give the screening time in Amsterdam time with its offset, summer and winter")
+    func localTime() {
+        #expect(ReportRenderer.localTime("2026-07-01T10:00:00Z", language: .nl) == "1 juli 2026 12:00 (UTC+02:00)")
+        #expect(ReportRenderer.localTime("2026-11-30T23:30:00Z", language: .nl) == "1 december 2026 00:30 (UTC+01:00)")
+        #expect(ReportRenderer.localTime("2026-11-30T06:21:00Z", language: .en) == "2026-11-30 07:21 (UTC+01:00)")
+        #expect(ReportRenderer.localTime("not a time", language: .nl) == "not a time")
+    }
 }

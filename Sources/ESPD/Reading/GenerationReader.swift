@@ -96,6 +96,14 @@ public enum ESPDParser {
         }
         var result = reader.read(root, header: header, request: request?.root)
         result.warnings.append(contentsOf: ESPDNamespaces.warnings(foreign))
+        // Names with control, bidi or invisible characters: shown escaped everywhere, and reported
+        // (they can disguise a name on a screen and defeat name matching).
+        if let eo = result.economicOperator {
+            for (label, name, line) in [("economic operator", eo.name, eo.line)] + eo.representatives.map({ ("representative", $0.fullName as String?, $0.line) }) {
+                guard let name, name.unicodeScalars.contains(where: { IdentifierText.isInvisible($0) && $0 != " " && $0.value != 0xA0 }) else { continue }
+                result.warnings.append(ReaderWarning(code: "hidden-characters-in-name", message: "the \(label)'s name \"\(CriterionAssembly.visible(name))\" contains control, bidirectional or invisible characters", line: line))
+            }
+        }
         result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return result
     }

@@ -43,6 +43,19 @@ public struct ReportRenderer: Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }
     }
 
+    /// The moment of screening as a reader in the province writes it: Amsterdam time with its
+    /// offset (`30 november 2026 06:00 (UTC+01:00)`); the dossier itself keeps UTC.
+    static func localTime(_ utc: String, language: Language) -> String {
+        guard utc.count == 20, utc.hasSuffix("Z"), let day = Day(String(utc.prefix(10))),
+              let hours = Int(utc.dropFirst(11).prefix(2)), let minutes = Int(utc.dropFirst(14).prefix(2)) else { return utc }
+        let seconds = day.ordinal * 86_400 + hours * 3_600 + minutes * 60
+        let offset = TimeZone(identifier: "Europe/Amsterdam")?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) ?? 3_600
+        let (local, rest) = Day.split(unixSeconds: seconds + offset)
+        let clock = Day.padded(rest / 3_600, 2) + ":" + Day.padded(rest % 3_600 / 60, 2)
+        let zone = "UTC+" + Day.padded(offset / 3_600, 2) + ":00"
+        return (language == .nl ? local.dutch : local.description) + " " + clock + " (" + zone + ")"
+    }
+
     public func render(_ dossier: Dossier, format: Format, language: Language = .nl) -> String {
         let view = view(dossier, language: language)
         // HTML: the template's {{ }} escapes. Markdown: every value is escaped here for Markdown
@@ -86,7 +99,7 @@ public struct ReportRenderer: Sendable {
             "sources": d.sources.map { ["path": $0.path, "role": $0.role, "sha256": $0.sha256] },
             "ruleData": ["version": d.ruleData.version],
             "tool": ["name": d.tool.name, "version": d.tool.version],
-            "screenedAt": d.screenedAt,
+            "screenedAt": Self.localTime(d.screenedAt, language: language),
         ]
     }
 }

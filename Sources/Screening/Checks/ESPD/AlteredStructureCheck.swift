@@ -21,6 +21,7 @@ struct AlteredStructureCheck: Check {
         "duplicate-property-ids": "vraagnummers die meer dan eens voorkomen",
         "repeated-property-fields": "vragen met een dubbel nummer, type of waardetype",
         "misplaced-element": "antwoorden of criteria op een onverwachte plaats in het bestand",
+        "hidden-characters-in-name": "namen met stuur-, richtings- of onzichtbare tekens",
     ]
 
     func run(_ context: ScreeningContext) -> [Finding] {
