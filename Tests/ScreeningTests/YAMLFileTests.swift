@@ -93,6 +93,10 @@ struct YAMLFileTests {
         #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 180000", path: "t").estimatedValue == 180_000)
         #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 1.5", path: "t").estimatedValue == 1.5)
         #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: 180.00", path: "t").estimatedValue == 180)
+        // With the euro sign the Dutch form is unambiguous.
+        #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: \"€ 180.000\"", path: "t").estimatedValue == 180_000)
+        #expect(try YAMLFile.decode(TenderContext.self, text: "estimatedValue: € 4.850.000,50", path: "t").estimatedValue == 4_850_000.5)
+        #expect(throws: InputError.self) { try YAMLFile.decode(TenderContext.self, text: "estimatedValue: € 18.00", path: "t") }
     }
 
     @Test("A value an enum does not know names the allowed values")

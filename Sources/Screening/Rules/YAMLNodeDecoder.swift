@@ -219,6 +219,22 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         T.allCases.map { value in (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)" }
     }
 
+    /// "€ 180.000" → 180000, "€ 1.250,50" → 1250.5; nil when the groups or decimals are not well formed.
+    static func dutchAmount(_ text: String) -> Double? {
+        let body = text.dropFirst().filter { $0 != " " && $0 != "\u{00A0}" }
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+        guard let head = groups.first, (1...3).contains(head.count) || groups.count == 1,
+              groups.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var number = groups.joined()
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber) else { return nil }
+            number += "." + parts[1]
+        }
+        return Double(number)
+    }
+
     /// `180.000`, `4.850.000`: groups of three digits after points.
     static func looksLikeDutchThousands(_ text: String) -> Bool {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -238,6 +254,12 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity
         default: break
+        }
+        // An amount written the Dutch way with its currency sign ("€ 180.000", "€ 1.250,50") is
+        // unambiguous: points group thousands, a comma marks the decimals.
+        if text.hasPrefix("€") {
+            if let value = Self.dutchAmount(text) { return value }
+            throw mismatch(type, "'\(text)' is not an amount in euro (write € 180.000 or € 1.250,50, or 180000)")
         }
         // Only plain decimal notation: Double("nan"), Double("0x10") and Double("infinity") are not numbers here.
         let digits = text.filter { $0 != "_" }
