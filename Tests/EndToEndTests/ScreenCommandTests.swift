@@ -70,6 +70,10 @@ struct ScreenCommandTests {
         #expect(html.contains("<h3>Blocker (1)</h3>"))  // the asset-freeze hit; Xinjiang and the US list are attention without a knock-out
         let markdown = try String(contentsOfFile: directory.appendingPathComponent("1-zonnebouw-flevoland.md").path, encoding: .utf8)
         #expect(markdown.contains("No blocking or attention findings."))
+        // What was checked without a finding, and against which lists (name, date, hash).
+        #expect(markdown.contains("## Checked without a finding"))
+        #expect(markdown.contains("- Checks without a finding: ESPD, exclusion grounds, evidence"))
+        #expect(markdown.contains("- Screened against the lists: eu-consolidated (2026-10-12, 4 entries, sha256 `536631abc546d934`)"))
     }
 
     @Test("A knock-out that is no forced-labour check, or an unknown kind of requested document, refuses the tender file with its line; exit 2")

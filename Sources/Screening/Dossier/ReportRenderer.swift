@@ -43,6 +43,13 @@ public struct ReportRenderer: Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }
     }
 
+    /// The families of the checks that run on a bidder, in the order `rules` lists them.
+    static let bidderFamilies: [String] = {
+        var seen: [String] = []
+        for check in CheckRegistry.all where check.subject == .bidder && !seen.contains(check.family) { seen.append(check.family) }
+        return seen
+    }()
+
     /// The moment of screening as a reader in the province writes it: Amsterdam time with its
     /// offset (`30 november 2026 06:00 (UTC+01:00)`); the dossier itself keeps UTC.
     static func localTime(_ utc: String, language: Language) -> String {
@@ -95,6 +102,14 @@ public struct ReportRenderer: Sendable {
                 ["name": e.name, "role": labels["role_" + e.role] ?? e.role, "file": e.file, "generation": e.generation,
                  "blocker": e.blocker, "attention": e.attention, "info": e.info]
             } : [],
+            // What was checked without a finding: the check families that ran and found nothing,
+            // and the lists screened against, with their dates and hashes.
+            "quietFamilies": Self.bidderFamilies.filter { family in !d.findings.contains { $0.family == family } }
+                .map { labels["family_" + $0] ?? $0 }.joined(separator: ", "),
+            "lists": d.watchlists.map { list -> [String: Any] in
+                let date = list.listDate.flatMap(Day.init).map { language == .nl ? $0.dutch : $0.description } ?? "-"
+                return ["name": list.name, "date": date, "sha256": String(list.sha256.prefix(16)), "entries": list.entries]
+            },
             "review": d.review.map { ["text": language == .nl ? $0.nl : $0.en, "basis": $0.basis] },
             "sources": d.sources.map { ["path": $0.path, "role": $0.role, "sha256": $0.sha256] },
             "ruleData": ["version": d.ruleData.version],
