@@ -93,6 +93,31 @@ struct ScreenCommandTests {
         }
     }
 
+    @Test("The Dutch reports of the sample have no English word outside names, quotes, code and legal citations")
+    func dutchReport() throws {
+        let markdown = try ueaScreen("screen", sample, "--format", "md").stdout
+        // Words that are English and never Dutch (is, in, of and op are both; score is Dutch too; names
+        // such as "BIS Entity List" are names).
+        let english: Set<String> = ["the", "and", "with", "for", "to", "bidder", "tender", "ground", "grounds", "missing", "relative",
+                                    "subcontractor", "declared", "answer", "question", "resembles", "evidence", "found", "none", "yes",
+                                    "no", "true", "false", "not", "this", "that", "which", "has", "have", "was", "were", "are", "from",
+                                    "by", "breaching", "obligations", "fields", "involvement", "preparation", "participation", "announced",
+                                    "required", "settled", "claimed", "member", "role", "date"]
+        var offending: [String] = []
+        for line in markdown.split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            // Legal citations, evidence locations and check ids are cited as they are.
+            if text.hasPrefix("- Grondslag:") || text.hasPrefix("- Bewijs:") || text.hasPrefix("- Controle:") { continue }
+            var stripped = text
+            for pattern in ["`[^`]*`", "'[^']*'", "‘[^’]*’", "“[^”]*”"] {
+                stripped = stripped.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+            }
+            let words = stripped.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+            if let word = words.first(where: english.contains) { offending.append("\(word): \(text.prefix(120))") }
+        }
+        #expect(offending.isEmpty, "\(offending.prefix(10))")
+    }
+
     @Test("A missing bidder folder is reported, the others are screened; exit 2")
     func refused() throws {
         let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", "no/such/bidder", sample + "/bidders/1-zonnebouw-flevoland")

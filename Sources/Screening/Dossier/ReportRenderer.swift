@@ -43,6 +43,18 @@ public struct ReportRenderer: Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }
     }
 
+    /// A detail value as the report's language writes it: words through labels.yaml (`value_yes`),
+    /// dates and decimals in Dutch form for a Dutch report; anything else as stored.
+    static func detailValue(_ value: String, labels: [String: String], language: Language) -> String {
+        if let label = labels["value_" + value.replacingOccurrences(of: " ", with: "_")] { return label }
+        guard language == .nl else { return value }
+        if value.count == 10, let day = Day(value) { return day.dutch }
+        if value.contains("."), value.allSatisfy({ $0.isNumber || $0 == "." }), value.filter({ $0 == "." }).count == 1 {
+            return value.replacingOccurrences(of: ".", with: ",")
+        }
+        return value
+    }
+
     /// The families of the checks that run on a bidder, in the order `rules` lists them.
     static let bidderFamilies: [String] = {
         var seen: [String] = []
@@ -84,7 +96,9 @@ public struct ReportRenderer: Sendable {
                     "evidence": f.evidence.map { e in
                         [e.file + (e.line.map { ":\($0)" } ?? ""), e.path, e.excerpt.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " ")
                     },
-                    "details": (f.details ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" },
+                    "details": (f.details ?? [:]).sorted { $0.key < $1.key }.map { key, value in
+                        "\(labels["detail_" + key] ?? key): \(Self.detailValue(value, labels: labels, language: language))"
+                    },
                 ]
             }]
         }
@@ -111,7 +125,7 @@ public struct ReportRenderer: Sendable {
                 return ["name": list.name, "date": date, "sha256": String(list.sha256.prefix(16)), "entries": list.entries]
             },
             "review": d.review.map { ["text": language == .nl ? $0.nl : $0.en, "basis": $0.basis] },
-            "sources": d.sources.map { ["path": $0.path, "role": $0.role, "sha256": $0.sha256] },
+            "sources": d.sources.map { ["path": $0.path, "role": labels["source_" + $0.role] ?? $0.role, "sha256": $0.sha256] },
             "ruleData": ["version": d.ruleData.version],
             "tool": ["name": d.tool.name, "version": d.tool.version],
             "screenedAt": Self.localTime(d.screenedAt, language: language),

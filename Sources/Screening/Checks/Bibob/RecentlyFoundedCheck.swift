@@ -16,7 +16,7 @@ struct RecentlyFoundedCheck: Check {
             details["valueToTurnover"] = String(format: "%.1f", value / turnover)
         }
         return [finding(
-            nl: "De onderneming is opgericht op \(founded), minder dan \(months) maanden voor de peildatum." + BibobText.nl(context),
+            nl: "De onderneming is opgericht op \(founded.dutch), minder dan \(months) maanden voor de peildatum." + BibobText.nl(context),
             en: "The company was founded on \(founded), less than \(months) months before the reference date." + BibobText.en(context),
             evidence: [context.submission.bidderPointer("company", excerpt: "founded \(founded)")], details: details)]
     }

@@ -15,8 +15,10 @@ struct RequestMismatchCheck: Check {
             let response = answered[asked.uuid.lowercased()]
             if let response, !response.answers.isEmpty { return nil }
             let label = asked.ground ?? asked.codeShort ?? asked.uuid
+            // A ground by its Dutch name; another criterion by its name as the request writes it, quoted.
+            let nameNL = asked.ground.flatMap(ExclusionGrounds.ground(number:))?.dutchName ?? asked.name.map { "‘\($0)’" } ?? ""
             return finding(
-                nl: response == nil ? "Criterium \(label) (\(asked.name ?? "")) staat in het UEA-verzoek maar ontbreekt in het antwoord." : "Criterium \(label) (\(asked.name ?? "")) is gevraagd maar niet beantwoord.",
+                nl: response == nil ? "Criterium \(label) (\(nameNL)) staat in het UEA-verzoek maar ontbreekt in het antwoord." : "Criterium \(label) (\(nameNL)) is gevraagd maar niet beantwoord.",
                 en: response == nil ? "Criterion \(label) (\(asked.name ?? "")) is in the ESPD request but missing from the response." : "Criterion \(label) (\(asked.name ?? "")) was asked but not answered.",
                 evidence: [EvidencePointer(file: request.source, line: asked.line, path: asked.path, excerpt: label)] + (response.map { [context.pointer($0)] } ?? []))
         }

@@ -14,9 +14,10 @@ struct ConflictWithoutExplanationCheck: Check {
             guard let criterion = context.criterion(number), criterion.groundApplies == true else { return nil }
             let explained = criterion.answers.contains { $0.applicable && ($0.description?.isEmpty == false) }
             guard !explained else { return nil }
-            let name = ExclusionGrounds.ground(number: number)!.name
+            let ground = ExclusionGrounds.ground(number: number)!
+            let name = ground.name
             return finding(
-                nl: "\(number) (\(name)) is met 'ja' beantwoord zonder toelichting. Vraag om uitleg en om de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
+                nl: "\(number) (\(ground.dutchName)) is met 'ja' beantwoord zonder toelichting. Vraag om uitleg en om de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
                 en: "\(number) (\(name)) is answered yes without an explanation. Ask for one and for the measures taken (separation of interests) before evaluating the bid.",
                 evidence: [context.pointer(criterion)], details: ["ground": number])
         }
