@@ -192,7 +192,8 @@ enum TenderSummaryText {
     static func render(_ d: TenderDossier, language: ReportRenderer.Language) -> String {
         let s = d.summary
         let name = [d.tender.id, d.tender.name].compactMap { $0 }.joined(separator: " ")
-        var lines = ["TENDER    \(name.isEmpty ? "(no id or name)" : name)  —  \(s.outcome): blocker \(s.blocker), attention \(s.attention), info \(s.info)"]
+        let file = d.sources.first { $0.role == "tender" }.map { "  (\($0.path))" } ?? ""
+        var lines = ["TENDER    \(name.isEmpty ? "(no id or name)" : name)  —  \(s.outcome): blocker \(s.blocker), attention \(s.attention), info \(s.info)\(file)"]
         for f in d.findings where f.severity != .info {
             let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
             lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")

@@ -44,4 +44,22 @@ struct InstallTests {
         #expect(!screened.stderr.contains("tender.yaml:"))  // the template itself is valid
         #expect(try ueaScreen("init", directory).status == 2)
     }
+
+    @Test("Size limits can be set in the environment: a declaration with more rows than allowed is refused with its line")
+    func limitFromEnvironment() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
+        process.arguments = ["screen", Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland")]
+        var environment = ProcessInfo.processInfo.environment
+        environment["UEA_SCREEN_MAX_CHAIN_ROWS"] = "3"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("supply-chain.csv:5: the declaration has 6 rows; at most 3 are read"), "\(stderr)")
+    }
 }

@@ -44,8 +44,8 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
     /// becomes a problem (the row is kept without that value).
     /// Limits for a bidder's declaration: it names the tiers of the delivered modules, a few dozen
     /// rows; far larger files are refused before they cost minutes and gigabytes.
-    public static let maxBytes = 2 << 20
-    public static let maxRows = 2_000
+    public static var maxBytes: Int { InputLimits.chainBytes }
+    public static var maxRows: Int { InputLimits.chainRows }
 
     public static func loadReporting(path: String) throws -> (tiers: [SupplyChainTier], problems: [Problem]) {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {

@@ -18,7 +18,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 public enum YAMLFile {
     /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
     /// Hand-edited files and rule data are small; a larger one is refused before it is read.
-    static let maxBytes = 4 << 20
+    static var maxBytes: Int { InputLimits.yamlBytes }
 
     static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {

@@ -42,7 +42,7 @@ struct YAMLNodeDecoder: Decoder {
 
     /// Lists in hand-edited files are short (people, subcontractors, grounds); aliases could make one
     /// line a hundred thousand entries, each a finding. Longer lists are refused.
-    static let maxListLength = 5_000
+    static var maxListLength: Int { InputLimits.listEntries }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .sequence(let sequence) = node else { throw mismatch([String].self, "expected a list (lines starting with '- ')") }
