@@ -31,19 +31,24 @@ public struct ScreeningJob: Sendable {
                 bidders += walk(path, eachFile: eachFile)
             }
         }
-        // A bidder folder inside a tender folder (…/bidders/<bidder>) is screened with that tender:
-        // without it the reference date would become today and the tender's grounds unknown.
+        // A bidder folder or an ESPD inside a tender folder is screened with that tender: the
+        // nearest tender.yaml above it (as git finds .git); without it the reference date would
+        // become today and the tender's grounds unknown.
         var notices: [String] = []
         if tenderPath == nil {
-            for path in paths {
+            search: for path in paths {
                 // Relative paths stay relative: dossiers name files as the user did.
-                let folder = (path as NSString).standardizingPath as NSString
-                let parent = folder.deletingLastPathComponent as NSString
-                let candidate = (parent.deletingLastPathComponent as NSString).appendingPathComponent("tender.yaml")
-                if parent.lastPathComponent == "bidders", FileManager.default.fileExists(atPath: candidate) {
-                    tenderPath = candidate
-                    notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
-                    break
+                var folder = (path as NSString).standardizingPath
+                for _ in 0..<8 {
+                    let parent = (folder as NSString).deletingLastPathComponent
+                    guard !parent.isEmpty, parent != folder else { break }
+                    let candidate = (parent as NSString).appendingPathComponent("tender.yaml")
+                    if FileManager.default.fileExists(atPath: candidate) {
+                        tenderPath = candidate
+                        notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
+                        break search
+                    }
+                    folder = parent
                 }
             }
         }
@@ -72,7 +77,11 @@ public struct ScreeningJob: Sendable {
                 throw InputError(file: tenderPath, line: lines["requested"], message: "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))")
             }
             if let relative = tender.espdRequest {
-                let path = relative.hasPrefix("/") ? relative : ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                // The request is a file of the tender's own folder.
+                guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+                    throw InputError(file: tenderPath, line: lines["espdRequest"], message: "espdRequest: '\(relative)' must name a file in the tender's folder")
+                }
+                let path = ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
                 do {
                     let parsed = try XMLDocument.parse(contentsOf: path)
                     request = try ESPDParser.read(parsed)

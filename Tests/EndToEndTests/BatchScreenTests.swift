@@ -61,6 +61,21 @@ struct BatchScreenTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("using the tender file"))
         #expect(result.stdout.hasPrefix("TENDER    PFL-2026-017"))
+        // A single ESPD deeper inside finds it too, and the first output line names the file.
+        let file = try ueaScreen("screen", Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"))
+        #expect(file.stdout.split(separator: "\n").first?.hasSuffix("zonnepark-lelystad/tender.yaml)") == true)
+    }
+
+    @Test("An espdRequest path that leaves the tender's folder is refused with its line")
+    func requestOutsideTender() throws {
+        let directory = try Paths.temporaryDirectory()
+        let tender = directory.appendingPathComponent("tender.yaml")
+        let text = try String(contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/tender.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "espdRequest: espd-request.xml", with: "espdRequest: ../../etc/espd-request.xml")
+        try text.write(to: tender, atomically: true, encoding: .utf8)
+        let result = try ueaScreen("screen", "--tender", tender.path, Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("espdRequest: '../../etc/espd-request.xml' must name a file in the tender's folder"))
     }
 
     @Test("--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed")
