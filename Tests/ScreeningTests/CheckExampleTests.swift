@@ -34,7 +34,7 @@ struct CheckExampleTests {
     func registry() {
         let ids = CheckRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
-        let families: Set<String> = ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "tender"]
+        let families: Set<String> = ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "names", "tender"]
         #expect(Set(CheckRegistry.all.map(\.family)) == families)
         for check in CheckRegistry.all {
             #expect(!check.legalBasis.isEmpty)

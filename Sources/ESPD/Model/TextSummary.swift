@@ -86,8 +86,10 @@ public enum DisplayText {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            let bidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || bidi {
+            // Bidirectional controls and invisible characters (zero-width space, soft hyphen, word
+            // joiner) are shown as codes: they can hide or reorder a name a reader should see.
+            let hidden = value >= 0x80 && (scalar.properties.isBidiControl || scalar.properties.isDefaultIgnorableCodePoint)
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || hidden {
                 out += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

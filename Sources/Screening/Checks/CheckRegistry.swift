@@ -9,7 +9,7 @@ public enum CheckRegistry {
         RiskSectorCheck(),
         SupplyChainDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
         ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
-        ListedPartyCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
+        ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
     ]
 

@@ -161,11 +161,12 @@ public struct NameMatcher: Sendable {
 
     // MARK: Primitives
 
-    /// Lower case, Cyrillic transliterated, diacritics removed ("Çelik" → "celik", "Müller" → "muller").
+    /// Lower case, Cyrillic transliterated, diacritics removed ("Çelik" → "celik", "Müller" → "muller"),
+    /// after `NameText.normalised` (invisible characters removed, "Sibır\u{200B}sky" → "sibirsky").
     static func fold(_ text: String) -> String {
         // Most names are ASCII: lower-casing is all they need, and Foundation's folding is slow.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return Transliteration.latin(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.lowercased() }
+        return Transliteration.latin(NameText.normalised(text)).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Jaro–Winkler, but a word that only shares a prefix with a much longer one (Horst / Horstman)

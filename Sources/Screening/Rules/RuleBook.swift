@@ -16,6 +16,9 @@ public struct RuleBook: Sendable {
     public var names: NameMatchingRules
     public var solar: SolarRules
     public var xinjiangPlaces: [String]
+    /// Places in `xinjiangPlaces` that also name places elsewhere or common words ("; ambiguous"
+    /// in the file): they count only for a tier in China or of unknown country.
+    public var xinjiangAmbiguousPlaces: Set<String> = []
     public var listedEntities: [ListedEntity]
     public var review: [ReviewItem]
     public var sanctions: SanctionsRules
@@ -216,8 +219,14 @@ public struct RuleBook: Sendable {
             let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             entities.append(ListedEntity(name: name, aliases: aliases, tier: row["tier"], list: list, effective: effective, source: row["source"] ?? "", line: row.line))
         }
-        let places = try String(contentsOfFile: path("xinjiang-places.txt"), encoding: .utf8)
-            .split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        // One place per line; text after ";" is a note, and a note starting "ambiguous" limits the place.
+        var places: [String] = [], ambiguousPlaces: Set<String> = []
+        for line in try String(contentsOfFile: path("xinjiang-places.txt"), encoding: .utf8).split(separator: "\n") {
+            let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingBlanks() }
+            guard let name = parts.first, !name.isEmpty, !name.hasPrefix("#") else { continue }
+            places.append(name)
+            if parts.count > 1, parts[1].lowercased().hasPrefix("ambiguous") { ambiguousPlaces.insert(name) }
+        }
         let thresholds = try YAMLFile.load(ThresholdRules.self, from: path("thresholds.yaml"))
         for table in [thresholds.province.leveringen, thresholds.province.diensten, thresholds.province.werken, thresholds.province.concessie, thresholds.province.socialeDiensten] {
             for row in table where row.from != "eu" && Double(row.from) == nil {
@@ -243,7 +252,7 @@ public struct RuleBook: Sendable {
             bibob: try YAMLFile.load(BibobRules.self, from: path("bibob-red-flags.yaml")),
             names: try YAMLFile.load(NameMatchingRules.self, from: path("name-matching.yaml")),
             solar: try YAMLFile.load(SolarRules.self, from: path("solar.yaml")),
-            xinjiangPlaces: places, listedEntities: entities,
+            xinjiangPlaces: places, xinjiangAmbiguousPlaces: ambiguousPlaces, listedEntities: entities,
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
             sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
             retention: try YAMLFile.load(RetentionRules.self, from: path("retention.yaml")),

@@ -10,21 +10,52 @@ struct XinjiangRegionCheck: Check {
     let summary = "A supply-chain tier is located in Xinjiang (XUAR), matched on Latin and Chinese place names"
     let dataFiles = ["xinjiang-places.txt"]
 
-    static func place(in tier: SupplyChainTier, places: [String]) -> String? {
+    /// The first listed place named in the tier's address, city or region. Text goes through the
+    /// same normaliser as names (invisible characters removed, compatibility forms composed), so
+    /// "Ürüm\u{200B}qi", "URUMQI" and "Xin Jiang" are found; Latin names match as whole words.
+    static func place(in tier: SupplyChainTier, places: [String], ambiguous: Set<String> = []) -> String? {
+        place(in: tier, gazetteer: Gazetteer(places: places, ambiguous: ambiguous))
+    }
+
+    /// The place list folded once per run, not once per tier.
+    struct Gazetteer {
+        var entries: [(place: String, chinese: String?, words: [String], ambiguous: Bool)]
+        init(places: [String], ambiguous: Set<String>) {
+            entries = places.map { place in
+                let p = XinjiangRegionCheck.fold(place)
+                let chinese = p.unicodeScalars.contains(where: { $0.value > 0x2E80 }) ? p : nil
+                return (place, chinese, p.split(whereSeparator: { !$0.isLetter }).map(String.init), ambiguous.contains(place))
+            }
+        }
+    }
+
+    static func place(in tier: SupplyChainTier, gazetteer: Gazetteer) -> String? {
         let text = [tier.facilityAddress, tier.city, tier.region].compactMap { $0 }.joined(separator: " ")
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let words = Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        for place in places {
-            let p = place.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            // Chinese names have no word boundaries: substring; Latin names: whole words.
-            if p.unicodeScalars.contains(where: { $0.value > 0x2E80 }) ? folded.contains(p) : words.contains(p) { return place }
+        let folded = fold(text)
+        let words = folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let inChina = tier.country.map { ["CN", "CHN", "CHINA"].contains($0.trimmingBlanks().uppercased()) } ?? true
+        for (place, chinese, needle, isAmbiguous) in gazetteer.entries where inChina || !isAmbiguous {
+            // Chinese names have no word boundaries: substring; Latin names: a run of whole words.
+            if let chinese {
+                if folded.contains(chinese) { return place }
+                continue
+            }
+            guard !needle.isEmpty, words.count >= needle.count else { continue }
+            for start in 0...(words.count - needle.count) where words[start] == needle[0] {
+                if Array(words[start..<start + needle.count]) == needle { return place }
+            }
         }
         return nil
     }
 
+    static func fold(_ text: String) -> String {
+        NameText.normalised(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
     func run(_ context: ScreeningContext) -> [Finding] {
-        (context.submission.supplyChain ?? []).compactMap { tier in
-            guard let place = Self.place(in: tier, places: context.rules.xinjiangPlaces) else { return nil }
+        let gazetteer = Gazetteer(places: context.rules.xinjiangPlaces, ambiguous: context.rules.xinjiangAmbiguousPlaces)
+        return (context.submission.supplyChain ?? []).compactMap { tier in
+            guard let place = Self.place(in: tier, gazetteer: gazetteer) else { return nil }
             let effect = SolarScope.effect(context, check: id)
             return finding(SolarScope.severity(context, check: id),
                 nl: "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",

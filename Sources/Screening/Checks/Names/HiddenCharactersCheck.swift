@@ -1,0 +1,45 @@
+/// A name or place in the bid written with characters a reader does not see (zero-width space,
+/// soft hyphen, word joiner, bidirectional controls, control characters). Such characters defeat
+/// matching against sanctions and forced-labour lists and against the tender's people; the
+/// matcher removes them, and this finding records that they were there, because an honest
+/// declaration has no reason for them. A jurist assesses whether the bidder gave misleading
+/// information. Names in the ESPD itself are reported by `espd.altered-structure`.
+struct HiddenCharactersCheck: Check {
+    let id = "names.hidden-characters"
+    let severity = Severity.attention
+    let legalBasis = "Aw 2012 art. 2.87 (misleading information, Dir. 2014/24/EU art. 57(4)(h)-(i)); Council Regulation (EU) No 269/2014 art. 2"
+    let summary = "A name or place in the bid contains invisible, bidirectional-control or control characters that hide it from matching"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let s = context.submission
+        let espdFiles = Set(([s.espd] + s.otherESPDs).map(\.source))
+        var subjects: [(text: String, what: (nl: String, en: String), pointer: EvidencePointer)] = []
+        for subject in ListedPartyCheck.subjects(context) where !espdFiles.contains(subject.pointer.file) {
+            subjects.append((subject.name, ("de naam van \(subject.roleNL)", "the name of the \(subject.role)"), subject.pointer))
+        }
+        for tier in s.supplyChain ?? [] {
+            for alias in tier.aliases {
+                subjects.append((alias, ("een andere naam van schakel \(tier.tier)", "an alias of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
+            }
+            for (field, nl, en) in [(tier.facilityAddress, "het adres", "the address"), (tier.city, "de plaats", "the city"), (tier.region, "de regio", "the region")] {
+                if let field { subjects.append((field, ("\(nl) van schakel \(tier.tier)", "\(en) of tier \(tier.tier)"), SolarScope.pointer(context, tier))) }
+            }
+        }
+        return subjects.compactMap { subject in
+            let codes = NameText.hiddenCharacters(subject.text)
+            guard !codes.isEmpty else { return nil }
+            let shown = NameText.normalised(subject.text)
+            let list = codes.joined(separator: ", ")
+            return finding(severity,
+                nl: "In \(subject.what.nl) ('\(shown)') staan onzichtbare tekens of stuurtekens (\(list)) die de naam aan de controle tegen lijsten kunnen onttrekken. De naam is zonder die tekens gecontroleerd; beoordeel of de inschrijver misleidende informatie heeft gegeven.",
+                en: "\(subject.what.en.prefix(1).uppercased() + subject.what.en.dropFirst()) ('\(shown)') contains invisible or control characters (\(list)) that can hide it from matching against lists. It was matched without them; assess whether the bidder gave misleading information.",
+                evidence: [subject.pointer], details: ["characters": list, "name": shown])
+        }
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(triggering: { $0.submission.bidder.subcontractors = [.init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
+                      nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Müller Çelik Öztürk GmbH", country: "DE", share: 30, reliedUpon: false)] })
+    }
+}

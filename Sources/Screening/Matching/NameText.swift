@@ -1,0 +1,50 @@
+import Foundation
+
+/// The one normaliser for names and places before they are compared (bidders, people, UBOs,
+/// subcontractors, supply-chain tiers, list entries, place names). A bidder who wants a clean
+/// result can hide a name from matching with characters a reader does not see; those are removed
+/// here, and `hiddenCharacters` tells a check that they were there.
+public enum NameText {
+    /// Compatibility-composed (full-width and ligature letters become plain letters), invisible and
+    /// bidirectional-control characters removed, unusual spaces and controls made a space, and the
+    /// dotless ı written as i. Case and diacritics are left to the caller's folding.
+    public static func normalised(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch kind(of: scalar) {
+            case .hidden: continue
+            case .space: out.append(" ")
+            case .visible: out.append(scalar == "\u{131}" ? "i" : scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The characters in `text` that hide or alter a name without being seen, as `U+XXXX` codes
+    /// (zero-width and joiner characters, soft hyphen, bidirectional controls, variation selectors,
+    /// control characters); empty for an honest name.
+    public static func hiddenCharacters(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [] }
+        var codes: [String] = []
+        for scalar in text.unicodeScalars where kind(of: scalar) == .hidden || (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
+            let code = "U+" + String(format: "%04X", scalar.value)
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes
+    }
+
+    enum Kind { case visible, hidden, space }
+
+    static func kind(of scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        if value == 0x20 { return .visible }
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return .space }
+        if scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.isBidiControl { return .hidden }
+        switch scalar.properties.generalCategory {
+        case .format: return .hidden
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+        default: return .visible
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import ESPD
+import Testing
+import TestSupport
+@testable import Screening
+
+/// Issue 15, first part: names and places that characters a reader does not see, or other ways
+/// of writing the same letters, cannot hide from matching; and the Xinjiang gazetteer.
+@Suite("Names and places that cannot be hidden")
+struct NameTextTests {
+    /// The sample's bidder 3 (Sunrise PV Trading): a listed Russian subcontractor and two Xinjiang tiers.
+    func bidder3(_ change: (inout ScreeningContext) -> Void = { _ in }) throws -> ScreeningContext {
+        let submission = try Submission.load(Fixtures.sample + "/bidders/3-sunrise-pv-trading")
+        var context = ScreeningContext(submission: submission, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath, request: nil,
+                                       rules: Fixtures.rules, sanctions: Fixtures.sanctions)
+        change(&context)
+        return context
+    }
+
+    func counts(_ context: ScreeningContext) -> [String: Int] {
+        Dictionary(grouping: Screener().findings(context), by: \.check).mapValues(\.count)
+    }
+
+    static let disguises: [(label: String, insert: @Sendable (String) -> String, hidden: Bool)] = [
+        ("zero-width space", { insertAfterFourth($0, "\u{200B}") }, true),
+        ("soft hyphen", { insertAfterFourth($0, "\u{00AD}") }, true),
+        ("word joiner", { insertAfterFourth($0, "\u{2060}") }, true),
+        ("zero-width joiner", { insertAfterFourth($0, "\u{200D}") }, true),
+        ("right-to-left override", { "\u{202E}" + $0 }, true),
+        ("byte-order mark", { insertAfterFourth($0, "\u{FEFF}") }, true),
+        ("no-break space", { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }, false),
+        ("full-width letters", { String($0.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? Character(Unicode.Scalar(s.value + 0xFEE0)!) : Character(s) }) }, false),
+        ("dotless i", { $0.replacingOccurrences(of: "i", with: "\u{0131}") }, false),
+    ]
+
+    static func insertAfterFourth(_ text: String, _ hidden: String) -> String {
+        String(text.prefix(4)) + hidden + String(text.dropFirst(4))
+    }
+
+    @Test("A disguised name or place finds what the plain one finds; invisible characters are an attention finding", arguments: 0..<disguises.count)
+    func disguisedBidder3(_ index: Int) throws {
+        let disguise = Self.disguises[index]
+        let plain = counts(try bidder3())
+        #expect(plain["sanctions.listed-party", default: 0] >= 1)
+        #expect(plain["solar.listed-entity"] == 2 && plain["solar.xinjiang"] == 2)
+        let disguised = try bidder3 { context in
+            context.submission.bidder.subcontractors = context.submission.bidder.subcontractors?.map { var s = $0; s.name = disguise.insert(s.name); return s }
+            context.submission.supplyChain = context.submission.supplyChain?.map { tier in
+                var tier = tier
+                tier.entity = disguise.insert(tier.entity)
+                tier.city = tier.city.map(disguise.insert)
+                tier.region = tier.region.map(disguise.insert)
+                tier.facilityAddress = tier.facilityAddress.map(disguise.insert)
+                return tier
+            }
+        }
+        let after = counts(disguised)
+        for check in ["sanctions.listed-party", "solar.listed-entity", "solar.xinjiang"] {
+            #expect(after[check] == plain[check], "\(disguise.label): \(check) \(after[check] ?? 0) instead of \(plain[check] ?? 0)")
+        }
+        let hidden = Fixtures.findings(disguised, "names.hidden-characters")
+        if disguise.hidden {
+            // Two subcontractors, and the entity, address, city and region of six tiers.
+            #expect(hidden.count == 2 + 6 * 4, "\(disguise.label)")
+            #expect(hidden.allSatisfy { $0.severity == .attention && !($0.details?["characters"] ?? "").isEmpty })
+            #expect(hidden.allSatisfy { !$0.message.nl.contains("\u{200B}") && !$0.message.nl.contains("\u{202E}") })
+        } else {
+            #expect(hidden.isEmpty, "\(disguise.label)")
+        }
+        #expect(Fixtures.findings(try bidder3(), "names.hidden-characters").isEmpty)
+    }
+
+    @Test("The matcher sees through invisible characters on both sides of a comparison")
+    func matcherBothSides() {
+        let matcher = NameMatcher(rules: Fixtures.rules.names)
+        #expect(matcher.matchCompany("Sibir\u{200B}sky Kremny LLC", "OOO Sibirskiy Kremniy").score >= Fixtures.rules.names.companyThreshold)
+        #expect(matcher.matchCompany("Sibirsky Kremny LLC", "OOO Sib\u{00AD}irskiy Krem\u{2060}niy").score >= Fixtures.rules.names.companyThreshold)
+        #expect(matcher.matchPerson("Jan van\u{00A0}der\u{200B} Berg", "Berg, J. van der").score >= Fixtures.rules.names.personThreshold)
+        // Removing invisible characters does not make different names equal.
+        #expect(matcher.matchCompany("Noordzee\u{200B} Modules B.V.", "Sibirsky Kremny LLC").score < Fixtures.rules.names.companyThreshold)
+    }
+
+    @Test("Terminal output shows invisible characters as codes")
+    func displayEscapes() {
+        #expect(DisplayText.oneLine("Sibir\u{200B}sky") == "Sibir\\u{200B}sky")
+        #expect(DisplayText.oneLine("a\u{00AD}b\u{2060}c") == "a\\u{AD}b\\u{2060}c")
+        #expect(DisplayText.oneLine("Müller Çelik 新疆") == "Müller Çelik 新疆")
+    }
+
+    // MARK: Xinjiang gazetteer
+
+    func place(city: String? = nil, region: String? = nil, address: String? = nil, country: String? = "CN") -> String? {
+        let tier = SupplyChainTier(tier: "polysilicon", entity: "X", aliases: [], facilityAddress: address, city: city, region: region, country: country,
+                                   certificate: nil, certificateSites: [], certificateExpiry: nil, batchLink: nil, quantity: nil, unit: nil, line: 2)
+        return XinjiangRegionCheck.place(in: tier, places: Fixtures.rules.xinjiangPlaces, ambiguous: Fixtures.rules.xinjiangAmbiguousPlaces)
+    }
+
+    @Test("Spellings of Xinjiang places are recognised in city, region and address", arguments: [
+        (nil, "Sinkiang", nil), (nil, "Xin Jiang", nil), (nil, "XIN-JIANG", nil), (nil, "Xinjiang Uyghur Autonomous Region", nil),
+        ("Urumchi", nil, nil), ("Ürümqi", nil, nil), ("URUMQI", nil, nil), ("Ürüm\u{200B}qi", nil, nil), ("烏魯木齊", nil, nil), ("Dihua", nil, nil),
+        ("Fukang", nil, nil), ("Kuitun", nil, nil), ("Jimsar", nil, nil), ("Qitai", nil, nil), ("Kuqa", nil, nil), ("Tacheng", nil, nil),
+        (nil, nil, "Ganquanpu Industrial Park, Urumqi"), (nil, nil, "新疆昌吉州准东经济技术开发区"), (nil, nil, "吉木萨尔县五彩湾"),
+        (nil, nil, "Wucaiwan Industrial Zone"), ("Ｓｈｉｈｅｚｉ", nil, nil),
+    ] as [(String?, String?, String?)])
+    func xinjiangSpellings(_ city: String?, _ region: String?, _ address: String?) {
+        #expect(place(city: city, region: region, address: address) != nil)
+    }
+
+    @Test("Short or shared place names: whole words only, and ambiguous ones only for a tier in China or of unknown country")
+    func ambiguousPlaces() {
+        // Whole words: a place inside another word is not that place.
+        #expect(place(city: "Hamilton") == nil)
+        #expect(place(region: "Jiangsu", address: "88 Xinhua Road") == nil)
+        #expect(place(city: "Kashima") == nil)
+        #expect(place(address: "Usuki Road 4") == nil)
+        #expect(place(city: "Manassas") == nil)
+        // The same word elsewhere.
+        #expect(place(city: "Aksu", country: "KZ") == nil)
+        #expect(place(city: "Bole", region: "Addis Ababa", country: "ET") == nil)
+        #expect(place(city: "Manas", country: "KG") == nil)
+        #expect(place(city: "Aral", country: "KZ") == nil)
+        // In China, or when the country is not given, they count.
+        #expect(place(city: "Aksu") == "Aksu")
+        #expect(place(city: "Manas", country: nil) == "Manas")
+        #expect(place(city: "Kashi", country: "cn") == "Kashi")
+        // Unambiguous names count whatever country the bidder wrote.
+        #expect(place(city: "Shihezi", country: "KZ") == "Shihezi")
+        #expect(place(address: "新疆", country: "NL") == "新疆")
+    }
+
+    @Test("Every gazetteer line is a place with a source section, and no place is listed twice")
+    func gazetteerIsData() throws {
+        let places = Fixtures.rules.xinjiangPlaces
+        #expect(places.count >= 100)
+        #expect(Set(places.map { XinjiangRegionCheck.fold($0) }).count == places.count)
+        #expect(Fixtures.rules.xinjiangAmbiguousPlaces.isSubset(of: Set(places)))
+        #expect(Fixtures.rules.xinjiangAmbiguousPlaces.contains("Aksu"))
+    }
+}
