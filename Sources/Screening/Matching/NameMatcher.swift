@@ -33,8 +33,25 @@ public struct NameMatcher: Sendable {
         var key: String
         /// The key as unicode scalars, compared without re-decoding the string every time.
         var scalars: [Unicode.Scalar]
+        /// The key under the other spelling conventions a Dutch user meets (`Transliteration.alternates`):
+        /// "poetin" is also "putin", "mueller" also "muller"; empty for most words.
+        var alternates: [[Unicode.Scalar]]
         var count: Int { scalars.count }
-        init(shown: String, key: String) { self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars) }
+        init(shown: String, key: String) {
+            self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars)
+            alternates = Transliteration.alternates(shown).filter { $0 != key }.map { Array($0.unicodeScalars) }
+        }
+        /// Every key the word may be compared by: its own first.
+        var keys: [[Unicode.Scalar]] { [scalars] + alternates }
+    }
+
+    /// The best similarity of two words under any of their spellings.
+    static func similarity(_ a: Token, _ b: Token) -> Double {
+        let direct = tokenSimilarity(a.scalars, b.scalars)
+        if direct == 1 || (a.alternates.isEmpty && b.alternates.isEmpty) { return direct }
+        var best = direct
+        for x in a.keys { for y in b.keys { best = max(best, tokenSimilarity(x, y)) } }
+        return best
     }
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
@@ -79,7 +96,7 @@ public struct NameMatcher: Sendable {
                     initial = true
                     score = s.scalars.first == l.scalars.first ? (s.count == l.count ? 1.0 : 0.9) : 0
                 } else {
-                    score = Self.tokenSimilarity(s.scalars, l.scalars)
+                    score = Self.similarity(s, l)
                 }
                 if score > best.score { best = (score, j, initial) }
             }
@@ -139,7 +156,7 @@ public struct NameMatcher: Sendable {
         for s in short {
             var best = (score: -1.0, index: 0)
             for (j, l) in long.enumerated() {
-                let score = Self.tokenSimilarity(s.scalars, l.scalars)
+                let score = Self.similarity(s, l)
                 if score > best.score { best = (score, j) }
             }
             total += best.score

@@ -69,4 +69,25 @@ enum Transliteration {
         for character in t where collapsed.last != character { collapsed.append(character) }
         return collapsed
     }
+
+    /// The word's key under the other conventions for the same letters: Dutch transliteration of
+    /// Cyrillic (oe = u, sj = sh, tsj = ch, zj = zh: Poetin, Sjojgoe, Tsjernov, Joeri), German
+    /// umlauts written out (ae/oe/ue = ä/ö/ü: Mueller, Schroeder) and Dutch ij = y. Compared as
+    /// alternatives, so a word keeps matching its own spelling.
+    static func alternates(_ token: String) -> [String] {
+        guard token.count > 2 else { return [] }
+        var out: [String] = []
+        if token.includes("oe") || token.includes("sj") || token.includes("zj") {
+            var dutch = token
+            for (from, to) in [("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")] where dutch.includes(from) { dutch = replacing(from, with: to, in: dutch) }
+            out.append(canonical(dutch))
+        }
+        if token.includes("ae") || token.includes("oe") || token.includes("ue") {
+            var german = token
+            for (from, to) in [("ae", "a"), ("oe", "o"), ("ue", "u")] where german.includes(from) { german = replacing(from, with: to, in: german) }
+            out.append(canonical(german))
+        }
+        if token.includes("ij") { out.append(canonical(replacing("ij", with: "y", in: token))) }
+        return out
+    }
 }

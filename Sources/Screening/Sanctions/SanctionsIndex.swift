@@ -42,7 +42,7 @@ public final class SanctionsIndex: Sendable {
                 let index = Int32(entries.count)
                 let names = entry.names.map { entry.kind == .person ? matcher.personTokens($0) : matcher.companyTokens($0) }
                 var keys = Set<String>()
-                for tokens in names { for token in tokens where token.count > 1 { keys.insert(Self.block(token)) } }
+                for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(Self.blocks(token)) } }
                 for key in keys { blocks[key, default: []].append(index) }
                 let minimumWords = names.map { $0.filter { $0.count > 1 }.count }.min() ?? 0
                 entries.append((listIndex, entry, names, minimumWords))
@@ -57,6 +57,13 @@ public final class SanctionsIndex: Sendable {
 
     static func block(_ token: NameMatcher.Token) -> String { String(token.key.prefix(2)) }
 
+    /// The blocks of a word under each of its spellings (Poetin is in "po" and, as Putin, in "pu").
+    static func blocks(_ token: NameMatcher.Token) -> Set<String> {
+        var keys: Set<String> = [block(token)]
+        for alternate in token.alternates { keys.insert(String(String.UnicodeScalarView(alternate.prefix(2)))) }
+        return keys
+    }
+
     /// The best hits for one name, best first; only those at or above the threshold unless `all`.
     public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
                        limit: Int = 5, all: Bool = false) -> [Hit] {
@@ -68,11 +75,24 @@ public final class SanctionsIndex: Sendable {
         var counts = [UInt8](repeating: 0, count: entries.count)
         var touched: [Int32] = []
         var queryWords = 0
-        for key in Set(tokens.filter { $0.count > 1 }.map(Self.block)) {
+        // A word with alternate spellings counts once per entry, whichever of its blocks found it.
+        var wordBlocks: [Set<String>] = []
+        for token in tokens where token.count > 1 {
+            let keys = Self.blocks(token)
+            if !wordBlocks.contains(keys) { wordBlocks.append(keys) }
+        }
+        var countedBy = [Int32](repeating: -1, count: wordBlocks.contains { $0.count > 1 } ? entries.count : 0)
+        for (word, keys) in wordBlocks.enumerated() {
             queryWords += 1
-            for index in blocks[key] ?? [] {
-                if counts[Int(index)] == 0 { touched.append(index) }
-                counts[Int(index)] &+= 1
+            for key in keys {
+                for index in blocks[key] ?? [] {
+                    if keys.count > 1 {
+                        if countedBy[Int(index)] == Int32(word) { continue }
+                        countedBy[Int(index)] = Int32(word)
+                    }
+                    if counts[Int(index)] == 0 { touched.append(index) }
+                    counts[Int(index)] &+= 1
+                }
             }
         }
         let threshold = kind == .person ? personThreshold : entityThreshold
