@@ -147,10 +147,12 @@ struct SpellingConventionTests {
         ("Joeri Ivanov", "Yuri Ivanov"), ("Oleg Zjoekov", "Oleg Zhukov"), ("Boris Gryzlov", "Boris Gryzlov"),
         ("Hans Mueller", "Hans Müller"), ("Gerhard Schroeder", "Gerhard Schröder"), ("Anna Kaestner", "Anna Kästner"),
         ("Jürgen Boehm", "Juergen Böhm"), ("Pieter Bijl", "Pieter Byl"),
+        ("Jan Vanderberg", "Jan van der Berg"), ("Anne-Marie Jansen", "Annemarie Jansen"), ("Karel Terhorst", "Karel ter Horst"),
     ]
     static let different: [(String, String)] = [
         ("Vladimir Poetin", "Vladimir Pushkin"), ("Hans Mueller", "Hans Miller"), ("Joeri Ivanov", "Yuri Ivashov"),
         ("Gerhard Schroeder", "Gerhard Schreiber"), ("Anna Kaestner", "Anna Kessler"), ("Sergej Sjojgoe", "Sergei Sokolov"),
+        ("Jan van der Berg", "Jan van den Berg"), ("Piet de Vries", "Piet van Vries"), ("Anne-Marie Jansen", "Anne-Sophie Jansen"),
     ]
 
     @Test("The same person in another convention matches, in the matcher and through the sanctions index", arguments: 0..<same.count)
@@ -168,6 +170,30 @@ struct SpellingConventionTests {
         let (written, listed) = Self.different[index]
         let matcher = NameMatcher(rules: Fixtures.rules.names)
         #expect(matcher.matchPerson(written, listed).score < Fixtures.rules.names.personThreshold, "\(written) / \(listed)")
+    }
+
+    @Test("A tussenvoegsel left out still matches, but scores lower than the full name and says why")
+    func droppedParticle() {
+        let matcher = NameMatcher(rules: Fixtures.rules.names)
+        let dropped = matcher.matchPerson("Jan Berg", "Jan van der Berg")
+        #expect(dropped.score >= Fixtures.rules.names.personThreshold && dropped.score < 1)
+        #expect(dropped.reasons.contains { $0.contains("one name only") })
+        #expect(matcher.matchPerson("Jan van der Berg", "Berg, J. van der").score >= Fixtures.rules.names.personThreshold)
+    }
+
+    @Test("Hyphenated company words match the joined form, in the matcher and through the sanctions index")
+    func compounds() {
+        let matcher = NameMatcher(rules: Fixtures.rules.names)
+        let pairs = [("Ural Non-ferrous Metals LLC", "Ural Nonferrous Metals"), ("Poly-Silicon Materials Co.", "Polysilicon Materials Co. Ltd.")]
+        for (written, listed) in pairs {
+            #expect(matcher.matchCompany(written, listed).score >= Fixtures.rules.names.companyThreshold, "\(written) / \(listed)")
+            for (query, entryName) in [(written, listed), (listed, written)] {
+                let entry = WatchlistEntry(id: "E1", kind: .entity, names: ["Another Name LLC", entryName], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
+                let index = SanctionsIndex(lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+                let hits = index.search(query, kind: .entity)
+                #expect(hits.count == 1 && hits.first?.matchedAlias == entryName, "\(query) → \(entryName)")
+            }
+        }
     }
 
     /// Labelled "different" at first, but by the written rule it is the same name: "Koen de Boer" is how

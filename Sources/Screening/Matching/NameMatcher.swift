@@ -55,22 +55,71 @@ public struct NameMatcher: Sendable {
     }
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
-    func personTokens(_ name: String) -> [Token] {
-        // "J.W.Jansen" is "J W Jansen": a full stop separates like a space.
-        let tokens = Self.fold(name)
-            .split(whereSeparator: { !$0.isLetter && $0 != "'" })
-            .map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
-            .filter { !$0.isEmpty }
+    /// `joined`: hyphenated parts written as one word ("Anne-Marie" → "annemarie");
+    /// `glued`: tussenvoegsels written together with the next word ("van der Berg" → "vanderberg").
+    func personTokens(_ name: String, joined: Bool = false, glued: Bool = false) -> [Token] {
+        let tokens = personWords(name, joined: joined)
+        if glued {
+            var out: [String] = [], pending = ""
+            for token in tokens {
+                if tussenvoegsels.contains(token) { pending += token; continue }
+                out.append(pending + token); pending = ""
+            }
+            return out.map { Token(shown: $0, key: Transliteration.canonical($0)) }
+        }
         let kept = tokens.filter { !tussenvoegsels.contains($0) }
         return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
     }
 
+    /// The folded words of a person's name, tussenvoegsels included.
+    func personWords(_ name: String, joined: Bool = false) -> [String] {
+        // "J.W.Jansen" is "J W Jansen": a full stop separates like a space.
+        Self.fold(joined ? name.replacingOccurrences(of: "-", with: "") : name)
+            .split(whereSeparator: { !$0.isLetter && $0 != "'" })
+            .map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The token lists a name is compared by: as written, and with hyphenated parts as one word
+    /// when the name has a hyphen ("Anne-Marie" = "Annemarie", "Non-ferrous" = "Nonferrous").
+    /// A person's name with tussenvoegsels is also compared with them written together with the
+    /// surname ("van der Berg" = "Vanderberg").
+    func tokenVariants(_ name: String, person: Bool) -> [[Token]] {
+        var variants = [person ? personTokens(name) : companyTokens(name)]
+        if name.contains("-") { variants.append(person ? personTokens(name, joined: true) : companyTokens(name, joined: true)) }
+        if person, personWords(name).contains(where: tussenvoegsels.contains) { variants.append(personTokens(name, glued: true)) }
+        return variants
+    }
+
     /// Scores two person names. Birth dates, when both are known and differ, rule a match out.
+    /// Tussenvoegsels are compared on their own: the same name with another particle (van der /
+    /// van den) is another family name and scores × 0.8; a particle written in one name only
+    /// scores × 0.95 (forms often leave it out); particles written together with the surname (Vanderberg) match the split form.
     public func matchPerson(_ a: String, _ b: String, birthDateA: String? = nil, birthDateB: String? = nil) -> Match {
         if let x = birthDateA, let y = birthDateB, x != y {
             return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
         }
-        return matchPerson(tokens: personTokens(a), personTokens(b))
+        var best = Match(score: -1, reasons: [])
+        for x in tokenVariants(a, person: true) {
+            for y in tokenVariants(b, person: true) {
+                let match = matchPerson(tokens: x, y)
+                if match.score > best.score { best = match }
+            }
+        }
+        let pa = personWords(a).filter { tussenvoegsels.contains($0) }, pb = personWords(b).filter { tussenvoegsels.contains($0) }
+        if pa.isEmpty != pb.isEmpty {
+            // Written together in one name (Vanderberg) or left out of it.
+            let glued = matchPerson(tokens: personTokens(a, glued: true), personTokens(b, glued: true))
+            if glued.score >= best.score {
+                return Match(score: glued.score, reasons: glued.reasons + ["tussenvoegsel written together with the name"])
+            }
+            best.score = ((best.score * 0.95) * 100).rounded() / 100
+            best.reasons.append("tussenvoegsel '\((pa + pb).joined(separator: " "))' in one name only")
+        } else if !pa.isEmpty, Set(pa) != Set(pb), !(pa + pb).contains(where: { ["vd", "vander"].contains($0) }) {
+            best.score = ((best.score * 0.8) * 100).rounded() / 100
+            best.reasons.append("tussenvoegsels differ ('\(pa.joined(separator: " "))' / '\(pb.joined(separator: " "))')")
+        }
+        return best
     }
 
     /// Scores pre-tokenized person names (`personTokens`), for indexes that tokenize once.
@@ -133,8 +182,8 @@ public struct NameMatcher: Sendable {
 
     // MARK: Companies
 
-    func companyTokens(_ name: String) -> [Token] {
-        let tokens = String(Self.fold(name).filter { $0 != "." })
+    func companyTokens(_ name: String, joined: Bool = false) -> [Token] {
+        let tokens = String(Self.fold(name).filter { $0 != "." && !(joined && $0 == "-") })
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
         let kept = tokens.filter { !legalForms.contains($0) }
@@ -142,7 +191,14 @@ public struct NameMatcher: Sendable {
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
-        matchCompany(tokens: companyTokens(a), companyTokens(b))
+        var best = Match(score: -1, reasons: [])
+        for x in tokenVariants(a, person: false) {
+            for y in tokenVariants(b, person: false) {
+                let match = matchCompany(tokens: x, y)
+                if match.score > best.score { best = match }
+            }
+        }
+        return best
     }
 
     /// Scores pre-tokenized company names (`companyTokens`).

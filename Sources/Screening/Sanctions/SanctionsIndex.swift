@@ -14,6 +14,8 @@ public final class SanctionsIndex: Sendable {
     private let kinds: [WatchlistEntry.Kind]
     private let minimumWords: [Int]
     private let tokenizedNames: [[[NameMatcher.Token]]]
+    /// For each tokenized name of an entry, the index of the alias it was made from.
+    private let origins: [[Int]]
 
     public struct Hit: Sendable, Codable, Equatable {
         public var list: String
@@ -37,10 +39,16 @@ public final class SanctionsIndex: Sendable {
         entityThreshold = rules.sanctions.entityThreshold
         var entries: [(list: Int, entry: WatchlistEntry, names: [[NameMatcher.Token]], minimumWords: Int)] = []
         var blocks: [String: [Int32]] = [:]
+        var origins: [[Int]] = []
         for (listIndex, list) in lists.enumerated() {
             for entry in list.entries {
                 let index = Int32(entries.count)
-                let names = entry.names.map { entry.kind == .person ? matcher.personTokens($0) : matcher.companyTokens($0) }
+                // Every alias as written and, when hyphenated, as one word; `origins` maps back to the alias.
+                var names: [[NameMatcher.Token]] = [], origin: [Int] = []
+                for (aliasIndex, name) in entry.names.enumerated() {
+                    for variant in matcher.tokenVariants(name, person: entry.kind == .person) { names.append(variant); origin.append(aliasIndex) }
+                }
+                origins.append(origin)
                 var keys = Set<String>()
                 for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(Self.blocks(token)) } }
                 for key in keys { blocks[key, default: []].append(index) }
@@ -52,6 +60,7 @@ public final class SanctionsIndex: Sendable {
         self.kinds = entries.map(\.entry.kind)
         self.minimumWords = entries.map(\.minimumWords)
         self.tokenizedNames = entries.map(\.names)
+        self.origins = origins
         self.blocks = blocks
     }
 
@@ -67,7 +76,9 @@ public final class SanctionsIndex: Sendable {
     /// The best hits for one name, best first; only those at or above the threshold unless `all`.
     public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
                        limit: Int = 5, all: Bool = false) -> [Hit] {
-        let tokens = kind == .person ? matcher.personTokens(name) : matcher.companyTokens(name)
+        // The query as written and, when hyphenated, as one word: the better reading counts.
+        let variants = matcher.tokenVariants(name, person: kind == .person)
+        let tokens = variants[0]
         // Blocking: a name can only reach the threshold when each full word of the shorter name
         // has a partner with a similar spelling, which in practice shares its first two letters.
         // Count, per entry, how many distinct query words share a block with it.
@@ -105,16 +116,20 @@ public final class SanctionsIndex: Sendable {
             // Score every alias cheaply, then explain only the best one.
             var bestIndex = -1
             var bestScore = -1.0
+            var bestQuery = 0
             for (aliasIndex, aliasTokens) in names.enumerated() {
-                let score = (kind == .person ? matcher.matchPerson(tokens: tokens, aliasTokens, explain: false)
-                                             : matcher.matchCompany(tokens: tokens, aliasTokens, explain: false)).score
-                if score > bestScore { bestScore = score; bestIndex = aliasIndex }
+                for (queryIndex, query) in variants.enumerated() {
+                    let score = (kind == .person ? matcher.matchPerson(tokens: query, aliasTokens, explain: false)
+                                                 : matcher.matchCompany(tokens: query, aliasTokens, explain: false)).score
+                    if score > bestScore { bestScore = score; bestIndex = aliasIndex; bestQuery = queryIndex }
+                }
             }
             // Birth date and country move a score by at most +0.07: below that it cannot become a hit.
             guard bestIndex >= 0, all || bestScore + 0.07 >= threshold else { continue }
             let (listIndex, entry) = entries[Int(index)]
-            let alias = entry.names[bestIndex]
-            var match = kind == .person ? matcher.matchPerson(tokens: tokens, names[bestIndex]) : matcher.matchCompany(tokens: tokens, names[bestIndex])
+            let alias = entry.names[origins[Int(index)][bestIndex]]
+            let query = variants[bestQuery]
+            var match = kind == .person ? matcher.matchPerson(tokens: query, names[bestIndex]) : matcher.matchCompany(tokens: query, names[bestIndex])
             // Birth date: a different date rules a person out; the same date confirms.
             if let birthDate, !entry.birthDates.isEmpty {
                 if entry.birthDates.contains(where: { birthDate.hasPrefix($0) || $0.hasPrefix(birthDate) }) {
