@@ -58,7 +58,10 @@ public struct NameMatcher: Sendable {
     /// `joined`: hyphenated parts written as one word ("Anne-Marie" → "annemarie");
     /// `glued`: tussenvoegsels written together with the next word ("van der Berg" → "vanderberg").
     func personTokens(_ name: String, joined: Bool = false, glued: Bool = false) -> [Token] {
-        let tokens = personWords(name, joined: joined)
+        personTokens(words: personWords(name, joined: joined), glued: glued)
+    }
+
+    func personTokens(words tokens: [String], glued: Bool = false) -> [Token] {
         if glued {
             var out: [String] = [], pending = ""
             for token in tokens {
@@ -85,9 +88,11 @@ public struct NameMatcher: Sendable {
     /// A person's name with tussenvoegsels is also compared with them written together with the
     /// surname ("van der Berg" = "Vanderberg").
     func tokenVariants(_ name: String, person: Bool) -> [[Token]] {
-        var variants = [person ? personTokens(name) : companyTokens(name)]
-        if name.contains("-") { variants.append(person ? personTokens(name, joined: true) : companyTokens(name, joined: true)) }
-        if person, personWords(name).contains(where: tussenvoegsels.contains) { variants.append(personTokens(name, glued: true)) }
+        guard person else { return name.contains("-") ? [companyTokens(name), companyTokens(name, joined: true)] : [companyTokens(name)] }
+        let words = personWords(name)
+        var variants = [personTokens(words: words)]
+        if name.contains("-") { variants.append(personTokens(name, joined: true)) }
+        if words.contains(where: tussenvoegsels.contains) { variants.append(personTokens(words: words, glued: true)) }
         return variants
     }
 

@@ -75,7 +75,17 @@ enum Transliteration {
     /// umlauts written out (ae/oe/ue = ä/ö/ü: Mueller, Schroeder) and Dutch ij = y. Compared as
     /// alternatives, so a word keeps matching its own spelling.
     static func alternates(_ token: String) -> [String] {
-        guard token.count > 2 else { return [] }
+        // Most words have none of these letter pairs: one pass over the bytes decides.
+        var pairs = false, previous: UInt8 = 0
+        for byte in token.utf8 {
+            switch (previous, byte) {
+            case (0x6F, 0x65), (0x61, 0x65), (0x75, 0x65), (0x73, 0x6A), (0x7A, 0x6A), (0x69, 0x6A): pairs = true // oe ae ue sj zj ij
+            default: break
+            }
+            if pairs { break }
+            previous = byte
+        }
+        guard pairs, token.utf8.count > 2 else { return [] }
         var out: [String] = []
         if token.includes("oe") || token.includes("sj") || token.includes("zj") {
             var dutch = token
