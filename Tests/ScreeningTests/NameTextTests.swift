@@ -69,6 +69,21 @@ struct NameTextTests {
         #expect(Fixtures.findings(try bidder3(), "names.hidden-characters").isEmpty)
     }
 
+    @Test("A word mixing Latin with Cyrillic or Greek look-alikes is an attention finding; a name wholly in one script is not")
+    func mixedScript() throws {
+        func flagged(_ names: [String]) throws -> [Finding] {
+            Fixtures.findings(try bidder3 { context in
+                context.submission.bidder.subcontractors = names.map { .init(name: $0, country: "CN", share: 5, reliedUpon: false) }
+            }, "names.hidden-characters")
+        }
+        // Cyrillic Н and о in "Hoshine"; Greek Α in "Alpha".
+        let mixed = try flagged(["\u{41D}\u{43E}shine Silicon", "\u{391}lpha Solar Co."])
+        #expect(mixed.count == 2)
+        #expect(Set(mixed.compactMap { $0.details?["mixedScript"] }) == ["\u{41D}\u{43E}shine", "\u{391}lpha"])
+        #expect(mixed.allSatisfy { $0.severity == .attention && $0.message.nl.contains("Cyrillische of Griekse") })
+        #expect(try flagged(["ООО Сибирский Кремний", "Μεταλλικά Ελλάδος", "Müller Çelik Öztürk GmbH", "合盛硅业 Hoshine", "Kremny ООО"]).isEmpty)
+    }
+
     @Test("The matcher sees through invisible characters on both sides of a comparison")
     func matcherBothSides() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)

@@ -47,4 +47,27 @@ public enum NameText {
         default: return .visible
         }
     }
+
+    /// The words of `text` that mix Latin letters with Cyrillic or Greek ones ("Ѕibirsky" with a
+    /// Cyrillic Ѕ): written to look like one script while reading as another. A name written wholly
+    /// in Cyrillic or Greek is not mixed.
+    public static func mixedScriptWords(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
+        return text.split(whereSeparator: { !$0.isLetter }).filter { word in
+            var scripts = Set<Script>()
+            for scalar in word.unicodeScalars { if let script = script(of: scalar) { scripts.insert(script) } }
+            return scripts.count > 1
+        }.map(String.init)
+    }
+
+    enum Script { case latin, greek, cyrillic }
+
+    static func script(of scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: .latin
+        case 0x370...0x3FF, 0x1F00...0x1FFF: .greek
+        case 0x400...0x52F, 0x1C80...0x1C8F, 0xA640...0xA69F: .cyrillic
+        default: nil
+        }
+    }
 }

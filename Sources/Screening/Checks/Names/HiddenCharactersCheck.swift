@@ -3,12 +3,14 @@
 /// matching against sanctions and forced-labour lists and against the tender's people; the
 /// matcher removes them, and this finding records that they were there, because an honest
 /// declaration has no reason for them. A jurist assesses whether the bidder gave misleading
-/// information. Names in the ESPD itself are reported by `espd.altered-structure`.
+/// information. A word that mixes Latin letters with Cyrillic or Greek ones (a Cyrillic "о" in
+/// "Hoshine") is reported for the same reason. Names in the ESPD itself are reported by
+/// `espd.altered-structure`.
 struct HiddenCharactersCheck: Check {
     let id = "names.hidden-characters"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.87 (misleading information, Dir. 2014/24/EU art. 57(4)(h)-(i)); Council Regulation (EU) No 269/2014 art. 2"
-    let summary = "A name or place in the bid contains invisible, bidirectional-control or control characters that hide it from matching"
+    let legalBasis = "Aw 2012 art. 2.87; Dir. 2014/24/EU art. 57(4)(h)-(i); Council Regulation (EU) No 269/2014 art. 2"
+    let summary = "A name or place in the bid contains invisible, bidirectional-control or control characters, or mixes Latin with Cyrillic or Greek look-alike letters, which hide it from matching"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -28,8 +30,16 @@ struct HiddenCharactersCheck: Check {
         }
         return subjects.compactMap { subject in
             let codes = NameText.hiddenCharacters(subject.text)
-            guard !codes.isEmpty else { return nil }
+            let mixed = NameText.mixedScriptWords(subject.text)
+            guard !codes.isEmpty || !mixed.isEmpty else { return nil }
             let shown = NameText.normalised(subject.text)
+            if codes.isEmpty {
+                let words = mixed.map { "'\($0)'" }.joined(separator: ", ")
+                return finding(severity,
+                    nl: "In \(subject.what.nl) ('\(shown)') staan woorden die Latijnse letters mengen met Cyrillische of Griekse die er hetzelfde uitzien (\(words)); zo'n naam kan aan de controle tegen lijsten ontsnappen. Beoordeel of de inschrijver misleidende informatie heeft gegeven.",
+                    en: "\(subject.what.en.prefix(1).uppercased() + subject.what.en.dropFirst()) ('\(shown)') has words that mix Latin letters with Cyrillic or Greek look-alikes (\(words)); such a name can escape matching against lists. Assess whether the bidder gave misleading information.",
+                    evidence: [subject.pointer], details: ["mixedScript": mixed.joined(separator: ", "), "name": shown])
+            }
             let list = codes.joined(separator: ", ")
             return finding(severity,
                 nl: "In \(subject.what.nl) ('\(shown)') staan onzichtbare tekens of stuurtekens (\(list)) die de naam aan de controle tegen lijsten kunnen onttrekken. De naam is zonder die tekens gecontroleerd; beoordeel of de inschrijver misleidende informatie heeft gegeven.",
