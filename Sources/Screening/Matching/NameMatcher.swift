@@ -89,7 +89,11 @@ public struct NameMatcher: Sendable {
     /// surname ("van der Berg" = "Vanderberg").
     func tokenVariants(_ name: String, person: Bool) -> [[Token]] {
         guard person else { return name.contains("-") ? [companyTokens(name), companyTokens(name, joined: true)] : [companyTokens(name)] }
-        let words = personWords(name)
+        return personVariants(name, words: personWords(name))
+    }
+
+    /// `tokenVariants` of a person's name whose folded `words` are already known.
+    func personVariants(_ name: String, words: [String]) -> [[Token]] {
         var variants = [personTokens(words: words)]
         if name.contains("-") { variants.append(personTokens(name, joined: true)) }
         if words.contains(where: tussenvoegsels.contains) { variants.append(personTokens(words: words, glued: true)) }
@@ -104,17 +108,19 @@ public struct NameMatcher: Sendable {
         if let x = birthDateA, let y = birthDateB, x != y {
             return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
         }
+        // Each name is folded once: the variants and the tussenvoegsels come from the same words.
+        let wa = personWords(a), wb = personWords(b)
         var best = Match(score: -1, reasons: [])
-        for x in tokenVariants(a, person: true) {
-            for y in tokenVariants(b, person: true) {
+        for x in personVariants(a, words: wa) {
+            for y in personVariants(b, words: wb) {
                 let match = matchPerson(tokens: x, y)
                 if match.score > best.score { best = match }
             }
         }
-        let pa = personWords(a).filter { tussenvoegsels.contains($0) }, pb = personWords(b).filter { tussenvoegsels.contains($0) }
+        let pa = wa.filter { tussenvoegsels.contains($0) }, pb = wb.filter { tussenvoegsels.contains($0) }
         if pa.isEmpty != pb.isEmpty {
             // Written together in one name (Vanderberg) or left out of it.
-            let glued = matchPerson(tokens: personTokens(a, glued: true), personTokens(b, glued: true))
+            let glued = matchPerson(tokens: personTokens(words: wa, glued: true), personTokens(words: wb, glued: true))
             if glued.score >= best.score {
                 return Match(score: glued.score, reasons: glued.reasons + ["tussenvoegsel written together with the name"])
             }

@@ -1,3 +1,4 @@
+import ESPD
 import Foundation
 
 /// The one normaliser for names and places before they are compared (bidders, people, UBOs,
@@ -40,7 +41,7 @@ public enum NameText {
         let value = scalar.value
         if value == 0x20 { return .visible }
         if value < 0x20 || (0x7F...0x9F).contains(value) { return .space }
-        if scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.isBidiControl { return .hidden }
+        if DisplayText.isHidden(scalar) { return .hidden }
         switch scalar.properties.generalCategory {
         case .format: return .hidden
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space

@@ -16,15 +16,16 @@ struct HiddenCharactersCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         let s = context.submission
         let espdFiles = Set(([s.espd] + s.otherESPDs).map(\.source))
+        // `what`: the Dutch phrase follows "In", the English one starts the sentence.
         var subjects: [(text: String, what: (nl: String, en: String), pointer: EvidencePointer)] = []
         for subject in ListedPartyCheck.subjects(context) where !espdFiles.contains(subject.pointer.file) {
-            subjects.append((subject.name, ("de naam van \(subject.roleNL)", "the name of the \(subject.role)"), subject.pointer))
+            subjects.append((subject.name, ("de naam van \(subject.roleNL)", "The name of the \(subject.role)"), subject.pointer))
         }
         for tier in s.supplyChain ?? [] {
             for alias in tier.aliases {
-                subjects.append((alias, ("een andere naam van schakel \(tier.tier)", "an alias of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
+                subjects.append((alias, ("een andere naam van schakel \(tier.tier)", "An alias of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
             }
-            for (field, nl, en) in [(tier.facilityAddress, "het adres", "the address"), (tier.city, "de plaats", "the city"), (tier.region, "de regio", "the region")] {
+            for (field, nl, en) in [(tier.facilityAddress, "het adres", "The address"), (tier.city, "de plaats", "The city"), (tier.region, "de regio", "The region")] {
                 if let field { subjects.append((field, ("\(nl) van schakel \(tier.tier)", "\(en) of tier \(tier.tier)"), SolarScope.pointer(context, tier))) }
             }
         }
@@ -37,13 +38,13 @@ struct HiddenCharactersCheck: Check {
                 let words = mixed.map { "'\($0)'" }.joined(separator: ", ")
                 return finding(severity,
                     nl: "In \(subject.what.nl) ('\(shown)') staan woorden die Latijnse letters mengen met Cyrillische of Griekse die er hetzelfde uitzien (\(words)); zo'n naam kan aan de controle tegen lijsten ontsnappen. Beoordeel of de inschrijver misleidende informatie heeft gegeven.",
-                    en: "\(subject.what.en.prefix(1).uppercased() + subject.what.en.dropFirst()) ('\(shown)') has words that mix Latin letters with Cyrillic or Greek look-alikes (\(words)); such a name can escape matching against lists. Assess whether the bidder gave misleading information.",
+                    en: "\(subject.what.en) ('\(shown)') has words that mix Latin letters with Cyrillic or Greek look-alikes (\(words)); such a name can escape matching against lists. Assess whether the bidder gave misleading information.",
                     evidence: [subject.pointer], details: ["mixedScript": mixed.joined(separator: ", "), "name": shown])
             }
             let list = codes.joined(separator: ", ")
             return finding(severity,
                 nl: "In \(subject.what.nl) ('\(shown)') staan onzichtbare tekens of stuurtekens (\(list)) die de naam aan de controle tegen lijsten kunnen onttrekken. De naam is zonder die tekens gecontroleerd; beoordeel of de inschrijver misleidende informatie heeft gegeven.",
-                en: "\(subject.what.en.prefix(1).uppercased() + subject.what.en.dropFirst()) ('\(shown)') contains invisible or control characters (\(list)) that can hide it from matching against lists. It was matched without them; assess whether the bidder gave misleading information.",
+                en: "\(subject.what.en) ('\(shown)') contains invisible or control characters (\(list)) that can hide it from matching against lists. It was matched without them; assess whether the bidder gave misleading information.",
                 evidence: [subject.pointer], details: ["characters": list, "name": shown])
         }
     }
