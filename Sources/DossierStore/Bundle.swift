@@ -3,14 +3,22 @@ import Screening
 
 /// A self-contained export for an auditor on another machine: the dossiers as stored, their source
 /// files, a readable HTML page per dossier plus an index, and a manifest with every file's SHA-256,
-/// the exported entries with all their hashed fields, and the hash chain of the whole store (for the
-/// entries not exported only their hashes, so no other bidder's data leaves the store).
+/// the exported entries with all their hashed fields, and for every entry of the store the hash of
+/// its fields, so that the whole chain up to the head is recomputed from the bundle alone (no
+/// other bidder's data leaves the store).
 public enum DossierBundle {
     public struct Manifest: Codable, Sendable {
-        public var schema = "uea-screen/bundle/1"
+        public var schema = "uea-screen/bundle/2"
         public var createdAt: String
         public var storeHeadHash: String
+        /// Problems the store's own verify found when the bundle was made (empty when it verified).
+        public var storeProblems: [String]
+        /// The report language; the reports and index are rendered again at verify and compared.
+        public var language: String
+        public var reports: Bool
         public var entries: [StoredEntry]
+        /// Requested dossiers whose content was purged: their entries, without files.
+        public var purged: [StoredEntry]
         public var chain: [ChainLink]
         /// Per exported entry id: its source files as stored (role, original path, SHA-256, file in the bundle).
         public var sources: [String: [BundledSource]]
@@ -19,99 +27,214 @@ public enum DossierBundle {
 
     public struct BundledSource: Codable, Sendable { public var role: String; public var path: String; public var sha256: String; public var file: String }
 
-    public struct ChainLink: Codable, Sendable { public var seq: Int; public var prevHash: String; public var entryHash: String }
+    /// One entry of the chain: the hash of its fields and its chained hash.
+    public struct ChainLink: Codable, Sendable { public var seq: Int; public var fieldsHash: String; public var entryHash: String }
 
-    public static func export(store: any DossierStore, ids: [String], renderer: ReportRenderer?, language: ReportRenderer.Language) throws -> Data {
+    /// Where export writes: each file once, as soon as it is ready (memory does not grow with the tender).
+    public typealias Sink = (_ name: String, _ data: Data) throws -> Void
+
+    /// A sink that writes a tar file to `path` (0600), atomically: the bundle appears whole or not at all.
+    public static func tarFile(_ path: String) throws -> (sink: Sink, finish: () throws -> Void, abandon: () -> Void) {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw StoreError.database("\(path): cannot be written")
+        }
+        let writer = Tar.Writer(write: { try handle.write(contentsOf: $0) })
+        return ({ name, data in try writer.add(name, data) }, {
+            try writer.finish()
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary.path, url.path) == 0 else { throw StoreError.database("\(path): rename failed: \(String(cString: strerror(errno)))") }
+        }, {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+        })
+    }
+
+    /// A sink that writes each file into `directory` (folders 0700, files 0600, each atomically).
+    public static func folder(_ directory: String) -> Sink {
+        { name, data in
+            let path = (directory as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try AtomicFile.write(data, to: path)
+        }
+    }
+
+    /// Exports `ids` (each resolved exactly) to `sinks`; the manifest is written last.
+    @discardableResult
+    public static func export(store: any DossierStore, ids: [String], renderer: ReportRenderer?, language: ReportRenderer.Language,
+                              to sinks: [Sink], now: Date = Date()) throws -> Manifest {
         let report = try store.verify()
-        let all = try store.entries(StoreFilter())
-        var files: [(String, Data)] = []
+        var chain: [ChainLink] = []
+        try store.forEachEntry(StoreFilter(includeMarkers: true)) { chain.append(ChainLink(seq: $0.seq, fieldsHash: $0.fieldsHash, entryHash: $0.entryHash)) }
+        var hashes: [String: String] = [:]
+        func emit(_ name: String, _ data: Data) throws {
+            hashes[name] = SHA256.hex(data)
+            for sink in sinks { try sink(name, data) }
+        }
         var exported: [StoredEntry] = []
-        var rows: [String] = []
+        var purged: [StoredEntry] = []
         var bundledSources: [String: [BundledSource]] = [:]
+        var done = Set<String>()
+        var sourceFiles: [String: String] = [:]
         for id in ids {
-            guard let (entry, stored) = try store.content(id: id) else { throw StoreError.database("no dossier with id \(id)") }
+            guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
+            guard entry.kind == "dossier" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")") }
+            guard done.insert(entry.id).inserted else { continue }
             guard let content = stored else {
                 // Purged under the retention rule: only its tombstone is left, nothing to export.
-                rows.append("<tr><td>\(escape(entry.bidderName))</td><td>\(escape(entry.tenderID))</td><td>\(entry.screenedAt.prefix(10))</td><td>purged</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>")
+                purged.append(entry)
                 continue
             }
             exported.append(entry)
-            files.append(("dossiers/\(entry.id).json", content))
-            for (index, source) in try store.sources(id: entry.id).enumerated() {
-                let base = String(URL(fileURLWithPath: source.path).lastPathComponent.prefix(40))
-                let name = "sources/\(entry.id)/\(index)-\(source.role)-\(base)"
-                files.append((name, source.bytes))
+            try emit("dossiers/\(entry.id).json", content)
+            for source in try store.sources(id: entry.id) {
+                // Kept once per content, as in the store: re-screens of the same file add nothing.
+                let name = sourceFiles[source.sha256] ?? "sources/\(source.sha256.prefix(16))-\(fileName(source.path))"
+                if sourceFiles[source.sha256] == nil {
+                    sourceFiles[source.sha256] = name
+                    try emit(name, source.bytes)
+                }
                 bundledSources[entry.id, default: []].append(BundledSource(role: source.role, path: source.path, sha256: source.sha256, file: name))
             }
-            if let renderer, let dossier = try? JSONDecoder().decode(Dossier.self, from: content) {
-                files.append(("reports/\(entry.id).html", Data(renderer.render(dossier, format: .html, language: language).utf8)))
+            if let renderer {
+                try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
-            rows.append("<tr><td><a href=\"reports/\(entry.id).html\">\(escape(entry.bidderName))</a></td><td>\(escape(entry.tenderID))</td><td>\(entry.screenedAt.prefix(10))</td><td>\(entry.outcome)</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>")
         }
-        let status = report.ok ? "Store verified: \(report.entries) entries, head \(report.headHash)" : "STORE BROKEN at entry \(report.firstBroken!.seq): \(report.firstBroken!.reason)"
-        let index = """
+        var manifest = Manifest(createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
+                                storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
+                                entries: exported, purged: purged, chain: chain, sources: bundledSources, files: [:])
+        try emit("index.html", Data(index(manifest).utf8))
+        manifest.files = hashes
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        for sink in sinks { try sink("manifest.json", try encoder.encode(manifest)) }
+        return manifest
+    }
+
+    /// The bundle in memory (tests, small exports).
+    public static func export(store: any DossierStore, ids: [String], renderer: ReportRenderer?, language: ReportRenderer.Language) throws -> Data {
+        var out = Data()
+        let writer = Tar.Writer(write: { out.append($0) })
+        try export(store: store, ids: ids, renderer: renderer, language: language, to: [{ try writer.add($0, $1) }])
+        try writer.finish()
+        return out
+    }
+
+    /// The source's own file name, cut to 200 bytes on a character boundary (file systems allow 255).
+    static func fileName(_ path: String) -> String {
+        var name = ""
+        for character in URL(fileURLWithPath: path).lastPathComponent where name.utf8.count + character.utf8.count <= 200 { name.append(character) }
+        return name
+    }
+
+    static func report(_ content: Data, renderer: ReportRenderer, language: ReportRenderer.Language) throws -> Data {
+        let dossier = try JSONDecoder().decode(Dossier.self, from: content)
+        return Data(renderer.render(dossier, format: .html, language: language).utf8)
+    }
+
+    /// The index page, a function of the manifest alone (so verify can render it again and compare).
+    static func index(_ manifest: Manifest) -> String {
+        func row(_ entry: StoredEntry, purged: Bool) -> String {
+            let name = purged || !manifest.reports ? escape(entry.bidderName) : "<a href=\"reports/\(entry.id).html\">\(escape(entry.bidderName))</a>"
+            return "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
+        }
+        let rows = (manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) }).joined()
+        let status = manifest.storeProblems.isEmpty
+            ? "Keten bij export gecontroleerd / chain verified at export: \(manifest.chain.count) entries, head \(manifest.storeHeadHash)"
+            : "KETEN GEBROKEN / CHAIN BROKEN: " + manifest.storeProblems.joined(separator: "; ")
+        return """
         <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dossiers</title>
         <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.2rem .8rem;text-align:left}</style></head>
         <body><h1>Screeningsdossiers / screening dossiers</h1><p>\(escape(status))</p>
-        <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE</code>.</p>
-        <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\(rows.joined())</table></body></html>
+        <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE --expect-head HASH</code>, met de kop uit het dossier van de aanbesteding.</p>
+        <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\(rows)</table></body></html>
         """
-        files.append(("index.html", Data(index.utf8)))
-        let formatter = ISO8601DateFormatter()
-        var hashes: [String: String] = [:]
-        for (name, data) in files { hashes[name] = SHA256.hex(data) }
-        let manifest = Manifest(createdAt: formatter.string(from: Date()), storeHeadHash: report.headHash, entries: exported,
-                                chain: all.map { ChainLink(seq: $0.seq, prevHash: $0.prevHash, entryHash: $0.entryHash) },
-                                sources: bundledSources, files: hashes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return Tar.archive([("manifest.json", try encoder.encode(manifest))] + files)
     }
 
-    /// Checks a bundle without the store: file hashes, each exported entry's content, sources and
-    /// entry hash, and the continuity of the chain up to the recorded head.
-    public static func verify(_ bundle: Data) throws -> VerifyReport {
-        let files = try Tar.extract(bundle)
-        guard let manifestData = files["manifest.json"] else { throw StoreError.database("bundle has no manifest.json") }
-        let manifest = try JSONDecoder().decode(Manifest.self, from: manifestData)
-        func broken(_ seq: Int, _ id: String?, _ reason: String) -> VerifyReport {
-            VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, firstBroken: .init(seq: seq, id: id, reason: reason))
+    /// Checks a bundle without the store: every file against the manifest (and nothing else in the
+    /// archive), every exported entry's fields, content and sources, the whole chain recomputed to
+    /// the head from the fields' hashes, and the index and reports rendered again and compared.
+    /// `renderer` nil: reports cannot be checked, which is reported as broken, not passed over.
+    static func verify(_ source: Tar.Source, renderer: ReportRenderer?, expectHead: String? = nil) throws -> VerifyReport {
+        let members = try Tar.members(source)
+        guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else { throw Tar.FormatError(description: "the bundle has no manifest.json") }
+        guard manifestMember.size <= 256 << 20 else { throw Tar.FormatError(description: "manifest.json is \(manifestMember.size) bytes; at most 256 MB are read") }
+        let manifest: Manifest
+        do { manifest = try JSONDecoder().decode(Manifest.self, from: try source.read(manifestMember.offset, manifestMember.size)) } catch {
+            throw Tar.FormatError(description: "manifest.json is not a uea-screen/bundle/2 manifest")
+        }
+        guard manifest.schema == "uea-screen/bundle/2" else { throw Tar.FormatError(description: "manifest schema \(manifest.schema) is not uea-screen/bundle/2") }
+        var broken: [VerifyReport.Broken] = []
+        func fail(_ seq: Int, _ id: String?, _ reason: String) { broken.append(.init(seq: seq, id: id, reason: reason)) }
+        // Files: each hashed once, one at a time.
+        var hashes: [String: String] = [:]
+        for member in members where member.name != "manifest.json" {
+            hashes[member.name] = SHA256.hex(try source.read(member.offset, member.size))
+            if manifest.files[member.name] == nil { fail(0, nil, "\(Tar.display(member.name)) is in the bundle but not in its manifest") }
         }
         for (name, hash) in manifest.files.sorted(by: { $0.key < $1.key }) {
-            guard let data = files[name] else { return broken(0, nil, "\(name) is missing from the bundle") }
-            if SHA256.hex(data) != hash { return broken(0, nil, "\(name) does not match its SHA-256") }
+            guard let found = hashes[name] else { fail(0, nil, "\(Tar.display(name)) is missing from the bundle"); continue }
+            if found != hash { fail(0, nil, "\(Tar.display(name)) does not match its SHA-256") }
         }
-        var previous = SQLiteDossierStore.zeroHash
+        // The chain, recomputed link by link from the fields' hashes.
+        var previous = ChainedDossierStore.zeroHash
+        var linkBySeq: [Int: (prev: String, link: ChainLink)] = [:]
         for (index, link) in manifest.chain.enumerated() {
-            if link.seq != index + 1 || link.prevHash != previous { return broken(link.seq, nil, "chain link broken") }
+            if link.seq != index + 1 { fail(link.seq, nil, "chain entry \(index + 1) is missing") }
+            if StoredEntry.chainHash(prev: previous, fieldsHash: link.fieldsHash) != link.entryHash { fail(link.seq, nil, "chain link does not recompute") }
+            linkBySeq[link.seq] = (previous, link)
             previous = link.entryHash
         }
-        if previous != manifest.storeHeadHash { return broken(manifest.chain.count, nil, "chain does not end at the recorded head") }
-        for entry in manifest.entries {
-            guard manifest.chain.first(where: { $0.seq == entry.seq })?.entryHash == entry.entryHash else { return broken(entry.seq, entry.id, "entry not in the chain") }
-            if SHA256.hex(entry.canonical) != entry.entryHash { return broken(entry.seq, entry.id, "entry fields do not match the entry hash") }
-            guard let content = files["dossiers/\(entry.id).json"], SHA256.hex(content) == entry.contentSHA256 else {
-                return broken(entry.seq, entry.id, "dossier content does not match its SHA-256")
-            }
-            let recorded = manifest.sources[entry.id] ?? []
-            if SQLiteDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 {
-                return broken(entry.seq, entry.id, "source list differs from the one recorded")
-            }
-            for source in recorded where files[source.file].map(SHA256.hex) != source.sha256 {
-                return broken(entry.seq, entry.id, "source file \(source.path) missing or changed")
+        if previous != manifest.storeHeadHash { fail(manifest.chain.count, nil, "the chain does not end at the recorded head") }
+        for entry in manifest.entries + manifest.purged {
+            guard let (prev, link) = linkBySeq[entry.seq] else { fail(entry.seq, entry.id, "entry not in the chain"); continue }
+            if entry.fieldsHash != link.fieldsHash || entry.entryHash != link.entryHash || entry.prevHash != prev || entry.computedHash != entry.entryHash {
+                fail(entry.seq, entry.id, "entry fields do not match the chain")
             }
         }
-        return VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, firstBroken: nil)
+        for entry in manifest.entries {
+            if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 { fail(entry.seq, entry.id, "dossier content does not match its SHA-256") }
+            let recorded = manifest.sources[entry.id] ?? []
+            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 {
+                fail(entry.seq, entry.id, "source list differs from the one recorded")
+            }
+            for file in recorded where hashes[file.file] != file.sha256 { fail(entry.seq, entry.id, "source file \(Tar.display(file.path)) missing or changed") }
+        }
+        // The pages a person opens, rendered again from what was just verified.
+        if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
+        if manifest.reports {
+            if let renderer, let language = ReportRenderer.Language(rawValue: manifest.language) {
+                for entry in manifest.entries {
+                    guard let member = members.first(where: { $0.name == "dossiers/\(entry.id).json" }) else { continue }
+                    let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
+                    if expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] {
+                        fail(entry.seq, entry.id, "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
+                    }
+                }
+            } else {
+                fail(0, nil, "the reports cannot be checked: report templates not found (pass --templates)")
+            }
+        }
+        var result = VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, broken: broken)
+        if let expectHead {
+            result.expect(head: expectHead) { hash in manifest.chain.first { $0.entryHash == hash }?.seq }
+        }
+        return result
     }
 
-    /// Writes every file of a bundle into `directory` (each file atomically).
-    public static func unpack(_ bundle: Data, into directory: String) throws {
-        for (name, data) in try Tar.extract(bundle) {
-            guard !name.contains("..") else { continue }
-            let path = (directory as NSString).appendingPathComponent(name)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(data, to: path)
-        }
+    public static func verify(_ bundle: Data, renderer: ReportRenderer? = nil, expectHead: String? = nil) throws -> VerifyReport {
+        try verify(.data(bundle), renderer: renderer, expectHead: expectHead)
+    }
+
+    /// Verifies the bundle file at `path`, read piece by piece.
+    public static func verify(path: String, renderer: ReportRenderer?, expectHead: String?) throws -> VerifyReport {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
+        defer { try? handle.close() }
+        return try verify(try Tar.Source.file(handle), renderer: renderer, expectHead: expectHead)
     }
 
     static func escape(_ text: String) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 import Screening
 
-/// One stored record: a dossier version (or, later, a tombstone), chained to the one before it.
+/// One stored record: a dossier version, an award or a tombstone, chained to the one before it.
 public struct StoredEntry: Codable, Sendable, Equatable {
     public var seq: Int
     public var id: String
@@ -33,18 +33,28 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     public var prevHash: String
     public var entryHash: String
 
-    /// The text the entry hash is taken over: every field that describes the entry, the content
-    /// hash, the digest of the source files and the previous entry's hash.
-    var canonical: String {
-        [
-            "uea-screen/store/1", "seq=\(seq)", "id=\(id)", "kind=\(kind)", "subject=\(subject ?? "")",
-            "criminal=\(criminalData)", "previous=\(previousVersion ?? "")",
-            "tender=\(tenderID)", "bidder=\(bidderName)", "key=\(bidderKey)", "screenedAt=\(screenedAt)",
-            "storedAt=\(storedAt)", "by=\(storedBy)", "reason=\(reason ?? "")", "outcome=\(outcome)",
-            "counts=\(blocker)/\(attention)/\(info)", "checks=\(checks.joined(separator: ","))", "rules=\(ruleDataVersion)",
-            "content=\(contentSHA256)", "sources=\(sourcesSHA256)", "prev=\(prevHash)",
-        ].joined(separator: "\n")
+    /// Every field that describes the entry, each written with its length in bytes, so that no
+    /// value can borrow characters from its neighbour ("a\nkey=b" cannot move into the next field).
+    var canonicalFields: Data {
+        let fields: [(String, String)] = [
+            ("seq", String(seq)), ("id", id), ("kind", kind), ("subject", subject ?? ""), ("criminal", String(criminalData)),
+            ("previous", previousVersion ?? ""), ("tender", tenderID), ("bidder", bidderName), ("key", bidderKey),
+            ("screenedAt", screenedAt), ("storedAt", storedAt), ("by", storedBy), ("reason", reason ?? ""), ("outcome", outcome),
+            ("counts", "\(blocker)/\(attention)/\(info)"), ("checks", checks.joined(separator: ",")), ("rules", ruleDataVersion),
+            ("content", contentSHA256), ("sources", sourcesSHA256),
+        ]
+        var out = Data("uea-screen/store/2\n".utf8)
+        for (name, value) in fields { out.append(contentsOf: Array("\(name) \(value.utf8.count):\(value)\n".utf8)) }
+        return out
     }
+
+    /// The hash of the fields alone: what a bundle carries for an entry it does not export.
+    public var fieldsHash: String { SHA256.hex(canonicalFields) }
+
+    /// The entry's hash: its fields' hash chained to the previous entry's hash.
+    static func chainHash(prev: String, fieldsHash: String) -> String { SHA256.hex("uea-screen/chain/2\n\(prev)\n\(fieldsHash)") }
+
+    var computedHash: String { Self.chainHash(prev: prevHash, fieldsHash: fieldsHash) }
 }
 
 /// A stored source file (ESPD XML, bidder.yaml, supply-chain CSV, tender file).
@@ -53,6 +63,23 @@ public struct StoredSource: Sendable, Equatable {
     public var path: String
     public var sha256: String
     public var bytes: Data
+}
+
+/// One access to the store (who listed, showed, exported or verified what), itself hash-chained.
+public struct AccessRecord: Codable, Sendable, Equatable {
+    public var seq: Int
+    public var at: String
+    public var who: String
+    public var action: String
+    public var target: String?
+    public var prevHash: String
+    public var hash: String
+
+    var computedHash: String {
+        var text = "uea-screen/access/2\n\(prevHash)\n"
+        for value in [String(seq), at, who, action, target ?? ""] { text += "\(value.utf8.count):\(value)\n" }
+        return SHA256.hex(text)
+    }
 }
 
 /// What `dossier list` filters on. Empty fields do not filter.
@@ -72,43 +99,98 @@ public struct StoreFilter: Sendable {
     }
 }
 
-/// The result of re-hashing a store.
+/// The result of re-hashing a store or a bundle.
 public struct VerifyReport: Sendable, Codable {
     public var entries: Int
     public var headHash: String
-    /// The first broken entry, nil when everything verifies.
-    public var firstBroken: Broken?
-    public struct Broken: Sendable, Codable { public var seq: Int; public var id: String?; public var reason: String }
-    public var ok: Bool { firstBroken == nil }
+    /// Every broken entry (or file of a bundle), in order; empty when everything verifies.
+    public var broken: [Broken]
+    /// Access-log records checked (stores only).
+    public var accessRecords: Int?
+    /// With `--expect-head`: the sequence number at which the recorded head was found.
+    public var expectedHeadAt: Int?
+    public struct Broken: Sendable, Codable, Equatable {
+        public var seq: Int
+        public var id: String?
+        public var reason: String
+        public init(seq: Int, id: String?, reason: String) { self.seq = seq; self.id = id; self.reason = reason }
+    }
+    public var ok: Bool { broken.isEmpty }
+    public var firstBroken: Broken? { broken.first }
+
+    init(entries: Int, headHash: String, broken: [Broken], accessRecords: Int? = nil) {
+        self.entries = entries; self.headHash = headHash; self.broken = broken; self.accessRecords = accessRecords
+    }
+
+    /// Checks a head recorded elsewhere (a case file, an earlier bundle) against the chain: it
+    /// must be the hash of one of the entries. Truncation or a chain rewritten from the start is
+    /// found only this way; without it, a consistent chain of any length verifies.
+    mutating func expect(head: String, hashes: (String) throws -> Int?) rethrows {
+        if let seq = try hashes(head.lowercased()) {
+            expectedHeadAt = seq
+        } else {
+            broken.append(.init(seq: entries, id: nil, reason: "the expected head \(head) is not in the chain: entries were removed or the chain was rewritten"))
+        }
+    }
 }
 
-/// The store behind `screen --store` and the `dossier` commands. SQLite now; the same protocol is
-/// meant for a PostgreSQL backend for teams.
+/// The store behind `screen --store` and the `dossier` commands: SQLite for one person,
+/// PostgreSQL for a team, the same chain over both.
 public protocol DossierStore: AnyObject, Sendable {
+    /// Stores the dossier with the exact bytes that were screened (`dossier.sources[].content`),
+    /// refusing a source whose bytes are missing or differ from the hash in the dossier.
     func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date) throws -> StoredEntry
-    func entries(_ filter: StoreFilter) throws -> [StoredEntry]
+    /// Entries in order, one page at a time (memory does not grow with the store).
+    func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws
+    /// The entry with exactly this id, or the only one whose id starts with this prefix of at least 8 hex characters.
+    func resolve(_ id: String) throws -> StoredEntry
     /// The entry and its dossier bytes (nil content when purged).
     func content(id: String) throws -> (StoredEntry, Data?)?
     /// Records that the bidder of dossier `id` won its tender.
     func award(id: String, by: String, reason: String?, now: Date) throws -> StoredEntry
-    /// Removes the content and source files of dossiers screened before `before` (YYYY-MM-DD) of
-    /// bidders that did not win, and of winners whose award is more than `winnerYears` before it,
-    /// leaving a tombstone entry each so the chain still verifies.
-    func purge(before: String, winnerYears: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
+    /// Removes the content and source files of dossiers whose tender was awarded at least
+    /// `yearsAfterAward` years before `now`, leaving a tombstone each so the chain still verifies.
+    /// A tender without an award is never purged.
+    func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
     func sources(id: String) throws -> [StoredSource]
-    func verify() throws -> VerifyReport
+    func verify(expectHead: String?) throws -> VerifyReport
     func logAccess(by: String, action: String, target: String?) throws
+    func accessLog(_ body: (AccessRecord) throws -> Void) throws
+}
+
+extension DossierStore {
+    public func entries(_ filter: StoreFilter) throws -> [StoredEntry] {
+        var all: [StoredEntry] = []
+        try forEachEntry(filter) { all.append($0) }
+        return all
+    }
+    public func verify() throws -> VerifyReport { try verify(expectHead: nil) }
 }
 
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notAStore(path: String, reason: String)
     case unreadableSource(path: String)
+    case changedSource(path: String)
+    case invalidText(field: String)
+    case unknownID(String, candidates: [String])
+    case refused(String)
     case database(String)
 
     public var description: String {
         switch self {
         case .notAStore(let path, let reason): return "\(path): not a uea-screen store (\(reason)); refusing to use it"
-        case .unreadableSource(let path): return "\(path): source file cannot be read, nothing was stored"
+        case .unreadableSource(let path): return "\(path): the screened bytes of this source were not kept; nothing was stored"
+        case .changedSource(let path): return "\(path): the bytes to store differ from the ones screened (SHA-256); nothing was stored"
+        case .invalidText(let field): return "\(field) contains a NUL character; nothing was stored"
+        case .unknownID(let id, let candidates):
+            if id.count < 8 || !id.lowercased().allSatisfy({ "0123456789abcdef-".contains($0) }) {
+                return "'\(id)' is not a dossier id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list` prints them)"
+            }
+            if candidates.isEmpty {
+                return "'\(id)': no entry with this id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list`)"
+            }
+            return "'\(id)' is ambiguous or too short; give a full id or a unique prefix of at least 8 hex characters. Candidates: \(candidates.joined(separator: ", "))"
+        case .refused(let message): return message
         case .database(let message): return message
         }
     }

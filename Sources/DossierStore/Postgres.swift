@@ -6,6 +6,7 @@ import Foundation
 final class PostgresDatabase: SQLBackend {
     private let connection: OpaquePointer
     let location: String
+    private let secrets: [String]
 
     struct Error: Swift.Error, CustomStringConvertible {
         var location: String
@@ -25,10 +26,13 @@ final class PostgresDatabase: SQLBackend {
 
     init(url: String) throws {
         location = Self.redacted(url)
+        secrets = Self.secrets(in: url)
         pq = try Self.library.get()
         guard let connection = pq.connectdb(url) else { throw Error(location: location, message: "cannot allocate a connection") }
         guard pq.status(connection) == CONNECTION_OK else {
-            let message = Self.string(pq.errorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            var message = Self.string(pq.errorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            message = Self.redactParameters(message)
+            for secret in secrets.sorted(by: { $0.count > $1.count }) { message = message.replacingOccurrences(of: secret, with: "***") }
             pq.finish(connection)
             throw Error(location: location, message: message)
         }
@@ -41,11 +45,58 @@ final class PostgresDatabase: SQLBackend {
     /// A string libpq owns (may be NULL through the dlsym'd pointers, which lose nullability).
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
 
-    /// The URL without its password, for messages.
+    /// The URL without its password, for messages: in the user part (`user:secret@`) and as a
+    /// `password=` parameter, also when the URL cannot be parsed (a bad percent escape).
     static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
+        var text = url
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+                text.replaceSubrange(rest.index(after: colon)..<at, with: "***")
+            }
+        }
+        return redactParameters(text)
+    }
+
+    /// `password=…` in a query string or a libpq key/value string.
+    static func redactParameters(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "password=", options: .caseInsensitive) {
+            out += rest[..<range.upperBound] + "***"
+            rest = rest[range.upperBound...]
+            let end = rest.firstIndex { $0 == "&" || $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\n" } ?? rest.endIndex
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+
+    /// The passwords `url` carries, as written and percent-decoded: removed from every message libpq returns.
+    static func secrets(in url: String) -> [String] {
+        var found: [String] = []
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+                found.append(String(rest[rest.index(after: colon)..<at]))
+            }
+        }
+        var rest = Substring(url)
+        while let range = rest.range(of: "password=", options: .caseInsensitive) {
+            rest = rest[range.upperBound...]
+            let end = rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+            found.append(String(rest[..<end]))
+        }
+        found += found.compactMap { $0.removingPercentEncoding }
+        return found.filter { $0.count >= 1 }
+    }
+
+    /// A libpq message with any password removed (libpq quotes bad URL parts, which may be one).
+    func clean(_ message: String) -> String {
+        var text = Self.redactParameters(message)
+        for secret in secrets.sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: secret, with: "***") }
+        return text
     }
 
     func execute(_ sql: String) throws {
@@ -53,7 +104,7 @@ final class PostgresDatabase: SQLBackend {
         defer { pq.clear(result) }
         let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Error(location: location, message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
     }
 
@@ -79,7 +130,7 @@ final class PostgresDatabase: SQLBackend {
         defer { pq.clear(result) }
         let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Error(location: location, message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         var rows: [[SQLValue]] = []
         for row in 0..<pq.ntuples(result) {
@@ -124,14 +175,57 @@ final class PostgresDatabase: SQLBackend {
         try execute("BEGIN; LOCK TABLE entries IN EXCLUSIVE MODE")
     }
 
+    func beginCreate() throws {
+        // Before the tables exist there is nothing to lock: creators queue on an advisory lock.
+        try execute("BEGIN; SELECT pg_advisory_xact_lock(7242360121)")
+    }
+
+    func hasTable(_ name: String) throws -> Bool {
+        !(try query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1", [.text(name)]).isEmpty)
+    }
+
+    func isEmpty() throws -> Bool {
+        try query("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", []).first?.first?.integer == 0
+    }
+
+    func opened() throws {}
+
+    var requiredTriggers: [String] {
+        StoreSchema.tables.flatMap { ["\($0)_append_only", "\($0)_no_truncate"] }
+    }
+
+    func triggerNames() throws -> Set<String> {
+        // A disabled trigger ('D') protects nothing: it counts as missing.
+        Set(try query("SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace", [])
+            .compactMap { $0.first?.text })
+    }
+
     var schemaSQL: String {
-        StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
+        var sql = StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
         CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
             BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
-        CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries FOR EACH ROW EXECUTE FUNCTION uea_append_only();
-        CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();
-        CREATE TRIGGER sources_append_only BEFORE UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION uea_append_only();
-        CREATE TRIGGER contents_append_only BEFORE UPDATE ON contents FOR EACH ROW EXECUTE FUNCTION uea_append_only();
+        CREATE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$
+            BEGIN
+                IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
+                RETURN OLD;
+            END $f$;
+
         """
+        for table in StoreSchema.tables {
+            let function = table == "blobs" ? "uea_blob_delete" : "uea_append_only"
+            sql += "CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)();\n"
+            sql += "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();\n"
+        }
+        return sql
+    }
+}
+
+/// The team store: a PostgreSQL database (created on first use when empty); writers serialise on
+/// a table lock inside their transaction.
+public final class PostgresDossierStore: ChainedDossierStore, @unchecked Sendable {
+    public init(url: String, create: Bool) throws {
+        let db: PostgresDatabase
+        do { db = try PostgresDatabase(url: url) } catch { throw StoreError.database("\(error)") }
+        try super.init(db: db, create: create)
     }
 }

@@ -18,12 +18,26 @@ protocol SQLBackend: AnyObject {
     @discardableResult func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
     /// Starts a transaction no other writer can interleave with.
     func beginWrite() throws
+    /// Starts the transaction that creates the schema; concurrent creators wait for it.
+    func beginCreate() throws
+    /// Whether a table of this name exists (read without changing the database).
+    func hasTable(_ name: String) throws -> Bool
+    /// Whether the database holds no tables at all (a new store may be created in it).
+    func isEmpty() throws -> Bool
+    /// Settings that may be applied once the database is known to be a store.
+    func opened() throws
     /// The CREATE statements of this dialect.
     var schemaSQL: String { get }
+    /// The triggers that make the store append-only, and those present and enabled.
+    var requiredTriggers: [String] { get }
+    func triggerNames() throws -> Set<String>
 }
 
 /// The tables of a store, the same in both dialects but for the integer and binary types.
+/// Files (dossier JSON and source files) are kept once per SHA-256 in `blobs`.
 enum StoreSchema {
+    static let tables = ["meta", "entries", "entry_files", "blobs", "access_log"]
+
     static func tables(integer: String, blob: String) -> String {
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,13 +51,25 @@ enum StoreSchema {
             prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
         CREATE INDEX entries_tender ON entries (tender_id);
         CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
-        CREATE TABLE sources (entry_seq \(integer) NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL,
-            sha256 TEXT NOT NULL, bytes \(blob) NOT NULL);
-        CREATE TABLE contents (entry_seq \(integer) PRIMARY KEY REFERENCES entries(seq), content \(blob) NOT NULL);
-        CREATE TABLE access_log (at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT);
+        CREATE INDEX entries_subject ON entries (subject);
+        CREATE INDEX entries_content ON entries (content_sha256);
+        CREATE INDEX entries_hash ON entries (entry_hash);
+        CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, bytes \(blob) NOT NULL);
+        CREATE TABLE entry_files (entry_seq \(integer) NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL);
+        CREATE INDEX entry_files_seq ON entry_files (entry_seq);
+        CREATE INDEX entry_files_sha ON entry_files (sha256);
+        CREATE TABLE access_log (seq \(integer) PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 
         """
     }
+
+    /// A file may be deleted only when every dossier that uses it has a tombstone (purge).
+    static let blobInUse = """
+        EXISTS (SELECT 1 FROM entries e WHERE e.kind = 'dossier'
+          AND (e.content_sha256 = OLD.sha256 OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
+          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id))
+        """
 }
 
 /// A minimal owner of one SQLite connection: prepared statements, bound values, thrown errors.
@@ -63,14 +89,36 @@ final class SQLiteDatabase: SQLBackend {
     var location: String { path }
 
     func beginWrite() throws { try execute("BEGIN IMMEDIATE") }
+    func beginCreate() throws { try execute("BEGIN IMMEDIATE") }
+
+    func hasTable(_ name: String) throws -> Bool {
+        !(try query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", [.text(name)]).isEmpty)
+    }
+
+    func isEmpty() throws -> Bool { try query("SELECT count(*) FROM sqlite_master", []).first?.first?.integer == 0 }
+
+    func opened() throws { try execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") }
+
+    var requiredTriggers: [String] {
+        StoreSchema.tables.flatMap { table in table == "blobs" ? ["blobs_no_update", "blobs_delete_unused_only"] : ["\(table)_no_update", "\(table)_no_delete"] }
+    }
+
+    func triggerNames() throws -> Set<String> {
+        Set(try query("SELECT name FROM sqlite_master WHERE type = 'trigger'", []).compactMap { $0.first?.text })
+    }
 
     var schemaSQL: String {
-        StoreSchema.tables(integer: "INTEGER", blob: "BLOB") + """
-        CREATE TRIGGER entries_append_only_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER entries_append_only_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER sources_append_only_update BEFORE UPDATE ON sources BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        CREATE TRIGGER contents_append_only_update BEFORE UPDATE ON contents BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;
-        """
+        var sql = StoreSchema.tables(integer: "INTEGER", blob: "BLOB")
+        let refuse = "BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;\n"
+        for table in StoreSchema.tables {
+            sql += "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) " + refuse
+            if table == "blobs" {
+                sql += "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(StoreSchema.blobInUse) " + refuse
+            } else {
+                sql += "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) " + refuse
+            }
+        }
+        return sql
     }
 
     init(path: String, create: Bool) throws {
@@ -140,3 +188,48 @@ final class SQLiteDatabase: SQLBackend {
     }
 }
 
+
+/// The embedded store: one SQLite file in WAL mode, private to its owner (0600 in a 0700 folder:
+/// dossiers hold criminal-law data); concurrent writers queue on SQLite's lock.
+public final class SQLiteDossierStore: ChainedDossierStore, @unchecked Sendable {
+    public let path: String
+
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if !exists && !create { throw StoreError.notAStore(path: path, reason: "no such file") }
+        if exists {
+            // A file that is not SQLite is refused before SQLite opens (and could change) it.
+            if status.st_size > 0 {
+                guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.database("\(path): cannot be read") }
+                let header = (try? handle.read(upToCount: 16)) ?? nil
+                try? handle.close()
+                guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAStore(path: path, reason: "not an SQLite database") }
+            }
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw StoreError.database("\(folder): cannot create the store's folder (\(error.localizedDescription))")
+                }
+            }
+            // Created private before SQLite opens it; its -wal and -shm files take the same mode.
+            let descriptor = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw StoreError.database("\(path): cannot create the store (\(String(cString: strerror(errno))))") }
+            close(descriptor)
+        }
+        do {
+            try super.init(db: try SQLiteDatabase(path: path, create: create), create: create)
+        } catch let error as SQLiteDatabase.Error {
+            throw error.code == 26 ? StoreError.notAStore(path: path, reason: "not an SQLite database") : StoreError.database(error.description)
+        } catch let error as StoreError {
+            if case .notAStore(_, let reason) = error, reason.hasPrefix("a database without") {
+                throw StoreError.notAStore(path: path, reason: "an SQLite database without the uea-screen schema")
+            }
+            throw error
+        }
+    }
+}

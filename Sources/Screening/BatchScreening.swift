@@ -75,7 +75,7 @@ public final class BatchScreening: @unchecked Sendable {
         guard let (rules, sanctions) = try? setup.get() else { return nil }
         do {
             let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
-                                           request: job.request, rules: rules, sanctions: sanctions)
+                                           request: job.request, rules: rules, sanctions: sanctions, tenderFileLines: job.tenderFileLines)
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             try process(index, dossier)
             return .screened(dossier)

@@ -12,6 +12,8 @@ public struct ScreeningJob: Sendable {
     public var requestPath: String?
     public var requestDocument: XMLDocument?
     public var extraSources: [SourceFile]
+    /// Line of each top-level key of the tender file, from the bytes that were screened.
+    public var tenderFileLines: [String: Int] = [:]
     public var bidderLocations: [String]
     /// What the plan decided on its own that the user should know (one line each, for stderr).
     public var notices: [String] = []
@@ -60,13 +62,16 @@ public struct ScreeningJob: Sendable {
         var requestPath: String? = nil
         var requestDocument: XMLDocument? = nil
         var sources: [SourceFile] = []
+        var tenderLines: [String: Int] = [:]
         if let tenderPath {
-            tender = try YAMLFile.load(TenderContext.self, from: tenderPath)
-            sources.append(try SourceFile.hashing(role: "tender", path: tenderPath))
+            let tenderSource = try SourceFile.read(role: "tender", path: tenderPath, limit: YAMLFile.maxBytes)
+            tender = try YAMLFile.decode(TenderContext.self, text: tenderSource.text, path: tenderPath)
+            sources.append(tenderSource)
+            let lines = Submission.topLevelKeyLines(text: tenderSource.text)
+            tenderLines = lines
             for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
-                throw InputError(file: tenderPath, line: Submission.topLevelKeyLines(tenderPath)["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
+                throw InputError(file: tenderPath, line: lines["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
             }
-            let lines = Submission.topLevelKeyLines(tenderPath)
             for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
                 throw InputError(file: tenderPath, line: lines["knockOuts"], message: "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))")
             }
@@ -82,8 +87,10 @@ public struct ScreeningJob: Sendable {
                     throw InputError(file: tenderPath, line: lines["espdRequest"], message: "espdRequest: '\(relative)' must name a file in the tender's folder")
                 }
                 let path = ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                let requestSource: SourceFile
                 do {
-                    let parsed = try XMLDocument.parse(contentsOf: path)
+                    requestSource = try SourceFile.read(role: "espd-request", path: path, limit: ParseLimits.default.maxBytes)
+                    let parsed = try XMLDocument.parse(bytes: [UInt8](requestSource.content ?? Data()), sourceName: path)
                     request = try ESPDParser.read(parsed)
                     requestDocument = parsed
                 } catch let error as XMLParseError {
@@ -93,10 +100,10 @@ public struct ScreeningJob: Sendable {
                 }
                 requestPath = path
                 if request?.kind != .request { throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response") }
-                sources.append(try SourceFile.hashing(role: "espd-request", path: path))
+                sources.append(requestSource)
             }
         }
         return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
-                            extraSources: sources, bidderLocations: bidders, notices: notices)
+                            extraSources: sources, tenderFileLines: tenderLines, bidderLocations: bidders, notices: notices)
     }
 }

@@ -28,8 +28,8 @@ struct Init: ParsableCommand {
         do {
             let bidder = (directory as NSString).appendingPathComponent("bidders/example-bidder")
             try FileManager.default.createDirectory(atPath: bidder, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(Self.tenderTemplate.utf8), to: tender)
-            try AtomicFile.write(Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"))
+            try AtomicFile.write(Data(Self.tenderTemplate.utf8), to: tender, mode: 0o644)
+            try AtomicFile.write(Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
         } catch {
             Diagnostics.report("\(directory): \(error)")
             throw ExitCode(2)

@@ -28,3 +28,43 @@ extension ArgumentChoice {
     /// No value has a description of its own (as ArgumentParser concludes when they match).
     static var allValueDescriptions: [String: String] { [:] }
 }
+
+/// How a command ends when it does not succeed, each with its exit code (see `UEAScreen`'s help).
+enum CommandFailure: Error {
+    /// 1: findings that need a jurist (screen), a broken entry (verify).
+    case findings
+    /// 2: input refused or unreadable; the message is reported on one line.
+    case refused(String)
+    /// 64: a usage error.
+    case usage(String)
+
+    var exitCode: ExitCode {
+        switch self {
+        case .findings: return ExitCode(1)
+        case .refused: return ExitCode(2)
+        case .usage: return ExitCode(64)
+        }
+    }
+}
+
+/// Runs a command's body so that every failure leaves with its own exit code and one line on
+/// standard error: an unexpected error is "refused" (2), never argument-parser's 1, which means
+/// findings for `screen` and a broken entry for `verify`.
+func runCommand(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as CommandFailure {
+        switch failure {
+        case .refused(let message), .usage(let message): Diagnostics.report(message)
+        case .findings: break
+        }
+        throw failure.exitCode
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let validation as ValidationError {
+        throw validation
+    } catch {
+        Diagnostics.report("\(error)")
+        throw ExitCode(2)
+    }
+}

@@ -98,9 +98,15 @@ struct Screen: ParsableCommand {
             Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
         }
-        if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        if let out {
+            // Private: the dossiers and reports may hold criminal-law data.
+            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                Diagnostics.report("\(out): the output folder cannot be created (\(error.localizedDescription))")
+                throw ExitCode(2)
+            }
+        }
         let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
-                                  progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0)
+                                  progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
         let names = out != nil ? Self.fileNames(job.bidderLocations) : []
         let dossierStore: (any DossierStore)?
         do { dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil } catch {
@@ -156,14 +162,7 @@ struct Screen: ParsableCommand {
             Diagnostics.report("\(error)")
             throw ExitCode(2)
         }
-        let (dossiers, refusedLocations) = output.finish()
-        let refused = !refusedLocations.isEmpty
-        switch format {
-        case .json: print(try JSONOutput.string(dossiers))
-        case .md: print(dossiers.map { renderer!.render($0, format: .md, language: language) }.joined(separator: "\n\n---\n\n"))
-        case .html: print(dossiers.map { renderer!.render($0, format: .html, language: language) }.joined(separator: "\n"))
-        case .text, nil: break
-        }
+        let refused = !output.finish().isEmpty
         if refused { throw ExitCode(2) }
         if output.needsJurist || tenderDossier?.needsJurist == true { throw ExitCode(1) }
     }

@@ -9,12 +9,32 @@ final class ScreenOutput: @unchecked Sendable {
     let language: ReportRenderer.Language
     let total: Int
     let progress: Bool
-    private var dossiers: [Dossier] = []
+    let renderer: ReportRenderer?
+    /// Dossiers written so far in json, md or html: each is printed when it arrives and not kept,
+    /// so memory does not grow with the batch.
+    private var written = 0
     private var refused: [(String, String)] = []
     private var outcomes: [String: Int] = [:]
 
-    init(format: Screen.Format?, language: ReportRenderer.Language, total: Int, progress: Bool) {
-        self.format = format; self.language = language; self.total = total; self.progress = progress
+    init(format: Screen.Format?, language: ReportRenderer.Language, total: Int, progress: Bool, renderer: ReportRenderer?) {
+        self.format = format; self.language = language; self.total = total; self.progress = progress; self.renderer = renderer
+    }
+
+    /// One dossier in the chosen document format: a JSON array (the same bytes as the array
+    /// printed whole), Markdown reports between rules, or HTML pages one after another.
+    private func write(_ dossier: Dossier) {
+        var text: String
+        switch format {
+        case .json?:
+            let element = ((try? JSONOutput.string(dossier)) ?? "{}").split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            text = (written == 0 ? "[\n" : ",\n") + element
+        case .md?: text = (written == 0 ? "" : "\n\n---\n\n") + (renderer?.render(dossier, format: .md, language: language) ?? "")
+        case .html?: text = (written == 0 ? "" : "\n") + (renderer?.render(dossier, format: .html, language: language) ?? "")
+        default: return
+        }
+        clearProgress()
+        FileHandle.standardOutput.write(Data(text.utf8))
+        written += 1
     }
 
     func deliver(_ outcome: BatchScreening.Outcome) {
@@ -26,8 +46,7 @@ final class ScreenOutput: @unchecked Sendable {
                 print(SummaryText.render(dossier, language: language))
                 fflush(nil)  // stream each line, also into a pipe
             }
-            // Only the dossier (a few kB) is kept, for --format json/md/html; the ESPD is gone.
-            if format != nil && format != .text { dossiers.append(dossier) }
+            write(dossier)
         case .refused(let location, let reason):
             clearProgress()
             refused.append((location, reason))
@@ -39,14 +58,19 @@ final class ScreenOutput: @unchecked Sendable {
     /// true when some dossier has blocker or attention findings.
     var needsJurist: Bool { (outcomes["blocker"] ?? 0) + (outcomes["attention"] ?? 0) > 0 }
 
-    func finish() -> (dossiers: [Dossier], refused: [String]) {
+    func finish() -> [String] {
         clearProgress()
+        switch format {
+        case .json?: FileHandle.standardOutput.write(Data((written == 0 ? "[]\n" : "\n]\n").utf8))
+        case .md?, .html?: if written > 0 { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        default: break
+        }
         if (format == nil || format == .text) && total > 1 {
             let parts = ["clean", "attention", "blocker"].map { "\(outcomes[$0] ?? 0) \($0)" }
             print("\nscreened \(total - refused.count) of \(total) bidders: \(parts.joined(separator: ", "))" + (refused.isEmpty ? "" : "; refused \(refused.count):"))
             for (location, _) in refused { print("  " + DisplayText.oneLine(location)) }
         }
-        return (dossiers, refused.map(\.0))
+        return refused.map(\.0)
     }
 
     private var done: Int { outcomes.values.reduce(0, +) + refused.count }

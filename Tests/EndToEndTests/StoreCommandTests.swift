@@ -81,35 +81,70 @@ struct StoreCommandTests {
         #expect(refused.stderr.contains("not a uea-screen store"))
     }
 
-    @Test("export --tender writes a bundle that verify --bundle accepts on its own")
+    @Test("export --tender writes a private bundle that verify --bundle accepts on its own, and checks against the recorded head")
     func exportBundle() throws {
         let directory = try Paths.temporaryDirectory()
         let store = directory.appendingPathComponent("store.sqlite").path
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
-        let bundle = directory.appendingPathComponent("PFL-2026-017.tar").path
+        let head = try #require(try ueaScreen("dossier", "verify", "--store", store).stdout.split(separator: " ").last.map { String($0.dropLast()) })
+        let bundle = directory.appendingPathComponent("out/PFL-2026-017.tar").path
+        try FileManager.default.createDirectory(atPath: (bundle as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle)
-        #expect(export.stdout == "exported 4 dossiers to \(bundle)\n")
+        #expect(export.stdout.hasPrefix("exported 4 dossiers to \(bundle); store head "), "\(export.stdout)")
+        #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int) == 0o600)
         try FileManager.default.removeItem(atPath: store)  // "another machine": no store
-        let verify = try ueaScreen("dossier", "verify", "--bundle", bundle)
-        #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("ok: 4 entries, head "))
+        let verify = try ueaScreen("dossier", "verify", "--bundle", bundle, "--expect-head", head)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.hasPrefix("ok: 4 entries, head \(head); the expected head is entry 4"))
+        let wrongHead = try ueaScreen("dossier", "verify", "--bundle", bundle, "--expect-head", String(repeating: "a", count: 64))
+        #expect(wrongHead.status == 1)
+        #expect(wrongHead.stdout.contains("the expected head \(String(repeating: "a", count: 64)) is not in the chain"))
         #expect(try ueaScreen("dossier", "verify", "--bundle", Paths.repositoryFile("README.md")).status == 2)
+        let unknown = try ueaScreen("dossier", "export", "--store", directory.appendingPathComponent("other.sqlite").path, "--tender", "PFL-2026-017", "--out", bundle)
+        #expect(unknown.status == 2)
     }
 
-    @Test("award and purge from the command line; a purge date inside the retention period is refused")
+    @Test("award with exact ids only; purge follows the law: nothing before three years after the award")
     func awardAndPurge() throws {
         let store = try TestStores.fresh("sqlite")
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        for bad in ["", "%", "_", "abc"] {
+            let refused = try ueaScreen("dossier", "award", bad, "--store", store)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("is not a dossier id"), "\(refused.stderr)")
+        }
         let id = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
-        #expect(try ueaScreen("dossier", "award", id, "--store", store, "--reason", "besluit GS").status == 0)
-        let tooSoon = try ueaScreen("dossier", "purge", "--store", store, "--before", "2099-01-01")
-        #expect(tooSoon.status == 64)
-        #expect(tooSoon.stderr.contains("later than today minus 6 months"))
-        // Nothing screened before 2000: nothing purged, still verifies.
-        let nothing = try ueaScreen("dossier", "purge", "--store", store, "--before", "2000-01-01")
-        #expect(nothing.stdout.hasSuffix("0 dossiers purged\n"))
-        let history = try ueaScreen("dossier", "history", "Zonnebouw Flevoland B.V.", "--store", store)
-        #expect(history.stdout.contains("award of \(id.prefix(8))"))
-        #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
+        #expect(try ueaScreen("dossier", "award", String(id.prefix(8)), "--store", store, "--reason", "besluit GS").status == 0)
+        let twice = try ueaScreen("dossier", "award", id, "--store", store)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("already awarded"))
+        let blocker = String(try ueaScreen("dossier", "list", "--store", store, "--severity", "blocker").stdout.prefix(36))
+        let warned = try ueaScreen("dossier", "award", blocker, "--store", store)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("blocker finding"))
+        let purge = try ueaScreen("dossier", "purge", "--store", store)
+        #expect(purge.status == 0)
+        #expect(purge.stdout.hasSuffix("0 dossiers purged (kept 3 years after their tender's award)\n"), "\(purge.stdout)")
+        let history = try ueaScreen("dossier", "history", "Zonnebouw Flevoland B.V.", "--store", store, "--format", "json")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["kind"] as? String } == ["dossier", "award"])
+        let verify = try ueaScreen("dossier", "verify", "--store", store, "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
+        #expect((report["broken"] as? [Any])?.isEmpty == true)
+        let log = try ueaScreen("dossier", "access-log", "--store", store)
+        #expect(log.stdout.contains("list"))
+        #expect(log.stdout.contains("verify"))
+    }
+
+    @Test("Three processes creating the same new store at once all succeed", arguments: TestStores.backends)
+    func concurrentCreation(backend: String) throws {
+        let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
+        let bidder = sample + "/bidders/1-zonnebouw-flevoland"
+        let processes = try (0..<3).map { _ in try start(["screen", bidder, "--tender", sample + "/tender.yaml", "--store", store]) }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0])
+        let verify = try ueaScreen("dossier", "verify", "--store", store)
+        #expect(verify.stdout.hasPrefix("ok: 3 entries, head "), "\(verify.stdout)")
     }
 }

@@ -104,8 +104,18 @@ public func ueaScreen(_ arguments: String...) throws -> CommandResult {
 /// `UEA_SCREEN_TEST_POSTGRES` names a server (an admin URL such as postgres://uea:uea@127.0.0.1/postgres;
 /// `.ci/run` starts one and sets it).
 public enum TestStores {
-    public static var backends: [String] {
-        ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+    /// PostgreSQL tests run when `UEA_SCREEN_TEST_POSTGRES` names a server (`.ci/run` starts one);
+    /// otherwise `postgresConfigured` is false and a test so marked shows as skipped, with the reason.
+    public static var postgresConfigured: Bool { ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"] != nil }
+    public static let postgresSkipReason = "UEA_SCREEN_TEST_POSTGRES is not set: the store tests ran on SQLite only, not on PostgreSQL"
+
+    public static var backends: [String] { postgresConfigured ? ["sqlite", "postgres"] : ["sqlite"] }
+
+    /// Drops a PostgreSQL test database (with its connections); a SQLite location is left to the temporary folder.
+    public static func drop(_ location: String) {
+        guard location.hasPrefix("postgres"), let admin = ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"],
+              let name = URLComponents(string: location)?.path.dropFirst(), name.hasPrefix("uea_test_") else { return }
+        _ = try? run(which("psql")!, [admin, "-qc", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
     }
 
     /// A fresh, empty store location of `backend`.

@@ -75,11 +75,11 @@ public struct ScreeningContext: Sendable {
     let bidNames: [String]
 
     public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
-                sanctions: SanctionsIndex? = nil, today: Day = .today()) {
+                sanctions: SanctionsIndex? = nil, today: Day = .today(), tenderFileLines: [String: Int]? = nil) {
         self.submission = submission
         self.bidNames = [submission.displayName, submission.espd.economicOperator?.name].compactMap { $0 }
         self.sanctions = sanctions
-        self.tenderFileLines = tenderFilePath.map(Submission.topLevelKeyLines) ?? [:]
+        self.tenderFileLines = tenderFileLines ?? tenderFilePath.map { Submission.topLevelKeyLines($0) } ?? [:]
         self.tender = tender
         self.tenderFilePath = tenderFilePath
         self.request = request

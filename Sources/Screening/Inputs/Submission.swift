@@ -9,11 +9,29 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var path: String
     public var sha256: String
     public var bytes: Int
+    /// The exact bytes that were read, parsed and hashed, carried to the store so that it keeps
+    /// what was screened, not what the file holds later. Not part of the dossier's JSON.
+    public var content: Data?
 
-    static func hashing(role: String, path: String) throws -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+    enum CodingKeys: String, CodingKey { case role, path, sha256, bytes }
+
+    public init(role: String, path: String, sha256: String, bytes: Int, content: Data? = nil) {
+        self.role = role; self.path = path; self.sha256 = sha256; self.bytes = bytes; self.content = content
     }
+
+    /// Reads a file once, at most `limit` bytes: the caller parses `text` of these bytes, and
+    /// the same bytes are hashed and kept.
+    static func read(role: String, path: String, limit: Int) throws -> SourceFile {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > limit {
+            throw InputError(file: path, message: "the file is \(size) bytes; at most \(limit) bytes are read")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
+        guard data.count <= limit else { throw InputError(file: path, message: "the file is \(data.count) bytes; at most \(limit) bytes are read") }
+        return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count, content: data)
+    }
+
+    /// The bytes as text (UTF-8; invalid sequences become U+FFFD and fail the parser that reads them).
+    var text: String { String(decoding: content ?? Data(), as: UTF8.self) }
 }
 
 /// One bidder: its own ESPD response, the responses of consortium members, relied-upon
@@ -117,7 +135,7 @@ public struct Submission: Sendable {
                 documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument))
                 // Otherwise hashed after parsing: the first hash of a run waits for libcrypto, which
                 // the rule-data thread opens meanwhile.
-                hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count)
+                hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count, content: Data(bytes))
             } catch let error as XMLParseError {
                 throw .espd(.xml(error))
             } catch let error as ESPDReadError {
@@ -141,9 +159,10 @@ public struct Submission: Sendable {
                 sources.append(source)
             }
             if let bidderPath {
-                bidder = try YAMLFile.load(BidderFile.self, from: bidderPath)
-                lines = topLevelKeyLines(bidderPath)
-                sources.append(try SourceFile.hashing(role: "bidder-file", path: bidderPath))
+                let bidderSource = try SourceFile.read(role: "bidder-file", path: bidderPath, limit: YAMLFile.maxBytes)
+                bidder = try YAMLFile.decode(BidderFile.self, text: bidderSource.text, path: bidderPath)
+                lines = topLevelKeyLines(text: bidderSource.text)
+                sources.append(bidderSource)
                 if let relative = bidder.supplyChain {
                     // The declaration is a file of the bidder's own folder: no absolute path, no way out.
                     let components = relative.split(separator: "/")
@@ -152,11 +171,12 @@ public struct Submission: Sendable {
                     }
                     let path = (location as NSString).appendingPathComponent(relative)
                     if let problem = Self.notARegularFile(path) { throw InputError(file: path, message: problem) }
-                    let declaration = try SupplyChainTier.loadReporting(path: path)
+                    let chainSource = try SourceFile.read(role: "supply-chain", path: path, limit: SupplyChainTier.maxBytes)
+                    let declaration = try SupplyChainTier.parseReporting(text: chainSource.text, path: path)
                     supplyChain = declaration.tiers
                     supplyChainProblems = declaration.problems
                     supplyChainPath = path
-                    sources.append(try SourceFile.hashing(role: "supply-chain", path: path))
+                    sources.append(chainSource)
                 }
             }
         } catch let error as InputError {
@@ -183,6 +203,10 @@ public struct Submission: Sendable {
 
     static func topLevelKeyLines(_ path: String) -> [String: Int] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        return topLevelKeyLines(text: text)
+    }
+
+    static func topLevelKeyLines(text: String) -> [String: Int] {
         var result: [String: Int] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { continue }

@@ -144,8 +144,8 @@ public struct RuleBook: Sendable {
     }
 
     public struct RetentionRules: Codable, Sendable {
-        public var nonWinningRetentionMonths: Int
-        public var winnerRetentionYears: Int
+        /// Years after a tender's award that its dossiers are kept (at least 3: Dir. 2014/24/EU art. 84).
+        public var yearsAfterAward: Int
     }
 
     public struct SanctionsRules: Codable, Sendable {
@@ -255,8 +255,18 @@ public struct RuleBook: Sendable {
             xinjiangPlaces: places, xinjiangAmbiguousPlaces: ambiguousPlaces, listedEntities: entities,
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
             sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
-            retention: try YAMLFile.load(RetentionRules.self, from: path("retention.yaml")),
+            retention: try retentionRules(path("retention.yaml")),
             tenderDuties: try YAMLFile.load(TenderDutyRules.self, from: path("tender-duties.yaml")))
+    }
+
+    /// The retention file, refused when it keeps dossiers shorter than the law requires.
+    static func retentionRules(_ path: String) throws -> RetentionRules {
+        let rules = try YAMLFile.load(RetentionRules.self, from: path)
+        guard rules.yearsAfterAward >= 3, rules.yearsAfterAward <= 100 else {
+            throw InputError(file: path, line: Submission.topLevelKeyLines(path)["yearsAfterAward"],
+                             message: "yearsAfterAward: \(rules.yearsAfterAward) is not allowed; dossiers are kept at least 3 years after the award (Dir. 2014/24/EU art. 84), at most 100")
+        }
+        return rules
     }
 
     /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.

@@ -1,0 +1,442 @@
+import Foundation
+import Screening
+
+/// The store over either backend: append-only (triggers refuse UPDATE and DELETE on every table;
+/// only purge may delete a file that no live dossier uses), every entry chained to the previous
+/// one by SHA-256, source files kept once per SHA-256, and every write one transaction that no
+/// other writer can interleave with, so a process killed mid-write leaves the last committed state.
+public class ChainedDossierStore: DossierStore, @unchecked Sendable {
+    // @unchecked: every use of `db` is under `lock`.
+    let db: any SQLBackend
+    private let lock = NSLock()
+    static let schema = "uea-screen/store/2"
+    static let zeroHash = String(repeating: "0", count: 64)
+    /// Dir. 2014/24/EU art. 84: documentation of the procedure is kept at least three years from
+    /// the award. No setting can make a purge go earlier, and verify reports a tombstone that did.
+    public static let legalRetentionYears = 3
+    /// Entries read per query: memory stays the same for a store of any size.
+    static let page = 500
+    /// Clocks of a team's machines differ a little; more than this backwards or ahead is reported.
+    static let clockSkew: TimeInterval = 300
+
+    /// Opens `db`: refuses a database that is neither empty nor a uea-screen store before anything
+    /// is written to it, and creates the schema in a transaction that concurrent creators queue on.
+    init(db: any SQLBackend, create: Bool) throws {
+        self.db = db
+        do {
+            if try schemaVersion() == nil {
+                guard create, try db.isEmpty() else {
+                    throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema")
+                }
+                try db.beginCreate()
+                do {
+                    // Another process may have created it while this one waited for the lock.
+                    if try schemaVersion() == nil {
+                        guard try db.isEmpty() else { throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema") }
+                        try db.execute(db.schemaSQL)
+                        try db.query("INSERT INTO meta VALUES ('schema', $1)", [.text(Self.schema)])
+                    }
+                    try db.execute("COMMIT")
+                } catch {
+                    try? db.execute("ROLLBACK")
+                    throw error
+                }
+            }
+            guard let version = try schemaVersion(), version == Self.schema else {
+                let found = (try? schemaVersion()) ?? nil
+                throw StoreError.notAStore(path: db.location, reason: "store schema \(found ?? "unknown") is not \(Self.schema); export its dossiers with the release that wrote it")
+            }
+            try db.opened()
+        } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+
+    /// The schema version in `meta`, nil when there is no `meta` table.
+    private func schemaVersion() throws -> String? {
+        guard try db.hasTable("meta") else { return nil }
+        return try db.query("SELECT value FROM meta WHERE key = 'schema'", []).first?.first?.text ?? "unknown"
+    }
+
+    static func sourcesDigest(_ sources: [(role: String, path: String, sha256: String)]) -> String {
+        SHA256.hex(sources.map { "\($0.role.utf8.count):\($0.role)\t\($0.path.utf8.count):\($0.path)\t\($0.sha256)" }.sorted().joined(separator: "\n"))
+    }
+
+    // ISO8601DateFormatter is thread-safe (Foundation formatters are, since macOS 10.9).
+    nonisolated(unsafe) static let timestamp: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+
+    /// Text that would be cut or changed on the way into a database is refused, not stored.
+    static func checkText(_ fields: [(String, String?)]) throws {
+        for (name, value) in fields where value?.utf8.contains(0) == true { throw StoreError.invalidText(field: name) }
+    }
+
+    public func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
+        // The bytes that were screened, as the screening read them; a file is never read again here.
+        var sources: [StoredSource] = []
+        for source in dossier.sources {
+            guard let bytes = source.content else { throw StoreError.unreadableSource(path: source.path) }
+            guard SHA256.hex(bytes) == source.sha256 else { throw StoreError.changedSource(path: source.path) }
+            sources.append(StoredSource(role: source.role, path: source.path, sha256: source.sha256, bytes: bytes))
+        }
+        let tender = dossier.tender.id ?? ""
+        let key = dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? ""
+        let checks = Array(Set(dossier.findings.map(\.check))).sorted()
+        try Self.checkText([("tender id", tender), ("bidder name", dossier.bidder.name), ("bidder number", key), ("--by", by), ("--reason", reason),
+                            ("screenedAt", dossier.screenedAt), ("rule data version", dossier.ruleData.version), ("check ids", checks.joined())]
+                           + sources.flatMap { [("source path", $0.path), ("source role", $0.role)] })
+        return try write {
+            let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
+            let seq = Int(last?[0].integer ?? 0) + 1
+            let previous = try db.query("SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq DESC LIMIT 1",
+                                        [.text(tender), .text(key), .text(dossier.bidder.name)]).first?.first?.text
+            var entry = StoredEntry(
+                seq: seq, id: UUID().uuidString.lowercased(), kind: "dossier", subject: nil,
+                criminalData: dossier.findings.contains { $0.criminalData == true }, previousVersion: previous, tenderID: tender,
+                bidderName: dossier.bidder.name, bidderKey: key, screenedAt: dossier.screenedAt, storedAt: Self.timestamp.string(from: now),
+                storedBy: by, reason: reason, outcome: dossier.summary.outcome, blocker: dossier.summary.blocker,
+                attention: dossier.summary.attention, info: dossier.summary.info,
+                checks: checks, ruleDataVersion: dossier.ruleData.version,
+                contentSHA256: SHA256.hex(json), sourcesSHA256: Self.sourcesDigest(sources.map { ($0.role, $0.path, $0.sha256) }),
+                prevHash: last?[1].text ?? Self.zeroHash, entryHash: "")
+            entry.entryHash = entry.computedHash
+            try insert(entry)
+            try keepBlob(json, sha256: entry.contentSHA256)
+            for source in sources {
+                try keepBlob(source.bytes, sha256: source.sha256)
+                try db.query("INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+                             [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256)])
+            }
+            return entry
+        }
+    }
+
+    /// Stores `bytes` unless a file with this SHA-256 is already kept: a re-screen costs no space.
+    private func keepBlob(_ bytes: Data, sha256: String) throws {
+        if try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty {
+            try db.query("INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)", [.text(sha256), .blob(bytes)])
+        }
+    }
+
+    private func insert(_ entry: StoredEntry) throws {
+        try db.query("""
+            INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
+                reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
+                subject, criminal_data)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            """, [.integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
+                  .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
+                  .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
+                  .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
+                  .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
+                  .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0)])
+    }
+
+    /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
+    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date) throws -> StoredEntry {
+        let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
+        var entry = subject
+        entry.seq = Int(last?[0].integer ?? 0) + 1
+        entry.id = UUID().uuidString.lowercased()
+        entry.kind = kind
+        entry.subject = subject.id
+        entry.previousVersion = nil
+        entry.storedAt = Self.timestamp.string(from: now)
+        entry.storedBy = by
+        entry.reason = reason
+        entry.prevHash = last?[1].text ?? Self.zeroHash
+        entry.entryHash = entry.computedHash
+        try insert(entry)
+        return entry
+    }
+
+    /// Runs `body` in a write transaction, rolling back on any error.
+    private func write<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        do {
+            try db.beginWrite()
+            do {
+                let result = try body()
+                try db.execute("COMMIT")
+                return result
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+        } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+
+    private func read<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        do { return try body() } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+
+    private func resolveUnlocked(_ id: String) throws -> StoredEntry {
+        let wanted = id.lowercased()
+        guard wanted.count >= 8, wanted.allSatisfy({ "0123456789abcdef-".contains($0) }) else { throw StoreError.unknownID(id, candidates: []) }
+        let rows = try db.query("SELECT \(Self.columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
+        let found = rows.map(Self.entry)
+        guard found.count == 1, let only = found.first else {
+            throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind), \($0.bidderName))" })
+        }
+        return only
+    }
+
+    public func resolve(_ id: String) throws -> StoredEntry { try read { try resolveUnlocked(id) } }
+
+    private func isTombstoned(_ id: String) throws -> Bool {
+        !(try db.query("SELECT 1 FROM entries WHERE kind = 'tombstone' AND subject = $1", [.text(id)]).isEmpty)
+    }
+
+    public func award(id: String, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
+        try Self.checkText([("--by", by), ("--reason", reason)])
+        return try write {
+            let subject = try resolveUnlocked(id)
+            guard subject.kind == "dossier" else { throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; award the bidder's dossier") }
+            guard !subject.tenderID.isEmpty else { throw StoreError.refused("dossier \(subject.id) has no tender id (screened without a tender file); an award belongs to a tender") }
+            guard try !isTombstoned(subject.id) else { throw StoreError.refused("dossier \(subject.id) was purged; it cannot be awarded") }
+            let sameBidder: [SQLValue] = [.text(subject.tenderID), .text(subject.bidderKey), .text(subject.bidderName)]
+            if let later = try db.query("SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND seq > $4 ORDER BY seq DESC LIMIT 1",
+                                        sameBidder + [.integer(Int64(subject.seq))]).first?.first?.text {
+                throw StoreError.refused("dossier \(subject.id) is superseded by \(later), a later screening of the same bidder in \(subject.tenderID); award the latest version")
+            }
+            if let earlier = try db.query("SELECT seq, id FROM entries WHERE kind = 'award' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 LIMIT 1", sameBidder).first {
+                throw StoreError.refused("\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once")
+            }
+            return try appendMarker(kind: "award", subject: subject, by: by, reason: reason, now: now)
+        }
+    }
+
+    public func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date = Date()) throws -> [StoredEntry] {
+        guard yearsAfterAward >= Self.legalRetentionYears else {
+            throw StoreError.refused("a retention of \(yearsAfterAward) years after award is shorter than the legal minimum of \(Self.legalRetentionYears) (Dir. 2014/24/EU art. 84); nothing purged")
+        }
+        try Self.checkText([("--by", by), ("--reason", reason)])
+        let today = Day.today(now: now)
+        return try write {
+            // A tender's award day is its first award entry; a tender without one is kept whole.
+            var awardedOn: [String: Day] = [:]
+            for row in try db.query("SELECT tender_id, min(stored_at) FROM entries WHERE kind = 'award' GROUP BY tender_id", []) {
+                if let tender = row[0].text, let day = row[1].text.flatMap({ Day(String($0.prefix(10))) }) { awardedOn[tender] = day }
+            }
+            let due = Set(awardedOn.filter { $0.value.adding(years: yearsAfterAward) <= today }.keys)
+            guard !due.isEmpty else { return [] }
+            var candidates: [StoredEntry] = []
+            for tender in due.sorted() {
+                candidates += try db.query("SELECT \(Self.columns) FROM entries e WHERE kind = 'dossier' AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
+                                           [.text(tender)]).map(Self.entry)
+            }
+            var tombstones: [StoredEntry] = []
+            for entry in candidates.sorted(by: { $0.seq < $1.seq }) {
+                tombstones.append(try appendMarker(kind: "tombstone", subject: entry, by: by, reason: reason, now: now))
+                let files = try db.query("SELECT sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]).compactMap { $0.first?.text }
+                for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {
+                    try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
+                }
+            }
+            return tombstones
+        }
+    }
+
+    private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
+        !(try db.query("""
+            SELECT 1 FROM entries e WHERE e.kind = 'dossier'
+              AND (e.content_sha256 = $1 OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
+              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) LIMIT 1
+            """, [.text(sha)]).isEmpty)
+    }
+
+    static let columns = """
+        seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
+        blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data
+        """
+
+    static func entry(_ row: [SQLValue]) -> StoredEntry {
+        var entry = StoredEntry(seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", subject: nil, criminalData: false, previousVersion: row[3].text,
+                    tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
+                    storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
+                    blocker: Int(row[12].integer ?? 0), attention: Int(row[13].integer ?? 0), info: Int(row[14].integer ?? 0),
+                    checks: (row[15].text ?? "").split(separator: ",").map(String.init), ruleDataVersion: row[16].text ?? "",
+                    contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "", entryHash: row[20].text ?? "")
+        entry.subject = row[21].text
+        entry.criminalData = (row[22].integer ?? 0) != 0
+        return entry
+    }
+
+    /// Every entry in order, `page` rows per query, each page read under the lock.
+    private func pages(_ body: (StoredEntry) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try read { try db.query("SELECT \(Self.columns) FROM entries WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)]) }
+            for row in rows { try body(Self.entry(row)) }
+            guard rows.count == Self.page, let last = rows.last?[0].integer else { return }
+            after = last
+        }
+    }
+
+    public func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws {
+        let matcher = NameMatcher(rules: .init(personThreshold: 0.85, companyThreshold: 0.85, tussenvoegsels: [], legalForms: ["bv", "nv", "gmbh", "ltd", "llc", "b.v.", "n.v."]))
+        try pages { entry in
+            if !filter.includeMarkers && entry.kind != "dossier" { return }
+            if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return }
+            if let bidder = filter.bidder {
+                let digits = bidder.filter(\.isNumber)
+                let byKey = !digits.isEmpty && entry.bidderKey.filter(\.isNumber) == digits
+                let byName = matcher.matchCompany(bidder, entry.bidderName).score >= 0.85
+                    || entry.bidderName.localizedCaseInsensitiveContains(bidder)
+                if !(byKey || byName || entry.bidderKey.caseInsensitiveCompare(bidder) == .orderedSame) { return }
+            }
+            if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
+            if let to = filter.to, entry.screenedAt.prefix(10) > to.prefix(10) { return }
+            if let severity = filter.severity {
+                if severity == "blocker" && entry.blocker == 0 { return }
+                if severity == "attention" && entry.blocker + entry.attention == 0 { return }
+            }
+            if let check = filter.check, !entry.checks.contains(check) { return }
+            try body(entry)
+        }
+    }
+
+    public func content(id: String) throws -> (StoredEntry, Data?)? {
+        try read {
+            let entry = try resolveUnlocked(id)
+            guard entry.kind == "dossier", try !isTombstoned(entry.id) else { return (entry, nil) }
+            return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
+        }
+    }
+
+    public func sources(id: String) throws -> [StoredSource] {
+        try read {
+            let entry = try resolveUnlocked(id)
+            return try db.query("SELECT f.role, f.path, f.sha256, b.bytes FROM entry_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
+                                [.integer(Int64(entry.seq))])
+                .map { StoredSource(role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", bytes: $0[3].data ?? Data()) }
+        }
+    }
+
+    public func verify(expectHead: String?) throws -> VerifyReport {
+        var broken: [VerifyReport.Broken] = []
+        // Triggers first: a store whose protection was switched off is itself a finding.
+        let present = try read { try db.triggerNames() }
+        for name in db.requiredTriggers where !present.contains(name) {
+            broken.append(.init(seq: 0, id: nil, reason: "append-only trigger \(name) is missing or disabled: the store was changed outside uea-screen"))
+        }
+        let tombstoned = Set(try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
+        var awardedOn: [String: Day] = [:]
+        var blobOK: [String: Bool] = [:]
+        func blobMatches(_ sha: String) throws -> Bool? {
+            if let known = blobOK[sha] { return known }
+            guard let bytes = try read({ try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(sha)]) }).first?.first?.data else { return nil }
+            let ok = SHA256.hex(bytes) == sha
+            blobOK[sha] = ok
+            return ok
+        }
+        var previousHash = Self.zeroHash
+        var previousStored: Date? = nil
+        var expectedSeq = 1
+        var count = 0
+        let latest = Date().addingTimeInterval(Self.clockSkew)
+        try pages { entry in
+            count += 1
+            func fail(_ reason: String) { broken.append(.init(seq: entry.seq, id: entry.id, reason: reason)) }
+            if entry.seq != expectedSeq { fail("entries \(expectedSeq)…\(entry.seq - 1) are missing") }
+            if entry.prevHash != previousHash { fail("previous-hash link broken") }
+            if entry.computedHash != entry.entryHash { fail("entry fields do not match the entry hash") }
+            if let stored = Self.timestamp.date(from: entry.storedAt) {
+                if let previousStored, stored < previousStored.addingTimeInterval(-Self.clockSkew) { fail("stored earlier than the entry before it (\(entry.storedAt)): inserted out of order") }
+                if stored > latest { fail("stored in the future (\(entry.storedAt))") }
+                previousStored = stored
+            } else {
+                fail("storedAt '\(entry.storedAt)' is not a timestamp")
+            }
+            switch entry.kind {
+            case "dossier":
+                let purged = tombstoned.contains(entry.id)
+                switch try blobMatches(entry.contentSHA256) {
+                case nil where !purged: fail("dossier content deleted without a tombstone")
+                case false?: fail("dossier content does not match its SHA-256")
+                default: break
+                }
+                let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
+                    .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
+                if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail("source files differ from those recorded") }
+                for file in files {
+                    switch try blobMatches(file.sha256) {
+                    case nil where !purged: fail("source file \(file.path) deleted without a tombstone")
+                    case false?: fail("source file \(file.path) does not match its SHA-256")
+                    default: break
+                    }
+                }
+            case "award":
+                if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true { awardedOn[entry.tenderID] = day }
+                if try !subjectIsDossier(entry) { fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
+            case "tombstone":
+                if try !subjectIsDossier(entry) { fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
+                let day = Day(String(entry.storedAt.prefix(10)))
+                if let day, let awarded = awardedOn[entry.tenderID], awarded.adding(years: Self.legalRetentionYears) <= day {
+                    break
+                }
+                fail("tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award, Dir. 2014/24/EU art. 84)")
+            default:
+                fail("unknown entry kind '\(entry.kind)'")
+            }
+            previousHash = entry.entryHash
+            expectedSeq = entry.seq + 1
+        }
+        // The access log has its own chain.
+        var accessPrevious = Self.zeroHash
+        var accessCount = 0
+        try accessLog { record in
+            accessCount += 1
+            if record.seq != accessCount { broken.append(.init(seq: record.seq, id: "access log", reason: "access-log records before \(record.seq) are missing")); accessCount = record.seq }
+            if record.prevHash != accessPrevious || record.computedHash != record.hash {
+                broken.append(.init(seq: record.seq, id: "access log", reason: "access-log record changed or chain broken"))
+            }
+            accessPrevious = record.hash
+        }
+        var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
+        if let expectHead {
+            try report.expect(head: expectHead) { hash in
+                try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map { Int($0) }
+            }
+        }
+        return report
+    }
+
+    /// An award or tombstone names a dossier stored before it, of the same tender and bidder.
+    private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
+        guard let subject = marker.subject,
+              let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first else { return false }
+        let dossier = Self.entry(row)
+        return dossier.kind == "dossier" && dossier.seq < marker.seq && dossier.tenderID == marker.tenderID
+            && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey && dossier.contentSHA256 == marker.contentSHA256
+    }
+
+    public func logAccess(by: String, action: String, target: String?) throws {
+        let by = by.replacingOccurrences(of: "\0", with: "\u{FFFD}")
+        let target = target?.replacingOccurrences(of: "\0", with: "\u{FFFD}")
+        _ = try write {
+            let last = try db.query("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1", []).first
+            var record = AccessRecord(seq: Int(last?[0].integer ?? 0) + 1, at: Self.timestamp.string(from: Date()), who: by, action: action, target: target,
+                                      prevHash: last?[1].text ?? Self.zeroHash, hash: "")
+            record.hash = record.computedHash
+            try db.query("INSERT INTO access_log (seq, at, who, action, target, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                         [.integer(Int64(record.seq)), .text(record.at), .text(record.who), .text(record.action), record.target.map { .text($0) } ?? .null,
+                          .text(record.prevHash), .text(record.hash)])
+        }
+    }
+
+    public func accessLog(_ body: (AccessRecord) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try read { try db.query("SELECT seq, at, who, action, target, prev_hash, hash FROM access_log WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)]) }
+            for row in rows {
+                try body(AccessRecord(seq: Int(row[0].integer ?? 0), at: row[1].text ?? "", who: row[2].text ?? "", action: row[3].text ?? "",
+                                      target: row[4].text, prevHash: row[5].text ?? "", hash: row[6].text ?? ""))
+            }
+            guard rows.count == Self.page, let last = rows.last?[0].integer else { return }
+            after = last
+        }
+    }
+}

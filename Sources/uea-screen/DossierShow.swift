@@ -1,0 +1,41 @@
+import ESPD
+import ArgumentParser
+import DossierStore
+import Foundation
+import Screening
+
+struct DossierShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored dossier exactly as stored (json), its summary (text) or its report (md, html).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
+    @Option(help: "json (as stored), text (the summary), md or html.") var format: Screen.Format = .json
+    @Option(help: "Report language: nl or en.") var lang: String = "nl"
+    @Option(help: "Report templates folder.") var templates: String?
+
+    func validate() throws {
+        guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
+    }
+
+    func run() throws {
+        try runCommand {
+            let store = try options.open(create: false)
+            guard let (entry, stored) = try store.content(id: id) else { throw CommandFailure.refused("no dossier with id \(id) in \(options.location)") }
+            guard entry.kind == "dossier" else { throw CommandFailure.refused("\(entry.id) is a \(entry.kind) entry about dossier \(entry.subject ?? "?"); show that dossier") }
+            guard let content = stored else {
+                throw CommandFailure.refused("dossier \(entry.id) was purged under the retention rule; its tombstone keeps hash \(entry.contentSHA256)")
+            }
+            StoreOptions.log(store, "show", entry.id)
+            let language = ReportRenderer.Language(rawValue: lang) ?? .nl
+            switch format {
+            case .json: FileHandle.standardOutput.write(content)
+            case .text:
+                // The summary `screen` prints, from the dossier as stored.
+                print(SummaryText.render(try JSONDecoder().decode(Dossier.self, from: content), language: language))
+            case .md, .html:
+                let dossier = try JSONDecoder().decode(Dossier.self, from: content)
+                guard let directory = templates ?? ReportRenderer.defaultDirectory() else { throw CommandFailure.usage("templates not found; pass --templates") }
+                print(try ReportRenderer(directory: directory).render(dossier, format: format == .md ? .md : .html, language: language))
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ESPD
+import ArgumentParser
+import DossierStore
+import Foundation
+import Screening
+
+struct DossierVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Re-hash every entry, file and access-log record, check the chain and the append-only triggers, print the head hash.",
+        discussion: """
+        A chain that is consistent verifies whatever its length: entries cut off at the end, or a chain \
+        rewritten from the start, are found only against a head recorded elsewhere (the case file, an \
+        earlier bundle): pass it with --expect-head. Every broken entry is listed, not only the first.
+
+        Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken or the expected head is not in the chain, 2 unreadable.
+        """)
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Verify an export bundle instead of a store (no store needed).") var bundle: String?
+    @Option(help: "A head hash recorded earlier; it must be one of the chain's entries.") var expectHead: String?
+    @Option(help: "Report templates folder, to check a bundle's reports (default: the installed templates).") var templates: String?
+    @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
+
+    func validate() throws {
+        if let expectHead, expectHead.count != 64 || !expectHead.lowercased().allSatisfy(\.isHexDigit) {
+            throw ValidationError("--expect-head must be a SHA-256 in hex (64 characters), as verify prints it")
+        }
+    }
+
+    func run() throws {
+        try runCommand {
+            let report: VerifyReport
+            if let bundle {
+                let renderer = (templates ?? ReportRenderer.defaultDirectory()).flatMap { try? ReportRenderer(directory: $0) }
+                do { report = try DossierBundle.verify(path: bundle, renderer: renderer, expectHead: expectHead) } catch {
+                    throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
+                }
+            } else {
+                let store = try options.open(create: false)
+                report = try store.verify(expectHead: expectHead)
+                StoreOptions.log(store, "verify", nil)
+            }
+            switch format {
+            case .json: print(try JSONOutput.string(report))
+            case .text:
+                for broken in report.broken {
+                    print(DisplayText.oneLine("BROKEN at entry \(broken.seq) (\(broken.id ?? "-")): \(broken.reason)"))
+                }
+                if report.ok {
+                    let head = report.expectedHeadAt.map { "; the expected head is entry \($0)" + ($0 < report.entries ? ", \(report.entries - $0) appended since" : "") } ?? ""
+                    print("ok: \(report.entries) entries, head \(report.headHash)\(head)")
+                } else {
+                    print("\(report.broken.count) problems; \(report.entries) entries, head \(report.headHash)")
+                }
+            }
+            if !report.ok { throw CommandFailure.findings }
+        }
+    }
+}
