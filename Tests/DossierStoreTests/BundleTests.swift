@@ -50,7 +50,8 @@ struct BundleTests {
 
     @Test("One changed byte in a bundled dossier or source file is found, also when the manifest's file hash is rewritten", arguments: ["dossiers/", "sources/"])
     func tamper(prefix: String) throws {
-        let (store, _) = try storeWithSample()
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
         let ids = try store.entries(StoreFilter()).map(\.id)
         var files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: nil, language: .nl))
         let name = try #require(files.keys.sorted().first { $0.hasPrefix(prefix) })
@@ -70,7 +71,8 @@ struct BundleTests {
     /// it verifies on its own, but its head is not the store's: the recorded head catches it.
     @Test("A blocker dossier rewritten as clean, with every hash recomputed, fails against the recorded head")
     func forgedOutcome() throws {
-        let (store, _) = try storeWithSample()
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
         let realHead = try store.verify().headHash
         let ids = try store.entries(StoreFilter()).map(\.id)
         var files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))
@@ -112,7 +114,8 @@ struct BundleTests {
 
     @Test("A replaced report or index page, or a file the manifest does not list, fails verify", arguments: ["report", "index", "extra"])
     func replacedPages(what: String) throws {
-        let (store, _) = try storeWithSample()
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
         let ids = try store.entries(StoreFilter()).map(\.id)
         var files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))
         var manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: files["manifest.json"]!)
@@ -145,7 +148,8 @@ struct BundleTests {
         "link", "hardlink", "contiguous", "negative", "negative-dir", "huge", "duplicate", "outside", "absolute",
     ])
     func craftedArchives(kind: String) throws {
-        let (store, _) = try storeWithSample()
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
         let honest = try DossierBundle.export(store: store, ids: [try store.entries(StoreFilter()).first!.id], renderer: nil, language: .nl)
         var bundle = honest
         bundle.removeLast(1024)

@@ -31,6 +31,7 @@ struct StoreCommandTests {
     @Test("Two processes screening into one store at once both succeed and the chain verifies", arguments: TestStores.backends)
     func concurrentWriters(backend: String) throws {
         let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
         // Create it first so both writers open an existing store.
         #expect(try ueaScreen("screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml", "--store", store).status == 0)
         let a = try start(["screen", sample, "--store", store, "--jobs", "2"])
@@ -45,6 +46,7 @@ struct StoreCommandTests {
     @Test("SIGKILL in the middle of storing leaves a store that verifies", arguments: TestStores.backends)
     func sigkill(backend: String) throws {
         let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
         for attempt in 0..<8 {
             let process = try start(["screen", sample, "--store", store, "--jobs", "2"])
@@ -59,6 +61,7 @@ struct StoreCommandTests {
     @Test("The auditor's path: find the bidder's dossier in the tender, show it as stored, verify", arguments: TestStores.backends)
     func auditorPath(backend: String) throws {
         let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
         #expect(try ueaScreen("screen", sample, "--store", store, "--by", "inkoopjurist", "--reason", "gunningsvoornemen").status == 1)
         let list = try ueaScreen("dossier", "list", "--store", store, "--tender", "PFL-2026-017", "--bidder", "Sunrise PV Trading")
         let lines = list.stdout.split(separator: "\n")
