@@ -26,7 +26,11 @@ public final class BatchScreening: @unchecked Sendable {
 
     /// Starts `setup` at once on a thread of its own; `run` throws its error, if any, before
     /// delivering anything.
-    public init(job: ScreeningJob, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
+    /// Validates every ESPD against its release's schemas when given (`espd.schema-invalid`).
+    let validator: ESPDSchemas.Validator?
+
+    public init(job: ScreeningJob, validator: ESPDSchemas.Validator? = nil, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
+        self.validator = validator
         self.job = job
         self.setup = Prepared(setup)
         spareCores = job.bidderLocations.count < ProcessInfo.processInfo.activeProcessorCount
@@ -66,7 +70,7 @@ public final class BatchScreening: @unchecked Sendable {
         let location = job.bidderLocations[index]
         let submission: Submission
         do {
-            submission = try Submission.load(location, requestDocument: job.requestDocument, hashAlongside: spareCores)
+            submission = try Submission.load(location, requestDocument: job.requestDocument, hashAlongside: spareCores, validator: validator)
         } catch {
             // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
             guard (try? setup.get()) != nil else { return nil }

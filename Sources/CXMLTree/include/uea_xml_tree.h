@@ -90,4 +90,26 @@ void uea_tree_free(uea_tree *tree);
 /// The interned form of `name` in this document, or NULL when no name in it is spelled so.
 const char *uea_tree_intern(const uea_tree *tree, const char *name);
 
+// MARK: - XML Schema validation (schema.c)
+
+typedef struct {
+    int line;
+    int domain;
+    char *message;  // owned (strdup); freed by uea_schema_errors_free
+} uea_schema_error;
+
+/// Validity errors: the first `keep` are kept, `total` counts them all.
+typedef struct {
+    uea_schema_error *errors;
+    int count, capacity, keep, total;
+} uea_schema_errors;
+
+/// Compiles the schema at `path`; its imports are read only from its own set's folder (two levels up).
+/// NULL with `message` filled when it cannot be compiled.
+void *uea_schema_compile(const char *path, char *message, size_t messageSize);
+void uea_schema_free(void *schema);
+/// 0 valid, > 0 invalid (errors filled), -1 the document could not be parsed for validation.
+int uea_schema_validate(void *schema, const char *bytes, int length, const char *name, uea_schema_errors *errors);
+void uea_schema_errors_free(uea_schema_errors *errors);
+
 #endif

@@ -40,6 +40,9 @@ public struct ESPDDocument: Codable, Sendable, Equatable {
     public var documentReferences: [DocumentReference]
     /// Things the reader noticed and worked around; never fatal.
     public var warnings: [ReaderWarning]
+    /// The result of validating the file against its release's XML Schemas, when it was validated
+    /// (`screen`, `validate`); nil otherwise.
+    public var schemaValidation: ESPDSchemas.Validation? = nil
 }
 
 public enum Generation: String, Codable, Sendable, CaseIterable, Comparable {

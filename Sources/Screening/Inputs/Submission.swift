@@ -90,7 +90,7 @@ public struct Submission: Sendable {
     ///   run with a core to spare: one bidder, two cores).
     /// - Parameter request: the tender's ESPD request (a path, parsed here; or `requestDocument`, parsed once by the caller).
     public static func load(_ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil, requestDocument: XMLDocument? = nil,
-                            hashAlongside: Bool = false) throws(LoadError) -> Submission {
+                            hashAlongside: Bool = false, validator: ESPDSchemas.Validator? = nil) throws(LoadError) -> Submission {
         var requestDocument = requestDocument
         if requestDocument == nil, let request {
             do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .espd(.xml(error)) }
@@ -132,7 +132,11 @@ public struct Submission: Sendable {
                 // Read once: the same bytes are parsed and hashed for the dossier.
                 let bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
                 let hash: Prepared<String>? = hashAlongside ? Prepared({ SHA256.hex(bytes) }) : nil
-                documents.append(try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument))
+                var document = try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument)
+                // Formal validity against the release's own schemas (`espd.schema-invalid`); the
+                // first five problems are kept for the finding.
+                if let validator { document.schemaValidation = try validator.validate(document, bytes: bytes, keep: 5) }
+                documents.append(document)
                 // Otherwise hashed after parsing: the first hash of a run waits for libcrypto, which
                 // the rule-data thread opens meanwhile.
                 hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count, content: Data(bytes))

@@ -1,0 +1,102 @@
+import Foundation
+import SafeXML
+
+/// Formal validation of ESPD files against the XML Schemas of the EDM release they declare, as the
+/// official ESPD validator does. The schemas are the official ones, kept in `schemas/espd/` with
+/// their source, tag and SHA-256 (`schemas/espd/MANIFEST.tsv`); they are read from there only.
+public enum ESPDSchemas {
+    /// Which schema set and main schema a document is validated against.
+    public struct Release: Sendable, Equatable, Hashable, Codable {
+        /// The folder under `schemas/espd/`, named after the EDM release it comes from (e.g. `edm-2.1.0`).
+        public var set: String
+        /// The main schema, relative to the set's folder.
+        public var file: String
+        public init(set: String, file: String) { self.set = set; self.file = file }
+    }
+
+    /// The schema set for a document, from its root namespace, kind and declared EDM version.
+    /// Releases whose schemas are identical share a set: 2.0.0/2.0.1, 2.1.0/2.1.1, 3.0.0–3.3.0,
+    /// 4.0.0/4.1.0. A document in the pre-award namespace can only be checked against a pre-award
+    /// set (2.0.2 from a declared 2.0.2 up, else 2.0.0). nil: no release can be told.
+    public static func release(namespaces: NamespaceFamily, kind: DocumentKind, version: String?) -> Release? {
+        let request = kind == .request
+        let parsed = version.flatMap { EDMVersion(parsing: $0) }
+        switch namespaces {
+        case .espdV1:
+            return Release(set: "edm-1.0.2", file: request ? "maindoc/ESPDRequest-1.0.xsd" : "maindoc/ESPDResponse-1.0.xsd")
+        case .preAward:
+            let name = request ? "maindoc/UBL-QualificationApplicationRequest-2.2-Pre-award.xsd" : "maindoc/UBL-QualificationApplicationResponse-2.2-Pre-award.xsd"
+            let late = parsed.map { ($0.major, $0.minor, $0.patch) >= (2, 0, 2) } ?? false
+            return Release(set: late ? "edm-2.0.2" : "edm-2.0.0", file: name)
+        case .oasis:
+            guard let parsed else { return nil }
+            let ubl = parsed.major == 2 ? "2.2" : "2.3"
+            let file = "maindoc/UBL-QualificationApplication\(request ? "Request" : "Response")-\(ubl).xsd"
+            switch parsed.major {
+            case 2 where parsed.minor >= 1: return Release(set: "edm-2.1.0", file: file)
+            case 3: return Release(set: "edm-3.0.0", file: file)
+            case 4: return Release(set: "edm-4.0.0", file: file)
+            default: return nil
+            }
+        case .other:
+            return nil
+        }
+    }
+
+    public static func release(for document: ESPDDocument) -> Release? {
+        release(namespaces: document.namespaces, kind: document.kind, version: document.version)
+    }
+
+    /// Finds `schemas/espd/` for a default run: the working directory, then upwards from the
+    /// executable (an installed binary finds it in PREFIX/share/uea-screen).
+    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+        var candidates = [FileManager.default.currentDirectoryPath + "/schemas/espd"]
+        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(url.appendingPathComponent("schemas/espd").path)
+            candidates.append(url.appendingPathComponent("share/uea-screen/schemas/espd").path)
+            url = url.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/MANIFEST.tsv") }
+    }
+
+    /// The outcome of validating one document.
+    public struct Validation: Sendable, Codable, Equatable {
+        public var file: String
+        public var release: Release
+        public var valid: Bool
+        /// The first problems (at most `keep`), each with its line.
+        public var problems: [XMLSchema.Problem]
+        public var total: Int
+        public init(file: String, release: Release, valid: Bool, problems: [XMLSchema.Problem], total: Int) {
+            self.file = file; self.release = release; self.valid = valid; self.problems = problems; self.total = total
+        }
+    }
+
+    /// Compiled schemas, each compiled on first use and then shared by every document and thread.
+    public final class Validator: @unchecked Sendable {
+        // @unchecked: `compiled` is only touched under `lock`.
+        public let directory: String
+        private let lock = NSLock()
+        private var compiled: [Release: Result<XMLSchema, XMLSchema.CompileError>] = [:]
+
+        public init(directory: String) { self.directory = directory }
+
+        public func schema(_ release: Release) throws(XMLSchema.CompileError) -> XMLSchema {
+            lock.lock(); defer { lock.unlock() }
+            if let known = compiled[release] { return try known.get() }
+            let path = ((directory as NSString).appendingPathComponent(release.set) as NSString).appendingPathComponent(release.file)
+            let result: Result<XMLSchema, XMLSchema.CompileError>
+            do { result = .success(try XMLSchema(path: path)) } catch { result = .failure(error) }
+            compiled[release] = result
+            return try result.get()
+        }
+
+        /// Validates the bytes of `document` (already read strictly by SafeXML); nil when its release cannot be told.
+        public func validate(_ document: ESPDDocument, bytes: [UInt8], keep: Int = 1000) throws -> Validation? {
+            guard let release = ESPDSchemas.release(for: document) else { return nil }
+            let result = try schema(release).validate(bytes: bytes, name: document.source, keep: keep)
+            return Validation(file: document.source, release: release, valid: result.valid, problems: result.problems, total: result.total)
+        }
+    }
+}

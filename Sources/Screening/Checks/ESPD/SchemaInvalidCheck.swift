@@ -1,0 +1,46 @@
+import ESPD
+import SafeXML
+
+/// The ESPD file is not valid against the XML Schemas of the EDM release it declares (as the
+/// official ESPD validator checks). A file a standard ESPD tool wrote is valid; one that is not
+/// was edited by hand, written by a broken tool or changed afterwards. The screening goes on (real
+/// files are often slightly invalid); a jurist decides whether to ask for a corrected UEA.
+struct SchemaInvalidCheck: Check {
+    let id = "espd.schema-invalid"
+    let severity = Severity.attention
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 59(1)"
+    let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
+    let dataFiles: [String] = []
+    let perEntity = true
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        guard let validation = context.espd.schemaValidation, !validation.valid else { return [] }
+        let release = String(validation.release.set.dropFirst(4))
+        let lines = validation.problems.map(\.line)
+        let count = validation.total
+        let evidence = validation.problems.map { EvidencePointer(file: context.espd.source, line: $0.line, excerpt: String($0.message.prefix(300))) }
+        return [finding(
+            nl: "Het UEA voldoet niet aan het XML-schema van de versie die het zelf opgeeft (EDM \(release)): \(Dutch.number(count)) \(count == 1 ? "schemafout" : "schemafouten")"
+                + (lines.isEmpty ? "" : ", \(lines.count == 1 ? "op regel" : "onder meer op regels") \(Dutch.lines(lines))")
+                + ". Een standaard UEA-programma schrijft een geldig bestand; dit bestand is met de hand bewerkt, door een gebrekkig programma gemaakt of achteraf veranderd. De screening is doorgegaan. Een jurist beoordeelt of de inschrijver een verbeterd UEA moet indienen.",
+            en: "The ESPD is not valid against the XML Schema of the release it declares (EDM \(release)): \(count) schema \(count == 1 ? "error" : "errors")"
+                + (lines.isEmpty ? "" : ", at line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))")
+                + ". A standard ESPD tool writes a valid file; this one was edited by hand, written by a broken tool or changed afterwards. Screening went on. A jurist assesses whether to ask the bidder for a corrected ESPD.",
+            evidence: evidence.isEmpty ? [EvidencePointer(file: context.espd.source)] : evidence,
+            details: ["release": validation.release.set, "schema": validation.release.file, "errors": String(count)])]
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: { context in
+                context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                    file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                    valid: false, problems: [XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")], total: 1)
+            },
+            nonTriggering: { context in
+                context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                    file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                    valid: true, problems: [], total: 0)
+            })
+    }
+}
