@@ -1,12 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Type metadata through direct accessor calls instead of demangling a type name at run time: the
-// demangling path checks generic requirements with a protocol-conformance lookup, a scan of every
-// conformance record in the binary (~6,500) the first time each type is met. For a process that
-// screens one file that was ~25 M instructions (Codable containers, ArgumentParser's wrappers);
-// with direct accessors about half. Costs a little code size.
-let directMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+// Direct type-metadata accessors (`-disable-concrete-type-metadata-mangled-name-accessors`) save
+// a few ms at the start of a one-file run; they are passed on the command line by the recommended
+// build (README), scripts/install.sh and bench/floor.sh, not here: as `unsafeFlags` they would make
+// the ESPD and Screening library products unusable as a dependency of any other package.
 
 let package = Package(
     name: "uea-screen",
@@ -33,9 +31,9 @@ let package = Package(
         // libxml2's SAX2 events recorded into a compact element tree (C; used by SafeXML only).
         .target(name: "CXMLTree", dependencies: ["CLibXML2"]),
         // The one module that owns libxml2 pointers.
-        .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"], swiftSettings: directMetadata),
+        .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"]),
         // XML -> normalised ESPD model, one reader per generation.
-        .target(name: "ESPD", dependencies: ["SafeXML"], swiftSettings: directMetadata),
+        .target(name: "ESPD", dependencies: ["SafeXML"]),
         // SHA-256 from the system libcrypto, dlopen'ed on the first hash (no pkgConfig: see CCrypto/shim.h).
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         // Checks, rule data, dossiers and reports.
@@ -45,8 +43,7 @@ let package = Package(
                 "ESPD", "SafeXML", "CCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            swiftSettings: directMetadata
+            ]
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -54,15 +51,14 @@ let package = Package(
         // (no pkgConfig: its -lpq would load libpq and a dozen dependencies on every start).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
-        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite", "CLibPQ"], swiftSettings: directMetadata),
+        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
                 "SafeXML", "ESPD", "Screening", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: directMetadata
+            ]
         ),
         // libFuzzer targets (fuzz/run.sh builds them with --sanitize fuzzer,address); libFuzzer supplies main.
         .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),

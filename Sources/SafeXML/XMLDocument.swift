@@ -192,6 +192,8 @@ public final class XMLDocument: @unchecked Sendable {
         // Read one byte past the limit (the file may grow, or not be a regular file): enough to know
         // it is too large. Straight into uninitialised capacity: no zero-filling a megabyte first.
         var bytes: [UInt8] = []
+        // `--max-bytes` may be as large as Int.max: one byte past it must not overflow.
+        let limit = min(limit, Int.max - 1)
         var capacity = min(limit + 1, max(Int(status.st_size) + 1, 4096))
         var failure: Int32 = 0
         while true {

@@ -130,7 +130,10 @@ extension ScreeningJob {
     public static func walk(_ path: String, eachFile: Bool) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        // An unreadable folder is a bidder all the same: loading it refuses it with a line
+        // ("folder cannot be read"), so it cannot vanish from the run as zero bidders.
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
+        let names = listing.filter { !$0.hasPrefix(".") }.sorted()
         let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (path as NSString).appendingPathComponent($0) }
         if !xml.isEmpty && !eachFile { return [path] }
         var result = xml

@@ -20,21 +20,23 @@ struct Init: ParsableCommand {
     var directory: String
 
     func run() throws {
-        let tender = (directory as NSString).appendingPathComponent("tender.yaml")
-        if FileManager.default.fileExists(atPath: tender) {
-            Diagnostics.report("\(tender): already exists; nothing was written")
-            throw ExitCode(2)
+        try runCommand {
+            let tender = (directory as NSString).appendingPathComponent("tender.yaml")
+            if FileManager.default.fileExists(atPath: tender) {
+                Diagnostics.report("\(tender): already exists; nothing was written")
+                throw ExitCode(2)
+            }
+            do {
+                let bidder = (directory as NSString).appendingPathComponent("bidders/example-bidder")
+                try FileManager.default.createDirectory(atPath: bidder, withIntermediateDirectories: true)
+                try AtomicFile.write(Data(Self.tenderTemplate.utf8), to: tender, mode: 0o644)
+                try AtomicFile.write(Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
+            } catch {
+                Diagnostics.report("\(directory): \(error)")
+                throw ExitCode(2)
+            }
+            print("created \(tender) and \(directory)/bidders/example-bidder/; fill in tender.yaml and put each bidder's ESPD (XML) in its own folder under bidders/")
         }
-        do {
-            let bidder = (directory as NSString).appendingPathComponent("bidders/example-bidder")
-            try FileManager.default.createDirectory(atPath: bidder, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(Self.tenderTemplate.utf8), to: tender, mode: 0o644)
-            try AtomicFile.write(Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
-        } catch {
-            Diagnostics.report("\(directory): \(error)")
-            throw ExitCode(2)
-        }
-        print("created \(tender) and \(directory)/bidders/example-bidder/; fill in tender.yaml and put each bidder's ESPD (XML) in its own folder under bidders/")
     }
 
     static let tenderTemplate = """

@@ -36,24 +36,26 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
-        let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .text : .json)
-        var documents: [ESPDDocument] = []
-        var refused = false
-        for file in files {
-            do {
-                let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes), request: request)
-                documents.append(personalData ? document : document.redactingPersonalData())
-            } catch {
-                refused = true
-                Diagnostics.report(error.description)
+        try runCommand {
+            let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .text : .json)
+            var documents: [ESPDDocument] = []
+            var refused = false
+            for file in files {
+                do {
+                    let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes), request: request)
+                    documents.append(personalData ? document : document.redactingPersonalData())
+                } catch {
+                    refused = true
+                    Diagnostics.report("\(error)")
+                }
             }
+            switch format {
+            case .json:
+                print(try JSONOutput.string(documents))
+            case .text:
+                print(documents.map(TextSummary.render).joined(separator: "\n\n"))
+            }
+            if refused { throw ExitCode(2) }
         }
-        switch format {
-        case .json:
-            print(try JSONOutput.string(documents))
-        case .text:
-            print(documents.map(TextSummary.render).joined(separator: "\n\n"))
-        }
-        if refused { throw ExitCode(2) }
     }
 }

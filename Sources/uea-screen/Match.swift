@@ -44,45 +44,47 @@ struct Match: ParsableCommand {
     @OptionGroup var ruleData: RuleDataOptions
 
     func run() throws {
-        let index: SanctionsIndex
-        let ruleBook: RuleBook
-        do {
-            ruleBook = try ruleData.load()
-            var lists: [Watchlist] = []
-            if let list, FileManager.default.fileExists(atPath: list) {
-                lists = [try WatchlistParser.load(path: list)]
-            } else {
-                guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
-                    throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
+        try runCommand {
+            let index: SanctionsIndex
+            let ruleBook: RuleBook
+            do {
+                ruleBook = try ruleData.load()
+                var lists: [Watchlist] = []
+                if let list, FileManager.default.fileExists(atPath: list) {
+                    lists = [try WatchlistParser.load(path: list)]
+                } else {
+                    guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
+                        throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
+                    }
+                    lists = (try WatchlistStore(directory: folder).loadAll() + [try WatchlistParser.forcedLabourList(rules: ruleBook)])
+                        .filter { list == nil || $0.name == list }
+                    if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list ?? "")'") }
                 }
-                lists = (try WatchlistStore(directory: folder).loadAll() + [try WatchlistParser.forcedLabourList(rules: ruleBook)])
-                    .filter { list == nil || $0.name == list }
-                if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list ?? "")'") }
+                index = SanctionsIndex(lists: lists, rules: ruleBook)
+            } catch {
+                Diagnostics.report("\(error)")
+                throw ExitCode(2)
             }
-            index = SanctionsIndex(lists: lists, rules: ruleBook)
-        } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
-        }
-        let entryKind: WatchlistEntry.Kind = kind == .person ? .person : .entity
-        struct Result: Encodable { var name: String; var candidates: [SanctionsIndex.Hit] }
-        let results = names.map { name in
-            Result(name: name, candidates: index.search(name, kind: entryKind, birthDate: birthDate, country: country,
-                                                        limit: ruleBook.sanctions.candidates, all: all))
-        }
-        switch format {
-        case .json: print(try JSONOutput.string(results))
-        case .text:
-            for result in results {
-                print(DisplayText.oneLine(result.name))
-                if result.candidates.isEmpty { print("  no candidate at or above the threshold") }
-                for hit in result.candidates {
-                    print(DisplayText.oneLine("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"))
-                    print(DisplayText.oneLine("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))"))
+            let entryKind: WatchlistEntry.Kind = kind == .person ? .person : .entity
+            struct Result: Encodable { var name: String; var candidates: [SanctionsIndex.Hit] }
+            let results = names.map { name in
+                Result(name: name, candidates: index.search(name, kind: entryKind, birthDate: birthDate, country: country,
+                                                            limit: ruleBook.sanctions.candidates, all: all))
+            }
+            switch format {
+            case .json: print(try JSONOutput.string(results))
+            case .text:
+                for result in results {
+                    print(DisplayText.oneLine(result.name))
+                    if result.candidates.isEmpty { print("  no candidate at or above the threshold") }
+                    for hit in result.candidates {
+                        print(DisplayText.oneLine("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"))
+                        print(DisplayText.oneLine("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))"))
+                    }
                 }
             }
+            let threshold = entryKind == .person ? ruleBook.sanctions.personThreshold : ruleBook.sanctions.entityThreshold
+            if results.contains(where: { $0.candidates.contains { $0.score >= threshold } }) { throw ExitCode(1) }
         }
-        let threshold = entryKind == .person ? ruleBook.sanctions.personThreshold : ruleBook.sanctions.entityThreshold
-        if results.contains(where: { $0.candidates.contains { $0.score >= threshold } }) { throw ExitCode(1) }
     }
 }

@@ -82,82 +82,57 @@ struct Screen: ParsableCommand {
     }
 
     func run() throws {
-        let language = ReportRenderer.Language(rawValue: lang)!
-        let setup: (ReportRenderer?, ScreeningJob, [Watchlist])
-        do {
+        try runCommand {
+            let language = ReportRenderer.Language(rawValue: lang)!
             // Reports are rendered for --out and --format md/html only; a JSON or text run does
-            // not read (or need) the templates.
-            var renderer: ReportRenderer?
+            // not read (or need) the templates. Any error here is a refusal (exit 2, one line).
+            var chosenRenderer: ReportRenderer?
             if out != nil || format == .md || format == .html {
                 guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
                     throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
                 }
-                renderer = try ReportRenderer(directory: templatesDirectory)
+                chosenRenderer = try ReportRenderer(directory: templatesDirectory)
             }
+            let renderer = chosenRenderer
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
-            setup = (renderer, job, lists)
-        } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
-        }
-        let (renderer, job, lists) = setup
-        for notice in job.notices { Diagnostics.report(notice) }
-        if job.bidderLocations.isEmpty {
-            Diagnostics.report("no bidders found in \(paths.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        if let out {
-            // Private: the dossiers and reports may hold criminal-law data.
-            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
-                Diagnostics.report("\(out): the output folder cannot be created (\(error.localizedDescription))")
-                throw ExitCode(2)
-            }
-        }
-        let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
-                                  progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
-        let names = out != nil ? Self.fileNames(job.bidderLocations) : []
-        let dossierStore: (any DossierStore)?
-        do { dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
-        }
-        let storedBy = by ?? StoreOptions.user
-        let storeReason = reason
-        let outDirectory = out
-        // Rule data (checklists/) and the sanctions index are built while the first bids are read.
-        let ruleData = self.ruleData
-        // libcrypto is opened there too (hashing the rule files), not on the path of the first bid.
-        // Formal validation (espd.schema-invalid): without the schemas it is off, and said so.
-        let schemaDirectory = noSchemaValidation ? nil : schemas ?? ESPDSchemas.defaultDirectory()
-        if noSchemaValidation {
-            Diagnostics.report("the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
-        } else if schemaDirectory == nil {
-            Diagnostics.report("schemas/espd not found: the ESPD files are not validated against their schemas (pass --schemas DIR)")
-        }
-        let batch = BatchScreening(job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) }, setup: {
-            let ruleBook = try ruleData.load()
-            let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
-            return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))
-        })
-        // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
-        let tenderDossier: TenderDossier?
-        do { tenderDossier = try batch.tenderDossier() } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
-        }
-        if let tenderDossier {
-            if format == nil || format == .text { print(TenderSummaryText.render(tenderDossier, language: language)) }
-            if let outDirectory {
-                do {
-                    try AtomicFile.write(Data((try JSONOutput.string(tenderDossier) + "\n").utf8), to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
-                } catch {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(2)
+            for notice in job.notices { Diagnostics.report(notice) }
+            if job.bidderLocations.isEmpty { throw CommandFailure.refused("no bidders found in \(paths.joined(separator: ", "))") }
+            if let out {
+                // Private: the dossiers and reports may hold criminal-law data.
+                do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                    throw CommandFailure.refused("\(out): the output folder cannot be created (\(error.localizedDescription))")
                 }
             }
-        }
-        do {
+            let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
+                                      progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
+            let names = out != nil ? Self.fileNames(job.bidderLocations) : []
+            let dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil
+            let storedBy = by ?? StoreOptions.user
+            let storeReason = reason
+            let outDirectory = out
+            let ruleData = self.ruleData
+            // Formal validation (espd.schema-invalid): without the schemas it is off, and said so.
+            let schemaDirectory = noSchemaValidation ? nil : schemas ?? ESPDSchemas.defaultDirectory()
+            if noSchemaValidation {
+                Diagnostics.report("the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
+            } else if schemaDirectory == nil {
+                Diagnostics.report("schemas/espd not found: the ESPD files are not validated against their schemas (pass --schemas DIR)")
+            }
+            // Rule data (checklists/) and the sanctions index are built while the first bids are read.
+            let batch = BatchScreening(job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) }, setup: {
+                let ruleBook = try ruleData.load()
+                let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
+                return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))
+            })
+            // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
+            let tenderDossier = try batch.tenderDossier()
+            if let tenderDossier {
+                if format == nil || format == .text { print(TenderSummaryText.render(tenderDossier, language: language)) }
+                if let outDirectory {
+                    try AtomicFile.write(Data((try JSONOutput.string(tenderDossier) + "\n").utf8), to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
+                }
+            }
             try batch.run(
                 workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 process: { index, dossier in
@@ -174,13 +149,10 @@ struct Screen: ParsableCommand {
                     try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
                 },
                 deliver: { _, outcome in output.deliver(outcome) })
-        } catch {
-            Diagnostics.report("\(error)")
-            throw ExitCode(2)
+            let refused = !output.finish().isEmpty
+            if refused { throw ExitCode(2) }
+            if output.needsJurist || tenderDossier?.needsJurist == true { throw ExitCode(1) }
         }
-        let refused = !output.finish().isEmpty
-        if refused { throw ExitCode(2) }
-        if output.needsJurist || tenderDossier?.needsJurist == true { throw ExitCode(1) }
     }
 
     /// One output name per bidder, from its folder or file name; repeated names get a number.

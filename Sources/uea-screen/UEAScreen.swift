@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SafeXML
 import Screening
@@ -18,6 +19,12 @@ struct UEAScreen: ParsableCommand {
 extension UEAScreen {
     static func main() {
         XMLDocument.keepLargeBuffers()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Every command that reads a bid or the store hashes; help and version do not.
+        if let problem = SHA256.unavailable, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) {
+            Diagnostics.report(problem.description)
+            Foundation.exit(2)
+        }
         main(nil)
     }
 }

@@ -34,13 +34,15 @@ struct WatchlistCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
-                let record = try WatchlistStore(directory: watchlists).importList(
-                    path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init))
-                print("imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)")
-            } catch {
-                Diagnostics.report("\(error)")
-                throw ExitCode(2)
+            try runCommand {
+                do {
+                    let record = try WatchlistStore(directory: watchlists).importList(
+                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init))
+                    print("imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)")
+                } catch {
+                    Diagnostics.report("\(error)")
+                    throw ExitCode(2)
+                }
             }
         }
     }
@@ -52,13 +54,15 @@ struct WatchlistCommand: ParsableCommand {
         var watchlists: String = "watchlists"
 
         func run() throws {
-            do {
-                for record in try WatchlistStore(directory: watchlists).records() {
-                    print("\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)")
+            try runCommand {
+                do {
+                    for record in try WatchlistStore(directory: watchlists).records() {
+                        print("\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)")
+                    }
+                } catch {
+                    Diagnostics.report("\(error)")
+                    throw ExitCode(2)
                 }
-            } catch {
-                Diagnostics.report("\(error)")
-                throw ExitCode(2)
             }
         }
     }

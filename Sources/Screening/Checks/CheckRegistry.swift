@@ -2,14 +2,14 @@
 public enum CheckRegistry {
     public static let all: [any Check] = [
         NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(), AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(),
-        MandatoryGroundCheck(), ExpiredConvictionCheck(), TaxAndSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationPolarityCheck(), ConflictWithoutExplanationCheck(),
-        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignBidderCheck(), GVAMissingCheck(), EvidenceAgeCheck(),
+        MandatoryGroundCheck(), ExpiredConvictionCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
+        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
-        RecentlyFoundedCheck(), DirectorChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), UnrelatedActivityCheck(), ThinCompanyCheck(),
+        RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), SbiUnrelatedCheck(), ThinCompanyCheck(),
         RiskSectorCheck(),
-        SupplyChainDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangRegionCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), VolumeCheck(),
-        ProcedureThresholdCheck(), ProcedureRecordCheck(), LegalAdviceCheck(),
-        ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), RussiaDeclarationMissingCheck(), WatchlistCoverageCheck(),
+        SupplyChainDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
+        LighterThanRequiredCheck(), ProcedureRequiredCheck(), LegalAdviceCheck(),
+        ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
     ]
 

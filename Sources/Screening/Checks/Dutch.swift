@@ -23,3 +23,13 @@ enum Dutch {
     /// A score with a decimal comma (0,95).
     static func decimal(_ value: Double) -> String { String(value).replacingOccurrences(of: ".", with: ",") }
 }
+
+extension Int {
+    /// A whole number for display from a value a file gave (an amount, a volume, a share): rounded
+    /// toward zero and held within ±10^15, so that no value in a YAML or CSV file (1e19) can make
+    /// the conversion trap. Values that large are refused or reported where they are read.
+    init(saturating value: Double) {
+        guard value.isFinite else { self = 0; return }
+        self = Int(Swift.max(-1e15, Swift.min(1e15, value)))
+    }
+}

@@ -101,6 +101,9 @@ public struct TenderContext: Codable, Sendable {
         authority = try c.decodeIfPresent(Authority.self, forKey: .authority) ?? Authority()
         type = try c.decodeIfPresent(ContractType.self, forKey: .type)
         estimatedValue = try c.decodeIfPresent(Double.self, forKey: .estimatedValue)
+        if let value = estimatedValue, value < 0 || value > 1e13 {
+            throw DecodingError.dataCorruptedError(forKey: .estimatedValue, in: c, debugDescription: "'\(value)' is not an estimated value in euros (0 to 10,000,000,000,000)")
+        }
         procedure = try c.decodeIfPresent(ProcedureKind.self, forKey: .procedure)
         launchDate = try c.decodeIfPresent(Day.self, forKey: .launchDate)
         submissionDeadline = try c.decodeIfPresent(Day.self, forKey: .submissionDeadline)

@@ -11,15 +11,44 @@ public enum NameText {
     /// dotless ı written as i. Case and diacritics are left to the caller's folding.
     public static func normalised(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var out = String.UnicodeScalarView()
+        var scalars: [Unicode.Scalar] = []
+        var lookalikes = false
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
             switch kind(of: scalar) {
             case .hidden: continue
-            case .space: out.append(" ")
-            case .visible: out.append(scalar == "\u{131}" ? "i" : scalar)
+            case .space: scalars.append(" ")
+            case .visible:
+                scalars.append(scalar)
+                if latinLookalikes[scalar.value] != nil { lookalikes = true }
             }
         }
+        if lookalikes { foldLookalikes(&scalars) }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
         return String(out)
+    }
+
+    /// Writes look-alike letters of other scripts as the Latin letter they look like (Unicode's
+    /// confusables data, `ConfusableTable.swift`), word by word: in a word that also has Latin
+    /// letters ("Ѕibirsky" with a Cyrillic Ѕ), and in a word made only of look-alikes inside a name
+    /// that is otherwise Latin ("ОАО Kremny" with a Cyrillic ОАО). A word of genuine Cyrillic or
+    /// Greek ("Москва") keeps its letters: transliteration compares it.
+    static func foldLookalikes(_ scalars: inout [Unicode.Scalar]) {
+        let nameHasLatin = scalars.contains { script(of: $0) == .latin }
+        guard nameHasLatin else { return }
+        var start = 0
+        while start < scalars.count {
+            guard scalars[start].properties.isAlphabetic else { start += 1; continue }
+            var end = start
+            while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
+            let word = scalars[start..<end]
+            let hasLatin = word.contains { script(of: $0) == .latin }
+            let onlyLookalikes = word.allSatisfy { script(of: $0) == .latin || latinLookalikes[$0.value] != nil }
+            if hasLatin || onlyLookalikes {
+                for index in start..<end { if let latin = latinLookalikes[scalars[index].value] { scalars[index] = latin } }
+            }
+            start = end
+        }
     }
 
     /// The characters in `text` that hide or alter a name without being seen, as `U+XXXX` codes
@@ -50,18 +79,21 @@ public enum NameText {
     }
 
     /// The words of `text` that mix Latin letters with Cyrillic or Greek ones ("Ѕibirsky" with a
-    /// Cyrillic Ѕ): written to look like one script while reading as another. A name written wholly
-    /// in Cyrillic or Greek is not mixed.
+    /// Cyrillic Ѕ), or with a look-alike letter of another script: written to look like one script
+    /// while reading as another. A name written wholly in Cyrillic or Greek is not mixed.
     public static func mixedScriptWords(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
         return text.split(whereSeparator: { !$0.isLetter }).filter { word in
             var scripts = Set<Script>()
-            for scalar in word.unicodeScalars { if let script = script(of: scalar) { scripts.insert(script) } }
-            return scripts.count > 1
+            for scalar in word.unicodeScalars {
+                if let script = script(of: scalar) { scripts.insert(script) } else if latinLookalikes[scalar.value] != nil { scripts.insert(.other) }
+            }
+            return scripts.count > 1 && scripts.contains(.latin)
         }.map(String.init)
     }
 
-    enum Script { case latin, greek, cyrillic }
+    /// `other`: a letter of another script that looks like a Latin one (Cherokee Ꭰ, Armenian օ).
+    enum Script { case latin, greek, cyrillic, other }
 
     static func script(of scalar: Unicode.Scalar) -> Script? {
         switch scalar.value {

@@ -73,7 +73,12 @@ public struct RuleBook: Sendable {
 
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
-                if let number = try? c.decode(Double.self, forKey: .from) { from = String(Int(number)) } else { from = try c.decode(String.self, forKey: .from) }
+                if let number = try? c.decode(Double.self, forKey: .from) {
+                    guard number >= 0, number <= 1e12, number == number.rounded() else {
+                        throw DecodingError.dataCorruptedError(forKey: .from, in: c, debugDescription: "'\(number)' is not a whole amount in euros between 0 and 1,000,000,000,000")
+                    }
+                    from = String(Int(number))
+                } else { from = try c.decode(String.self, forKey: .from) }
                 procedure = try c.decode(TenderContext.ProcedureKind.self, forKey: .procedure)
             }
         }

@@ -3,13 +3,27 @@ import Foundation
 
 public enum SHA256 {
     /// libcrypto's SHA-256, opened on first use (see CCrypto/shim.h).
-    private static let api: uea_sha256_api = {
+    private static let loaded: Result<uea_sha256_api, LoadError> = {
         var api = uea_sha256_api()
-        if let problem = uea_sha256_load(&api) {
-            fatalError("SHA-256 needs the system libcrypto (Debian: libssl3): \(String(cString: problem))")
-        }
-        return api
+        if let problem = uea_sha256_load(&api) { return .failure(LoadError(message: String(cString: problem))) }
+        return .success(api)
     }()
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { "SHA-256 needs the system libcrypto (Debian: apt install libssl3): \(message)" }
+    }
+
+    /// Why hashing is impossible on this system, or nil: the command line checks this first, so a
+    /// missing library is one clear line and exit 2, not a crash in the middle of a run.
+    public static var unavailable: LoadError? { if case .failure(let error) = loaded { return error }; return nil }
+
+    private static var api: uea_sha256_api {
+        switch loaded {
+        case .success(let api): return api
+        case .failure(let error): fatalError(error.description)  // unreachable after `unavailable` was checked
+        }
+    }
 
     /// Lower-case hex SHA-256 of `bytes`.
     public static func hex<Bytes: ContiguousBytes>(_ bytes: Bytes) -> String {

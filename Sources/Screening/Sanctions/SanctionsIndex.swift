@@ -102,7 +102,8 @@ public final class SanctionsIndex: Sendable {
                         countedBy[Int(index)] = Int32(word)
                     }
                     if counts[Int(index)] == 0 { touched.append(index) }
-                    counts[Int(index)] &+= 1
+                    // Saturating: a name of 256 words must not wrap its entry's count to 0.
+                    if counts[Int(index)] < UInt8.max { counts[Int(index)] += 1 }
                 }
             }
         }

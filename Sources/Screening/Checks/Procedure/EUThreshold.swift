@@ -37,7 +37,7 @@ enum Euro {
 
     private static func grouped(_ value: Double, separator: String, decimal: String) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return String(value) }
-        let cents = Int((abs(value) * 100).rounded())
+        let cents = Int(saturating: (abs(value) * 100).rounded())
         let whole = String(cents / 100)
         var out = ""
         for (index, character) in whole.enumerated() {

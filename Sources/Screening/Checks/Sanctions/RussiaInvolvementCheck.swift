@@ -28,7 +28,7 @@ struct RussiaInvolvementCheck: Check {
                             EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: "RU")))
         }
         for sub in s.bidder.subcontractors ?? [] where sub.country?.uppercased() == "RU" && (sub.share ?? 100) > context.rules.sanctions.subcontractorShareLimit {
-            reasons.append(("onderaannemer \(sub.name) (RU) heeft \(Int(sub.share ?? 100))% van de opdrachtwaarde", "subcontractor \(sub.name) (RU) has \(Int(sub.share ?? 100))% of the contract value",
+            reasons.append(("onderaannemer \(sub.name) (RU) heeft \(Int(saturating: sub.share ?? 100))% van de opdrachtwaarde", "subcontractor \(sub.name) (RU) has \(Int(saturating: sub.share ?? 100))% of the contract value",
                             s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
         // Suppliers in the chain count as well (5k(1)(c): suppliers above 10% of the value); the
@@ -47,13 +47,13 @@ struct RussiaInvolvementCheck: Check {
             return [finding(
                 nl: "Russische betrokkenheid (art. 5k lid 1 Vo. 833/2014): \(found). De opdracht valt binnen de aanbestedingsrichtlijnen (raming op of boven de Europese drempel van \(Euro.nl(eu.value))): gunnen is verboden. Een uitzondering (art. 5k lid 2) vraagt een toestemming van de bevoegde nationale autoriteit; zonder die toestemming niet gunnen.",
                 en: "Russian involvement (art. 5k(1) Reg. 833/2014): \(foundEN). The contract is within the scope of the procurement directives (estimate at or above the EU threshold of \(Euro.en(eu.value))): award is prohibited. An exemption (art. 5k(2)) needs an authorisation of the national competent authority; without it, do not award.",
-                evidence: evidence, details: ["scope": "within", "euThreshold": String(Int(eu.value))])]
+                evidence: evidence, details: ["scope": "within", "euThreshold": String(Int(saturating: eu.value))])]
         case false?:
             let eu = EUThreshold.of(context)!
             return [finding(.attention,
                 nl: "Russische betrokkenheid gemeld: \(found). De raming van \(Euro.nl(context.tender.estimatedValue!)) ligt onder de Europese drempel van \(Euro.nl(eu.value)), dus het verbod van art. 5k Vo. 833/2014 geldt niet voor deze opdracht. Een jurist beoordeelt of de provincie toch nadere vragen stelt.",
                 en: "Russian involvement declared: \(foundEN). The estimate of \(Euro.en(context.tender.estimatedValue!)) is below the EU threshold of \(Euro.en(eu.value)), so the prohibition of art. 5k Reg. 833/2014 does not apply to this contract. A jurist assesses whether the province asks further questions.",
-                evidence: evidence, details: ["scope": "outside", "euThreshold": String(Int(eu.value))])]
+                evidence: evidence, details: ["scope": "outside", "euThreshold": String(Int(saturating: eu.value))])]
         case nil:
             return [finding(.attention,
                 nl: "Russische betrokkenheid gemeld: \(found). Of het verbod van art. 5k Vo. 833/2014 geldt, hangt af van de geraamde waarde: op of boven de Europese drempel voor dit soort opdracht is gunnen verboden. Stel de raming en het soort opdracht vast.",

@@ -23,7 +23,7 @@ struct SROICheck: Check {
             nl: "Opdracht (\(type.rawValue)) van \(Euro.nl(value)), op of boven \(Euro.nl(from)), zonder SROI-voorwaarde; de motie maakt social return een vast onderdeel van inkoop. \(advice.nl)",
             en: "Contract (\(type.rawValue)) of \(Euro.en(value)), at or above \(Euro.en(from)), without an SROI condition; the motion makes social return a fixed part of procurement. \(advice.en)",
             evidence: [context.tenderPointer("contractConditions", excerpt: "sroi"), EvidencePointer(file: context.rules.displayPath("tender-duties.yaml"), path: "sroiFrom")],
-            details: ["from": String(Int(from)), "source": rules.source])]
+            details: ["from": String(Int(saturating: from)), "source": rules.source])]
     }
 
     var examples: CheckExamples {

@@ -6,7 +6,7 @@
 /// - No threshold period in thresholds.yaml for the launch date: attention naming the file (the
 ///   amounts of another period are never used).
 /// Assumption: a value equal to a threshold counts as at or above it.
-struct ProcedureThresholdCheck: Check {
+struct LighterThanRequiredCheck: Check {
     let id = "procedure.lighter-than-required"
     let severity = Severity.blocker
     let legalBasis = "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
@@ -44,7 +44,7 @@ struct ProcedureThresholdCheck: Check {
                 details: ["date": date.description])]
         }
         guard let used = context.tender.procedure, let value = context.tender.estimatedValue, let (needed, eu) = required(context), used < needed else { return [] }
-        let details = ["required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(eu.value)), "estimatedValue": String(Int(value))]
+        let details = ["required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(saturating: eu.value)), "estimatedValue": String(Int(saturating: value))]
         let evidence = [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")]
         if needed == .europees {
             return [finding(

@@ -8,7 +8,7 @@ import ESPD
 ///   (57(2) second subpara.), usable only when announced: attention, saying which.
 /// Assumption: the ESPD's questions are recognised by their text ("final and binding", "means
 /// other than a judicial or administrative decision", "paying or entering into a binding arrangement").
-struct TaxAndSocialSecurityCheck: Check {
+struct TaxSocialSecurityCheck: Check {
     let id = "exclusion.tax-social-security"
     let severity = Severity.blocker
     let legalBasis = "Dir. 2014/24/EU art. 57(2)-(3); Aw 2012 art. 2.86(4)-(5), 2.87"

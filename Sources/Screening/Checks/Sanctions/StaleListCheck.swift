@@ -1,7 +1,7 @@
 import Foundation
 
 /// Screening against an old list (or none) proves little: the EU list changes weekly.
-struct WatchlistCoverageCheck: Check {
+struct StaleListCheck: Check {
     let id = "sanctions.stale-list"
     let severity = Severity.attention
     let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 (listings take effect on publication)"

@@ -3,7 +3,7 @@ import ESPD
 /// C23 (misrepresentation): in v1/v2 files the question reads "has NOT been guilty" while the
 /// EU service changed the meaning of the answer in Nov 2016 (ESPD-Service #117, ESPD-EDM #246);
 /// v3.0–v4.0 only say "Can the economic operator confirm that:". The tool will not guess.
-struct MisrepresentationPolarityCheck: Check {
+struct MisrepresentationAmbiguousCheck: Check {
     let id = "exclusion.misrepresentation-ambiguous"
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 57(4)(h)-(i); Aw 2012 art. 2.87"

@@ -1,6 +1,6 @@
 /// BIB-R09: the bidder's registered activity (SBI) has nothing to do with what is bought (CPV),
 /// e.g. a holding bidding for works. Compared through the MVO sectors both map to.
-struct UnrelatedActivityCheck: Check {
+struct SbiUnrelatedCheck: Check {
     let id = "bibob.sbi-unrelated"
     let severity = Severity.attention
     let legalBasis = BibobText.basis

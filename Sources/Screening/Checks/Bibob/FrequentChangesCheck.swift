@@ -1,5 +1,5 @@
 /// BIB-R02 and BIB-R15: frequent changes of directors, statutory name or seat (stromannen, katvangers).
-struct DirectorChangesCheck: Check {
+struct FrequentChangesCheck: Check {
     let id = "bibob.frequent-changes"
     let severity = Severity.attention
     let legalBasis = BibobText.basis

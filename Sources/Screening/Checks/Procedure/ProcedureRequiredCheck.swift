@@ -1,6 +1,6 @@
 /// Records, for the file, which procedure the value requires under the province's table and
 /// which EU threshold applied at the launch date, next to the procedure used.
-struct ProcedureRecordCheck: Check {
+struct ProcedureRequiredCheck: Check {
     let id = "procedure.required"
     let severity = Severity.info
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5; Delegated Reg. (EU) 2025/2152"
@@ -9,13 +9,13 @@ struct ProcedureRecordCheck: Check {
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let (needed, eu) = ProcedureThresholdCheck().required(context), let value = context.tender.estimatedValue else { return [] }
+        guard let (needed, eu) = LighterThanRequiredCheck().required(context), let value = context.tender.estimatedValue else { return [] }
         let used = context.tender.procedure
         return [finding(
             nl: "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
             en: "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source)); used: \(used?.rawValue ?? "not given").",
             evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
-            details: ["required": needed.rawValue, "euThreshold": String(Int(eu.value))])]
+            details: ["required": needed.rawValue, "euThreshold": String(Int(saturating: eu.value))])]
     }
 
     var examples: CheckExamples {

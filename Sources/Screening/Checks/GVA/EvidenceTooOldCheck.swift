@@ -3,7 +3,7 @@
 /// (the six months come from the 2013 text of Aw 2012 art. 2.89): it is the tender's own
 /// requirement, so attention ("ask for a recent copy") for a bidder the documents are demanded
 /// from, information for the others; never a blocker.
-struct EvidenceAgeCheck: Check {
+struct EvidenceTooOldCheck: Check {
     let id = "gva.evidence-too-old"
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.101-2.102 (the tender documents' requirement on document age)"

@@ -2,7 +2,7 @@
 /// accept an equivalent document from its country (extract from the judicial record or a
 /// declaration on oath; Dir. 2014/24/EU art. 60(2)). For an intended winner the equivalent is
 /// demanded (attention when missing or older than evidence.yaml allows); otherwise information.
-struct ForeignBidderCheck: Check {
+struct ForeignEquivalentCheck: Check {
     let id = "gva.foreign-equivalent"
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 60(2); Aw 2012 art. 2.89, 2.101-2.102"

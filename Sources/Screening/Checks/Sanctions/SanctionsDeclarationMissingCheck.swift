@@ -1,5 +1,5 @@
 /// Dutch tenders ask every bidder to declare on art. 5k; without it the prohibition cannot be verified.
-struct RussiaDeclarationMissingCheck: Check {
+struct SanctionsDeclarationMissingCheck: Check {
     let id = "sanctions.declaration-missing"
     let severity = Severity.attention
     let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k (verification by the contracting authority)"

@@ -1,7 +1,7 @@
 import ESPD
 
 /// C20 (conflict of interest) and C21 (involvement in preparation) answered yes without an explanation.
-struct ConflictWithoutExplanationCheck: Check {
+struct ConflictUnexplainedCheck: Check {
     let id = "exclusion.conflict-unexplained"
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 24, 41, 57(4)(e)-(f); Aw 2012 art. 1.10b, 2.51, 2.87(1)(e)-(f)"

@@ -1,6 +1,6 @@
 /// Mass balance. Declared polysilicon (kg) against module output (Wp) times a g/W factor (solar.yaml,
 /// with its source), and wafer count against cell count, one or two cells per wafer (half-cut cells).
-struct VolumeCheck: Check {
+struct ImplausibleVolumeCheck: Check {
     let id = "solar.implausible-volume"
     let severity = Severity.attention
     let legalBasis = SolarScope.basis + "; SSI material accounting"
@@ -18,7 +18,7 @@ struct VolumeCheck: Check {
             let gramsPerWatt = kg * 1000 / wp
             if gramsPerWatt < rules.polysiliconGramsPerWatt.min || gramsPerWatt > rules.polysiliconGramsPerWatt.max {
                 findings.append(finding(
-                    nl: "Massabalans klopt niet: \(Dutch.number(Int(kg))) kg polysilicium voor \(Dutch.number(Int(wp))) Wp aan modules is \(Dutch.decimal((gramsPerWatt * 100).rounded() / 100)) g/W (verwacht \(Dutch.decimal(rules.polysiliconGramsPerWatt.min))–\(Dutch.decimal(rules.polysiliconGramsPerWatt.max)) g/W).",
+                    nl: "Massabalans klopt niet: \(Dutch.number(Int(saturating: kg))) kg polysilicium voor \(Dutch.number(Int(saturating: wp))) Wp aan modules is \(Dutch.decimal((gramsPerWatt * 100).rounded() / 100)) g/W (verwacht \(Dutch.decimal(rules.polysiliconGramsPerWatt.min))–\(Dutch.decimal(rules.polysiliconGramsPerWatt.max)) g/W).",
                     en: String(format: "Mass balance does not hold: %.0f kg polysilicon for %.0f Wp of modules is %.2f g/W (expected %.1f–%.1f).", kg, wp, gramsPerWatt, rules.polysiliconGramsPerWatt.min, rules.polysiliconGramsPerWatt.max),
                     evidence: [SolarScope.pointer(context, poly), SolarScope.pointer(context, module)],
                     details: ["gramsPerWatt": String(format: "%.2f", gramsPerWatt)]))
@@ -27,7 +27,7 @@ struct VolumeCheck: Check {
         if let (wafer, wafers) = quantity("wafer", "pcs"), let (cell, cells) = quantity("cell", "pcs"), cells > 0,
            !rules.cellsPerWafer.contains(where: { abs(wafers * $0 - cells) / cells <= rules.countTolerance }) {
             findings.append(finding(
-                nl: "Aantallen kloppen niet: \(Dutch.number(Int(wafers))) wafers tegenover \(Dutch.number(Int(cells))) cellen (ook bij halve cellen).",
+                nl: "Aantallen kloppen niet: \(Dutch.number(Int(saturating: wafers))) wafers tegenover \(Dutch.number(Int(saturating: cells))) cellen (ook bij halve cellen).",
                 en: String(format: "Counts do not match: %.0f wafers against %.0f cells (half-cut cells allowed for).", wafers, cells),
                 evidence: [SolarScope.pointer(context, wafer), SolarScope.pointer(context, cell)]))
         }

@@ -3,7 +3,7 @@ import Foundation
 /// A tier located in the Xinjiang Uyghur Autonomous Region: credible audits there are not
 /// possible, and the US UFLPA presumes forced labour (evidence of risk, no legal effect in the
 /// Netherlands). Attention for a jurist; a blocker only where the tender made it a knock-out.
-struct XinjiangRegionCheck: Check {
+struct XinjiangCheck: Check {
     let id = "solar.xinjiang"
     let severity = Severity.blocker
     let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
@@ -22,7 +22,7 @@ struct XinjiangRegionCheck: Check {
         var entries: [(place: String, chinese: String?, words: [String], ambiguous: Bool)]
         init(places: [String], ambiguous: Set<String>) {
             entries = places.map { place in
-                let p = XinjiangRegionCheck.fold(place)
+                let p = XinjiangCheck.fold(place)
                 let chinese = p.unicodeScalars.contains(where: { $0.value > 0x2E80 }) ? p : nil
                 return (place, chinese, p.split(whereSeparator: { !$0.isLetter }).map(String.init), ambiguous.contains(place))
             }
