@@ -7,7 +7,7 @@ public enum CheckRegistry {
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), SbiUnrelatedCheck(), ThinCompanyCheck(),
         RiskSectorCheck(),
-        SupplyChainDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
+        SolarDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
         LighterThanRequiredCheck(), ProcedureRequiredCheck(), LegalAdviceCheck(),
         ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),

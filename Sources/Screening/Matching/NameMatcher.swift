@@ -15,12 +15,14 @@ public struct NameMatcher: Sendable {
 
     let tussenvoegsels: Set<String>
     let legalForms: Set<String>
+    let genericWords: Set<String>
     public let personThreshold: Double
     public let companyThreshold: Double
 
     public init(rules: RuleBook.NameMatchingRules) {
         tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
         legalForms = Set(rules.legalForms.map { String(Self.fold($0).filter { $0 != "." }) })
+        genericWords = Set((rules.genericCompanyWords ?? []).map { Self.fold($0) })
         personThreshold = rules.personThreshold
         companyThreshold = rules.companyThreshold
     }
@@ -36,6 +38,11 @@ public struct NameMatcher: Sendable {
         /// The key under the other spelling conventions a Dutch user meets (`Transliteration.alternates`):
         /// "poetin" is also "putin", "mueller" also "muller"; empty for most words.
         var alternates: [[Unicode.Scalar]]
+        /// A word a company name may add or drop without naming another company: a generic word
+        /// (`genericCompanyWords`) or a qualifier in parentheses ("(Shanshan)").
+        var generic = false
+        /// Part of a hyphenated compound (Non-ferrous, Sino-Euro): dropping it changes the name.
+        var bound = false
         var count: Int { scalars.count }
         init(shown: String, key: String) {
             self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars)
@@ -51,7 +58,9 @@ public struct NameMatcher: Sendable {
         if direct == 1 || (a.alternates.isEmpty && b.alternates.isEmpty) { return direct }
         var best = direct
         for x in a.keys { for y in b.keys { best = max(best, tokenSimilarity(x, y)) } }
-        return best
+        // An alternate spelling may shorten a word (Sinoeuro → Sinuro): a word that only shares a
+        // prefix with a much shorter one stays no spelling variant of it, whatever its alternates.
+        return abs(a.count - b.count) >= 3 ? min(best, 0.85) : best
     }
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
@@ -194,11 +203,23 @@ public struct NameMatcher: Sendable {
     // MARK: Companies
 
     func companyTokens(_ name: String, joined: Bool = false) -> [Token] {
-        let tokens = String(Self.fold(name).filter { $0 != "." && !(joined && $0 == "-") })
-            .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            .map(String.init)
-        let kept = tokens.filter { !legalForms.contains($0) }
-        return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
+        // Words with whether they stand inside parentheses (a branch or place qualifier).
+        var words: [(word: String, qualifier: Bool, bound: Bool)] = []
+        var current = "", depth = 0, hyphenBefore = false
+        for character in Self.fold(name) where character != "." && !(joined && character == "-") {
+            if character.isLetter || character.isNumber { current.append(character); continue }
+            if !current.isEmpty { words.append((current, depth > 0, hyphenBefore || character == "-")); current = "" }
+            hyphenBefore = character == "-"
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+        }
+        if !current.isEmpty { words.append((current, depth > 0, hyphenBefore)) }
+        let kept = words.filter { !legalForms.contains($0.word) }
+        return (kept.isEmpty ? words : kept).map { word in
+            var token = Token(shown: word.word, key: Transliteration.canonical(word.word))
+            token.generic = word.qualifier || genericWords.contains(word.word)
+            token.bound = word.bound
+            return token
+        }
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
@@ -220,6 +241,7 @@ public struct NameMatcher: Sendable {
         var pairs: [String] = []
         var total = 0.0
         var weakPair = false
+        var partnered = Set<Int>()
         for s in short {
             var best = (score: -1.0, index: 0)
             for (j, l) in long.enumerated() {
@@ -227,6 +249,7 @@ public struct NameMatcher: Sendable {
                 if score > best.score { best = (score, j) }
             }
             total += best.score
+            partnered.insert(best.index)
             if best.score < 0.92 { weakPair = true }
             if explain {
                 let l = long[best.index]
@@ -235,8 +258,21 @@ public struct NameMatcher: Sendable {
         }
         var score = total / Double(short.count)
         if long.count > short.count {
-            score *= pow(0.95, Double(long.count - short.count))
-            if explain { pairs.append("\(long.count - short.count) extra word(s)") }
+            // A word one name has and the other lacks: a generic word or a qualifier costs little
+            // (Hoshine Silicon Industry (Shanshan) = Hoshine Silicon), a distinctive one makes it
+            // likely another company (Sino-Euro Solar / Sino Solar, Non-ferrous / Ferrous Metals).
+            // Distinctive: part of a hyphenated compound, or inserted between two shared words
+            // (Daqo New Energy / Daqo Energy). A descriptor before or after the shared words
+            // (Sberbank of Russia, United Company Rusal) is not.
+            let extra = long.count - short.count
+            let unpartnered = long.indices.filter { !partnered.contains($0) }
+            let inserted = { (i: Int) in partnered.contains { $0 < i } && partnered.contains { $0 > i } }
+            let cheap = unpartnered.filter { long[$0].generic || !(long[$0].bound || inserted($0)) }.count
+            let generic = min(extra, cheap)
+            score *= pow(0.95, Double(generic)) * pow(0.85, Double(extra - generic))
+            if explain {
+                pairs.append(extra - generic > 0 ? "\(extra - generic) extra distinctive word(s)" + (generic > 0 ? ", \(generic) other" : "") : "\(extra) extra word(s)")
+            }
         }
         // One distinctive word that differs (Flevoland / Friesland) makes it another company.
         if weakPair { score = min(score, 0.5) }

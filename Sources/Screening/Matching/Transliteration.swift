@@ -75,18 +75,44 @@ enum Transliteration {
     /// umlauts written out (ae/oe/ue = ä/ö/ü: Mueller, Schroeder) and Dutch ij = y. Compared as
     /// alternatives, so a word keeps matching its own spelling.
     static func alternates(_ token: String) -> [String] {
-        // Most words have none of these letter pairs: one pass over the bytes decides.
-        var pairs = false, previous: UInt8 = 0
+        // Most words have none of these letters or pairs: one pass over the bytes decides.
+        var pairs = false, french = false, german = false, previous: UInt8 = 0
         for byte in token.utf8 {
             switch (previous, byte) {
             case (0x6F, 0x65), (0x61, 0x65), (0x75, 0x65), (0x73, 0x6A), (0x7A, 0x6A), (0x69, 0x6A): pairs = true // oe ae ue sj zj ij
+            case (0x63, 0x68): french = true; german = true  // ch
+            case (_, 0x6A), (0x6F, 0x75), (0x69, 0x61), (0x69, 0x6F), (0x69, 0x69): french = true  // j ou ia io ii
+            case (_, 0x77): german = true  // w (German -ow, -owa, -ew: Asarow, Sacharowa)
             default: break
             }
-            if pairs { break }
             previous = byte
         }
-        guard pairs, token.utf8.count > 2 else { return [] }
+        guard pairs || french || german, token.utf8.count > 2 else { return [] }
         var out: [String] = []
+        // French transliteration of Cyrillic: ch = ш, tch = ч, j = ж, ou = у, ia/io/iou = я/ё/ю
+        // (Choïgou, Joukova, Tchernov, Iouri).
+        if french {
+            var f = token
+            for (from, to) in [("chtch", "SHCH"), ("tch", "CH"), ("ch", "SH"), ("j", "ZH"), ("iou", "YU"), ("ou", "U"), ("ia", "YA"), ("io", "YO"), ("ii", "IY")]
+            where f.includes(from) { f = replacing(from, with: to, in: f) }
+            out.append(canonical(f.lowercased()))
+        }
+        // German transliteration of Cyrillic: sch = ш or ж, tsch = ч, ch = х, w = в, s before a
+        // vowel = з, z = ц (Schukowa, Sacharowa, Asarow, Tschernow).
+        if german {
+            var g = token
+            for (from, to) in [("schtsch", "SHCH"), ("tsch", "CH"), ("sch", "ZH"), ("ch", "KH"), ("w", "V"), ("z", "TS")] where g.includes(from) {
+                g = replacing(from, with: to, in: g)
+            }
+            var voiced = ""
+            var characters = Array(g)
+            for index in characters.indices {
+                if characters[index] == "s", index + 1 < characters.count, "aeiouy".contains(characters[index + 1]) { characters[index] = "z" }
+                voiced.append(characters[index])
+            }
+            out.append(canonical(voiced.lowercased()))
+        }
+        guard pairs else { return out }
         if token.includes("oe") || token.includes("sj") || token.includes("zj") {
             var dutch = token
             for (from, to) in [("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")] where dutch.includes(from) { dutch = replacing(from, with: to, in: dutch) }

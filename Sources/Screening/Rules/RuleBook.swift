@@ -129,9 +129,11 @@ public struct RuleBook: Sendable {
         public var companyThreshold: Double
         public var tussenvoegsels: [String]
         public var legalForms: [String]
-        public init(personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String]) {
+        /// Words company names add or drop without naming another company (Trading, International).
+        public var genericCompanyWords: [String]?
+        public init(personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String], genericCompanyWords: [String]? = nil) {
             self.personThreshold = personThreshold; self.companyThreshold = companyThreshold
-            self.tussenvoegsels = tussenvoegsels; self.legalForms = legalForms
+            self.tussenvoegsels = tussenvoegsels; self.legalForms = legalForms; self.genericCompanyWords = genericCompanyWords
         }
     }
 

@@ -1,5 +1,5 @@
 /// A solar-panel tender without a supply-chain declaration: origin cannot be assessed at all.
-struct SupplyChainDeclarationMissingCheck: Check {
+struct SolarDeclarationMissingCheck: Check {
     let id = "solar.declaration-missing"
     let severity = Severity.attention
     let legalBasis = SolarScope.basis

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import Screening
+
+/// An evaluation set of name pairs the matcher was not written against, labelled by written rules
+/// before any score was looked at, with precision and recall per class of variation.
+///
+/// Labelling rules (decided first; a pair's label follows from how it was made, never from a score):
+/// 1. Two spellings made from the same source name (the same Cyrillic name transliterated by two
+///    conventions; the same Dutch or German name written with a particle joined, an umlaut written
+///    out, a hyphen dropped; invisible or look-alike characters added) are the SAME person/company.
+/// 2. Two names made from different source names are DIFFERENT, also when they share a surname, a
+///    given name or most of their words (Ivan Petrov / Pavel Petrov; Non-ferrous Metals / Ferrous
+///    Metals; Jan van der Berg / Jan van den Berg: a different particle is a different family name).
+/// 3. Not labelled, so not in the set: a name with a particle against the same name without it
+///    (Jan van der Berg / Jan Berg), and initials against full given names: a reviewer cannot tell
+///    from the names alone.
+/// The transliteration tables below are this test's own, written from the conventions (English
+/// BGN/PCGN, Dutch "Nederlandse transcriptie", German Duden, French usage), not from the code.
+@Suite("Name pairs: labelled evaluation")
+struct NamePairEvaluationTests {
+    struct Pair { var kind: String; var a: String; var b: String; var same: Bool; var label: String }
+
+    // MARK: - Source names
+
+    /// Russian and Ukrainian people as written in Cyrillic (given name, surname).
+    static let cyrillicPeople: [(String, String)] = [
+        ("Юрий", "Шойгу"), ("Владимир", "Путин"), ("Сергей", "Лавров"), ("Алексей", "Миллер"), ("Игорь", "Сечин"),
+        ("Дмитрий", "Медведев"), ("Михаил", "Мишустин"), ("Андрей", "Костин"), ("Герман", "Греф"), ("Олег", "Дерипаска"),
+        ("Роман", "Абрамович"), ("Алишер", "Усманов"), ("Виктор", "Вексельберг"), ("Михаил", "Фридман"), ("Пётр", "Авен"),
+        ("Геннадий", "Тимченко"), ("Аркадий", "Ротенберг"), ("Борис", "Ротенберг"), ("Николай", "Патрушев"), ("Александр", "Бортников"),
+        ("Сергей", "Нарышкин"), ("Валентина", "Матвиенко"), ("Вячеслав", "Володин"), ("Рамзан", "Кадыров"), ("Евгений", "Пригожин"),
+        ("Дмитрий", "Песков"), ("Мария", "Захарова"), ("Сергей", "Шойгу"), ("Юрий", "Ковальчук"), ("Андрей", "Белоусов"),
+        ("Татьяна", "Голикова"), ("Эльвира", "Набиуллина"), ("Антон", "Силуанов"), ("Денис", "Мантуров"), ("Максим", "Орешкин"),
+        ("Игорь", "Шувалов"), ("Леонид", "Михельсон"), ("Вагит", "Алекперов"), ("Владимир", "Потанин"), ("Алексей", "Мордашов"),
+        ("Виктор", "Янукович"), ("Николай", "Азаров"), ("Юлия", "Чернова"), ("Ольга", "Жукова"), ("Ксения", "Щербакова"),
+    ]
+
+    /// Pairs of different people who share a surname or a given name (rule 2).
+    static let differentPeople: [((String, String), (String, String))] = [
+        (("Сергей", "Шойгу"), ("Юрий", "Шойгу")), (("Аркадий", "Ротенберг"), ("Борис", "Ротенберг")), (("Юрий", "Ковальчук"), ("Михаил", "Ковальчук")),
+        (("Дмитрий", "Медведев"), ("Дмитрий", "Песков")), (("Сергей", "Лавров"), ("Сергей", "Нарышкин")), (("Алексей", "Миллер"), ("Алексей", "Мордашов")),
+        (("Михаил", "Фридман"), ("Михаил", "Мишустин")), (("Владимир", "Путин"), ("Владимир", "Потанин")), (("Игорь", "Сечин"), ("Игорь", "Шувалов")),
+        (("Николай", "Патрушев"), ("Дмитрий", "Патрушев")), (("Юлия", "Чернова"), ("Юлия", "Чернышёва")), (("Ольга", "Жукова"), ("Ольга", "Жуковская")),
+        (("Андрей", "Костин"), ("Андрей", "Костенко")), (("Виктор", "Янукович"), ("Виктор", "Медведчук")), (("Татьяна", "Голикова"), ("Татьяна", "Голованова")),
+    ]
+
+    /// Dutch people with a particle (given name, particle, surname).
+    static let dutchPeople: [(String, String, String)] = [
+        ("Jan", "van der", "Berg"), ("Pieter", "de", "Vries"), ("Anna", "van den", "Heuvel"), ("Kees", "van", "Dijk"), ("Marieke", "de", "Jong"),
+        ("Willem", "ter", "Horst"), ("Sanne", "van der", "Meer"), ("Daan", "van 't", "Hof"), ("Femke", "in 't", "Veld"), ("Thijs", "van de", "Laar"),
+        ("Eva", "de", "Groot"), ("Bram", "van", "Leeuwen"), ("Lotte", "van der", "Linden"), ("Joost", "den", "Uyl"), ("Inge", "ten", "Cate"),
+    ]
+
+    /// German people whose names have umlauts or ß.
+    static let germanPeople: [(String, String)] = [
+        ("Jürgen", "Müller"), ("Björn", "Schröder"), ("Günter", "Bäcker"), ("Jörg", "Köhler"), ("Uwe", "Krüger"), ("Käthe", "Böhm"),
+        ("Lüder", "Hübner"), ("Dörte", "Jäger"), ("Sören", "Möller"), ("Ülrike", "Günther"), ("Bärbel", "Schäfer"), ("Fritz", "Weißmüller"),
+    ]
+
+    /// Different German people a careless folding would merge (rule 2).
+    static let differentGerman: [(String, String)] = [
+        ("Jürgen Müller", "Jürgen Möller"), ("Jörg Köhler", "Jörg Kohler-Kahn"), ("Uwe Krüger", "Uwe Kruse"), ("Käthe Böhm", "Käthe Bahm"),
+        ("Sören Möller", "Sören Mahler"), ("Björn Schröder", "Björn Schneider"),
+    ]
+
+    /// Given names that are hyphenated, joined or spaced.
+    static let compoundGiven: [(String, String)] = [
+        ("Anne-Marie", "Jansen"), ("Jan-Willem", "Bakker"), ("Marie-Louise", "Visser"), ("Hans-Peter", "Schmidt"), ("Karl-Heinz", "Weber"),
+        ("Jean-Pierre", "Dubois"), ("Anna-Lena", "Fischer"), ("Klaas-Jan", "Mulder"),
+    ]
+
+    /// Companies with hyphenated or compound words (name, its variants).
+    static let companies: [(String, [String])] = [
+        ("Non-ferrous Metals Trading LLC", ["Nonferrous Metals Trading LLC", "Non ferrous Metals Trading LLC"]),
+        ("Sino-Euro Solar Co., Ltd.", ["SinoEuro Solar Co Ltd", "Sino Euro Solar Co., Ltd."]),
+        ("Poly-Silicon Materials GmbH", ["Polysilicon Materials GmbH"]),
+        ("Noord-Holland Energie B.V.", ["Noordholland Energie BV", "Noord Holland Energie B.V."]),
+        ("Trans-Siberian Logistics OOO", ["Transsiberian Logistics OOO", "Trans Siberian Logistics"]),
+        ("East-West Wafer Holdings Ltd", ["Eastwest Wafer Holdings Ltd"]),
+    ]
+
+    /// Different companies that share most of their words (rule 2).
+    static let differentCompanies: [(String, String)] = [
+        ("Non-ferrous Metals Trading LLC", "Ferrous Metals Trading LLC"), ("Noordzee Modules B.V.", "Noordzee Solar B.V."),
+        ("Sino-Euro Solar Co., Ltd.", "Sino Solar Co., Ltd."), ("East-West Wafer Holdings Ltd", "West Wafer Holdings Ltd"),
+        ("Poly-Silicon Materials GmbH", "Silicon Materials GmbH"), ("Trans-Siberian Logistics OOO", "Siberian Logistics OOO"),
+        ("Hoshine Silicon Industry Co., Ltd.", "Hoshine Silicon Trading Co., Ltd."), ("Daqo New Energy Corp.", "Daqo Energy Holding Corp."),
+    ]
+
+    // MARK: - Conventions (this test's own tables)
+
+    static let english: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"]
+    static let dutch: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "zj", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "oe", "ф": "f", "х": "ch", "ц": "ts", "ч": "tsj", "ш": "sj", "щ": "sjtsj", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "joe", "я": "ja"]
+    static let german: [Character: String] = ["а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja"]
+    static let french: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia"]
+    static let conventions: [(String, [Character: String])] = [("English", english), ("Dutch", dutch), ("German", german), ("French", french)]
+
+    static func transliterate(_ word: String, _ table: [Character: String]) -> String {
+        let latin = word.lowercased().map { table[$0] ?? String($0) }.joined()
+        return latin.prefix(1).uppercased() + latin.dropFirst()
+    }
+
+    static func written(_ person: (String, String), _ table: [Character: String]) -> String {
+        "\(transliterate(person.0, table)) \(transliterate(person.1, table))"
+    }
+
+    // MARK: - The set
+
+    static let pairs: [Pair] = {
+        var pairs: [Pair] = []
+        // Transliteration: every two conventions of the same person (rule 1), and the different
+        // people in every convention pair (rule 2).
+        for (i, (nameA, tableA)) in conventions.enumerated() {
+            for (nameB, tableB) in conventions[(i + 1)...] {
+                let kind = "transliteration \(nameA)/\(nameB)"
+                for person in cyrillicPeople { pairs.append(Pair(kind: "person", a: written(person, tableA), b: written(person, tableB), same: true, label: kind)) }
+                for (x, y) in differentPeople { pairs.append(Pair(kind: "person", a: written(x, tableA), b: written(y, tableB), same: false, label: kind)) }
+            }
+        }
+        // Dutch particles: joined, capitalised, list order (rule 1); a different particle (rule 2).
+        for (given, particle, surname) in dutchPeople {
+            let full = "\(given) \(particle) \(surname)"
+            let joined = particle.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "'", with: "")
+            pairs.append(Pair(kind: "person", a: full, b: "\(given) \(joined.capitalized)\(surname.lowercased())", same: true, label: "particles"))
+            pairs.append(Pair(kind: "person", a: full, b: "\(surname), \(given) \(particle)", same: true, label: "particles"))
+            pairs.append(Pair(kind: "person", a: full, b: "\(given) \(particle.capitalized) \(surname)", same: true, label: "particles"))
+            let other = particle == "van der" ? "van den" : particle == "van den" ? "van der" : particle == "de" ? "van" : particle == "van" ? "de" : "van der"
+            pairs.append(Pair(kind: "person", a: full, b: "\(given) \(other) \(surname)", same: false, label: "particles"))
+        }
+        // German umlauts written out or left off (rule 1); other people (rule 2).
+        for (given, surname) in germanPeople {
+            let full = "\(given) \(surname)"
+            let outWritten = full.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(of: "ü", with: "ue")
+                .replacingOccurrences(of: "Ä", with: "Ae").replacingOccurrences(of: "Ö", with: "Oe").replacingOccurrences(of: "Ü", with: "Ue").replacingOccurrences(of: "ß", with: "ss")
+            let dotless = full.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "ß", with: "ss")
+            pairs.append(Pair(kind: "person", a: full, b: outWritten, same: true, label: "umlauts"))
+            pairs.append(Pair(kind: "person", a: outWritten, b: dotless, same: true, label: "umlauts"))
+        }
+        for (a, b) in differentGerman { pairs.append(Pair(kind: "person", a: a, b: b, same: false, label: "umlauts")) }
+        // Compound given names (rule 1); a different second part is another person (rule 2).
+        for (given, surname) in compoundGiven {
+            let parts = given.split(separator: "-")
+            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts.joined()) \(surname)", same: true, label: "compound given names"))
+            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts.joined(separator: " ")) \(surname)", same: true, label: "compound given names"))
+            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts[0])-Sophie \(surname)", same: false, label: "compound given names"))
+        }
+        // Companies: compound words (rule 1) and near namesakes (rule 2).
+        for (name, variants) in companies { for variant in variants { pairs.append(Pair(kind: "company", a: name, b: variant, same: true, label: "company compounds")) } }
+        for (a, b) in differentCompanies { pairs.append(Pair(kind: "company", a: a, b: b, same: false, label: "company compounds")) }
+        // Hidden and look-alike characters on one side of a same pair (rule 1).
+        let disguised: [(String, (String) -> String)] = [
+            ("zero-width space", { String($0.prefix(3)) + "\u{200B}" + String($0.dropFirst(3)) }),
+            ("soft hyphen", { String($0.prefix(4)) + "\u{00AD}" + String($0.dropFirst(4)) }),
+            ("Cyrillic look-alikes", { String($0.map { ["a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у"][$0] ?? $0 }) }),
+            ("Greek look-alikes", { String($0.map { ["o": "ο", "i": "ι", "v": "ν", "K": "Κ", "T": "Τ", "M": "Μ"][$0] ?? $0 }) }),
+        ]
+        for (label, disguise) in disguised {
+            for person in cyrillicPeople.prefix(12) {
+                let name = written(person, english)
+                pairs.append(Pair(kind: "person", a: name, b: disguise(name), same: true, label: "hidden characters"))
+            }
+        }
+        return pairs
+    }()
+
+    func matches(_ pair: Pair, _ matcher: NameMatcher, _ rules: RuleBook) -> Bool {
+        pair.kind == "person" ? matcher.matchPerson(pair.a, pair.b).score >= rules.names.personThreshold
+            : matcher.matchCompany(pair.a, pair.b).score >= rules.names.companyThreshold
+    }
+
+    struct Score { var tp = 0, fp = 0, fn = 0, tn = 0
+        var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+        var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+    }
+
+    static func classes() -> [String] { Array(Set(pairs.map(\.label))).sorted() }
+
+    @Test("The set has at least 300 labelled pairs, both labels in every class")
+    func size() {
+        #expect(Self.pairs.count >= 300)
+        for label in Self.classes() {
+            #expect(Self.pairs.contains { $0.label == label && $0.same }, "\(label)")
+            if label != "hidden characters" { #expect(Self.pairs.contains { $0.label == label && !$0.same }, "\(label)") }
+        }
+    }
+
+    @Test("Precision and recall per class are at least 0.95", arguments: NamePairEvaluationTests.classes())
+    func perClass(label: String) {
+        let rules = Fixtures.rules
+        let matcher = NameMatcher(rules: rules.names)
+        var score = Score()
+        var misses: [String] = []
+        for pair in Self.pairs where pair.label == label {
+            switch (pair.same, matches(pair, matcher, rules)) {
+            case (true, true): score.tp += 1
+            case (true, false): score.fn += 1; misses.append("missed: \(pair.a) / \(pair.b)")
+            case (false, true): score.fp += 1; misses.append("false hit: \(pair.a) / \(pair.b)")
+            case (false, false): score.tn += 1
+            }
+        }
+        print(String(format: "name pairs %@: %d pairs, precision %.2f, recall %.2f (tp %d, fp %d, fn %d, tn %d)",
+                     label, score.tp + score.fp + score.fn + score.tn, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
+        #expect(score.precision >= 0.95, "\(label): \(misses.prefix(12).joined(separator: "; "))")
+        #expect(score.recall >= 0.95, "\(label): \(misses.prefix(12).joined(separator: "; "))")
+    }
+}
