@@ -95,7 +95,7 @@ struct Screen: ParsableCommand {
             }
             let renderer = chosenRenderer
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
-            let lists = try WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { try WatchlistStore(directory: $0).loadAll() } ?? []
+            let watchlistStore = WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { WatchlistStore(directory: $0) }
             for notice in job.notices { Diagnostics.report(notice) }
             if job.bidderLocations.isEmpty { throw CommandFailure.refused("no bidders found in \(paths.joined(separator: ", "))") }
             if let out {
@@ -123,7 +123,16 @@ struct Screen: ParsableCommand {
             let batch = BatchScreening(job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) }, setup: {
                 let ruleBook = try ruleData.load()
                 let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
-                return (ruleBook, SanctionsIndex(lists: lists + [forcedLabour], rules: ruleBook))
+                // The imported lists through their persisted name index when it fits (`watchlist import`
+                // writes it), otherwise parsed and indexed for this run, with a line saying so.
+                guard let loaded = try watchlistStore?.loadForScreening(rules: ruleBook) else {
+                    return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook))
+                }
+                if let notice = loaded.notice { Diagnostics.report("notice: \(notice)") }
+                if let persisted = loaded.persisted {
+                    return (ruleBook, SanctionsIndex(persisted: persisted, extra: [forcedLabour], rules: ruleBook))
+                }
+                return (ruleBook, SanctionsIndex(lists: loaded.lists + [forcedLabour], rules: ruleBook))
             })
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
             let tenderDossier = try batch.tenderDossier()

@@ -6,7 +6,7 @@ struct WatchlistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watchlist",
         abstract: "Import and list the sanctions lists that screen and match use.",
-        subcommands: [Import.self, List.self])
+        subcommands: [Import.self, List.self, Reindex.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,6 +28,8 @@ struct WatchlistCommand: ParsableCommand {
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"
 
+        @OptionGroup var ruleData: RuleDataOptions
+
         func validate() throws {
             if let format, Watchlist.Format(rawValue: format) == nil { throw ValidationError("--format must be eu-fsf or csv") }
             if let date, Day(date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
@@ -37,7 +39,7 @@ struct WatchlistCommand: ParsableCommand {
             try runCommand {
                 do {
                     let record = try WatchlistStore(directory: watchlists).importList(
-                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init))
+                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load())
                     print("imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)")
                 } catch {
                     Diagnostics.report("\(error)")
@@ -63,6 +65,27 @@ struct WatchlistCommand: ParsableCommand {
                     Diagnostics.report("\(error)")
                     throw ExitCode(2)
                 }
+            }
+        }
+    }
+
+    struct Reindex: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reindex",
+            abstract: "Write the name index of the imported lists again (after a change of checklists/name-matching.yaml or of uea-screen).",
+            discussion: "`watchlist import` writes it; `screen` reads it instead of indexing every list in every run, and says when it cannot.")
+
+        @Option(help: "Watchlist folder. Default: ./watchlists")
+        var watchlists: String = "watchlists"
+
+        @OptionGroup var ruleData: RuleDataOptions
+
+        func run() throws {
+            try runCommand {
+                let store = WatchlistStore(directory: watchlists)
+                try store.writeIndex(rules: try ruleData.load())
+                let count = try store.records().reduce(0) { $0 + $1.entries }
+                print("indexed \(count) entries of \(try store.records().count) lists in \(watchlists)/index.bin")
             }
         }
     }

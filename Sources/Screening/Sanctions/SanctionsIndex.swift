@@ -8,14 +8,9 @@ public final class SanctionsIndex: Sendable {
     let matcher: NameMatcher
     let personThreshold: Double
     let entityThreshold: Double
-    /// Entry indexes by the first two letters of a name word's comparison key.
-    private let blocks: [String: [Int32]]
-    private let entries: [(list: Int, entry: WatchlistEntry)]
-    private let kinds: [WatchlistEntry.Kind]
-    private let minimumWords: [Int]
-    private let tokenizedNames: [[[NameMatcher.Token]]]
-    /// For each tokenized name of an entry, the index of the alias it was made from.
-    private let origins: [[Int]]
+    /// The entries, in one or more parts: built in memory, or read from the index `watchlist
+    /// import` wrote (`PersistedSanctionsIndex`), so that a run does not tokenize a whole list.
+    let segments: [any IndexSegment]
 
     public struct Hit: Sendable, Codable, Equatable {
         public var list: String
@@ -31,37 +26,26 @@ public final class SanctionsIndex: Sendable {
         public var reasons: [String]
     }
 
-    public init(lists: [Watchlist], rules: RuleBook) {
-        self.lists = lists
+    /// Builds the index of `lists` in memory.
+    public convenience init(lists: [Watchlist], rules: RuleBook) {
         let matcher = NameMatcher(rules: rules.names)
-        self.matcher = matcher
+        self.init(lists: lists, segments: [MemorySegment(lists: lists, listOffset: 0, matcher: matcher)], rules: rules)
+    }
+
+    /// Uses the persisted index of the imported lists and builds the others (`extra`: the
+    /// forced-labour list of the rule data) in memory.
+    public convenience init(persisted: PersistedSanctionsIndex, extra: [Watchlist], rules: RuleBook) {
+        let matcher = NameMatcher(rules: rules.names)
+        self.init(lists: persisted.lists + extra,
+                  segments: [persisted.segment, MemorySegment(lists: extra, listOffset: persisted.lists.count, matcher: matcher)], rules: rules)
+    }
+
+    init(lists: [Watchlist], segments: [any IndexSegment], rules: RuleBook) {
+        self.lists = lists
+        self.matcher = NameMatcher(rules: rules.names)
         personThreshold = rules.sanctions.personThreshold
         entityThreshold = rules.sanctions.entityThreshold
-        var entries: [(list: Int, entry: WatchlistEntry, names: [[NameMatcher.Token]], minimumWords: Int)] = []
-        var blocks: [String: [Int32]] = [:]
-        var origins: [[Int]] = []
-        for (listIndex, list) in lists.enumerated() {
-            for entry in list.entries {
-                let index = Int32(entries.count)
-                // Every alias as written and, when hyphenated, as one word; `origins` maps back to the alias.
-                var names: [[NameMatcher.Token]] = [], origin: [Int] = []
-                for (aliasIndex, name) in entry.names.enumerated() {
-                    for variant in matcher.tokenVariants(name, person: entry.kind == .person) { names.append(variant); origin.append(aliasIndex) }
-                }
-                origins.append(origin)
-                var keys = Set<String>()
-                for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(Self.blocks(token)) } }
-                for key in keys { blocks[key, default: []].append(index) }
-                let minimumWords = names.map { $0.filter { $0.count > 1 }.count }.min() ?? 0
-                entries.append((listIndex, entry, names, minimumWords))
-            }
-        }
-        self.entries = entries.map { ($0.list, $0.entry) }
-        self.kinds = entries.map(\.entry.kind)
-        self.minimumWords = entries.map(\.minimumWords)
-        self.tokenizedNames = entries.map(\.names)
-        self.origins = origins
-        self.blocks = blocks
+        self.segments = segments
     }
 
     static func block(_ token: NameMatcher.Token) -> String { String(token.key.prefix(2)) }
@@ -73,32 +57,55 @@ public final class SanctionsIndex: Sendable {
         return keys
     }
 
+    /// An entry's names tokenized (every alias as written and, when hyphenated, as one word), with
+    /// the alias each came from, and the fewest full words of any of them.
+    static func tokenize(_ entry: WatchlistEntry, matcher: NameMatcher) -> (names: [[NameMatcher.Token]], origins: [Int], minimumWords: Int, blocks: Set<String>) {
+        var names: [[NameMatcher.Token]] = [], origins: [Int] = []
+        for (aliasIndex, name) in entry.names.enumerated() {
+            for variant in matcher.tokenVariants(name, person: entry.kind == .person) { names.append(variant); origins.append(aliasIndex) }
+        }
+        var keys = Set<String>()
+        for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(blocks(token)) } }
+        let minimumWords = names.map { $0.filter { $0.count > 1 }.count }.min() ?? 0
+        return (names, origins, minimumWords, keys)
+    }
+
     /// The best hits for one name, best first; only those at or above the threshold unless `all`.
     public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
                        limit: Int = 5, all: Bool = false) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
         let variants = matcher.tokenVariants(name, person: kind == .person)
         let tokens = variants[0]
-        // Blocking: a name can only reach the threshold when each full word of the shorter name
-        // has a partner with a similar spelling, which in practice shares its first two letters.
-        // Count, per entry, how many distinct query words share a block with it.
-        // A flat counter per entry (dictionary updates would dominate the run time).
-        var counts = [UInt8](repeating: 0, count: entries.count)
-        var touched: [Int32] = []
-        var queryWords = 0
         // A word with alternate spellings counts once per entry, whichever of its blocks found it.
         var wordBlocks: [Set<String>] = []
         for token in tokens where token.count > 1 {
             let keys = Self.blocks(token)
             if !wordBlocks.contains(keys) { wordBlocks.append(keys) }
         }
-        var countedBy = [Int32](repeating: -1, count: wordBlocks.contains { $0.count > 1 } ? entries.count : 0)
+        var hits: [Hit] = []
+        for segment in segments {
+            hits += search(segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all)
+        }
+        return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
+    }
+
+    private func search(_ segment: any IndexSegment, variants: [[NameMatcher.Token]], wordBlocks: [Set<String>], kind: WatchlistEntry.Kind,
+                        birthDate: String?, country: String?, all: Bool) -> [Hit] {
+        guard segment.count > 0 else { return [] }
+        // Blocking: a name can only reach the threshold when each full word of the shorter name
+        // has a partner with a similar spelling, which in practice shares its first two letters.
+        // Count, per entry, how many distinct query words share a block with it.
+        // A flat counter per entry (dictionary updates would dominate the run time).
+        var counts = [UInt8](repeating: 0, count: segment.count)
+        var touched: [Int32] = []
+        var queryWords = 0
+        var countedBy = [Int32](repeating: -1, count: wordBlocks.contains { $0.count > 1 } ? segment.count : 0)
         for (word, keys) in wordBlocks.enumerated() {
             queryWords += 1
             for key in keys {
-                for index in blocks[key] ?? [] {
+                segment.forEachPosting(key) { index in
                     if keys.count > 1 {
-                        if countedBy[Int(index)] == Int32(word) { continue }
+                        if countedBy[Int(index)] == Int32(word) { return }
                         countedBy[Int(index)] = Int32(word)
                     }
                     if counts[Int(index)] == 0 { touched.append(index) }
@@ -111,9 +118,10 @@ public final class SanctionsIndex: Sendable {
         var hits: [Hit] = []
         for index in touched {
             let count = Int(counts[Int(index)])
-            // Read the flat arrays first: copying a whole entry per candidate costs more than scoring it.
-            guard kinds[Int(index)] == kind, all || count >= min(queryWords, max(minimumWords[Int(index)], 1)) else { continue }
-            let names = tokenizedNames[Int(index)]
+            // Read the flat arrays first: decoding or copying a whole entry per candidate costs more than scoring it.
+            guard segment.kind(Int(index)) == kind, all || count >= min(queryWords, max(segment.minimumWords(Int(index)), 1)) else { continue }
+            let candidate = segment.candidate(Int(index), matcher: matcher)
+            let names = candidate.names
             // Score every alias cheaply, then explain only the best one.
             var bestIndex = -1
             var bestScore = -1.0
@@ -127,8 +135,8 @@ public final class SanctionsIndex: Sendable {
             }
             // Birth date and country move a score by at most +0.07: below that it cannot become a hit.
             guard bestIndex >= 0, all || bestScore + 0.07 >= threshold else { continue }
-            let (listIndex, entry) = entries[Int(index)]
-            let alias = entry.names[origins[Int(index)][bestIndex]]
+            let entry = candidate.entry
+            let alias = entry.names[candidate.origins[bestIndex]]
             let query = variants[bestQuery]
             var match = kind == .person ? matcher.matchPerson(tokens: query, names[bestIndex]) : matcher.matchCompany(tokens: query, names[bestIndex])
             // Birth date: a different date rules a person out; the same date confirms.
@@ -146,9 +154,68 @@ public final class SanctionsIndex: Sendable {
             }
             match.score = (match.score * 100).rounded() / 100
             guard all || match.score >= threshold else { continue }
-            hits.append(Hit(list: lists[listIndex].name, listFormat: lists[listIndex].format.rawValue, entryID: entry.id, listedName: entry.primaryName, matchedAlias: alias, kind: entry.kind,
+            let list = lists[candidate.list]
+            hits.append(Hit(list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName, matchedAlias: alias, kind: entry.kind,
                             programme: entry.programme, listedOn: entry.listedOn, score: match.score, reasons: match.reasons))
         }
-        return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
+        return hits
+    }
+}
+
+/// One part of the index: entries with their kinds, fewest words, blocks and (on demand) names.
+protocol IndexSegment: Sendable {
+    var count: Int { get }
+    func forEachPosting(_ key: String, _ body: (Int32) -> Void)
+    func kind(_ index: Int) -> WatchlistEntry.Kind
+    func minimumWords(_ index: Int) -> Int
+    func candidate(_ index: Int, matcher: NameMatcher) -> IndexCandidate
+}
+
+struct IndexCandidate {
+    var names: [[NameMatcher.Token]]
+    var origins: [Int]
+    /// The list's index in `SanctionsIndex.lists`.
+    var list: Int
+    var entry: WatchlistEntry
+}
+
+/// Entries tokenized in memory when the index is built.
+final class MemorySegment: IndexSegment {
+    private let blocks: [String: [Int32]]
+    private let entries: [(list: Int, entry: WatchlistEntry)]
+    private let kinds: [WatchlistEntry.Kind]
+    let minimumWordCounts: [Int]
+    private let tokenizedNames: [[[NameMatcher.Token]]]
+    private let origins: [[Int]]
+
+    init(lists: [Watchlist], listOffset: Int, matcher: NameMatcher) {
+        var entries: [(list: Int, entry: WatchlistEntry)] = []
+        var blocks: [String: [Int32]] = [:]
+        var names: [[[NameMatcher.Token]]] = [], origins: [[Int]] = [], minimum: [Int] = []
+        for (listIndex, list) in lists.enumerated() {
+            for entry in list.entries {
+                let index = Int32(entries.count)
+                let tokens = SanctionsIndex.tokenize(entry, matcher: matcher)
+                for key in tokens.blocks { blocks[key, default: []].append(index) }
+                entries.append((listOffset + listIndex, entry))
+                names.append(tokens.names); origins.append(tokens.origins); minimum.append(tokens.minimumWords)
+            }
+        }
+        self.entries = entries
+        self.kinds = entries.map(\.entry.kind)
+        self.minimumWordCounts = minimum
+        self.tokenizedNames = names
+        self.origins = origins
+        self.blocks = blocks
+    }
+
+    var count: Int { entries.count }
+    var blockTable: [String: [Int32]] { blocks }
+    var entryList: [(list: Int, entry: WatchlistEntry)] { entries }
+    func forEachPosting(_ key: String, _ body: (Int32) -> Void) { for index in blocks[key] ?? [] { body(index) } }
+    func kind(_ index: Int) -> WatchlistEntry.Kind { kinds[index] }
+    func minimumWords(_ index: Int) -> Int { minimumWordCounts[index] }
+    func candidate(_ index: Int, matcher: NameMatcher) -> IndexCandidate {
+        IndexCandidate(names: tokenizedNames[index], origins: origins[index], list: entries[index].list, entry: entries[index].entry)
     }
 }

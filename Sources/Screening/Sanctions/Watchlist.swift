@@ -38,14 +38,17 @@ public struct Watchlist: Sendable {
     /// The date the list itself states (FSF `generationDate`), or the date given at import.
     public var listDate: Day?
     public var sha256: String
+    /// The entries; empty when the list is screened through its persisted index (`entryCount` says how many).
     public var entries: [WatchlistEntry]
+    public var entryCount: Int
 
-    public init(name: String, format: Format, listDate: Day?, sha256: String, entries: [WatchlistEntry]) {
+    public init(name: String, format: Format, listDate: Day?, sha256: String, entries: [WatchlistEntry], entryCount: Int? = nil) {
         self.name = name; self.format = format; self.listDate = listDate; self.sha256 = sha256; self.entries = entries
+        self.entryCount = entryCount ?? entries.count
     }
 
     /// The version line a dossier records.
-    public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entries.count) }
+    public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entryCount) }
 
     public struct ListVersion: Codable, Sendable, Equatable {
         public var name: String

@@ -30,9 +30,42 @@ public struct WatchlistStore: Sendable {
         }
     }
 
-    /// Validates and parses `path`, copies it into the store and records it. Re-importing a name replaces it.
+    var indexPath: String { (directory as NSString).appendingPathComponent("index.bin") }
+
+    /// Writes the name index of every recorded list (`PersistedSanctionsIndex`), atomically.
+    public func writeIndex(rules: RuleBook) throws {
+        try AtomicFile.write(try PersistedSanctionsIndex.build(lists: try loadAll(), rules: rules), to: indexPath)
+    }
+
+    /// The lists for a run: through the persisted index when it fits the manifest, the lists'
+    /// files and the name rules (each file is still hashed and must match its record), otherwise
+    /// parsed and indexed in memory, with a `notice` saying why.
+    public func loadForScreening(rules: RuleBook) throws -> (persisted: PersistedSanctionsIndex?, lists: [Watchlist], notice: String?) {
+        let records = try records()
+        guard !records.isEmpty else { return (nil, [], nil) }
+        guard FileManager.default.fileExists(atPath: indexPath) else {
+            return (nil, try loadAll(), "\(indexPath) is missing: the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it")
+        }
+        for record in records {
+            let path = (directory as NSString).appendingPathComponent(record.file)
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
+            let sha256 = SHA256.hex(bytes)
+            guard sha256 == record.sha256 else {
+                throw InputError(file: path, message: "changed since it was imported (SHA-256 \(sha256) ≠ \(record.sha256)); import it again")
+            }
+        }
+        do {
+            let persisted = try PersistedSanctionsIndex(path: indexPath, rules: rules, expected: records)
+            return (persisted, persisted.lists, nil)
+        } catch {
+            return (nil, try loadAll(), "\(indexPath) is not used (\(error)): the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it again")
+        }
+    }
+
+    /// Validates and parses `path`, copies it into the store and records it. Re-importing a name
+    /// replaces it. With `rules`, the name index of all lists is written again.
     @discardableResult
-    public func importList(path: String, format: Watchlist.Format?, name: String?, listDate: Day?, now: Date = Date()) throws -> Record {
+    public func importList(path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date()) throws -> Record {
         let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fileName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + (list.format == .csv ? ".csv" : ".xml")
@@ -46,6 +79,7 @@ public struct WatchlistStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(try encoder.encode(Manifest(lists: lists)), to: manifestPath)
+        if let rules { try writeIndex(rules: rules) }
         return record
     }
 
