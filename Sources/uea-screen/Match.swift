@@ -43,24 +43,34 @@ struct Match: ParsableCommand {
 
     @OptionGroup var ruleData: RuleDataOptions
 
+    /// The index of the lists asked for: a list file, one imported list by name, or every imported
+    /// list (through the persisted name index when it fits, as `screen` does).
+    func makeIndex(_ ruleBook: RuleBook) throws -> SanctionsIndex {
+        if let list, FileManager.default.fileExists(atPath: list) {
+            return SanctionsIndex(lists: [try WatchlistParser.load(path: list)], rules: ruleBook)
+        }
+        guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
+            throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
+        }
+        let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
+        guard let list else {
+            let loaded = try WatchlistStore(directory: folder).loadForScreening(rules: ruleBook)
+            if let notice = loaded.notice { Diagnostics.report("notice: \(notice)") }
+            if let persisted = loaded.persisted { return SanctionsIndex(persisted: persisted, extra: [forcedLabour], rules: ruleBook) }
+            return SanctionsIndex(lists: loaded.lists + [forcedLabour], rules: ruleBook)
+        }
+        let lists = (try WatchlistStore(directory: folder).loadAll() + [forcedLabour]).filter { $0.name == list }
+        if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list)'") }
+        return SanctionsIndex(lists: lists, rules: ruleBook)
+    }
+
     func run() throws {
         try runCommand {
-            let index: SanctionsIndex
             let ruleBook: RuleBook
+            let index: SanctionsIndex
             do {
                 ruleBook = try ruleData.load()
-                var lists: [Watchlist] = []
-                if let list, FileManager.default.fileExists(atPath: list) {
-                    lists = [try WatchlistParser.load(path: list)]
-                } else {
-                    guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
-                        throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
-                    }
-                    lists = (try WatchlistStore(directory: folder).loadAll() + [try WatchlistParser.forcedLabourList(rules: ruleBook)])
-                        .filter { list == nil || $0.name == list }
-                    if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list ?? "")'") }
-                }
-                index = SanctionsIndex(lists: lists, rules: ruleBook)
+                index = try makeIndex(ruleBook)
             } catch {
                 Diagnostics.report("\(error)")
                 throw ExitCode(2)

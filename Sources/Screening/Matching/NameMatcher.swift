@@ -101,6 +101,19 @@ public struct NameMatcher: Sendable {
         return personVariants(name, words: personWords(name))
     }
 
+    /// The name with each two neighbouring words (no tussenvoegsel) written as one: "wang jian guo"
+    /// gives "wangjian guo" and "wang jianguo".
+    func joinedNeighbours(_ words: [String]) -> [[Token]] {
+        guard words.count >= 3, words.count <= 6 else { return [] }
+        var out: [[Token]] = []
+        for index in 0..<(words.count - 1) where !tussenvoegsels.contains(words[index]) && !tussenvoegsels.contains(words[index + 1]) {
+            var joined = words
+            joined[index] += joined.remove(at: index + 1)
+            out.append(personTokens(words: joined))
+        }
+        return out
+    }
+
     /// `tokenVariants` of a person's name whose folded `words` are already known.
     func personVariants(_ name: String, words: [String]) -> [[Token]] {
         var variants = [personTokens(words: words)]
@@ -120,8 +133,11 @@ public struct NameMatcher: Sendable {
         // Each name is folded once: the variants and the tussenvoegsels come from the same words.
         let wa = personWords(a), wb = personWords(b)
         var best = Match(score: -1, reasons: [])
-        for x in personVariants(a, words: wa) {
-            for y in personVariants(b, words: wb) {
+        // A name with more words may write one of them in two (Chinese "Jian guo" for Jianguo).
+        let na = wa.filter { !tussenvoegsels.contains($0) }.count, nb = wb.filter { !tussenvoegsels.contains($0) }.count
+        let joinedA = na > nb ? joinedNeighbours(wa) : [], joinedB = nb > na ? joinedNeighbours(wb) : []
+        for x in personVariants(a, words: wa) + joinedA {
+            for y in personVariants(b, words: wb) + joinedB {
                 let match = matchPerson(tokens: x, y)
                 if match.score > best.score { best = match }
             }

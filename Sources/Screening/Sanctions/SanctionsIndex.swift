@@ -74,7 +74,9 @@ public final class SanctionsIndex: Sendable {
     public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
                        limit: Int = 5, all: Bool = false) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
-        let variants = matcher.tokenVariants(name, person: kind == .person)
+        var variants = matcher.tokenVariants(name, person: kind == .person)
+        // A bidder's name may write one word in two (Chinese "Jian guo"): also compared joined.
+        if kind == .person { variants += matcher.joinedNeighbours(matcher.personWords(name)) }
         let tokens = variants[0]
         // A word with alternate spellings counts once per entry, whichever of its blocks found it.
         var wordBlocks: [Set<String>] = []
