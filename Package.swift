@@ -51,7 +51,7 @@ let package = Package(
         // (no pkgConfig: its -lpq would load libpq and a dozen dependencies on every start).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
-        .target(name: "DossierStore", dependencies: ["Screening", "CSQLite", "CLibPQ"]),
+        .target(name: "DossierStore", dependencies: ["ESPD", "Screening", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",

@@ -2,7 +2,9 @@
 # Browser test of the auditors' export: screens the sample tender into a fresh store, exports it as
 # HTML, renders the pages in headless Chromium and checks what a person sees: the text of a blocker
 # finding in the rendered report (printed to PDF and read back with pdftotext), the bidders and the
-# verification status on the index page. Screenshots are kept in artifacts/browser/.
+# verification status on the index page, and the tender overview after a jurist's decisions (printed
+# to PDF: title, outcomes after review, who decided, page numbers, tender on every page, signature
+# block). Screenshots and the overview PDF are kept in artifacts/browser/.
 # Not part of `swift test` (it needs Chromium); .ci/run runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,12 @@ mkdir -p "$artifacts"
 "$bin" screen samples/zonnepark-lelystad --store "$work/store.sqlite" --lang en >/dev/null 2>&1 || true
 "$bin" dossier export --store "$work/store.sqlite" --tender PFL-2026-017 --html "$work/html" --lang en
 report=$(grep -l "Sunrise PV Trading GmbH" "$work"/html/reports/*.html | head -1)
+# The jurist's review and the tender overview for the award advice, printed to PDF as a person would.
+sunrise=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Sunrise PV Trading" | cut -c1-8)
+devries=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Bouwgroep De Vries" | cut -c1-8)
+"$bin" review "$sunrise" sanctions.listed-party --decision false-positive --reason "another entity: other registration number" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
+"$bin" review "$devries" exclusion.conflict-unexplained --decision excluded --reason "involved in preparing the tender" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
+"$bin" overview PFL-2026-017 --store "$work/store.sqlite" --lang en --out "$work/overview" >/dev/null
 
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars)
 "${chrome[@]}" --print-to-pdf="$work/report.pdf" "file://$report" 2>/dev/null
@@ -27,6 +35,10 @@ pdftotext -layout "$work/report.pdf" "$work/report.txt"
 "${chrome[@]}" --window-size=1280,1800 --screenshot="$artifacts/report.png" "file://$report" 2>/dev/null
 "${chrome[@]}" --window-size=1280,900 --screenshot="$artifacts/index.png" "file://$work/html/index.html" 2>/dev/null
 "${chrome[@]}" --dump-dom "file://$work/html/index.html" 2>/dev/null > "$work/index.dom"
+"${chrome[@]}" --print-to-pdf="$work/overview.pdf" "file://$work/overview/overview.html" 2>/dev/null
+cp "$work/overview.pdf" "$artifacts/overview.pdf"
+pdftotext -layout "$work/overview.pdf" "$work/overview.txt"
+"${chrome[@]}" --window-size=1280,1400 --screenshot="$artifacts/overview.png" "file://$work/overview/overview.html" 2>/dev/null
 
 passed=0; failed=0
 check() {  # description, file, text
@@ -40,7 +52,13 @@ check "the report shows the legal basis of a finding" "$work/report.txt" "Counci
 check "the index lists the bidders" "$work/index.dom" "Bouwgroep De Vries Holding B.V."
 check "the index shows the verification status" "$work/index.dom" "chain verified at export: 4 entries"
 check "the report does not print an absent KvK number" "$work/report.txt" "Sunrise PV Trading GmbH DE"
-for png in "$artifacts/report.png" "$artifacts/index.png"; do
+check "the overview has its title" "$work/overview.txt" "Screening overview for the award advice"
+check "the overview shows an excluded bidder after review" "$work/overview.txt" "excluded"
+check "the overview names who decided" "$work/overview.txt" "A. Jurist"
+check "the printed overview has page numbers" "$work/overview.txt" "Page 1 of"
+check "the printed overview has the tender on every page" "$work/overview.txt" "Tender PFL-2026-017"
+check "the overview has a signature block" "$work/overview.txt" "Signature"
+for png in "$artifacts/report.png" "$artifacts/index.png" "$artifacts/overview.png"; do
   if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
 done
 echo "browser: $passed passed, $failed failed"

@@ -19,6 +19,8 @@ public enum DossierBundle {
         public var entries: [StoredEntry]
         /// Requested dossiers whose content was purged: their entries, without files.
         public var purged: [StoredEntry]
+        /// The decisions recorded on the exported dossiers (their attached files are in `sources`).
+        public var decisions: [StoredEntry]? = nil
         public var chain: [ChainLink]
         /// Per exported entry id: its source files as stored (role, original path, SHA-256, file in the bundle).
         public var sources: [String: [BundledSource]]
@@ -104,9 +106,26 @@ public enum DossierBundle {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
         }
+        // The decisions on the exported dossiers, with their attached files.
+        var decisions: [StoredEntry] = []
+        let exportedIDs = Set(exported.map(\.id))
+        var seenDecisions = Set<String>()
+        for entry in exported {
+            for decision in try store.decisions(about: entry) where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
+                decisions.append(decision)
+                for file in try store.sources(id: decision.id) {
+                    let name = sourceFiles[file.sha256] ?? "sources/\(file.sha256.prefix(16))-\(fileName(file.path))"
+                    if sourceFiles[file.sha256] == nil {
+                        sourceFiles[file.sha256] = name
+                        try emit(name, file.bytes)
+                    }
+                    bundledSources[decision.id, default: []].append(BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: name))
+                }
+            }
+        }
         var manifest = Manifest(createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
                                 storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
-                                entries: exported, purged: purged, chain: chain, sources: bundledSources, files: [:])
+                                entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources, files: [:])
         try emit("index.html", Data(index(manifest).utf8))
         manifest.files = hashes
         let encoder = JSONEncoder()
@@ -190,7 +209,7 @@ public enum DossierBundle {
             previous = link.entryHash
         }
         if previous != manifest.storeHeadHash { fail(manifest.chain.count, nil, "the chain does not end at the recorded head") }
-        for entry in manifest.entries + manifest.purged {
+        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) {
             guard let (prev, link) = linkBySeq[entry.seq] else { fail(entry.seq, entry.id, "entry not in the chain"); continue }
             if entry.fieldsHash != link.fieldsHash || entry.entryHash != link.entryHash || entry.prevHash != prev || entry.computedHash != entry.entryHash {
                 fail(entry.seq, entry.id, "entry fields do not match the chain")
@@ -203,6 +222,15 @@ public enum DossierBundle {
                 fail(entry.seq, entry.id, "source list differs from the one recorded")
             }
             for file in recorded where hashes[file.file] != file.sha256 { fail(entry.seq, entry.id, "source file \(Tar.display(file.path)) missing or changed") }
+        }
+        let exportedIDs = Set(manifest.entries.map(\.id))
+        for decision in manifest.decisions ?? [] {
+            if decision.kind != "decision" || !exportedIDs.contains(decision.subject ?? "") { fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle") }
+            let recorded = manifest.sources[decision.id] ?? []
+            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != decision.sourcesSHA256 {
+                fail(decision.seq, decision.id, "attached files differ from the ones recorded")
+            }
+            for file in recorded where hashes[file.file] != file.sha256 { fail(decision.seq, decision.id, "attached file \(Tar.display(file.path)) missing or changed") }
         }
         // The pages a person opens, rendered again from what was just verified.
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }

@@ -123,18 +123,20 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try db.query("""
             INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
                 reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
-                subject, criminal_data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+                subject, criminal_data, decision, finding, finding_check, due)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
             """, [.integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
                   .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
                   .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
                   .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
                   .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
-                  .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0)])
+                  .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0),
+                  entry.decision.map { .text($0) } ?? .null, entry.finding.map { .text($0) } ?? .null,
+                  entry.findingCheck.map { .text($0) } ?? .null, entry.due.map { .text($0) } ?? .null])
     }
 
     /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
-    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date) throws -> StoredEntry {
+    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws -> StoredEntry {
         let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
         var entry = subject
         entry.seq = Int(last?[0].integer ?? 0) + 1
@@ -145,9 +147,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.storedAt = Self.timestamp.string(from: now)
         entry.storedBy = by
         entry.reason = reason
+        entry.decision = nil; entry.finding = nil; entry.findingCheck = nil; entry.due = nil
         entry.prevHash = last?[1].text ?? Self.zeroHash
         entry.entryHash = entry.computedHash
-        try insert(entry)
+        if finish { try insert(entry) }
         return entry
     }
 
@@ -208,6 +211,35 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
+    public func decide(id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource],
+                       by: String, now: Date = Date()) throws -> StoredEntry {
+        try Self.checkText([("--by", by), ("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
+        for file in attachments where SHA256.hex(file.bytes) != file.sha256 { throw StoreError.changedSource(path: file.path) }
+        return try write {
+            let subject = try resolveUnlocked(id)
+            guard subject.kind == "dossier" else { throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; decide on the dossier") }
+            guard try !isTombstoned(subject.id) else { throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it") }
+            var entry = try appendMarker(kind: "decision", subject: subject, by: by, reason: reason, now: now, finish: false)
+            entry.decision = decision; entry.finding = finding; entry.findingCheck = check; entry.due = due
+            entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
+            entry.entryHash = entry.computedHash
+            try insert(entry)
+            for file in attachments {
+                try keepBlob(file.bytes, sha256: file.sha256)
+                try db.query("INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+                             [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
+            }
+            return entry
+        }
+    }
+
+    public func decisions(about dossier: StoredEntry) throws -> [StoredEntry] {
+        try read {
+            try db.query("SELECT \(Self.columns) FROM entries WHERE kind = 'decision' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq",
+                         [.text(dossier.tenderID), .text(dossier.bidderKey), .text(dossier.bidderName)]).map(Self.entry)
+        }
+    }
+
     public func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date = Date()) throws -> [StoredEntry] {
         guard yearsAfterAward >= Self.legalRetentionYears else {
             throw StoreError.refused("a retention of \(yearsAfterAward) years after award is shorter than the legal minimum of \(Self.legalRetentionYears) (Dir. 2014/24/EU art. 84); nothing purged")
@@ -230,7 +262,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             var tombstones: [StoredEntry] = []
             for entry in candidates.sorted(by: { $0.seq < $1.seq }) {
                 tombstones.append(try appendMarker(kind: "tombstone", subject: entry, by: by, reason: reason, now: now))
-                let files = try db.query("SELECT sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]).compactMap { $0.first?.text }
+                // The dossier's sources and the files attached to decisions on it.
+                let files = try db.query("SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
+                                         [.integer(Int64(entry.seq)), .text(entry.id)]).compactMap { $0.first?.text }
                 for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {
                     try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
                 }
@@ -241,15 +275,16 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
         !(try db.query("""
-            SELECT 1 FROM entries e WHERE e.kind = 'dossier'
-              AND (e.content_sha256 = $1 OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
-              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) LIMIT 1
+            SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'decision')
+              AND ((e.kind = 'dossier' AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
+              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'dossier' THEN e.id ELSE e.subject END)) LIMIT 1
             """, [.text(sha)]).isEmpty)
     }
 
     static let columns = """
         seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
-        blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data
+        blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data,
+        decision, finding, finding_check, due
         """
 
     static func entry(_ row: [SQLValue]) -> StoredEntry {
@@ -261,6 +296,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "", entryHash: row[20].text ?? "")
         entry.subject = row[21].text
         entry.criminalData = (row[22].integer ?? 0) != 0
+        entry.decision = row[23].text
+        entry.finding = row[24].text
+        entry.findingCheck = row[25].text
+        entry.due = row[26].text
         return entry
     }
 
@@ -365,6 +404,22 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     switch try blobMatches(file.sha256) {
                     case nil where !purged: fail("source file \(file.path) deleted without a tombstone")
                     case false?: fail("source file \(file.path) does not match its SHA-256")
+                    default: break
+                    }
+                }
+            case "decision":
+                if try !subjectIsDossier(entry) { fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
+                if entry.decision.flatMap(ReviewDecision.init(rawValue:)) == nil || (entry.finding ?? "").isEmpty || (entry.reason ?? "").isEmpty {
+                    fail("decision entry without a valid decision, finding or reason")
+                }
+                let purged = entry.subject.map(tombstoned.contains) ?? false
+                let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
+                    .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
+                if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail("attached files differ from those recorded") }
+                for file in files {
+                    switch try blobMatches(file.sha256) {
+                    case nil where !purged: fail("attached file \(file.path) deleted without a tombstone")
+                    case false?: fail("attached file \(file.path) does not match its SHA-256")
                     default: break
                     }
                 }

@@ -32,6 +32,11 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     public var sourcesSHA256: String
     public var prevHash: String
     public var entryHash: String
+    /// For decision entries: the decision, the finding's fingerprint (or `review.<item>`), its check and a due date.
+    public var decision: String?
+    public var finding: String?
+    public var findingCheck: String?
+    public var due: String?
 
     /// Every field that describes the entry, each written with its length in bytes, so that no
     /// value can borrow characters from its neighbour ("a\nkey=b" cannot move into the next field).
@@ -41,7 +46,8 @@ public struct StoredEntry: Codable, Sendable, Equatable {
             ("previous", previousVersion ?? ""), ("tender", tenderID), ("bidder", bidderName), ("key", bidderKey),
             ("screenedAt", screenedAt), ("storedAt", storedAt), ("by", storedBy), ("reason", reason ?? ""), ("outcome", outcome),
             ("counts", "\(blocker)/\(attention)/\(info)"), ("checks", checks.joined(separator: ",")), ("rules", ruleDataVersion),
-            ("content", contentSHA256), ("sources", sourcesSHA256),
+            ("content", contentSHA256), ("sources", sourcesSHA256), ("decision", decision ?? ""), ("finding", finding ?? ""),
+            ("findingCheck", findingCheck ?? ""), ("due", due ?? ""),
         ]
         var out = Data("uea-screen/store/2\n".utf8)
         for (name, value) in fields { out.append(contentsOf: Array("\(name) \(value.utf8.count):\(value)\n".utf8)) }
@@ -63,6 +69,7 @@ public struct StoredSource: Sendable, Equatable {
     public var path: String
     public var sha256: String
     public var bytes: Data
+    public init(role: String, path: String, sha256: String, bytes: Data) { self.role = role; self.path = path; self.sha256 = sha256; self.bytes = bytes }
 }
 
 /// One access to the store (who listed, showed, exported or verified what), itself hash-chained.
@@ -156,6 +163,11 @@ public protocol DossierStore: AnyObject, Sendable {
     func verify(expectHead: String?) throws -> VerifyReport
     func logAccess(by: String, action: String, target: String?) throws
     func accessLog(_ body: (AccessRecord) throws -> Void) throws
+    /// Records a jurist's decision on a finding of dossier `id` (its fingerprint, or `review.<item>`),
+    /// with files (a letter, a register extract) kept like sources.
+    func decide(id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource], by: String, now: Date) throws -> StoredEntry
+    /// Every decision on any version of the dossier's bidder in its tender, oldest first.
+    func decisions(about dossier: StoredEntry) throws -> [StoredEntry]
 }
 
 extension DossierStore {

@@ -48,7 +48,8 @@ enum StoreSchema {
             outcome TEXT NOT NULL, blocker \(integer) NOT NULL, attention \(integer) NOT NULL, info \(integer) NOT NULL,
             checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
             content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
-            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL);
+            prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL,
+            decision TEXT, finding TEXT, finding_check TEXT, due TEXT);
         CREATE INDEX entries_tender ON entries (tender_id);
         CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
         CREATE INDEX entries_subject ON entries (subject);
@@ -66,9 +67,9 @@ enum StoreSchema {
 
     /// A file may be deleted only when every dossier that uses it has a tombstone (purge).
     static let blobInUse = """
-        EXISTS (SELECT 1 FROM entries e WHERE e.kind = 'dossier'
-          AND (e.content_sha256 = OLD.sha256 OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
-          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id))
+        EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'decision')
+          AND ((e.kind = 'dossier' AND e.content_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
+          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'dossier' THEN e.id ELSE e.subject END)))
         """
 }
 

@@ -150,6 +150,13 @@ struct Screen: ParsableCommand {
                     if let dossierStore {
                         let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
                         Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                        // Decisions on earlier versions apply again where the evidence is the same.
+                        let decisions = try ReviewState.records(store: dossierStore, about: entry)
+                        if !decisions.isEmpty {
+                            let review = ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: decisions)
+                            let carried = (review.items + review.reviewItems).filter { $0.carried }.count
+                            Diagnostics.report("\(dossier.bidder.name): \(carried) earlier decision(s) apply again; \(review.previousDecisions.count) on evidence that changed (those findings are open again); after review: \(review.outcomeAfter) (`uea-screen review \(entry.id.prefix(8))`)")
+                        }
                     }
                     guard let outDirectory, let renderer else { return }
                     let base = (outDirectory as NSString).appendingPathComponent(names[index])

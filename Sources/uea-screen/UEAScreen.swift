@@ -12,7 +12,7 @@ struct UEAScreen: ParsableCommand {
         Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
         """,
         version: ToolInfo.version,
-        subcommands: [Inspect.self, Validate.self, Screen.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self, Init.self]
+        subcommands: [Inspect.self, Validate.self, Screen.self, Review.self, Overview.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self, Init.self]
     )
 }
 

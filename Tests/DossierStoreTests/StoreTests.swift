@@ -154,6 +154,31 @@ struct StoreTests {
         #expect(report.broken.first?.reason.contains("art. 84") == true)
     }
 
+    @Test("A decision is chained like a dossier: its attachment kept once, a deleted attachment or a changed decision found by verify", arguments: TestStores.backends)
+    func decisions(backend: String) throws {
+        let (store, location) = try newStore(backend)
+        defer { TestStores.drop(location) }
+        let dossier = try dossiers()[1]
+        let entry = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
+        let letter = Data("brief".utf8)
+        let attachment = StoredSource(role: "attachment", path: "brief.txt", sha256: SHA256.hex(letter), bytes: letter)
+        let decision = try store.decide(id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: "accepted", reason: "voldoende",
+                                        due: nil, attachments: [attachment], by: "jurist", now: Date())
+        #expect(decision.kind == "decision" && decision.subject == entry.id)
+        #expect(try store.decisions(about: entry).map(\.id) == [decision.id])
+        #expect(try store.sources(id: decision.id).map(\.bytes) == [letter])
+        #expect(try store.verify().ok)
+        #expect { try store.decide(id: entry.id, finding: "x", check: "x", decision: "accepted", reason: "a\0b", due: nil, attachments: [], by: "j", now: Date()) }
+            throws: { "\($0)".contains("NUL") }
+        let db = try connection(backend, location)
+        try disableTriggers(db, backend)
+        try db.execute("UPDATE entries SET decision = 'excluded' WHERE kind = 'decision'")
+        try db.execute("DELETE FROM blobs WHERE sha256 = '\(attachment.sha256)'")
+        let report = try store.verify()
+        #expect(report.broken.contains { $0.seq == decision.seq && $0.reason == "entry fields do not match the entry hash" })
+        #expect(report.broken.contains { $0.seq == decision.seq && $0.reason.hasPrefix("attached file brief.txt deleted") })
+    }
+
     @Test("Someone with database rights who edits stored rows is found by verify, every entry of it, not only the first", arguments: TestStores.backends)
     func rowTamper(backend: String) throws {
         let (store, location) = try newStore(backend)

@@ -1,0 +1,36 @@
+import Foundation
+import Screening
+
+/// The review of stored dossiers: a dossier with the decisions on it and on its earlier versions.
+public enum ReviewState {
+    /// The stored dossier `id` with its decisions applied.
+    public static func load(store: any DossierStore, id: String) throws -> (entry: StoredEntry, dossier: Dossier, review: ReviewedDossier) {
+        guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
+        guard entry.kind == "dossier" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry, not a dossier") }
+        guard let content = stored else { throw StoreError.refused("dossier \(entry.id) was purged under the retention rule") }
+        let dossier = try JSONDecoder().decode(Dossier.self, from: content)
+        return (entry, dossier, ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: try records(store: store, about: entry)))
+    }
+
+    /// The decisions on any version of this bidder's dossier in its tender, as records, oldest first.
+    public static func records(store: any DossierStore, about entry: StoredEntry) throws -> [ReviewRecord] {
+        try store.decisions(about: entry).compactMap { decision in
+            guard let kind = decision.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = decision.finding else { return nil }
+            return ReviewRecord(finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
+                                at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
+                                attachments: try store.sources(id: decision.id).map(\.path))
+        }
+    }
+
+    /// The latest dossier of every bidder of `tender`, in the order they were first stored.
+    public static func latestDossiers(store: any DossierStore, tender: String) throws -> [StoredEntry] {
+        var latest: [String: StoredEntry] = [:]
+        var order: [String] = []
+        try store.forEachEntry(StoreFilter(tender: tender)) { entry in
+            let key = entry.bidderKey + "\t" + entry.bidderName
+            if latest[key] == nil { order.append(key) }
+            latest[key] = entry
+        }
+        return order.compactMap { latest[$0] }
+    }
+}

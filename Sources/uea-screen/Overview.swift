@@ -1,0 +1,54 @@
+import ArgumentParser
+import DossierStore
+import ESPD
+import Foundation
+import Screening
+
+struct Overview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "One page per tender for the award advice: every bidder's outcome before and after review, open items, decisions, lists and rule data, the store's head hash, a signature block.",
+        discussion: """
+        Written from the store: the latest dossier of each bidder of the tender, with the decisions \
+        recorded by `uea-screen review`. The HTML page prints cleanly to PDF from a browser (A4, the \
+        tender and date on every page, page numbers). Files are written private (0600).
+
+        Examples:
+          uea-screen overview PFL-2026-017 --out advies/
+          uea-screen overview PFL-2026-017 --format csv > overzicht.csv
+        """)
+    enum Format: String, ArgumentChoice { case html, md, csv, json }
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The tender id.") var tender: String
+    @Option(help: "Write overview.html, overview.md and overview.csv into this folder.") var out: String?
+    @Option(help: "Print one format to standard output: html, md, csv or json (default md).") var format: Format?
+    @Option(help: "Language: nl or en.") var lang: String = "nl"
+
+    func validate() throws {
+        guard ["nl", "en"].contains(lang) else { throw ValidationError("--lang must be nl or en") }
+    }
+
+    func run() throws {
+        try runCommand {
+            let store = try options.open(create: false)
+            let overview = try TenderOverview.build(store: store, tender: tender)
+            let language: ReportRenderer.Language = lang == "en" ? .en : .nl
+            StoreOptions.log(store, "overview", tender)
+            if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try AtomicFile.write(Data(overview.html(language).utf8), to: (out as NSString).appendingPathComponent("overview.html"))
+                try AtomicFile.write(Data(overview.markdown(language).utf8), to: (out as NSString).appendingPathComponent("overview.md"))
+                try AtomicFile.write(Data(overview.csv().utf8), to: (out as NSString).appendingPathComponent("overview.csv"))
+                print("overview of \(overview.rows.count) bidders written to \(out) (overview.html, overview.md, overview.csv); store head \(overview.storeHead)")
+                if format == nil { return }
+            }
+            switch format ?? .md {
+            case .html: print(overview.html(language), terminator: "")
+            case .md: print(overview.markdown(language), terminator: "")
+            case .csv: print(overview.csv(), terminator: "")
+            case .json: print(try JSONOutput.string(overview))
+            }
+        }
+    }
+}

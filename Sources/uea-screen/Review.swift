@@ -1,0 +1,125 @@
+import ArgumentParser
+import DossierStore
+import ESPD
+import Foundation
+import Screening
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record a jurist's decision on findings of a stored dossier, or show the dossier with its decisions.",
+        discussion: """
+        A finding is named by the first 8 or more characters of its fingerprint (as `review DOSSIER` \
+        prints it), by its check id (every finding of that check in the dossier), or by a manual \
+        review item (review.self-cleaning). Decisions are entries in the store, chained like the \
+        dossiers, exported with them and checked by verify. A decision applies again on a re-screen \
+        whose finding has the same evidence; when the evidence changed, the finding is open again and \
+        the earlier decision is shown as such.
+
+        A blocker is resolved only by accepted, false-positive or not-applicable; excluded makes the \
+        bidder's outcome `excluded`; needs-information (with --due) keeps the finding open.
+
+        Examples:
+          uea-screen review 3f2a91c0
+          uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
+          uea-screen review 3f2a91c0 7c1e40aa --decision false-positive --reason "andere persoon: geboortedatum wijkt af"
+          uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
+        """)
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
+    @Argument(help: "Findings: fingerprint prefixes, check ids or review items.") var findings: [String] = []
+    @Option(help: "accepted, false-positive, needs-information, excluded or not-applicable.") var decision: String?
+    @Option(help: "Why (required with --decision).") var reason: String?
+    @Option(help: "Who decided. Default: $USER.") var by: String?
+    @Option(help: "With needs-information: the date the bidder must answer by (YYYY-MM-DD).") var due: String?
+    @Option(help: "A file to keep with the decision (the bidder's letter, a register extract); repeatable.") var attach: [String] = []
+    @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
+    @Option(help: "Language: nl or en.") var lang: String = "nl"
+
+    func validate() throws {
+        if let decision {
+            guard let kind = ReviewDecision(rawValue: decision) else {
+                throw ValidationError("--decision '\(decision)' is not allowed; use \(ReviewDecision.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard !findings.isEmpty else { throw ValidationError("name the findings the decision is about (fingerprint, check id or review item)") }
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason is required: a decision says why") }
+            if kind == .needsInformation && due == nil { throw ValidationError("needs-information needs --due YYYY-MM-DD") }
+        } else if !findings.isEmpty || reason != nil || due != nil || !attach.isEmpty {
+            throw ValidationError("--decision is required to record a decision")
+        }
+        if let due, Day(due) == nil { throw ValidationError("--due must be YYYY-MM-DD") }
+        guard ["nl", "en"].contains(lang) else { throw ValidationError("--lang must be nl or en") }
+    }
+
+    func run() throws {
+        try runCommand {
+            let store = try options.open(create: false)
+            var (entry, dossier, review) = try ReviewState.load(store: store, id: id)
+            if let decision {
+                let targets = try resolve(findings, in: review)
+                var attachments: [StoredSource] = []
+                for path in attach {
+                    guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandFailure.refused("\(path): cannot be read; nothing was recorded") }
+                    attachments.append(StoredSource(role: "attachment", path: path, sha256: SHA256.hex(bytes), bytes: bytes))
+                }
+                for target in targets {
+                    let recorded = try store.decide(id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
+                                                    due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
+                    let line = "\(decision) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
+                    // With --format json, standard output is the JSON document alone.
+                    if format == .json { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
+                }
+                (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
+            }
+            StoreOptions.log(store, decision == nil ? "review" : "decide", entry.id)
+            switch format {
+            case .json: print(try JSONOutput.string(review))
+            case .text: print(ReviewText.render(review, language: lang == "en" ? .en : .nl))
+            }
+            _ = dossier
+        }
+    }
+
+    /// The findings `selectors` name; an unknown or ambiguous selector is an error listing the candidates.
+    func resolve(_ selectors: [String], in review: ReviewedDossier) throws -> [ReviewedDossier.Item] {
+        var chosen: [ReviewedDossier.Item] = []
+        let all = review.items + review.reviewItems
+        for selector in selectors {
+            let byCheck = all.filter { $0.check == selector }
+            let byPrint = selector.count >= 8 ? all.filter { $0.fingerprint.hasPrefix(selector.lowercased()) } : []
+            let found = byCheck.isEmpty ? byPrint : byCheck
+            guard !found.isEmpty else {
+                let candidates = all.prefix(30).map { "\($0.fingerprint.prefix(8)) \($0.check)" }.joined(separator: "; ")
+                throw CommandFailure.refused("'\(selector)' names no finding of this dossier; give a fingerprint (8+ characters), a check id or a review item. Findings: \(candidates)")
+            }
+            for item in found where !chosen.contains(where: { $0.fingerprint == item.fingerprint }) { chosen.append(item) }
+        }
+        return chosen
+    }
+}
+
+/// The dossier with its decisions, one line per finding.
+enum ReviewText {
+    static func render(_ r: ReviewedDossier, language: ReportRenderer.Language) -> String {
+        let nl = language == .nl
+        var lines = ["\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
+                     + (nl ? "uitkomst \(TenderOverview.outcome(r.outcomeBefore, .nl)), na beoordeling \(TenderOverview.outcome(r.outcomeAfter, .nl))" : "outcome \(r.outcomeBefore), after review \(r.outcomeAfter)")]
+        func line(_ item: ReviewedDossier.Item) -> String {
+            let state: String
+            if let d = item.decision {
+                state = "\(d.decision.rawValue) (\(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? ""): \(d.reason)" + (item.carried ? (nl ? "  [uit eerdere versie \(d.dossier.prefix(8))]" : "  [carried from \(d.dossier.prefix(8))]") : "")
+            } else {
+                state = "open"
+            }
+            let name = item.fingerprint.hasPrefix("review.") ? item.fingerprint : String(item.fingerprint.prefix(8))
+            return "  \(name)  \(item.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.check): \(state)"
+        }
+        lines += r.items.map(line)
+        lines += r.reviewItems.map(line)
+        for previous in r.previousDecisions {
+            lines.append("  " + (nl ? "eerdere beslissing, bewijs gewijzigd" : "previous decision, evidence changed") + ": \(previous.check) \(previous.decision.rawValue) (\(previous.by), \(previous.at.prefix(10))): \(previous.reason)")
+        }
+        return lines.map(DisplayText.oneLine).joined(separator: "\n")
+    }
+}
