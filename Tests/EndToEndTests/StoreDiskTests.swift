@@ -3,12 +3,23 @@ import Testing
 import TestSupport
 
 /// A full disk and a read-only store, for real: a small tmpfs (needs root, as in CI; skipped otherwise).
-@Suite("Dossier store on a full or read-only disk", .enabled(if: getuid() == 0 && which("mount") != nil))
+/// Whether a tmpfs can be mounted here (root, mount, and a kernel that allows it); decided once.
+enum TmpfsAvailability {
+    static let canMount: Bool = {
+        guard getuid() == 0, let mount = which("mount"), let directory = try? Paths.temporaryDirectory().path else { return false }
+        guard (try? run(mount, ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory]))?.status == 0 else { return false }
+        _ = try? run(which("umount") ?? "umount", [directory])
+        return true
+    }()
+}
+
+@Suite("Dossier store on a full or read-only disk", .enabled(if: TmpfsAvailability.canMount, "needs root and a tmpfs mount (as in CI): skipped"))
 struct StoreDiskTests {
+
     @Test("A full disk gives a clear error and loses nothing; a read-only store still answers")
     func fullAndReadOnly() throws {
         let mountPoint = try Paths.temporaryDirectory().path
-        guard try run(which("mount")!, ["-t", "tmpfs", "-o", "size=400k", "tmpfs", mountPoint]).status == 0 else { return }
+        try #require(try run(which("mount")!, ["-t", "tmpfs", "-o", "size=400k", "tmpfs", mountPoint]).status == 0)
         defer { _ = try? run(which("umount")!, [mountPoint]) }
         let store = mountPoint + "/store.sqlite"
         let full = try ueaScreen("screen", "samples/zonnepark-lelystad", "--store", store, "--jobs", "1")
