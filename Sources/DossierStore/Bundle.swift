@@ -84,7 +84,7 @@ public enum DossierBundle {
         var sourceFiles: [String: String] = [:]
         for id in ids {
             guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
-            guard entry.kind == "dossier" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")") }
+            guard entry.kind == "dossier" || entry.kind == "tender" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")") }
             guard done.insert(entry.id).inserted else { continue }
             guard let content = stored else {
                 // Purged under the retention rule: only its tombstone is left, nothing to export.
@@ -102,7 +102,7 @@ public enum DossierBundle {
                 }
                 bundledSources[entry.id, default: []].append(BundledSource(role: source.role, path: source.path, sha256: source.sha256, file: name))
             }
-            if let renderer {
+            if let renderer, entry.kind == "dossier" {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
         }
@@ -158,7 +158,8 @@ public enum DossierBundle {
     /// The index page, a function of the manifest alone (so verify can render it again and compare).
     static func index(_ manifest: Manifest) -> String {
         func row(_ entry: StoredEntry, purged: Bool) -> String {
-            let name = purged || !manifest.reports ? escape(entry.bidderName) : "<a href=\"reports/\(entry.id).html\">\(escape(entry.bidderName))</a>"
+            let shown = entry.kind == "tender" ? "Aanbesteding / tender" : entry.bidderName
+            let name = purged || !manifest.reports || entry.kind != "dossier" ? escape(shown) : "<a href=\"reports/\(entry.id).html\">\(escape(shown))</a>"
             return "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
         }
         let rows = (manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) }).joined()
@@ -236,7 +237,7 @@ public enum DossierBundle {
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
         if manifest.reports {
             if let renderer, let language = ReportRenderer.Language(rawValue: manifest.language) {
-                for entry in manifest.entries {
+                for entry in manifest.entries where entry.kind == "dossier" {
                     guard let member = members.first(where: { $0.name == "dossiers/\(entry.id).json" }) else { continue }
                     let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
                     if expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] {

@@ -73,31 +73,54 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     public func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
+        try appendContent(kind: "dossier", tender: dossier.tender.id ?? "", bidderName: dossier.bidder.name,
+                          bidderKey: dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? "", screenedAt: dossier.screenedAt,
+                          ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
+                          json: json, by: by, reason: reason, now: now)
+    }
+
+    public func appendTender(_ dossier: TenderDossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
+        try appendContent(kind: "tender", tender: dossier.tender.id ?? "", bidderName: "", bidderKey: "", screenedAt: dossier.screenedAt,
+                          ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
+                          json: json, by: by, reason: reason, now: now)
+    }
+
+    public func latestTender(_ tender: String) throws -> (StoredEntry, Data?)? {
+        try read {
+            guard let row = try db.query("SELECT \(Self.columns) FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1", [.text(tender)]).first else { return nil }
+            let entry = Self.entry(row)
+            guard try !isTombstoned(entry.id) else { return (entry, nil) }
+            return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
+        }
+    }
+
+    /// A bidder's dossier or the tender's own dossier, with the bytes of its source files.
+    private func appendContent(kind: String, tender: String, bidderName: String, bidderKey key: String, screenedAt: String, ruleData: String,
+                               findings: [Finding], summary: Dossier.Summary, sourceFiles: [SourceFile], json: Data, by: String, reason: String?,
+                               now: Date) throws -> StoredEntry {
         // The bytes that were screened, as the screening read them; a file is never read again here.
         var sources: [StoredSource] = []
-        for source in dossier.sources {
+        for source in sourceFiles {
             guard let bytes = source.content else { throw StoreError.unreadableSource(path: source.path) }
             guard SHA256.hex(bytes) == source.sha256 else { throw StoreError.changedSource(path: source.path) }
             sources.append(StoredSource(role: source.role, path: source.path, sha256: source.sha256, bytes: bytes))
         }
-        let tender = dossier.tender.id ?? ""
-        let key = dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? ""
-        let checks = Array(Set(dossier.findings.map(\.check))).sorted()
-        try Self.checkText([("tender id", tender), ("bidder name", dossier.bidder.name), ("bidder number", key), ("--by", by), ("--reason", reason),
-                            ("screenedAt", dossier.screenedAt), ("rule data version", dossier.ruleData.version), ("check ids", checks.joined())]
+        let checks = Array(Set(findings.map(\.check))).sorted()
+        try Self.checkText([("tender id", tender), ("bidder name", bidderName), ("bidder number", key), ("--by", by), ("--reason", reason),
+                            ("screenedAt", screenedAt), ("rule data version", ruleData), ("check ids", checks.joined())]
                            + sources.flatMap { [("source path", $0.path), ("source role", $0.role)] })
         return try write {
             let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
             let seq = Int(last?[0].integer ?? 0) + 1
-            let previous = try db.query("SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq DESC LIMIT 1",
-                                        [.text(tender), .text(key), .text(dossier.bidder.name)]).first?.first?.text
+            let previous = try db.query("SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND kind = $4 ORDER BY seq DESC LIMIT 1",
+                                        [.text(tender), .text(key), .text(bidderName), .text(kind)]).first?.first?.text
             var entry = StoredEntry(
-                seq: seq, id: UUID().uuidString.lowercased(), kind: "dossier", subject: nil,
-                criminalData: dossier.findings.contains { $0.criminalData == true }, previousVersion: previous, tenderID: tender,
-                bidderName: dossier.bidder.name, bidderKey: key, screenedAt: dossier.screenedAt, storedAt: Self.timestamp.string(from: now),
-                storedBy: by, reason: reason, outcome: dossier.summary.outcome, blocker: dossier.summary.blocker,
-                attention: dossier.summary.attention, info: dossier.summary.info,
-                checks: checks, ruleDataVersion: dossier.ruleData.version,
+                seq: seq, id: UUID().uuidString.lowercased(), kind: kind, subject: nil,
+                criminalData: findings.contains { $0.criminalData == true }, previousVersion: previous, tenderID: tender,
+                bidderName: bidderName, bidderKey: key, screenedAt: screenedAt, storedAt: Self.timestamp.string(from: now),
+                storedBy: by, reason: reason, outcome: summary.outcome, blocker: summary.blocker,
+                attention: summary.attention, info: summary.info,
+                checks: checks, ruleDataVersion: ruleData,
                 contentSHA256: SHA256.hex(json), sourcesSHA256: Self.sourcesDigest(sources.map { ($0.role, $0.path, $0.sha256) }),
                 prevHash: last?[1].text ?? Self.zeroHash, entryHash: "")
             entry.entryHash = entry.computedHash
@@ -256,7 +279,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             guard !due.isEmpty else { return [] }
             var candidates: [StoredEntry] = []
             for tender in due.sorted() {
-                candidates += try db.query("SELECT \(Self.columns) FROM entries e WHERE kind = 'dossier' AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
+                candidates += try db.query("SELECT \(Self.columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
                                            [.text(tender)]).map(Self.entry)
             }
             var tombstones: [StoredEntry] = []
@@ -275,9 +298,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
         !(try db.query("""
-            SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'decision')
-              AND ((e.kind = 'dossier' AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
-              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'dossier' THEN e.id ELSE e.subject END)) LIMIT 1
+            SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
+              AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
+              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)) LIMIT 1
             """, [.text(sha)]).isEmpty)
     }
 
@@ -340,7 +363,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func content(id: String) throws -> (StoredEntry, Data?)? {
         try read {
             let entry = try resolveUnlocked(id)
-            guard entry.kind == "dossier", try !isTombstoned(entry.id) else { return (entry, nil) }
+            guard entry.kind == "dossier" || entry.kind == "tender", try !isTombstoned(entry.id) else { return (entry, nil) }
             return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
         }
     }
@@ -390,7 +413,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 fail("storedAt '\(entry.storedAt)' is not a timestamp")
             }
             switch entry.kind {
-            case "dossier":
+            case "dossier", "tender":
                 let purged = tombstoned.contains(entry.id)
                 switch try blobMatches(entry.contentSHA256) {
                 case nil where !purged: fail("dossier content deleted without a tombstone")
@@ -464,7 +487,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         guard let subject = marker.subject,
               let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first else { return false }
         let dossier = Self.entry(row)
-        return dossier.kind == "dossier" && dossier.seq < marker.seq && dossier.tenderID == marker.tenderID
+        return (dossier.kind == "dossier" || (dossier.kind == "tender" && marker.kind == "tombstone")) && dossier.seq < marker.seq && dossier.tenderID == marker.tenderID
             && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey && dossier.contentSHA256 == marker.contentSHA256
     }
 

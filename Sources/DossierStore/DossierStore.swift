@@ -5,7 +5,8 @@ import Screening
 public struct StoredEntry: Codable, Sendable, Equatable {
     public var seq: Int
     public var id: String
-    /// dossier, award (the bidder won the tender) or tombstone (the dossier's content was purged).
+    /// dossier, tender (the tender's own dossier), award (the bidder won the tender), decision (a
+    /// jurist's decision on a finding) or tombstone (the dossier's content was purged).
     public var kind: String
     /// For award and tombstone entries: the dossier id they are about.
     public var subject: String?
@@ -147,6 +148,10 @@ public protocol DossierStore: AnyObject, Sendable {
     /// Stores the dossier with the exact bytes that were screened (`dossier.sources[].content`),
     /// refusing a source whose bytes are missing or differ from the hash in the dossier.
     func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date) throws -> StoredEntry
+    /// Stores the tender's own dossier (procedure, thresholds, duties on the tender documents) with its source files.
+    func appendTender(_ dossier: TenderDossier, json: Data, by: String, reason: String?, now: Date) throws -> StoredEntry
+    /// The latest stored tender dossier of `tender` and its bytes (nil when purged).
+    func latestTender(_ tender: String) throws -> (StoredEntry, Data?)?
     /// Entries in order, one page at a time (memory does not grow with the store).
     func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws
     /// The entry with exactly this id, or the only one whose id starts with this prefix of at least 8 hex characters.

@@ -20,6 +20,9 @@ public struct TenderOverview: Codable, Sendable {
         public var purged: Bool
     }
     public var tender: String
+    /// The tender's own findings (procedure, thresholds, duties on the tender documents), from its latest stored tender dossier.
+    public var tenderFindings: [Finding]
+    public var tenderDossier: String?
     public var generatedAt: String
     public var storeHead: String
     public var rows: [Row]
@@ -41,7 +44,13 @@ public struct TenderOverview: Codable, Sendable {
                             outcomeAfter: review.outcomeAfter, openByFamily: review.openByFamily, decisions: decided, previousDecisions: review.previousDecisions,
                             lists: dossier.watchlists.map { "\($0.name) \($0.listDate ?? "") (\($0.sha256.prefix(12)))" }, ruleData: dossier.ruleData.version, purged: false))
         }
-        return TenderOverview(tender: tender, generatedAt: ChainedDossierStore.timestamp.string(from: now), storeHead: try store.verify().headHash, rows: rows)
+        var tenderFindings: [Finding] = []
+        var tenderDossier: String? = nil
+        if let (tenderEntry, content) = try store.latestTender(tender), let content {
+            tenderDossier = tenderEntry.id
+            tenderFindings = try JSONDecoder().decode(TenderDossier.self, from: content).findings.filter { $0.severity != .info }
+        }
+        return TenderOverview(tender: tender, tenderFindings: tenderFindings, tenderDossier: tenderDossier, generatedAt: ChainedDossierStore.timestamp.string(from: now), storeHead: try store.verify().headHash, rows: rows)
     }
 
     static let labels: [String: (nl: String, en: String)] = [
@@ -52,6 +61,8 @@ public struct TenderOverview: Codable, Sendable {
         "rules": ("Regelset", "Rule data"), "none": ("geen", "none"), "previous": ("eerdere beslissing, bewijs gewijzigd", "previous decision, evidence changed"),
         "sign": ("Gezien en akkoord", "Seen and agreed"), "name": ("Naam", "Name"), "signdate": ("Datum", "Date"), "signature": ("Handtekening", "Signature"), "dossier": ("Dossier", "Dossier"),
         "purged": ("verwijderd na de bewaartermijn", "purged after the retention period"),
+        "tenderfindings": ("Bevindingen over de aanbesteding zelf", "Findings on the tender itself"),
+        "notender": ("geen tenderdossier in het register (screen met --store en het tenderbestand)", "no tender dossier in the store (screen with --store and the tender file)"),
     ]
 
     static func label(_ key: String, _ language: ReportRenderer.Language) -> String { language == .nl ? labels[key]!.nl : labels[key]!.en }
@@ -76,6 +87,10 @@ public struct TenderOverview: Codable, Sendable {
             let open = row.openByFamily.isEmpty ? Self.label("none", language) : row.openByFamily.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             out += "| \(Self.cell(row.bidder)) | \(Self.outcome(row.outcomeBefore, language)) | \(Self.outcome(row.outcomeAfter, language)) | \(open) | \(row.dossier.prefix(8)) |\n"
         }
+        out += "\n## \(Self.label("tenderfindings", language))\n\n"
+        if tenderDossier == nil { out += Self.label("notender", language) + "\n" }
+        else if tenderFindings.isEmpty { out += Self.label("none", language) + "\n" }
+        for finding in tenderFindings { out += "- \(finding.severity.rawValue) `\(finding.check)`: \(Self.cell(language == .nl ? finding.message.nl : finding.message.en))\n" }
         for row in rows {
             out += "\n## \(Self.cell(row.bidder))\n\n"
             if row.purged { out += "\(Self.label("purged", language))\n"; continue }
@@ -128,7 +143,11 @@ public struct TenderOverview: Codable, Sendable {
             let open = row.openByFamily.isEmpty ? Self.label("none", language) : row.openByFamily.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             out += "<tr><td>\(e(row.bidder))</td><td>\(e(Self.outcome(row.outcomeBefore, language)))</td><td><strong>\(e(Self.outcome(row.outcomeAfter, language)))</strong></td><td>\(e(open))</td><td><code>\(e(String(row.dossier.prefix(8))))</code></td></tr>\n"
         }
-        out += "</table>\n"
+        out += "</table>\n<h2>\(e(Self.label("tenderfindings", language)))</h2>"
+        if tenderDossier == nil { out += "<p>\(e(Self.label("notender", language)))</p>" }
+        else if tenderFindings.isEmpty { out += "<p>\(e(Self.label("none", language)))</p>" }
+        else { out += "<ul>" + tenderFindings.map { "<li>\(e($0.severity.rawValue)) <code>\(e($0.check))</code>: \(e(language == .nl ? $0.message.nl : $0.message.en))</li>" }.joined() + "</ul>" }
+        out += "\n"
         for row in rows {
             out += "<section><h2>\(e(row.bidder))</h2>"
             if row.purged { out += "<p>\(e(Self.label("purged", language)))</p></section>"; continue }

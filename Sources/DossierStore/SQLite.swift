@@ -67,9 +67,9 @@ enum StoreSchema {
 
     /// A file may be deleted only when every dossier that uses it has a tombstone (purge).
     static let blobInUse = """
-        EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'decision')
-          AND ((e.kind = 'dossier' AND e.content_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
-          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'dossier' THEN e.id ELSE e.subject END)))
+        EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
+          AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
+          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)))
         """
 }
 
@@ -148,7 +148,8 @@ final class SQLiteDatabase: SQLBackend {
         }
     }
 
-    /// Runs `sql` with `values` bound to ?1, ?2, … and returns every row.
+    /// Runs `sql` with `values` bound to ?1, ?2, … and returns every row. SQLite numbers `$1`-style
+    /// parameters in the order they first appear: write them in ascending order.
     @discardableResult
     func query(_ sql: String, _ values: [Value]) throws -> [[Value]] {
         var statement: OpaquePointer?

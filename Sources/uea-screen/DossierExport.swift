@@ -31,6 +31,8 @@ struct DossierExport: ParsableCommand {
                 let found = try store.entries(StoreFilter(tender: tender)).map(\.id)
                 if found.isEmpty { throw CommandFailure.refused("no dossiers of tender '\(tender)' in \(options.location); `uea-screen dossier list` shows the tenders") }
                 selected += found
+                // The tender's own dossier (procedure, thresholds, duties) goes with its bidders'.
+                if let (tenderEntry, _) = try store.latestTender(tender) { selected.append(tenderEntry.id) }
             }
             let directory = templates ?? ReportRenderer.defaultDirectory()
             let renderer: ReportRenderer?

@@ -20,12 +20,21 @@ struct DossierShow: ParsableCommand {
         try runCommand {
             let store = try options.open(create: false)
             guard let (entry, stored) = try store.content(id: id) else { throw CommandFailure.refused("no dossier with id \(id) in \(options.location)") }
-            guard entry.kind == "dossier" else { throw CommandFailure.refused("\(entry.id) is a \(entry.kind) entry about dossier \(entry.subject ?? "?"); show that dossier") }
+            guard entry.kind == "dossier" || entry.kind == "tender" else { throw CommandFailure.refused("\(entry.id) is a \(entry.kind) entry about dossier \(entry.subject ?? "?"); show that dossier") }
             guard let content = stored else {
                 throw CommandFailure.refused("dossier \(entry.id) was purged under the retention rule; its tombstone keeps hash \(entry.contentSHA256)")
             }
             StoreOptions.log(store, "show", entry.id)
             let language = ReportRenderer.Language(rawValue: lang) ?? .nl
+            if entry.kind == "tender" {
+                // The tender's own dossier: as stored, or its summary line and findings.
+                switch format {
+                case .json: FileHandle.standardOutput.write(content)
+                case .text: print(TenderSummaryText.render(try JSONDecoder().decode(TenderDossier.self, from: content), language: language))
+                case .md, .html: throw CommandFailure.usage("a tender dossier is shown as json or text; its findings are in `uea-screen overview`")
+                }
+                return
+            }
             switch format {
             case .json: FileHandle.standardOutput.write(content)
             case .text:

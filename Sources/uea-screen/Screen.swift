@@ -138,6 +138,10 @@ struct Screen: ParsableCommand {
             let tenderDossier = try batch.tenderDossier()
             if let tenderDossier {
                 if format == nil || format == .text { print(TenderSummaryText.render(tenderDossier, language: language)) }
+                if let dossierStore {
+                    let entry = try dossierStore.appendTender(tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date())
+                    Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                }
                 if let outDirectory {
                     try AtomicFile.write(Data((try JSONOutput.string(tenderDossier) + "\n").utf8), to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
                 }

@@ -61,6 +61,7 @@ struct ReviewCommandTests {
         #expect(try ueaScreen("overview", "PFL-2026-017", "--store", store, "--out", out).status == 0)
         let html = try String(contentsOfFile: out + "/overview.html", encoding: .utf8)
         #expect(html.contains("Overzicht screening voor het gunningsadvies") && html.contains("uitgesloten") && html.contains("Handtekening"))
+        #expect(html.contains("Bevindingen over de aanbesteding zelf") && !html.contains("geen tenderdossier in het register"))  // the tender dossier was stored too
         let csv = try String(contentsOfFile: out + "/overview.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 5)  // header and four bidders
         #expect((try FileManager.default.attributesOfItem(atPath: out + "/overview.html")[.posixPermissions] as? Int) == 0o600)

@@ -40,7 +40,7 @@ struct StoreCommandTests {
         #expect(a.terminationStatus == 1 && b.terminationStatus == 1)  // findings, stored
         let verify = try ueaScreen("dossier", "verify", "--store", store)
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("ok: 9 entries, head "))
+        #expect(verify.stdout.hasPrefix("ok: 12 entries, head "))  // each run: its bidders and the tender's own dossier
     }
 
     @Test("SIGKILL in the middle of storing leaves a store that verifies", arguments: TestStores.backends)
@@ -93,12 +93,12 @@ struct StoreCommandTests {
         let bundle = directory.appendingPathComponent("out/PFL-2026-017.tar").path
         try FileManager.default.createDirectory(atPath: (bundle as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle)
-        #expect(export.stdout.hasPrefix("exported 4 dossiers to \(bundle); store head "), "\(export.stdout)")
+        #expect(export.stdout.hasPrefix("exported 5 dossiers to \(bundle); store head "), "\(export.stdout)")  // four bidders and the tender
         #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int) == 0o600)
         try FileManager.default.removeItem(atPath: store)  // "another machine": no store
         let verify = try ueaScreen("dossier", "verify", "--bundle", bundle, "--expect-head", head)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.hasPrefix("ok: 4 entries, head \(head); the expected head is entry 4"))
+        #expect(verify.stdout.hasPrefix("ok: 5 entries, head \(head); the expected head is entry 5"))
         let wrongHead = try ueaScreen("dossier", "verify", "--bundle", bundle, "--expect-head", String(repeating: "a", count: 64))
         #expect(wrongHead.status == 1)
         #expect(wrongHead.stdout.contains("the expected head \(String(repeating: "a", count: 64)) is not in the chain"))
@@ -148,6 +148,6 @@ struct StoreCommandTests {
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0])
         let verify = try ueaScreen("dossier", "verify", "--store", store)
-        #expect(verify.stdout.hasPrefix("ok: 3 entries, head "), "\(verify.stdout)")
+        #expect(verify.stdout.hasPrefix("ok: 6 entries, head "), "\(verify.stdout)")  // each process: the bidder and the tender dossier
     }
 }
