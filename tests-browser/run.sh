@@ -4,7 +4,8 @@
 # finding in the rendered report (printed to PDF and read back with pdftotext), the bidders and the
 # verification status on the index page, and the tender overview after a jurist's decisions (printed
 # to PDF: title, outcomes after review, who decided, page numbers, tender on every page, signature
-# block). Screenshots and the overview PDF are kept in artifacts/browser/.
+# block) and a reviewed dossier (outcome after review, who decided). Screenshots and the overview
+# PDF are kept in artifacts/browser/.
 # Not part of `swift test` (it needs Chromium); .ci/run runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ devries=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Bouwgroep D
 "$bin" review "$sunrise" sanctions.listed-party --decision false-positive --reason "another entity: other registration number" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
 "$bin" review "$devries" exclusion.conflict-unexplained --decision excluded --reason "involved in preparing the tender" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
 "$bin" overview PFL-2026-017 --store "$work/store.sqlite" --lang en --out "$work/overview" >/dev/null
+"$bin" review "$sunrise" --store "$work/store.sqlite" --lang en --format html > "$work/reviewed.html"
 
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars)
 "${chrome[@]}" --print-to-pdf="$work/report.pdf" "file://$report" 2>/dev/null
@@ -39,6 +41,9 @@ pdftotext -layout "$work/report.pdf" "$work/report.txt"
 cp "$work/overview.pdf" "$artifacts/overview.pdf"
 pdftotext -layout "$work/overview.pdf" "$work/overview.txt"
 "${chrome[@]}" --window-size=1280,1400 --screenshot="$artifacts/overview.png" "file://$work/overview/overview.html" 2>/dev/null
+"${chrome[@]}" --print-to-pdf="$work/reviewed.pdf" "file://$work/reviewed.html" 2>/dev/null
+pdftotext -layout "$work/reviewed.pdf" "$work/reviewed.txt"
+"${chrome[@]}" --dump-dom "file://$work/reviewed.html" 2>/dev/null > "$work/reviewed.dom"
 
 passed=0; failed=0
 check() {  # description, file, text
@@ -58,6 +63,8 @@ check "the overview names who decided" "$work/overview.txt" "A. Jurist"
 check "the printed overview has page numbers" "$work/overview.txt" "Page 1 of"
 check "the printed overview has the tender on every page" "$work/overview.txt" "Tender PFL-2026-017"
 check "the overview has a signature block" "$work/overview.txt" "Signature"
+check "the reviewed dossier shows the outcome after review" "$work/reviewed.txt" "After review: attention"
+check "the reviewed dossier shows the decision and who took it" "$work/reviewed.dom" "false-positive (A. Jurist"
 for png in "$artifacts/report.png" "$artifacts/index.png" "$artifacts/overview.png"; do
   if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
 done

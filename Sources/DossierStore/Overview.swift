@@ -65,14 +65,14 @@ public struct TenderOverview: Codable, Sendable {
         "notender": ("geen tenderdossier in het register (screen met --store en het tenderbestand)", "no tender dossier in the store (screen with --store and the tender file)"),
     ]
 
-    static func label(_ key: String, _ language: ReportRenderer.Language) -> String { language == .nl ? labels[key]!.nl : labels[key]!.en }
+    public static func label(_ key: String, _ language: ReportRenderer.Language) -> String { language == .nl ? labels[key]!.nl : labels[key]!.en }
 
     public static func outcome(_ value: String, _ language: ReportRenderer.Language) -> String {
         guard language == .nl else { return value }
         return ["blocker": "blokkerend", "attention": "aandacht", "clean": "geen bevindingen", "excluded": "uitgesloten", "purged": "verwijderd"][value] ?? value
     }
 
-    static func decisionText(_ d: ReviewRecord, _ language: ReportRenderer.Language) -> String {
+    public static func decisionText(_ d: ReviewRecord, _ language: ReportRenderer.Language) -> String {
         let kind = language == .nl
             ? ["accepted": "aanvaard", "false-positive": "onterechte treffer", "needs-information": "informatie gevraagd", "excluded": "uitgesloten", "not-applicable": "niet van toepassing"][d.decision.rawValue] ?? d.decision.rawValue
             : d.decision.rawValue
@@ -157,5 +157,37 @@ public struct TenderOverview: Codable, Sendable {
         }
         out += "<h2>\(e(Self.label("sign", language)))</h2><div class=\"sign\"><div>\(e(Self.label("name", language)))</div><div>\(e(Self.label("signdate", language)))</div><div>\(e(Self.label("signature", language)))</div></div></body></html>\n"
         return out
+    }
+}
+
+extension ReviewedDossier {
+    /// One page: the dossier's findings with the decision on each (or open), printable like the overview.
+    public func html(_ language: ReportRenderer.Language) -> String {
+        func e(_ text: String) -> String { DossierBundle.escape(DisplayText.oneLine(text)) }
+        let nl = language == .nl
+        func state(_ item: Item) -> String {
+            guard let d = item.decision else { return nl ? "open" : "open" }
+            let carried = item.carried ? (nl ? " (uit eerdere versie \(d.dossier.prefix(8)))" : " (carried from \(d.dossier.prefix(8)))") : ""
+            return TenderOverview.decisionText(d, language) + carried
+        }
+        var out = """
+        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(e(bidder))</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;font-size:11pt}table{border-collapse:collapse;width:100%}
+        td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        @page{size:A4;margin:2cm 1.5cm;@top-left{content:"\(e(bidder)) — \(e(tender ?? ""))";font-size:9pt}@bottom-right{content:"\(nl ? "Pagina" : "Page") " counter(page) " \(nl ? "van" : "of") " counter(pages);font-size:9pt}}</style></head><body>
+        <h1>\(e(nl ? "Beoordeling van het screeningsdossier" : "Review of the screening dossier"))</h1>
+        <p>\(e(bidder)) — \(e(tender ?? "")) — dossier <code>\(e(String(dossier.prefix(8))))</code><br>
+        \(e(TenderOverview.label("before", language))): \(e(TenderOverview.outcome(outcomeBefore, language)))<br>
+        \(e(TenderOverview.label("after", language))): <strong>\(e(TenderOverview.outcome(outcomeAfter, language)))</strong></p>
+        <table><tr><th>\(nl ? "Ernst" : "Severity")</th><th>\(nl ? "Controle" : "Check")</th><th>\(nl ? "Bevinding" : "Finding")</th><th>\(nl ? "Beslissing" : "Decision")</th></tr>
+        """
+        for item in items + reviewItems {
+            out += "<tr><td>\(e(item.severity.rawValue))</td><td><code>\(e(item.check))</code></td><td>\(e(nl ? item.message.nl : item.message.en))</td><td>\(e(state(item)))</td></tr>\n"
+        }
+        out += "</table>\n"
+        if !previousDecisions.isEmpty {
+            out += "<h2>\(e(TenderOverview.label("previous", language)))</h2><ul>" + previousDecisions.map { "<li>\(e(TenderOverview.decisionText($0, language)))</li>" }.joined() + "</ul>"
+        }
+        return out + "</body></html>\n"
     }
 }

@@ -34,7 +34,8 @@ struct Review: ParsableCommand {
     @Option(help: "Who decided. Default: $USER.") var by: String?
     @Option(help: "With needs-information: the date the bidder must answer by (YYYY-MM-DD).") var due: String?
     @Option(help: "A file to keep with the decision (the bidder's letter, a register extract); repeatable.") var attach: [String] = []
-    @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
+    enum Format: String, ArgumentChoice { case text, json, html }
+    @Option(help: "Output format: text, json or html (a page that prints to PDF).") var format: Format = .text
     @Option(help: "Language: nl or en.") var lang: String = "nl"
 
     func validate() throws {
@@ -67,8 +68,8 @@ struct Review: ParsableCommand {
                     let recorded = try store.decide(id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
                                                     due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
                     let line = "\(decision) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
-                    // With --format json, standard output is the JSON document alone.
-                    if format == .json { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
+                    // With --format json or html, standard output is that document alone.
+                    if format != .text { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
                 }
                 (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
             }
@@ -76,6 +77,7 @@ struct Review: ParsableCommand {
             switch format {
             case .json: print(try JSONOutput.string(review))
             case .text: print(ReviewText.render(review, language: lang == "en" ? .en : .nl))
+            case .html: print(review.html(lang == "en" ? .en : .nl), terminator: "")
             }
             _ = dossier
         }
