@@ -13,7 +13,6 @@ struct CatalogTests {
         #expect(Set(all.map(\.longCode)).count == 24)
         #expect(all.map(\.ground) == (1...24).map { "C\($0)" })
         #expect(all.filter(\.mandatory).map(\.ground) == (1...8).map { "C\($0)" })
-        #expect(all.allSatisfy { $0.windowYears == ($0.mandatory ? 5 : 3) })
     }
 
     @Test("Every ground's UUID and code match every taxonomy of every generation", arguments: [

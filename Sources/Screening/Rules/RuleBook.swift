@@ -50,7 +50,6 @@ public struct RuleBook: Sendable {
         public var equivalentDocumentMaxAgeMonths: Int
         public var mandatoryExclusionYears: Int
         public var optionalExclusionYears: Int
-        public var gvaLookbackYears: Int
     }
 
     public struct ThresholdRules: Codable, Sendable {
