@@ -25,12 +25,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         self.db = db
         do {
             if try schemaVersion() == nil {
-                guard create, try db.isEmpty() else {
-                    throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema")
-                }
+                guard create else { throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema") }
+                // Every check that decides to create is made under the creators' lock: another
+                // process may be creating the store at this moment (nothing is written before the
+                // database is known to be empty, so a foreign database is left as it was).
                 try db.beginCreate()
                 do {
-                    // Another process may have created it while this one waited for the lock.
                     if try schemaVersion() == nil {
                         guard try db.isEmpty() else { throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema") }
                         try db.execute(db.schemaSQL)

@@ -144,9 +144,24 @@ struct StoreCommandTests {
         let store = try TestStores.fresh(backend)
         defer { TestStores.drop(store) }
         let bidder = sample + "/bidders/1-zonnebouw-flevoland"
-        let processes = try (0..<3).map { _ in try start(["screen", bidder, "--tender", sample + "/tender.yaml", "--store", store]) }
+        let directory = try Paths.temporaryDirectory()
+        var errors: [URL] = []
+        let processes = try (0..<3).map { index in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
+            process.arguments = ["screen", bidder, "--tender", sample + "/tender.yaml", "--store", store]
+            process.currentDirectoryURL = Paths.repository
+            process.standardOutput = FileHandle.nullDevice
+            let log = directory.appendingPathComponent("stderr-\(index).txt")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+            errors.append(log)
+            try process.run()
+            return process
+        }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0, 0])
+        let messages = try errors.map { try String(contentsOf: $0, encoding: .utf8) }
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0], "\(messages)")
         let verify = try ueaScreen("dossier", "verify", "--store", store)
         #expect(verify.stdout.hasPrefix("ok: 6 entries, head "), "\(verify.stdout)")  // each process: the bidder and the tender dossier
     }
