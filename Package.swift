@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "uea-bench", dependencies: ["Screening", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "TestSupport"], exclude: ["Hostile"]),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "Screening", "TestSupport"]),

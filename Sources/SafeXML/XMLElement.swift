@@ -255,21 +255,6 @@ public struct XMLElement: @unchecked Sendable {
         }
     }
 
-    /// The previous scalar-by-scalar version, kept for the equivalence test.
-    static func collapseScalars(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        var pendingSpace = false
-        for scalar in value.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }
 
 /// The child elements of one element, in document order, read from the tree as they are visited.

@@ -1,5 +1,6 @@
 import CLibXML2
 import CXMLTree
+@testable import SafeXML
 
 /// One line per element (path, line, namespace, attributes in no namespace, raw text), from
 /// libxml2's own tree and from ours. The tests compare the two over every corpus file: the
@@ -64,5 +65,23 @@ enum ReferenceOutline {
         }
         visit(document.root)
         return lines
+    }
+}
+
+extension XMLElement {
+    /// The earlier scalar-by-scalar white-space collapse: the oracle for the byte version.
+    static func collapseScalars(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for scalar in value.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
