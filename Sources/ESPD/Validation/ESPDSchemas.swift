@@ -47,17 +47,9 @@ public enum ESPDSchemas {
         release(namespaces: document.namespaces, kind: document.kind, version: document.version)
     }
 
-    /// Finds `schemas/espd/` for a default run: the working directory, then upwards from the
-    /// executable (an installed binary finds it in PREFIX/share/uea-screen).
+    /// Finds `schemas/espd/` for a default run (`InstalledData`).
     public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
-        var candidates = [FileManager.default.currentDirectoryPath + "/schemas/espd"]
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(url.appendingPathComponent("schemas/espd").path)
-            candidates.append(url.appendingPathComponent("share/uea-screen/schemas/espd").path)
-            url = url.deletingLastPathComponent()
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/MANIFEST.tsv") }
+        InstalledData.directory("schemas/espd", marker: "MANIFEST.tsv", executablePath: executablePath)
     }
 
     /// The outcome of validating one document.

@@ -30,17 +30,9 @@ public struct ReportRenderer: Sendable {
         self.labels = labels
     }
 
-    /// Finds `templates/` like `RuleBook.defaultDirectory` finds `checklists/`.
+    /// Finds `templates/` for a default run (`InstalledData`).
     public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
-        var candidates = [FileManager.default.currentDirectoryPath + "/templates"]
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(url.appendingPathComponent("templates").path)
-            // An installed binary (PREFIX/bin) finds its data in PREFIX/share/uea-screen.
-            candidates.append(url.appendingPathComponent("share/uea-screen/templates").path)
-            url = url.deletingLastPathComponent()
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/report.md.mustache") }
+        InstalledData.directory("templates", marker: "report.md.mustache", executablePath: executablePath)
     }
 
     /// A detail value as the report's language writes it: words through labels.yaml (`value_yes`),

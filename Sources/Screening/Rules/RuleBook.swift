@@ -1,3 +1,4 @@
+import ESPD
 import Foundation
 
 /// Everything in `checklists/`, loaded and validated. Lawyers change these files; the code
@@ -275,17 +276,9 @@ public struct RuleBook: Sendable {
         return rules
     }
 
-    /// Finds `checklists/` for a default run: the working directory, then upwards from the executable.
+    /// Finds `checklists/` for a default run (`InstalledData`).
     public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
-        var candidates = [FileManager.default.currentDirectoryPath + "/checklists"]
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(url.appendingPathComponent("checklists").path)
-            // An installed binary (PREFIX/bin) finds its data in PREFIX/share/uea-screen.
-            candidates.append(url.appendingPathComponent("share/uea-screen/checklists").path)
-            url = url.deletingLastPathComponent()
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/evidence.yaml") }
+        InstalledData.directory("checklists", marker: "evidence.yaml", executablePath: executablePath)
     }
 
     /// How dossiers name a rule-data file: `checklists/<name>`, the same on every machine
