@@ -82,6 +82,18 @@ public enum DossierBundle {
         var bundledSources: [String: [BundledSource]] = [:]
         var done = Set<String>()
         var sourceFiles: [String: String] = [:]
+        /// An entry's source or attached files, each kept once per content as in the store:
+        /// re-screens of the same file add nothing.
+        func bundleFiles(of id: String) throws {
+            for file in try store.sources(id: id) {
+                let name = sourceFiles[file.sha256] ?? "sources/\(file.sha256.prefix(16))-\(fileName(file.path))"
+                if sourceFiles[file.sha256] == nil {
+                    sourceFiles[file.sha256] = name
+                    try emit(name, file.bytes)
+                }
+                bundledSources[id, default: []].append(BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: name))
+            }
+        }
         for id in ids {
             guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
             guard entry.kind == "dossier" || entry.kind == "tender" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")") }
@@ -93,15 +105,7 @@ public enum DossierBundle {
             }
             exported.append(entry)
             try emit("dossiers/\(entry.id).json", content)
-            for source in try store.sources(id: entry.id) {
-                // Kept once per content, as in the store: re-screens of the same file add nothing.
-                let name = sourceFiles[source.sha256] ?? "sources/\(source.sha256.prefix(16))-\(fileName(source.path))"
-                if sourceFiles[source.sha256] == nil {
-                    sourceFiles[source.sha256] = name
-                    try emit(name, source.bytes)
-                }
-                bundledSources[entry.id, default: []].append(BundledSource(role: source.role, path: source.path, sha256: source.sha256, file: name))
-            }
+            try bundleFiles(of: entry.id)
             if let renderer, entry.kind == "dossier" {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
@@ -113,14 +117,7 @@ public enum DossierBundle {
         for entry in exported {
             for decision in try store.decisions(about: entry) where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
                 decisions.append(decision)
-                for file in try store.sources(id: decision.id) {
-                    let name = sourceFiles[file.sha256] ?? "sources/\(file.sha256.prefix(16))-\(fileName(file.path))"
-                    if sourceFiles[file.sha256] == nil {
-                        sourceFiles[file.sha256] = name
-                        try emit(name, file.bytes)
-                    }
-                    bundledSources[decision.id, default: []].append(BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: name))
-                }
+                try bundleFiles(of: decision.id)
             }
         }
         var manifest = Manifest(createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
@@ -216,22 +213,21 @@ public enum DossierBundle {
                 fail(entry.seq, entry.id, "entry fields do not match the chain")
             }
         }
+        /// An entry's files as the manifest lists them: the list must be the one its hash recorded,
+        /// and each file in the bundle must have its SHA-256.
+        func checkFiles(_ entry: StoredEntry, listDiffers: String, fileChanged: String) {
+            let recorded = manifest.sources[entry.id] ?? []
+            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 { fail(entry.seq, entry.id, listDiffers) }
+            for file in recorded where hashes[file.file] != file.sha256 { fail(entry.seq, entry.id, "\(fileChanged) \(Tar.display(file.path)) missing or changed") }
+        }
         for entry in manifest.entries {
             if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 { fail(entry.seq, entry.id, "dossier content does not match its SHA-256") }
-            let recorded = manifest.sources[entry.id] ?? []
-            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 {
-                fail(entry.seq, entry.id, "source list differs from the one recorded")
-            }
-            for file in recorded where hashes[file.file] != file.sha256 { fail(entry.seq, entry.id, "source file \(Tar.display(file.path)) missing or changed") }
+            checkFiles(entry, listDiffers: "source list differs from the one recorded", fileChanged: "source file")
         }
         let exportedIDs = Set(manifest.entries.map(\.id))
         for decision in manifest.decisions ?? [] {
             if decision.kind != "decision" || !exportedIDs.contains(decision.subject ?? "") { fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle") }
-            let recorded = manifest.sources[decision.id] ?? []
-            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != decision.sourcesSHA256 {
-                fail(decision.seq, decision.id, "attached files differ from the ones recorded")
-            }
-            for file in recorded where hashes[file.file] != file.sha256 { fail(decision.seq, decision.id, "attached file \(Tar.display(file.path)) missing or changed") }
+            checkFiles(decision, listDiffers: "attached files differ from the ones recorded", fileChanged: "attached file")
         }
         // The pages a person opens, rendered again from what was just verified.
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }

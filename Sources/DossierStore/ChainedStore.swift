@@ -394,6 +394,20 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             blobOK[sha] = ok
             return ok
         }
+        /// An entry's files (a dossier's sources, a decision's attachments): the list must be the one
+        /// its hash recorded, and each file must be kept with its SHA-256 unless the dossier was purged.
+        func checkFiles(_ entry: StoredEntry, purged: Bool, listDiffers: String, label: String, fail: (String) -> Void) throws {
+            let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
+                .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
+            if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail(listDiffers) }
+            for file in files {
+                switch try blobMatches(file.sha256) {
+                case nil where !purged: fail("\(label) \(file.path) deleted without a tombstone")
+                case false?: fail("\(label) \(file.path) does not match its SHA-256")
+                default: break
+                }
+            }
+        }
         var previousHash = Self.zeroHash
         var previousStored: Date? = nil
         var expectedSeq = 1
@@ -420,32 +434,14 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 case false?: fail("dossier content does not match its SHA-256")
                 default: break
                 }
-                let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
-                    .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
-                if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail("source files differ from those recorded") }
-                for file in files {
-                    switch try blobMatches(file.sha256) {
-                    case nil where !purged: fail("source file \(file.path) deleted without a tombstone")
-                    case false?: fail("source file \(file.path) does not match its SHA-256")
-                    default: break
-                    }
-                }
+                try checkFiles(entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
             case "decision":
                 if try !subjectIsDossier(entry) { fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
                 if entry.decision.flatMap(ReviewDecision.init(rawValue:)) == nil || (entry.finding ?? "").isEmpty || (entry.reason ?? "").isEmpty {
                     fail("decision entry without a valid decision, finding or reason")
                 }
-                let purged = entry.subject.map(tombstoned.contains) ?? false
-                let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
-                    .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
-                if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail("attached files differ from those recorded") }
-                for file in files {
-                    switch try blobMatches(file.sha256) {
-                    case nil where !purged: fail("attached file \(file.path) deleted without a tombstone")
-                    case false?: fail("attached file \(file.path) does not match its SHA-256")
-                    default: break
-                    }
-                }
+                try checkFiles(entry, purged: entry.subject.map(tombstoned.contains) ?? false, listDiffers: "attached files differ from those recorded",
+                               label: "attached file", fail: fail)
             case "award":
                 if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true { awardedOn[entry.tenderID] = day }
                 if try !subjectIsDossier(entry) { fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
