@@ -377,6 +377,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
+    public func head() throws -> String {
+        try read { try db.query("SELECT entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first?.first?.text } ?? Self.zeroHash
+    }
+
     public func verify(expectHead: String?) throws -> VerifyReport {
         var broken: [VerifyReport.Broken] = []
         // Triggers first: a store whose protection was switched off is itself a finding.

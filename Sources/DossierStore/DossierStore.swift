@@ -166,6 +166,8 @@ public protocol DossierStore: AnyObject, Sendable {
     func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
     func sources(id: String) throws -> [StoredSource]
     func verify(expectHead: String?) throws -> VerifyReport
+    /// The hash of the last entry (the chain's head) as stored, without re-hashing anything.
+    func head() throws -> String
     func logAccess(by: String, action: String, target: String?) throws
     func accessLog(_ body: (AccessRecord) throws -> Void) throws
     /// Records a jurist's decision on a finding of dossier `id` (its fingerprint, or `review.<item>`),

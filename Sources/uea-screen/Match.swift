@@ -54,10 +54,9 @@ struct Match: ParsableCommand {
         }
         let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
         guard let list else {
-            let loaded = try WatchlistStore(directory: folder).loadForScreening(rules: ruleBook)
-            if let notice = loaded.notice { Diagnostics.report("notice: \(notice)") }
-            if let persisted = loaded.persisted { return SanctionsIndex(persisted: persisted, extra: [forcedLabour], rules: ruleBook) }
-            return SanctionsIndex(lists: loaded.lists + [forcedLabour], rules: ruleBook)
+            let (index, notice) = try WatchlistStore(directory: folder).sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
+            if let notice { Diagnostics.report("notice: \(notice)") }
+            return index
         }
         let lists = (try WatchlistStore(directory: folder).loadAll() + [forcedLabour]).filter { $0.name == list }
         if lists.isEmpty { throw InputError(file: folder, message: "no list named '\(list)'") }

@@ -125,14 +125,10 @@ struct Screen: ParsableCommand {
                 let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
                 // The imported lists through their persisted name index when it fits (`watchlist import`
                 // writes it), otherwise parsed and indexed for this run, with a line saying so.
-                guard let loaded = try watchlistStore?.loadForScreening(rules: ruleBook) else {
-                    return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook))
-                }
-                if let notice = loaded.notice { Diagnostics.report("notice: \(notice)") }
-                if let persisted = loaded.persisted {
-                    return (ruleBook, SanctionsIndex(persisted: persisted, extra: [forcedLabour], rules: ruleBook))
-                }
-                return (ruleBook, SanctionsIndex(lists: loaded.lists + [forcedLabour], rules: ruleBook))
+                guard let watchlistStore else { return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook)) }
+                let (index, notice) = try watchlistStore.sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
+                if let notice { Diagnostics.report("notice: \(notice)") }
+                return (ruleBook, index)
             })
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
             let tenderDossier = try batch.tenderDossier()

@@ -62,6 +62,15 @@ public struct WatchlistStore: Sendable {
         }
     }
 
+    /// The sanctions index of a run: the recorded lists through the persisted index when it fits,
+    /// else parsed and indexed in memory; `extra` (the forced-labour list) always in memory.
+    /// `notice` says when the persisted index was not used, and why.
+    public func sanctionsIndex(rules: RuleBook, extra: [Watchlist]) throws -> (index: SanctionsIndex, notice: String?) {
+        let loaded = try loadForScreening(rules: rules)
+        if let persisted = loaded.persisted { return (SanctionsIndex(persisted: persisted, extra: extra, rules: rules), loaded.notice) }
+        return (SanctionsIndex(lists: loaded.lists + extra, rules: rules), loaded.notice)
+    }
+
     /// Validates and parses `path`, copies it into the store and records it. Re-importing a name
     /// replaces it. With `rules`, the name index of all lists is written again.
     @discardableResult
