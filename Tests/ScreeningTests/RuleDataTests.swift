@@ -35,6 +35,16 @@ struct RuleDataTests {
         }
     }
 
+    @Test("A retention shorter than the law (Dir. 2014/24 art. 84: 3 years after award) is refused with its line")
+    func retentionFloor() throws {
+        let directory = try Paths.temporaryDirectory().appendingPathComponent("checklists").path
+        try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists"), toPath: directory)
+        try "yearsAfterAward: 2\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
+        do { _ = try RuleBook.load(directory: directory); Issue.record("2 years accepted") } catch let error as InputError {
+            #expect(error.line == 1 && error.message.contains("art. 84"), "\(error)")
+        }
+    }
+
     @Test("A tender file with a wrong field type names the field and line")
     func brokenTender() throws {
         let directory = try Paths.temporaryDirectory()
@@ -44,6 +54,13 @@ struct RuleDataTests {
         do { _ = try ScreeningJob.plan(paths: [], tenderFile: path) } catch let error as InputError {
             #expect(error.line == 2)
             #expect(error.message.contains("estimatedValue"))
+        }
+        // An amount no tender has (it once trapped a check) is refused with its line, as is a negative one.
+        for value in ["1e19", "-5"] {
+            try "id: X\nestimatedValue: \(value)\n".write(toFile: path, atomically: true, encoding: .utf8)
+            do { _ = try ScreeningJob.plan(paths: [], tenderFile: path); Issue.record("estimatedValue \(value) accepted") } catch let error as InputError {
+                #expect(error.line == 2 && error.message.contains("is not an estimated value"), "\(error)")
+            }
         }
         try "id: X\noptionalGrounds: [C3]\n".write(toFile: path, atomically: true, encoding: .utf8)
         do { _ = try ScreeningJob.plan(paths: [], tenderFile: path); Issue.record("mandatory ground accepted as optional") } catch let error as InputError {
