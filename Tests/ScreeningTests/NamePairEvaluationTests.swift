@@ -119,6 +119,8 @@ struct NamePairEvaluationTests {
         (("Muhammad", "Yusuf", "al-Masri"), ("Ahmad", "Yusuf", "al-Masri")), (("Khalid", "Ahmad", "al-Tamimi"), ("Salih", "Ahmad", "al-Tamimi")),
         (("Umar", "Hasan", "Haddad"), ("Ibrahim", "Hasan", "Haddad")), (("Husayn", "Ibrahim", "al-Shami"), ("Mustafa", "Ibrahim", "al-Shami")),
         (("Mustafa", "Nasir", "al-Masri"), ("Yusuf", "Nasir", "al-Masri")),
+        // Two given names that differ only in their vowels (Hasan, Husayn).
+        (("Hasan", "Umar", "al-Shami"), ("Husayn", "Umar", "al-Shami")),
     ]
 
     // MARK: - Conventions (this test's own tables)
@@ -235,9 +237,9 @@ struct NamePairEvaluationTests {
 
     static func classes() -> [String] { Array(Set(pairs.map(\.label))).sorted() }
 
-    /// Classes the matcher does not yet handle, reported as known issues rather than left out:
-    /// Arabic names romanised in different ways (Muhammad / Mohamed, Husayn / Hussein, Umar / Omar)
-    /// need a comparison of romanisations that does not also merge Müller and Möller.
+    /// Classes the matcher does not fully handle, reported as known issues rather than left out:
+    /// an Arabic name romanised differently (Umar / Omar) is only compared as such when one of the
+    /// two names is marked as Arabic (article, bin, abu, abd…); without a marker it is missed.
     static let knownGaps: Set<String> = ["Arabic names"]
 
     @Test("The set has at least 300 labelled pairs, both labels in every class")
@@ -247,6 +249,25 @@ struct NamePairEvaluationTests {
             #expect(Self.pairs.contains { $0.label == label && $0.same }, "\(label)")
             if label != "hidden characters" { #expect(Self.pairs.contains { $0.label == label && !$0.same }, "\(label)") }
         }
+    }
+
+    @Test("Precision and recall over the whole set are at least 0.95")
+    func overall() {
+        let rules = Fixtures.rules
+        let matcher = NameMatcher(rules: rules.names)
+        var score = Score()
+        for pair in Self.pairs {
+            switch (pair.same, matches(pair, matcher, rules)) {
+            case (true, true): score.tp += 1
+            case (true, false): score.fn += 1
+            case (false, true): score.fp += 1
+            case (false, false): score.tn += 1
+            }
+        }
+        print(String(format: "name pairs overall: %d pairs, precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)",
+                     Self.pairs.count, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
+        #expect(score.precision >= 0.95)
+        #expect(score.recall >= 0.95)
     }
 
     @Test("Precision and recall per class are at least 0.95", arguments: NamePairEvaluationTests.classes())

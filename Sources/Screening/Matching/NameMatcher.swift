@@ -16,6 +16,13 @@ public struct NameMatcher: Sendable {
     let tussenvoegsels: Set<String>
     let legalForms: Set<String>
     let genericWords: Set<String>
+    /// The Arabic article as `personWords` writes it ("al-"), and the words it is read from.
+    static let article = "al-"
+    let articles: Set<String>
+    /// Words that mark a name as Arabic; those starting with "abd" also form compounds (`abdal…`).
+    let arabicMarkers: Set<String>
+    /// Tussenvoegsels and the article: the particles a name may write, drop or glue.
+    let particles: Set<String>
     public let personThreshold: Double
     public let companyThreshold: Double
 
@@ -23,6 +30,9 @@ public struct NameMatcher: Sendable {
         tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
         legalForms = Set(rules.legalForms.map { String(Self.fold($0).filter { $0 != "." }) })
         genericWords = Set((rules.genericCompanyWords ?? []).map { Self.fold($0) })
+        articles = Set((rules.arabicArticles ?? []).map { Self.fold($0) })
+        arabicMarkers = Set((rules.arabicNameMarkers ?? []).map { Self.fold($0) })
+        particles = tussenvoegsels.union([Self.article])
         personThreshold = rules.personThreshold
         companyThreshold = rules.companyThreshold
     }
@@ -43,6 +53,9 @@ public struct NameMatcher: Sendable {
         var generic = false
         /// Part of a hyphenated compound (Non-ferrous, Sino-Euro): dropping it changes the name.
         var bound = false
+        /// Part of a name marked as Arabic (`arabicNameMarkers`, the article): its vowels may then be
+        /// compared as romanisations write them.
+        var arabicName = false
         var count: Int { scalars.count }
         init(shown: String, key: String) {
             self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars)
@@ -52,15 +65,22 @@ public struct NameMatcher: Sendable {
         var keys: [[Unicode.Scalar]] { [scalars] + alternates }
     }
 
-    /// The best similarity of two words under any of their spellings.
-    static func similarity(_ a: Token, _ b: Token) -> Double {
+    /// The best similarity of two words under any of their spellings. `romanised`: the words are
+    /// of an Arabic name (either side), and two romanisations of one Arabic word score 0.94.
+    static func similarity(_ a: Token, _ b: Token, romanised: Bool = false) -> Double {
         let direct = tokenSimilarity(a.scalars, b.scalars)
-        if direct == 1 || (a.alternates.isEmpty && b.alternates.isEmpty) { return direct }
+        if direct == 1 { return direct }
         var best = direct
-        for x in a.keys { for y in b.keys { best = max(best, tokenSimilarity(x, y)) } }
-        // An alternate spelling may shorten a word (Sinoeuro → Sinuro): a word that only shares a
-        // prefix with a much shorter one stays no spelling variant of it, whatever its alternates.
-        return abs(a.count - b.count) >= 3 ? min(best, 0.85) : best
+        if !(a.alternates.isEmpty && b.alternates.isEmpty) {
+            for x in a.keys { for y in b.keys { best = max(best, tokenSimilarity(x, y)) } }
+            // An alternate spelling may shorten a word (Sinoeuro → Sinuro): a word that only shares a
+            // prefix with a much shorter one stays no spelling variant of it, whatever its alternates.
+            if abs(a.count - b.count) >= 3 { best = min(best, 0.85) }
+        }
+        if romanised, best < ArabicRomanisation.score, a.count > 2, b.count > 2, ArabicRomanisation.sameWord(a.keys, b.keys) {
+            best = ArabicRomanisation.score
+        }
+        return best
     }
 
     /// Tokens of a person's name: folded, tussenvoegsels removed, "J.W." split into initials.
@@ -74,22 +94,64 @@ public struct NameMatcher: Sendable {
         if glued {
             var out: [String] = [], pending = ""
             for token in tokens {
-                if tussenvoegsels.contains(token) { pending += token; continue }
+                if particles.contains(token) { pending += token.filter { $0 != "-" }; continue }
                 out.append(pending + token); pending = ""
             }
-            return out.map { Token(shown: $0, key: Transliteration.canonical($0)) }
+            return marked(out.map { Token(shown: $0, key: Transliteration.canonical($0)) }, arabic: isArabic(tokens))
         }
-        let kept = tokens.filter { !tussenvoegsels.contains($0) }
-        return (kept.isEmpty ? tokens : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) }
+        let kept = tokens.filter { !particles.contains($0) }
+        return marked((kept.isEmpty ? tokens.map { $0.filter { $0 != "-" } } : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) },
+                      arabic: isArabic(tokens))
     }
 
-    /// The folded words of a person's name, tussenvoegsels included.
+    /// Whether the words (`personWords`) are of an Arabic name: the article or a marker.
+    func isArabic(_ words: [String]) -> Bool {
+        words.contains { $0 == Self.article || arabicMarkers.contains($0) || $0.hasPrefix("abdal") }
+    }
+
+    private func marked(_ tokens: [Token], arabic: Bool) -> [Token] {
+        guard arabic else { return tokens }
+        return tokens.map { var token = $0; token.arabicName = true; return token }
+    }
+
+    /// The folded words of a person's name, tussenvoegsels included; the Arabic article is
+    /// written "al-" (`articles`), and an "abd al-" compound is one word ("abdalrahman").
     func personWords(_ name: String, joined: Bool = false) -> [String] {
         // "J.W.Jansen" is "J W Jansen": a full stop separates like a space.
-        Self.fold(joined ? name.replacingOccurrences(of: "-", with: "") : name)
-            .split(whereSeparator: { !$0.isLetter && $0 != "'" })
-            .map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
-            .filter { !$0.isEmpty }
+        let folded = Self.fold(joined ? name.replacingOccurrences(of: "-", with: "") : name)
+        var words: [String] = []
+        var hyphenated: [Bool] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character == "'" { current.append(character); continue }
+            if !current.isEmpty { words.append(current); hyphenated.append(character == "-"); current = "" }
+        }
+        if !current.isEmpty { words.append(current); hyphenated.append(false) }
+        words = words.map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
+        guard !articles.isEmpty || !arabicMarkers.isEmpty else { return words.filter { !$0.isEmpty } }
+        // The article: hyphenated to the next word, or after the first word, and not the last.
+        for index in words.indices where articles.contains(words[index]) && index + 1 < words.count && (hyphenated[index] || index > 0) {
+            words[index] = Self.article
+        }
+        words = words.filter { !$0.isEmpty }
+        // "Abd al-Rahman", "Abdul Rahman", "Abdelrahman": one word, abdal + the name.
+        var out: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if arabicMarkers.contains(word), word.hasPrefix("abd"), index + 1 < words.count {
+                var next = index + 1
+                if words[next] == Self.article, next + 1 < words.count { next += 1 }
+                if words[next] != Self.article, !arabicMarkers.contains(words[next]), word != "abd" || next > index + 1 {
+                    out.append("abdal" + words[next]); index = next + 1; continue
+                }
+            }
+            if let prefix = ["abdul", "abdel", "abdal", "abdol"].first(where: { word.hasPrefix($0) && word.count > $0.count + 2 }), arabicMarkers.contains(prefix) {
+                out.append("abdal" + word.dropFirst(prefix.count)); index += 1; continue
+            }
+            out.append(word); index += 1
+        }
+        return out
     }
 
     /// The token lists a name is compared by: as written, and with hyphenated parts as one word
@@ -106,7 +168,7 @@ public struct NameMatcher: Sendable {
     func joinedNeighbours(_ words: [String]) -> [[Token]] {
         guard words.count >= 3, words.count <= 6 else { return [] }
         var out: [[Token]] = []
-        for index in 0..<(words.count - 1) where !tussenvoegsels.contains(words[index]) && !tussenvoegsels.contains(words[index + 1]) {
+        for index in 0..<(words.count - 1) where !particles.contains(words[index]) && !particles.contains(words[index + 1]) {
             var joined = words
             joined[index] += joined.remove(at: index + 1)
             out.append(personTokens(words: joined))
@@ -118,7 +180,7 @@ public struct NameMatcher: Sendable {
     func personVariants(_ name: String, words: [String]) -> [[Token]] {
         var variants = [personTokens(words: words)]
         if name.contains("-") { variants.append(personTokens(name, joined: true)) }
-        if words.contains(where: tussenvoegsels.contains) { variants.append(personTokens(words: words, glued: true)) }
+        if words.contains(where: particles.contains) { variants.append(personTokens(words: words, glued: true)) }
         return variants
     }
 
@@ -134,7 +196,7 @@ public struct NameMatcher: Sendable {
         let wa = personWords(a), wb = personWords(b)
         var best = Match(score: -1, reasons: [])
         // A name with more words may write one of them in two (Chinese "Jian guo" for Jianguo).
-        let na = wa.filter { !tussenvoegsels.contains($0) }.count, nb = wb.filter { !tussenvoegsels.contains($0) }.count
+        let na = wa.filter { !particles.contains($0) }.count, nb = wb.filter { !particles.contains($0) }.count
         let joinedA = na > nb ? joinedNeighbours(wa) : [], joinedB = nb > na ? joinedNeighbours(wb) : []
         for x in personVariants(a, words: wa) + joinedA {
             for y in personVariants(b, words: wb) + joinedB {
@@ -142,7 +204,7 @@ public struct NameMatcher: Sendable {
                 if match.score > best.score { best = match }
             }
         }
-        let pa = wa.filter { tussenvoegsels.contains($0) }, pb = wb.filter { tussenvoegsels.contains($0) }
+        let pa = wa.filter { particles.contains($0) }, pb = wb.filter { particles.contains($0) }
         if pa.isEmpty != pb.isEmpty {
             // Written together in one name (Vanderberg) or left out of it.
             let glued = matchPerson(tokens: personTokens(words: wa, glued: true), personTokens(words: wb, glued: true))
@@ -150,7 +212,7 @@ public struct NameMatcher: Sendable {
                 return Match(score: glued.score, reasons: glued.reasons + ["tussenvoegsel written together with the name"])
             }
             best.score = ((best.score * 0.95) * 100).rounded() / 100
-            best.reasons.append("tussenvoegsel '\((pa + pb).joined(separator: " "))' in one name only")
+            best.reasons.append("tussenvoegsel '\((pa + pb).map { $0 == Self.article ? "al" : $0 }.joined(separator: " "))' in one name only")
         } else if !pa.isEmpty, Set(pa) != Set(pb), !(pa + pb).contains(where: { ["vd", "vander"].contains($0) }) {
             best.score = ((best.score * 0.8) * 100).rounded() / 100
             best.reasons.append("tussenvoegsels differ ('\(pa.joined(separator: " "))' / '\(pb.joined(separator: " "))')")
@@ -168,6 +230,7 @@ public struct NameMatcher: Sendable {
         var reasons: [String] = []
         var surnameLike = false
         var weakPair = false
+        let romanised = a.first?.arabicName == true || b.first?.arabicName == true
         // Full tokens first, so initials take what is left.
         let order = ta.indices.filter { ta[$0].count > 1 } + ta.indices.filter { ta[$0].count <= 1 }
         for i in order {
@@ -181,7 +244,7 @@ public struct NameMatcher: Sendable {
                     initial = true
                     score = s.scalars.first == l.scalars.first ? (s.count == l.count ? 1.0 : 0.9) : 0
                 } else {
-                    score = Self.similarity(s, l)
+                    score = Self.similarity(s, l, romanised: romanised)
                 }
                 if score > best.score { best = (score, j, initial) }
             }

@@ -131,6 +131,11 @@ public struct RuleBook: Sendable {
         public var legalForms: [String]
         /// Words company names add or drop without naming another company (Trading, International).
         public var genericCompanyWords: [String]?
+        /// The Arabic article in its romanisations (al, el, ul): a particle, al = el = ul.
+        public var arabicArticles: [String]?
+        /// Words that mark a name as Arabic (bin, ibn, abu, abd al-, abdul): vowels then compare as
+        /// romanisations write them.
+        public var arabicNameMarkers: [String]?
         public init(personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String], genericCompanyWords: [String]? = nil) {
             self.personThreshold = personThreshold; self.companyThreshold = companyThreshold
             self.tussenvoegsels = tussenvoegsels; self.legalForms = legalForms; self.genericCompanyWords = genericCompanyWords

@@ -46,6 +46,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         ("Vanderberg, J.", .person), ("Anne-Marie Müller", .person), ("Jürgen Mueller", .person), ("Ѕibirsky Kremny", .person), ("Sanne van 't Hof", .person),
         ("Non-ferrous Metals Trading LLC", .entity), ("Hoshine Silicon Industry (Shanshan) Co., Ltd.", .entity), ("ПАО Сбербанк", .entity),
         ("Sino-Euro Solar Co., Ltd.", .entity), ("Zhejiang Jinko Solar", .entity), ("新疆大全新能源", .entity), ("Ørsted A/S", .entity),
+        ("Abd al-Rahman Hussein El-Masry", .person), ("Omar bin Ghalib Altamimi", .person),
     ]
 
     /// How names are tokenized under `rules`, as a hash.
@@ -54,11 +55,12 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         var text = "uea-screen/sanctions-index/1\n"
         text += rules.names.tussenvoegsels.joined(separator: "|") + "\n" + rules.names.legalForms.joined(separator: "|") + "\n"
         text += (rules.names.genericCompanyWords ?? []).joined(separator: "|") + "\n"
+        text += (rules.names.arabicArticles ?? []).joined(separator: "|") + "\n" + (rules.names.arabicNameMarkers ?? []).joined(separator: "|") + "\n"
         for (index, (name, kind)) in probes.enumerated() {
             let entry = WatchlistEntry(id: "P\(index)", kind: kind, names: [name], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
             let tokens = SanctionsIndex.tokenize(entry, matcher: matcher)
             text += "\(name)\t\(tokens.minimumWords)\t\(tokens.blocks.sorted().joined(separator: ","))\t"
-            text += tokens.names.map { $0.map { "\($0.key)/\($0.alternates.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))/\($0.generic)/\($0.bound)" }.joined(separator: " ") }.joined(separator: ";") + "\n"
+            text += tokens.names.map { $0.map { "\($0.key)/\($0.alternates.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))/\($0.generic)/\($0.bound)/\($0.arabicName)" }.joined(separator: " ") }.joined(separator: ";") + "\n"
         }
         return SHA256.hex(text)
     }

@@ -51,9 +51,12 @@ public final class SanctionsIndex: Sendable {
     static func block(_ token: NameMatcher.Token) -> String { String(token.key.prefix(2)) }
 
     /// The blocks of a word under each of its spellings (Poetin is in "po" and, as Putin, in "pu").
-    static func blocks(_ token: NameMatcher.Token) -> Set<String> {
+    static func blocks(_ token: NameMatcher.Token, person: Bool) -> Set<String> {
         var keys: Set<String> = [block(token)]
         for alternate in token.alternates { keys.insert(String(String.UnicodeScalarView(alternate.prefix(2)))) }
+        // A person's word is also found by its first two consonants (upper case, apart from the
+        // prefixes): romanisations of an Arabic name may differ in the first vowel (Umar / Omar).
+        if person { keys.insert(ArabicRomanisation.consonantBlock(token.scalars)) }
         return keys
     }
 
@@ -65,7 +68,7 @@ public final class SanctionsIndex: Sendable {
             for variant in matcher.tokenVariants(name, person: entry.kind == .person) { names.append(variant); origins.append(aliasIndex) }
         }
         var keys = Set<String>()
-        for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(blocks(token)) } }
+        for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(blocks(token, person: entry.kind == .person)) } }
         let minimumWords = names.map { $0.filter { $0.count > 1 }.count }.min() ?? 0
         return (names, origins, minimumWords, keys)
     }
@@ -81,7 +84,7 @@ public final class SanctionsIndex: Sendable {
         // A word with alternate spellings counts once per entry, whichever of its blocks found it.
         var wordBlocks: [Set<String>] = []
         for token in tokens where token.count > 1 {
-            let keys = Self.blocks(token)
+            let keys = Self.blocks(token, person: kind == .person)
             if !wordBlocks.contains(keys) { wordBlocks.append(keys) }
         }
         var hits: [Hit] = []
