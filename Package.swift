@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "uea-screen", targets: ["uea-screen"]),
         .library(name: "ESPD", targets: ["ESPD"]),
+        .library(name: "DossierModel", targets: ["DossierModel"]),
         .library(name: "Screening", targets: ["Screening"]),
     ],
     dependencies: [
@@ -36,14 +37,17 @@ let package = Package(
         .target(name: "ESPD", dependencies: ["SafeXML"]),
         // SHA-256 from the system libcrypto, dlopen'ed on the first hash (no pkgConfig: see CCrypto/shim.h).
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
-        // Checks, rule data, dossiers and reports.
+        // What a dossier is: findings, sources, review decisions, canonical JSON, hashes, atomic files.
+        .target(name: "DossierModel", dependencies: ["ESPD", "CCrypto"]),
+        // Rule data, inputs, name matching, sanctions lists and the checks that make findings.
         .target(
             name: "Screening",
-            dependencies: [
-                "ESPD", "SafeXML", "CCrypto",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["ESPD", "SafeXML", "DossierModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // Readable reports of a dossier from the Mustache templates in templates/.
+        .target(
+            name: "Reports",
+            dependencies: ["DossierModel", "Screening", "ESPD", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -51,26 +55,27 @@ let package = Package(
         // (no pkgConfig: its -lpq would load libpq and a dozen dependencies on every start).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
-        .target(name: "DossierStore", dependencies: ["ESPD", "Screening", "CSQLite", "CLibPQ"]),
+        // Depends on the dossier model (and the ESPD model below it) only: reports and name matching come in from the caller.
+        .target(name: "DossierStore", dependencies: ["DossierModel", "ESPD", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "SafeXML", "ESPD", "Screening", "DossierStore",
+                "SafeXML", "ESPD", "DossierModel", "Screening", "Reports", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer targets (fuzz/run.sh builds them with --sanitize fuzzer,address); libFuzzer supplies main.
         .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening", "DossierModel"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Library-level benchmarks (bench/README.md).
-        .executableTarget(name: "uea-bench", dependencies: ["Screening", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "uea-bench", dependencies: ["Screening", "DossierModel", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "Screening", "TestSupport"]),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "Reports", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierModel", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

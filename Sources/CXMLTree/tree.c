@@ -6,7 +6,6 @@
 #include <libxml/parserInternals.h>
 #include <libxml/dict.h>
 #include <libxml/xmlerror.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
@@ -42,14 +41,6 @@ static xmlParserInputPtr uea_refusing_entity_loader(const char *URL, const char 
     struct stat status;
     if (stat(resolved, &status) != 0 || !S_ISREG(status.st_mode)) return NULL;
     return xmlNewInputFromFile(ctxt, resolved);
-}
-
-void uea_xml_keep_large_buffers(void) {
-#ifdef M_MMAP_THRESHOLD
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_TOP_PAD, 16 << 20);
-#endif
 }
 
 void uea_xml_initialize(void) {

@@ -1,5 +1,5 @@
+import DossierModel
 import Foundation
-import Screening
 
 /// A self-contained export for an auditor on another machine: the dossiers as stored, their source
 /// files, a readable HTML page per dossier plus an index, and a manifest with every file's SHA-256,
@@ -67,7 +67,7 @@ public enum DossierBundle {
 
     /// Exports `ids` (each resolved exactly) to `sinks`; the manifest is written last.
     @discardableResult
-    public static func export(store: any DossierStore, ids: [String], renderer: ReportRenderer?, language: ReportRenderer.Language,
+    public static func export(store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage,
                               to sinks: [Sink], now: Date = Date()) throws -> Manifest {
         let report = try store.verify()
         var chain: [ChainLink] = []
@@ -132,7 +132,7 @@ public enum DossierBundle {
     }
 
     /// The bundle in memory (tests, small exports).
-    public static func export(store: any DossierStore, ids: [String], renderer: ReportRenderer?, language: ReportRenderer.Language) throws -> Data {
+    public static func export(store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage) throws -> Data {
         var out = Data()
         let writer = Tar.Writer(write: { out.append($0) })
         try export(store: store, ids: ids, renderer: renderer, language: language, to: [{ try writer.add($0, $1) }])
@@ -147,7 +147,7 @@ public enum DossierBundle {
         return name
     }
 
-    static func report(_ content: Data, renderer: ReportRenderer, language: ReportRenderer.Language) throws -> Data {
+    static func report(_ content: Data, renderer: any DossierRenderer, language: ReportLanguage) throws -> Data {
         let dossier = try JSONDecoder().decode(Dossier.self, from: content)
         return Data(renderer.render(dossier, format: .html, language: language).utf8)
     }
@@ -176,7 +176,7 @@ public enum DossierBundle {
     /// archive), every exported entry's fields, content and sources, the whole chain recomputed to
     /// the head from the fields' hashes, and the index and reports rendered again and compared.
     /// `renderer` nil: reports cannot be checked, which is reported as broken, not passed over.
-    static func verify(_ source: Tar.Source, renderer: ReportRenderer?, expectHead: String? = nil) throws -> VerifyReport {
+    static func verify(_ source: Tar.Source, renderer: (any DossierRenderer)?, expectHead: String? = nil) throws -> VerifyReport {
         let members = try Tar.members(source)
         guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else { throw Tar.FormatError(description: "the bundle has no manifest.json") }
         guard manifestMember.size <= 256 << 20 else { throw Tar.FormatError(description: "manifest.json is \(manifestMember.size) bytes; at most 256 MB are read") }
@@ -232,7 +232,7 @@ public enum DossierBundle {
         // The pages a person opens, rendered again from what was just verified.
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
         if manifest.reports {
-            if let renderer, let language = ReportRenderer.Language(rawValue: manifest.language) {
+            if let renderer, let language = ReportLanguage(rawValue: manifest.language) {
                 for entry in manifest.entries where entry.kind == "dossier" {
                     guard let member = members.first(where: { $0.name == "dossiers/\(entry.id).json" }) else { continue }
                     let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
@@ -251,12 +251,12 @@ public enum DossierBundle {
         return result
     }
 
-    public static func verify(_ bundle: Data, renderer: ReportRenderer? = nil, expectHead: String? = nil) throws -> VerifyReport {
+    public static func verify(_ bundle: Data, renderer: (any DossierRenderer)? = nil, expectHead: String? = nil) throws -> VerifyReport {
         try verify(.data(bundle), renderer: renderer, expectHead: expectHead)
     }
 
     /// Verifies the bundle file at `path`, read piece by piece.
-    public static func verify(path: String, renderer: ReportRenderer?, expectHead: String?) throws -> VerifyReport {
+    public static func verify(path: String, renderer: (any DossierRenderer)?, expectHead: String?) throws -> VerifyReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
         defer { try? handle.close() }
         return try verify(try Tar.Source.file(handle), renderer: renderer, expectHead: expectHead)

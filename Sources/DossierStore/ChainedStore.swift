@@ -1,5 +1,5 @@
+import DossierModel
 import Foundation
-import Screening
 
 /// The store over either backend: append-only (triggers refuse UPDATE and DELETE on every table;
 /// only purge may delete a file that no live dossier uses), every entry chained to the previous
@@ -338,15 +338,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     public func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws {
-        let matcher = NameMatcher(rules: .init(personThreshold: 0.85, companyThreshold: 0.85, tussenvoegsels: [], legalForms: ["bv", "nv", "gmbh", "ltd", "llc", "b.v.", "n.v."]))
         try pages { entry in
             if !filter.includeMarkers && entry.kind != "dossier" { return }
             if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return }
             if let bidder = filter.bidder {
                 let digits = bidder.filter(\.isNumber)
                 let byKey = !digits.isEmpty && entry.bidderKey.filter(\.isNumber) == digits
-                let byName = matcher.matchCompany(bidder, entry.bidderName).score >= 0.85
-                    || entry.bidderName.localizedCaseInsensitiveContains(bidder)
+                let byName = filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.localizedCaseInsensitiveContains(bidder)
                 if !(byKey || byName || entry.bidderKey.caseInsensitiveCompare(bidder) == .orderedSame) { return }
             }
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }

@@ -1,5 +1,5 @@
+import DossierModel
 import Foundation
-import Screening
 
 /// One stored record: a dossier version, an award or a tombstone, chained to the one before it.
 public struct StoredEntry: Codable, Sendable, Equatable {
@@ -100,6 +100,9 @@ public struct StoreFilter: Sendable {
     public var check: String?
     /// Also award and tombstone entries (history); otherwise dossiers only.
     public var includeMarkers: Bool
+    /// Whether a stored bidder name is `bidder` by the caller's name matching (the rule data's
+    /// matcher and threshold); without it a name matches when it contains `bidder`.
+    public var bidderNameMatches: (@Sendable (String) -> Bool)?
     public init(tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil,
                 includeMarkers: Bool = false) {
         self.tender = tender; self.bidder = bidder; self.from = from; self.to = to; self.severity = severity; self.check = check

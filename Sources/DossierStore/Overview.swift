@@ -1,6 +1,6 @@
+import DossierModel
 import ESPD
 import Foundation
-import Screening
 
 /// The tender overview a jurist attaches to the award advice (gunningsadvies): every bidder's
 /// outcome before and after review, open items per family, who decided what, the lists and rule
@@ -65,21 +65,21 @@ public struct TenderOverview: Codable, Sendable {
         "notender": ("geen tenderdossier in het register (screen met --store en het tenderbestand)", "no tender dossier in the store (screen with --store and the tender file)"),
     ]
 
-    public static func label(_ key: String, _ language: ReportRenderer.Language) -> String { language == .nl ? labels[key]!.nl : labels[key]!.en }
+    public static func label(_ key: String, _ language: ReportLanguage) -> String { language == .nl ? labels[key]!.nl : labels[key]!.en }
 
-    public static func outcome(_ value: String, _ language: ReportRenderer.Language) -> String {
+    public static func outcome(_ value: String, _ language: ReportLanguage) -> String {
         guard language == .nl else { return value }
         return ["blocker": "blokkerend", "attention": "aandacht", "clean": "geen bevindingen", "excluded": "uitgesloten", "purged": "verwijderd"][value] ?? value
     }
 
-    public static func decisionText(_ d: ReviewRecord, _ language: ReportRenderer.Language) -> String {
+    public static func decisionText(_ d: ReviewRecord, _ language: ReportLanguage) -> String {
         let kind = language == .nl
             ? ["accepted": "aanvaard", "false-positive": "onterechte treffer", "needs-information": "informatie gevraagd", "excluded": "uitgesloten", "not-applicable": "niet van toepassing"][d.decision.rawValue] ?? d.decision.rawValue
             : d.decision.rawValue
         return "\(d.check): \(kind) (\(d.by), \(d.at.prefix(10))\(d.due.map { language == .nl ? ", uiterlijk \($0)" : ", due \($0)" } ?? "")) — \(d.reason)"
     }
 
-    public func markdown(_ language: ReportRenderer.Language) -> String {
+    public func markdown(_ language: ReportLanguage) -> String {
         var out = "# \(Self.label("title", language))\n\n"
         out += "- \(Self.label("tender", language)): \(tender)\n- \(Self.label("date", language)): \(generatedAt.prefix(10))\n- \(Self.label("head", language)): `\(storeHead)`\n\n"
         out += "| \(Self.label("bidder", language)) | \(Self.label("before", language)) | \(Self.label("after", language)) | \(Self.label("open", language)) | \(Self.label("dossier", language)) |\n|---|---|---|---|---|\n"
@@ -121,7 +121,7 @@ public struct TenderOverview: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func html(_ language: ReportRenderer.Language) -> String {
+    public func html(_ language: ReportLanguage) -> String {
         func e(_ text: String) -> String { DossierBundle.escape(DisplayText.oneLine(text)) }
         let header = "\(Self.label("tender", language)) \(tender) — \(generatedAt.prefix(10))"
         var out = """
@@ -162,7 +162,7 @@ public struct TenderOverview: Codable, Sendable {
 
 extension ReviewedDossier {
     /// One page: the dossier's findings with the decision on each (or open), printable like the overview.
-    public func html(_ language: ReportRenderer.Language) -> String {
+    public func html(_ language: ReportLanguage) -> String {
         func e(_ text: String) -> String { DossierBundle.escape(DisplayText.oneLine(text)) }
         let nl = language == .nl
         func state(_ item: Item) -> String {

@@ -1,4 +1,5 @@
 import CLibPQ
+import DossierModel
 import Foundation
 
 /// One PostgreSQL connection through libpq: parameterised statements ($1…), bytea as binary

@@ -1,5 +1,5 @@
+import DossierModel
 import Foundation
-import Screening
 
 /// The review of stored dossiers: a dossier with the decisions on it and on its earlier versions.
 public enum ReviewState {

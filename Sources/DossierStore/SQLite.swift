@@ -1,4 +1,5 @@
 import CSQLite
+import DossierModel
 import Foundation
 
 /// A value bound to or read from a SQL statement, for both backends.

@@ -162,16 +162,6 @@ public final class XMLDocument: @unchecked Sendable {
     /// libxml2 initialised and the refusing entity loader installed, once per process.
     static let initializeOnce: Void = uea_xml_initialize()
 
-    /// For processes that parse large documents on several threads (batch screening, and one bid
-    /// read while the rule data loads beside it): a bid's tree and text buffers are megabytes,
-    /// which glibc would map and unmap per bid, and with two workers every unmap makes the kernel
-    /// flush the other core's TLB. Afterwards they come from the heap, freed memory is kept for
-    /// the next bid, and a heap grows 16 MiB (of address space) at a time: every `brk` or
-    /// `mprotect` takes the process's memory-map lock for writing, and a thread faulting in fresh
-    /// pages meanwhile (the first bid's `read`) sleeps until it is released. Call once, before the
-    /// first parse.
-    public static func keepLargeBuffers() { uea_xml_keep_large_buffers() }
-
     /// The bytes of the file at `path`, refused before reading when it is larger than `limit`
     /// (callers that also hash the file read it once with this).
     public static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {

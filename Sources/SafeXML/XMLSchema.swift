@@ -35,7 +35,7 @@ public final class XMLSchema: @unchecked Sendable {
         _ = XMLDocument.initializeOnce
         var message = [CChar](repeating: 0, count: 600)
         guard let compiled = uea_schema_compile(path, &message, message.count) else {
-            throw CompileError(path: path, message: String(cString: message))
+            throw CompileError(path: path, message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         schema = compiled
         self.path = path

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Every entity of a bid answers the exclusion grounds for itself: each member of a combination,

@@ -1,5 +1,6 @@
 // libFuzzer target for the hand-edited inputs: supply-chain CSV, bidder and tender YAML,
 // watchlist CSV and FSF XML. Build and run with fuzz/run.sh.
+import DossierModel
 import Foundation
 import Screening
 

@@ -1,6 +1,7 @@
-import ESPD
 import ArgumentParser
+import DossierModel
 import DossierStore
+import ESPD
 import Foundation
 import Screening
 

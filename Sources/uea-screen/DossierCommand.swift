@@ -1,6 +1,7 @@
-import ESPD
 import ArgumentParser
+import DossierModel
 import DossierStore
+import ESPD
 import Foundation
 import Screening
 
@@ -25,6 +26,16 @@ struct StoreOptions: ParsableArguments {
     }
 
     static var user: String { (getenv("USER") ?? getenv("LOGNAME")).map { String(cString: $0) } ?? "unknown" }
+
+    /// A filter on `bidder` that compares stored bidder names by the rule data's company-name
+    /// matching and threshold (`checklists/name-matching.yaml`), as screening does.
+    static func filter(bidder: String?, ruleData: RuleDataOptions, _ base: StoreFilter) throws -> StoreFilter {
+        var filter = base
+        guard let bidder else { return filter }
+        let matcher = NameMatcher(rules: try ruleData.load().names)
+        filter.bidderNameMatches = { matcher.matchCompany(bidder, $0).score >= matcher.companyThreshold }
+        return filter
+    }
 }
 
 struct DossierCommand: ParsableCommand {

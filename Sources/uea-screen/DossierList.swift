@@ -1,12 +1,14 @@
-import ESPD
 import ArgumentParser
+import DossierModel
 import DossierStore
+import ESPD
 import Foundation
 import Screening
 
 struct DossierList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "One stored dossier per line, id first; filters combine.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var ruleData: RuleDataOptions
     @Option(help: "Tender id.") var tender: String?
     @Option(help: "Bidder name (fuzzy) or KvK/VAT number.") var bidder: String?
     @Option(help: "Screened on or after this date (YYYY-MM-DD).") var from: String?
@@ -33,7 +35,7 @@ struct DossierList: ParsableCommand {
     func run() throws {
         try runCommand {
             let store = try options.open(create: false)
-            let filter = StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check)
+            let filter = try StoreOptions.filter(bidder: bidder, ruleData: ruleData, StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
             var array = format == .json ? StreamedJSONArray() : nil
             try store.forEachEntry(filter) { e in
                 if array != nil { try array!.add(e); return }

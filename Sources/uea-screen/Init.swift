@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierModel
 import Foundation
 import Screening
 

@@ -1,5 +1,6 @@
-import ESPD
 import ArgumentParser
+import DossierModel
+import ESPD
 import Foundation
 import Screening
 

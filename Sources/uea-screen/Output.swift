@@ -1,6 +1,7 @@
+import ArgumentParser
+import DossierModel
 import ESPD
 import Foundation
-import ArgumentParser
 import Screening
 
 enum JSONOutput {

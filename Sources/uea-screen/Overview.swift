@@ -1,7 +1,9 @@
 import ArgumentParser
+import DossierModel
 import DossierStore
 import ESPD
 import Foundation
+import Reports
 import Screening
 
 struct Overview: ParsableCommand {

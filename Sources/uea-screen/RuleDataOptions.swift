@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierModel
 import Screening
 
 /// `--rules` for every command that reads checklists/.

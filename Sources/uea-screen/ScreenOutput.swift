@@ -1,5 +1,7 @@
-import Foundation
+import DossierModel
 import ESPD
+import Foundation
+import Reports
 import Screening
 
 /// Prints `screen` results as they arrive (in input order), a progress bar on a terminal, and

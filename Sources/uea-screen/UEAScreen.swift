@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import DossierModel
+import Foundation
 import SafeXML
 import Screening
 
@@ -18,7 +19,6 @@ struct UEAScreen: ParsableCommand {
 
 extension UEAScreen {
     static func main() {
-        XMLDocument.keepLargeBuffers()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Every command that reads a bid or the store hashes; help and version do not.
         if let problem = SHA256.unavailable, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) {

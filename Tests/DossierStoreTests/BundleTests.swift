@@ -1,6 +1,8 @@
+import DossierModel
 import Foundation
-import Testing
+import Reports
 import TestSupport
+import Testing
 @testable import DossierStore
 @testable import Screening
 

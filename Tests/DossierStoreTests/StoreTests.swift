@@ -1,6 +1,7 @@
+import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import DossierStore
 @testable import Screening
 
@@ -69,6 +70,12 @@ struct StoreTests {
         #expect(report.headHash == again.entryHash)
         #expect(try store.entries(StoreFilter(bidder: "68452193")).count == 2)
         #expect(try store.entries(StoreFilter(bidder: "Zonnebouw Flevoland")).count == 2)
+        // A misspelt name is found only through the caller's name matching (the rule data's matcher).
+        var fuzzy = StoreFilter(bidder: "Zonebouw Flevolant BV")
+        #expect(try store.entries(fuzzy).isEmpty)
+        let matcher = NameMatcher(rules: Self.rules.names)
+        fuzzy.bidderNameMatches = { matcher.matchCompany("Zonebouw Flevolant BV", $0).score >= matcher.companyThreshold }
+        #expect(try store.entries(fuzzy).count == 2)
         #expect(try store.entries(StoreFilter(severity: "blocker")).map(\.bidderName) == ["Polder Energie Techniek B.V."])  // no sanctions lists loaded here; Xinjiang is attention without a knock-out
         #expect(try store.entries(StoreFilter(check: "solar.xinjiang")).count == 1)
     }

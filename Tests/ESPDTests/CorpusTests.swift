@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import ESPD
 
 /// Every file of shared/corpus/espd/MANIFEST.tsv, not a hand-picked subset.

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 @testable import ESPD
 
 /// Concrete values, one or more files of each generation, checked against the XML by hand

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import ESPD
 
 /// Each evasion class of issue 11 on a real response of each generation: the reader never

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import ESPD
 
 /// A response that carries only its answers (no copied criteria) is paired through the request

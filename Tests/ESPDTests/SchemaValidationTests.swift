@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-@testable import ESPD
 import SafeXML
+import TestSupport
+import Testing
+@testable import ESPD
 
 /// `validate` against the oracle: libxml2's own `xmllint --schema` with the same schema files.
 @Suite("Schema validation")

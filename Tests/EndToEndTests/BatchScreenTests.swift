@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("uea-screen screen on a folder of submissions")
 struct BatchScreenTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A dossier write interrupted at any point leaves the previous dossier or the new one, never a
 /// torn file: real processes, killed with SIGKILL at spread-out moments while they write.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The fuzz targets, built without libFuzzer, replay inputs: every kept regression input and the
 /// hostile files must go through without a crash.

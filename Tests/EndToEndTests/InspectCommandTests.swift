@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built binary, as a user would, and checks stdout, stderr and the exit status.
 @Suite("uea-screen inspect")

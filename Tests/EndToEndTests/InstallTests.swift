@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `scripts/install.sh` (what `make install` runs) lays out a prefix whose binary runs from any
 /// directory; `init` scaffolds a tender a new user can fill in.

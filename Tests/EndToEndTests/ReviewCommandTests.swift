@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The jurist's path: screen into a store, decide on findings, re-screen (decisions carried), change
 /// an input (that decision reopens), overview for the award advice, export and verify with decisions.

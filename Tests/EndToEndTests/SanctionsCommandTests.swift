@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("uea-screen match and watchlist")
 struct SanctionsCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("uea-screen screen and rules")
 struct ScreenCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The store across real processes: concurrent writers, SIGKILL mid-write, and the auditor's path.
 @Suite("Dossier store across processes")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A full disk and a read-only store, for real: a small tmpfs (needs root, as in CI; skipped otherwise).
 /// Whether a tmpfs can be mounted here (root, mount, and a kernel that allows it); decided once.

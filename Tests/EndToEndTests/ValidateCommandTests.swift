@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `uea-screen validate` as a user runs it, and the same validation inside `screen`.
 @Suite("validate command")

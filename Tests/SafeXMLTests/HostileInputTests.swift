@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import SafeXML
 
 /// Bids are hostile until proven otherwise: every case here must be refused with a clear

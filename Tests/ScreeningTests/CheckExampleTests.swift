@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Every registered check runs its own triggering and non-triggering example (as SwiftLint

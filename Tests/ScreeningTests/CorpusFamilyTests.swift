@@ -1,7 +1,8 @@
+import DossierModel
 import ESPD
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Each check family on real corpus files (or files derived from them), with the exact

@@ -1,5 +1,7 @@
+import DossierModel
 import Foundation
 import Testing
+@testable import Reports
 @testable import Screening
 
 /// Calendar dates are plain arithmetic here; these tests hold it to Foundation's calendar.

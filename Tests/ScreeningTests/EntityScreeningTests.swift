@@ -1,7 +1,8 @@
+import DossierModel
 import ESPD
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Every entity of a bid answers the exclusion grounds for itself (Dir. 2014/24/EU art. 57, 63(1),

@@ -1,6 +1,7 @@
+import DossierModel
 import ESPD
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// The hostile ESPD files (Tests/ESPDTests/Hostile, made from the sample bidders) screened as a

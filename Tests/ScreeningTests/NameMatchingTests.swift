@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// A labelled table of name pairs: true = the same person or company, as an inkoopjurist wants them

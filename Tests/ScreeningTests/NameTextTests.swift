@@ -1,6 +1,7 @@
+import DossierModel
 import ESPD
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Issue 15, first part: names and places that characters a reader does not see, or other ways

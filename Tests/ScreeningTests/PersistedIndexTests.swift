@@ -1,6 +1,7 @@
+import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// The name index `watchlist import` writes, read by `screen` instead of indexing every list.

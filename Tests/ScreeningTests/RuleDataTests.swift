@@ -1,6 +1,7 @@
+import DossierModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 @Suite("Rule data and dossier files")

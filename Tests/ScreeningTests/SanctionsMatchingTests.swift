@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// A labelled set in the style of the EU consolidated list: Cyrillic and Latin spellings of the

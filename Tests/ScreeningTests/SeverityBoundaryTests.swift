@@ -1,6 +1,7 @@
+import DossierModel
 import ESPD
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Each severity boundary of issue 12, on the clean sample bidder: a severity is a legal statement

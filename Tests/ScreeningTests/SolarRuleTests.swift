@@ -1,6 +1,7 @@
+import DossierModel
 import ESPD
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Which tenders are PV tenders, which certificates cover traceability or labour conditions, and a

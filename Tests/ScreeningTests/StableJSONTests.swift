@@ -1,7 +1,8 @@
+import DossierModel
 import ESPD
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// Dossiers are stored with their SHA-256, so the bytes of the JSON must not change when the

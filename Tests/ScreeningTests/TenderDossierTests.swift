@@ -1,7 +1,8 @@
+import DossierModel
 import ESPD
 import Foundation
-import Testing
 import TestSupport
+import Testing
 @testable import Screening
 
 /// The tender's own dossier: the checks about the tender run once, before any bid, and the

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 import Testing
 @testable import Screening

@@ -76,11 +76,6 @@ typedef struct uea_tree {
 /// Installs the refusing external-entity loader; call once per process before parsing.
 void uea_xml_initialize(void);
 
-/// Asks glibc to serve buffers of up to 64 MiB from the heap, to keep up to 256 MiB of freed
-/// memory, and to grow a heap 16 MiB at a time, instead of mapping and unmapping every large
-/// buffer and extending the heap page by page (see XMLDocument.keepLargeBuffers).
-void uea_xml_keep_large_buffers(void);
-
 /// Parses `size` bytes. Returns the tree, or NULL with `state` saying why (not well-formed,
 /// DOCTYPE, deeper than `maxDepth`, out of memory when all of `state` is zero).
 uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_state *state);

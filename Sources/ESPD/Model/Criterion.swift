@@ -95,7 +95,7 @@ public struct AnswerConflict: Codable, Sendable, Equatable {
     }
 }
 
-extension Criterion: Codable {
+extension Criterion: Encodable {
     enum CodingKeys: String, CodingKey {
         case uuid, code, codeLong, codeShort, category, ground, name, description, lots, line, path, source
         case answer, polarity, groundApplies, selfCleaning, selfCleaningDescription, answers, subCriteria, unansweredQuestions
@@ -128,32 +128,6 @@ extension Criterion: Codable {
         try c.encodeIfPresent(polarity, forKey: .polarity)
         if !subCriteria.isEmpty { try c.encode(subCriteria, forKey: .subCriteria) }
         if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        uuid = try c.decode(String.self, forKey: .uuid)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        codeLong = try c.decodeIfPresent(String.self, forKey: .codeLong)
-        codeShort = try c.decodeIfPresent(String.self, forKey: .codeShort)
-        category = try c.decode(CriterionCategory.self, forKey: .category)
-        ground = try c.decodeIfPresent(String.self, forKey: .ground)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        description = try c.decodeIfPresent(String.self, forKey: .description)
-        lots = try c.decodeIfPresent([String].self, forKey: .lots) ?? []
-        line = try c.decode(Int.self, forKey: .line)
-        path = try c.decode(String.self, forKey: .path)
-        source = try c.decodeIfPresent(String.self, forKey: .source)
-        inResponse = c.contains(.answer)
-        answer = try c.decodeIfPresent(Bool.self, forKey: .answer)
-        polarity = try c.decodeIfPresent(AnswerPolarity.self, forKey: .polarity)
-        groundApplies = try c.decodeIfPresent(Bool.self, forKey: .groundApplies)
-        selfCleaning = try c.decodeIfPresent(Bool.self, forKey: .selfCleaning)
-        selfCleaningDescription = try c.decodeIfPresent(String.self, forKey: .selfCleaningDescription)
-        answers = try c.decodeIfPresent([Answer].self, forKey: .answers) ?? []
-        subCriteria = try c.decodeIfPresent([String].self, forKey: .subCriteria) ?? []
-        unansweredQuestions = try c.decodeIfPresent(Int.self, forKey: .unansweredQuestions) ?? 0
-        conflicts = try c.decodeIfPresent([AnswerConflict].self, forKey: .conflicts) ?? []
     }
 }
 

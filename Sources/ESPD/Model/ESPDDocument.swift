@@ -4,7 +4,7 @@
 /// interface: keys are stable and documented in README.md. Optional values
 /// that are absent are left out, except `criteria[].answer` on responses,
 /// which is always present (`true`, `false` or `null` for "not answered").
-public struct ESPDDocument: Codable, Sendable, Equatable {
+public struct ESPDDocument: Encodable, Sendable, Equatable {
     /// Schema tag of this JSON form.
     public var schema: String = "uea-screen/espd/1"
     /// The file as named by the user.

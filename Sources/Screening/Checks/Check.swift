@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// One rule. Each lives in its own file under Checks/<family>/, with its id, the legal basis

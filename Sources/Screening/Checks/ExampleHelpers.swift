@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Mutations used by the check examples (and tests) to turn a clean bidder into a case.

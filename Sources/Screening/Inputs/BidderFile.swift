@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// What a bidder's folder adds to its ESPD (`bidder.yaml`). Every section is optional.

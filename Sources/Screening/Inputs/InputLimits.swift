@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// Size limits on what bidders and users hand in, so a huge or crafted file is refused with one

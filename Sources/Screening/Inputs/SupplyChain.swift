@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// One row of a solar supply-chain declaration (`supply-chain.csv`), one per tier from

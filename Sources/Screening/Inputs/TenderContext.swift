@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The tender a bidder is screened for (`tender.yaml`). Every field has a default the law
 /// allows, so a bidder can be screened without one; the README documents each field.
 public struct TenderContext: Codable, Sendable {

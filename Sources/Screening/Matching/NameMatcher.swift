@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// Explainable fuzzy matching of person and company names.

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Latin forms of names written in Cyrillic, and one spelling for the Latin variants that

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a leading byte-order mark, and
 /// the delimiter of the header line (`,`, or `;` as Dutch spreadsheets write it). Comment lines
 /// (#) are skipped only where asked (rule data); in a bidder's file a `#` row is data.
@@ -67,19 +69,5 @@ public enum CSV {
             return Row(line: line, fields: fields)
         }
         return (header, rows)
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs (what Foundation's `.whitespaces` removes:
-    /// tab and the Unicode space separators), at a fraction of the cost of `trimmingCharacters`.
-    func trimmingBlanks() -> String {
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
-        }
-        let scalars = String(self).unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
-        let end = scalars.lastIndex(where: { !isBlank($0) })!
-        return String(scalars[start...end])
     }
 }

@@ -1,26 +1,13 @@
+import DossierModel
 import Foundation
 import Yams
-
-/// A hand-edited file (tender, bidder, rule data) that could not be used. Names the file,
-/// the field and, where known, the line.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, message: String) {
-        self.file = file; self.line = line; self.message = message
-    }
-
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-}
 
 public enum YAMLFile {
     /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
     /// Hand-edited files and rule data are small; a larger one is refused before it is read.
     static var maxBytes: Int { InputLimits.yamlBytes }
 
-    static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+    public static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {
             throw InputError(file: path, message: "the file is \(size) bytes; at most \(maxBytes) bytes are read")
         }

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 import Foundation
 

@@ -1,3 +1,4 @@
+import DossierModel
 import Yams
 
 /// A key a type does not know, named in the error that refuses it.

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// The name index of the imported lists, written by `watchlist import` next to the lists

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// Loaded watchlists with a name index, built once and shared by every bidder of a run.

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// One entry of a sanctions or forced-labour list.
@@ -50,11 +51,5 @@ public struct Watchlist: Sendable {
     /// The version line a dossier records.
     public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entryCount) }
 
-    public struct ListVersion: Codable, Sendable, Equatable {
-        public var name: String
-        public var format: String
-        public var listDate: String?
-        public var sha256: String
-        public var entries: Int
-    }
+    public typealias ListVersion = WatchlistVersion
 }

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// A folder of imported lists with a `manifest.json` that records, per list, the file, its format,

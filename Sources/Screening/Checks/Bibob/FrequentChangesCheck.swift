@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R02 and BIB-R15: frequent changes of directors, statutory name or seat (stromannen, katvangers).
 struct FrequentChangesCheck: Check {
     let id = "bibob.frequent-changes"

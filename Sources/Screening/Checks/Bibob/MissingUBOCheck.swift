@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R06: no UBO, or only pseudo-UBOs (senior management) for a company that is not listed.
 struct MissingUBOCheck: Check {
     let id = "bibob.missing-ubo"

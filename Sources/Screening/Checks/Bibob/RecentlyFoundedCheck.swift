@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R01: a company founded shortly before the bid, most of all when the contract is large
 /// compared with its turnover.
 struct RecentlyFoundedCheck: Check {

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R09: the bidder's registered activity (SBI) has nothing to do with what is bought (CPV),
 /// e.g. a holding bidding for works. Compared through the MVO sectors both map to.
 struct SbiUnrelatedCheck: Check {

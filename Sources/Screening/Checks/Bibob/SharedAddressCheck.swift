@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R05: many companies registered at the bidder's address (post box, virtual office, trust office).
 struct SharedAddressCheck: Check {
     let id = "bibob.shared-address"

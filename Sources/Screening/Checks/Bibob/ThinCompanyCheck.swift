@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R10 (and R01's size test): hardly any staff, or a contract far larger than the turnover.
 struct ThinCompanyCheck: Check {
     let id = "bibob.thin-company"

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// BIB-R07: financing from unknown or unusual sources that the bidder did not explain.
 struct UnexplainedFinancingCheck: Check {
     let id = "bibob.unexplained-financing"

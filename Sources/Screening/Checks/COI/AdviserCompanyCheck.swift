@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The bidder (or a member or subcontractor in its bid) is a company that advised on or
 /// prepared this tender: prior involvement that may distort competition (voorkennis).
 struct AdviserCompanyCheck: Check {

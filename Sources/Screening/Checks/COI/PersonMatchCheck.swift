@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Bidder-side people (representatives in the ESPD, directors, UBOs and key staff in the
 /// declaration and company facts) against the people who prepare or evaluate the tender and
 /// their declared relatives. A hit is for review, never a decision (AVG art. 22).

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The bidder declares it advised on or prepared the tender (or employs people who did for the
 /// authority): it may take part only if it shows there is no distortion (Scheiding van Belang).
 struct PriorInvolvementCheck: Check {

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// The ESPD's XML differs from what a standard ESPD tool writes in ways that can hide an

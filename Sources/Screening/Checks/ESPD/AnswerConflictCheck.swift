@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A question of the response with no single clear answer (answered twice, two values,

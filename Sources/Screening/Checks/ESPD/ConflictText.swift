@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Dutch and English wording of the reader's answer conflicts, for findings.

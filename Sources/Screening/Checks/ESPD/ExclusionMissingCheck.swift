@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A response that leaves out a mandatory exclusion ground (C1–C8) altogether, or has no

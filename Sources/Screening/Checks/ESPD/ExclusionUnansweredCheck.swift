@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Every exclusion criterion in a response must carry a "Your answer".

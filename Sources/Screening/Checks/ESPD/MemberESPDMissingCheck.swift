@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A consortium or a bid relying on other entities needs one ESPD per entity

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A bidder handed in the authority's request instead of its own response.

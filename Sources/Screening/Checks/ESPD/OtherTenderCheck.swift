@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// The response names another procedure than the tender being screened. Attention, not a

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Template values left in the operator's identity (`__EoName`, `DUMMY_…`, `[Reason provided by the EO]`, `DV`):

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Criteria the tender's ESPD request asks for that the response leaves out or leaves unanswered.

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Answers that name a question (property id) the ESPD does not declare. They are kept and

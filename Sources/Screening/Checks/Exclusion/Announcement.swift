@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// Whether the tender documents announced an optional exclusion ground, established from them

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// C20 (conflict of interest) and C21 (involvement in preparation) answered yes without an explanation.

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// What the answers of a conviction ground (Part III A) say about dates, read once for the

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A conviction ground answered yes whose window has passed: kept in the dossier as information.

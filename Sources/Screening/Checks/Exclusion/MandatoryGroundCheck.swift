@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// A conviction ground (C1–C6) declared within the 5-year window: blocker.

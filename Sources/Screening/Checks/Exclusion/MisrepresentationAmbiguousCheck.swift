@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// C23 (misrepresentation): in v1/v2 files the question reads "has NOT been guilty" while the

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// C9–C24 (optional grounds): attention when the ground was announced in the tender and the

@@ -1,3 +1,4 @@
+import DossierModel
 import ESPD
 
 /// C7/C8: a breach of tax or social-security obligations.

@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// Whether this bidder must supply a supporting document: only the intended winner(s) the tender

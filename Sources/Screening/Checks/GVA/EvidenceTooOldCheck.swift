@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The KvK extract (bankruptcy/insolvency) and the Belastingdienst verklaring betalingsgedrag
 /// (taxes) older than the age evidence.yaml sets (six months). No current statute fixes these ages
 /// (the six months come from the 2013 text of Aw 2012 art. 2.89): it is the tender's own

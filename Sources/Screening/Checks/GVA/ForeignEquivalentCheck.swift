@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A bidder established outside the Netherlands cannot get a Justis GVA; the authority must
 /// accept an equivalent document from its country (extract from the judicial record or a
 /// declaration on oath; Dir. 2014/24/EU art. 60(2)). For an intended winner the equivalent is

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A GVA is personal to the legal person: one of a parent or sister company does not cover the
 /// bidder. A KvK number that differs from the bidder's is a blocker (another legal person); a
 /// name that differs while the numbers agree or are absent is attention (a trade name, a renamed

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A Dutch intended winner without a GVA, where the tender requested one: blocker (the absence of
 /// the conviction grounds cannot be verified). At award when the intended winner or the requested
 /// documents are not recorded: attention. Other bidders are not asked for one.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A GVA proves the absence of the conviction grounds only if it is not older than two years
 /// when the bid is submitted, counted from its date of issue (Justis; Aw 2012 art. 2.89). Blocker
 /// for an intended winner the tender asked for a GVA; attention when that is not recorded; for

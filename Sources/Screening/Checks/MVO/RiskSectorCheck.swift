@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The tender's CPV codes fall in one of the 13 MVO risk sectors of the province's policy:
 /// the jurist considers ISV/due-diligence clauses. Information on the dossier, one per sector.
 struct RiskSectorCheck: Check {

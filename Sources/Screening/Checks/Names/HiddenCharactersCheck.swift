@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A name or place in the bid written with characters a reader does not see (zero-width space,
 /// soft hyphen, word joiner, bidirectional controls, control characters). Such characters defeat
 /// matching against sanctions and forced-labour lists and against the tender's people; the

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// From €50,000 (supplies and services) the unit Juridische Zaken, Inkoop en Besluitvorming
 /// gives procurement and legal advice; works are guided by the afdeling Infrastructuur.
 struct LegalAdviceCheck: Check {

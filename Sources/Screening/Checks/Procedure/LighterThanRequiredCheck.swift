@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The procedure used against the one the estimated value requires.
 /// - At or above the EU threshold only a European procedure is lawful: no internal decision can
 ///   authorise another, and the contract risks annulment (Aw 2012 art. 2.1, 4.15): blocker.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Records, for the file, which procedure the value requires under the province's table and
 /// which EU threshold applied at the launch date, next to the procedure used.
 struct ProcedureRequiredCheck: Check {

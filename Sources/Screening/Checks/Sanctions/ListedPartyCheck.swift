@@ -1,3 +1,5 @@
+import DossierModel
+
 /// The bidder, its representatives, UBOs, declared people, consortium members, relied-upon
 /// entities, declared subcontractors and every supply-chain tier against the loaded sanctions lists. Every hit is for
 /// human review (AVG art. 22); birth date and country confirm or weaken a hit. A hit at or above

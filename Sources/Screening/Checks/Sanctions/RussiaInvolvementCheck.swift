@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Art. 5k Reg. 833/2014: no award to Russian nationals or entities established in Russia, entities
 /// more than 50% owned by them or acting on their behalf, including through subcontractors,
 /// suppliers or relied-upon entities above 10% of the contract value.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Dutch tenders ask every bidder to declare on art. 5k; without it the prohibition cannot be verified.
 struct SanctionsDeclarationMissingCheck: Check {
     let id = "sanctions.declaration-missing"

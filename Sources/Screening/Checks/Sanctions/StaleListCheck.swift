@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// Screening against an old list (or none) proves little: the EU list changes weekly.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// PV-08: manufacturers run separate lines for different markets; only batch or serial numbers
 /// tie the delivered modules to the traced chain.
 struct BatchLinkCheck: Check {

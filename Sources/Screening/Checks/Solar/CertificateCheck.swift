@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Certificates that cover traceability or labour conditions (solar.yaml `acceptedCertificates`:
 /// SSI ESG and traceability) must cover the declared site and be valid at the reference date; a
 /// quality or product certificate (ISO 9001) is no cover.

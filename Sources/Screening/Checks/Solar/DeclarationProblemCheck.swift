@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Values of the supply-chain declaration that could not be used (a date that is no date, an
 /// unknown tier or unit, a quantity with a thousands separator, a row without tier or entity):
 /// the bidder is screened all the same, and each value is named by line for a jurist to ask about.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Mass balance. Declared polysilicon (kg) against module output (Wp) times a g/W factor (solar.yaml,
 /// with its source), and wafer count against cell count, one or two cells per wafer (half-cut cells).
 struct ImplausibleVolumeCheck: Check {

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// An entity (or alias) at any tier matches the UFLPA Entity List, the BIS Entity List or a CBP
 /// withhold release order in force at the reference date. US lists have no direct legal effect in
 /// the Netherlands: they are evidence of risk, named as such. Attention for a jurist; a blocker

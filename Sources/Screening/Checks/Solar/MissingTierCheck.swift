@@ -1,3 +1,5 @@
+import DossierModel
+
 /// PV-01: one record per tier from MG-Si to module, each with entity, facility address, country and region.
 struct MissingTierCheck: Check {
     let id = "solar.missing-tier"

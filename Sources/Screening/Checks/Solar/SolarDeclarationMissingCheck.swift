@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A solar-panel tender without a supply-chain declaration: origin cannot be assessed at all.
 struct SolarDeclarationMissingCheck: Check {
     let id = "solar.declaration-missing"

@@ -1,11 +1,9 @@
+import DossierModel
+
 /// When the solar checks apply: a PV tender, or a supply-chain declaration. A PV tender is one with
 /// `solar: true` in tender.yaml, or (when it does not say) a PV CPV code of solar.yaml (09331200 and
 /// below; not 09331100, solar thermal).
 enum SolarScope {
-    static func applies(_ context: ScreeningContext) -> Bool {
-        context.submission.supplyChain != nil || isSolarTender(context)
-    }
-
     static func isSolarTender(_ context: ScreeningContext) -> Bool {
         if let solar = context.tender.solar { return solar }
         return context.cpvCodes.contains { code in context.rules.solar.cpvPrefixes.contains { code.filter(\.isNumber).hasPrefix($0) } }

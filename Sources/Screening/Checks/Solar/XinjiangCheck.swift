@@ -1,3 +1,4 @@
+import DossierModel
 import Foundation
 
 /// A tier located in the Xinjiang Uyghur Autonomous Region: credible audits there are not

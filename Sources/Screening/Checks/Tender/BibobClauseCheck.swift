@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A Bibob check is intended (`bibob: true`) but the tender documents carry no Bibob clause: a
 /// Bibob questionnaire needs prior announcement in the documents.
 struct BibobClauseCheck: Check {

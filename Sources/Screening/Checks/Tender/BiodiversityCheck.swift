@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Biodiversity as a starting point of provincial policy, procurement included (motion of 28 April
 /// 2021): a project on land (works, such as a solar park) should carry a biodiversity condition.
 struct BiodiversityCheck: Check {

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A contract in one of the 13 MVO risk sectors: the policy asks for international social
 /// conditions (ISV) and due diligence in the tender documents, before publication (they cannot be
 /// added after bidding). Attention per missing condition, with the sectors that ask for it.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Social return as a fixed part of procurement (motion of 9 November 2022): works and services
 /// from the value tender-duties.yaml sets should carry an SROI condition.
 struct SROICheck: Check {

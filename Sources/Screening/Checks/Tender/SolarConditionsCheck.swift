@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A PV tender: the solar motion asks the province to make a maximum effort against forced labour in
 /// the production chain, which takes supply-chain conditions (transparency per tier, the right to
 /// audit) in the tender documents; only announced conditions can later be enforced or block.

@@ -41,7 +41,7 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
         return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
     }
 
-    static func padded(_ value: Int, _ width: Int) -> String {
+    public static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
@@ -89,12 +89,12 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The day `seconds` after 1970-01-01T00:00 falls on, and the seconds into that day (rounded
     /// down, also before 1970).
-    static func split(unixSeconds seconds: Int) -> (day: Day, secondOfDay: Int) {
+    public static func split(unixSeconds seconds: Int) -> (day: Day, secondOfDay: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return (Day(ordinal: days), seconds - days * 86_400)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -7,7 +7,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
     /// Recorded for the file.
     case info
 
-    var rank: Int { Severity.allCases.firstIndex(of: self)! }
+    public var rank: Int { Severity.allCases.firstIndex(of: self)! }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
@@ -52,7 +52,7 @@ public struct Finding: Codable, Sendable, Equatable {
     }
 
     /// Sort order of a dossier: severity, check id, then the first evidence location.
-    static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity < b.severity }
         if a.check != b.check { return a.check < b.check }
         let ea = a.evidence.first, eb = b.evidence.first

@@ -1,13 +1,14 @@
+import DossierModel
 import ESPD
 import Foundation
 import Mustache
-import Yams
+import Screening
 
 /// Renders a dossier with the templates in `templates/` (Mustache, editable without code).
 /// Dutch by default; labels come from `templates/labels.yaml`.
-public struct ReportRenderer: Sendable {
-    public enum Format: String, Sendable, CaseIterable { case md, html }
-    public enum Language: String, Sendable, CaseIterable { case nl, en }
+public struct ReportRenderer: DossierRenderer {
+    public typealias Format = ReportFormat
+    public typealias Language = ReportLanguage
 
     let templates: [Format: MustacheTemplate]
     let labels: [Language: [String: String]]

@@ -3,11 +3,15 @@ import Foundation
 
 public enum SHA256 {
     /// libcrypto's SHA-256, opened on first use (see CCrypto/shim.h).
-    private static let loaded: Result<uea_sha256_api, LoadError> = {
+    private static let loaded: Result<API, LoadError> = {
         var api = uea_sha256_api()
         if let problem = uea_sha256_load(&api) { return .failure(LoadError(message: String(cString: problem))) }
-        return .success(api)
+        return .success(API(functions: api))
     }()
+
+    /// The functions and the fetched algorithm: written once by the initialiser above, then only
+    /// read; OpenSSL documents a fetched EVP_MD as safe to use from several threads at once.
+    private struct API: @unchecked Sendable { var functions: uea_sha256_api }
 
     public struct LoadError: Error, CustomStringConvertible {
         public var message: String
@@ -20,7 +24,7 @@ public enum SHA256 {
 
     private static var api: uea_sha256_api {
         switch loaded {
-        case .success(let api): return api
+        case .success(let api): return api.functions
         case .failure(let error): fatalError(error.description)  // unreachable after `unavailable` was checked
         }
     }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The modules show the architecture, one way: XML → ESPD model → dossier model → checks →
+/// reports and store → command line. A module imports only what is below it; the store knows
+/// dossiers, not how they are screened or rendered.
+@Suite("Architecture")
+struct ArchitectureTests {
+    /// What each library module may import (besides Foundation and the C libraries it wraps).
+    static let allowed: [String: Set<String>] = [
+        "SafeXML": ["CXMLTree", "CLibXML2"],
+        "ESPD": ["SafeXML"],
+        "DossierModel": ["ESPD", "CCrypto"],
+        "Screening": ["ESPD", "SafeXML", "DossierModel", "Yams"],
+        "Reports": ["DossierModel", "Screening", "ESPD", "Mustache"],
+        "DossierStore": ["DossierModel", "ESPD", "CSQLite", "CLibPQ"],
+    ]
+    static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization"]
+
+    @Test("Each module imports only the modules below it", arguments: ArchitectureTests.allowed.keys.sorted())
+    func imports(module: String) throws {
+        let folder = Paths.repositoryFile("Sources/\(module)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@testable import ") || line.hasPrefix("@_exported import ") {
+                let imported = String(line.split(separator: " ").last!)
+                #expect(Self.allowed[module]!.contains(imported) || Self.system.contains(imported), "\(module)/\(file) imports \(imported)")
+                #expect(!line.hasPrefix("@_exported"), "\(module)/\(file): re-exports hide the graph")
+            }
+        }
+    }
+
+    @Test("Package.swift declares the same dependencies the sources use")
+    func manifest() throws {
+        let manifest = try String(contentsOfFile: Paths.repositoryFile("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains(#".target(name: "DossierStore", dependencies: ["DossierModel", "ESPD", "CSQLite", "CLibPQ"])"#))
+        #expect(manifest.contains(#".target(name: "DossierModel", dependencies: ["ESPD", "CCrypto"])"#))
+    }
+}
