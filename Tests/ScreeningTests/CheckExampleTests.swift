@@ -12,27 +12,53 @@ struct CheckExampleTests {
         #expect(findings.filter { $0.severity != .info }.map(\.check) == [])
     }
 
-    @Test("Each check fires on its triggering example and not on its non-triggering one", arguments: CheckRegistry.all.map(\.id))
+    @Test("Each check gives the findings its triggering examples name, where they name, and none on its non-triggering ones", arguments: CheckRegistry.all.map(\.id))
     func examples(id: String) throws {
         let check = try #require(CheckRegistry.all.first { $0.id == id })
-        var triggering = try Fixtures.cleanContext()
-        check.examples.triggering(&triggering)
-        let fired = check.run(triggering)
-        #expect(!fired.isEmpty, "\(id) did not fire on its triggering example")
-        // One mutation, one finding: a check that repeats itself (or reports the same thing per
-        // entity) would show here.
-        #expect(fired.count == 1, "\(id) gave \(fired.count) findings on its triggering example")
-        // Where: the first evidence points into a file of the bid, the tender or the rule data.
-        #expect(fired.allSatisfy { !($0.evidence.first?.file.isEmpty ?? true) })
-        // A check never reports more severely than its declared maximum (blocker < attention < info).
-        #expect(fired.allSatisfy { $0.check == id && $0.family == check.family && $0.severity >= check.severity })
-        #expect(fired.allSatisfy { !$0.evidence.isEmpty && !$0.message.nl.isEmpty && !$0.message.en.isEmpty && !$0.legalBasis.isEmpty })
-        // Conviction findings are criminal-law data for the store; Bibob red flags are company facts, not (AVG art. 10).
-        if check.id == "exclusion.mandatory-ground" { #expect(fired.allSatisfy { $0.criminalData == true }) }
-        if check.family == "bibob" { #expect(fired.allSatisfy { $0.criminalData == nil }) }
-        var quiet = try Fixtures.cleanContext()
-        check.examples.nonTriggering(&quiet)
-        #expect(check.run(quiet).isEmpty, "\(id) fired on its non-triggering example")
+        #expect(check.examples.triggering.count >= 2, "\(id) has \(check.examples.triggering.count) triggering example(s); at least 2")
+        #expect(check.examples.nonTriggering.count >= 2, "\(id) has \(check.examples.nonTriggering.count) non-triggering example(s); at least 2")
+        for example in check.examples.triggering {
+            #expect(!example.at.isEmpty, "\(id): '\(example.what)' names no finding")
+            var context = try Fixtures.cleanContext()
+            example.mutate(&context)
+            let fired = check.run(context)
+            // How many: one mutation gives the findings it names, no more (a check that repeats
+            // itself, or reports the same thing per entity, shows here).
+            #expect(fired.count == example.at.count, "\(id): '\(example.what)' gave \(fired.count) finding(s), expected \(example.at.count): \(fired.map(CheckExample.location))")
+            // Where: each finding's first evidence pointer is the place the example changed.
+            for (finding, expected) in zip(fired, example.at) {
+                #expect(CheckExample.location(finding).contains(expected), "\(id): '\(example.what)' points at \(CheckExample.location(finding)), expected \(expected)")
+            }
+            // A check never reports more severely than its declared maximum (blocker < attention < info).
+            #expect(fired.allSatisfy { $0.check == id && $0.family == check.family && $0.severity >= check.severity })
+            #expect(fired.allSatisfy { !$0.evidence.isEmpty && !$0.message.nl.isEmpty && !$0.message.en.isEmpty && !$0.legalBasis.isEmpty })
+            // Conviction findings are criminal-law data for the store; Bibob red flags are company facts, not (AVG art. 10).
+            if check.id == "exclusion.mandatory-ground" { #expect(fired.allSatisfy { $0.criminalData == true }) }
+            if check.family == "bibob" { #expect(fired.allSatisfy { $0.criminalData == nil }) }
+        }
+        for example in check.examples.nonTriggering {
+            var context = try Fixtures.cleanContext()
+            example.mutate(&context)
+            let fired = check.run(context)
+            #expect(fired.isEmpty, "\(id) fired on '\(example.what)': \(fired.map(CheckExample.location))")
+        }
+    }
+
+    @Test("A non-triggering example changes something: it differs from the clean bidder", arguments: CheckRegistry.all.map(\.id))
+    func nonTriggeringExamplesMutate(id: String) throws {
+        let check = try #require(CheckRegistry.all.first { $0.id == id })
+        let clean = try Fixtures.cleanContext()
+        for example in check.examples.nonTriggering {
+            var context = clean
+            example.mutate(&context)
+            #expect(Self.fingerprint(context) != Self.fingerprint(clean), "\(id): '\(example.what)' leaves the clean bidder as it is")
+        }
+    }
+
+    /// Everything an example can change, written out.
+    static func fingerprint(_ context: ScreeningContext) -> String {
+        "\(context.submission.espd)|\(context.submission.bidder)|\(String(describing: context.submission.supplyChain))|\(context.submission.supplyChainProblems)|\(context.submission.otherESPDs.count)"
+            + "|\(context.tender)|\(String(describing: context.request?.criteria.count))|\(context.request?.contractFolderID ?? "")|\(context.referenceDate)|\(context.sanctions.map { "\($0.lists.map(\.version))" } ?? "none")"
     }
 
     @Test("Each check's type is named after its id (espd.schema-invalid is SchemaInvalidCheck, or with its family in front)", arguments: CheckRegistry.all.map(\.id))

@@ -2,8 +2,8 @@ import DossierModel
 import ESPD
 
 /// One rule. Each lives in its own file under Checks/<family>/, with its id, the legal basis
-/// it enforces, the rule-data files it reads, its messages, and a triggering and a
-/// non-triggering example that the tests run.
+/// it enforces, the rule-data files it reads, its messages, and triggering and non-triggering
+/// examples that the tests run.
 public protocol Check: Sendable {
     /// `family.rule`, stable across releases.
     var id: String { get }
@@ -21,7 +21,7 @@ public protocol Check: Sendable {
     /// Whether the check also runs on the ESPD of every other entity of the bid (members,
     /// relied-upon entities, subcontractors): the ESPD and exclusion checks do.
     var perEntity: Bool { get }
-    /// Mutations of a clean context: one must trigger the check, the other must not.
+    /// Mutations of a clean context that must and must not trigger the check.
     var examples: CheckExamples { get }
 }
 
@@ -44,12 +44,40 @@ extension Check {
 /// What a check is about: a bidder's dossier or the tender's.
 public enum CheckSubject: String, Sendable { case bidder, tender }
 
-public struct CheckExamples: Sendable {
-    public var triggering: @Sendable (inout ScreeningContext) -> Void
-    public var nonTriggering: @Sendable (inout ScreeningContext) -> Void
+/// One example of a check, as SwiftLint describes its rules: a mutation of the clean sample bidder
+/// and where each finding it must give points.
+public struct CheckExample: Sendable {
+    /// What the example shows, in one line (English).
+    public var what: String
+    public var mutate: @Sendable (inout ScreeningContext) -> Void
+    /// One entry per finding, in the check's order: a fragment of the first evidence pointer of that
+    /// finding, written `file:path` (file name only). Empty for a non-triggering example.
+    public var at: [String]
 
-    public init(triggering: @escaping @Sendable (inout ScreeningContext) -> Void,
-                nonTriggering: @escaping @Sendable (inout ScreeningContext) -> Void) {
+    /// An example that must give one finding per `at` location.
+    public static func fires(_ what: String, at: String..., mutate: @escaping @Sendable (inout ScreeningContext) -> Void) -> CheckExample {
+        CheckExample(what: what, mutate: mutate, at: at)
+    }
+
+    /// An example that must give no finding.
+    public static func quiet(_ what: String, _ mutate: @escaping @Sendable (inout ScreeningContext) -> Void) -> CheckExample {
+        CheckExample(what: what, mutate: mutate, at: [])
+    }
+
+    /// Where a finding points, as `at` is written.
+    public static func location(_ finding: Finding) -> String {
+        guard let pointer = finding.evidence.first else { return "" }
+        return "\(pointer.file.split(separator: "/").last.map(String.init) ?? pointer.file):\(pointer.path ?? "")"
+    }
+}
+
+/// The examples of a check: at least two that trigger it and two that do not (a test holds every
+/// check to that).
+public struct CheckExamples: Sendable {
+    public var triggering: [CheckExample]
+    public var nonTriggering: [CheckExample]
+
+    public init(triggering: [CheckExample], nonTriggering: [CheckExample]) {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }

@@ -1,11 +1,12 @@
 import DossierModel
 import ESPD
 
-/// Mutations used by the check examples (and tests) to turn a clean bidder into a case.
+/// Mutations the check examples use to turn the clean sample bidder into a case (internal: the
+/// tests reach them through `@testable import`).
 extension ScreeningContext {
     /// Sets the "Your answer" of an exclusion ground, optionally with a conviction/event date,
     /// a description and a self-cleaning answer. Polarity is the EDM one (true = ground applies).
-    public mutating func declare(ground: String, applies: Bool?, date: String? = nil, description: String? = nil,
+    mutating func declare(ground: String, applies: Bool?, date: String? = nil, description: String? = nil,
                                  selfCleaning: Bool? = nil, paidOrArrangement: Bool? = nil, finalAndBinding: Bool? = nil) {
         var document = submission.espd
         guard let index = document.criteria.firstIndex(where: { $0.ground == ground }) else { return }
@@ -38,8 +39,21 @@ extension ScreeningContext {
     }
 
     /// Adds a reader conflict to the criterion of `ground` (examples of the conflict checks).
-    public mutating func add(conflict: AnswerConflict, ground: String) {
+    mutating func add(conflict: AnswerConflict, ground: String) {
         guard let index = submission.espd.criteria.firstIndex(where: { $0.ground == ground }) else { return }
         submission.espd.criteria[index].conflicts.append(conflict)
+    }
+
+    /// Changes the first tier of the supply-chain declaration named `name`.
+    mutating func tier(_ name: String, _ change: (inout SupplyChainTier) -> Void) {
+        guard let index = submission.supplyChain?.firstIndex(where: { $0.tier == name }) else { return }
+        change(&submission.supplyChain![index])
+    }
+
+    /// Sets the polarity and answer of C23 (misrepresentation).
+    mutating func setC23(polarity: AnswerPolarity, answer: Bool?) {
+        guard let index = submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) else { return }
+        submission.espd.criteria[index].polarity = polarity
+        submission.espd.criteria[index].answer = answer
     }
 }

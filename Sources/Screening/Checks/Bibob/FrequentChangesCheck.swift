@@ -27,7 +27,15 @@ struct FrequentChangesCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.company?.directorChanges24Months = 4 },
-                      nonTriggering: { $0.submission.bidder.company?.directorChanges24Months = 1 })
+        CheckExamples(
+            triggering: [
+                .fires("4 director changes in 24 months (3 or more)", at: "bidder.yaml:company") { $0.submission.bidder.company?.directorChanges24Months = 4 },
+                .fires("3 director changes and 2 changes of name or seat: two findings", at: "bidder.yaml:company", "bidder.yaml:company") {
+                    $0.submission.bidder.company?.directorChanges24Months = 3; $0.submission.bidder.company?.nameOrSeatChanges24Months = 2 },
+            ],
+            nonTriggering: [
+                .quiet("2 director changes") { $0.submission.bidder.company?.directorChanges24Months = 2 },
+                .quiet("1 change of name or seat") { $0.submission.bidder.company?.nameOrSeatChanges24Months = 1 },
+            ])
     }
 }

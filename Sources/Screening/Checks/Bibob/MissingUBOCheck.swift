@@ -22,7 +22,16 @@ struct MissingUBOCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.company?.ubos = [] },
-                      nonTriggering: { $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo")]; $0.submission.bidder.company?.pseudoUBOOnly = false })
+        CheckExamples(
+            triggering: [
+                .fires("no UBO declared", at: "bidder.yaml:company") { $0.submission.bidder.company?.ubos = [] },
+                .fires("only pseudo-UBOs (senior management) registered", at: "bidder.yaml:company") { $0.submission.bidder.company?.pseudoUBOOnly = true },
+            ],
+            nonTriggering: [
+                .quiet("one UBO") { $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo")]; $0.submission.bidder.company?.pseudoUBOOnly = false },
+                .quiet("two UBOs, pseudo-UBO flag false") {
+                    $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo"), .init(name: "A. Smit", role: "ubo")]
+                    $0.submission.bidder.company?.pseudoUBOOnly = false },
+            ])
     }
 }

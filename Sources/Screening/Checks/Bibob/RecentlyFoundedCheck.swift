@@ -24,7 +24,14 @@ struct RecentlyFoundedCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -6) },
-                      nonTriggering: { $0.submission.bidder.company?.founded = $0.referenceDate.adding(years: -10) })
+        CheckExamples(
+            triggering: [
+                .fires("founded 6 months before the reference date", at: "bidder.yaml:company") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -6) },
+                .fires("founded 23 months before (under 24)", at: "bidder.yaml:company") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -23) },
+            ],
+            nonTriggering: [
+                .quiet("founded 10 years before") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(years: -10) },
+                .quiet("founded exactly 24 months before") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -24) },
+            ])
     }
 }

@@ -24,7 +24,14 @@ struct SbiUnrelatedCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["6420"] },
-                      nonTriggering: { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["4321"] })
+        CheckExamples(
+            triggering: [
+                .fires("a holding (SBI 6420) bidding for works", at: "bidder.yaml:company") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["6420"] },
+                .fires("a textile company (SBI 1310) bidding for works", at: "bidder.yaml:company") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["1310"] },
+            ],
+            nonTriggering: [
+                .quiet("a roofing company (SBI 4321) for works") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["4321"] },
+                .quiet("no SBI code declared") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = [] },
+            ])
     }
 }

@@ -18,7 +18,14 @@ struct SharedAddressCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.company?.registrationsAtAddress = 45 },
-                      nonTriggering: { $0.submission.bidder.company?.registrationsAtAddress = 2 })
+        CheckExamples(
+            triggering: [
+                .fires("45 companies at the address", at: "bidder.yaml:company") { $0.submission.bidder.company?.registrationsAtAddress = 45 },
+                .fires("20 companies at the address (the threshold)", at: "bidder.yaml:company") { $0.submission.bidder.company?.registrationsAtAddress = 20 },
+            ],
+            nonTriggering: [
+                .quiet("2 companies") { $0.submission.bidder.company?.registrationsAtAddress = 2 },
+                .quiet("19 companies") { $0.submission.bidder.company?.registrationsAtAddress = 19 },
+            ])
     }
 }

@@ -27,7 +27,16 @@ struct ThinCompanyCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 1 },
-                      nonTriggering: { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 20_000_000 })
+        CheckExamples(
+            triggering: [
+                .fires("1 employee for a contract of 4 million", at: "bidder.yaml:company") { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 1 },
+                .fires("contract value more than 3 times the annual turnover", at: "bidder.yaml:company") {
+                    $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 1_000_000 },
+            ],
+            nonTriggering: [
+                .quiet("40 employees, turnover 20 million") {
+                    $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 20_000_000 },
+                .quiet("1 employee for a contract under 150,000") { $0.tender.estimatedValue = 100_000; $0.submission.bidder.company?.employees = 1 },
+            ])
     }
 }

@@ -18,7 +18,15 @@ struct UnexplainedFinancingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)] },
-                      nonTriggering: { $0.submission.bidder.company?.financing = [.init(source: "bank", amount: 250000, explained: true)] })
+        CheckExamples(
+            triggering: [
+                .fires("a private loan not explained", at: "bidder.yaml:company") { $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)] },
+                .fires("two sources, neither explained: two findings", at: "bidder.yaml:company", "bidder.yaml:company") {
+                    $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false), .init(source: "foundation Curaçao", amount: nil, explained: nil)] },
+            ],
+            nonTriggering: [
+                .quiet("a bank loan, explained") { $0.submission.bidder.company?.financing = [.init(source: "bank", amount: 250000, explained: true)] },
+                .quiet("no external financing") { $0.submission.bidder.company?.financing = [] },
+            ])
     }
 }

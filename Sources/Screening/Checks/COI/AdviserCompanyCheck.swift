@@ -37,7 +37,16 @@ struct AdviserCompanyCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")] },
-                      nonTriggering: { $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")] })
+        CheckExamples(
+            triggering: [
+                .fires("an adviser with the bidder's name", at: "uea.xml:") { $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")] },
+                .fires("an adviser with the bidder's KvK number under another name", at: "uea.xml:") {
+                    $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: $0.submission.kvk, role: "opsteller bestek")] },
+            ],
+            nonTriggering: [
+                .quiet("an unrelated adviser") { $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")] },
+                .quiet("an adviser whose name shares words but names another company") {
+                    $0.tender.advisers = [.init(name: "Zonnebouw Friesland B.V.", kvk: "55667788", role: "opsteller bestek")] },
+            ])
     }
 }

@@ -28,7 +28,15 @@ struct PriorInvolvementCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: false) },
-                      nonTriggering: { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: true) })
+        CheckExamples(
+            triggering: [
+                .fires("involved in preparing the tender, no protection plan", at: "bidder.yaml:declaration") { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: false) },
+                .fires("a former member of the authority's team now with the bidder", at: "bidder.yaml:declaration") {
+                    $0.submission.bidder.declaration = .init(priorInvolvement: false, protectionPlan: false, exStaff: [.init(name: "Karin de Wit", role: "projectleider")]) },
+            ],
+            nonTriggering: [
+                .quiet("involved, with a protection plan") { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: true) },
+                .quiet("not involved") { $0.submission.bidder.declaration = .init(priorInvolvement: false, protectionPlan: false) },
+            ])
     }
 }

@@ -42,7 +42,18 @@ struct AlteredStructureCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read", line: 1148)) },
-            nonTriggering: { $0.submission.espd.warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria", line: nil)) })
+            triggering: [
+                .fires("an element of a foreign namespace", at: "uea.xml:") {
+                    $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read", line: 1148)) },
+                .fires("a duplicated criterion and an answer naming two questions: one finding", at: "uea.xml:") {
+                    $0.submission.espd.warnings += [ReaderWarning(code: "duplicate-criterion", message: "criterion C1 appears twice", line: 220),
+                                                    ReaderWarning(code: "several-property-ids", message: "an answer names two questions", line: 231)] },
+            ],
+            nonTriggering: [
+                .quiet("a reader note that is no sign of editing") { $0.submission.espd.warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria", line: nil)) },
+                .quiet("a foreign element in a request (not a bidder's declaration)") {
+                    $0.submission.espd.kind = .request
+                    $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element X in namespace urn:x", line: 12)) },
+            ])
     }
 }

@@ -47,13 +47,28 @@ struct AnswerConflictCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { context in
-                context.declare(ground: "C2", applies: true)
-                let line = context.espd.criteria.first { $0.ground == "C2" }!.line
-                context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "C2_EG_corruption/QG1/Q1",
-                                                     message: "\"Your answer\" is answered 2 times with different values", lines: [line + 1, line + 2],
-                                                     values: ["false", "true"]), ground: "C2")
-            },
-            nonTriggering: { $0.declare(ground: "C2", applies: true, date: $0.referenceDate.adding(years: -1).description) })
+            triggering: [
+                .fires("'Your answer' to C2 given twice, no and yes", at: "uea.xml:") { context in
+                    context.declare(ground: "C2", applies: true)
+                    let line = context.espd.criteria.first { $0.ground == "C2" }!.line
+                    context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "C2_EG_corruption/QG1/Q1",
+                                                         message: "\"Your answer\" is answered 2 times with different values", lines: [line + 1, line + 2],
+                                                         values: ["false", "true"]), ground: "C2")
+                },
+                .fires("two readings of C1 and of C5: one finding each", at: "uea.xml:", "uea.xml:") { context in
+                    for ground in ["C1", "C5"] {
+                        let line = context.espd.criteria.first { $0.ground == ground }!.line
+                        context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "\(ground)/QG1/Q1", message: "answered twice", lines: [line + 1, line + 2],
+                                                             values: ["false", "true"]), ground: ground)
+                    }
+                },
+            ],
+            nonTriggering: [
+                .quiet("C2 answered yes once, with a date") { $0.declare(ground: "C2", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+                .quiet("two readings in a request (nothing declared)") { context in
+                    context.submission.espd.kind = .request
+                    context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "C2/QG1/Q1", message: "answered twice", lines: [10, 11], values: ["false", "true"]), ground: "C2")
+                },
+            ])
     }
 }

@@ -34,7 +34,14 @@ struct ExclusionMissingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
-                      nonTriggering: { $0.submission.espd.criteria.removeAll { $0.ground == "C12" } })
+        CheckExamples(
+            triggering: [
+                .fires("mandatory ground C4 left out", at: "uea.xml:") { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
+                .fires("every exclusion criterion left out: one finding", at: "uea.xml:") { $0.submission.espd.criteria.removeAll { $0.category == .exclusion } },
+            ],
+            nonTriggering: [
+                .quiet("optional ground C12 left out") { $0.submission.espd.criteria.removeAll { $0.ground == "C12" } },
+                .quiet("C4 left out of a request") { $0.submission.espd.kind = .request; $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
+            ])
     }
 }

@@ -32,6 +32,14 @@ struct ExclusionUnansweredCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.declare(ground: "C5", applies: nil) }, nonTriggering: { $0.declare(ground: "C5", applies: false) })
+        CheckExamples(
+            triggering: [
+                .fires("C5 not answered", at: "uea.xml:") { $0.declare(ground: "C5", applies: nil) },
+                .fires("C1 and C5 not answered: two findings", at: "uea.xml:", "uea.xml:") { $0.declare(ground: "C1", applies: nil); $0.declare(ground: "C5", applies: nil) },
+            ],
+            nonTriggering: [
+                .quiet("C5 without an answer in a request (nothing is declared there)") { $0.submission.espd.kind = .request; $0.declare(ground: "C5", applies: nil) },
+                .quiet("C5 answered yes (the exclusion checks weigh it)") { $0.declare(ground: "C5", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+            ])
     }
 }

@@ -38,7 +38,25 @@ struct MemberESPDMissingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.espd.economicOperator?.role = "lead"; $0.submission.otherESPDs = [] },
-                      nonTriggering: { $0.submission.espd.economicOperator?.role = "sole"; $0.submission.espd.economicOperator?.groupName = nil })
+        CheckExamples(
+            triggering: [
+                .fires("the lead of a group without its members' ESPDs", at: "uea.xml:") { $0.submission.espd.economicOperator?.role = "lead"; $0.submission.otherESPDs = [] },
+                .fires("a group name without the members' ESPDs", at: "uea.xml:") {
+                    $0.submission.espd.economicOperator?.role = "sole"; $0.submission.espd.economicOperator?.groupName = "Combinatie Zon Noord"; $0.submission.otherESPDs = [] },
+            ],
+            nonTriggering: [
+                .quiet("a sole bidder with a subcontractor's ESPD") { context in
+                    context.submission.espd.economicOperator?.role = "sole"
+                    var subcontractor = context.submission.espd
+                    subcontractor.economicOperator?.role = "subcontractor"
+                    context.submission.otherESPDs = [subcontractor]
+                },
+                .quiet("the lead with a member's ESPD") { context in
+                    context.submission.espd.economicOperator?.role = "lead"
+                    var member = context.submission.espd
+                    member.economicOperator?.role = "member"
+                    context.submission.otherESPDs = [member]
+                },
+            ])
     }
 }

@@ -19,6 +19,15 @@ struct NotAResponseCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.espd.kind = .request }, nonTriggering: { $0.submission.espd.kind = .response })
+        CheckExamples(
+            triggering: [
+                .fires("the authority's request handed in", at: "uea.xml:/") { $0.submission.espd.kind = .request },
+                .fires("a request with the bidder's name filled in", at: "uea.xml:/") {
+                    $0.submission.espd.kind = .request; $0.submission.espd.economicOperator?.name = "Zonnebouw Flevoland B.V." },
+            ],
+            nonTriggering: [
+                .quiet("a response without an economic operator") { $0.submission.espd.kind = .response; $0.submission.espd.economicOperator = nil },
+                .quiet("a response without any criteria (other checks report what is missing)") { $0.submission.espd.kind = .response; $0.submission.espd.criteria = [] },
+            ])
     }
 }

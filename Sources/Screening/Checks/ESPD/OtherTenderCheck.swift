@@ -24,6 +24,23 @@ struct OtherTenderCheck: Check {
     static func normalise(_ id: String) -> String { id.lowercased().filter { $0.isLetter || $0.isNumber } }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.id = "PFL-1999-001" }, nonTriggering: { $0.tender.id = $0.espd.contractFolderID })
+        CheckExamples(
+            triggering: [
+                .fires("an ESPD for another procedure", at: "uea.xml:ContractFolderID") { $0.tender.id = "PFL-1999-001" },
+                .fires("no tender id, and the request names another procedure", at: "uea.xml:ContractFolderID") { context in
+                    var request = context.submission.espd
+                    request.kind = .request
+                    request.contractFolderID = "PFL-1999-001"
+                    context.request = request
+                    context.tender.id = nil
+                },
+            ],
+            nonTriggering: [
+                .quiet("the tender's own id in lower case with other separators") { $0.tender.id = $0.espd.contractFolderID.map { $0.lowercased().replacingOccurrences(of: "-", with: " / ") } },
+                .quiet("another reference of the same tender, recorded in otherReferences") { context in
+                    context.tender.id = "PFL-1999-001"
+                    context.tender.otherReferences = [context.espd.contractFolderID ?? ""]
+                },
+            ])
     }
 }

@@ -33,7 +33,14 @@ struct PlaceholderCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.espd.economicOperator?.name = "__EoName" },
-                      nonTriggering: { $0.submission.espd.economicOperator?.name = "Zonnebouw Flevoland B.V." })
+        CheckExamples(
+            triggering: [
+                .fires("the name is a template field", at: "uea.xml:") { $0.submission.espd.economicOperator?.name = "__EoName" },
+                .fires("the name is a bracketed placeholder", at: "uea.xml:") { $0.submission.espd.economicOperator?.name = "[Naam onderneming]" },
+            ],
+            nonTriggering: [
+                .quiet("a real name with brackets inside") { $0.submission.espd.economicOperator?.name = "Zonnebouw (Flevoland) [NL] B.V." },
+                .quiet("a real name with an underscore inside") { $0.submission.espd.economicOperator?.name = "Bouw_Combinatie Noord B.V." },
+            ])
     }
 }

@@ -27,17 +27,34 @@ struct RequestMismatchCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { context in
-                var request = context.submission.espd
-                request.kind = .request
-                context.request = request
-                context.submission.espd.criteria.removeAll { $0.ground == "C2" }
-            },
-            nonTriggering: { context in
-                var request = context.submission.espd
-                request.kind = .request
-                request.criteria = request.criteria.filter { !$0.answers.isEmpty }
-                context.request = request
-            })
+            triggering: [
+                .fires("a criterion of the request missing from the response", at: "uea.xml:") { context in
+                    var request = context.submission.espd
+                    request.kind = .request
+                    context.request = request
+                    context.submission.espd.criteria.removeAll { $0.ground == "C2" }
+                },
+                .fires("a criterion of the request present but not answered", at: "uea.xml:") { context in
+                    var request = context.submission.espd
+                    request.kind = .request
+                    request.criteria = request.criteria.filter { !$0.answers.isEmpty }
+                    context.request = request
+                    if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C3" }) { context.submission.espd.criteria[i].answers = [] }
+                },
+            ],
+            nonTriggering: [
+                .quiet("every criterion of the request answered") { context in
+                    var request = context.submission.espd
+                    request.kind = .request
+                    request.criteria = request.criteria.filter { !$0.answers.isEmpty }
+                    context.request = request
+                },
+                .quiet("a request that asks for C1 and C2 only") { context in
+                    var request = context.submission.espd
+                    request.kind = .request
+                    request.criteria = request.criteria.filter { ["C1", "C2"].contains($0.ground ?? "") }
+                    context.request = request
+                },
+            ])
     }
 }

@@ -33,15 +33,30 @@ struct SchemaInvalidCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { context in
-                context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                    file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
-                    valid: false, problems: [XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")], total: 1)
-            },
-            nonTriggering: { context in
-                context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                    file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
-                    valid: true, problems: [], total: 0)
-            })
+            triggering: [
+                .fires("one schema error", at: "uea.xml:") { context in
+                    context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                        valid: false, problems: [XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")], total: 1)
+                },
+                .fires("seven errors, the first two as evidence: one finding", at: "uea.xml:") { context in
+                    context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
+                        valid: false, problems: [XMLSchema.Problem(line: 30, message: "Element 'cac:ProcurementProjectLot': This element is not expected."),
+                                                 XMLSchema.Problem(line: 41, message: "Element 'cbc:ID': Missing child element(s).")], total: 7)
+                },
+            ],
+            nonTriggering: [
+                .quiet("valid") { context in
+                    context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                        valid: true, problems: [], total: 0)
+                },
+                .quiet("valid against the v2.1.0 schemas") { context in
+                    context.submission.espd.schemaValidation = ESPDSchemas.Validation(
+                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
+                        valid: true, problems: [], total: 0)
+                },
+            ])
     }
 }

@@ -32,13 +32,25 @@ struct UnlinkedAnswerCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { context in
-                var answer = Answer(property: "C1_EG_crime-org/QG1/Q1\u{200B}", question: nil, type: nil, instance: 1, applicable: true, gatedBy: nil,
-                                    criminalData: false, line: 1150, path: "/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]")
-                answer.indicator = false
-                answer.belongsTo = "C1"
-                context.submission.espd.unlinkedAnswers = [answer]
-            },
-            nonTriggering: { $0.submission.espd.unlinkedAnswers = [] })
+            triggering: [
+                .fires("an answer whose question id carries a zero-width space", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]") { context in
+                    context.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)]
+                },
+                .fires("two such answers: one finding", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]") { context in
+                    context.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25), Self.unlinked(line: 1170, response: 26)]
+                },
+            ],
+            nonTriggering: [
+                .quiet("a whole criterion left out (espd.exclusion-missing reports it)") { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
+                .quiet("an unlinked answer in a request") { $0.submission.espd.kind = .request; $0.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)] },
+            ])
+    }
+
+    static func unlinked(line: Int, response: Int) -> Answer {
+        var answer = Answer(property: "C1_EG_crime-org/QG1/Q1\u{200B}", question: nil, type: nil, instance: 1, applicable: true, gatedBy: nil,
+                            criminalData: false, line: line, path: "/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[\(response)]")
+        answer.indicator = false
+        answer.belongsTo = "C1"
+        return answer
     }
 }

@@ -25,7 +25,14 @@ struct ConflictUnexplainedCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.declare(ground: "C21", applies: true) },
-                      nonTriggering: { $0.declare(ground: "C21", applies: true, description: "Adviseur X werkte aan het programma van eisen; belangenbeschermingsplan bijgevoegd.") })
+        CheckExamples(
+            triggering: [
+                .fires("C21 answered yes without explanation", at: "uea.xml:") { $0.declare(ground: "C21", applies: true) },
+                .fires("C20 answered yes without explanation", at: "uea.xml:") { $0.declare(ground: "C20", applies: true) },
+            ],
+            nonTriggering: [
+                .quiet("C21 yes, explained") { $0.declare(ground: "C21", applies: true, description: "Adviseur X werkte aan het programma van eisen; belangenbeschermingsplan bijgevoegd.") },
+                .quiet("C21 answered no, with a remark") { $0.declare(ground: "C21", applies: false, description: "Geen betrokkenheid bij de voorbereiding.") },
+            ])
     }
 }

@@ -24,7 +24,14 @@ struct ExpiredConvictionCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description) },
-                      nonTriggering: { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -4).description) })
+        CheckExamples(
+            triggering: [
+                .fires("C1 conviction of 6 years ago", at: "uea.xml:") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description) },
+                .fires("C3 conviction of 10 years ago", at: "uea.xml:") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -10).description) },
+            ],
+            nonTriggering: [
+                .quiet("C1 conviction of 4 years ago (exclusion.mandatory-ground)") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -4).description) },
+                .quiet("C1 answered no, an old date left in the form") { $0.declare(ground: "C1", applies: false, date: $0.referenceDate.adding(years: -9).description) },
+            ])
     }
 }

@@ -55,7 +55,15 @@ struct MandatoryGroundCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description) },
-                      nonTriggering: { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -6).description) })
+        CheckExamples(
+            triggering: [
+                .fires("C3 conviction of 2 years ago, no self-cleaning", at: "uea.xml:") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description) },
+                .fires("C1 conviction of a year ago, self-cleaning claimed", at: "uea.xml:") {
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true) },
+            ],
+            nonTriggering: [
+                .quiet("C3 conviction of 6 years ago") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -6).description) },
+                .quiet("optional ground C12 answered yes (exclusion.optional-ground)") { $0.declare(ground: "C12", applies: true) },
+            ])
     }
 }

@@ -22,18 +22,13 @@ struct MisrepresentationAmbiguousCheck: Check {
 
     var examples: CheckExamples {
         CheckExamples(
-            triggering: { context in
-                context.declare(ground: "C23", applies: nil)
-                if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) {
-                    context.submission.espd.criteria[i].polarity = .ambiguous
-                    context.submission.espd.criteria[i].answer = true
-                }
-            },
-            nonTriggering: { context in
-                if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) {
-                    context.submission.espd.criteria[i].polarity = .trueMeansGroundApplies
-                    context.submission.espd.criteria[i].answer = false
-                }
-            })
+            triggering: [
+                .fires("C23 answered yes under a wording with two readings", at: "uea.xml:") { $0.setC23(polarity: .ambiguous, answer: true) },
+                .fires("C23 answered no under that wording", at: "uea.xml:") { $0.setC23(polarity: .ambiguous, answer: false) },
+            ],
+            nonTriggering: [
+                .quiet("C23 answered yes under a clear wording (exclusion.optional-ground)") { $0.setC23(polarity: .trueMeansGroundApplies, answer: true) },
+                .quiet("C23 not answered (espd.exclusion-unanswered)") { $0.setC23(polarity: .ambiguous, answer: nil) },
+            ])
     }
 }

@@ -65,7 +65,15 @@ struct OptionalGroundCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.optionalGrounds = ["C12"]; $0.declare(ground: "C12", applies: true) },
-                      nonTriggering: { $0.tender.optionalGrounds = ["C12"]; $0.declare(ground: "C12", applies: false) })
+        CheckExamples(
+            triggering: [
+                .fires("announced optional ground C12 answered yes", at: "uea.xml:") { $0.tender.optionalGrounds = ["C12"]; $0.declare(ground: "C12", applies: true) },
+                .fires("conflict of interest C21 answered yes, announced or not", at: "uea.xml:") { $0.tender.optionalGrounds = []; $0.declare(ground: "C21", applies: true) },
+            ],
+            nonTriggering: [
+                .quiet("C12 answered no") { $0.tender.optionalGrounds = ["C12"]; $0.declare(ground: "C12", applies: false) },
+                .quiet("mandatory ground C1 answered yes (exclusion.mandatory-ground)") {
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+            ])
     }
 }

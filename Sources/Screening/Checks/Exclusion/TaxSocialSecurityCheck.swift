@@ -75,7 +75,14 @@ struct TaxSocialSecurityCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true) },
-                      nonTriggering: { $0.declare(ground: "C7", applies: false) })
+        CheckExamples(
+            triggering: [
+                .fires("taxes unpaid, established by a final decision", at: "uea.xml:") { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true) },
+                .fires("social security unpaid, the ESPD silent on a decision", at: "uea.xml:") { $0.declare(ground: "C8", applies: true) },
+            ],
+            nonTriggering: [
+                .quiet("taxes answered no, with an explanation") { $0.declare(ground: "C7", applies: false, description: "Alle aangiften zijn tijdig voldaan.") },
+                .quiet("a conviction ground (part A) answered yes") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+            ])
     }
 }

@@ -35,7 +35,15 @@ struct EvidenceTooOldCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7)) },
-                      nonTriggering: { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -6)) })
+        CheckExamples(
+            triggering: [
+                .fires("a tax statement of 7 months (at most 6)", at: "bidder.yaml:taxStatement") { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7)) },
+                .fires("a KvK extract and a tax statement both too old: two findings", at: "bidder.yaml:kvkExtract", "bidder.yaml:taxStatement") {
+                    $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(years: -1); $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(years: -1)) },
+            ],
+            nonTriggering: [
+                .quiet("a tax statement of exactly 6 months") { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -6)) },
+                .quiet("a KvK extract of a month") { $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(months: -1) },
+            ])
     }
 }

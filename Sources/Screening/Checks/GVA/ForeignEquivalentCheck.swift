@@ -39,6 +39,15 @@ struct ForeignEquivalentCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.country = "DE" }, nonTriggering: { $0.submission.bidder.country = "NL" })
+        CheckExamples(
+            triggering: [
+                .fires("a German bidder", at: "uea.xml:") { $0.submission.bidder.country = "DE" },
+                .fires("a Belgian bidder with an equivalent document", at: "uea.xml:") {
+                    $0.submission.bidder.country = "BE"; $0.submission.bidder.equivalentDocument = .init(type: "uittreksel strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE") },
+            ],
+            nonTriggering: [
+                .quiet("a Dutch bidder, country written in lower case") { $0.submission.bidder.country = "nl" },
+                .quiet("a Dutch bidder without a country in its bidder file (the ESPD's country counts)") { $0.submission.bidder.country = nil },
+            ])
     }
 }

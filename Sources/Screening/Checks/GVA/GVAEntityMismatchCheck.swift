@@ -46,7 +46,15 @@ struct GVAEntityMismatchCheck: Check {
     static func digits(_ text: String) -> String { text.filter(\.isNumber) }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.gva?.kvk = "99999999" },
-                      nonTriggering: { context in let kvk = context.submission.kvk; context.submission.bidder.gva?.kvk = kvk })
+        CheckExamples(
+            triggering: [
+                .fires("a GVA issued to another KvK number", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.kvk = "99999999" },
+                .fires("a KvK extract in another name", at: "bidder.yaml:kvkExtract") { $0.submission.bidder.kvkExtract?.name = "Polder Energie Techniek B.V." },
+            ],
+            nonTriggering: [
+                .quiet("the bidder's own KvK number written with a space") { context in
+                    let kvk = context.submission.kvk.map { "\($0.prefix(4)) \($0.dropFirst(4))" }; context.submission.bidder.gva?.kvk = kvk },
+                .quiet("the name written without the legal form") { $0.submission.bidder.gva?.name = "Zonnebouw Flevoland" },
+            ])
     }
 }

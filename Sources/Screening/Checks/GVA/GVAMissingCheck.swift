@@ -23,7 +23,17 @@ struct GVAMissingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
-                      nonTriggering: { $0.tender.stage = .award; $0.tender.intendedWinners = ["another bidder"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil })
+        CheckExamples(
+            triggering: [
+                .fires("the intended winner without a GVA, the tender asks for one", at: "tender.yaml:requested") {
+                    $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+                .fires("at award, no winner named: whether it is demanded is undetermined", at: "tender.yaml:stage") {
+                    $0.tender.stage = .award; $0.tender.intendedWinners = []; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+            ],
+            nonTriggering: [
+                .quiet("another bidder is the intended winner") {
+                    $0.tender.stage = .award; $0.tender.intendedWinners = ["another bidder"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+                .quiet("a foreign bidder (an equivalent document instead)") { $0.submission.bidder.country = "DE"; $0.submission.bidder.gva = nil },
+            ])
     }
 }

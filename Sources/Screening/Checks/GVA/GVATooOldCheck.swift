@@ -27,7 +27,14 @@ struct GVATooOldCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(months: -25) },
-                      nonTriggering: { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -2) })
+        CheckExamples(
+            triggering: [
+                .fires("a GVA of 25 months (at most 2 years)", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(months: -25) },
+                .fires("a GVA of 2 years and a day", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.issueDate = Day(ordinal: $0.referenceDate.adding(years: -2).ordinal - 1) },
+            ],
+            nonTriggering: [
+                .quiet("a GVA of exactly 2 years") { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -2) },
+                .quiet("no GVA (gva.missing's concern)") { $0.submission.bidder.gva = nil },
+            ])
     }
 }

@@ -25,6 +25,14 @@ struct RiskSectorCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.cpv = ["18100000-0"] }, nonTriggering: { $0.tender.cpv = ["48000000-8"] })
+        CheckExamples(
+            triggering: [
+                .fires("clothing (CPV 18100000)", at: "tender.yaml:cpv") { $0.tender.cpv = ["18100000-0"] },
+                .fires("clothing and computers: two sectors", at: "tender.yaml:cpv", "tender.yaml:cpv") { $0.tender.cpv = ["18100000-0", "30213000-5"] },
+            ],
+            nonTriggering: [
+                .quiet("software (CPV 48000000)") { $0.tender.cpv = ["48000000-8"] },
+                .quiet("consultancy (CPV 79400000)") { $0.tender.cpv = ["79400000-8"] },
+            ])
     }
 }

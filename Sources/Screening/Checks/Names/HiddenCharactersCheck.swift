@@ -52,7 +52,16 @@ struct HiddenCharactersCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.subcontractors = [.init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
-                      nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Müller Çelik Öztürk GmbH", country: "DE", share: 30, reliedUpon: false)] })
+        CheckExamples(
+            triggering: [
+                .fires("a zero-width space in a subcontractor's name", at: "bidder.yaml:subcontractors") {
+                    $0.submission.bidder.subcontractors = [.init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
+                .fires("a Cyrillic а among Latin letters in a tier's city", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.city = "Burgh\u{0430}usen" } },
+            ],
+            nonTriggering: [
+                .quiet("German and Turkish letters with diacritics") {
+                    $0.submission.bidder.subcontractors = [.init(name: "Müller Çelik Öztürk GmbH", country: "DE", share: 30, reliedUpon: false)] },
+                .quiet("a city written in Chinese characters") { $0.tier("polysilicon") { $0.city = "石河子" } },
+            ])
     }
 }

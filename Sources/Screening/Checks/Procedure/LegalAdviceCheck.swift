@@ -21,7 +21,17 @@ struct LegalAdviceCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = false },
-                      nonTriggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = true })
+        CheckExamples(
+            triggering: [
+                .fires("services of 80,000, legal department not consulted", at: "tender.yaml:legalDepartmentConsulted") {
+                    $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = false },
+                .fires("supplies of 200,000, consultation not recorded", at: "tender.yaml:legalDepartmentConsulted") {
+                    $0.tender.type = .leveringen; $0.tender.estimatedValue = 200_000; $0.tender.legalDepartmentConsulted = nil },
+            ],
+            nonTriggering: [
+                .quiet("consulted") { $0.tender.type = .diensten; $0.tender.estimatedValue = 80_000; $0.tender.legalDepartmentConsulted = true },
+                .quiet("below the value that requires it") {
+                    $0.tender.type = .diensten; $0.tender.estimatedValue = $0.rules.thresholds.legalAdviceFrom - 1; $0.tender.legalDepartmentConsulted = false },
+            ])
     }
 }

@@ -61,8 +61,17 @@ struct LighterThanRequiredCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .meervoudig },
-                      nonTriggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.procedure = .nationaal })
+        CheckExamples(
+            triggering: [
+                .fires("services at the EU threshold, multiple quotation used", at: "tender.yaml:procedure") {
+                    $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .meervoudig },
+                .fires("works of 6 million, national procedure used", at: "tender.yaml:procedure") {
+                    $0.tender.type = .werken; $0.tender.estimatedValue = 6_000_000; $0.tender.procedure = .nationaal },
+            ],
+            nonTriggering: [
+                .quiet("works of 2 million, national procedure") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.procedure = .nationaal },
+                .quiet("services at the EU threshold, European procedure") { $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .europees },
+            ])
     }
 }
 

@@ -21,7 +21,14 @@ struct ProcedureRequiredCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 900_000 },
-                      nonTriggering: { $0.tender.type = nil; $0.tender.estimatedValue = nil })
+        CheckExamples(
+            triggering: [
+                .fires("works of 900,000", at: "tender.yaml:estimatedValue") { $0.tender.type = .werken; $0.tender.estimatedValue = 900_000 },
+                .fires("services of 50,000, no procedure given", at: "tender.yaml:estimatedValue") { $0.tender.type = .diensten; $0.tender.estimatedValue = 50_000; $0.tender.procedure = nil },
+            ],
+            nonTriggering: [
+                .quiet("no type and no value") { $0.tender.type = nil; $0.tender.estimatedValue = nil },
+                .quiet("a type without a value") { $0.tender.type = .werken; $0.tender.estimatedValue = nil },
+            ])
     }
 }

@@ -75,7 +75,16 @@ struct ListedPartyCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
-                      nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Noordzee Modules B.V.", country: "NL", share: 30, reliedUpon: false)] })
+        CheckExamples(
+            triggering: [
+                .fires("a listed company as subcontractor", at: "bidder.yaml:subcontractors") {
+                    $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
+                .fires("a listed person among the declared people", at: "bidder.yaml:declaration") {
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Aleksandr Volkov", role: "director")]) },
+            ],
+            nonTriggering: [
+                .quiet("an unlisted subcontractor") { $0.submission.bidder.subcontractors = [.init(name: "Noordzee Modules B.V.", country: "NL", share: 30, reliedUpon: false)] },
+                .quiet("another person with a listed person's surname") { $0.submission.bidder.declaration = .init(people: [.init(name: "Pavel Volkov", role: "director")]) },
+            ])
     }
 }

@@ -65,7 +65,15 @@ struct RussiaInvolvementCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.estimatedValue = 6_000_000; $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 25, reliedUpon: false)] },
-                      nonTriggering: { $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 5, reliedUpon: false)] })
+        CheckExamples(
+            triggering: [
+                .fires("a Russian subcontractor with 25 %", at: "bidder.yaml:subcontractors") {
+                    $0.tender.estimatedValue = 6_000_000; $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 25, reliedUpon: false)] },
+                .fires("more than half Russian ownership declared", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.russiaDeclaration?.russianOwnershipOver50 = true },
+            ],
+            nonTriggering: [
+                .quiet("a Russian subcontractor with 5 %") { $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 5, reliedUpon: false)] },
+                .quiet("a Russian subcontractor with exactly 10 %") { $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 10, reliedUpon: false)] },
+            ])
     }
 }

@@ -17,7 +17,16 @@ struct SanctionsDeclarationMissingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.bidder.russiaDeclaration = nil },
-                      nonTriggering: { $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) })
+        CheckExamples(
+            triggering: [
+                .fires("no declaration", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.russiaDeclaration = nil },
+                .fires("a foreign bidder without one", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.country = "DE"; $0.submission.bidder.russiaDeclaration = nil },
+            ],
+            nonTriggering: [
+                .quiet("declared: nothing Russian") {
+                    $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) },
+                .quiet("declared: Russian ownership (sanctions.russia-involvement weighs it)") {
+                    $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: true, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) },
+            ])
     }
 }

@@ -34,6 +34,18 @@ struct StaleListCheck: Check {
     static func days(from a: Day, to b: Day) -> Int { b.ordinal - a.ordinal }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.sanctions = nil }, nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("no list loaded", at: "(no watchlists):") { $0.sanctions = nil },
+                .fires("a list of 60 days before the reference date", at: "eu-fsf.xml:") { $0.sanctions = Self.list(dated: Day(ordinal: $0.referenceDate.ordinal - 60), rules: $0.rules) },
+            ],
+            nonTriggering: [
+                .quiet("a list of the reference date") { $0.sanctions = Self.list(dated: $0.referenceDate, rules: $0.rules) },
+                .quiet("a list of 31 days before (the maximum age)") { $0.sanctions = Self.list(dated: Day(ordinal: $0.referenceDate.ordinal - 31), rules: $0.rules) },
+            ])
+    }
+
+    static func list(dated date: Day, rules: RuleBook) -> SanctionsIndex {
+        SanctionsIndex(lists: [Watchlist(name: "eu-fsf.xml", format: .euFSF, listDate: date, sha256: String(repeating: "0", count: 64), entries: [])], rules: rules)
     }
 }

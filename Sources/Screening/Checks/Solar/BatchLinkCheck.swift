@@ -10,15 +10,29 @@ struct BatchLinkCheck: Check {
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let chain = context.submission.supplyChain, let module = chain.first(where: { $0.tier == "module" }), module.batchLink == nil else { return [] }
-        return [finding(
-            nl: "De modules (\(module.entity)) hebben geen batch- of serienummerkoppeling met de getraceerde productielijn.",
-            en: "The modules (\(module.entity)) have no batch or serial link to the traced production line.",
-            evidence: [SolarScope.pointer(context, module)])]
+        // Every module tier: a declaration that lists the modules twice must not hide the one
+        // without a link behind one with a link.
+        (context.submission.supplyChain ?? []).filter { $0.tier == "module" && ($0.batchLink ?? "").trimmingBlanks().isEmpty }.map { module in
+            finding(
+                nl: "De modules (\(module.entity)) hebben geen batch- of serienummerkoppeling met de getraceerde productielijn.",
+                en: "The modules (\(module.entity)) have no batch or serial link to the traced production line.",
+                evidence: [SolarScope.pointer(context, module)])
+        }
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "module" }) { $0.submission.supplyChain?[i].batchLink = nil } },
-                      nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("the module tier without a batch link", at: "supply-chain.csv:tier=module") { $0.tier("module") { $0.batchLink = nil } },
+                .fires("a second module tier without one (the first has a link)", at: "supply-chain.csv:tier=module") { context in
+                    guard var second = context.submission.supplyChain?.first(where: { $0.tier == "module" }) else { return }
+                    second.entity = "Eemshaven Modules 2 B.V."; second.batchLink = nil; second.line += 1
+                    context.submission.supplyChain?.append(second)
+                },
+            ],
+            nonTriggering: [
+                .quiet("a batch link given") { $0.tier("module") { $0.batchLink = "NZM-2026-LOT-117" } },
+                .quiet("no supply-chain declaration (solar.declaration-missing)") { $0.submission.supplyChain = nil },
+            ])
     }
 }

@@ -38,7 +38,15 @@ struct CertificateCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "cell" }) { $0.submission.supplyChain?[i].certificateExpiry = $0.referenceDate.adding(months: -1) } },
-                      nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("the cell tier's certificate expired a month ago", at: "supply-chain.csv:tier=cell") { context in
+                    let day = context.referenceDate.adding(months: -1); context.tier("cell") { $0.certificateExpiry = day } },
+                .fires("the polysilicon tier without a certificate", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.certificate = nil } },
+            ],
+            nonTriggering: [
+                .quiet("a certificate valid until the reference date") { context in let day = context.referenceDate; context.tier("cell") { $0.certificateExpiry = day } },
+                .quiet("an accepted certificate written in lower case") { $0.tier("polysilicon") { $0.certificate = "ssi traceability" } },
+            ])
     }
 }

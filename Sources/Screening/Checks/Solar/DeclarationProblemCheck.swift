@@ -21,7 +21,17 @@ struct DeclarationProblemCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.supplyChainProblems = [.init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")] },
-                      nonTriggering: { $0.submission.supplyChainProblems = [] })
+        CheckExamples(
+            triggering: [
+                .fires("one value that could not be read", at: "supply-chain.csv:") {
+                    $0.submission.supplyChainProblems = [.init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")] },
+                .fires("three of them: one finding", at: "supply-chain.csv:") {
+                    $0.submission.supplyChainProblems = [.init(line: 3, message: "certificate_expiry '31-12-2027' is not a date"), .init(line: 4, message: "quantity 'veel' is not a number"),
+                                                         .init(line: 6, message: "unit 'stuks' is not kg, pcs or wp")] },
+            ],
+            nonTriggering: [
+                .quiet("a quantity of 0 is a value, not a reading problem") { $0.tier("cell") { $0.quantity = 0 } },
+                .quiet("no declaration at all (solar.declaration-missing)") { $0.submission.supplyChain = nil; $0.submission.supplyChainProblems = [] },
+            ])
     }
 }

@@ -37,7 +37,14 @@ struct ImplausibleVolumeCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "polysilicon" }) { $0.submission.supplyChain?[i].quantity = 100; $0.submission.supplyChain?[i].unit = "kg" } },
-                      nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("100 kg of polysilicon for 15 MWp of modules", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.quantity = 100; $0.unit = "kg" } },
+                .fires("1 million wafers for 4.65 million cells", at: "supply-chain.csv:tier=wafer") { $0.tier("wafer") { $0.quantity = 1_000_000 } },
+            ],
+            nonTriggering: [
+                .quiet("40,000 kg for 15 MWp (2.7 g/W)") { $0.tier("polysilicon") { $0.quantity = 40_000; $0.unit = "kg" } },
+                .quiet("half-cut cells: twice as many cells as wafers") { $0.tier("cell") { $0.quantity = 9_400_000 } },
+            ])
     }
 }

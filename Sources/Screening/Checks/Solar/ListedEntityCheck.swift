@@ -38,7 +38,17 @@ struct ListedEntityCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "mg-si" }) { $0.submission.supplyChain?[i].entity = "Hoshine Silicon Industry Co., Ltd" } },
-                      nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("a listed metallurgical-silicon producer", at: "supply-chain.csv:tier=mg-si") { $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" } },
+                .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.aliases = ["Xinjiang Daqo New Energy"] } },
+            ],
+            nonTriggering: [
+                .quiet("a company sharing one word with a listed one") { $0.tier("polysilicon") { $0.entity = "Daqo Solar Europe GmbH" } },
+                .quiet("a listed company before its listing took effect") { context in
+                    context.referenceDate = Day(year: 2021, month: 1, day: 1)
+                    context.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" }
+                },
+            ])
     }
 }

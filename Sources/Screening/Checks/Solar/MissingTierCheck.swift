@@ -34,6 +34,18 @@ struct MissingTierCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.submission.supplyChain?.removeAll { $0.tier == "polysilicon" } }, nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("the polysilicon tier left out", at: "supply-chain.csv:") { $0.submission.supplyChain?.removeAll { $0.tier == "polysilicon" } },
+                .fires("the cell tier without region and country", at: "supply-chain.csv:tier=cell") { $0.tier("cell") { $0.region = nil; $0.country = nil } },
+            ],
+            nonTriggering: [
+                .quiet("an extra tier that is not required (glass)") { context in
+                    guard var glass = context.submission.supplyChain?.first(where: { $0.tier == "module" }) else { return }
+                    glass.tier = "glass"; glass.facilityAddress = nil
+                    context.submission.supplyChain?.append(glass)
+                },
+                .quiet("a required tier with its address written differently") { $0.tier("cell") { $0.facilityAddress = "Lot 12, Kulim Hi-Tech Park, 09000 Kulim" } },
+            ])
     }
 }

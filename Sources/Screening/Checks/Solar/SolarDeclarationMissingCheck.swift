@@ -17,7 +17,14 @@ struct SolarDeclarationMissingCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.cpv = ["09331200-0"]; $0.submission.supplyChain = nil },
-                      nonTriggering: { $0.tender.cpv = ["72000000-5"]; $0.submission.supplyChain = nil })
+        CheckExamples(
+            triggering: [
+                .fires("a PV CPV code without a declaration", at: "tender.yaml:cpv") { $0.tender.cpv = ["09331200-0"]; $0.submission.supplyChain = nil },
+                .fires("solar: true in the tender file, works CPV only", at: "tender.yaml:cpv") { $0.tender.solar = true; $0.tender.cpv = ["45000000-7"]; $0.submission.supplyChain = nil },
+            ],
+            nonTriggering: [
+                .quiet("no solar CPV code") { $0.tender.cpv = ["72000000-5"]; $0.submission.supplyChain = nil },
+                .quiet("solar: false in the tender file overrides a PV CPV code") { $0.tender.solar = false; $0.tender.cpv = ["09331200-0"]; $0.submission.supplyChain = nil },
+            ])
     }
 }

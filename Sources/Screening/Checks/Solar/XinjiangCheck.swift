@@ -66,7 +66,14 @@ struct XinjiangCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "polysilicon" }) { $0.submission.supplyChain?[i].city = "Shihezi" } },
-                      nonTriggering: { _ in })
+        CheckExamples(
+            triggering: [
+                .fires("a polysilicon plant in Shihezi", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.city = "Shihezi" } },
+                .fires("a region written in Chinese characters (新疆)", at: "supply-chain.csv:tier=mg-si") { $0.tier("mg-si") { $0.region = "新疆"; $0.country = "CN" } },
+            ],
+            nonTriggering: [
+                .quiet("Aksu in Turkey (an ambiguous place name outside China)") { $0.tier("polysilicon") { $0.city = "Aksu"; $0.region = "Antalya"; $0.country = "TR" } },
+                .quiet("'Hami' inside another word of an address") { $0.tier("polysilicon") { $0.facilityAddress = "Hamilton Road 3" } },
+            ])
     }
 }

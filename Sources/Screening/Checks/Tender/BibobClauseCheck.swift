@@ -20,7 +20,14 @@ struct BibobClauseCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.bibob = true; $0.tender.contractConditions = [] },
-                      nonTriggering: { $0.tender.bibob = true; $0.tender.contractConditions = ["bibob"] })
+        CheckExamples(
+            triggering: [
+                .fires("a Bibob check intended, no clause", at: "tender.yaml:bibob") { $0.tender.bibob = true; $0.tender.contractConditions = [] },
+                .fires("a Bibob check intended, other conditions only", at: "tender.yaml:bibob") { $0.tender.bibob = true; $0.tender.contractConditions = ["isv", "sroi"] },
+            ],
+            nonTriggering: [
+                .quiet("with the clause") { $0.tender.bibob = true; $0.tender.contractConditions = ["bibob"] },
+                .quiet("no Bibob check intended") { $0.tender.bibob = false; $0.tender.contractConditions = [] },
+            ])
     }
 }

@@ -21,7 +21,14 @@ struct BiodiversityCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.contractConditions = [] },
-                      nonTriggering: { $0.tender.type = .werken; $0.tender.contractConditions = ["biodiversity"] })
+        CheckExamples(
+            triggering: [
+                .fires("works without a biodiversity condition", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.contractConditions = [] },
+                .fires("works with other conditions only", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.contractConditions = ["sroi", "isv"] },
+            ],
+            nonTriggering: [
+                .quiet("works with the condition") { $0.tender.type = .werken; $0.tender.contractConditions = ["biodiversity"] },
+                .quiet("services (not on land)") { $0.tender.type = .diensten; $0.tender.contractConditions = [] },
+            ])
     }
 }

@@ -28,7 +28,15 @@ struct ContractConditionsCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv"] },
-                      nonTriggering: { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv", "due-diligence"] })
+        CheckExamples(
+            triggering: [
+                .fires("a risk sector with ISV but no due diligence", at: "tender.yaml:contractConditions") { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv"] },
+                .fires("a risk sector with neither: two findings", at: "tender.yaml:contractConditions", "tender.yaml:contractConditions") {
+                    $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = [] },
+            ],
+            nonTriggering: [
+                .quiet("a risk sector with both") { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv", "due-diligence"] },
+                .quiet("no risk sector") { $0.tender.cpv = ["79400000-8"]; $0.tender.contractConditions = [] },
+            ])
     }
 }

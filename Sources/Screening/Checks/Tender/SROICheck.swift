@@ -29,7 +29,16 @@ struct SROICheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = [] },
-                      nonTriggering: { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = ["sroi"] })
+        CheckExamples(
+            triggering: [
+                .fires("works of 2 million without SROI", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = [] },
+                .fires("services at the SROI threshold", at: "tender.yaml:contractConditions") {
+                    $0.tender.type = .diensten; $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten; $0.tender.contractConditions = [] },
+            ],
+            nonTriggering: [
+                .quiet("works of 2 million with SROI") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = ["sroi"] },
+                .quiet("services just under the threshold") {
+                    $0.tender.type = .diensten; $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten - 1; $0.tender.contractConditions = [] },
+            ])
     }
 }

@@ -21,7 +21,15 @@ struct SolarConditionsCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(triggering: { $0.tender.solar = true; $0.tender.contractConditions = [] },
-                      nonTriggering: { $0.tender.solar = true; $0.tender.contractConditions = ["supply-chain-transparency"] })
+        CheckExamples(
+            triggering: [
+                .fires("a solar tender without supply-chain conditions", at: "tender.yaml:contractConditions") { $0.tender.solar = true; $0.tender.contractConditions = [] },
+                .fires("a PV CPV code (no solar: in the tender file) without them", at: "tender.yaml:contractConditions") {
+                    $0.tender.solar = nil; $0.tender.cpv = ["09331200-0"]; $0.tender.contractConditions = ["sroi"] },
+            ],
+            nonTriggering: [
+                .quiet("with the conditions") { $0.tender.solar = true; $0.tender.contractConditions = ["supply-chain-transparency"] },
+                .quiet("solar thermal (CPV 09331100), no PV") { $0.tender.solar = nil; $0.tender.cpv = ["09331100-9"]; $0.tender.contractConditions = [] },
+            ])
     }
 }
