@@ -1,7 +1,7 @@
 // libpq, the PostgreSQL client library, for the team store. Only its header is used at build
 // time: the library itself is opened with dlopen the first time a PostgreSQL store is used, so
 // the dozen libraries libpq pulls in (Kerberos, LDAP, GnuTLS...) are not loaded, relocated and
-// initialised on every run of a command that never talks to PostgreSQL (about 3 ms per start).
+// initialised on every run of a command that never talks to PostgreSQL (bench/README.md).
 #ifndef UEA_CLIBPQ_SHIM_H
 #define UEA_CLIBPQ_SHIM_H
 #include <dlfcn.h>

@@ -2,14 +2,21 @@ import CCrypto
 import Foundation
 
 public enum SHA256 {
-    /// libcrypto's SHA-256, opened on first use (see CCrypto/shim.h).
+    /// libcrypto's functions, opened when first asked for (the command line does so at start).
     private static let loaded: Result<API, LoadError> = {
         var api = uea_sha256_api()
         if let problem = uea_sha256_load(&api) { return .failure(LoadError(message: String(cString: problem))) }
         return .success(API(functions: api))
     }()
 
-    /// The functions and the fetched algorithm: written once by the initialiser above, then only
+    /// The functions with SHA-256 fetched: done on the first hash (see CCrypto/shim.h).
+    private static let fetched: Result<API, LoadError> = loaded.flatMap { api in
+        var functions = api.functions
+        if let problem = uea_sha256_fetch(&functions) { return .failure(LoadError(message: String(cString: problem))) }
+        return .success(API(functions: functions))
+    }
+
+    /// The functions and the fetched algorithm: written once by the initialisers above, then only
     /// read; OpenSSL documents a fetched EVP_MD as safe to use from several threads at once.
     private struct API: @unchecked Sendable { var functions: uea_sha256_api }
 
@@ -23,9 +30,11 @@ public enum SHA256 {
     public static var unavailable: LoadError? { if case .failure(let error) = loaded { return error }; return nil }
 
     private static var api: uea_sha256_api {
-        switch loaded {
+        switch fetched {
         case .success(let api): return api.functions
-        case .failure(let error): fatalError(error.description)  // unreachable after `unavailable` was checked
+        // Not input-driven: the library was found at start (`unavailable`) and its default
+        // provider is built in; a system without it cannot hash at all.
+        case .failure(let error): fatalError(error.description)
         }
     }
 

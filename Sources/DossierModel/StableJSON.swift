@@ -5,8 +5,8 @@ import Foundation
 /// The output is byte for byte what `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` (a test compares the two over the corpus and the samples), so stored
 /// dossiers keep their hashes. Why not `JSONEncoder` itself: it asks the runtime for a protocol
-/// conformance (`as? _JSONStringDictionaryEncodableMarker`, Date, URL, ...) for every value it
-/// wraps, ~10 M instructions per dossier; here the type is compared, not cast.
+/// conformance for every value it wraps, a large part of writing a dossier (bench/README.md);
+/// here the type is compared, not cast.
 public enum StableJSON {
     public static func string<T: Encodable>(_ value: T) throws -> String {
         let root = Node()

@@ -33,7 +33,8 @@ struct DossierVerify: ParsableCommand {
         try runCommand {
             let report: VerifyReport
             if let bundle {
-                let renderer = (templates ?? ReportRenderer.defaultDirectory()).flatMap { try? ReportRenderer(directory: $0) }
+                // Templates that exist but cannot be read are an error, not "reports not checked".
+                let renderer = try (templates ?? ReportRenderer.defaultDirectory()).map { try ReportRenderer(directory: $0) }
                 do { report = try DossierBundle.verify(path: bundle, renderer: renderer, expectHead: expectHead) } catch {
                     throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
                 }

@@ -19,8 +19,8 @@ enum Diagnostics {
 /// An option whose values are the raw values of an enum (`--format json`).
 ///
 /// ArgumentParser's default spells each value with string interpolation (a dynamic cast per
-/// value) and does so each time it reflects a command, several times per run: about 1 M of the
-/// 13 M instructions of parsing a `screen` command line. The raw values are the spelling already.
+/// value) each time it reflects a command, several times per run; the raw values are the
+/// spelling already.
 protocol ArgumentChoice: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {}
 
 extension ArgumentChoice {

@@ -24,11 +24,11 @@ final class ScreenOutput: @unchecked Sendable {
 
     /// One dossier in the chosen document format: a JSON array (the same bytes as the array
     /// printed whole), Markdown reports between rules, or HTML pages one after another.
-    private func write(_ dossier: Dossier) {
+    private func write(_ dossier: Dossier) throws {
         var text: String
         switch format {
         case .json?:
-            let element = ((try? JSONOutput.string(dossier)) ?? "{}").split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            let element = try JSONOutput.string(dossier).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
             text = (written == 0 ? "[\n" : ",\n") + element
         case .md?: text = (written == 0 ? "" : "\n\n---\n\n") + (renderer?.render(dossier, format: .md, language: language) ?? "")
         case .html?: text = (written == 0 ? "" : "\n") + (renderer?.render(dossier, format: .html, language: language) ?? "")
@@ -48,7 +48,12 @@ final class ScreenOutput: @unchecked Sendable {
                 print(SummaryText.render(dossier, language: language))
                 fflush(nil)  // stream each line, also into a pipe
             }
-            write(dossier)
+            do { try write(dossier) } catch {
+                // Never a placeholder in the array: the bidder is reported as not screened.
+                clearProgress()
+                refused.append((dossier.espd.file, "the dossier cannot be written as JSON: \(error)"))
+                Diagnostics.report("\(dossier.espd.file): the dossier cannot be written as JSON (\(error)) (bidder skipped)")
+            }
         case .refused(let location, let reason):
             clearProgress()
             refused.append((location, reason))

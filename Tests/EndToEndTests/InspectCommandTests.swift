@@ -40,6 +40,17 @@ struct InspectCommandTests {
         #expect(c7["answer"] is NSNull)
     }
 
+    @Test("A billion-laughs file is refused with exit 2 by a process held to 100 MB, in which a real 1.1 MB response is read")
+    func billionLaughsMemory() throws {
+        let bomb = Paths.repositoryFile("Tests/SafeXMLTests/Hostile/billion-laughs.xml")
+        // Expanded, its entities would take gigabytes; the limit is the kernel's, for that process alone.
+        let real = try runWithMemoryLimit(kilobytes: 100_000, ueaScreenBinary(), ["inspect", v41])
+        let attack = try runWithMemoryLimit(kilobytes: 100_000, ueaScreenBinary(), ["inspect", bomb])
+        #expect(real.status == 0, "\(real.stderr)")
+        #expect(attack.status == 2)
+        #expect(attack.stderr.contains("DOCTYPE"), "\(attack.stderr)")
+    }
+
     @Test("The same input gives the same bytes")
     func stableOutput() throws {
         let first = try ueaScreen("inspect", "--format", "json", v41, v1)

@@ -48,6 +48,18 @@ struct WatchlistTests {
         }
     }
 
+    @Test("A CSV list with a quote that is never closed is refused at that line, not read as fewer entries")
+    func csvUnterminatedQuote() throws {
+        let directory = try Paths.temporaryDirectory()
+        let path = directory.appendingPathComponent("own.csv").path
+        // Read leniently, "Listed Co" and everything after it would vanish into the name of line 2.
+        try "name,kind\n\"Quoted Co,entity\nListed Co,entity\nOther Co,entity\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
+            #expect(error.line == 2)
+            #expect(error.message.contains("never closed"))
+        }
+    }
+
     @Test("Import records date and hash; a list changed after import is refused")
     func importAndTamper() throws {
         let store = WatchlistStore(directory: try Paths.temporaryDirectory().path)

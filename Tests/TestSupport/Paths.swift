@@ -146,3 +146,10 @@ public func validateJSONSchema(_ schema: String, files: [String]) throws -> Comm
     """
     return try run(python, ["-c", script, schema] + files)
 }
+
+/// Runs `executable` with its data segment limited to `kilobytes` (`ulimit -d`): memory the
+/// process may not exceed, checked by the kernel for that process alone (a peak measured from the
+/// test runner would include the runner's own memory).
+public func runWithMemoryLimit(kilobytes: Int, _ executable: String, _ arguments: [String]) throws -> CommandResult {
+    try run("/bin/sh", ["-c", "ulimit -d \(kilobytes) && exec \"$0\" \"$@\"", executable] + arguments)
+}

@@ -1,7 +1,8 @@
 import SafeXML
 
-/// One reader per ESPD generation. A new generation (EDM v5 on UBL 2.4) is one new
-/// file conforming to this protocol, added to `ESPDReaders.all`, plus its catalogue data.
+/// One reader per ESPD generation. A new generation (EDM v5 on UBL 2.4) is a reader conforming
+/// to this protocol in `ESPDReaders.all`, with its `Generation` case, version detection, namespaces,
+/// catalogue data and schemas: the README's layout section lists the files.
 public protocol GenerationReader: Sendable {
     /// Whether this reader handles a document with this header.
     static func accepts(_ header: DocumentHeader) -> Bool

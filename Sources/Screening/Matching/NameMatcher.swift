@@ -303,9 +303,14 @@ public struct NameMatcher: Sendable {
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
+        matchCompany(variants: tokenVariants(a, person: false), tokenVariants(b, person: false))
+    }
+
+    /// `matchCompany` of names already split into their `tokenVariants`: the best reading counts.
+    func matchCompany(variants a: [[Token]], _ b: [[Token]]) -> Match {
         var best = Match(score: -1, reasons: [])
-        for x in tokenVariants(a, person: false) {
-            for y in tokenVariants(b, person: false) {
+        for x in a {
+            for y in b {
                 let match = matchCompany(tokens: x, y)
                 if match.score > best.score { best = match }
             }

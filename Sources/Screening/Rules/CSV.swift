@@ -18,8 +18,12 @@ public enum CSV {
     }
 
     /// Splits on the UTF-8 bytes: every delimiter is ASCII, so no multi-byte character is cut.
-    public static func parse(_ text: String) -> (header: [String], rows: [Row]) {
-        (try? parse(text, comments: true, strict: false)) ?? ([], [])
+    /// Rule data and watchlists: `#` lines are comments, and a quote that is never closed is an
+    /// error at its line (read leniently, every following row would vanish into one field).
+    public static func parse(_ text: String, path: String) throws -> (header: [String], rows: [Row]) {
+        do { return try parse(text, comments: true, strict: true) } catch let error as UnterminatedQuote {
+            throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
+        }
     }
 
     /// - Parameters:

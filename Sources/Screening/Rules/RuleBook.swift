@@ -207,7 +207,7 @@ public struct RuleBook: Sendable {
         }
         let cpvText = try String(contentsOfFile: path("cpv-sectors.csv"), encoding: .utf8)
         var cpv: [CPVSector] = []
-        for row in CSV.parse(cpvText).rows {
+        for row in try CSV.parse(cpvText, path: path("cpv-sectors.csv")).rows {
             guard let prefix = row["cpv_prefix"], prefix.allSatisfy(\.isNumber) else {
                 throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "cpv_prefix must be digits")
             }
@@ -218,14 +218,14 @@ public struct RuleBook: Sendable {
             cpv.append(CPVSector(prefix: prefix, sectors: sectors, line: row.line))
         }
         var sbi: [String: String] = [:]
-        for row in CSV.parse(try String(contentsOfFile: path("sbi-sectors.csv"), encoding: .utf8)).rows {
+        for row in try CSV.parse(try String(contentsOfFile: path("sbi-sectors.csv"), encoding: .utf8), path: path("sbi-sectors.csv")).rows {
             guard let division = row["sbi_division"], let sector = row["sector"], sectorNames.contains(sector) else {
                 throw InputError(file: path("sbi-sectors.csv"), line: row.line, message: "needs sbi_division and a sector from mvo-sectors.yaml")
             }
             sbi[division] = sector
         }
         var entities: [ListedEntity] = []
-        for row in CSV.parse(try String(contentsOfFile: path("forced-labour-entities.csv"), encoding: .utf8)).rows {
+        for row in try CSV.parse(try String(contentsOfFile: path("forced-labour-entities.csv"), encoding: .utf8), path: path("forced-labour-entities.csv")).rows {
             guard let name = row["name"], let list = row["list"], let effective = row["effective"].flatMap(Day.init) else {
                 throw InputError(file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
             }
@@ -246,9 +246,6 @@ public struct RuleBook: Sendable {
                 throw InputError(file: path("thresholds.yaml"), message: "procedure row 'from' must be an amount or 'eu', found '\(row.from)'")
             }
         }
-        // Hashed last: the first hash of a run opens libcrypto, and while dlopen holds the loader
-        // lock a thread being started elsewhere (the first bid's hash, a worker) waits in
-        // pthread_create. By now those threads have started.
         var files: [String: String] = [:]
         var combined = ""
         for name in fileNames {

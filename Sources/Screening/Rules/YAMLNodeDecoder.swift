@@ -11,9 +11,9 @@ struct UnknownKey: CodingKey {
 
 /// Decodes `Decodable` values straight from a composed YAML node tree.
 ///
-/// Why not Yams' `YAMLDecoder`: it resolves every scalar with regular expressions and asks the
-/// runtime `type as? ScalarConstructible.Type` for every value, which cost ~60 M instructions
-/// for the 16 kB in `checklists/` — more than parsing a 1 MB ESPD. Here the target type decides
+/// Why not Yams' `YAMLDecoder`: it resolves every scalar with regular expressions and a dynamic
+/// cast per value, and reading the rule data that way cost more than parsing a 1 MB ESPD
+/// (bench/README.md). Here the target type decides
 /// how a scalar is read (a plain `2025-01-01` is a string for `Day`, `5538000` a number for
 /// `Double`), and errors carry the line of the node that failed.
 struct YAMLNodeDecoder: Decoder {

@@ -77,7 +77,7 @@ public enum WatchlistParser {
     /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`
     /// (aliases `;`-separated; kind `person` or `entity`). Also reads checklists/forced-labour-entities.csv.
     static func parseCSV(text: String, path: String, name: String) throws -> Watchlist {
-        let (header, rows) = CSV.parse(text)
+        let (header, rows) = try CSV.parse(text, path: path)
         guard header.contains("name") else { throw InputError(file: path, line: 1, message: "a watchlist CSV needs a 'name' column") }
         let entries = try rows.map { row -> WatchlistEntry in
             guard let primary = row["name"] else { throw InputError(file: path, line: row.line, message: "empty name") }

@@ -13,13 +13,19 @@ struct ListedEntityCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         var findings: [Finding] = []
+        let matcher = context.matcher
+        // Each listed name is tokenized once, not once per tier and declared name (it was a fifth
+        // of screening one bid).
+        let entries = context.rules.listedEntities.filter { $0.effective <= context.referenceDate }
+        let listedNames = entries.map { entry in ([entry.name] + entry.aliases).map { ($0, matcher.tokenVariants($0, person: false)) } }
         for tier in context.submission.supplyChain ?? [] {
             var best: (RuleBook.ListedEntity, NameMatcher.Match, String, String)? = nil
-            for entry in context.rules.listedEntities where entry.effective <= context.referenceDate {
+            for (entry, names) in zip(entries, listedNames) {
                 for declared in [tier.entity] + tier.aliases {
-                    for listed in [entry.name] + entry.aliases {
-                        let match = context.matcher.matchCompany(declared, listed)
-                        if match.score >= context.matcher.companyThreshold && match.score > (best?.1.score ?? 0) {
+                    let declaredVariants = matcher.tokenVariants(declared, person: false)
+                    for (listed, listedVariants) in names {
+                        let match = matcher.matchCompany(variants: declaredVariants, listedVariants)
+                        if match.score >= matcher.companyThreshold && match.score > (best?.1.score ?? 0) {
                             best = (entry, match, declared, listed)
                         }
                     }
