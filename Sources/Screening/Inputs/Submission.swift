@@ -122,8 +122,8 @@ public struct Submission: Sendable {
                 // first five problems are kept for the finding.
                 if let validator { document.schemaValidation = try validator.validate(document, bytes: bytes, keep: 5) }
                 documents.append(document)
-                // Otherwise hashed after parsing: the first hash of a run waits for libcrypto, which
-                // the rule-data thread opens meanwhile.
+                // Otherwise hashed after parsing: the first hash of a run initialises OpenSSL
+                // (CCrypto/shim.h), which the rule-data thread may be doing meanwhile.
                 hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count, content: Data(bytes))
             } catch let error as XMLParseError {
                 throw .espd(.xml(error))
