@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "uea-screen", targets: ["uea-screen"]),
         .library(name: "ESPD", targets: ["ESPD"]),
         .library(name: "DossierModel", targets: ["DossierModel"]),
+        .library(name: "RuleData", targets: ["RuleData"]),
+        .library(name: "Names", targets: ["Names"]),
         .library(name: "Screening", targets: ["Screening"]),
     ],
     dependencies: [
@@ -39,15 +41,19 @@ let package = Package(
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         // What a dossier is: findings, sources, review decisions, canonical JSON, hashes, atomic files.
         .target(name: "DossierModel", dependencies: ["ESPD", "CCrypto"]),
-        // Rule data, inputs, name matching, sanctions lists and the checks that make findings.
+        // The rule data of checklists/, each value with its source, and the YAML and CSV readers.
+        .target(name: "RuleData", dependencies: ["ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
+        // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.
+        .target(name: "Names", dependencies: ["ESPD", "SafeXML", "DossierModel", "RuleData"]),
+        // Bidder inputs and the checks that make findings; the screener and batch screening.
         .target(
             name: "Screening",
-            dependencies: ["ESPD", "SafeXML", "DossierModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ESPD", "SafeXML", "DossierModel", "RuleData", "Names"]
         ),
         // Readable reports of a dossier from the Mustache templates in templates/.
         .target(
             name: "Reports",
-            dependencies: ["DossierModel", "Screening", "ESPD", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["DossierModel", "RuleData", "Screening", "ESPD", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -61,21 +67,21 @@ let package = Package(
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "SafeXML", "ESPD", "DossierModel", "Screening", "Reports", "DossierStore",
+                "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer targets (fuzz/run.sh builds them with --sanitize fuzzer,address); libFuzzer supplies main.
         .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening", "DossierModel"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening", "DossierModel", "RuleData", "Names"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Library-level benchmarks (bench/README.md).
-        .executableTarget(name: "uea-bench", dependencies: ["Screening", "DossierModel", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "uea-bench", dependencies: ["Screening", "DossierModel", "RuleData", "Names", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "Reports", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierModel", "Screening", "Reports", "TestSupport"]),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

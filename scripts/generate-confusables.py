@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Screening/Matching/ConfusableTable.swift from Unicode's confusables data.
+"""Writes Sources/Names/Matching/ConfusableTable.swift from Unicode's confusables data.
 
 Source: Unicode Technical Standard #39 confusables.txt (https://www.unicode.org/Public/security/latest/),
 as packaged in the PyPI package confusable_homoglyphs 3.3.1 (confusables.json, generated from it):
@@ -43,5 +43,5 @@ for code in sorted(table):
     name = unicodedata.name(chr(code), "?")
     lines.append(f'        0x{code:04X}: "{table[code]}",  // {name}')
 lines += ["    ]", "}", ""]
-open("Sources/Screening/Matching/ConfusableTable.swift", "w").write("\n".join(lines))
+open("Sources/Names/Matching/ConfusableTable.swift", "w").write("\n".join(lines))
 print(f"{len(table)} characters")

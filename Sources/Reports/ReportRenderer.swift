@@ -3,6 +3,7 @@ import ESPD
 import Foundation
 import Mustache
 import Screening
+import RuleData
 
 /// Renders a dossier with the templates in `templates/` (Mustache, editable without code).
 /// Dutch by default; labels come from `templates/labels.yaml`.

@@ -1,6 +1,8 @@
 import DossierModel
 import ESPD
 import Foundation
+import RuleData
+import Names
 
 /// Screens many bidders with a bounded number of workers. Each worker loads one submission,
 /// screens it, hands the dossier on and drops the document, so memory does not grow with the

@@ -1,6 +1,7 @@
 import DossierModel
 import ESPD
 import Foundation
+import RuleData
 
 /// Runs every registered check on one bidder and assembles its dossier.
 public struct Screener: Sendable {

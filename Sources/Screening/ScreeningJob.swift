@@ -2,6 +2,7 @@ import DossierModel
 import ESPD
 import Foundation
 import SafeXML
+import RuleData
 
 /// What `uea-screen screen` works on: the tender, its request and the bidders to screen.
 public struct ScreeningJob: Sendable {

@@ -3,6 +3,8 @@
 import DossierModel
 import Foundation
 import Screening
+import RuleData
+import Names
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzInputs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -3,6 +3,8 @@
 import Foundation
 import Screening
 import Yams
+import RuleData
+import Names
 
 /// A deterministic generator (SplitMix64) so every run screens the same names.
 struct Generator {

@@ -4,6 +4,7 @@ import DossierStore
 import ESPD
 import Foundation
 import Screening
+import Names
 
 /// `--store` for every dossier command (and `screen`).
 struct StoreOptions: ParsableArguments {

@@ -4,6 +4,7 @@ import DossierStore
 import ESPD
 import Foundation
 import Screening
+import RuleData
 
 struct DossierPurge: ParsableCommand {
     static let configuration = CommandConfiguration(

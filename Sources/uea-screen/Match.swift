@@ -3,6 +3,8 @@ import DossierModel
 import ESPD
 import Foundation
 import Screening
+import RuleData
+import Names
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(

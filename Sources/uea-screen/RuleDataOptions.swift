@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierModel
 import Screening
+import RuleData
 
 /// `--rules` for every command that reads checklists/.
 struct RuleDataOptions: ParsableArguments {

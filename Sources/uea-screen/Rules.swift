@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Screening
+import RuleData
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(

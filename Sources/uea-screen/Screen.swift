@@ -5,6 +5,7 @@ import ESPD
 import Foundation
 import Reports
 import Screening
+import Names
 
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(

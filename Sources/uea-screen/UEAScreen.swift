@@ -3,6 +3,7 @@ import DossierModel
 import Foundation
 import SafeXML
 import Screening
+import Names
 
 @main
 struct UEAScreen: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierModel
 import Foundation
 import Screening
+import Names
 
 struct WatchlistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

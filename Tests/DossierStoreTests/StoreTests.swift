@@ -4,6 +4,8 @@ import TestSupport
 import Testing
 @testable import DossierStore
 @testable import Screening
+@testable import RuleData
+@testable import Names
 
 @Suite("Dossier store")
 struct StoreTests {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The modules show the architecture, one way: XML → ESPD model → dossier model → checks →
-/// reports and store → command line. A module imports only what is below it; the store knows
+/// The modules show the architecture, one way: XML → ESPD model → dossier model → rule data →
+/// names and lists → checks → reports and store → command line. A module imports only what is below it; the store knows
 /// dossiers, not how they are screened or rendered.
 @Suite("Architecture")
 struct ArchitectureTests {
@@ -12,8 +12,10 @@ struct ArchitectureTests {
         "SafeXML": ["CXMLTree", "CLibXML2"],
         "ESPD": ["SafeXML"],
         "DossierModel": ["ESPD", "CCrypto"],
-        "Screening": ["ESPD", "SafeXML", "DossierModel", "Yams"],
-        "Reports": ["DossierModel", "Screening", "ESPD", "Mustache"],
+        "RuleData": ["ESPD", "DossierModel", "Yams"],
+        "Names": ["ESPD", "SafeXML", "DossierModel", "RuleData"],
+        "Screening": ["ESPD", "SafeXML", "DossierModel", "RuleData", "Names"],
+        "Reports": ["DossierModel", "RuleData", "Screening", "ESPD", "Mustache"],
         "DossierStore": ["DossierModel", "ESPD", "CSQLite", "CLibPQ"],
     ]
     static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization"]

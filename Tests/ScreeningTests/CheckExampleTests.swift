@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import Screening
+@testable import RuleData
 
 /// Every registered check runs its own triggering and non-triggering example (as SwiftLint
 /// runs its rule examples) on the clean sample bidder.

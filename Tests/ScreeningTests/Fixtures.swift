@@ -3,6 +3,8 @@ import ESPD
 import Foundation
 import TestSupport
 @testable import Screening
+@testable import RuleData
+@testable import Names
 
 enum Fixtures {
     static let rules: RuleBook = try! RuleBook.load(directory: Paths.repositoryFile("checklists"))

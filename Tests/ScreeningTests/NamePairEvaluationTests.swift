@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Screening
+@testable import RuleData
+@testable import Names
 
 /// An evaluation set of name pairs the matcher was not written against, labelled by written rules
 /// before any score was looked at, with precision and recall per class of variation.

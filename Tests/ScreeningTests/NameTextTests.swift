@@ -3,6 +3,7 @@ import ESPD
 import TestSupport
 import Testing
 @testable import Screening
+@testable import Names
 
 /// Issue 15, first part: names and places that characters a reader does not see, or other ways
 /// of writing the same letters, cannot hide from matching; and the Xinjiang gazetteer.

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Screening
+@testable import Names
 
 /// The name index `watchlist import` writes, read by `screen` instead of indexing every list.
 @Suite("Persisted watchlist index")

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Screening
+@testable import RuleData
 
 @Suite("Rule data and dossier files")
 struct RuleDataTests {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Screening
+@testable import Names
 
 /// A labelled set in the style of the EU consolidated list: Cyrillic and Latin spellings of the
 /// same names, company forms and word order, and common Dutch names that must not match a

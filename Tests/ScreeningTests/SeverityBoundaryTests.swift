@@ -3,6 +3,7 @@ import ESPD
 import TestSupport
 import Testing
 @testable import Screening
+@testable import RuleData
 
 /// Each severity boundary of issue 12, on the clean sample bidder: a severity is a legal statement
 /// (blocker = the province may not award until resolved; attention = a jurist assesses first;

@@ -2,6 +2,7 @@ import DossierModel
 import Foundation
 import Testing
 @testable import Screening
+@testable import RuleData
 
 /// A bidder writes the supply-chain declaration: nothing in it may silently change the outcome,
 /// and one bad value may not refuse the whole bidder (issue 16).

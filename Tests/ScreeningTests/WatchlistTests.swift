@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Screening
+@testable import Names
 
 @Suite("Watchlists")
 struct WatchlistTests {

@@ -2,6 +2,7 @@ import DossierModel
 import Foundation
 import Testing
 @testable import Screening
+@testable import RuleData
 
 /// Hand-edited YAML (tender, bidder, rule data) is read by type: the field's type decides
 /// whether `2025-01-01` or `0912` is text or a number, and a mistake names its line.

@@ -1,5 +1,7 @@
 import DossierModel
 import ESPD
+import RuleData
+import Names
 
 /// One rule. Each lives in its own file under Checks/<family>/, with its id, the legal basis
 /// it enforces, the rule-data files it reads, its messages, and triggering and non-triggering

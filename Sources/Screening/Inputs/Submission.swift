@@ -2,6 +2,7 @@ import DossierModel
 import ESPD
 import Foundation
 import SafeXML
+import RuleData
 
 extension SourceFile {
     /// Reads a file once, at most `limit` bytes: the caller parses `text` of these bytes, and
@@ -190,17 +191,7 @@ public struct Submission: Sendable {
         }
     }
 
-    static func topLevelKeyLines(_ path: String) -> [String: Int] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
-        return topLevelKeyLines(text: text)
-    }
+    static func topLevelKeyLines(_ path: String) -> [String: Int] { YAMLFile.topLevelKeyLines(path) }
 
-    static func topLevelKeyLines(text: String) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { continue }
-            result[String(line[..<colon])] = index + 1
-        }
-        return result
-    }
+    static func topLevelKeyLines(text: String) -> [String: Int] { YAMLFile.topLevelKeyLines(text: text) }
 }

@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 
 /// One row of a solar supply-chain declaration (`supply-chain.csv`), one per tier from
 /// quartzite to module (shared/domain.md §6.1, §6.4).
@@ -90,7 +91,7 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
             var quantity: Double? = nil
             let unit = row["unit"]?.lowercased()
             if let text = row["quantity"] {
-                if YAMLNodeDecoder.looksLikeDutchThousands(text) {
+                if YAMLFile.looksLikeDutchThousands(text) {
                     problems.append(Problem(line: row.line, message: "quantity '\(text)' looks like a Dutch thousands separator; write it without separators; not used"))
                 } else if let value = Double(text), value.isFinite, value >= 0 {
                     quantity = value

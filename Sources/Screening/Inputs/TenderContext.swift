@@ -1,4 +1,5 @@
 import DossierModel
+import RuleData
 
 /// The tender a bidder is screened for (`tender.yaml`). Every field has a default the law
 /// allows, so a bidder can be screened without one; the README documents each field.
@@ -64,10 +65,7 @@ public struct TenderContext: Codable, Sendable {
     public enum ContractType: String, Codable, Sendable, CaseIterable {
         case leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten"
     }
-    public enum ProcedureKind: String, Codable, Sendable, CaseIterable, Comparable {
-        case enkelvoudig = "enkelvoudig-onderhands", meervoudig = "meervoudig-onderhands", nationaal, europees
-        public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
-    }
+    public typealias ProcedureKind = RuleData.ProcedureKind
     /// preparation: the tender documents are not yet published (conditions can still be added).
     public enum Stage: String, Codable, Sendable, CaseIterable { case preparation, submission, selection, award }
 

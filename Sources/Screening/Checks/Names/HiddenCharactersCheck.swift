@@ -1,4 +1,5 @@
 import DossierModel
+import Names
 
 /// A name or place in the bid written with characters a reader does not see (zero-width space,
 /// soft hyphen, word joiner, bidirectional controls, control characters). Such characters defeat

@@ -1,4 +1,5 @@
 import DossierModel
+import RuleData
 
 /// The EU threshold that applies to the tender (its type, the authority's kind, the period in force
 /// at the launch date), shared by the procedure checks and art. 5k's scope.

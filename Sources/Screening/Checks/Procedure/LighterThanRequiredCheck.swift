@@ -1,4 +1,5 @@
 import DossierModel
+import RuleData
 
 /// The procedure used against the one the estimated value requires.
 /// - At or above the EU threshold only a European procedure is lawful: no internal decision can

@@ -1,4 +1,5 @@
 import DossierModel
+import Names
 
 /// The bidder, its representatives, UBOs, declared people, consortium members, relied-upon
 /// entities, declared subcontractors and every supply-chain tier against the loaded sanctions lists. Every hit is for

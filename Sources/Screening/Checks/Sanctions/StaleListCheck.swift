@@ -1,5 +1,7 @@
 import DossierModel
 import Foundation
+import RuleData
+import Names
 
 /// Screening against an old list (or none) proves little: the EU list changes weekly.
 struct StaleListCheck: Check {

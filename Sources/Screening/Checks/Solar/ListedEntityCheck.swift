@@ -1,4 +1,6 @@
 import DossierModel
+import RuleData
+import Names
 
 /// An entity (or alias) at any tier matches the UFLPA Entity List, the BIS Entity List or a CBP
 /// withhold release order in force at the reference date. US lists have no direct legal effect in
@@ -17,14 +19,15 @@ struct ListedEntityCheck: Check {
         // Each listed name is tokenized once, not once per tier and declared name (it was a fifth
         // of screening one bid).
         let entries = context.rules.listedEntities.filter { $0.effective <= context.referenceDate }
-        let listedNames = entries.map { entry in ([entry.name] + entry.aliases).map { ($0, matcher.tokenVariants($0, person: false)) } }
+        let listedNames = entries.map { entry in ([entry.name] + entry.aliases).map(matcher.prepareCompany) }
         for tier in context.submission.supplyChain ?? [] {
             var best: (RuleBook.ListedEntity, NameMatcher.Match, String, String)? = nil
             for (entry, names) in zip(entries, listedNames) {
                 for declared in [tier.entity] + tier.aliases {
-                    let declaredVariants = matcher.tokenVariants(declared, person: false)
-                    for (listed, listedVariants) in names {
-                        let match = matcher.matchCompany(variants: declaredVariants, listedVariants)
+                    let declaredName = matcher.prepareCompany(declared)
+                    for listedName in names {
+                        let listed = listedName.name
+                        let match = matcher.matchCompany(declaredName, listedName)
                         if match.score >= matcher.companyThreshold && match.score > (best?.1.score ?? 0) {
                             best = (entry, match, declared, listed)
                         }

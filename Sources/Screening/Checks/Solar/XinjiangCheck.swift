@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Names
 
 /// A tier located in the Xinjiang Uyghur Autonomous Region: credible audits there are not
 /// possible, and the US UFLPA presumes forced labour (evidence of risk, no legal effect in the

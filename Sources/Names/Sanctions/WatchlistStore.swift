@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 
 /// A folder of imported lists with a `manifest.json` that records, per list, the file, its format,
 /// the list's own date, its SHA-256 and when it was imported. `uea-screen watchlist import` writes

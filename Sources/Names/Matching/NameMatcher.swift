@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 
 /// Explainable fuzzy matching of person and company names.
 ///
@@ -304,6 +305,22 @@ public struct NameMatcher: Sendable {
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
         matchCompany(variants: tokenVariants(a, person: false), tokenVariants(b, person: false))
+    }
+
+    /// A company name split once into the readings it is compared by, for a name compared with
+    /// many others (a list of forced-labour entities against every tier of a declaration).
+    public struct PreparedCompany: Sendable {
+        public let name: String
+        let variants: [[Token]]
+    }
+
+    public func prepareCompany(_ name: String) -> PreparedCompany {
+        PreparedCompany(name: name, variants: tokenVariants(name, person: false))
+    }
+
+    /// `matchCompany` of two prepared names: the same score and reasons as of the names themselves.
+    public func matchCompany(_ a: PreparedCompany, _ b: PreparedCompany) -> Match {
+        matchCompany(variants: a.variants, b.variants)
     }
 
     /// `matchCompany` of names already split into their `tokenVariants`: the best reading counts.

@@ -70,7 +70,7 @@ public struct RuleBook: Sendable {
         public struct Row: Codable, Sendable {
             /// A euro amount, or "eu" for the EU threshold.
             public var from: String
-            public var procedure: TenderContext.ProcedureKind
+            public var procedure: ProcedureKind
 
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -80,7 +80,7 @@ public struct RuleBook: Sendable {
                     }
                     from = String(Int(number))
                 } else { from = try c.decode(String.self, forKey: .from) }
-                procedure = try c.decode(TenderContext.ProcedureKind.self, forKey: .procedure)
+                procedure = try c.decode(ProcedureKind.self, forKey: .procedure)
             }
         }
         public struct Province: Codable, Sendable {
@@ -273,7 +273,7 @@ public struct RuleBook: Sendable {
     static func retentionRules(_ path: String) throws -> RetentionRules {
         let rules = try YAMLFile.load(RetentionRules.self, from: path)
         guard rules.yearsAfterAward >= 3, rules.yearsAfterAward <= 100 else {
-            throw InputError(file: path, line: Submission.topLevelKeyLines(path)["yearsAfterAward"],
+            throw InputError(file: path, line: YAMLFile.topLevelKeyLines(path)["yearsAfterAward"],
                              message: "yearsAfterAward: \(rules.yearsAfterAward) is not allowed; dossiers are kept at least 3 years after the award (Dir. 2014/24/EU art. 84), at most 100")
         }
         return rules

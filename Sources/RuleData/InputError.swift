@@ -5,7 +5,11 @@ import Yams
 public enum YAMLFile {
     /// Decodes a YAML file into `T`, turning decoding errors into `InputError` with the key path.
     /// Hand-edited files and rule data are small; a larger one is refused before it is read.
-    static var maxBytes: Int { InputLimits.yamlBytes }
+    public static var maxBytes: Int { InputLimits.yamlBytes }
+
+    /// Whether a number is written with Dutch thousands separators (`1.500.000`), which a file
+    /// must not use: read as a decimal it would be a thousand times too small.
+    public static func looksLikeDutchThousands(_ text: String) -> Bool { YAMLNodeDecoder.looksLikeDutchThousands(text) }
 
     public static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {
@@ -75,5 +79,23 @@ public enum YAMLFile {
             if trimmed.hasPrefix(key + ":") { return index + 1 }
         }
         return nil
+    }
+}
+
+extension YAMLFile {
+    /// The line of each top-level key of a YAML file, for evidence pointers and error lines; empty
+    /// when the file cannot be read (the pointer then has no line, the file is still named).
+    public static func topLevelKeyLines(_ path: String) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        return topLevelKeyLines(text: text)
+    }
+
+    public static func topLevelKeyLines(text: String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { continue }
+            result[String(line[..<colon])] = index + 1
+        }
+        return result
     }
 }

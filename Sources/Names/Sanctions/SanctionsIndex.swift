@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 
 /// Loaded watchlists with a name index, built once and shared by every bidder of a run.
 /// Candidates are entries sharing a name-word prefix with the query (blocking), then scored with

@@ -2,6 +2,7 @@ import DossierModel
 import ESPD
 import Foundation
 import SafeXML
+import RuleData
 
 /// Reads the lists people download, with the same strict libxml2 reader as the bids.
 public enum WatchlistParser {

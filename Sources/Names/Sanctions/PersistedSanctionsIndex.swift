@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 
 /// The name index of the imported lists, written by `watchlist import` next to the lists
 /// (`index.bin`) so that a run reads it instead of tokenizing every entry of every list: with the
