@@ -7,10 +7,14 @@ import DossierModel
 public enum CSV {
     /// A quote opened and never closed: the rest of the file would silently become one field.
     public struct UnterminatedQuote: Error, Sendable { public var line: Int }
+    /// A column name the header gives twice: one of the two values of each row would be lost.
+    public struct DuplicateColumn: Error, Sendable { public var name: String }
 
     public struct Row: Sendable {
         public var line: Int
         public var fields: [String: String]
+        /// How many values the row has (values beyond the header's columns are not in `fields`).
+        public var valueCount = 0
         public subscript(_ key: String) -> String? {
             guard let value = fields[key]?.trimmingBlanks(), !value.isEmpty else { return nil }
             return value
@@ -23,6 +27,8 @@ public enum CSV {
     public static func parse(_ text: String, path: String) throws -> (header: [String], rows: [Row]) {
         do { return try parse(text, comments: true, strict: true) } catch let error as UnterminatedQuote {
             throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
+        } catch let error as DuplicateColumn {
+            throw InputError(file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
         }
     }
 
@@ -67,10 +73,12 @@ public enum CSV {
         records.removeAll { $0.1.allSatisfy { $0.trimmingBlanks().isEmpty } || (comments && $0.1.first?.hasPrefix("#") == true) }
         guard let first = records.first else { return ([], []) }
         let header = first.1.map { $0.trimmingBlanks() }
+        var seen = Set<String>()
+        for name in header where !name.isEmpty && !seen.insert(name).inserted { throw DuplicateColumn(name: name) }
         let rows = records.dropFirst().map { (line, values) in
             var fields: [String: String] = [:]
             for (index, key) in header.enumerated() where index < values.count { fields[key] = values[index] }
-            return Row(line: line, fields: fields)
+            return Row(line: line, fields: fields, valueCount: values.count)
         }
         return (header, rows)
     }

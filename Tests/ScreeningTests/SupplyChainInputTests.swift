@@ -29,6 +29,29 @@ struct SupplyChainInputTests {
         }
     }
 
+    @Test("A column named twice is refused: a second 'city' cannot hide the first")
+    func duplicateColumn() throws {
+        let text = header + ",city\npolysilicon,Poly Co.,,,Shihezi,Xinjiang,CN,,,,,,,Burghausen\n"
+        do {
+            _ = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.line == 1)
+            #expect(error.message.contains("'city' appears twice"))
+        }
+    }
+
+    @Test("A row with a value too many or too few is reported by line: its values may have moved to other columns")
+    func shiftedColumns() throws {
+        // Line 2: an unquoted comma in the entity name moves Shihezi into 'region' and Xinjiang into 'country'.
+        // Line 3: the last two columns left off. Line 4: as the header says.
+        let text = header + "\npolysilicon,Poly, Co.,,,Shihezi,Xinjiang,CN,,,,,,\nmodule,Module Co.,,,Hefei,Anhui,CN,,,,\ncell,Cell Co.,,,Kulim,Kedah,MY,,,,,,\n"
+        let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
+        #expect(tiers.count == 3)
+        #expect(problems.map(\.line) == [2, 3])
+        #expect(problems.allSatisfy { $0.message.contains("wrong columns") })
+    }
+
     @Test("Semicolons (Dutch spreadsheets) and a byte-order mark are read")
     func semicolonsAndBOM() throws {
         let text = "\u{FEFF}" + header.replacingOccurrences(of: ",", with: ";") + "\nmg-si;Silicio SA;;;Sabiñánigo;Aragón;ES;;;;;;\n"

@@ -61,6 +61,17 @@ struct WatchlistTests {
         }
     }
 
+    @Test("A CSV list that names a column twice is refused at the header")
+    func csvDuplicateColumn() throws {
+        let directory = try Paths.temporaryDirectory()
+        let path = directory.appendingPathComponent("own.csv").path
+        try "name,kind,name\nListed Co,entity,Other Co\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
+            #expect(error.line == 1)
+            #expect(error.message.contains("appears twice"))
+        }
+    }
+
     @Test("Import records date and hash; a list changed after import is refused")
     func importAndTamper() throws {
         let store = WatchlistStore(directory: try Paths.temporaryDirectory().path)

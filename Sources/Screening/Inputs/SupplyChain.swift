@@ -66,6 +66,9 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
         let header: [String], rows: [CSV.Row]
         do { (header, rows) = try CSV.parse(text, comments: false, strict: true) } catch let error as CSV.UnterminatedQuote {
             throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
+        } catch let error as CSV.DuplicateColumn {
+            // Two 'city' columns would let one value hide behind the other.
+            throw InputError(file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
         }
         for required in ["tier", "entity", "country"] where !header.contains(required) {
             throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
@@ -78,6 +81,11 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
             guard let tier = row["tier"]?.lowercased(), let entity = row["entity"] else {
                 problems.append(Problem(line: row.line, message: "the row has no tier or no entity; it was not read"))
                 return nil
+            }
+            // Values outside the header's columns, or a row short of them: a comma too many or too
+            // few moves every following value into another column (a place into 'country').
+            if row.valueCount != header.count {
+                problems.append(Problem(line: row.line, message: "the row has \(row.valueCount) values for \(header.count) columns; values may be in the wrong columns, the row is read as written"))
             }
             if !Self.tiers.contains(tier) {
                 problems.append(Problem(line: row.line, message: "tier '\(tier)' is not one of \(Self.tiers.joined(separator: ", ")); the row is read as written"))
