@@ -110,6 +110,25 @@ struct EntityScreeningTests {
         #expect(entityFindings.isEmpty)
     }
 
+    @Test("bidder.yaml that gives one entity twice (same KvK number, or same name) is refused at 'entities', not read first-wins")
+    func entityGivenTwice() throws {
+        for (first, second) in [("{name: Noordzee Modules B.V., kvk: \"12345678\", gva: {issueDate: 2026-09-01}}", "{name: Noordzee Modules, kvk: \"1234 5678\", gva: {issueDate: 2019-01-01}}"),
+                                ("{name: Noordzee Modules B.V., gva: {issueDate: 2026-09-01}}", "{name: noordzee modules b.v., gva: {issueDate: 2019-01-01}}")] {
+            let folder = try Paths.temporaryDirectory()
+            try FileManager.default.copyItem(atPath: Fixtures.sample + "/bidders/1-zonnebouw-flevoland/uea.xml", toPath: folder.appendingPathComponent("uea.xml").path)
+            try "kvk: \"68452193\"\nentities:\n  - \(first)\n  - \(second)\n".write(to: folder.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
+            do {
+                _ = try Submission.load(folder.path)
+                Issue.record("accepted")
+            } catch .input(let error) {
+                #expect(error.line == 2)
+                #expect(error.message.contains("entry 2"), "\(error.message)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
     @Test("A supply-chain tier on a loaded sanctions list gives a sanctions finding")
     func tierOnList() throws {
         var context = try Fixtures.cleanContext()

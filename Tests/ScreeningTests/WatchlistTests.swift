@@ -61,6 +61,17 @@ struct WatchlistTests {
         }
     }
 
+    @Test("A CSV row with an unquoted comma (one value too many) is refused at its line, not read shifted")
+    func csvShiftedRow() throws {
+        let directory = try Paths.temporaryDirectory()
+        let path = directory.appendingPathComponent("own.csv").path
+        try "name,kind,country\nGood Co,entity,NL\nBouw, Groep B.V.,entity,NL\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
+            #expect(error.line == 3)
+            #expect(error.message.contains("4 values for the 3 columns"), "\(error.message)")
+        }
+    }
+
     @Test("A CSV list that names a column twice is refused at the header")
     func csvDuplicateColumn() throws {
         let directory = try Paths.temporaryDirectory()

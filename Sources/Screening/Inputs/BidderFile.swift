@@ -54,6 +54,26 @@ public struct BidderFile: Codable, Sendable {
         }
     }
 
+    /// Refuses two entries for one entity (the same KvK number, or the same name): which of their
+    /// documents counted would depend on the order of the file.
+    public func checkEntitiesOnce(path: String, line: Int?) throws {
+        var numbers: [String: Int] = [:], names: [String: Int] = [:]
+        for (index, entry) in (entities ?? []).enumerated() {
+            if let kvk = entry.kvk?.filter(\.isNumber), !kvk.isEmpty {
+                if let first = numbers[kvk] {
+                    throw InputError(file: path, line: line, message: "entities: entry \(index + 1) has the KvK number of entry \(first + 1) (\(kvk)); give each entity once, with all its documents")
+                }
+                numbers[kvk] = index
+            }
+            if let name = entry.name?.trimmingBlanks().lowercased(), !name.isEmpty {
+                if let first = names[name] {
+                    throw InputError(file: path, line: line, message: "entities: entry \(index + 1) has the name of entry \(first + 1); give each entity once, with all its documents")
+                }
+                names[name] = index
+            }
+        }
+    }
+
     /// The evidence entry of the entity whose ESPD is `espd`: same KvK number (digits), else same name (case ignored).
     public func evidence(for espd: ESPDDocument) -> EntityEvidence? {
         guard let entities else { return nil }

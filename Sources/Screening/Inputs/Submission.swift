@@ -152,6 +152,7 @@ public struct Submission: Sendable {
                 let bidderSource = try SourceFile.read(role: "bidder-file", path: bidderPath, limit: YAMLFile.maxBytes)
                 bidder = try YAMLFile.decode(BidderFile.self, text: bidderSource.text, path: bidderPath)
                 lines = topLevelKeyLines(text: bidderSource.text)
+                try bidder.checkEntitiesOnce(path: bidderPath, line: lines["entities"])
                 sources.append(bidderSource)
                 if let relative = bidder.supplyChain {
                     // The declaration is a file of the bidder's own folder: no absolute path, no way out.
