@@ -153,7 +153,7 @@ struct StoreCommandTests {
             process.currentDirectoryURL = Paths.repository
             process.standardOutput = FileHandle.nullDevice
             let log = directory.appendingPathComponent("stderr-\(index).txt")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: log.path, contents: nil), "cannot create \(log.path)")
             process.standardError = try FileHandle(forWritingTo: log)
             errors.append(log)
             try process.run()
