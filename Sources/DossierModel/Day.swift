@@ -1,7 +1,8 @@
 import Foundation
 
 /// A calendar date (YYYY-MM-DD). Date arithmetic for evidence ages and exclusion windows is
-/// on calendar dates: "not older than N at D" means D <= date + N (shared/domain.md §0).
+/// on calendar dates: "not older than N at D" means D <= date + N, a month later is the same
+/// day of the next month (the last day when it has none).
 public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 

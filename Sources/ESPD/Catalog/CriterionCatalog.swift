@@ -1,5 +1,5 @@
 /// Selection and "other / EO data" criteria whose UUIDs are stable from v2.0.x to v4.1.0
-/// (shared/espd-formats.md Appendix A and §4.4). Used to classify criteria and to fill in
+/// (the ESPD-EDM criterion taxonomies). Used to classify criteria and to fill in
 /// the code of the other generation.
 public struct CatalogCriterion: Sendable, Equatable {
     public let uuid: String
@@ -86,8 +86,8 @@ public enum CriterionCatalog {
     }
 }
 
-/// Classifies a criterion from its id and code, in the order the identification rule of
-/// shared/espd-formats.md §4.2 gives: UUID first, then the type code, then the v4 id prefix.
+/// Classifies a criterion from its id and code: UUID first (stable across generations), then
+/// the type code, then the v4 id prefix.
 public enum CriterionClassifier {
     public struct Result: Equatable, Sendable {
         public var category: CriterionCategory

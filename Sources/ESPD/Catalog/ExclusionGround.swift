@@ -1,6 +1,6 @@
 /// The 24 exclusion grounds of ESPD Part III. The criterion UUIDs are identical in
-/// every generation from the 2016 EU ESPD service to EDM 4.1.0 (shared/espd-formats.md §4.3,
-/// verified against every taxonomy in the corpus); the type codes differ per generation.
+/// every generation from the 2016 EU ESPD service to EDM 4.1.0 (the ESPD-EDM taxonomies; a
+/// test checks them against every taxonomy in the corpus); the type codes differ per generation.
 public struct ExclusionGround: Sendable, Equatable {
     /// C1 … C24, the numbering of the v4 ids (`C1_EG_crime-org`).
     public let ground: String

@@ -1,5 +1,5 @@
-/// How to read "Your answer" of an exclusion criterion (shared/espd-formats.md §5.7,
-/// shared/domain.md EXC-01). The question text inside the file decides, because
+/// How to read "Your answer" of an exclusion criterion ("yes" means the ground applies, or the
+/// opposite in some wordings). The question text inside the file decides, because
 /// producers followed different wordings for the same UUID.
 public enum PolarityRules {
     /// - C7/C8 (taxes, social security): the EDM asks "Has the economic operator *breached*

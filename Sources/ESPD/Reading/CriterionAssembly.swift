@@ -38,7 +38,7 @@ struct AuthorityQuestions {
 ///
 /// Bidders write responses, so nothing here is first-wins: every answer to "Your answer" is a
 /// reading, and the criterion's answer is the one under which the ground applies if any reading
-/// says so (shared/espd-formats.md §5.3: a QUESTION has at most one response per instance).
+/// says so (in ESPD-EDM a QUESTION has at most one response per instance).
 struct CriterionAssembly {
     var criterion: Criterion
     var questions: [QuestionInfo] = []

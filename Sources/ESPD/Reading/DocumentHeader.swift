@@ -1,7 +1,7 @@
 import SafeXML
 
 /// What the root and the header elements say, before any reader runs.
-/// Generation detection follows shared/espd-formats.md §3.
+/// The generation is decided from the root element's namespace, then the version fields (below).
 public struct DocumentHeader: Sendable {
     public var declared: DeclaredHeader
     public var kind: DocumentKind
@@ -98,7 +98,7 @@ enum HeaderReader {
                                     profile: nil, usesPathPropertyIDs: false)
         if local.hasPrefix("ESPD") { return header }  // v1: VersionID is the service release, not an EDM version
 
-        // §3.2 step 3: ProfileExecutionID, VersionID, type-code list version, xmlns:espd, then UBL version.
+        // The version, in this order: ProfileExecutionID, VersionID, type-code list version, xmlns:espd, UBL version.
         if let pe = declared.profileExecutionID, pe.lowercased().contains("edm"), let v = EDMVersion(parsing: pe) {
             header.version = v; header.versionSource = "ProfileExecutionID"
         } else if let sv = declared.versionSchemeVersionID, isDotted3(sv), let v = EDMVersion(parsing: sv) {
@@ -120,7 +120,7 @@ enum HeaderReader {
             }
         }
 
-        // §3.3 profile: REGULATED = basic, SELFCONTAINED = extended; also the ProfileExecutionID suffix.
+        // The profile: REGULATED = basic, SELFCONTAINED = extended; also the ProfileExecutionID suffix.
         let profileSource = (declared.qualificationApplicationTypeCode ?? "") + " " + (declared.profileExecutionID ?? "")
         let upper = profileSource.uppercased()
         if upper.contains("REGULATED") || upper.contains("BASIC") { header.profile = "basic" }

@@ -18,7 +18,7 @@ struct EDMConventions {
 }
 
 /// Reads a QualificationApplicationRequest/Response (EDM v2.0 and later).
-/// Pairing follows shared/espd-formats.md §5.4: properties are collected from the
+/// Pairing: properties are collected from the
 /// criterion tree, then each root-level `TenderingCriterionResponse` is resolved through
 /// `ValidatedCriterionPropertyID`.
 enum EDMDocumentReader {
@@ -38,7 +38,7 @@ enum EDMDocumentReader {
         var owner: [String: (criterion: Int, question: Int)] = [:]
         var moreOwners: [String: [(criterion: Int, question: Int)]] = [:]
         var duplicateLines: [Int] = []
-        // A response without criteria is paired with the request's questions (formats §5.4 step 2):
+        // A response without criteria is paired with the request's questions:
         // criterion lines and paths then point into the request.
         var criterionElements = root.children(named: "TenderingCriterion")
         let requestCriteria = request?.children(named: "TenderingCriterion") ?? []
@@ -79,7 +79,7 @@ enum EDMDocumentReader {
 
         // The authority's questions (the tender's request) for each criterion of the response's own copy.
         // Property ids are the same only within one EDM release (v2/v3 UUIDs are regenerated
-        // between releases, shared/espd-formats.md §5.4): a request of another version is no
+        // between releases): a request of another version is no
         // reference for ids, and the catalogue rule alone decides.
         var authorityOwner: [String: Int] = [:]
         var sameRelease = false

@@ -49,7 +49,7 @@ public enum ESPDReadError: Error, Sendable, CustomStringConvertible {
 /// Entry point: file → strict XML parse → header → the matching generation reader.
 public enum ESPDParser {
     /// - Parameter request: the tender's ESPD request; used when a response carries no criteria
-    ///   (shared/espd-formats.md §5.4 step 2).
+    ///   (its questions are then paired with the response's answers).
     public static func read(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default,
                             request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
         let bytes: [UInt8]
@@ -114,7 +114,7 @@ public enum ESPDParser {
 public typealias ParseLimits = SafeXML.ParseLimits
 public typealias XMLParseError = SafeXML.XMLParseError
 
-/// The namespaces each ESPD generation uses (shared/espd-formats.md §2; every element of every
+/// The namespaces each ESPD generation uses (from its schemas in schemas/espd; every element of every
 /// corpus file is in one of them, except `xs:annotation` in two EDM proposal requests).
 enum ESPDNamespaces {
     static let oasisBasic = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"

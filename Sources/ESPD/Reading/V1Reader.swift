@@ -2,7 +2,7 @@ import SafeXML
 
 /// ESPD v1 (EDM 1.0.x, EU ESPD service 2015–2018, TenderNed UEA, Norwegian EHF ESPD):
 /// roots `ESPDRequest`/`ESPDResponse`, criteria `ccv:Criterion` with answers inline in
-/// `ccv:Requirement/ccv:Response` (shared/espd-formats.md §2.1, §5.1).
+/// `ccv:Requirement/ccv:Response`.
 ///
 /// Assumptions:
 /// - Requirement ids are not stable across v1 releases, so answers are paired by tree

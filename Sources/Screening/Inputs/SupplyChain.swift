@@ -3,7 +3,7 @@ import Foundation
 import RuleData
 
 /// One row of a solar supply-chain declaration (`supply-chain.csv`), one per tier from
-/// quartzite to module (shared/domain.md §6.1, §6.4).
+/// quartzite to module (the tiers the solar-cell motion's traceability asks for).
 public struct SupplyChainTier: Codable, Sendable, Equatable {
     /// mg-si, polysilicon, ingot, wafer, cell, module (also glass, frame, …).
     public var tier: String

@@ -10,7 +10,7 @@ struct MemberESPDMissingCheck: Check {
     let summary = "Consortium members or relied-upon entities declared, but their own ESPDs are not in the submission"
     let dataFiles: [String] = []
 
-    /// "EO together with others" and "Relied on entities" (shared/espd-formats.md §4.4).
+    /// "EO together with others" and "Relied on entities" (their v2/v3 UUID and v4 id).
     static let groupCriteria: Set<String> = ["ee51100f-8e3e-40c9-8f8b-57d5a15be1f2", "c59_ot_eo-group"]
     static let reliedCriteria: Set<String> = ["0d62c6ed-f074-4fcf-8e9f-f691351d52ad", "c60_ot_relied"]
 

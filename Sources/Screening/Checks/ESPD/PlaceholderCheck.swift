@@ -2,7 +2,7 @@ import DossierModel
 import ESPD
 
 /// Template values left in the operator's identity (`__EoName`, `DUMMY_…`, `[Reason provided by the EO]`, `DV`):
-/// the document was never filled in for real (shared/espd-formats.md §9.10).
+/// the document was never filled in for real (the EU ESPD service and the EDM samples write these).
 struct PlaceholderCheck: Check {
     let id = "espd.placeholder"
     let severity = Severity.attention
