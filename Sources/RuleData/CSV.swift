@@ -21,24 +21,29 @@ public enum CSV {
         }
     }
 
-    /// Splits on the UTF-8 bytes: every delimiter is ASCII, so no multi-byte character is cut.
-    /// Rule data and watchlists: `#` lines are comments, and a quote that is never closed is an
-    /// error at its line (read leniently, every following row would vanish into one field).
-    /// A row with more or fewer values than the header has columns is refused too: a comma too many
-    /// or too few would move every following value into another column.
+    /// Rule data and watchlists: `#` lines are comments, and a row with more or fewer values than
+    /// the header has columns is refused: a comma too many or too few would move every following
+    /// value into another column.
     public static func parse(_ text: String, path: String) throws -> (header: [String], rows: [Row]) {
-        do {
-            let (header, rows) = try parse(text, comments: true, strict: true)
-            if let row = rows.first(where: { $0.valueCount != header.count }) {
-                throw InputError(file: path, line: row.line, message: "the row has \(row.valueCount) values for the \(header.count) columns of the header; quote a value that holds a comma")
-            }
-            return (header, rows)
-        } catch let error as UnterminatedQuote {
+        let (header, rows) = try parse(text, path: path, comments: true)
+        if let row = rows.first(where: { $0.valueCount != header.count }) {
+            throw InputError(file: path, line: row.line, message: "the row has \(row.valueCount) values for the \(header.count) columns of the header; quote a value that holds a comma")
+        }
+        return (header, rows)
+    }
+
+    /// Strict reading with errors that name `path`: a quote that is never closed is an error at
+    /// its line (read leniently, every following row would vanish into one field), and so is a
+    /// column named twice (one of its two values would be lost in every row).
+    public static func parse(_ text: String, path: String, comments: Bool) throws -> (header: [String], rows: [Row]) {
+        do { return try parse(text, comments: comments, strict: true) } catch let error as UnterminatedQuote {
             throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
         } catch let error as DuplicateColumn {
             throw InputError(file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
         }
     }
+
+    /// Splits on the UTF-8 bytes: every delimiter is ASCII, so no multi-byte character is cut.
 
     /// - Parameters:
     ///   - comments: skip lines starting with `#` (rule data), or read them as rows (a bidder's file).

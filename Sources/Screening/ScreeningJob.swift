@@ -69,7 +69,7 @@ public struct ScreeningJob: Sendable {
             let tenderSource = try SourceFile.read(role: "tender", path: tenderPath, limit: YAMLFile.maxBytes)
             tender = try YAMLFile.decode(TenderContext.self, text: tenderSource.text, path: tenderPath)
             sources.append(tenderSource)
-            let lines = Submission.topLevelKeyLines(text: tenderSource.text)
+            let lines = YAMLFile.topLevelKeyLines(text: tenderSource.text)
             tenderLines = lines
             for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
                 throw InputError(file: tenderPath, line: lines["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")

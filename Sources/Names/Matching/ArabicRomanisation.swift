@@ -10,6 +10,9 @@ enum ArabicRomanisation {
     /// than the same spelling.
     static let score = 0.94
 
+    /// The vowel classes of `key`: everything else in a key is a consonant.
+    static let vowelClasses: Set<Unicode.Scalar> = ["a", "i", "u", "*"]
+
     /// Whether any spelling of the one word and any of the other are romanisations of one word.
     static func sameWord(_ a: [[Unicode.Scalar]], _ b: [[Unicode.Scalar]]) -> Bool {
         let keysA = a.map(key), keysB = b.map(key)
@@ -55,7 +58,7 @@ enum ArabicRomanisation {
     /// that two romanisations of a word share.
     static func consonantBlock(_ word: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in key(word) where !["a", "i", "u", "*"].contains(scalar) {
+        for scalar in key(word) where !vowelClasses.contains(scalar) {
             out.append(contentsOf: String(scalar).uppercased().unicodeScalars)
             if out.count == 2 { break }
         }
@@ -65,8 +68,7 @@ enum ArabicRomanisation {
     static func agree(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         guard x.count == y.count else { return false }
         for (p, q) in zip(x, y) where p != q {
-            let classes: Set<Unicode.Scalar> = ["a", "i", "u", "*"]
-            guard (p == "*" && classes.contains(q)) || (q == "*" && classes.contains(p)) else { return false }
+            guard (p == "*" && vowelClasses.contains(q)) || (q == "*" && vowelClasses.contains(p)) else { return false }
         }
         return true
     }

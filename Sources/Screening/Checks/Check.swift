@@ -110,7 +110,7 @@ public struct ScreeningContext: Sendable {
         self.submission = submission
         self.bidNames = [submission.displayName, submission.espd.economicOperator?.name].compactMap { $0 }
         self.sanctions = sanctions
-        self.tenderFileLines = tenderFileLines ?? tenderFilePath.map { Submission.topLevelKeyLines($0) } ?? [:]
+        self.tenderFileLines = tenderFileLines ?? tenderFilePath.map { YAMLFile.topLevelKeyLines($0) } ?? [:]
         self.tender = tender
         self.tenderFilePath = tenderFilePath
         self.request = request

@@ -151,7 +151,7 @@ public struct Submission: Sendable {
             if let bidderPath {
                 let bidderSource = try SourceFile.read(role: "bidder-file", path: bidderPath, limit: YAMLFile.maxBytes)
                 bidder = try YAMLFile.decode(BidderFile.self, text: bidderSource.text, path: bidderPath)
-                lines = topLevelKeyLines(text: bidderSource.text)
+                lines = YAMLFile.topLevelKeyLines(text: bidderSource.text)
                 try bidder.checkEntitiesOnce(path: bidderPath, line: lines["entities"])
                 sources.append(bidderSource)
                 if let relative = bidder.supplyChain {
@@ -192,7 +192,4 @@ public struct Submission: Sendable {
         }
     }
 
-    static func topLevelKeyLines(_ path: String) -> [String: Int] { YAMLFile.topLevelKeyLines(path) }
-
-    static func topLevelKeyLines(text: String) -> [String: Int] { YAMLFile.topLevelKeyLines(text: text) }
 }

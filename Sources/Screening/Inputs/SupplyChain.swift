@@ -63,13 +63,9 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
     }
 
     public static func parseReporting(text: String, path: String) throws -> (tiers: [SupplyChainTier], problems: [Problem]) {
-        let header: [String], rows: [CSV.Row]
-        do { (header, rows) = try CSV.parse(text, comments: false, strict: true) } catch let error as CSV.UnterminatedQuote {
-            throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
-        } catch let error as CSV.DuplicateColumn {
-            // Two 'city' columns would let one value hide behind the other.
-            throw InputError(file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
-        }
+        // A row starting with # is a row (a bidder cannot comment a tier away); a row whose value
+        // count differs from the header's is a problem reported below, not a refusal.
+        let (header, rows) = try CSV.parse(text, path: path, comments: false)
         for required in ["tier", "entity", "country"] where !header.contains(required) {
             throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
         }

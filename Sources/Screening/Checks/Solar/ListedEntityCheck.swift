@@ -22,9 +22,10 @@ struct ListedEntityCheck: Check {
         let listedNames = entries.map { entry in ([entry.name] + entry.aliases).map(matcher.prepareCompany) }
         for tier in context.submission.supplyChain ?? [] {
             var best: (RuleBook.ListedEntity, NameMatcher.Match, String, String)? = nil
+            let declaredNames = ([tier.entity] + tier.aliases).map(matcher.prepareCompany)
             for (entry, names) in zip(entries, listedNames) {
-                for declared in [tier.entity] + tier.aliases {
-                    let declaredName = matcher.prepareCompany(declared)
+                for declaredName in declaredNames {
+                    let declared = declaredName.name
                     for listedName in names {
                         let listed = listedName.name
                         let match = matcher.matchCompany(declaredName, listedName)
