@@ -18,27 +18,24 @@ struct SupplyChainInputTests {
         #expect(problems.map(\.line) == [2])  // "#polysilicon" is no tier: reported
     }
 
+    /// The error a declaration with `text` is refused with, or nil (recorded as an issue) when it is read.
+    func refusal(_ text: String) throws -> InputError? {
+        do { _ = try SupplyChainTier.parseReporting(text: text, path: "chain.csv") } catch let error as InputError { return error }
+        Issue.record("accepted")
+        return nil
+    }
+
     @Test("An unterminated quote is refused with the line where it opened, not read as one field")
     func unterminatedQuote() throws {
-        let text = header + "\nmg-si,\"Open Quote Silicon,,,,,CN,,,,,,\npolysilicon,Poly,,,Shihezi,Xinjiang,CN,,,,,,\n"
-        do {
-            _ = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
-            Issue.record("accepted")
-        } catch let error as InputError {
-            #expect(error.line == 2)
-        }
+        let error = try refusal(header + "\nmg-si,\"Open Quote Silicon,,,,,CN,,,,,,\npolysilicon,Poly,,,Shihezi,Xinjiang,CN,,,,,,\n")
+        #expect(error?.line == 2)
     }
 
     @Test("A column named twice is refused: a second 'city' cannot hide the first")
     func duplicateColumn() throws {
-        let text = header + ",city\npolysilicon,Poly Co.,,,Shihezi,Xinjiang,CN,,,,,,,Burghausen\n"
-        do {
-            _ = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
-            Issue.record("accepted")
-        } catch let error as InputError {
-            #expect(error.line == 1)
-            #expect(error.message.contains("'city' appears twice"))
-        }
+        let error = try refusal(header + ",city\npolysilicon,Poly Co.,,,Shihezi,Xinjiang,CN,,,,,,,Burghausen\n")
+        #expect(error?.line == 1)
+        #expect(error?.message.contains("'city' appears twice") == true)
     }
 
     @Test("A row with a value too many or too few is reported by line: its values may have moved to other columns")

@@ -38,49 +38,42 @@ struct WatchlistTests {
         #expect(throws: InputError.self) { try WatchlistParser.load(path: Paths.corpusFile("edm-v4.1.0/ESPD-Request.xml"), format: .euFSF) }
     }
 
+    /// The error a CSV list with `text` is refused with, or nil (recorded as an issue) when it is accepted.
+    func refusal(ofCSV text: String) throws -> InputError? {
+        let path = try Paths.temporaryDirectory().appendingPathComponent("own.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try WatchlistParser.load(path: path) } catch let error as InputError { return error }
+        Issue.record("accepted")
+        return nil
+    }
+
     @Test("A CSV row with a bad kind is refused with its line")
     func csvValidation() throws {
-        let directory = try Paths.temporaryDirectory()
-        let path = directory.appendingPathComponent("own.csv").path
-        try "name,kind\nGood Co,entity\nBad Co,company\n".write(toFile: path, atomically: true, encoding: .utf8)
-        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
-            #expect(error.line == 3)
-            #expect(error.message.contains("company"))
-        }
+        let error = try refusal(ofCSV: "name,kind\nGood Co,entity\nBad Co,company\n")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("company") == true)
     }
 
     @Test("A CSV list with a quote that is never closed is refused at that line, not read as fewer entries")
     func csvUnterminatedQuote() throws {
-        let directory = try Paths.temporaryDirectory()
-        let path = directory.appendingPathComponent("own.csv").path
         // Read leniently, "Listed Co" and everything after it would vanish into the name of line 2.
-        try "name,kind\n\"Quoted Co,entity\nListed Co,entity\nOther Co,entity\n".write(toFile: path, atomically: true, encoding: .utf8)
-        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
-            #expect(error.line == 2)
-            #expect(error.message.contains("never closed"))
-        }
+        let error = try refusal(ofCSV: "name,kind\n\"Quoted Co,entity\nListed Co,entity\nOther Co,entity\n")
+        #expect(error?.line == 2)
+        #expect(error?.message.contains("never closed") == true)
     }
 
     @Test("A CSV row with an unquoted comma (one value too many) is refused at its line, not read shifted")
     func csvShiftedRow() throws {
-        let directory = try Paths.temporaryDirectory()
-        let path = directory.appendingPathComponent("own.csv").path
-        try "name,kind,country\nGood Co,entity,NL\nBouw, Groep B.V.,entity,NL\n".write(toFile: path, atomically: true, encoding: .utf8)
-        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
-            #expect(error.line == 3)
-            #expect(error.message.contains("4 values for the 3 columns"), "\(error.message)")
-        }
+        let error = try refusal(ofCSV: "name,kind,country\nGood Co,entity,NL\nBouw, Groep B.V.,entity,NL\n")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("4 values for the 3 columns") == true, "\(String(describing: error?.message))")
     }
 
     @Test("A CSV list that names a column twice is refused at the header")
     func csvDuplicateColumn() throws {
-        let directory = try Paths.temporaryDirectory()
-        let path = directory.appendingPathComponent("own.csv").path
-        try "name,kind,name\nListed Co,entity,Other Co\n".write(toFile: path, atomically: true, encoding: .utf8)
-        do { _ = try WatchlistParser.load(path: path); Issue.record("accepted") } catch let error as InputError {
-            #expect(error.line == 1)
-            #expect(error.message.contains("appears twice"))
-        }
+        let error = try refusal(ofCSV: "name,kind,name\nListed Co,entity,Other Co\n")
+        #expect(error?.line == 1)
+        #expect(error?.message.contains("appears twice") == true)
     }
 
     @Test("Import records date and hash; a list changed after import is refused")
