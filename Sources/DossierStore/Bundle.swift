@@ -25,6 +25,11 @@ public enum DossierBundle {
         /// Per exported entry id: its source files as stored (role, original path, SHA-256, file in the bundle).
         public var sources: [String: [BundledSource]]
         public var files: [String: String]
+        /// The template files the reports were rendered with (under `templates/` in the bundle) and
+        /// the release that rendered them: verify renders the reports again with these, so a later
+        /// release with other templates still checks them.
+        public var templates: [String]? = nil
+        public var renderedBy: String? = nil
     }
 
     public struct BundledSource: Codable, Sendable { public var role: String; public var path: String; public var sha256: String; public var file: String }
@@ -59,7 +64,7 @@ public enum DossierBundle {
     public static func folder(_ directory: String) -> Sink {
         { name, data in
             let path = (directory as NSString).appendingPathComponent(name)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            try FileManager.default.createDirectory(atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             try AtomicFile.write(data, to: path)
         }
@@ -110,6 +115,8 @@ public enum DossierBundle {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
         }
+        let templateNames = (renderer?.templateFiles ?? [:]).keys.sorted()
+        for name in templateNames { try emit("templates/" + name, renderer!.templateFiles[name]!) }
         // The decisions on the exported dossiers, with their attached files.
         var decisions: [StoredEntry] = []
         let exportedIDs = Set(exported.map(\.id))
@@ -122,7 +129,8 @@ public enum DossierBundle {
         }
         var manifest = Manifest(createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
                                 storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
-                                entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources, files: [:])
+                                entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources, files: [:],
+                                templates: renderer == nil ? nil : templateNames, renderedBy: renderer == nil ? nil : ToolInfo.version)
         try emit("index.html", Data(index(manifest).utf8))
         manifest.files = hashes
         let encoder = JSONEncoder()
@@ -176,7 +184,9 @@ public enum DossierBundle {
     /// archive), every exported entry's fields, content and sources, the whole chain recomputed to
     /// the head from the fields' hashes, and the index and reports rendered again and compared.
     /// `renderer` nil: reports cannot be checked, which is reported as broken, not passed over.
-    static func verify(_ source: Tar.Source, renderer: (any DossierRenderer)?, expectHead: String? = nil) throws -> VerifyReport {
+    /// A bundle that carries its templates is rendered with them (`makeRenderer`), not with `renderer`.
+    static func verify(_ source: Tar.Source, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory?,
+                       expectHead: String? = nil) throws -> VerifyReport {
         let members = try Tar.members(source)
         guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else { throw Tar.FormatError(description: "the bundle has no manifest.json") }
         guard manifestMember.size <= 256 << 20 else { throw Tar.FormatError(description: "manifest.json is \(manifestMember.size) bytes; at most 256 MB are read") }
@@ -231,12 +241,33 @@ public enum DossierBundle {
         }
         // The pages a person opens, rendered again from what was just verified.
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
+        var notes: [String] = []
         if manifest.reports {
+            var renderer = renderer
+            if let names = manifest.templates, !names.isEmpty, let makeRenderer {
+                var files: [String: Data] = [:]
+                for name in names {
+                    guard let member = members.first(where: { $0.name == "templates/" + name }) else { continue }
+                    files[name] = try source.read(member.offset, member.size)
+                }
+                do {
+                    renderer = try makeRenderer(files)
+                } catch {
+                    fail(0, nil, "the bundle's templates cannot be read (\(error))")
+                    renderer = nil
+                }
+            }
             if let renderer, let language = ReportLanguage(rawValue: manifest.language) {
                 for entry in manifest.entries where entry.kind == "dossier" {
                     guard let member = members.first(where: { $0.name == "dossiers/\(entry.id).json" }) else { continue }
                     let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
-                    if expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] {
+                    guard expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] else { continue }
+                    if let renderedBy = manifest.renderedBy, renderedBy != ToolInfo.version, manifest.templates?.isEmpty == false {
+                        // Same templates, other code: the report is held to its SHA-256 in the
+                        // manifest only, and that is said; the dossier JSON is the record.
+                        notes.append("reports/\(entry.id).html was rendered by uea-screen \(renderedBy) and this release (\(ToolInfo.version)) renders it "
+                            + "differently from the same templates: the report is checked by its SHA-256 only; the dossier JSON is the record")
+                    } else {
                         fail(entry.seq, entry.id, "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
                     }
                 }
@@ -245,21 +276,24 @@ public enum DossierBundle {
             }
         }
         var result = VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, broken: broken)
+        result.notes = notes.isEmpty ? nil : notes
         if let expectHead {
             result.expect(head: expectHead) { hash in manifest.chain.first { $0.entryHash == hash }?.seq }
         }
         return result
     }
 
-    public static func verify(_ bundle: Data, renderer: (any DossierRenderer)? = nil, expectHead: String? = nil) throws -> VerifyReport {
-        try verify(.data(bundle), renderer: renderer, expectHead: expectHead)
+    public static func verify(_ bundle: Data, renderer: (any DossierRenderer)? = nil, makeRenderer: DossierRendererFactory? = nil,
+                              expectHead: String? = nil) throws -> VerifyReport {
+        try verify(.data(bundle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
     }
 
     /// Verifies the bundle file at `path`, read piece by piece.
-    public static func verify(path: String, renderer: (any DossierRenderer)?, expectHead: String?) throws -> VerifyReport {
+    public static func verify(path: String, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory? = nil,
+                              expectHead: String?) throws -> VerifyReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
         defer { try? handle.close() }
-        return try verify(try Tar.Source.file(handle), renderer: renderer, expectHead: expectHead)
+        return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
     }
 
     static func escape(_ text: String) -> String {

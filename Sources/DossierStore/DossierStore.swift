@@ -120,6 +120,9 @@ public struct VerifyReport: Sendable, Codable {
     public var accessRecords: Int?
     /// With `--expect-head`: the sequence number at which the recorded head was found.
     public var expectedHeadAt: Int?
+    /// What a verification could not prove but is not a break (a bundle's report rendered by
+    /// another release); printed with the result.
+    public var notes: [String]?
     public struct Broken: Sendable, Codable, Equatable {
         public var seq: Int
         public var id: String?

@@ -99,7 +99,21 @@ final class SQLiteDatabase: SQLBackend {
 
     func isEmpty() throws -> Bool { try query("SELECT count(*) FROM sqlite_master", []).first?.first?.integer == 0 }
 
-    func opened() throws { try execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") }
+    func opened() throws {
+        try execute(readOnly ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+    }
+
+    /// A path inside a `file:` URI: the characters that end or escape a URI path, percent-encoded.
+    static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x21, 0x7F...: result += String(format: "%%%02X", byte)
+            default: result.unicodeScalars.append(UnicodeScalar(byte))
+            }
+        }
+        return result
+    }
 
     var requiredTriggers: [String] {
         StoreSchema.tables.flatMap { table in table == "blobs" ? ["blobs_no_update", "blobs_delete_unused_only"] : ["\(table)_no_update", "\(table)_no_delete"] }
@@ -123,10 +137,27 @@ final class SQLiteDatabase: SQLBackend {
         return sql
     }
 
+    /// Opened read-only: the file cannot be written by this user (an auditor's copy). Reading and
+    /// verifying work; anything that writes, the access log included, fails with SQLite's
+    /// "attempt to write a readonly database".
+    let readOnly: Bool
+
     init(path: String, create: Bool) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX
-        let status = sqlite3_open_v2(path, &db, flags, nil)
+        readOnly = !create && access(path, W_OK) != 0
+        var flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX
+        var name = path
+        if readOnly {
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX
+            // A WAL database needs its -shm file; in a folder this user cannot write, and with no
+            // -wal file left behind (everything checkpointed), the file is opened as immutable.
+            let folder = PathText.parent(path) ?? "/"
+            if access(folder, W_OK) != 0 && access(path + "-wal", F_OK) != 0 {
+                flags |= SQLITE_OPEN_URI
+                name = "file:" + Self.uriEscaped(path) + "?immutable=1"
+            }
+        }
+        let status = sqlite3_open_v2(name, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close(db) }
@@ -211,8 +242,7 @@ public final class SQLiteDossierStore: ChainedDossierStore, @unchecked Sendable 
                 guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAStore(path: path, reason: "not an SQLite database") }
             }
         } else {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
+            if let folder = PathText.parent(path), folder != "." {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {

@@ -14,15 +14,39 @@ public struct ReportRenderer: DossierRenderer {
     let templates: [Format: MustacheTemplate]
     let labels: [Language: [String: String]]
 
+    public let templateFiles: [String: Data]
+
+    /// The files a renderer is made of, as they are named in `templates/`.
+    public static let fileNames = Format.allCases.map { "report.\($0.rawValue).mustache" } + ["labels.yaml"]
+
     public init(directory: String) throws {
+        var files: [String: Data] = [:]
+        for name in Self.fileNames {
+            let path = PathText.child(directory, name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(file: path, message: name == "labels.yaml" ? "labels file missing" : "report template missing")
+            }
+            files[name] = data
+        }
+        try self.init(files: files, origin: directory)
+    }
+
+    /// A renderer from template files held in memory (a bundle's own); `origin` names them in errors.
+    public init(files: [String: Data], origin: String = "templates") throws {
         var templates: [Format: MustacheTemplate] = [:]
         for format in Format.allCases {
-            let path = (directory as NSString).appendingPathComponent("report.\(format.rawValue).mustache")
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw InputError(file: path, message: "report template missing") }
+            let name = "report.\(format.rawValue).mustache"
+            let path = PathText.child(origin, name)
+            guard let data = files[name], let text = String(data: data, encoding: .utf8) else {
+                throw InputError(file: path, message: "report template missing")
+            }
             do { templates[format] = try MustacheTemplate(string: text) } catch { throw InputError(file: path, message: "template error: \(error)") }
         }
-        let labelsPath = (directory as NSString).appendingPathComponent("labels.yaml")
-        let all = try YAMLFile.load([String: [String: String]].self, from: labelsPath)
+        let labelsPath = PathText.child(origin, "labels.yaml")
+        guard let labelsData = files["labels.yaml"], let labelsText = String(data: labelsData, encoding: .utf8) else {
+            throw InputError(file: labelsPath, message: "labels file missing")
+        }
+        let all = try YAMLFile.decode([String: [String: String]].self, text: labelsText, path: labelsPath)
         var labels: [Language: [String: String]] = [:]
         for language in Language.allCases {
             guard let table = all[language.rawValue] else { throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'") }
@@ -30,10 +54,14 @@ public struct ReportRenderer: DossierRenderer {
         }
         self.templates = templates
         self.labels = labels
+        self.templateFiles = files
     }
 
+    /// Makes a renderer from a bundle's template files.
+    public static let factory: DossierRendererFactory = { try ReportRenderer(files: $0, origin: "templates") }
+
     /// Finds `templates/` for a default run (`InstalledData`).
-    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+    public static func defaultDirectory(executablePath: String = InstalledData.executablePath) -> String? {
         InstalledData.directory("templates", marker: "report.md.mustache", executablePath: executablePath)
     }
 

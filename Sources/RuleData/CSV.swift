@@ -1,7 +1,7 @@
 import DossierModel
 
 /// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a leading byte-order mark, and
-/// the delimiter of the header line (`,`, or `;` as Dutch spreadsheets write it). Comment lines
+/// the delimiter of the header line (`,`, `;` as Dutch spreadsheets write it, or a tab). Comment lines
 /// (#) are skipped only where asked (rule data); in a bidder's file a `#` row is data.
 /// Rows come back as dictionaries keyed by the header, with their 1-based line numbers.
 public enum CSV {
@@ -53,9 +53,17 @@ public enum CSV {
         var field: [UInt8] = [], record: [String] = [], inQuotes = false, line = 1, recordLine = 1, quoteLine = 1
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // The header line decides the delimiter: `;` when it has semicolons and no commas.
+        // The header line decides the delimiter: `;` when it has semicolons and no commas (Dutch
+        // spreadsheets), a tab when it has only tabs (Excel's "Unicode text").
         let headerLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
-        let delimiter = !headerLine.contains(UInt8(ascii: ",")) && headerLine.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var delimiter = UInt8(ascii: ",")
+        if !headerLine.contains(UInt8(ascii: ",")) {
+            if headerLine.contains(UInt8(ascii: ";")) {
+                delimiter = UInt8(ascii: ";")
+            } else if headerLine.contains(UInt8(ascii: "\t")) {
+                delimiter = UInt8(ascii: "\t")
+            }
+        }
         var index = 0
         func endField() { record.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
         while index < bytes.count {

@@ -18,7 +18,7 @@ public enum YAMLFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot be read")
         }
-        return try decode(type, text: String(decoding: data, as: UTF8.self), path: path)
+        return try decode(type, text: try TextFile.decode(data, path: path), path: path)
     }
 
     /// Decodes YAML text; `path` names it in errors.

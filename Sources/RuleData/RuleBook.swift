@@ -205,7 +205,7 @@ public struct RuleBook: Sendable {
                 throw InputError(file: path("mvo-sectors.yaml"), message: "sector '\(sector.name)' names unknown clause '\(clause)'")
             }
         }
-        let cpvText = try String(contentsOfFile: path("cpv-sectors.csv"), encoding: .utf8)
+        let cpvText = try TextFile.read(path("cpv-sectors.csv"))
         var cpv: [CPVSector] = []
         for row in try CSV.parse(cpvText, path: path("cpv-sectors.csv")).rows {
             guard let prefix = row["cpv_prefix"], prefix.allSatisfy(\.isNumber) else {
@@ -218,14 +218,14 @@ public struct RuleBook: Sendable {
             cpv.append(CPVSector(prefix: prefix, sectors: sectors, line: row.line))
         }
         var sbi: [String: String] = [:]
-        for row in try CSV.parse(try String(contentsOfFile: path("sbi-sectors.csv"), encoding: .utf8), path: path("sbi-sectors.csv")).rows {
+        for row in try CSV.parse(try TextFile.read(path("sbi-sectors.csv")), path: path("sbi-sectors.csv")).rows {
             guard let division = row["sbi_division"], let sector = row["sector"], sectorNames.contains(sector) else {
                 throw InputError(file: path("sbi-sectors.csv"), line: row.line, message: "needs sbi_division and a sector from mvo-sectors.yaml")
             }
             sbi[division] = sector
         }
         var entities: [ListedEntity] = []
-        for row in try CSV.parse(try String(contentsOfFile: path("forced-labour-entities.csv"), encoding: .utf8), path: path("forced-labour-entities.csv")).rows {
+        for row in try CSV.parse(try TextFile.read(path("forced-labour-entities.csv")), path: path("forced-labour-entities.csv")).rows {
             guard let name = row["name"], let list = row["list"], let effective = row["effective"].flatMap(Day.init) else {
                 throw InputError(file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
             }
@@ -234,7 +234,7 @@ public struct RuleBook: Sendable {
         }
         // One place per line; text after ";" is a note, and a note starting "ambiguous" limits the place.
         var places: [String] = [], ambiguousPlaces: Set<String> = []
-        for line in try String(contentsOfFile: path("xinjiang-places.txt"), encoding: .utf8).split(separator: "\n") {
+        for line in try TextFile.read(path("xinjiang-places.txt")).split(separator: "\n") {
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingBlanks() }
             guard let name = parts.first, !name.isEmpty, !name.hasPrefix("#") else { continue }
             places.append(name)
@@ -280,7 +280,7 @@ public struct RuleBook: Sendable {
     }
 
     /// Finds `checklists/` for a default run (`InstalledData`).
-    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+    public static func defaultDirectory(executablePath: String = InstalledData.executablePath) -> String? {
         InstalledData.directory("checklists", marker: "evidence.yaml", executablePath: executablePath)
     }
 

@@ -126,26 +126,47 @@ public final class Prepared<Value>: @unchecked Sendable {
     }
 }
 
+/// How much of a folder tree one run may walk: a tender has a few levels and at most thousands of
+/// bidders; `/` or a home folder given by mistake is refused quickly instead of walked for minutes.
+public struct WalkBudget: Sendable {
+    public static let maxFolders = 20_000
+    public static let maxDepth = 6
+    public var folders = 0
+    public init() {}
+}
+
 extension ScreeningJob {
     /// Walks a folder of submissions: a folder that directly holds *.xml files is one bidder
     /// (its other responses are members, relied-upon entities or subcontractors); any other folder
-    /// is walked into. With `eachFile`, every *.xml file is a bidder of its own.
-    public static func walk(_ path: String, eachFile: Bool) -> [String] {
+    /// is walked into. With `eachFile`, every *.xml file is a bidder of its own. A tree deeper than
+    /// `WalkBudget.maxDepth` below `path` or with more than `WalkBudget.maxFolders` folders is refused.
+    public static func walk(_ path: String, eachFile: Bool, budget: inout WalkBudget) throws -> [String] {
+        try walk(path, root: path, depth: 0, eachFile: eachFile, budget: &budget)
+    }
+
+    private static func walk(_ path: String, root: String, depth: Int, eachFile: Bool, budget: inout WalkBudget) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        budget.folders += 1
+        guard depth <= WalkBudget.maxDepth, budget.folders <= WalkBudget.maxFolders else {
+            throw InputError(
+                file: root,
+                message: "is not a tender, bidder or submissions folder: it holds more than \(WalkBudget.maxDepth) levels or "
+                    + "\(WalkBudget.maxFolders) folders; give the tender folder (tender.yaml and bidders/) or a bidder's folder")
+        }
         // An unreadable folder is a bidder all the same: loading it refuses it with a line
         // ("folder cannot be read"), so it cannot vanish from the run as zero bidders.
         guard let listing = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
         let names = listing.filter { !$0.hasPrefix(".") }.sorted()
-        let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (path as NSString).appendingPathComponent($0) }
+        let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { PathText.child(path, $0) }
         if !xml.isEmpty && !eachFile { return [path] }
         var result = xml
         var hasFiles = false
         for name in names {
-            let child = (path as NSString).appendingPathComponent(name)
+            let child = PathText.child(path, name)
             var childIsDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
-                result += walk(child, eachFile: eachFile)
+                result += try walk(child, root: root, depth: depth + 1, eachFile: eachFile, budget: &budget)
             } else {
                 hasFiles = true
             }

@@ -25,14 +25,14 @@ public struct ScreeningJob: Sendable {
     public static func plan(paths: [String], tenderFile: String?, eachFile: Bool = false) throws -> ScreeningJob {
         var tenderPath = tenderFile
         var bidders: [String] = []
+        var budget = WalkBudget()
         for path in paths {
-            let tenderCandidate = (path as NSString).appendingPathComponent("tender.yaml")
-            let biddersFolder = (path as NSString).appendingPathComponent("bidders")
-            if FileManager.default.fileExists(atPath: tenderCandidate) {
+            let tenderCandidate = try TenderFile.inFolder(path)
+            if let tenderCandidate {
                 if tenderPath == nil { tenderPath = tenderCandidate }
-                bidders += walk(biddersFolder, eachFile: eachFile)
+                bidders += try walk(PathText.child(path, "bidders"), eachFile: eachFile, budget: &budget)
             } else {
-                bidders += walk(path, eachFile: eachFile)
+                bidders += try walk(path, eachFile: eachFile, budget: &budget)
             }
         }
         // A bidder folder or an ESPD inside a tender folder is screened with that tender: the
@@ -42,12 +42,10 @@ public struct ScreeningJob: Sendable {
         if tenderPath == nil {
             search: for path in paths {
                 // Relative paths stay relative: dossiers name files as the user did.
-                var folder = (path as NSString).standardizingPath
+                var folder = PathText.normalised(path)
                 for _ in 0..<8 {
-                    let parent = (folder as NSString).deletingLastPathComponent
-                    guard !parent.isEmpty, parent != folder else { break }
-                    let candidate = (parent as NSString).appendingPathComponent("tender.yaml")
-                    if FileManager.default.fileExists(atPath: candidate) {
+                    guard let parent = PathText.parent(folder) else { break }
+                    if let candidate = try TenderFile.inFolder(parent) {
                         tenderPath = candidate
                         notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
                         break search
@@ -67,9 +65,11 @@ public struct ScreeningJob: Sendable {
         var tenderLines: [String: Int] = [:]
         if let tenderPath {
             let tenderSource = try SourceFile.read(role: "tender", path: tenderPath, limit: YAMLFile.maxBytes)
-            tender = try YAMLFile.decode(TenderContext.self, text: tenderSource.text, path: tenderPath)
+            let tenderText = try tenderSource.text()
+            tender = try YAMLFile.decode(TenderContext.self, text: tenderText, path: tenderPath)
+            try TenderFile.requireIdentity(tender, text: tenderText, path: tenderPath)
             sources.append(tenderSource)
-            let lines = YAMLFile.topLevelKeyLines(text: tenderSource.text)
+            let lines = YAMLFile.topLevelKeyLines(text: tenderText)
             tenderLines = lines
             for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
                 throw InputError(file: tenderPath, line: lines["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
@@ -88,7 +88,7 @@ public struct ScreeningJob: Sendable {
                 guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
                     throw InputError(file: tenderPath, line: lines["espdRequest"], message: "espdRequest: '\(relative)' must name a file in the tender's folder")
                 }
-                let path = ((tenderPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                let path = PathText.child(PathText.parent(tenderPath) ?? "/", relative)
                 let requestSource: SourceFile
                 do {
                     requestSource = try SourceFile.read(role: "espd-request", path: path, limit: ParseLimits.default.maxBytes)

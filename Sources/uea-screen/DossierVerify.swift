@@ -33,9 +33,14 @@ struct DossierVerify: ParsableCommand {
         try runCommand {
             let report: VerifyReport
             if let bundle {
-                // Templates that exist but cannot be read are an error, not "reports not checked".
+                // A bundle carries the templates its reports were made with; the installed ones (or
+                // --templates) are used only for a bundle that does not. Templates that exist but
+                // cannot be read are an error, not "reports not checked".
                 let renderer = try (templates ?? ReportRenderer.defaultDirectory()).map { try ReportRenderer(directory: $0) }
-                do { report = try DossierBundle.verify(path: bundle, renderer: renderer, expectHead: expectHead) } catch {
+                do {
+                    report = try DossierBundle.verify(path: bundle, renderer: renderer, makeRenderer: templates == nil ? ReportRenderer.factory : nil,
+                                                      expectHead: expectHead)
+                } catch {
                     throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
                 }
             } else {
@@ -46,6 +51,7 @@ struct DossierVerify: ParsableCommand {
             switch format {
             case .json: print(try JSONOutput.string(report))
             case .text:
+                for note in report.notes ?? [] { print(DisplayText.oneLine("NOTE: \(note)")) }
                 for broken in report.broken {
                     print(DisplayText.oneLine("BROKEN at entry \(broken.seq) (\(broken.id ?? "-")): \(broken.reason)"))
                 }

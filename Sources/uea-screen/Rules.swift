@@ -11,19 +11,13 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Inspect.Format = .text
 
-    @Option(help: "Rule data folder to validate and describe. Default: ./checklists, else the one next to the executable.")
-    var rules: String?
+    @OptionGroup var ruleData: RuleDataOptions
 
     func run() throws {
         try runCommand {
             let checks = CheckRegistry.all
-            var version = "(rule data not loaded)"
-            if let directory = rules ?? RuleBook.defaultDirectory() {
-                do { version = try RuleBook.load(directory: directory).version } catch {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(2)
-                }
-            }
+            // Without rule data the list would describe checks that cannot run: refused (exit 2).
+            let version = try ruleData.load().version
             switch format {
             case .json:
                 struct Row: Encodable { var id, family, severity, legalBasis, summary: String; var dataFiles: [String] }

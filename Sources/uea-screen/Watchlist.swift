@@ -98,7 +98,7 @@ enum WatchlistLocation {
     static func resolve(_ option: String?, tenderFile: String?) -> String? {
         if let option { return option }
         var candidates: [String] = []
-        if let tenderFile { candidates.append(((tenderFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("watchlists")) }
+        if let tenderFile, let folder = PathText.parent(tenderFile) { candidates.append(PathText.child(folder, "watchlists")) }
         candidates.append("watchlists")
         return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("manifest.json")) }
     }

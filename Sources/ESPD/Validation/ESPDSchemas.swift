@@ -48,7 +48,7 @@ public enum ESPDSchemas {
     }
 
     /// Finds `schemas/espd/` for a default run (`InstalledData`).
-    public static func defaultDirectory(executablePath: String = CommandLine.arguments[0]) -> String? {
+    public static func defaultDirectory(executablePath: String = InstalledData.executablePath) -> String? {
         InstalledData.directory("schemas/espd", marker: "MANIFEST.tsv", executablePath: executablePath)
     }
 

@@ -24,7 +24,7 @@ public enum WatchlistParser {
         switch format {
         case .euFSF: return try parseFSF(bytes: bytes, path: path, name: name)
         case .csv, .checklist:
-            var list = try parseCSV(text: String(decoding: bytes, as: UTF8.self), path: path, name: name)
+            var list = try parseCSV(text: try TextFile.decode(Data(bytes), path: path), path: path, name: name)
             list.format = format
             return list
         }

@@ -16,8 +16,9 @@ extension SourceFile {
         return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count, content: data)
     }
 
-    /// The bytes as text (UTF-8; invalid sequences become U+FFFD and fail the parser that reads them).
-    var text: String { String(decoding: content ?? Data(), as: UTF8.self) }
+    /// The bytes as text: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused
+    /// at its line (`TextFile`), never read with U+FFFD in place of a letter.
+    func text() throws -> String { try TextFile.decode(content ?? Data(), path: path) }
 }
 
 /// One bidder: its own ESPD response, the responses of consortium members, relied-upon
@@ -150,8 +151,9 @@ public struct Submission: Sendable {
             }
             if let bidderPath {
                 let bidderSource = try SourceFile.read(role: "bidder-file", path: bidderPath, limit: YAMLFile.maxBytes)
-                bidder = try YAMLFile.decode(BidderFile.self, text: bidderSource.text, path: bidderPath)
-                lines = YAMLFile.topLevelKeyLines(text: bidderSource.text)
+                let bidderText = try bidderSource.text()
+                bidder = try YAMLFile.decode(BidderFile.self, text: bidderText, path: bidderPath)
+                lines = YAMLFile.topLevelKeyLines(text: bidderText)
                 try bidder.checkEntitiesOnce(path: bidderPath, line: lines["entities"])
                 sources.append(bidderSource)
                 if let relative = bidder.supplyChain {
@@ -163,7 +165,7 @@ public struct Submission: Sendable {
                     let path = (location as NSString).appendingPathComponent(relative)
                     if let problem = Self.notARegularFile(path) { throw InputError(file: path, message: problem) }
                     let chainSource = try SourceFile.read(role: "supply-chain", path: path, limit: SupplyChainTier.maxBytes)
-                    let declaration = try SupplyChainTier.parseReporting(text: chainSource.text, path: path)
+                    let declaration = try SupplyChainTier.parseReporting(text: try chainSource.text(), path: path)
                     supplyChain = declaration.tiers
                     supplyChainProblems = declaration.problems
                     supplyChainPath = path

@@ -53,8 +53,7 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > maxBytes {
             throw InputError(file: path, message: "the declaration is \(size) bytes; at most \(maxBytes) bytes are read")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        return try parseReporting(text: String(decoding: data, as: UTF8.self), path: path)
+        return try parseReporting(text: try TextFile.read(path), path: path)
     }
 
     /// Parses declaration text; `path` names it in errors.

@@ -1,3 +1,4 @@
+import Foundation
 import DossierModel
 import RuleData
 
@@ -131,5 +132,43 @@ extension TenderContext.Authority {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         kind = try c.decodeIfPresent(TenderContext.AuthorityKind.self, forKey: .kind) ?? .subCentral
+    }
+}
+
+/// The tender file of a tender folder: `tender.yaml`, and nothing else under another spelling.
+public enum TenderFile {
+    public static let name = "tender.yaml"
+    /// Spellings that would otherwise be passed over without a word.
+    static let otherSpellings = ["tender.yml", "Tender.yaml", "Tender.yml", "TENDER.YAML", "TENDER.YML", "tender.YAML"]
+
+    /// `folder/tender.yaml` when it exists; nil when the folder has no tender file; an error for
+    /// a tender file under another name (`tender.yml`), which would otherwise be ignored.
+    public static func inFolder(_ folder: String) throws -> String? {
+        let path = PathText.child(folder, name)
+        if FileManager.default.fileExists(atPath: path) { return path }
+        for other in otherSpellings where FileManager.default.fileExists(atPath: PathText.child(folder, other)) {
+            throw InputError(file: PathText.child(folder, other), message: "a tender file is read only as tender.yaml; rename it to tender.yaml")
+        }
+        return nil
+    }
+
+    /// A tender file must say which tender it is: an empty file, or one without `id`, is refused
+    /// (it would screen as a tender without a name, and no ESPD's ContractFolderID could be compared).
+    public static func requireIdentity(_ tender: TenderContext, text: String, path: String) throws {
+        let hasContent = text.split(separator: "\n").contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#") && trimmed != "---"
+        }
+        guard hasContent else {
+            throw InputError(
+                file: path, line: 1,
+                message: "the tender file is empty; it needs at least id (the tender's reference), and should give name, type, "
+                    + "estimatedValue, procedure and submissionDeadline (`uea-screen init DIR` writes a commented one)")
+        }
+        guard tender.id?.trimmingCharacters(in: .whitespaces).isEmpty == false else {
+            throw InputError(
+                file: path, line: 1,
+                message: "id is missing; a tender file needs id: the tender's reference, as the ESPD's ContractFolderID gives it")
+        }
     }
 }
