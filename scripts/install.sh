@@ -28,9 +28,21 @@ chmod -R u=rwX,go=rX "$share"
 # writes to .build/plugins/GenerateManual/outputs/).
 if [ -z "${UEA_SCREEN_NO_MANUAL:-}" ]; then
   if swift package generate-manual --multi-page --configuration debug >/dev/null 2>&1; then
-    cp .build/plugins/GenerateManual/outputs/uea-screen/*.1 "$prefix/share/man/man1/"
+    # Real exit codes, no hyphenated options, examples one per line (scripts/manual.awk).
+    for page in .build/plugins/GenerateManual/outputs/uea-screen/*.1; do
+      awk -f scripts/manual.awk "$page" > "$prefix/share/man/man1/$(basename "$page")"
+    done
   else
     echo "install: the man pages could not be generated (swift package generate-manual); everything else is installed" >&2
   fi
 fi
-echo "installed uea-screen $("$prefix/bin/uea-screen" --version) in $prefix (rule data and templates in $share)"
+echo "installed $("$prefix/bin/uea-screen" --version) in $prefix (rule data and templates in $share)"
+# What a user adds to the shell's profile when PREFIX is not on PATH and MANPATH already.
+cat <<EOF
+To call it by name and read its manual, add to ~/.profile (or your shell's start file):
+  export PATH="$prefix/bin:\$PATH"
+  export MANPATH="$prefix/share/man:\$MANPATH"
+Completions: bash reads $prefix/share/bash-completion/completions/uea-screen (or: source it from ~/.bashrc);
+  zsh: fpath=($prefix/share/zsh/site-functions \$fpath) before compinit; fish reads $prefix/share/fish/vendor_completions.d.
+Then: uea-screen init aanbestedingen/MIJN-AANBESTEDING   (see README, "First tender")
+EOF

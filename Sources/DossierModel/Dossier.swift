@@ -244,5 +244,5 @@ public struct TenderDossier: Codable, Sendable {
 
 public enum ToolInfo {
     public static let name = "uea-screen"
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
 }

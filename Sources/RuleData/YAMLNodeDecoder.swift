@@ -194,25 +194,7 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
     /// A key the type knows one edit away from `key` (a letter missing, extra, swapped or wrong):
     /// the known keys cannot be listed, but each candidate can be asked for.
     static func nearbyKey<Key: CodingKey>(_ key: String, _ type: Key.Type) -> String? {
-        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-")
-        let characters = Array(key)
-        guard characters.count <= 40 else { return nil }
-        var candidates: [String] = []
-        for index in 0...characters.count {
-            if index < characters.count {
-                candidates.append(String(characters[..<index] + characters[(index + 1)...]))  // one extra
-                if index + 1 < characters.count {
-                    var swapped = characters; swapped.swapAt(index, index + 1); candidates.append(String(swapped))
-                }
-            }
-            for letter in letters {
-                candidates.append(String(characters[..<index] + [letter] + characters[index...]))  // one missing
-                if index < characters.count {
-                    var replaced = characters; replaced[index] = letter; candidates.append(String(replaced))
-                }
-            }
-        }
-        return candidates.first { $0 != key && Key(stringValue: $0) != nil }
+        Spelling.oneEditAway(key) { Key(stringValue: $0) != nil }
     }
 
     /// The values an enum accepts, as written in a file (raw values).

@@ -22,7 +22,7 @@ struct StoreOptions: ParsableArguments {
     /// Logs an access in the store; a read-only store still answers, with a warning.
     static func log(_ store: any DossierStore, _ action: String, _ target: String?) {
         do { try store.logAccess(by: user, action: action, target: target) } catch {
-            Diagnostics.report("warning: this access could not be logged in the store (\(error)); the command itself ran")
+            Diagnostics.report("warning: access not logged, the store cannot be written (\(error)); the command itself ran")
         }
     }
 

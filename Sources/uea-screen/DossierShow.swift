@@ -32,7 +32,7 @@ struct DossierShow: ParsableCommand {
                 // The tender's own dossier: as stored, or its summary line and findings.
                 switch format {
                 case .json: FileHandle.standardOutput.write(content)
-                case .text: print(TenderSummaryText.render(try JSONDecoder().decode(TenderDossier.self, from: content), language: language))
+                case .text: print(TerminalStyle.forStandardOutput(language: language).render(try JSONDecoder().decode(TenderDossier.self, from: content)))
                 case .md, .html: throw CommandFailure.usage("a tender dossier is shown as json or text; its findings are in `uea-screen overview`")
                 }
                 return
@@ -41,7 +41,7 @@ struct DossierShow: ParsableCommand {
             case .json: FileHandle.standardOutput.write(content)
             case .text:
                 // The summary `screen` prints, from the dossier as stored.
-                print(SummaryText.render(try JSONDecoder().decode(Dossier.self, from: content), language: language))
+                print(TerminalStyle.forStandardOutput(language: language).render(try JSONDecoder().decode(Dossier.self, from: content)))
             case .md, .html:
                 let dossier = try JSONDecoder().decode(Dossier.self, from: content)
                 guard let directory = templates ?? ReportRenderer.defaultDirectory() else { throw CommandFailure.usage("templates not found; pass --templates") }

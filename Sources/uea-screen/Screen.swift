@@ -76,6 +76,12 @@ struct Screen: ParsableCommand {
     @Option(help: "Language of the report and summary: nl or en.")
     var lang: String = "nl"
 
+    @Option(help: "Colour in the summary: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: TerminalStyle.ColorChoice = .auto
+
+    @Flag(name: [.short, .long], help: "Print nothing but refusals (on standard error); the exit code gives the result.")
+    var quiet = false
+
     func validate() throws {
         guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -99,7 +105,7 @@ struct Screen: ParsableCommand {
             let renderer = chosenRenderer
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let watchlistStore = WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { WatchlistStore(directory: $0) }
-            for notice in job.notices { Diagnostics.report(notice) }
+            if !quiet { for notice in job.notices { Diagnostics.report(notice) } }
             if job.bidderLocations.isEmpty { throw CommandFailure.refused("no bidders found in \(paths.joined(separator: ", "))") }
             if let out {
                 // Private: the dossiers and reports may hold criminal-law data.
@@ -107,8 +113,9 @@ struct Screen: ParsableCommand {
                     throw CommandFailure.refused("\(out): the output folder cannot be created (\(error.localizedDescription))")
                 }
             }
-            let output = ScreenOutput(format: format, language: language, total: job.bidderLocations.count,
-                                      progress: isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
+            let style = TerminalStyle.forStandardOutput(language: language, color: color)
+            let output = ScreenOutput(format: format, style: style, quiet: quiet, total: job.bidderLocations.count,
+                                      progress: !quiet && isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
             let names = out != nil ? Self.fileNames(job.bidderLocations) : []
             let dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil
             let storedBy = by ?? StoreOptions.user
@@ -136,7 +143,7 @@ struct Screen: ParsableCommand {
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
             let tenderDossier = try batch.tenderDossier()
             if let tenderDossier {
-                if format == nil || format == .text { print(TenderSummaryText.render(tenderDossier, language: language)) }
+                if (format == nil || format == .text) && !quiet { print(style.render(tenderDossier)) }
                 if let dossierStore {
                     let entry = try dossierStore.appendTender(tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date())
                     Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
@@ -190,36 +197,5 @@ struct Screen: ParsableCommand {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let parts = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         return parts.isEmpty ? "bidder" : parts.joined(separator: "-")
-    }
-}
-
-/// The tender's summary line printed by `screen` before the bidders', with its findings that need a jurist.
-enum TenderSummaryText {
-    static func render(_ d: TenderDossier, language: ReportRenderer.Language) -> String {
-        let s = d.summary
-        let name = [d.tender.id, d.tender.name].compactMap { $0 }.joined(separator: " ")
-        let file = d.sources.first { $0.role == "tender" }.map { "  (\($0.path))" } ?? ""
-        var lines = ["TENDER    \(name.isEmpty ? "(no id or name)" : name)  —  \(s.outcome): blocker \(s.blocker), attention \(s.attention), info \(s.info)\(file)"]
-        for f in d.findings where f.severity != .info {
-            let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
-            lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
-        }
-        // Names and messages come from bidders' files: one line each, escape sequences shown, not run.
-        return lines.map(DisplayText.oneLine).joined(separator: "\n")
-    }
-}
-
-/// The per-bidder summary printed by `screen`.
-enum SummaryText {
-    static func render(_ d: Dossier, language: ReportRenderer.Language) -> String {
-        let s = d.summary
-        let outcome = s.outcome.uppercased()
-        var lines = ["\(outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(d.bidder.name)  —  blocker \(s.blocker), attention \(s.attention), info \(s.info)  (\(d.espd.file), ESPD \(d.espd.generation))"]
-        for f in d.findings where f.severity != .info {
-            let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
-            lines.append("  \(f.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
-        }
-        // Names and messages come from bidders' files: one line each, escape sequences shown, not run.
-        return lines.map(DisplayText.oneLine).joined(separator: "\n")
     }
 }

@@ -12,14 +12,18 @@ final class ScreenOutput: @unchecked Sendable {
     let total: Int
     let progress: Bool
     let renderer: ReportRenderer?
+    let style: TerminalStyle
+    /// `--quiet`: no summary lines; refusals still on standard error, the exit code says the rest.
+    let quiet: Bool
     /// Dossiers written so far in json, md or html: each is printed when it arrives and not kept,
     /// so memory does not grow with the batch.
     private var written = 0
     private var refused: [(String, String)] = []
     private var outcomes: [String: Int] = [:]
 
-    init(format: Screen.Format?, language: ReportRenderer.Language, total: Int, progress: Bool, renderer: ReportRenderer?) {
-        self.format = format; self.language = language; self.total = total; self.progress = progress; self.renderer = renderer
+    init(format: Screen.Format?, style: TerminalStyle, quiet: Bool, total: Int, progress: Bool, renderer: ReportRenderer?) {
+        self.format = format; self.language = style.language; self.total = total; self.progress = progress; self.renderer = renderer
+        self.style = style; self.quiet = quiet
     }
 
     /// One dossier in the chosen document format: a JSON array (the same bytes as the array
@@ -43,9 +47,9 @@ final class ScreenOutput: @unchecked Sendable {
         switch outcome {
         case .screened(let dossier):
             outcomes[dossier.summary.outcome, default: 0] += 1
-            if format == nil || format == .text {
+            if (format == nil || format == .text) && !quiet {
                 clearProgress()
-                print(SummaryText.render(dossier, language: language))
+                print(style.render(dossier))
                 fflush(nil)  // stream each line, also into a pipe
             }
             do { try write(dossier) } catch {
@@ -72,9 +76,8 @@ final class ScreenOutput: @unchecked Sendable {
         case .md?, .html?: if written > 0 { FileHandle.standardOutput.write(Data("\n".utf8)) }
         default: break
         }
-        if (format == nil || format == .text) && total > 1 {
-            let parts = ["clean", "attention", "blocker"].map { "\(outcomes[$0] ?? 0) \($0)" }
-            print("\nscreened \(total - refused.count) of \(total) bidders: \(parts.joined(separator: ", "))" + (refused.isEmpty ? "" : "; refused \(refused.count):"))
+        if (format == nil || format == .text) && total > 1 && !quiet {
+            print("\n" + style.closing(screened: total - refused.count, total: total, outcomes: outcomes, refused: refused.count))
             for (location, _) in refused { print("  " + DisplayText.oneLine(location)) }
         }
         return refused.map(\.0)

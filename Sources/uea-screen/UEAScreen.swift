@@ -4,6 +4,8 @@ import Foundation
 import SafeXML
 import Screening
 import Names
+import ESPD
+import RuleData
 
 @main
 struct UEAScreen: ParsableCommand {
@@ -13,7 +15,7 @@ struct UEAScreen: ParsableCommand {
         discussion: """
         Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
         """,
-        version: ToolInfo.version,
+        version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [Inspect.self, Validate.self, Screen.self, Review.self, Overview.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self, Init.self]
     )
 }
@@ -25,6 +27,14 @@ extension UEAScreen {
         if let problem = SHA256.unavailable, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) {
             Diagnostics.report(problem.description)
             Foundation.exit(2)
+        }
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let known = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !known.contains(first) {
+                let hint = Spelling.suggestion(for: first, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                Diagnostics.report("'\(DisplayText.oneLine(first))' is not a command\(hint) (commands: \(known.joined(separator: ", ")))")
+                Foundation.exit(64)
+            }
         }
         main(nil)
     }

@@ -23,7 +23,7 @@ struct SchemaValidationTests {
         return (result.status == 0 && result.stderr.contains("validates"), problems)
     }
 
-    @Test("validate agrees with xmllint --schema (the same schema files) on every corpus file it can read")
+    @Test("validate agrees with xmllint --schema (the same schema files) on every corpus file it can read", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func corpusAgreesWithXmllint() throws {
         var compared = 0
         var invalid: [String] = []

@@ -40,7 +40,7 @@ struct InstallTests {
         try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"),
                                          toPath: directory + "/bidders/example-bidder/uea.xml")
         let screened = try ueaScreen("screen", directory)
-        #expect(screened.stdout.hasPrefix("TENDER    PFL-2027-000"))
+        #expect(screened.stdout.hasPrefix("AANBESTEDING PFL-2027-000"))
         #expect(!screened.stderr.contains("tender.yaml:"))  // the template itself is valid
         #expect(try ueaScreen("init", directory).status == 2)
     }

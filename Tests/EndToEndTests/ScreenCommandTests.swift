@@ -12,13 +12,18 @@ struct ScreenCommandTests {
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         #expect(lines.count == 6)
-        #expect(lines[5] == "screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker")
-        #expect(lines[0].hasPrefix("TENDER    PFL-2026-017 Zonnepark Lelystad-Noord"))  // the tender's own dossier first
-        #expect(lines[1].hasPrefix("CLEAN     Zonnebouw Flevoland B.V."))
-        #expect(lines[2].hasPrefix("BLOCKER   Polder Energie Techniek B.V."))
-        #expect(lines[3].hasPrefix("BLOCKER   Sunrise PV Trading GmbH"))
-        #expect(lines[4].hasPrefix("ATTENTION Bouwgroep De Vries Holding B.V."))
-        #expect(result.stdout.contains("blocker   gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))  // the intended winner's
+        #expect(lines[5] == "4 van 4 inschrijvers gescreend: 1 in orde, 1 aandacht, 2 blokkerend")
+        #expect(lines[0].hasPrefix("AANBESTEDING PFL-2026-017 Zonnepark Lelystad-Noord"))  // the tender's own dossier first
+        #expect(lines[1].hasPrefix("IN ORDE     Zonnebouw Flevoland B.V."))
+        #expect(lines[2].hasPrefix("BLOKKEREND  Polder Energie Techniek B.V."))
+        #expect(lines[3].hasPrefix("BLOKKEREND  Sunrise PV Trading GmbH"))
+        #expect(lines[4].hasPrefix("AANDACHT    Bouwgroep De Vries Holding B.V."))
+        #expect(result.stdout.contains("blokkerend gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))  // the intended winner's
+        // No English status word in the Dutch summary; in English, the English words.
+        for word in ["BLOCKER", "ATTENTION", "CLEAN", "TENDER", "screened", "blocker "] { #expect(!result.stdout.contains(word), "\(word)") }
+        let english = try ueaScreen("screen", sample, "--lang", "en")
+        #expect(english.stdout.contains("\nBLOCKER     Polder Energie Techniek B.V.  —  blocker 2, attention 5, info 0"))
+        #expect(english.stdout.contains("screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker"))
         #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
     }
 
@@ -52,7 +57,7 @@ struct ScreenCommandTests {
     func cleanBidder() throws {
         let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", sample + "/bidders/1-zonnebouw-flevoland")
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").map { String($0.prefix(9)) } == ["TENDER   ", "CLEAN    "])
+        #expect(result.stdout.split(separator: "\n").map { String($0.prefix(12)) } == ["AANBESTEDING", "IN ORDE     "])
     }
 
     @Test("--out writes a JSON dossier and Markdown and HTML reports per bidder; --lang en")

@@ -44,7 +44,7 @@ struct StableJSONTests {
         #expect(throws: EncodingError.self) { try StableJSON.string([Double.infinity]) }
     }
 
-    @Test("every readable corpus ESPD, as read and redacted, gives the same bytes as JSONEncoder")
+    @Test("every readable corpus ESPD, as read and redacted, gives the same bytes as JSONEncoder", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func corpus() throws {
         var compared = 0
         for entry in try ManifestEntry.load() where entry.isWellFormed {

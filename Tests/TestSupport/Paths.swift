@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Locations the tests read: the repository, the shared reference corpus beside it, and scratch space.
 public enum Paths {
@@ -6,8 +7,19 @@ public enum Paths {
     public static let repository: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/corpus/espd` next to the repository, as CI lays it out.
-    public static let corpus: URL = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/espd")
+    /// `../shared` next to the repository, as CI lays it out (`UEA_SCREEN_SHARED` names another
+    /// folder: a test run can see what a clone without it sees).
+    public static let shared: URL = ProcessInfo.processInfo.environment["UEA_SCREEN_SHARED"].map { URL(fileURLWithPath: $0) }
+        ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// `../shared/corpus/espd`: the real ESPD files.
+    public static let corpus: URL = shared.appendingPathComponent("corpus/espd")
+
+    /// Whether the corpus is there; a clone without it skips the tests that read it, visibly.
+    public static let hasCorpus: Bool = FileManager.default.fileExists(atPath: corpus.appendingPathComponent("MANIFEST.tsv").path)
+
+    /// The one line a skipped test shows when the corpus is absent.
+    public static let corpusMissing: Comment = Comment(rawValue: "needs the reference corpus at \(corpus.path), which is absent: skipped")
 
     public static func corpusFile(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }
 
