@@ -26,6 +26,32 @@ struct BundleTests {
         return try encoder.encode(manifest)
     }
 
+    @Test("A bundle carries its templates: a later release with other templates verifies its reports with the bundle's own")
+    func bundledTemplates() throws {
+        let (store, _) = try storeWithSample()
+        let id = try #require(try store.entries(StoreFilter(bidder: "Sunrise PV Trading")).first?.id)
+        let bundle = try DossierBundle.export(store: store, ids: [id], renderer: Self.renderer, language: .nl)
+        let files = try Tar.extract(bundle)
+        for name in ReportRenderer.fileNames { #expect(files["templates/" + name] == Self.renderer.templateFiles[name], "\(name)") }
+        // The installed templates of a later release: another heading.
+        var changed = Self.renderer.templateFiles
+        changed["report.html.mustache"] = Data(String(decoding: changed["report.html.mustache"]!, as: UTF8.self)
+            .replacingOccurrences(of: "<h1", with: "<h1 class=\"later\"").utf8)
+        let later = try ReportRenderer(files: changed)
+        let withOwn = try DossierBundle.verify(bundle, renderer: later, makeRenderer: ReportRenderer.factory)
+        #expect(withOwn.ok, "\(withOwn.broken)")
+        #expect(withOwn.notes == nil)
+        // Checked against the later templates instead (what verify did before), every report would be "broken".
+        let against = try DossierBundle.verify(bundle, renderer: later)
+        #expect(against.broken.count == 1)
+        #expect(against.broken.first?.reason.contains("is not the report of the dossier") == true)
+        // A template changed inside the bundle is found by its hash.
+        var tampered = files
+        tampered["templates/labels.yaml"] = Data((String(decoding: files["templates/labels.yaml"]!, as: UTF8.self) + "\n# x\n").utf8)
+        let report = try DossierBundle.verify(archive(tampered), renderer: later, makeRenderer: ReportRenderer.factory)
+        #expect(report.broken.contains { $0.reason == "templates/labels.yaml does not match its SHA-256" }, "\(report.broken)")
+    }
+
     @Test("A bundle verifies without the store and is a tar the system tar reads", arguments: TestStores.backends)
     func roundTrip(backend: String) throws {
         let (store, location) = try storeWithSample(backend)

@@ -71,7 +71,7 @@ struct StoreCommandTests {
         let object = try #require(JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         #expect((object["bidder"] as? [String: Any])?["name"] as? String == "Sunrise PV Trading GmbH")
         let summary = try ueaScreen("dossier", "show", id, "--store", store, "--format", "text", "--lang", "en")
-        #expect(summary.stdout.hasPrefix("BLOKKEREND  Sunrise PV Trading GmbH"))  // the summary, not JSON
+        #expect(summary.stdout.hasPrefix("BLOCKER     Sunrise PV Trading GmbH"))  // the summary, not JSON
         let report = try ueaScreen("dossier", "show", String(id.prefix(8)), "--store", store, "--format", "html", "--lang", "en")
         #expect(report.stdout.contains("is located in Xinjiang"))
         let history = try ueaScreen("dossier", "history", "Sunrise PV Trading GmbH", "--store", store)

@@ -65,11 +65,17 @@ public struct CommandResult: Sendable {
     public var stderr: String
 }
 
-public func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+/// `environment`: variables set (a nil value removes one) on top of the runner's own.
+public func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String?] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    if !environment.isEmpty {
+        var merged = ProcessInfo.processInfo.environment
+        for (name, value) in environment { merged[name] = value }
+        process.environment = merged
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
