@@ -62,6 +62,8 @@ public struct ReviewedDossier: Codable, Sendable {
         public var check: String
         public var severity: Severity
         public var message: Message
+        /// The exclusion ground the finding is about (`C18`), when it is about one.
+        public var ground: String? = nil
         /// The decision that applies (the latest on this fingerprint), nil when open.
         public var decision: ReviewRecord?
         /// true when that decision was recorded on an earlier version of the dossier.
@@ -91,8 +93,8 @@ public struct ReviewedDossier: Codable, Sendable {
         items = dossier.findings.filter { $0.severity != .info }.map { finding in
             let key = finding.fingerprint
             let decision = latest[key]
-            return Item(fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message, decision: decision,
-                        carried: decision.map { $0.dossier != dossierID } ?? false)
+            return Item(fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message,
+                        ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false)
         }
         reviewItems = dossier.review.map { item in
             let decision = latest[item.id]

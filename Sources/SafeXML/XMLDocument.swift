@@ -164,8 +164,9 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// The bytes of the file at `path`, refused before reading when it is larger than `limit`
     /// (callers that also hash the file read it once with this).
+    /// `path` "-" reads standard input (to its end, within the same limit).
     public static func readBounded(path: String, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -16,7 +16,7 @@ struct Inspect: ParsableCommand {
 
     enum Format: String, ArgumentChoice { case json, text }
 
-    @Argument(help: "ESPD/UEA XML files (requests or responses).")
+    @Argument(help: "ESPD/UEA XML files (requests or responses); - reads one from standard input.")
     var files: [String]
 
     @Option(help: "Output format: json or text. Default: text on a terminal, json otherwise.")
@@ -33,6 +33,7 @@ struct Inspect: ParsableCommand {
 
     func validate() throws {
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+        try StandardInput.checkOnce(files)
     }
 
     func run() throws {
@@ -42,7 +43,8 @@ struct Inspect: ParsableCommand {
             var refused = false
             for file in files {
                 do {
-                    let document = try ESPDParser.read(contentsOf: file, limits: ParseLimits(maxBytes: maxBytes), request: request)
+                    let document = try ESPDParser.read(contentsOf: file, displayName: file == "-" ? StandardInput.name : nil,
+                                                       limits: ParseLimits(maxBytes: maxBytes), request: request)
                     documents.append(personalData ? document : document.redactingPersonalData())
                 } catch {
                     refused = true

@@ -69,3 +69,12 @@ func runCommand(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     }
 }
+
+/// `-` as a file argument: one ESPD read from standard input (`inspect`, `validate`).
+enum StandardInput {
+    static let name = "(standard input)"
+
+    static func checkOnce(_ files: [String]) throws {
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) may be given once") }
+    }
+}

@@ -18,11 +18,12 @@ struct Overview: ParsableCommand {
         Examples:
           uea-screen overview PFL-2026-017 --out advies/
           uea-screen overview PFL-2026-017 --format csv > overzicht.csv
+          uea-screen overview aanbestedingen/PFL-2026-017 --out advies/   (the tender folder screened before)
         """)
     enum Format: String, ArgumentChoice { case html, md, csv, json }
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The tender id.") var tender: String
+    @Argument(help: "The tender: its id, its folder (with tender.yaml) or its tender.yaml.") var tender: String
     @Option(help: "Write overview.html, overview.md and overview.csv into this folder.") var out: String?
     @Option(help: "Print one format to standard output: html, md, csv or json (default md).") var format: Format?
     @Option(help: "Language: nl or en.") var lang: String = "nl"
@@ -33,6 +34,7 @@ struct Overview: ParsableCommand {
 
     func run() throws {
         try runCommand {
+            let tender = try TenderFile.id(named: self.tender)
             let store = try options.open(create: false)
             let overview = try TenderOverview.build(store: store, tender: tender)
             let language: ReportRenderer.Language = lang == "en" ? .en : .nl

@@ -12,8 +12,8 @@ struct Review: ParsableCommand {
         abstract: "Record a jurist's decision on findings of a stored dossier, or show the dossier with its decisions.",
         discussion: """
         A finding is named by the first 8 or more characters of its fingerprint (as `review DOSSIER` \
-        prints it), by its check id (every finding of that check in the dossier), or by a manual \
-        review item (review.self-cleaning). Decisions are entries in the store, chained like the \
+        prints it), by its check id (every finding of that check in the dossier), by the exclusion \
+        ground it is about (C18), or by a manual review item (review.self-cleaning). Decisions are entries in the store, chained like the \
         dossiers, exported with them and checked by verify. A decision applies again on a re-screen \
         whose finding has the same evidence; when the evidence changed, the finding is open again and \
         the earlier decision is shown as such.
@@ -24,13 +24,14 @@ struct Review: ParsableCommand {
         Examples:
           uea-screen review 3f2a91c0
           uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
+          uea-screen review 3f2a91c0 C18 --decision not-applicable --reason "grond niet aangekondigd in de aankondiging"
           uea-screen review 3f2a91c0 7c1e40aa --decision false-positive --reason "andere persoon: geboortedatum wijkt af"
           uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
         """)
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
-    @Argument(help: "Findings: fingerprint prefixes, check ids or review items.") var findings: [String] = []
+    @Argument(help: "Findings: fingerprint prefixes, check ids, exclusion grounds (C18) or review items.") var findings: [String] = []
     @Option(help: "accepted, false-positive, needs-information, excluded or not-applicable.") var decision: String?
     @Option(help: "Why (required with --decision).") var reason: String?
     @Option(help: "Who decided. Default: $USER.") var by: String?
@@ -90,12 +91,12 @@ struct Review: ParsableCommand {
         var chosen: [ReviewedDossier.Item] = []
         let all = review.items + review.reviewItems
         for selector in selectors {
-            let byCheck = all.filter { $0.check == selector }
+            let byCheck = all.filter { $0.check == selector || ($0.ground != nil && $0.ground == selector.uppercased()) }
             let byPrint = selector.count >= 8 ? all.filter { $0.fingerprint.hasPrefix(selector.lowercased()) } : []
             let found = byCheck.isEmpty ? byPrint : byCheck
             guard !found.isEmpty else {
-                let candidates = all.prefix(30).map { "\($0.fingerprint.prefix(8)) \($0.check)" }.joined(separator: "; ")
-                throw CommandFailure.refused("'\(selector)' names no finding of this dossier; give a fingerprint (8+ characters), a check id or a review item. Findings: \(candidates)")
+                let candidates = all.prefix(30).map { "\($0.fingerprint.prefix(8)) \($0.check)\($0.ground.map { " " + $0 } ?? "")" }.joined(separator: "; ")
+                throw CommandFailure.refused("'\(selector)' names no finding of this dossier; give a fingerprint (8+ characters), a check id, a ground (C18) or a review item. Findings: \(candidates)")
             }
             for item in found where !chosen.contains(where: { $0.fingerprint == item.fingerprint }) { chosen.append(item) }
         }
@@ -117,13 +118,17 @@ enum ReviewText {
                 state = "open"
             }
             let name = item.fingerprint.hasPrefix("review.") ? item.fingerprint : String(item.fingerprint.prefix(8))
-            return "  \(name)  \(item.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.check): \(state)"
+            let severity = nl ? ["blocker": "blokkerend", "attention": "aandacht", "info": "informatie"][item.severity.rawValue] ?? "" : item.severity.rawValue
+            let ground = item.ground.map { " " + $0 } ?? ""
+            let text = nl ? item.message.nl : item.message.en
+            return DisplayText.oneLine("  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)")
+                + "\n" + DisplayText.oneLine("            " + (nl ? "beslissing: " : "decision: ") + state)
         }
         lines += r.items.map(line)
         lines += r.reviewItems.map(line)
         for previous in r.previousDecisions {
             lines.append("  " + (nl ? "eerdere beslissing, bewijs gewijzigd" : "previous decision, evidence changed") + ": \(previous.check) \(previous.decision.rawValue) (\(previous.by), \(previous.at.prefix(10))): \(previous.reason)")
         }
-        return lines.map(DisplayText.oneLine).joined(separator: "\n")
+        return lines.map { $0.contains("\n") ? $0 : DisplayText.oneLine($0) }.joined(separator: "\n")
     }
 }

@@ -144,6 +144,7 @@ struct Screen: ParsableCommand {
             let tenderDossier = try batch.tenderDossier()
             if let tenderDossier {
                 if (format == nil || format == .text) && !quiet { print(style.render(tenderDossier)) }
+                try output.writeTender(tenderDossier)
                 if let dossierStore {
                     let entry = try dossierStore.appendTender(tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date())
                     Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")

@@ -43,6 +43,14 @@ final class ScreenOutput: @unchecked Sendable {
         written += 1
     }
 
+    /// The tender's own dossier as the first element of the JSON array (`"subject": "tender"`).
+    func writeTender(_ tender: TenderDossier) throws {
+        guard format == .json else { return }
+        let element = try JSONOutput.string(tender).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        FileHandle.standardOutput.write(Data(((written == 0 ? "[\n" : ",\n") + element).utf8))
+        written += 1
+    }
+
     func deliver(_ outcome: BatchScreening.Outcome) {
         switch outcome {
         case .screened(let dossier):

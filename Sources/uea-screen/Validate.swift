@@ -22,13 +22,14 @@ struct Validate: ParsableCommand {
         or of a release that cannot be told, 64 usage error.
         """)
 
-    @Argument(help: "ESPD/UEA XML files (requests or responses).") var files: [String]
+    @Argument(help: "ESPD/UEA XML files (requests or responses); - reads one from standard input.") var files: [String]
     @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
     @Option(help: "The schemas folder (default: schemas/espd of the installation).") var schemas: String?
     @Option(help: "Refuse files larger than this many bytes.") var maxBytes: Int = ParseLimits.defaultMaxBytes
 
     func validate() throws {
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
+        try StandardInput.checkOnce(files)
         if let schemas, !FileManager.default.fileExists(atPath: (schemas as NSString).appendingPathComponent("MANIFEST.tsv")) {
             throw ValidationError("--schemas \(schemas) is not an ESPD schemas folder (it has no MANIFEST.tsv)")
         }
@@ -44,16 +45,17 @@ struct Validate: ParsableCommand {
             var unreadable = false
             for file in files {
                 do {
-                    let bytes = try XMLDocument.readBounded(path: file, name: file, limit: maxBytes)
-                    let document = try ESPDParser.read(bytes: bytes, sourceName: file, limits: ParseLimits(maxBytes: maxBytes), requestDocument: nil)
+                    let name = file == "-" ? StandardInput.name : file
+                    let bytes = try XMLDocument.readBounded(path: file, name: name, limit: maxBytes)
+                    let document = try ESPDParser.read(bytes: bytes, sourceName: name, limits: ParseLimits(maxBytes: maxBytes), requestDocument: nil)
                     guard let result = try validator.validate(document, bytes: bytes) else {
                         throw CommandFailure.refused("\(file): the EDM release cannot be told (namespace \(document.namespaces.rawValue), version \(document.version ?? "none")); nothing to validate against")
                     }
                     results.append(result)
                     if format == .text {
-                        for problem in result.problems { print(DisplayText.oneLine("\(file):\(problem.line): \(problem.message)")) }
-                        if result.total > result.problems.count { print("\(file): \(result.total - result.problems.count) more schema errors") }
-                        print(DisplayText.oneLine("\(file): \(result.valid ? "valid" : "INVALID (\(result.total) schema errors)") against EDM \(result.release.set.dropFirst(4)) \(result.release.file)"))
+                        for problem in result.problems { print(DisplayText.oneLine("\(name):\(problem.line): \(problem.message)")) }
+                        if result.total > result.problems.count { print("\(name): \(result.total - result.problems.count) more schema errors") }
+                        print(DisplayText.oneLine("\(name): \(result.valid ? "valid" : "INVALID (\(result.total) schema errors)") against EDM \(result.release.set.dropFirst(4)) \(result.release.file)"))
                     }
                 } catch let failure as CommandFailure {
                     unreadable = true

@@ -129,4 +129,38 @@ struct FirstHourTests {
         #expect(quiet.stdout.isEmpty)
         #expect(quiet.stderr.isEmpty)
     }
+
+    @Test("review names a finding by its ground (C12) and shows each finding's own text; overview takes the tender folder")
+    func reviewByGround() throws {
+        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        _ = try ueaScreen("screen", "samples/zonnepark-lelystad", "--store", store)
+        let listed = try ueaScreen("dossier", "list", "--store", store)
+        let polder = try #require(listed.stdout.split(separator: "\n").first { $0.contains("Polder Energie") }.map { String($0.prefix(8)) })
+        let shown = try ueaScreen("review", polder, "--store", store)
+        #expect(shown.stdout.contains("exclusion.optional-ground C12: Facultatieve uitsluitingsgrond C12 (faillissement) is bevestigd"))
+        let decided = try ueaScreen("review", polder, "c12", "--decision", "needs-information", "--reason", "curatorverslag opgevraagd",
+                                    "--due", "2026-12-20", "--by", "mr. A. Jurist", "--store", store)
+        #expect(decided.status == 0, "\(decided.stderr)")
+        #expect(decided.stdout.contains("needs-information recorded for exclusion.optional-ground"))
+        #expect(try ueaScreen("review", polder, "C99", "--decision", "not-applicable", "--reason", "x", "--store", store).status == 2)
+        // The overview by folder equals the overview by id.
+        let byFolder = try ueaScreen("overview", "samples/zonnepark-lelystad", "--store", store, "--format", "csv")
+        let byID = try ueaScreen("overview", "PFL-2026-017", "--store", store, "--format", "csv")
+        #expect(byFolder.status == 0)
+        #expect(byFolder.stdout == byID.stdout)
+    }
+
+    @Test("inspect and validate read one ESPD from standard input with -")
+    func standardInput() throws {
+        let file = Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml")
+        let inspected = try run("/bin/sh", ["-c", "\"$0\" inspect - --format json < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
+        #expect(inspected.status == 0)
+        #expect(inspected.stdout.contains("\"UEA-zonnebouw-flevoland\""))
+        let validated = try run("/bin/sh", ["-c", "\"$0\" validate - < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
+        #expect(validated.stdout.hasPrefix("(standard input): valid against EDM 4.0.0"), "\(validated.stdout)")
+        let broken = try run("/bin/sh", ["-c", "printf '<x' | \"$0\" inspect -", ueaScreenBinary()], currentDirectory: Paths.repository)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("uea-screen: (standard input):"))
+        #expect(try ueaScreen("inspect", "-", "-").status == 64)
+    }
 }

@@ -16,10 +16,16 @@ struct InstallTests {
         environment["UEA_SCREEN_BINARY"] = ueaScreenBinary()  // no release build in the tests
         environment["UEA_SCREEN_NO_MANUAL"] = "1"
         process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
         try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        // How to put it on PATH and MANPATH, and where the completions are.
+        #expect(printed.contains("export PATH=\"\(prefix)/bin:$PATH\""))
+        #expect(printed.contains("export MANPATH=\"\(prefix)/share/man:$MANPATH\""))
+        #expect(printed.contains("\(prefix)/share/bash-completion/completions/uea-screen"))
         for file in ["bin/uea-screen", "share/uea-screen/checklists/evidence.yaml", "share/uea-screen/templates/report.md.mustache",
                      "share/bash-completion/completions/uea-screen"] {
             #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
@@ -28,6 +34,17 @@ struct InstallTests {
         let rules = try run(prefix + "/bin/uea-screen", ["rules"], currentDirectory: elsewhere)
         #expect(rules.status == 0)
         #expect(rules.stdout.contains("checks, rule data "))
+        // Called by name through PATH (argv[0] is the bare name): the data is found from the binary's real path.
+        let byName = try run("/bin/sh", ["-c", "uea-screen rules"], currentDirectory: elsewhere,
+                             environment: ["PATH": prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout.contains("checks, rule data "))
+        // A copy of the binary without its data refuses (exit 2), instead of listing checks that cannot run.
+        let lone = try Paths.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: prefix + "/bin/uea-screen", toPath: lone.path + "/uea-screen")
+        let alone = try run(lone.path + "/uea-screen", ["rules"], currentDirectory: lone)
+        #expect(alone.status == 2)
+        #expect(alone.stderr.contains("rule data not found; pass --rules DIR"))
         let screened = try run(prefix + "/bin/uea-screen", ["screen", Paths.repositoryFile("samples/zonnepark-lelystad"), "--out", elsewhere.path + "/out"], currentDirectory: elsewhere)
         #expect(screened.status == 1)
         #expect(FileManager.default.fileExists(atPath: elsewhere.path + "/out/1-zonnebouw-flevoland.html"))
@@ -35,12 +52,16 @@ struct InstallTests {
 
     @Test("init writes a tender.yaml that screens, and never overwrites one")
     func initTender() throws {
-        let directory = try Paths.temporaryDirectory().appendingPathComponent("tender").path
+        let directory = try Paths.temporaryDirectory().appendingPathComponent("PFL-2027-003").path
         #expect(try ueaScreen("init", directory).status == 0)
         try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"),
                                          toPath: directory + "/bidders/example-bidder/uea.xml")
         let screened = try ueaScreen("screen", directory)
-        #expect(screened.stdout.hasPrefix("AANBESTEDING PFL-2027-000"))
+        #expect(screened.stdout.hasPrefix("AANBESTEDING PFL-2027-003"))  // the id is the folder's name
+        let template = try String(contentsOfFile: directory + "/tender.yaml", encoding: .utf8)
+        for english in ["# the ", "# The tender", "# every field", "euro excl."] { #expect(!template.contains(english), "\(english)") }
+        #expect(template.contains("README, \"Input files\""))
+        #expect(try String(contentsOfFile: Paths.repositoryFile("README.md"), encoding: .utf8).contains("### Input files"))
         #expect(!screened.stderr.contains("tender.yaml:"))  // the template itself is valid
         #expect(try ueaScreen("init", directory).status == 2)
     }

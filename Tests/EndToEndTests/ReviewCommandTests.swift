@@ -53,7 +53,9 @@ struct ReviewCommandTests {
         let changed = try ueaScreen("screen", tender, "--store", store)
         #expect(changed.stderr.contains("Polder Energie Techniek B.V.: 0 earlier decision(s) apply again; 1 on evidence that changed"))
         let reopened = try ueaScreen("review", try id(store, "Polder Energie"), "--store", store)
-        #expect(reopened.stdout.contains("exclusion.mandatory-ground: open"))
+        let groundLines = reopened.stdout.components(separatedBy: "exclusion.mandatory-ground C3: Verplichte uitsluitingsgrond C3")
+        #expect(groundLines.count == 2)  // the finding's own text, with its ground
+        #expect(groundLines.last?.split(separator: "\n").dropFirst().first?.hasSuffix("beslissing: open") == true)
         #expect(reopened.stdout.contains("eerdere beslissing, bewijs gewijzigd: exclusion.mandatory-ground accepted"))
 
         // The overview for the award advice.

@@ -171,4 +171,23 @@ public enum TenderFile {
                 message: "id is missing; a tender file needs id: the tender's reference, as the ESPD's ContractFolderID gives it")
         }
     }
+
+    /// The tender id a user means: a tender folder (its tender.yaml), a tender file, or the id itself.
+    public static func id(named argument: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { return argument }
+        let path: String
+        if isDirectory.boolValue {
+            guard let found = try inFolder(argument) else {
+                throw InputError(file: argument, message: "is a folder without tender.yaml; give a tender folder, its tender.yaml or the tender id")
+            }
+            path = found
+        } else {
+            path = argument
+        }
+        let text = try TextFile.read(path)
+        let tender = try YAMLFile.decode(TenderContext.self, text: text, path: path)
+        try requireIdentity(tender, text: text, path: path)
+        return tender.id ?? argument
+    }
 }
