@@ -11,21 +11,30 @@ import ESPD
 ///   (blocker, art. 63(1) first subpara.); an optional one, that the province may require it (attention);
 /// - a subcontractor that is not relied upon: the province may require its replacement (art. 71(6)(b)),
 ///   so a mandatory ground is attention.
+///
+/// What the bidder's file says about an entity's role is the bidder's word: a second ESPD of the
+/// bidder itself (same KvK/VAT number or name) counts as the bidder's own, and an entity whose role
+/// is missing or not a code of the release is read under the strictest role (the severity stands),
+/// never as a subcontractor whose blocker drops to attention (`espd.duplicate-party`, `espd.unknown-role`).
 struct EntityInBid {
-    enum Role { case member, reliedUpon, subcontractor, other }
+    enum Role { case member, reliedUpon, subcontractor, sameParty, unknown }
 
     var name: String
     var role: Role
     var source: String
 
-    init(_ espd: ESPDDocument) {
+    init(_ espd: ESPDDocument, bidder: ESPDDocument) {
         name = espd.economicOperator?.name ?? espd.source
         source = espd.source
+        if PartyIdentity(espd).isSameParty(as: PartyIdentity(bidder)) {
+            role = .sameParty
+            return
+        }
         role = switch espd.economicOperator?.role {
         case "lead"?, "member"?: .member
         case "relied-upon"?: .reliedUpon
         case "subcontractor"?: .subcontractor
-        default: .other
+        default: .unknown
         }
     }
 
@@ -34,12 +43,19 @@ struct EntityInBid {
         case .member: ("Combinant \(name)", "Group member \(name)")
         case .reliedUpon: ("Entiteit waarop de inschrijver zich beroept (\(name))", "Entity relied upon (\(name))")
         case .subcontractor: ("Onderaannemer \(name)", "Subcontractor \(name)")
-        case .other: ("Andere entiteit in de inschrijving (\(name))", "Other entity in the bid (\(name))")
+        case .sameParty: ("Tweede UEA van de inschrijver zelf (\(name))", "Second ESPD of the bidder itself (\(name))")
+        case .unknown: ("Entiteit met een onbekende rol in de inschrijving (\(name))", "Entity with an unknown role in the bid (\(name))")
         }
     }
 
     var roleName: String {
-        switch role { case .member: "member"; case .reliedUpon: "relied-upon"; case .subcontractor: "subcontractor"; case .other: "other" }
+        switch role {
+        case .member: "member"
+        case .reliedUpon: "relied-upon"
+        case .subcontractor: "subcontractor"
+        case .sameParty: "bidder"
+        case .unknown: "unknown"
+        }
     }
 
     /// The finding of a check run on this entity's ESPD, as the bid's dossier states it.
@@ -69,7 +85,13 @@ struct EntityInBid {
             nl += " De provincie kan verlangen dat de inschrijver deze entiteit vervangt."
             en += " The province may require the bidder to replace this entity."
             finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)"
-        case .subcontractor where isGround, .other where isGround:
+        case .sameParty where isGround:
+            nl += " Een uitsluitingsgrond in een van de UEA's van de inschrijver geldt voor de inschrijver."
+            en += " An exclusion ground in any of the bidder's ESPDs applies to the bidder."
+        case .unknown where isGround:
+            nl += " De rol van deze entiteit is niet vast te stellen; de grond weegt daarom zoals bij een combinant."
+            en += " This entity's role cannot be established; the ground therefore weighs as for a group member."
+        case .subcontractor where isGround:
             if finding.severity == .blocker { finding.severity = .attention }
             nl += " De provincie kan verlangen dat deze onderaannemer wordt vervangen."
             en += " The province may require this subcontractor to be replaced."

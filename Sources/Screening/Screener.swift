@@ -17,10 +17,10 @@ public struct Screener: Sendable {
             var entity = context
             entity.submission.espd = other
             entity.submission.otherESPDs = []
-            let inBid = EntityInBid(other)
+            let inBid = EntityInBid(other, bidder: context.submission.espd)
             // Members and relied-upon entities also answer for their own supporting documents
             // (bidder.yaml `entities`, by KvK number or name); subcontractors are not asked for them.
-            let evidenceToo = inBid.role == .member || inBid.role == .reliedUpon
+            let evidenceToo = inBid.role == .member || inBid.role == .reliedUpon || inBid.role == .sameParty
             entity.submission.bidder = context.submission.bidder.evidence(for: other)?.asBidderFile ?? BidderFile()
             // Pointers into bidder.yaml go to its `entities` section.
             let entitiesLine = context.submission.bidderFileLines["entities"]
@@ -77,7 +77,7 @@ public struct Screener: Sendable {
         }
         return [summary(s.espd, role: "bidder", name: s.displayName) { $0.details?["entity"] == nil }]
             + s.otherESPDs.map { other in
-                let entity = EntityInBid(other)
+                let entity = EntityInBid(other, bidder: s.espd)
                 return summary(other, role: entity.roleName, name: entity.name) { $0.details?["entityFile"] == other.source }
             }
     }

@@ -164,3 +164,67 @@ struct FirstHourTests {
         #expect(try ueaScreen("inspect", "-", "-").status == 64)
     }
 }
+
+/// Issue 25, one party one ESPD: a bidder's file cannot choose which of its own ESPDs counts.
+@Suite("The authority's structure: one party, one ESPD; roles from the code list")
+struct OnePartyOneESPDTests {
+    let samples = Paths.repository.appendingPathComponent("samples/zonnepark-lelystad/bidders")
+
+    /// The Polder bid (C3 fraud conviction, a blocker) with `espd` put beside it and its own role code replaced.
+    func bid(decoy: Bool, ownRole: String) throws -> URL {
+        let folder = try Paths.temporaryDirectory().appendingPathComponent("2-polder")
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("2-polder-energie-combinatie"), to: folder)
+        let own = folder.appendingPathComponent("uea-penvoerder.xml")
+        try String(contentsOf: own, encoding: .utf8).replacingOccurrences(of: ">LE<", with: ">\(ownRole)<").write(to: own, atomically: true, encoding: .utf8)
+        if decoy {
+            // A clean v4 ESPD in the same party's name and KvK number, role sole tenderer, named to sort first.
+            let clean = try String(contentsOf: samples.appendingPathComponent("1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
+                .replacingOccurrences(of: "Zonnebouw Flevoland B.V.", with: "Polder Energie Techniek B.V.")
+                .replacingOccurrences(of: "68452193", with: "30291847")
+            try clean.write(to: folder.appendingPathComponent("0-aanvulling.xml"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    func findings(_ folder: URL) throws -> (status: Int32, findings: [[String: Any]], outcome: String?) {
+        let result = try ueaScreen("screen", "--tender", "samples/zonnepark-lelystad/tender.yaml", folder.path, "--format", "json")
+        let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let dossier = try #require(dossiers.last)
+        return (result.status, dossier["findings"] as? [[String: Any]] ?? [], (dossier["summary"] as? [String: Any])?["outcome"] as? String)
+    }
+
+    @Test("A decoy clean ESPD of the same party that sorts first does not push the conviction aside", arguments: ["LE", "SC"])
+    func decoy(ownRole: String) throws {
+        let before = try findings(try bid(decoy: false, ownRole: ownRole))
+        #expect(before.outcome == "blocker")
+        let after = try findings(try bid(decoy: true, ownRole: ownRole))
+        #expect(after.status == 1)
+        #expect(after.outcome == "blocker")
+        let ground = after.findings.first { $0["check"] as? String == "exclusion.mandatory-ground" }
+        #expect(ground?["severity"] as? String == "blocker", "\(String(describing: ground))")
+        let duplicate = after.findings.filter { $0["check"] as? String == "espd.duplicate-party" }
+        #expect(duplicate.count == 1)
+        #expect((duplicate.first?["message"] as? [String: String])?["nl"]?.contains("0-aanvulling.xml en uea-penvoerder.xml") == true
+                || (duplicate.first?["message"] as? [String: String])?["nl"]?.contains("uea-penvoerder.xml en 0-aanvulling.xml") == true)
+    }
+
+    @Test("A member with a role code outside the code list keeps its blocker and is reported")
+    func unknownRole() throws {
+        let folder = try Paths.temporaryDirectory().appendingPathComponent("bid")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The lead: the clean v4 bidder as group lead; the member: Polder's ESPD (C3) with a made-up role code.
+        let lead = try String(contentsOf: samples.appendingPathComponent("1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<cbc:RoleCode>sole-tenderer</cbc:RoleCode>", with: "<cbc:RoleCode>group-lead</cbc:RoleCode>")
+        try lead.write(to: folder.appendingPathComponent("a-lead.xml"), atomically: true, encoding: .utf8)
+        let member = try String(contentsOf: samples.appendingPathComponent("2-polder-energie-combinatie/uea-penvoerder.xml"), encoding: .utf8)
+            .replacingOccurrences(of: ">LE<", with: ">GROUP-MEMBER<")
+        try member.write(to: folder.appendingPathComponent("b-member.xml"), atomically: true, encoding: .utf8)
+        let result = try findings(folder)
+        let ground = result.findings.first { $0["check"] as? String == "exclusion.mandatory-ground" }
+        #expect(ground?["severity"] as? String == "blocker", "a subcontractor's blocker would drop to attention")
+        #expect(result.outcome == "blocker")
+        let unknown = result.findings.filter { $0["check"] as? String == "espd.unknown-role" }
+        #expect(unknown.count == 1)
+        #expect((unknown.first?["details"] as? [String: String])?["roleCode"] == "GROUP-MEMBER")
+    }
+}

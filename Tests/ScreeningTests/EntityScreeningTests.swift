@@ -34,6 +34,11 @@ struct EntityScreeningTests {
         #expect(c2.answer == false, "the sample answers C2 no")
         let name = "Entiteit \(generation) \(role) B.V."
         if let operatorName = original.economicOperator?.name { text = text.replacingOccurrences(of: operatorName, with: name) }
+        // Another party has other numbers: with the lead's own KvK and VAT numbers this would be a
+        // second ESPD of the lead itself (espd.duplicate-party), not an entity of its own.
+        for identifier in original.economicOperator?.identifiers ?? [] where identifier.value.count >= 8 {
+            text = text.replacingOccurrences(of: identifier.value, with: String(identifier.value.reversed()))
+        }
         // Turn the first "false" at or after C2's answer into "true".
         let answerLine = try #require(c2.answers.first { $0.indicator == false && $0.gatedBy == nil }).line
         var lines = text.components(separatedBy: "\n")

@@ -1,0 +1,72 @@
+import DossierModel
+import ESPD
+
+/// One party, one ESPD ("One Response = one EO"): two responses in one bid that name the same
+/// economic operator (the same KvK or VAT number, or the same name without a differing number)
+/// leave open which of them is the party's answer. Both are read: the second is screened as the
+/// bidder's own (a ground in either applies to the bidder, `EntityInBid`), and the conflict is
+/// reported here, so a decoy ESPD that sorts first cannot push the honest one aside as "another entity".
+struct DuplicatePartyCheck: Check {
+    let id = "espd.duplicate-party"
+    let severity = Severity.attention
+    let legalBasis = "Dir. 2014/24/EU art. 59(1); Aw 2012 art. 2.84 (one ESPD per economic operator)"
+    let summary = "Two ESPD responses in one bid name the same economic operator; both are read, a ground in either counts"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let responses = [context.espd] + context.submission.otherESPDs.filter { $0.kind == .response }
+        var findings: [Finding] = []
+        for (index, espd) in responses.enumerated() {
+            let identity = PartyIdentity(espd)
+            guard let earlier = responses[..<index].first(where: { PartyIdentity($0).isSameParty(as: identity) }) else { continue }
+            let name = espd.economicOperator?.name ?? "?"
+            findings.append(finding(
+                nl: "Twee UEA's in deze inschrijving zijn van dezelfde partij (\(name)): \(Self.fileName(earlier)) en \(Self.fileName(espd)). "
+                    + "Beide zijn gelezen; een uitsluitingsgrond in een van beide geldt. Vraag de inschrijver welke UEA geldt en waarom er twee zijn.",
+                en: "Two ESPDs in this bid are of the same party (\(name)): \(Self.fileName(earlier)) and \(Self.fileName(espd)). "
+                    + "Both were read; an exclusion ground in either applies. Ask the bidder which ESPD stands and why there are two.",
+                evidence: [EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: name),
+                           EvidencePointer(file: earlier.source, line: earlier.economicOperator?.line, path: earlier.economicOperator?.path, excerpt: name)],
+                details: ["firstFile": earlier.source, "secondFile": espd.source]))
+        }
+        return findings
+    }
+
+    static func fileName(_ espd: ESPDDocument) -> String { espd.source.split(separator: "/").last.map(String.init) ?? espd.source }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: [
+                .fires("a second response of the bidder itself, with the same KvK number, as a member", at: "uea-2.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
+                    var second = context.submission.espd
+                    second.source = "uea-2.xml"
+                    second.economicOperator?.role = "member"
+                    context.submission.otherESPDs = [second]
+                },
+                .fires("a second response with the same name written otherwise and no number", at: "decoy.xml:") { context in
+                    var second = context.submission.espd
+                    second.source = "decoy.xml"
+                    second.economicOperator?.identifiers = []
+                    second.economicOperator?.name = "ZONNEBOUW FLEVOLAND BV"
+                    context.submission.otherESPDs = [second]
+                },
+            ],
+            nonTriggering: [
+                .quiet("a member with its own KvK number and name") { context in
+                    var member = context.submission.espd
+                    member.source = "lid.xml"
+                    member.economicOperator?.role = "member"
+                    member.economicOperator?.name = "Polder Installatie B.V."
+                    member.renumber("12345678")
+                    context.submission.otherESPDs = [member]
+                },
+                .quiet("a subcontractor of the same name but another KvK number") { context in
+                    var other = context.submission.espd
+                    other.source = "onderaannemer.xml"
+                    other.economicOperator?.role = "subcontractor"
+                    other.renumber("87654321")
+                    context.submission.otherESPDs = [other]
+                },
+            ])
+    }
+}

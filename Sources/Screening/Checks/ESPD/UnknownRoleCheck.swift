@@ -1,0 +1,74 @@
+import DossierModel
+import ESPD
+
+/// The role of each entity in the bid comes from the closed code list of its EDM release (sole,
+/// group lead, group member, relied-upon entity, subcontractor). A code outside it (`group-member`
+/// for `group-mem`), or no role at all beside the bidder's own ESPD, is reported here, and the
+/// entity is read under the strictest role: a ground stands at its full weight (`EntityInBid`), it
+/// is never lowered to what applies to a subcontractor.
+struct UnknownRoleCheck: Check {
+    let id = "espd.unknown-role"
+    let severity = Severity.attention
+    let legalBasis = "Dir. 2014/24/EU art. 59(1), 63, 71(6); ESPD-EDM code list EOrole"
+    let summary = "An entity's role code is not in the release's code list, or no role is given: read as the strictest role"
+    let dataFiles: [String] = []
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let others = context.submission.otherESPDs.filter { $0.kind == .response }
+        var findings: [Finding] = []
+        for espd in [context.espd] + others {
+            guard let operatorParty = espd.economicOperator, operatorParty.role == nil else { continue }
+            // The bidder's own ESPD of a bid alone may leave the role out (sole tenderer).
+            if espd.source == context.espd.source && others.isEmpty && operatorParty.roleCode == nil { continue }
+            let name = operatorParty.name ?? "?"
+            let code = operatorParty.roleCode.map { "'\($0)'" }
+            findings.append(finding(
+                nl: code.map { "De rolcode \($0) van \(name) staat niet in de codelijst van deze UEA-versie." } ?? "De UEA van \(name) noemt geen rol in de inschrijving."
+                    + "" + " De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.",
+                en: code.map { "The role code \($0) of \(name) is not in this ESPD release's code list." } ?? "The ESPD of \(name) gives no role in the bid."
+                    + " The entity was read under the strictest role: an exclusion ground counts in full. Ask the bidder to confirm the role.",
+                evidence: [EvidencePointer(file: espd.source, line: operatorParty.line, path: operatorParty.path, excerpt: operatorParty.roleCode)],
+                details: operatorParty.roleCode.map { ["roleCode": $0] }))
+        }
+        return findings
+    }
+
+    var examples: CheckExamples {
+        CheckExamples(
+            triggering: [
+                .fires("an entity whose role code is not in the code list (group-member for group-mem)", at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
+                    var member = context.submission.espd
+                    member.source = "lid.xml"
+                    member.economicOperator?.name = "Polder Installatie B.V."
+                    member.renumber("12345678")
+                    member.economicOperator?.role = nil
+                    member.economicOperator?.roleCode = "group-member"
+                    context.submission.otherESPDs = [member]
+                },
+                .fires("the bidder's own role code unknown", at: "uea.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
+                    context.submission.espd.economicOperator?.role = nil
+                    context.submission.espd.economicOperator?.roleCode = "sole-tender"
+                },
+            ],
+            nonTriggering: [
+                .quiet("a member with the code list's group-mem") { context in
+                    var member = context.submission.espd
+                    member.source = "lid.xml"
+                    member.economicOperator?.name = "Polder Installatie B.V."
+                    member.renumber("12345678")
+                    member.economicOperator?.role = "member"
+                    member.economicOperator?.roleCode = "group-mem"
+                    context.submission.otherESPDs = [member]
+                },
+                .quiet("a subcontractor with the code list's subcont") { context in
+                    var other = context.submission.espd
+                    other.source = "onderaannemer.xml"
+                    other.economicOperator?.name = "Dak Montage B.V."
+                    other.renumber("23456789")
+                    other.economicOperator?.role = "subcontractor"
+                    other.economicOperator?.roleCode = "subcont"
+                    context.submission.otherESPDs = [other]
+                },
+            ])
+    }
+}
