@@ -226,5 +226,6 @@ struct OnePartyOneESPDTests {
         let unknown = result.findings.filter { $0["check"] as? String == "espd.unknown-role" }
         #expect(unknown.count == 1)
         #expect((unknown.first?["details"] as? [String: String])?["roleCode"] == "GROUP-MEMBER")
+        #expect((unknown.first?["message"] as? [String: String])?["nl"]?.hasSuffix("De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.") == true)
     }
 }

@@ -22,28 +22,33 @@ struct UnknownRoleCheck: Check {
             if espd.source == context.espd.source && others.isEmpty && operatorParty.roleCode == nil { continue }
             let name = operatorParty.name ?? "?"
             let code = operatorParty.roleCode.map { "'\($0)'" }
+            let whatNL = code.map { "De rolcode \($0) van \(name) staat niet in de codelijst van deze UEA-versie." } ?? "De UEA van \(name) noemt geen rol in de inschrijving."
+            let whatEN = code.map { "The role code \($0) of \(name) is not in this ESPD release's code list." } ?? "The ESPD of \(name) gives no role in the bid."
             findings.append(finding(
-                nl: code.map { "De rolcode \($0) van \(name) staat niet in de codelijst van deze UEA-versie." } ?? "De UEA van \(name) noemt geen rol in de inschrijving."
-                    + "" + " De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.",
-                en: code.map { "The role code \($0) of \(name) is not in this ESPD release's code list." } ?? "The ESPD of \(name) gives no role in the bid."
-                    + " The entity was read under the strictest role: an exclusion ground counts in full. Ask the bidder to confirm the role.",
+                nl: whatNL + " De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.",
+                en: whatEN + " The entity was read under the strictest role: an exclusion ground counts in full. Ask the bidder to confirm the role.",
                 evidence: [EvidencePointer(file: espd.source, line: operatorParty.line, path: operatorParty.path, excerpt: operatorParty.roleCode)],
                 details: operatorParty.roleCode.map { ["roleCode": $0] }))
         }
         return findings
     }
 
+    /// Another party in the bid (its own name and KvK number) with `role` as read from `code`.
+    static func addEntity(_ context: inout ScreeningContext, role: String?, code: String) {
+        var entity = context.submission.espd
+        entity.source = "lid.xml"
+        entity.economicOperator?.name = "Polder Installatie B.V."
+        entity.renumber("12345678")
+        entity.economicOperator?.role = role
+        entity.economicOperator?.roleCode = code
+        context.submission.otherESPDs = [entity]
+    }
+
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an entity whose role code is not in the code list (group-member for group-mem)", at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
-                    var member = context.submission.espd
-                    member.source = "lid.xml"
-                    member.economicOperator?.name = "Polder Installatie B.V."
-                    member.renumber("12345678")
-                    member.economicOperator?.role = nil
-                    member.economicOperator?.roleCode = "group-member"
-                    context.submission.otherESPDs = [member]
+                .fires("an entity whose role code is not in the code list (group-member for group-mem)", at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") {
+                    Self.addEntity(&$0, role: nil, code: "group-member")
                 },
                 .fires("the bidder's own role code unknown", at: "uea.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
                     context.submission.espd.economicOperator?.role = nil
@@ -51,24 +56,8 @@ struct UnknownRoleCheck: Check {
                 },
             ],
             nonTriggering: [
-                .quiet("a member with the code list's group-mem") { context in
-                    var member = context.submission.espd
-                    member.source = "lid.xml"
-                    member.economicOperator?.name = "Polder Installatie B.V."
-                    member.renumber("12345678")
-                    member.economicOperator?.role = "member"
-                    member.economicOperator?.roleCode = "group-mem"
-                    context.submission.otherESPDs = [member]
-                },
-                .quiet("a subcontractor with the code list's subcont") { context in
-                    var other = context.submission.espd
-                    other.source = "onderaannemer.xml"
-                    other.economicOperator?.name = "Dak Montage B.V."
-                    other.renumber("23456789")
-                    other.economicOperator?.role = "subcontractor"
-                    other.economicOperator?.roleCode = "subcont"
-                    context.submission.otherESPDs = [other]
-                },
+                .quiet("a member with the code list's group-mem") { Self.addEntity(&$0, role: "member", code: "group-mem") },
+                .quiet("a subcontractor with the code list's subcont") { Self.addEntity(&$0, role: "subcontractor", code: "subcont") },
             ])
     }
 }
