@@ -26,6 +26,8 @@ public final class BatchScreening: @unchecked Sendable {
     private var ready: [Int: Outcome] = [:]
     /// Fewer bidders than cores: each bid is hashed on a thread of its own while it is parsed.
     private let spareCores: Bool
+    /// Who each bidder is (KvK number, name), by input index, for `espd.duplicate-bidder`.
+    private let identities = BidderIdentities()
 
     /// Starts `setup` at once on a thread of its own; `run` throws its error, if any, before
     /// delivering anything.
@@ -75,14 +77,17 @@ public final class BatchScreening: @unchecked Sendable {
         do {
             submission = try Submission.load(location, requestDocument: job.requestDocument, hashAlongside: spareCores, validator: validator)
         } catch {
+            identities.register(index, location: location, name: "", keys: [])
             // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
             guard (try? setup.get()) != nil else { return nil }
             return .refused(location: location, reason: error.description)
         }
+        identities.register(index, location: location, name: submission.displayName, keys: BidderIdentities.keys(submission))
         guard let (rules, sanctions) = try? setup.get() else { return nil }
         do {
-            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
+            var context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
                                            request: job.request, rules: rules, sanctions: sanctions, tenderFileLines: job.tenderFileLines)
+            context.sameBidderEarlier = identities.earlier(than: index, keys: BidderIdentities.keys(submission))
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             try process(index, dossier)
             return .screened(dossier)
@@ -175,5 +180,45 @@ extension ScreeningJob {
         // bidder all the same: loading it refuses it with a line, so it cannot vanish from the run.
         if result.isEmpty && hasFiles { return [path] }
         return result
+    }
+}
+
+/// Who each bidder of a run is, registered by input index as soon as its submission is read. A
+/// bidder waits for the identities of the bidders before it in input order (each is at most one
+/// read away: workers take indices in order), so the bidder that carries `espd.duplicate-bidder` is
+/// the later one in input order, whatever the timing: the output stays the same from run to run.
+final class BidderIdentities: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var entries: [Int: (location: String, name: String, keys: [String])] = [:]
+    private var registeredPrefix = 0
+
+    /// `kvk <number>` and `name <letters and digits of the name>`.
+    static func keys(_ submission: Submission) -> [String] {
+        var keys: [String] = []
+        if let kvk = submission.kvk.map(PartyIdentity.reduced), !kvk.isEmpty { keys.append("kvk " + kvk) }
+        let name = PartyIdentity.reduced(submission.displayName)
+        if !name.isEmpty { keys.append("name " + name) }
+        return keys
+    }
+
+    func register(_ index: Int, location: String, name: String, keys: [String]) {
+        condition.lock()
+        entries[index] = (location, name, keys)
+        while entries[registeredPrefix] != nil { registeredPrefix += 1 }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The earlier bidders sharing a key with `keys` (one per earlier bidder, the first shared key).
+    func earlier(than index: Int, keys: [String]) -> [DuplicateBidder] {
+        condition.lock()
+        defer { condition.unlock() }
+        while registeredPrefix < index { condition.wait() }
+        guard !keys.isEmpty else { return [] }
+        return (0..<index).compactMap { other in
+            guard let entry = entries[other], let shared = keys.first(where: entry.keys.contains) else { return nil }
+            return DuplicateBidder(location: entry.location, name: entry.name, sharedKey: shared)
+        }
     }
 }

@@ -165,6 +165,27 @@ struct FirstHourTests {
     }
 }
 
+extension FirstHourTests {
+    @Test("A bidder filed in two folders is a finding at screen time, on the later folder, the same with 1 or 2 workers")
+    func duplicateBidder() throws {
+        let tender = try Paths.temporaryDirectory().appendingPathComponent("tender")
+        try FileManager.default.copyItem(at: Paths.repository.appendingPathComponent("samples/zonnepark-lelystad"), to: tender)
+        try FileManager.default.copyItem(at: tender.appendingPathComponent("bidders/1-zonnebouw-flevoland"),
+                                         to: tender.appendingPathComponent("bidders/5-zonnebouw-nogmaals"))
+        var outputs: [String] = []
+        for jobs in ["1", "2"] {
+            let result = try ueaScreen("screen", tender.path, "--jobs", jobs, "--lang", "en")
+            #expect(result.status == 1)
+            let duplicate = result.stdout.split(separator: "\n").filter { $0.contains("espd.duplicate-bidder") }
+            #expect(duplicate.count == 1, "\(jobs)")
+            #expect(duplicate.first?.contains("the same KvK number (68452193) as the bidder in \(tender.path)/bidders/1-zonnebouw-flevoland") == true)
+            #expect(duplicate.first?.hasSuffix("[\(tender.path)/bidders/5-zonnebouw-nogmaals]") == true, "\(String(describing: duplicate.first))")
+            outputs.append(result.stdout)
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+}
+
 /// Issue 25, one party one ESPD: a bidder's file cannot choose which of its own ESPDs counts.
 @Suite("The authority's structure: one party, one ESPD; roles from the code list")
 struct OnePartyOneESPDTests {

@@ -104,6 +104,9 @@ public struct ScreeningContext: Sendable {
     /// The names of the bid (the bidder's), kept when a context is derived for another entity of
     /// the bid: the tender names the intended winner by its bid, not by each member.
     let bidNames: [String]
+    /// Earlier bidders of the same run (in input order) that are the same party as this one: the
+    /// same KvK number or the same name (`espd.duplicate-bidder`); set by `BatchScreening`.
+    public var sameBidderEarlier: [DuplicateBidder] = []
 
     public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
                 sanctions: SanctionsIndex? = nil, today: Day = .today(), tenderFileLines: [String: Int]? = nil) {
@@ -149,4 +152,16 @@ public struct ScreeningContext: Sendable {
 
     /// The tender's CPV codes, or the ESPD's when the tender file gives none.
     var cpvCodes: [String] { tender.cpv.isEmpty ? espd.procurement.cpv : tender.cpv }
+}
+
+/// An earlier bidder of the same run that is the same party: its folder and what they share.
+public struct DuplicateBidder: Sendable, Equatable {
+    public var location: String
+    public var name: String
+    /// `kvk 12345678` or `name zonnebouwflevolandbv`.
+    public var sharedKey: String
+
+    public init(location: String, name: String, sharedKey: String) {
+        self.location = location; self.name = name; self.sharedKey = sharedKey
+    }
 }

@@ -1,7 +1,7 @@
 /// Every check, in the order `uea-screen rules` lists them. Adding a rule = one file + one line here.
 public enum CheckRegistry {
     public static let all: [any Check] = [
-        NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(), AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(),
+        NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(), AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(),
         MandatoryGroundCheck(), ExpiredConvictionCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
         GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
