@@ -29,6 +29,16 @@ public enum PolarityRules {
         }
     }
 
+    /// How each release asks the question, from its own text (the official taxonomies and request
+    /// examples of every release in the corpus): "yes" means the ground applies for every ground,
+    /// except C23 before EDM 4.x, whose "has not been guilty" text the EU service re-read without
+    /// changing it (ESPD-Service #117, ESPD-EDM #246), and v3.x, which only asks "Can the economic
+    /// operator confirm that:". No official release words C7/C8 as compliance.
+    public static func releasePolarity(ground: ExclusionGround, generation: Generation) -> AnswerPolarity {
+        if ground.ground == "C23" && generation < .v4 { return .ambiguous }
+        return .trueMeansGroundApplies
+    }
+
     /// The answer read through the polarity: does the ground apply?
     public static func groundApplies(answer: Bool?, polarity: AnswerPolarity) -> Bool? {
         guard let answer else { return nil }

@@ -78,6 +78,11 @@ public struct AnswerConflict: Codable, Sendable, Equatable {
         case unlinkedReading = "unlinked-reading"
         /// The criterion's type code names another exclusion ground than its id.
         case codeMismatch = "code-mismatch"
+        /// A group's ONTRUE/ONFALSE gate differs from the authority's structure (request).
+        case changedGate = "changed-gate"
+        /// A question or criterion text that decides what an answer means differs from the
+        /// authority's, or from what the release's own text says.
+        case changedText = "changed-text"
     }
 
     public var kind: Kind

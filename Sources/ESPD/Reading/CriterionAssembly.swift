@@ -29,7 +29,13 @@ struct QuestionInfo {
 /// against which the response's own copy of the criterion is compared.
 struct AuthorityQuestions {
     var source: String
+    /// The request's questions; empty when the request is of another EDM release (property ids
+    /// are regenerated between releases, so only the criterion itself can be paired).
     var questions: [QuestionInfo]
+    /// The request's text of the criterion (its `cbc:Description` lines): the wording that decides
+    /// the polarity of "Your answer".
+    var description: String? = nil
+    var line: Int = 0
 }
 
 /// Collects one criterion's questions and answers, then derives what every generation
@@ -105,8 +111,12 @@ struct CriterionAssembly {
         let candidates = questions.filter { $0.gates.isEmpty && $0.valueType == "INDICATOR" }
         let described = questions.first { $0.gates.isEmpty && !$0.inSubCriterion && isYourAnswer($0.description) }
         guard let primary = described ?? candidates.first(where: { !$0.inSubCriterion }) ?? candidates.first else { return nil }
-        return (primary, candidates.filter {
-            $0.id != primary.id && !$0.inSubCriterion && ($0.group == primary.group || (!primary.groupID.isEmpty && $0.groupID == primary.groupID))
+        // Every other ungated question described "Your answer" is a reading too, in whatever group:
+        // a decoy group put before the real one must not decide alone.
+        return (primary, questions.filter { question in
+            guard question.id != primary.id, !question.inSubCriterion, question.gates.isEmpty else { return false }
+            if isYourAnswer(question.description) { return true }
+            return question.valueType == "INDICATOR" && (question.group == primary.group || (!primary.groupID.isEmpty && question.groupID == primary.groupID))
         })
     }
 
@@ -117,18 +127,18 @@ struct CriterionAssembly {
         return text == "your answer" || text == "uw antwoord"
     }
 
-    mutating func finish(isResponse: Bool) -> Criterion {
+    mutating func finish(isResponse: Bool, generation: Generation) -> Criterion {
         criterion.inResponse = isResponse
         let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:))
-        if let ground {
-            let polarity = PolarityRules.polarity(ground: ground, criterionText: criterion.description)
-            criterion.polarity = polarity
-        }
         guard isResponse else {
+            // A request is the authority's own text: its wording decides.
+            if let ground { criterion.polarity = PolarityRules.polarity(ground: ground, criterionText: criterion.description) }
             criterion.answers = []
             return criterion
         }
+        if let ground { criterion.polarity = responsePolarity(ground, generation: generation) }
         let isExclusion = criterion.category == .exclusion
+        applyAuthorityStructure()
 
         // 1. Which properties are readings of "Your answer".
         var readingProperties: [String] = []
@@ -197,6 +207,16 @@ struct CriterionAssembly {
                     kind: .changedType, property: question.id,
                     message: "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
                     lines: [question.line]))
+            }
+        }
+        // A date delivered under a property declared (or asked) as something else is read as the
+        // date it is, and reported: a date property retyped DESCRIPTION must not hide a conviction date.
+        if isExclusion {
+            for answer in criterion.answers where answer.date != nil && answer.type != "DATE" {
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .changedType, property: answer.property,
+                    message: "\(answer.property ?? "a property") is declared as \(answer.type ?? "-") but answered with a date at line \(answer.line); read as a date",
+                    lines: [answer.line]))
             }
         }
         // Unlinked yes/no answers that most likely belong to this exclusion criterion: read as
@@ -306,6 +326,60 @@ struct CriterionAssembly {
         }
         criterion.conflicts.sort { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
         return criterion
+    }
+
+    /// The polarity of "Your answer" in a response: the request's wording when the tender has one;
+    /// otherwise the release's (`PolarityRules.releasePolarity`), and where the response's own
+    /// wording says otherwise, ambiguous: a person reads it. The bidder's text never decides alone.
+    private mutating func responsePolarity(_ ground: ExclusionGround, generation: Generation) -> AnswerPolarity {
+        let own = PolarityRules.polarity(ground: ground, criterionText: criterion.description)
+        if let authority, let text = authority.description {
+            let asked = PolarityRules.polarity(ground: ground, criterionText: text)
+            if asked != own {
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .changedText, property: nil,
+                    message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), the request's (\(authority.source), line \(authority.line)) as \(asked.rawValue); read as the request asks",
+                    lines: [criterion.line]))
+            }
+            return asked
+        }
+        let release = PolarityRules.releasePolarity(ground: ground, generation: generation)
+        guard own != release else { return release }
+        criterion.conflicts.append(AnswerConflict(
+            kind: .changedText, property: nil,
+            message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); read as ambiguous",
+            lines: [criterion.line]))
+        return .ambiguous
+    }
+
+    /// With the tender's request of the same release, every answer to a question the request asks
+    /// is read under the request's gates, text and value type, and every gate of the response's copy
+    /// that differs from the request's is reported: a group retyped ONTRUE → ONFALSE, or a
+    /// sub-question renamed, must not change what an answer means.
+    private mutating func applyAuthorityStructure() {
+        guard let authority, !authority.questions.isEmpty else { return }
+        var asked: [String: QuestionInfo] = [:]
+        for question in authority.questions where asked[question.id] == nil { asked[question.id] = question }
+        var reported = Set<String>()
+        for question in questions {
+            guard let reference = asked[question.id], question.gates != reference.gates, reported.insert(question.id).inserted else { continue }
+            criterion.conflicts.append(AnswerConflict(
+                kind: .changedGate, property: question.id,
+                message: "\(question.id) is asked \(Self.gateText(reference.gates)) in \(authority.source) (line \(reference.line)) but the response's copy puts it \(Self.gateText(question.gates)) (line \(question.line)); read as the request asks",
+                lines: [question.line]))
+        }
+        for index in criterion.answers.indices {
+            guard let property = criterion.answers[index].property, let reference = asked[property] else { continue }
+            answerGates[index] = reference.gates
+            criterion.answers[index].gatedBy = reference.gates.last?.controller
+            if let text = reference.description { criterion.answers[index].question = text }
+            if let type = reference.valueType { criterion.answers[index].type = type }
+        }
+    }
+
+    static func gateText(_ gates: [Gate]) -> String {
+        guard let gate = gates.last else { return "without a gate" }
+        return "behind \(gate.controller) = \(gate.expected ? "true (ONTRUE)" : "false (ONFALSE)")"
     }
 
     /// Records the conflicts among the readings of "Your answer" (not repeatable).

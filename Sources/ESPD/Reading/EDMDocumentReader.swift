@@ -91,20 +91,30 @@ enum EDMDocumentReader {
                 warnings.append(ReaderWarning(code: "request-other-release", message: "the request \(request.document.sourceName) is EDM \(requestHeader?.version?.description ?? "unknown") and this response EDM \(header.version?.description ?? "unknown"): questions are identified by the catalogue, not by the request's ids", line: nil))
             }
         }
-        if isResponse, ownCriteria, sameRelease, let request, !requestCriteria.isEmpty {
+        // The request decides for every criterion it asks, whatever release the response declares:
+        // the criterion by its id (stable across releases) or its exclusion ground, its questions
+        // by property id within one release only. A response that declares another release is
+        // compared with the request all the same, never read more leniently for it.
+        if isResponse, ownCriteria, let request, !requestCriteria.isEmpty {
             var byUUID: [String: [Int]] = [:]
-            for index in assemblies.indices { byUUID[assemblies[index].criterion.uuid.lowercased(), default: []].append(index) }
+            var byGround: [String: [Int]] = [:]
+            for index in assemblies.indices {
+                byUUID[assemblies[index].criterion.uuid.lowercased(), default: []].append(index)
+                if let ground = assemblies[index].criterion.ground { byGround[ground, default: []].append(index) }
+            }
             for element in requestCriteria {
                 let asked = criterionAssembly(element, isResponse: false)
                 let uuid = asked.criterion.uuid.lowercased()
-                guard let indices = byUUID[uuid] else {
-                    if asked.criterion.category == .exclusion {
+                guard let indices = byUUID[uuid] ?? asked.criterion.ground.flatMap({ byGround[$0] }) else {
+                    if sameRelease && asked.criterion.category == .exclusion {
                         warnings.append(ReaderWarning(code: "criterion-missing", message: "exclusion criterion \(asked.criterion.ground ?? uuid) asked in \(request.document.sourceName) (line \(element.line)) is not in the response", line: nil))
                     }
                     continue
                 }
                 for index in indices {
-                    assemblies[index].authority = AuthorityQuestions(source: request.document.sourceName, questions: asked.questions)
+                    assemblies[index].authority = AuthorityQuestions(source: request.document.sourceName, questions: sameRelease ? asked.questions : [],
+                                                                     description: asked.criterion.description, line: element.line)
+                    guard sameRelease else { continue }
                     for question in asked.questions where authorityOwner[question.id] == nil { authorityOwner[question.id] = index }
                 }
             }
@@ -191,7 +201,7 @@ enum EDMDocumentReader {
         }
 
         // Finished in place: a copy of an assembly would copy its answers again.
-        let criteria = assemblies.indices.map { assemblies[$0].finish(isResponse: isResponse) }
+        let criteria = assemblies.indices.map { assemblies[$0].finish(isResponse: isResponse, generation: generation) }
         return ESPDDocument(
             source: root.document.sourceName, generation: generation,
             version: header.version?.description, versionSource: header.versionSource,

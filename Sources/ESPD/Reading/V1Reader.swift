@@ -71,7 +71,7 @@ public enum V1Reader: GenerationReader {
     static func readCriterion(_ element: XMLElement, isResponse: Bool) -> Criterion {
         var assembly = CriterionAssembly(element: element, codeElement: "TypeCode", lots: [], isResponse: isResponse)
         walkGroups(in: element, gates: [], instance: 1, group: 0, groupID: "", assembly: &assembly)
-        return assembly.finish(isResponse: isResponse)
+        return assembly.finish(isResponse: isResponse, generation: .v1)
     }
 
     private static func walkGroups(in parent: XMLElement, gates: [Gate], instance: Int, group: Int, groupID: String, assembly: inout CriterionAssembly) {

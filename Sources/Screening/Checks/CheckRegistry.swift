@@ -2,7 +2,7 @@
 public enum CheckRegistry {
     public static let all: [any Check] = [
         NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(), AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(),
-        MandatoryGroundCheck(), ExpiredConvictionCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
+        MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
         GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), SbiUnrelatedCheck(), ThinCompanyCheck(),

@@ -25,6 +25,8 @@ extension AnswerConflict {
         case .renamedQuestion: return "‘Uw antwoord’ staat niet waar de aanbestedende dienst de vraag stelt (\(where_)); antwoorden op beide worden gelezen."
         case .unlinkedReading: return "Het ja/nee-antwoord op \(where_) verwijst naar een vraag die niet bestaat; het wordt gelezen als antwoord op ‘Uw antwoord’."
         case .codeMismatch: return "De typecode van het criterium (\(where_)) hoort bij een andere uitsluitingsgrond dan het id; het id is gevolgd."
+        case .changedGate: return "Een groep vragen staat achter een andere ja/nee-voorwaarde dan de aanbestedende dienst haar stelt (\(where_)); de antwoorden zijn gelezen zoals het UEA-verzoek de vraag stelt."
+        case .changedText: return "De tekst van de vraag in dit UEA (\(where_)) geeft ‘Uw antwoord’ een andere betekenis dan de aanbestedende dienst of de UEA-versie; het antwoord is gelezen zoals de aanbestedende dienst de vraag stelt, of als onduidelijk."
         }
     }
 
@@ -33,8 +35,9 @@ extension AnswerConflict {
         switch kind {
         case .disagreeingValues, .multipleInstances, .multipleResponses, .multipleValues, .unreadableValue:
             return message.hasPrefix("\"Your answer\"")
-        case .extraQuestion, .changedType, .renamedQuestion, .unlinkedReading: return true
-        case .codeMismatch: return false
+        case .changedType: return message.contains("\"Your answer\"")
+        case .extraQuestion, .renamedQuestion, .unlinkedReading, .changedText: return true
+        case .codeMismatch, .changedGate: return false
         }
     }
 }
