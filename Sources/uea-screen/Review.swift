@@ -110,7 +110,9 @@ enum ReviewText {
         let nl = language == .nl
         var lines = ["\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
                      + (nl ? "uitkomst \(TenderOverview.outcome(r.outcomeBefore, .nl)), na beoordeling \(TenderOverview.outcome(r.outcomeAfter, .nl))" : "outcome \(r.outcomeBefore), after review \(r.outcomeAfter)")]
-        func line(_ item: ReviewedDossier.Item) -> String {
+        let words = TerminalStyle(language: language, color: false, width: nil)
+        /// Two lines per finding: its text, then the decision on it.
+        func itemLines(_ item: ReviewedDossier.Item) -> [String] {
             let state: String
             if let d = item.decision {
                 state = "\(d.decision.rawValue) (\(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? ""): \(d.reason)" + (item.carried ? (nl ? "  [uit eerdere versie \(d.dossier.prefix(8))]" : "  [carried from \(d.dossier.prefix(8))]") : "")
@@ -118,17 +120,18 @@ enum ReviewText {
                 state = "open"
             }
             let name = item.fingerprint.hasPrefix("review.") ? item.fingerprint : String(item.fingerprint.prefix(8))
-            let severity = nl ? ["blocker": "blokkerend", "attention": "aandacht", "info": "informatie"][item.severity.rawValue] ?? "" : item.severity.rawValue
+            let severity = words.word(item.severity.rawValue)
             let ground = item.ground.map { " " + $0 } ?? ""
             let text = nl ? item.message.nl : item.message.en
-            return DisplayText.oneLine("  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)")
-                + "\n" + DisplayText.oneLine("            " + (nl ? "beslissing: " : "decision: ") + state)
+            return ["  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)",
+                    "            " + (nl ? "beslissing: " : "decision: ") + state]
         }
-        lines += r.items.map(line)
-        lines += r.reviewItems.map(line)
+        lines += r.items.flatMap(itemLines)
+        lines += r.reviewItems.flatMap(itemLines)
         for previous in r.previousDecisions {
             lines.append("  " + (nl ? "eerdere beslissing, bewijs gewijzigd" : "previous decision, evidence changed") + ": \(previous.check) \(previous.decision.rawValue) (\(previous.by), \(previous.at.prefix(10))): \(previous.reason)")
         }
-        return lines.map { $0.contains("\n") ? $0 : DisplayText.oneLine($0) }.joined(separator: "\n")
+        // Names, messages and reasons come from bidders' files and users: one line each, escape sequences shown, not run.
+        return lines.map(DisplayText.oneLine).joined(separator: "\n")
     }
 }

@@ -142,6 +142,19 @@ struct InjectionTests {
         #expect(!lines.contains { $0.hasPrefix("# Uitkomst") || $0.hasPrefix("IN ORDE") })
     }
 
+    @Test("review shows a bidder's name with escape sequences and line breaks as text, never runs them")
+    func reviewTerminal() throws {
+        let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        _ = try ueaScreen("screen", try hostileBidder().path, "--store", store)
+        let id = try #require(try ueaScreen("dossier", "list", "--store", store).stdout.split(separator: "\n").first { $0.contains("Evil") }.map { String($0.prefix(8)) })
+        let review = try ueaScreen("review", id, "--store", store)
+        #expect(review.status == 0)
+        #expect(!review.stdout.contains("\u{1B}"))
+        #expect(!review.stdout.contains("\r"))
+        #expect(review.stdout.hasPrefix("Evil B.V.\\u{A}# Uitkomst"), "\(review.stdout.prefix(80))")
+        #expect(!review.stdout.split(separator: "\n").contains { $0.hasPrefix("# Uitkomst") })
+    }
+
     @Test("The Markdown report escapes headings, tables, links and HTML; the HTML report escapes HTML")
     func reports() throws {
         let bidder = try hostileBidder().path
