@@ -82,12 +82,13 @@ public final class BatchScreening: @unchecked Sendable {
             guard (try? setup.get()) != nil else { return nil }
             return .refused(location: location, reason: error.description)
         }
-        identities.register(index, location: location, name: submission.displayName, keys: BidderIdentities.keys(submission))
+        let identity = BidderIdentities.keys(submission)
+        identities.register(index, location: location, name: submission.displayName, keys: identity)
         guard let (rules, sanctions) = try? setup.get() else { return nil }
         do {
             var context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
                                            request: job.request, rules: rules, sanctions: sanctions, tenderFileLines: job.tenderFileLines)
-            context.sameBidderEarlier = identities.earlier(than: index, keys: BidderIdentities.keys(submission))
+            context.sameBidderEarlier = identities.earlier(than: index, keys: identity)
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             try process(index, dossier)
             return .screened(dossier)

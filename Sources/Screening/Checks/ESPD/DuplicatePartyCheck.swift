@@ -21,9 +21,9 @@ struct DuplicatePartyCheck: Check {
             guard let earlier = responses[..<index].first(where: { PartyIdentity($0).isSameParty(as: identity) }) else { continue }
             let name = espd.economicOperator?.name ?? "?"
             findings.append(finding(
-                nl: "Twee UEA's in deze inschrijving zijn van dezelfde partij (\(name)): \(Self.fileName(earlier)) en \(Self.fileName(espd)). "
+                nl: "Twee UEA's in deze inschrijving zijn van dezelfde partij (\(name)): \(PathText.lastComponent(earlier.source)) en \(PathText.lastComponent(espd.source)). "
                     + "Beide zijn gelezen; een uitsluitingsgrond in een van beide geldt. Vraag de inschrijver welke UEA geldt en waarom er twee zijn.",
-                en: "Two ESPDs in this bid are of the same party (\(name)): \(Self.fileName(earlier)) and \(Self.fileName(espd)). "
+                en: "Two ESPDs in this bid are of the same party (\(name)): \(PathText.lastComponent(earlier.source)) and \(PathText.lastComponent(espd.source)). "
                     + "Both were read; an exclusion ground in either applies. Ask the bidder which ESPD stands and why there are two.",
                 evidence: [EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: name),
                            EvidencePointer(file: earlier.source, line: earlier.economicOperator?.line, path: earlier.economicOperator?.path, excerpt: name)],
@@ -31,8 +31,6 @@ struct DuplicatePartyCheck: Check {
         }
         return findings
     }
-
-    static func fileName(_ espd: ESPDDocument) -> String { espd.source.split(separator: "/").last.map(String.init) ?? espd.source }
 
     var examples: CheckExamples {
         CheckExamples(
