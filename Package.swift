@@ -79,7 +79,7 @@ let package = Package(
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ESPDTests", dependencies: ["ESPD", "TestSupport"], exclude: ["Hostile"]),
+        .testTarget(name: "ESPDTests", dependencies: ["ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

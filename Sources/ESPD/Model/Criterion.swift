@@ -83,6 +83,12 @@ public struct AnswerConflict: Codable, Sendable, Equatable {
         /// A question or criterion text that decides what an answer means differs from the
         /// authority's, or from what the release's own text says.
         case changedText = "changed-text"
+        /// A question other than "Your answer" worded differently from the authority's: its answer
+        /// is read for what the authority asks.
+        case changedQuestion = "changed-question"
+        /// Questions the response declares where the authority's structure has none (an unknown
+        /// group, or more properties in a group than the official structure has).
+        case unknownStructure = "unknown-structure"
     }
 
     public var kind: Kind
@@ -170,13 +176,15 @@ public struct Answer: Codable, Sendable, Equatable {
     public var belongsTo: String?
     public var line: Int
     public var path: String
+    /// What the question asks, from the authority's structure (request or official taxonomy).
+    public var meaning: QuestionMeaning?
     /// The line of the response element the value came from (several values of one response
     /// become several answers; this tells them apart from several responses). Not encoded.
     var responseLine: Int = 0
 
     enum CodingKeys: String, CodingKey {
         case property, question, type, instance, applicable, gatedBy, criminalData, indicator, date, amount, description
-        case code, identifier, quantity, url, period, evidence, unreadable, belongsTo, line, path
+        case code, identifier, quantity, url, period, evidence, unreadable, belongsTo, line, path, meaning
     }
 
     public init(property: String?, question: String?, type: String?, instance: Int, applicable: Bool, gatedBy: String?,

@@ -23,6 +23,36 @@ struct QuestionInfo {
     var groupID: String = ""
     /// Where the question is declared (response copy, or the request).
     var line: Int = 0
+    /// The groups it sits in, outermost first, with their gate codes as declared: where the
+    /// question belongs in the official structure of its release (`OfficialStructure`).
+    var steps: [GroupStep] = []
+    /// 1-based place among the properties of its group element.
+    var position: Int = 0
+    /// What the question asks, when the authority's structure says so.
+    var meaning: QuestionMeaning? = nil
+
+    /// The official structure's key of its group: the group ids joined by "/".
+    var structurePath: String { steps.map(\.key).joined(separator: "/") }
+}
+
+/// One group a question sits in, as the response's copy declares it.
+struct GroupStep: Equatable {
+    /// The group id as the official structure keys it: a v2/v3 UUID lowercased, or the last part
+    /// of a v4 path id (`C1_EG_crime-org/QG1/QSG1` → `QSG1`).
+    var key: String
+    /// PropertyGroupTypeCode as declared (ON*, ONTRUE, ONFALSE, …).
+    var code: String
+    /// The properties that precede the group in its parent group, in order: the gate's controller
+    /// is the last of them that the official structure types INDICATOR.
+    var preceding: [String]
+    var line: Int
+    /// The running number of the group element (`QuestionInfo.group` of its own questions).
+    var element: Int = 0
+
+    static func key(ofGroupID id: String) -> String {
+        if let slash = id.lastIndex(of: "/") { return String(id[id.index(after: slash)...]) }
+        return id.lowercased()
+    }
 }
 
 /// The question structure an authority asked for one criterion (from the tender's ESPD request),
@@ -36,6 +66,14 @@ struct AuthorityQuestions {
     /// the polarity of "Your answer".
     var description: String? = nil
     var line: Int = 0
+    /// Where `questions` come from, when not from `source` (the official structure of the release,
+    /// for a request of another release or none).
+    var questionSource: String? = nil
+
+    var questionsFrom: String { questionSource ?? source }
+
+    /// "in X (line N)" for the request, or "in X" for the official structure.
+    func at(_ line: Int) -> String { questionSource == nil && line > 0 ? "in \(source) (line \(line))" : "in \(questionsFrom)" }
 }
 
 /// Collects one criterion's questions and answers, then derives what every generation
@@ -148,10 +186,20 @@ struct CriterionAssembly {
             let asked = authority.flatMap { Self.yourAnswer(in: $0.questions) }
             primaryID = asked?.primary.id ?? own?.primary.id
             if let primaryID { readingProperties.append(primaryID) }
+            // Every question the authority's structure places where "Your answer" is (a copy of the
+            // answer group is a second instance of it) is a reading.
+            for question in authority?.questions ?? [] where question.id != primaryID && question.gates.isEmpty && !question.inSubCriterion
+                && (question.meaning == .yourAnswer || (question.meaning == nil && Self.isYourAnswer(question.description))) && !readingProperties.contains(question.id) {
+                readingProperties.append(question.id)
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .extraQuestion, property: question.id,
+                    message: "a second copy of \"Your answer\" (\(question.id), line \(question.line)) stands where \(authority!.questionsFrom) asks it once; answers to each are read as answers to \"Your answer\"",
+                    lines: [question.line]))
+            }
             if let own {
                 if own.primary.id != primaryID {
                     readingProperties.append(own.primary.id)
-                    let reference = asked != nil ? "the request (\(authority!.source))" : "the catalogue"
+                    let reference = asked != nil ? authority!.questionsFrom : "the catalogue"
                     criterion.conflicts.append(AnswerConflict(
                         kind: .renamedQuestion, property: own.primary.id,
                         message: "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
@@ -190,7 +238,7 @@ struct CriterionAssembly {
                     if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
                         criterion.conflicts.append(AnswerConflict(
                             kind: .changedType, property: asked.id,
-                            message: "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") in \(authority.source) (line \(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
+                            message: "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") \(authority.at(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
                             lines: [copy.line]))
                     }
                 }
@@ -361,12 +409,29 @@ struct CriterionAssembly {
         var asked: [String: QuestionInfo] = [:]
         for question in authority.questions where asked[question.id] == nil { asked[question.id] = question }
         var reported = Set<String>()
+        var changedGates: [(question: QuestionInfo, reference: QuestionInfo)] = []
+        defer {
+            // One conflict for every question behind another gate (a retyped group moves them all).
+            if let first = changedGates.first {
+                let lines = changedGates.map(\.question.line)
+                let more = changedGates.count > 1 ? " (and \(changedGates.count - 1) more question\(changedGates.count == 2 ? "" : "s") of the same kind, lines \(EDMDocumentReader.lineList(Array(lines.dropFirst()))))" : ""
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .changedGate, property: first.question.id,
+                    message: "\(first.question.id) is asked \(Self.gateText(first.reference.gates)) \(authority.at(first.reference.line)) but the response's copy puts it \(Self.gateText(first.question.gates)) (line \(first.question.line))\(more); read as the authority asks",
+                    lines: lines))
+            }
+        }
         for question in questions {
-            guard let reference = asked[question.id], question.gates != reference.gates, reported.insert(question.id).inserted else { continue }
-            criterion.conflicts.append(AnswerConflict(
-                kind: .changedGate, property: question.id,
-                message: "\(question.id) is asked \(Self.gateText(reference.gates)) in \(authority.source) (line \(reference.line)) but the response's copy puts it \(Self.gateText(question.gates)) (line \(question.line)); read as the request asks",
-                lines: [question.line]))
+            guard let reference = asked[question.id], reported.insert(question.id).inserted else { continue }
+            if question.gates != reference.gates { changedGates.append((question, reference)) }
+            // A sub-question worded otherwise ("Your answer" itself is compared by the polarity rule).
+            let meaning = reference.meaning ?? QuestionMeaning.of(officialText: reference.description, typeCode: reference.typeCode)
+            if meaning != .yourAnswer, meaning != .caption, Self.comparable(question.description) != Self.comparable(reference.description) {
+                criterion.conflicts.append(AnswerConflict(
+                    kind: .changedQuestion, property: question.id,
+                    message: "\(question.id) is asked as \"\(Self.visible(reference.description ?? ""))\" \(authority.at(reference.line)) but the response's copy words it \"\(Self.visible(question.description ?? ""))\" (line \(question.line)); its answers are read as answers to the question as asked",
+                    lines: [question.line]))
+            }
         }
         for index in criterion.answers.indices {
             guard let property = criterion.answers[index].property, let reference = asked[property] else { continue }
@@ -374,6 +439,7 @@ struct CriterionAssembly {
             criterion.answers[index].gatedBy = reference.gates.last?.controller
             if let text = reference.description { criterion.answers[index].question = text }
             if let type = reference.valueType { criterion.answers[index].type = type }
+            criterion.answers[index].meaning = reference.meaning ?? QuestionMeaning.of(officialText: reference.description, typeCode: reference.typeCode)
         }
     }
 

@@ -120,6 +120,21 @@ enum EDMDocumentReader {
             }
         }
 
+        // Without a request of the same release, the official structure of the response's release
+        // is the authority's: gates, question texts, types and meanings come from it.
+        if isResponse, ownCriteria {
+            for index in assemblies.indices where assemblies[index].criterion.ground != nil && (assemblies[index].authority?.questions.isEmpty ?? true) {
+                guard let official = assemblies[index].officialAuthority(declared: header.version?.description, generation: generation) else { continue }
+                if var authority = assemblies[index].authority {
+                    authority.questions = official.questions
+                    authority.questionSource = official.source
+                    assemblies[index].authority = authority
+                } else {
+                    assemblies[index].authority = official
+                }
+            }
+        }
+
         // 2. Root-level evidence, matched by id text only (scheme attributes differ).
         let evidence = root.children(named: "Evidence").compactMap(readEvidence)
         var evidenceByID: [String: Evidence] = [:]
@@ -278,7 +293,7 @@ enum EDMDocumentReader {
     static func criterionAssembly(_ element: XMLElement, isResponse: Bool) -> CriterionAssembly {
         let lots = element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText }
         var assembly = CriterionAssembly(element: element, codeElement: "CriterionTypeCode", lots: lots, isResponse: isResponse)
-        walk(element, names: CriterionNames(element.document), gates: [], instance: 1, inSubCriterion: false, group: 0, groupID: "", assembly: &assembly)
+        walk(element, names: CriterionNames(element.document), gates: [], steps: [], instance: 1, inSubCriterion: false, group: 0, groupID: "", assembly: &assembly)
         return assembly
     }
 
@@ -297,9 +312,10 @@ enum EDMDocumentReader {
 
     /// Walks property groups depth-first. A group's ONTRUE/ONFALSE gate refers to the nearest
     /// preceding INDICATOR question among the properties of its parent group.
-    private static func walk(_ parent: XMLElement, names: CriterionNames, gates: [Gate], instance: Int, inSubCriterion: Bool, group: Int, groupID: String, assembly: inout CriterionAssembly) {
+    private static func walk(_ parent: XMLElement, names: CriterionNames, gates: [Gate], steps: [GroupStep], instance: Int, inSubCriterion: Bool, group: Int, groupID: String, assembly: inout CriterionAssembly) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
+        var propertiesSoFar: [String] = []
         for child in parent.children {
             let kind = child.name
             if kind == names.property {
@@ -319,7 +335,8 @@ enum EDMDocumentReader {
                 let question = QuestionInfo(
                     id: id ?? "", description: descriptions.joined(separator: " ").nonEmpty, typeCode: typeCode ?? "QUESTION",
                     valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion, instance: instance,
-                    group: group, groupID: groupID, line: child.line)
+                    group: group, groupID: groupID, line: child.line, steps: steps, position: propertiesSoFar.count + 1)
+                propertiesSoFar.append(question.id)
                 assembly.addQuestion(question)
                 if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = question.id }
             } else if kind == names.group || kind == names.subsidiaryGroup {
@@ -327,19 +344,22 @@ enum EDMDocumentReader {
                 let occurrence = (occurrences[childGroupID] ?? 0) + 1
                 occurrences[childGroupID] = occurrence
                 var childGates = gates
-                switch child.child(names.groupTypeCode)?.text.uppercased() {
+                let code = child.child(names.groupTypeCode)?.text.uppercased() ?? ""
+                var step = GroupStep(key: GroupStep.key(ofGroupID: childGroupID), code: code, preceding: propertiesSoFar, line: child.line)
+                switch code {
                 case "ONTRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
                 case "ONFALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
                 default: break
                 }
                 assembly.groupCount += 1
-                walk(child, names: names, gates: childGates, instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion,
+                step.element = assembly.groupCount
+                walk(child, names: names, gates: childGates, steps: steps + [step], instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion,
                      group: assembly.groupCount, groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
             } else if kind == names.subCriterion {
                 if let name = child.child(names.name)?.nonEmptyText ?? child.child(names.id)?.nonEmptyText {
                     assembly.criterion.subCriteria.append(name)
                 }
-                walk(child, names: names, gates: gates, instance: instance, inSubCriterion: true, group: group, groupID: groupID, assembly: &assembly)
+                walk(child, names: names, gates: gates, steps: steps, instance: instance, inSubCriterion: true, group: group, groupID: groupID, assembly: &assembly)
             }
         }
     }

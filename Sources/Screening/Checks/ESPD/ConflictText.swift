@@ -25,8 +25,10 @@ extension AnswerConflict {
         case .renamedQuestion: return "‘Uw antwoord’ staat niet waar de aanbestedende dienst de vraag stelt (\(where_)); antwoorden op beide worden gelezen."
         case .unlinkedReading: return "Het ja/nee-antwoord op \(where_) verwijst naar een vraag die niet bestaat; het wordt gelezen als antwoord op ‘Uw antwoord’."
         case .codeMismatch: return "De typecode van het criterium (\(where_)) hoort bij een andere uitsluitingsgrond dan het id; het id is gevolgd."
-        case .changedGate: return "Een groep vragen staat achter een andere ja/nee-voorwaarde dan de aanbestedende dienst haar stelt (\(where_)); de antwoorden zijn gelezen zoals het UEA-verzoek de vraag stelt."
+        case .changedGate: return "Een groep vragen staat achter een andere ja/nee-voorwaarde dan de aanbestedende dienst haar stelt (\(where_)); de antwoorden zijn gelezen zoals de aanbestedende dienst (het UEA-verzoek, of anders het officiële UEA-model van deze versie) de vraag stelt."
         case .changedText: return "De tekst van de vraag in dit UEA (\(where_)) geeft ‘Uw antwoord’ een andere betekenis dan de aanbestedende dienst of de UEA-versie; het antwoord is gelezen zoals de aanbestedende dienst de vraag stelt, of als onduidelijk."
+        case .changedQuestion: return "Een vraag is in dit UEA anders geformuleerd dan de aanbestedende dienst haar stelt (\(where_)); het antwoord is gelezen als antwoord op de vraag zoals die officieel luidt."
+        case .unknownStructure: return "Dit UEA bevat vragen die het UEA-verzoek en het officiële UEA-model van deze versie niet kennen (\(where_)); de antwoorden erop zijn gelezen, maar hun betekenis is niet vastgesteld. Een jurist beoordeelt ze."
         }
     }
 
@@ -37,7 +39,7 @@ extension AnswerConflict {
             return message.hasPrefix("\"Your answer\"")
         case .changedType: return message.contains("\"Your answer\"")
         case .extraQuestion, .renamedQuestion, .unlinkedReading, .changedText: return true
-        case .codeMismatch, .changedGate: return false
+        case .codeMismatch, .changedGate, .changedQuestion, .unknownStructure: return false
         }
     }
 }

@@ -1,0 +1,40 @@
+import DossierModel
+import Foundation
+import SafeXML
+import Testing
+import TestSupport
+@testable import ESPD
+
+/// The shipped official structure (`OfficialStructureData`) is what the official request examples
+/// and taxonomies of the corpus say; `UEA_REGENERATE=1` rewrites it.
+@Suite("The official question structure per release")
+struct OfficialStructureTests {
+    /// Official requests and taxonomies of every EDM release (no fragments, proposals or tool output).
+    static func sourceFiles() throws -> [String] {
+        let root = Paths.corpus.path
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { path in
+            guard path.hasPrefix("edm-v"), path.hasSuffix(".xml") else { return false }
+            let parts = path.split(separator: "/")
+            if parts.count == 3 { return parts[1] == "taxonomy" }
+            return parts.count == 2 && path.lowercased().contains("request") && !parts[1].hasPrefix("SC-") && !parts[1].hasPrefix("Weights")
+        }
+        return files.sorted().map { root + "/" + $0 }
+    }
+
+    static func generated() throws -> String {
+        let sources = try sourceFiles().map { file in
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let name = String(file.dropFirst(Paths.corpus.path.count + 1))
+            return OfficialStructureBuilder.Source(name: name, sha256: SHA256.hex(bytes), document: try XMLDocument.parse(bytes: bytes, sourceName: name))
+        }
+        return "enum OfficialStructureData {\n    static let text = #\"\"\"\n" + OfficialStructureBuilder.text(from: sources) + "\"\"\"#\n}\n"
+    }
+
+    @Test("The shipped structure is generated from the corpus and current", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    func shippedIsCurrent() throws {
+        let text = try Self.generated()
+        let shipped = Paths.repositoryFile("Sources/ESPD/Catalog/OfficialStructureData.swift")
+        if ProcessInfo.processInfo.environment["UEA_REGENERATE"] != nil { try text.write(toFile: shipped, atomically: true, encoding: .utf8) }
+        #expect(try String(contentsOfFile: shipped, encoding: .utf8) == text, "regenerate with UEA_REGENERATE=1 swift test --filter OfficialStructureTests")
+    }
+}
