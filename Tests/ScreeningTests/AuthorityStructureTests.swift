@@ -151,4 +151,66 @@ struct AuthorityStructureTests {
             #expect(!reported.isEmpty, "\(label): nothing says the file was changed")
         }
     }
+
+    // MARK: C7 (taxes): the sub-questions are read by their meaning, not their wording
+
+    static let tax = "C7_EG_tax-pay/RG1/QSG1"
+    static let finalText = "If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?"
+    static let paidText = "Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement with a view to paying the taxes contributions due, including, where applicable, any interest accrued or fines?"
+
+    /// The clean v4.1.0 bidder with C7 answered yes: not by other means, by a final and binding
+    /// decision of 1 March 2025, not paid: a mandatory ground (blocker).
+    static let taxBase: String = {
+        let text = try! String(contentsOfFile: sample + "/bidders/1-zonnebouw-flevoland/uea.xml", encoding: .utf8)
+        let answered = "<cbc:ValidatedCriterionPropertyID>\(tax)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  "
+        precondition(text.contains(answered))
+        return text.replacingOccurrences(
+            of: answered,
+            with: answered.replacingOccurrences(of: ">false<", with: ">true<")
+                + v4.response("\(tax)/QSG1/QSG1/Q1", "<cbc:ResponseIndicator>false</cbc:ResponseIndicator>", 1)
+                + v4.response("\(tax)/QSG1/QSG1/QSG2/Q1", "<cbc:ResponseIndicator>true</cbc:ResponseIndicator>", 1)
+                + v4.response("\(tax)/QSG1/QSG1/QSG2/QSG1/Q1", "<cbc:ResponseDate>2025-03-01</cbc:ResponseDate>", 1)
+                + v4.response("\(tax)/QSG1/QSG1/QSG3/Q1", "<cbc:ResponseIndicator>false</cbc:ResponseIndicator>", 1))
+    }()
+
+    static let taxVariants: [(String, @Sendable (String) -> String)] = [
+        ("unchanged", { $0 }),
+        ("the final-and-binding question worded as the payment question", { $0.replacingOccurrences(of: ">\(finalText)<", with: ">\(paidText)<") }),
+        ("the final-and-binding and payment questions' texts swapped", {
+            $0.replacingOccurrences(of: ">\(finalText)<", with: ">@FINAL@<").replacingOccurrences(of: ">\(paidText)<", with: ">\(finalText)<")
+                .replacingOccurrences(of: ">@FINAL@<", with: ">\(paidText)<")
+        }),
+        ("a second criterion description in the compliance wording", {
+            $0.replacingOccurrences(of: "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode>",
+                                    with: "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode><cbc:Description>Answer yes if the economic operator has met all its obligations relating to the payment of taxes.</cbc:Description>")
+        }),
+        ("the decision group retyped ONFALSE to ONTRUE", {
+            $0.replacingOccurrences(of: "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONFALSE<",
+                                    with: "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONTRUE<")
+        }),
+        ("the payment question renamed and the decision question's text removed", {
+            $0.replacingOccurrences(of: ">\(finalText)<", with: "><").replacingOccurrences(of: ">\(paidText)<", with: ">Has the breach been paid or settled by a binding arrangement?<")
+        }),
+    ]
+
+    @Test("A C7 breach by a final decision stays a blocker whatever the bidder's copy calls its questions, with and without the request")
+    func taxVariantsKeepBlocker() throws {
+        var kept = 0, total = 0
+        for (name, edit) in Self.taxVariants {
+            let text = edit(Self.taxBase)
+            if name != "unchanged" { #expect(text != Self.taxBase, "\(name): the edit did not apply") }
+            for withRequest in [false, true] {
+                let found = try Self.findings(text, withRequest: withRequest)
+                let tax = found.first { $0.check == "exclusion.tax-social-security" && $0.details?["ground"] == "C7" }
+                total += 1
+                if tax?.severity == .blocker { kept += 1 }
+                #expect(tax?.severity == .blocker, "\(name), \(withRequest ? "with" : "without") the request: \(tax?.severity.rawValue ?? "no finding") \(tax?.message.en ?? "")")
+                if name != "unchanged" {
+                    let base = Set(try Self.findings(Self.taxBase, withRequest: withRequest).map { $0.check + $0.message.en })
+                    #expect(found.contains { !base.contains($0.check + $0.message.en) && $0.check.hasPrefix("espd.") }, "\(name): nothing says the file was changed")
+                }
+            }
+        }
+        print("C7 variants that kept their blocker: \(kept) of \(total)")
+    }
 }

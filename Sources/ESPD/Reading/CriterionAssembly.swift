@@ -88,6 +88,9 @@ struct CriterionAssembly {
     var questions: [QuestionInfo] = []
     private var questionIDs: Set<String> = []  // for addQuestionOnce only
     var answerGates: [[Gate]] = []
+    /// The response's own criterion text reads the answer the other way round than its release
+    /// does: either reading may be the bidder's, so the ground applies whatever the answer.
+    var polarityDisputed = false
     /// Numbers the group elements of the criterion as the walk enters them.
     var groupCount = 0
     /// Lines of properties that declare an id, type code or value type more than once.
@@ -331,6 +334,7 @@ struct CriterionAssembly {
 
         if let polarity = criterion.polarity {
             criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
+            if polarityDisputed, criterion.answer != nil { criterion.groundApplies = true }
         }
 
         // 4. Gates, criminal-law flags.
@@ -362,7 +366,7 @@ struct CriterionAssembly {
         }
 
         // 6. Self-cleaning: claimed only when every reading claims it.
-        let selfCleaningAnswers = criterion.answers.filter { $0.indicator != nil && Self.isSelfCleaningQuestion($0.question) }
+        let selfCleaningAnswers = criterion.answers.filter { $0.indicator != nil && ($0.meaning.map { $0 == .selfCleaning } ?? Self.isSelfCleaningQuestion($0.question)) }
         if let first = selfCleaningAnswers.first {
             criterion.selfCleaning = selfCleaningAnswers.allSatisfy { $0.indicator == true }
             criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == first.property && $0.description != nil }?.description
@@ -393,11 +397,21 @@ struct CriterionAssembly {
         }
         let release = PolarityRules.releasePolarity(ground: ground, generation: generation)
         guard own != release else { return release }
+        if release == .ambiguous || own == .ambiguous {
+            criterion.conflicts.append(AnswerConflict(
+                kind: .changedText, property: nil,
+                message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); read as ambiguous",
+                lines: [criterion.line]))
+            return .ambiguous
+        }
+        // The bidder's wording turns the question round: under one of the two readings the ground
+        // applies whatever the answer, and the strictest reading counts.
+        polarityDisputed = true
         criterion.conflicts.append(AnswerConflict(
             kind: .changedText, property: nil,
-            message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); read as ambiguous",
+            message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); under one of the two readings the ground applies, and it is read as applying",
             lines: [criterion.line]))
-        return .ambiguous
+        return release
     }
 
     /// With the tender's request of the same release, every answer to a question the request asks

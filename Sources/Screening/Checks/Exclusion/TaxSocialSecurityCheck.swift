@@ -7,8 +7,11 @@ import ESPD
 ///   ground (Dir. 2014/24/EU art. 57(2) first subpara.; Aw 2012 art. 2.86(4)): blocker.
 /// - Otherwise (established by other means, a decision not final, or not said): an optional ground
 ///   (57(2) second subpara.), usable only when announced: attention, saying which.
-/// Assumption: the ESPD's questions are recognised by their text ("final and binding", "means
-/// other than a judicial or administrative decision", "paying or entering into a binding arrangement").
+/// The sub-questions are read by the meaning the authority's structure (the request, or the
+/// official structure of the release) gives them: a bidder who renames a question does not change
+/// what its answer says. Only where no structure gives a meaning, the question's own text is used
+/// ("final and binding", "means other than a judicial or administrative decision", "paying or
+/// entering into a binding arrangement").
 struct TaxSocialSecurityCheck: Check {
     let id = "exclusion.tax-social-security"
     let severity = Severity.blocker
@@ -17,11 +20,14 @@ struct TaxSocialSecurityCheck: Check {
     let dataFiles: [String] = []
     let perEntity = true
 
-    /// The yes/no answers of the criterion whose question text contains one of `phrases`.
-    static func indicators(_ criterion: Criterion, _ phrases: [String]) -> [Answer] {
+    /// The yes/no answers of the criterion that ask `meaning`: by the authority's meaning, else by
+    /// the question's text containing one of `phrases`.
+    static func indicators(_ criterion: Criterion, _ meaning: QuestionMeaning, _ phrases: [String]) -> [Answer] {
         criterion.answers.filter { answer in
+            guard answer.indicator != nil else { return false }
+            if let given = answer.meaning { return given == meaning }
             let question = (answer.question ?? "").lowercased()
-            return answer.indicator != nil && phrases.contains { question.contains($0) }
+            return phrases.contains { question.contains($0) }
         }
     }
 
@@ -32,9 +38,9 @@ struct TaxSocialSecurityCheck: Check {
             let label = (nl: "\(ground.ground) (\(ground.dutchName))", en: "\(ground.ground) (\(ground.name))")
             var details = ["ground": ground.ground]
             // Every reading counts: "settled" only when every answer says so, "final" when any does.
-            let settled = Self.indicators(criterion, ["binding arrangement", "fulfilled its obligations"])
-            let final = Self.indicators(criterion, ["final and binding"])
-            let otherMeans = Self.indicators(criterion, ["means other than", "other means than"])
+            let settled = Self.indicators(criterion, .paidOrArrangement, ["binding arrangement", "fulfilled its obligations"])
+            let final = Self.indicators(criterion, .finalAndBinding, ["final and binding"])
+            let otherMeans = Self.indicators(criterion, .otherMeans, ["means other than", "other means than"])
             let pointers = [context.pointer(criterion)] + (settled + final + otherMeans).map { context.pointer($0) }
             if !settled.isEmpty, settled.allSatisfy({ $0.indicator == true }) {
                 details["settled"] = "yes"
