@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Report templates in templates/ that a lawyer can edit.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // SHA-256 now; Ed25519 signatures, X25519 and AEADs for the store next (issues 27, 29).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libxml2 through pkg-config; only SafeXML imports it.
@@ -37,10 +39,8 @@ let package = Package(
         .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"]),
         // XML -> normalised ESPD model, one reader per generation.
         .target(name: "ESPD", dependencies: ["SafeXML"]),
-        // SHA-256 from the system libcrypto, dlopen'ed on the first hash (no pkgConfig: see CCrypto/shim.h).
-        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         // What a dossier is: findings, sources, review decisions, canonical JSON, hashes, atomic files.
-        .target(name: "DossierModel", dependencies: ["ESPD", "CCrypto"]),
+        .target(name: "DossierModel", dependencies: ["ESPD", .product(name: "Crypto", package: "swift-crypto")]),
         // The rule data of checklists/, each value with its source, and the YAML and CSV readers.
         .target(name: "RuleData", dependencies: ["ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
         // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.

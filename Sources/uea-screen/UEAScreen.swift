@@ -23,11 +23,6 @@ struct UEAScreen: ParsableCommand {
 extension UEAScreen {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // Every command that reads a bid or the store hashes; help and version do not.
-        if let problem = SHA256.unavailable, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) {
-            Diagnostics.report(problem.description)
-            Foundation.exit(2)
-        }
         if let first = arguments.first, !first.hasPrefix("-") {
             let known = configuration.subcommands.map { $0._commandName } + ["help"]
             if !known.contains(first) {

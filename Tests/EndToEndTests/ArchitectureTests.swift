@@ -11,7 +11,7 @@ struct ArchitectureTests {
     static let allowed: [String: Set<String>] = [
         "SafeXML": ["CXMLTree", "CLibXML2"],
         "ESPD": ["SafeXML"],
-        "DossierModel": ["ESPD", "CCrypto"],
+        "DossierModel": ["ESPD", "Crypto"],
         "RuleData": ["ESPD", "DossierModel", "Yams"],
         "Names": ["ESPD", "SafeXML", "DossierModel", "RuleData"],
         "Screening": ["ESPD", "SafeXML", "DossierModel", "RuleData", "Names"],
@@ -39,6 +39,6 @@ struct ArchitectureTests {
     func manifest() throws {
         let manifest = try String(contentsOfFile: Paths.repositoryFile("Package.swift"), encoding: .utf8)
         #expect(manifest.contains(#".target(name: "DossierStore", dependencies: ["DossierModel", "ESPD", "CSQLite", "CLibPQ"])"#))
-        #expect(manifest.contains(#".target(name: "DossierModel", dependencies: ["ESPD", "CCrypto"])"#))
+        #expect(manifest.contains(#".target(name: "DossierModel", dependencies: ["ESPD", .product(name: "Crypto", package: "swift-crypto")])"#))
     }
 }
