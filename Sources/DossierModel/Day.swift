@@ -7,7 +7,9 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     public let year: Int, month: Int, day: Int
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses `YYYY-MM-DD`, tolerating a time-zone or time suffix (`2019-11-21+01:00`, `…T10:00`).
@@ -16,7 +18,8 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
         guard digits.count >= 10 else { return nil }
         let parts = digits.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d) else { return nil }
+            parts[0].count == 4, (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -38,7 +41,9 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     /// As a Dutch sentence writes a date: 15 oktober 2026.
     public var dutch: String {
-        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+        ]
         return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
     }
 
@@ -75,7 +80,8 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     /// Adds months, clamping the day to the month's length (31 Aug + 6 months = 28/29 Feb).
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
     }
 

@@ -22,11 +22,21 @@ public struct Dossier: Codable, Sendable {
     public var review: [ReviewItem]
     public var summary: Summary
 
-    public struct Tool: Codable, Sendable { public var name: String; public var version: String
-        public init(name: String, version: String) { self.name = name; self.version = version }
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
     }
-    public struct RuleData: Codable, Sendable { public var version: String; public var files: [String: String]
-        public init(version: String, files: [String: String]) { self.version = version; self.files = files }
+    public struct RuleData: Codable, Sendable {
+        public var version: String
+        public var files: [String: String]
+        public init(version: String, files: [String: String]) {
+            self.version = version
+            self.files = files
+        }
     }
     public struct TenderSummary: Codable, Sendable {
         public var id: String?
@@ -40,15 +50,16 @@ public struct Dossier: Codable, Sendable {
         public var referenceDateSource: String
 
         public init(
-                    id: String? = nil,
-                    name: String? = nil,
-                    authority: String? = nil,
-                    type: String? = nil,
-                    estimatedValue: Double? = nil,
-                    procedure: String? = nil,
-                    cpv: [String],
-                    referenceDate: String,
-                    referenceDateSource: String) {
+            id: String? = nil,
+            name: String? = nil,
+            authority: String? = nil,
+            type: String? = nil,
+            estimatedValue: Double? = nil,
+            procedure: String? = nil,
+            cpv: [String],
+            referenceDate: String,
+            referenceDateSource: String
+        ) {
             self.id = id
             self.name = name
             self.authority = authority
@@ -69,12 +80,13 @@ public struct Dossier: Codable, Sendable {
         public var groupName: String?
 
         public init(
-                    name: String,
-                    identifiers: [Identifier],
-                    kvk: String? = nil,
-                    country: String? = nil,
-                    role: String? = nil,
-                    groupName: String? = nil) {
+            name: String,
+            identifiers: [Identifier],
+            kvk: String? = nil,
+            country: String? = nil,
+            role: String? = nil,
+            groupName: String? = nil
+        ) {
             self.name = name
             self.identifiers = identifiers
             self.kvk = kvk
@@ -93,13 +105,14 @@ public struct Dossier: Codable, Sendable {
         public var otherEntities: [String]
 
         public init(
-                    file: String,
-                    generation: String,
-                    version: String? = nil,
-                    kind: String,
-                    contractFolderID: String? = nil,
-                    criteria: Int,
-                    otherEntities: [String]) {
+            file: String,
+            generation: String,
+            version: String? = nil,
+            kind: String,
+            contractFolderID: String? = nil,
+            criteria: Int,
+            otherEntities: [String]
+        ) {
             self.file = file
             self.generation = generation
             self.version = version
@@ -120,13 +133,14 @@ public struct Dossier: Codable, Sendable {
         public var info: Int
 
         public init(
-                    name: String,
-                    role: String,
-                    file: String,
-                    generation: String,
-                    blocker: Int,
-                    attention: Int,
-                    info: Int) {
+            name: String,
+            role: String,
+            file: String,
+            generation: String,
+            blocker: Int,
+            attention: Int,
+            info: Int
+        ) {
             self.name = name
             self.role = role
             self.file = file
@@ -144,11 +158,12 @@ public struct Dossier: Codable, Sendable {
         public var status: String
 
         public init(
-                    id: String,
-                    basis: String,
-                    nl: String,
-                    en: String,
-                    status: String) {
+            id: String,
+            basis: String,
+            nl: String,
+            en: String,
+            status: String
+        ) {
             self.id = id
             self.basis = basis
             self.nl = nl
@@ -164,10 +179,11 @@ public struct Dossier: Codable, Sendable {
         public var outcome: String
 
         public init(
-                    blocker: Int,
-                    attention: Int,
-                    info: Int,
-                    outcome: String) {
+            blocker: Int,
+            attention: Int,
+            info: Int,
+            outcome: String
+        ) {
             self.blocker = blocker
             self.attention = attention
             self.info = info
@@ -178,18 +194,19 @@ public struct Dossier: Codable, Sendable {
     public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
 
     public init(
-                screenedAt: String,
-                tool: Tool,
-                ruleData: RuleData,
-                watchlists: [WatchlistVersion],
-                tender: TenderSummary,
-                bidder: BidderSummary,
-                espd: ESPDSummary,
-                sources: [SourceFile],
-                findings: [Finding],
-                entities: [EntitySummary]? = nil,
-                review: [ReviewItem],
-                summary: Summary) {
+        screenedAt: String,
+        tool: Tool,
+        ruleData: RuleData,
+        watchlists: [WatchlistVersion],
+        tender: TenderSummary,
+        bidder: BidderSummary,
+        espd: ESPDSummary,
+        sources: [SourceFile],
+        findings: [Finding],
+        entities: [EntitySummary]? = nil,
+        review: [ReviewItem],
+        summary: Summary
+    ) {
         self.screenedAt = screenedAt
         self.tool = tool
         self.ruleData = ruleData
@@ -223,14 +240,15 @@ public struct TenderDossier: Codable, Sendable {
     public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
 
     public init(
-                screenedAt: String,
-                tool: Dossier.Tool,
-                ruleData: Dossier.RuleData,
-                tender: Dossier.TenderSummary,
-                contractConditions: [String],
-                sources: [SourceFile],
-                findings: [Finding],
-                summary: Dossier.Summary) {
+        screenedAt: String,
+        tool: Dossier.Tool,
+        ruleData: Dossier.RuleData,
+        tender: Dossier.TenderSummary,
+        contractConditions: [String],
+        sources: [SourceFile],
+        findings: [Finding],
+        summary: Dossier.Summary
+    ) {
         self.screenedAt = screenedAt
         self.tool = tool
         self.ruleData = ruleData

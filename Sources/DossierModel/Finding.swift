@@ -21,14 +21,20 @@ public struct EvidencePointer: Codable, Sendable, Equatable, Hashable {
     public var excerpt: String?
 
     public init(file: String, line: Int? = nil, path: String? = nil, excerpt: String? = nil) {
-        self.file = file; self.line = line; self.path = path; self.excerpt = excerpt
+        self.file = file
+        self.line = line
+        self.path = path
+        self.excerpt = excerpt
     }
 }
 
 public struct Message: Codable, Sendable, Equatable {
     public var nl: String
     public var en: String
-    public init(nl: String, en: String) { self.nl = nl; self.en = en }
+    public init(nl: String, en: String) {
+        self.nl = nl
+        self.en = en
+    }
 }
 
 /// One result of one check: data, like swift-format's Finding.
@@ -45,17 +51,26 @@ public struct Finding: Codable, Sendable, Equatable {
     /// true when the finding is about criminal-law data (AVG art. 10): shown to jurists only.
     public var criminalData: Bool?
 
-    public init(check: String, family: String, severity: Severity, legalBasis: String, message: Message,
-                evidence: [EvidencePointer], details: [String: String]? = nil, criminalData: Bool? = nil) {
-        self.check = check; self.family = family; self.severity = severity; self.legalBasis = legalBasis
-        self.message = message; self.evidence = evidence; self.details = details; self.criminalData = criminalData
+    public init(
+        check: String, family: String, severity: Severity, legalBasis: String, message: Message,
+        evidence: [EvidencePointer], details: [String: String]? = nil, criminalData: Bool? = nil
+    ) {
+        self.check = check
+        self.family = family
+        self.severity = severity
+        self.legalBasis = legalBasis
+        self.message = message
+        self.evidence = evidence
+        self.details = details
+        self.criminalData = criminalData
     }
 
     /// Sort order of a dossier: severity, check id, then the first evidence location.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity < b.severity }
         if a.check != b.check { return a.check < b.check }
-        let ea = a.evidence.first, eb = b.evidence.first
+        let ea = a.evidence.first
+        let eb = b.evidence.first
         if ea?.file != eb?.file { return (ea?.file ?? "") < (eb?.file ?? "") }
         if ea?.line != eb?.line { return (ea?.line ?? 0) < (eb?.line ?? 0) }
         return a.message.en < b.message.en

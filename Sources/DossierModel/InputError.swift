@@ -6,7 +6,9 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public init(file: String, line: Int? = nil, message: String) {
-        self.file = file; self.line = line; self.message = message
+        self.file = file
+        self.line = line
+        self.message = message
     }
 
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }

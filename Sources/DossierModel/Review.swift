@@ -9,9 +9,12 @@ extension Finding {
         var text = "uea-screen/finding/1\n\(check)\n"
         for pointer in evidence {
             let name = URL(fileURLWithPath: pointer.file).lastPathComponent
-            text += "\(name.utf8.count):\(name)|\((pointer.path ?? "").utf8.count):\(pointer.path ?? "")|\((pointer.excerpt ?? "").utf8.count):\(pointer.excerpt ?? "")\n"
+            text +=
+                "\(name.utf8.count):\(name)|\((pointer.path ?? "").utf8.count):\(pointer.path ?? "")|\((pointer.excerpt ?? "").utf8.count):\(pointer.excerpt ?? "")\n"
         }
-        for (key, value) in (details ?? [:]).sorted(by: { $0.key < $1.key }) { text += "\(key.utf8.count):\(key)=\(value.utf8.count):\(value)\n" }
+        for (key, value) in (details ?? [:]).sorted(by: { $0.key < $1.key }) {
+            text += "\(key.utf8.count):\(key)=\(value.utf8.count):\(value)\n"
+        }
         return SHA256.hex(text)
     }
 }
@@ -48,9 +51,20 @@ public struct ReviewRecord: Codable, Sendable, Equatable {
     /// The entry that records it.
     public var entry: String
     public var attachments: [String]
-    public init(finding: String, check: String, decision: ReviewDecision, reason: String, by: String, at: String, due: String?, dossier: String, entry: String, attachments: [String]) {
-        self.finding = finding; self.check = check; self.decision = decision; self.reason = reason; self.by = by; self.at = at
-        self.due = due; self.dossier = dossier; self.entry = entry; self.attachments = attachments
+    public init(
+        finding: String, check: String, decision: ReviewDecision, reason: String, by: String, at: String, due: String?, dossier: String,
+        entry: String, attachments: [String]
+    ) {
+        self.finding = finding
+        self.check = check
+        self.decision = decision
+        self.reason = reason
+        self.by = by
+        self.at = at
+        self.due = due
+        self.dossier = dossier
+        self.entry = entry
+        self.attachments = attachments
     }
 }
 
@@ -93,13 +107,15 @@ public struct ReviewedDossier: Codable, Sendable {
         items = dossier.findings.filter { $0.severity != .info }.map { finding in
             let key = finding.fingerprint
             let decision = latest[key]
-            return Item(fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message,
-                        ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false)
+            return Item(
+                fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message,
+                ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false)
         }
         reviewItems = dossier.review.map { item in
             let decision = latest[item.id]
-            return Item(fingerprint: item.id, check: item.id, severity: .attention, message: Message(nl: item.nl, en: item.en), decision: decision,
-                        carried: decision.map { $0.dossier != dossierID } ?? false)
+            return Item(
+                fingerprint: item.id, check: item.id, severity: .attention, message: Message(nl: item.nl, en: item.en), decision: decision,
+                carried: decision.map { $0.dossier != dossierID } ?? false)
         }
         let present = Set(items.map(\.fingerprint) + reviewItems.map(\.fingerprint))
         previousDecisions = latest.values.filter { !present.contains($0.finding) }.sorted { $0.at < $1.at }
@@ -107,7 +123,8 @@ public struct ReviewedDossier: Codable, Sendable {
             outcomeAfter = "excluded"
         } else {
             let open = items.filter { !($0.decision?.decision.resolves ?? false) }
-            outcomeAfter = open.contains { $0.severity == .blocker } ? "blocker" : open.contains { $0.severity == .attention } ? "attention" : "clean"
+            outcomeAfter =
+                open.contains { $0.severity == .blocker } ? "blocker" : open.contains { $0.severity == .attention } ? "attention" : "clean"
         }
     }
 

@@ -14,6 +14,10 @@ public struct SourceFile: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case role, path, sha256, bytes }
 
     public init(role: String, path: String, sha256: String, bytes: Int, content: Data? = nil) {
-        self.role = role; self.path = path; self.sha256 = sha256; self.bytes = bytes; self.content = content
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.content = content
     }
 }

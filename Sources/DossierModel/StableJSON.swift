@@ -28,8 +28,18 @@ public enum StableJSON {
         var items: [Node] = []
         var pairs: [(key: String, node: Node)] = []
 
-        func becomeObject() { if kind != .object { kind = .object; pairs = [] } }
-        func becomeArray() { if kind != .array { kind = .array; items = [] } }
+        func becomeObject() {
+            if kind != .object {
+                kind = .object
+                pairs = []
+            }
+        }
+        func becomeArray() {
+            if kind != .array {
+                kind = .array
+                items = []
+            }
+        }
 
         /// The node for `key`; a key encoded twice keeps its last value, as JSONEncoder does.
         func child(_ key: String) -> Node {
@@ -58,7 +68,10 @@ public enum StableJSON {
 
         func encodeNil() { node.kind = .null }
         func encode(_ value: Bool) { literal(value ? "true" : "false") }
-        func encode(_ value: String) { node.kind = .string; node.text = value }
+        func encode(_ value: String) {
+            node.kind = .string
+            node.text = value
+        }
         func encode(_ value: Double) throws { literal(try Self.number(value, value.description)) }
         func encode(_ value: Float) throws { literal(try Self.number(Double(value), value.description)) }
         func encode(_ value: Int) { literal(String(value)) }
@@ -85,7 +98,10 @@ public enum StableJSON {
             }
         }
 
-        private func literal(_ text: String) { node.kind = .literal; node.text = text }
+        private func literal(_ text: String) {
+            node.kind = .literal
+            node.text = text
+        }
 
         /// `description` without a trailing ".0" (1 → "1", 1e-07, 1e+21), as JSONEncoder writes numbers.
         static func number(_ value: Double, _ description: String) throws -> String {
@@ -109,7 +125,9 @@ public enum StableJSON {
         mutating func encode(_ value: Int, forKey key: Key) { encoding(key).encode(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoding(key).encode(value) }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+            NestedKey
+        > {
             encoding(key).container(keyedBy: keyType)
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { encoding(key).unkeyedContainer() }
@@ -201,7 +219,9 @@ public enum StableJSON {
                 case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 default:
                     let hex = { (nibble: UInt8) in nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0xF)])
+                    out.append(contentsOf: [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0xF),
+                    ])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))

@@ -17,7 +17,8 @@ public enum TextFile {
         let (line, byte) = firstInvalidUTF8(body)
         throw InputError(
             file: path, line: line,
-            message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1); "
+            message:
+                "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1); "
                 + "save it as \"CSV UTF-8\" (or any UTF-8 text); allowed: UTF-8 with or without BOM, UTF-16 with BOM")
     }
 
@@ -29,13 +30,15 @@ public enum TextFile {
 
     private static func utf16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> String {
         guard bytes.count % 2 == 0 else {
-            throw InputError(file: path, message: "UTF-16 text with an odd number of bytes (the file is cut off); save it again as CSV UTF-8")
+            throw InputError(
+                file: path, message: "UTF-16 text with an odd number of bytes (the file is cut off); save it again as CSV UTF-8")
         }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2 - 1)
         var index = 2
         while index + 1 < bytes.count {
-            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            let a = UInt16(bytes[index])
+            let b = UInt16(bytes[index + 1])
             units.append(littleEndian ? a | b << 8 : a << 8 | b)
             index += 2
         }

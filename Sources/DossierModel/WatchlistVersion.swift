@@ -7,6 +7,10 @@ public struct WatchlistVersion: Codable, Sendable, Equatable {
     public var entries: Int
 
     public init(name: String, format: String, listDate: String?, sha256: String, entries: Int) {
-        self.name = name; self.format = format; self.listDate = listDate; self.sha256 = sha256; self.entries = entries
+        self.name = name
+        self.format = format
+        self.listDate = listDate
+        self.sha256 = sha256
+        self.entries = entries
     }
 }

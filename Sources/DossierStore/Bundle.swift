@@ -32,10 +32,19 @@ public enum DossierBundle {
         public var renderedBy: String? = nil
     }
 
-    public struct BundledSource: Codable, Sendable { public var role: String; public var path: String; public var sha256: String; public var file: String }
+    public struct BundledSource: Codable, Sendable {
+        public var role: String
+        public var path: String
+        public var sha256: String
+        public var file: String
+    }
 
     /// One entry of the chain: the hash of its fields and its chained hash.
-    public struct ChainLink: Codable, Sendable { public var seq: Int; public var fieldsHash: String; public var entryHash: String }
+    public struct ChainLink: Codable, Sendable {
+        public var seq: Int
+        public var fieldsHash: String
+        public var entryHash: String
+    }
 
     /// Where export writes: each file once, as soon as it is ready (memory does not grow with the tender).
     public typealias Sink = (_ name: String, _ data: Data) throws -> Void
@@ -45,38 +54,50 @@ public enum DossierBundle {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             throw StoreError.database("\(path): cannot be written")
         }
         let writer = Tar.Writer(write: { try handle.write(contentsOf: $0) })
-        return ({ name, data in try writer.add(name, data) }, {
-            try writer.finish()
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else { throw StoreError.database("\(path): rename failed: \(String(cString: strerror(errno)))") }
-        }, {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-        })
+        return (
+            { name, data in try writer.add(name, data) },
+            {
+                try writer.finish()
+                try handle.synchronize()
+                try handle.close()
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw StoreError.database("\(path): rename failed: \(String(cString: strerror(errno)))")
+                }
+            },
+            {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        )
     }
 
     /// A sink that writes each file into `directory` (folders 0700, files 0600, each atomically).
     public static func folder(_ directory: String) -> Sink {
         { name, data in
             let path = (directory as NSString).appendingPathComponent(name)
-            try FileManager.default.createDirectory(atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             try AtomicFile.write(data, to: path)
         }
     }
 
     /// Exports `ids` (each resolved exactly) to `sinks`; the manifest is written last.
     @discardableResult
-    public static func export(store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage,
-                              to sinks: [Sink], now: Date = Date()) throws -> Manifest {
+    public static func export(
+        store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage,
+        to sinks: [Sink], now: Date = Date()
+    ) throws -> Manifest {
         let report = try store.verify()
         var chain: [ChainLink] = []
-        try store.forEachEntry(StoreFilter(includeMarkers: true)) { chain.append(ChainLink(seq: $0.seq, fieldsHash: $0.fieldsHash, entryHash: $0.entryHash)) }
+        try store.forEachEntry(StoreFilter(includeMarkers: true)) {
+            chain.append(ChainLink(seq: $0.seq, fieldsHash: $0.fieldsHash, entryHash: $0.entryHash))
+        }
         var hashes: [String: String] = [:]
         func emit(_ name: String, _ data: Data) throws {
             hashes[name] = SHA256.hex(data)
@@ -101,7 +122,9 @@ public enum DossierBundle {
         }
         for id in ids {
             guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
-            guard entry.kind == "dossier" || entry.kind == "tender" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")") }
+            guard entry.kind == "dossier" || entry.kind == "tender" else {
+                throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")")
+            }
             guard done.insert(entry.id).inserted else { continue }
             guard let content = stored else {
                 // Purged under the retention rule: only its tombstone is left, nothing to export.
@@ -122,15 +145,18 @@ public enum DossierBundle {
         let exportedIDs = Set(exported.map(\.id))
         var seenDecisions = Set<String>()
         for entry in exported {
-            for decision in try store.decisions(about: entry) where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
+            for decision in try store.decisions(about: entry)
+            where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
                 decisions.append(decision)
                 try bundleFiles(of: decision.id)
             }
         }
-        var manifest = Manifest(createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
-                                storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
-                                entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources, files: [:],
-                                templates: renderer == nil ? nil : templateNames, renderedBy: renderer == nil ? nil : ToolInfo.version)
+        var manifest = Manifest(
+            createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
+            storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
+            entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources,
+            files: [:],
+            templates: renderer == nil ? nil : templateNames, renderedBy: renderer == nil ? nil : ToolInfo.version)
         try emit("index.html", Data(index(manifest).utf8))
         manifest.files = hashes
         let encoder = JSONEncoder()
@@ -140,7 +166,9 @@ public enum DossierBundle {
     }
 
     /// The bundle in memory (tests, small exports).
-    public static func export(store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage) throws -> Data {
+    public static func export(store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage) throws
+        -> Data
+    {
         var out = Data()
         let writer = Tar.Writer(write: { out.append($0) })
         try export(store: store, ids: ids, renderer: renderer, language: language, to: [{ try writer.add($0, $1) }])
@@ -151,7 +179,9 @@ public enum DossierBundle {
     /// The source's own file name, cut to 200 bytes on a character boundary (file systems allow 255).
     static func fileName(_ path: String) -> String {
         var name = ""
-        for character in URL(fileURLWithPath: path).lastPathComponent where name.utf8.count + character.utf8.count <= 200 { name.append(character) }
+        for character in URL(fileURLWithPath: path).lastPathComponent where name.utf8.count + character.utf8.count <= 200 {
+            name.append(character)
+        }
         return name
     }
 
@@ -164,20 +194,24 @@ public enum DossierBundle {
     static func index(_ manifest: Manifest) -> String {
         func row(_ entry: StoredEntry, purged: Bool) -> String {
             let shown = entry.kind == "tender" ? "Aanbesteding / tender" : entry.bidderName
-            let name = purged || !manifest.reports || entry.kind != "dossier" ? escape(shown) : "<a href=\"reports/\(entry.id).html\">\(escape(shown))</a>"
-            return "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
+            let name =
+                purged || !manifest.reports || entry.kind != "dossier"
+                ? escape(shown) : "<a href=\"reports/\(entry.id).html\">\(escape(shown))</a>"
+            return
+                "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
         }
         let rows = (manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) }).joined()
-        let status = manifest.storeProblems.isEmpty
+        let status =
+            manifest.storeProblems.isEmpty
             ? "Keten bij export gecontroleerd / chain verified at export: \(manifest.chain.count) entries, head \(manifest.storeHeadHash)"
             : "KETEN GEBROKEN / CHAIN BROKEN: " + manifest.storeProblems.joined(separator: "; ")
         return """
-        <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dossiers</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.2rem .8rem;text-align:left}</style></head>
-        <body><h1>Screeningsdossiers / screening dossiers</h1><p>\(escape(status))</p>
-        <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE --expect-head HASH</code>, met de kop uit het dossier van de aanbesteding.</p>
-        <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\(rows)</table></body></html>
-        """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dossiers</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.2rem .8rem;text-align:left}</style></head>
+            <body><h1>Screeningsdossiers / screening dossiers</h1><p>\(escape(status))</p>
+            <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE --expect-head HASH</code>, met de kop uit het dossier van de aanbesteding.</p>
+            <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\(rows)</table></body></html>
+            """
     }
 
     /// Checks a bundle without the store: every file against the manifest (and nothing else in the
@@ -185,16 +219,24 @@ public enum DossierBundle {
     /// the head from the fields' hashes, and the index and reports rendered again and compared.
     /// `renderer` nil: reports cannot be checked, which is reported as broken, not passed over.
     /// A bundle that carries its templates is rendered with them (`makeRenderer`), not with `renderer`.
-    static func verify(_ source: Tar.Source, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory?,
-                       expectHead: String? = nil) throws -> VerifyReport {
+    static func verify(
+        _ source: Tar.Source, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory?,
+        expectHead: String? = nil
+    ) throws -> VerifyReport {
         let members = try Tar.members(source)
-        guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else { throw Tar.FormatError(description: "the bundle has no manifest.json") }
-        guard manifestMember.size <= 256 << 20 else { throw Tar.FormatError(description: "manifest.json is \(manifestMember.size) bytes; at most 256 MB are read") }
+        guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else {
+            throw Tar.FormatError(description: "the bundle has no manifest.json")
+        }
+        guard manifestMember.size <= 256 << 20 else {
+            throw Tar.FormatError(description: "manifest.json is \(manifestMember.size) bytes; at most 256 MB are read")
+        }
         let manifest: Manifest
         do { manifest = try JSONDecoder().decode(Manifest.self, from: try source.read(manifestMember.offset, manifestMember.size)) } catch {
             throw Tar.FormatError(description: "manifest.json is not a uea-screen/bundle/2 manifest")
         }
-        guard manifest.schema == "uea-screen/bundle/2" else { throw Tar.FormatError(description: "manifest schema \(manifest.schema) is not uea-screen/bundle/2") }
+        guard manifest.schema == "uea-screen/bundle/2" else {
+            throw Tar.FormatError(description: "manifest schema \(manifest.schema) is not uea-screen/bundle/2")
+        }
         var broken: [VerifyReport.Broken] = []
         func fail(_ seq: Int, _ id: String?, _ reason: String) { broken.append(.init(seq: seq, id: id, reason: reason)) }
         // Files: each hashed once, one at a time.
@@ -204,7 +246,10 @@ public enum DossierBundle {
             if manifest.files[member.name] == nil { fail(0, nil, "\(Tar.display(member.name)) is in the bundle but not in its manifest") }
         }
         for (name, hash) in manifest.files.sorted(by: { $0.key < $1.key }) {
-            guard let found = hashes[name] else { fail(0, nil, "\(Tar.display(name)) is missing from the bundle"); continue }
+            guard let found = hashes[name] else {
+                fail(0, nil, "\(Tar.display(name)) is missing from the bundle")
+                continue
+            }
             if found != hash { fail(0, nil, "\(Tar.display(name)) does not match its SHA-256") }
         }
         // The chain, recomputed link by link from the fields' hashes.
@@ -212,14 +257,21 @@ public enum DossierBundle {
         var linkBySeq: [Int: (prev: String, link: ChainLink)] = [:]
         for (index, link) in manifest.chain.enumerated() {
             if link.seq != index + 1 { fail(link.seq, nil, "chain entry \(index + 1) is missing") }
-            if StoredEntry.chainHash(prev: previous, fieldsHash: link.fieldsHash) != link.entryHash { fail(link.seq, nil, "chain link does not recompute") }
+            if StoredEntry.chainHash(prev: previous, fieldsHash: link.fieldsHash) != link.entryHash {
+                fail(link.seq, nil, "chain link does not recompute")
+            }
             linkBySeq[link.seq] = (previous, link)
             previous = link.entryHash
         }
         if previous != manifest.storeHeadHash { fail(manifest.chain.count, nil, "the chain does not end at the recorded head") }
         for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) {
-            guard let (prev, link) = linkBySeq[entry.seq] else { fail(entry.seq, entry.id, "entry not in the chain"); continue }
-            if entry.fieldsHash != link.fieldsHash || entry.entryHash != link.entryHash || entry.prevHash != prev || entry.computedHash != entry.entryHash {
+            guard let (prev, link) = linkBySeq[entry.seq] else {
+                fail(entry.seq, entry.id, "entry not in the chain")
+                continue
+            }
+            if entry.fieldsHash != link.fieldsHash || entry.entryHash != link.entryHash || entry.prevHash != prev
+                || entry.computedHash != entry.entryHash
+            {
                 fail(entry.seq, entry.id, "entry fields do not match the chain")
             }
         }
@@ -227,16 +279,24 @@ public enum DossierBundle {
         /// and each file in the bundle must have its SHA-256.
         func checkFiles(_ entry: StoredEntry, listDiffers: String, fileChanged: String) {
             let recorded = manifest.sources[entry.id] ?? []
-            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 { fail(entry.seq, entry.id, listDiffers) }
-            for file in recorded where hashes[file.file] != file.sha256 { fail(entry.seq, entry.id, "\(fileChanged) \(Tar.display(file.path)) missing or changed") }
+            if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 {
+                fail(entry.seq, entry.id, listDiffers)
+            }
+            for file in recorded where hashes[file.file] != file.sha256 {
+                fail(entry.seq, entry.id, "\(fileChanged) \(Tar.display(file.path)) missing or changed")
+            }
         }
         for entry in manifest.entries {
-            if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 { fail(entry.seq, entry.id, "dossier content does not match its SHA-256") }
+            if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 {
+                fail(entry.seq, entry.id, "dossier content does not match its SHA-256")
+            }
             checkFiles(entry, listDiffers: "source list differs from the one recorded", fileChanged: "source file")
         }
         let exportedIDs = Set(manifest.entries.map(\.id))
         for decision in manifest.decisions ?? [] {
-            if decision.kind != "decision" || !exportedIDs.contains(decision.subject ?? "") { fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle") }
+            if decision.kind != "decision" || !exportedIDs.contains(decision.subject ?? "") {
+                fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle")
+            }
             checkFiles(decision, listDiffers: "attached files differ from the ones recorded", fileChanged: "attached file")
         }
         // The pages a person opens, rendered again from what was just verified.
@@ -265,10 +325,14 @@ public enum DossierBundle {
                     if let renderedBy = manifest.renderedBy, renderedBy != ToolInfo.version, manifest.templates?.isEmpty == false {
                         // Same templates, other code: the report is held to its SHA-256 in the
                         // manifest only, and that is said; the dossier JSON is the record.
-                        notes.append("reports/\(entry.id).html was rendered by uea-screen \(renderedBy) and this release (\(ToolInfo.version)) renders it "
-                            + "differently from the same templates: the report is checked by its SHA-256 only; the dossier JSON is the record")
+                        notes.append(
+                            "reports/\(entry.id).html was rendered by uea-screen \(renderedBy) and this release (\(ToolInfo.version)) renders it "
+                                + "differently from the same templates: the report is checked by its SHA-256 only; the dossier JSON is the record"
+                        )
                     } else {
-                        fail(entry.seq, entry.id, "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
+                        fail(
+                            entry.seq, entry.id,
+                            "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
                     }
                 }
             } else {
@@ -283,20 +347,26 @@ public enum DossierBundle {
         return result
     }
 
-    public static func verify(_ bundle: Data, renderer: (any DossierRenderer)? = nil, makeRenderer: DossierRendererFactory? = nil,
-                              expectHead: String? = nil) throws -> VerifyReport {
+    public static func verify(
+        _ bundle: Data, renderer: (any DossierRenderer)? = nil, makeRenderer: DossierRendererFactory? = nil,
+        expectHead: String? = nil
+    ) throws -> VerifyReport {
         try verify(.data(bundle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
     }
 
     /// Verifies the bundle file at `path`, read piece by piece.
-    public static func verify(path: String, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory? = nil,
-                              expectHead: String?) throws -> VerifyReport {
+    public static func verify(
+        path: String, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory? = nil,
+        expectHead: String?
+    ) throws -> VerifyReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
         defer { try? handle.close() }
         return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        ).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -32,7 +32,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 try db.beginCreate()
                 do {
                     if try schemaVersion() == nil {
-                        guard try db.isEmpty() else { throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema") }
+                        guard try db.isEmpty() else {
+                            throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema")
+                        }
                         try db.execute(db.schemaSQL)
                         try db.query("INSERT INTO meta VALUES ('schema', $1)", [.text(Self.schema)])
                     }
@@ -44,7 +46,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             guard let version = try schemaVersion(), version == Self.schema else {
                 let found = (try? schemaVersion()) ?? nil
-                throw StoreError.notAStore(path: db.location, reason: "store schema \(found ?? "unknown") is not \(Self.schema); export its dossiers with the release that wrote it")
+                throw StoreError.notAStore(
+                    path: db.location,
+                    reason: "store schema \(found ?? "unknown") is not \(Self.schema); export its dossiers with the release that wrote it")
             }
             try db.opened()
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
@@ -57,7 +61,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     static func sourcesDigest(_ sources: [(role: String, path: String, sha256: String)]) -> String {
-        SHA256.hex(sources.map { "\($0.role.utf8.count):\($0.role)\t\($0.path.utf8.count):\($0.path)\t\($0.sha256)" }.sorted().joined(separator: "\n"))
+        SHA256.hex(
+            sources.map { "\($0.role.utf8.count):\($0.role)\t\($0.path.utf8.count):\($0.path)\t\($0.sha256)" }.sorted().joined(
+                separator: "\n"))
     }
 
     // ISO8601DateFormatter is thread-safe (Foundation formatters are, since macOS 10.9).
@@ -73,21 +79,28 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     public func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
-        try appendContent(kind: "dossier", tender: dossier.tender.id ?? "", bidderName: dossier.bidder.name,
-                          bidderKey: dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? "", screenedAt: dossier.screenedAt,
-                          ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
-                          json: json, by: by, reason: reason, now: now)
+        try appendContent(
+            kind: "dossier", tender: dossier.tender.id ?? "", bidderName: dossier.bidder.name,
+            bidderKey: dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? "", screenedAt: dossier.screenedAt,
+            ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
+            json: json, by: by, reason: reason, now: now)
     }
 
     public func appendTender(_ dossier: TenderDossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
-        try appendContent(kind: "tender", tender: dossier.tender.id ?? "", bidderName: "", bidderKey: "", screenedAt: dossier.screenedAt,
-                          ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
-                          json: json, by: by, reason: reason, now: now)
+        try appendContent(
+            kind: "tender", tender: dossier.tender.id ?? "", bidderName: "", bidderKey: "", screenedAt: dossier.screenedAt,
+            ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
+            json: json, by: by, reason: reason, now: now)
     }
 
     public func latestTender(_ tender: String) throws -> (StoredEntry, Data?)? {
         try read {
-            guard let row = try db.query("SELECT \(Self.columns) FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1", [.text(tender)]).first else { return nil }
+            guard
+                let row = try db.query(
+                    "SELECT \(Self.columns) FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1",
+                    [.text(tender)]
+                ).first
+            else { return nil }
             let entry = Self.entry(row)
             guard try !isTombstoned(entry.id) else { return (entry, nil) }
             return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
@@ -95,9 +108,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// A bidder's dossier or the tender's own dossier, with the bytes of its source files.
-    private func appendContent(kind: String, tender: String, bidderName: String, bidderKey key: String, screenedAt: String, ruleData: String,
-                               findings: [Finding], summary: Dossier.Summary, sourceFiles: [SourceFile], json: Data, by: String, reason: String?,
-                               now: Date) throws -> StoredEntry {
+    private func appendContent(
+        kind: String, tender: String, bidderName: String, bidderKey key: String, screenedAt: String, ruleData: String,
+        findings: [Finding], summary: Dossier.Summary, sourceFiles: [SourceFile], json: Data, by: String, reason: String?,
+        now: Date
+    ) throws -> StoredEntry {
         // The bytes that were screened, as the screening read them; a file is never read again here.
         var sources: [StoredSource] = []
         for source in sourceFiles {
@@ -106,14 +121,19 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             sources.append(StoredSource(role: source.role, path: source.path, sha256: source.sha256, bytes: bytes))
         }
         let checks = Array(Set(findings.map(\.check))).sorted()
-        try Self.checkText([("tender id", tender), ("bidder name", bidderName), ("bidder number", key), ("--by", by), ("--reason", reason),
-                            ("screenedAt", screenedAt), ("rule data version", ruleData), ("check ids", checks.joined())]
-                           + sources.flatMap { [("source path", $0.path), ("source role", $0.role)] })
+        try Self.checkText(
+            [
+                ("tender id", tender), ("bidder name", bidderName), ("bidder number", key), ("--by", by), ("--reason", reason),
+                ("screenedAt", screenedAt), ("rule data version", ruleData), ("check ids", checks.joined()),
+            ]
+                + sources.flatMap { [("source path", $0.path), ("source role", $0.role)] })
         return try write {
             let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
             let seq = Int(last?[0].integer ?? 0) + 1
-            let previous = try db.query("SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND kind = $4 ORDER BY seq DESC LIMIT 1",
-                                        [.text(tender), .text(key), .text(bidderName), .text(kind)]).first?.first?.text
+            let previous = try db.query(
+                "SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND kind = $4 ORDER BY seq DESC LIMIT 1",
+                [.text(tender), .text(key), .text(bidderName), .text(kind)]
+            ).first?.first?.text
             var entry = StoredEntry(
                 seq: seq, id: UUID().uuidString.lowercased(), kind: kind, subject: nil,
                 criminalData: findings.contains { $0.criminalData == true }, previousVersion: previous, tenderID: tender,
@@ -128,8 +148,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try keepBlob(json, sha256: entry.contentSHA256)
             for source in sources {
                 try keepBlob(source.bytes, sha256: source.sha256)
-                try db.query("INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
-                             [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256)])
+                try db.query(
+                    "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+                    [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256)])
             }
             return entry
         }
@@ -143,23 +164,29 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     private func insert(_ entry: StoredEntry) throws {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
                 reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
                 subject, criminal_data, decision, finding, finding_check, due)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
-            """, [.integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
-                  .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
-                  .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
-                  .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
-                  .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
-                  .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0),
-                  entry.decision.map { .text($0) } ?? .null, entry.finding.map { .text($0) } ?? .null,
-                  entry.findingCheck.map { .text($0) } ?? .null, entry.due.map { .text($0) } ?? .null])
+            """,
+            [
+                .integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
+                .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
+                .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
+                .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
+                .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
+                .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0),
+                entry.decision.map { .text($0) } ?? .null, entry.finding.map { .text($0) } ?? .null,
+                entry.findingCheck.map { .text($0) } ?? .null, entry.due.map { .text($0) } ?? .null,
+            ])
     }
 
     /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
-    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws -> StoredEntry {
+    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
+        -> StoredEntry
+    {
         let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
         var entry = subject
         entry.seq = Int(last?[0].integer ?? 0) + 1
@@ -170,7 +197,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.storedAt = Self.timestamp.string(from: now)
         entry.storedBy = by
         entry.reason = reason
-        entry.decision = nil; entry.finding = nil; entry.findingCheck = nil; entry.due = nil
+        entry.decision = nil
+        entry.finding = nil
+        entry.findingCheck = nil
+        entry.due = nil
         entry.prevHash = last?[1].text ?? Self.zeroHash
         entry.entryHash = entry.computedHash
         if finish { try insert(entry) }
@@ -179,7 +209,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     /// Runs `body` in a write transaction, rolling back on any error.
     private func write<T>(_ body: () throws -> T) throws -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         do {
             try db.beginWrite()
             do {
@@ -194,14 +225,18 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     private func read<T>(_ body: () throws -> T) throws -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         do { return try body() } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
     private func resolveUnlocked(_ id: String) throws -> StoredEntry {
         let wanted = id.lowercased()
-        guard wanted.count >= 8, wanted.allSatisfy({ "0123456789abcdef-".contains($0) }) else { throw StoreError.unknownID(id, candidates: []) }
-        let rows = try db.query("SELECT \(Self.columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
+        guard wanted.count >= 8, wanted.allSatisfy({ "0123456789abcdef-".contains($0) }) else {
+            throw StoreError.unknownID(id, candidates: [])
+        }
+        let rows = try db.query(
+            "SELECT \(Self.columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
         let found = rows.map(Self.entry)
         guard found.count == 1, let only = found.first else {
             throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind), \($0.bidderName))" })
@@ -219,38 +254,63 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try Self.checkText([("--by", by), ("--reason", reason)])
         return try write {
             let subject = try resolveUnlocked(id)
-            guard subject.kind == "dossier" else { throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; award the bidder's dossier") }
-            guard !subject.tenderID.isEmpty else { throw StoreError.refused("dossier \(subject.id) has no tender id (screened without a tender file); an award belongs to a tender") }
+            guard subject.kind == "dossier" else {
+                throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; award the bidder's dossier")
+            }
+            guard !subject.tenderID.isEmpty else {
+                throw StoreError.refused(
+                    "dossier \(subject.id) has no tender id (screened without a tender file); an award belongs to a tender")
+            }
             guard try !isTombstoned(subject.id) else { throw StoreError.refused("dossier \(subject.id) was purged; it cannot be awarded") }
             let sameBidder: [SQLValue] = [.text(subject.tenderID), .text(subject.bidderKey), .text(subject.bidderName)]
-            if let later = try db.query("SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND seq > $4 ORDER BY seq DESC LIMIT 1",
-                                        sameBidder + [.integer(Int64(subject.seq))]).first?.first?.text {
-                throw StoreError.refused("dossier \(subject.id) is superseded by \(later), a later screening of the same bidder in \(subject.tenderID); award the latest version")
+            if let later = try db.query(
+                "SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND seq > $4 ORDER BY seq DESC LIMIT 1",
+                sameBidder + [.integer(Int64(subject.seq))]
+            ).first?.first?.text {
+                throw StoreError.refused(
+                    "dossier \(subject.id) is superseded by \(later), a later screening of the same bidder in \(subject.tenderID); award the latest version"
+                )
             }
-            if let earlier = try db.query("SELECT seq, id FROM entries WHERE kind = 'award' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 LIMIT 1", sameBidder).first {
-                throw StoreError.refused("\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once")
+            if let earlier = try db.query(
+                "SELECT seq, id FROM entries WHERE kind = 'award' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 LIMIT 1",
+                sameBidder
+            ).first {
+                throw StoreError.refused(
+                    "\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once"
+                )
             }
             return try appendMarker(kind: "award", subject: subject, by: by, reason: reason, now: now)
         }
     }
 
-    public func decide(id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource],
-                       by: String, now: Date = Date()) throws -> StoredEntry {
-        try Self.checkText([("--by", by), ("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
+    public func decide(
+        id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource],
+        by: String, now: Date = Date()
+    ) throws -> StoredEntry {
+        try Self.checkText(
+            [("--by", by), ("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
         for file in attachments where SHA256.hex(file.bytes) != file.sha256 { throw StoreError.changedSource(path: file.path) }
         return try write {
             let subject = try resolveUnlocked(id)
-            guard subject.kind == "dossier" else { throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; decide on the dossier") }
-            guard try !isTombstoned(subject.id) else { throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it") }
+            guard subject.kind == "dossier" else {
+                throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; decide on the dossier")
+            }
+            guard try !isTombstoned(subject.id) else {
+                throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it")
+            }
             var entry = try appendMarker(kind: "decision", subject: subject, by: by, reason: reason, now: now, finish: false)
-            entry.decision = decision; entry.finding = finding; entry.findingCheck = check; entry.due = due
+            entry.decision = decision
+            entry.finding = finding
+            entry.findingCheck = check
+            entry.due = due
             entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
             entry.entryHash = entry.computedHash
             try insert(entry)
             for file in attachments {
                 try keepBlob(file.bytes, sha256: file.sha256)
-                try db.query("INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
-                             [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
+                try db.query(
+                    "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+                    [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
             }
             return entry
         }
@@ -258,14 +318,18 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func decisions(about dossier: StoredEntry) throws -> [StoredEntry] {
         try read {
-            try db.query("SELECT \(Self.columns) FROM entries WHERE kind = 'decision' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq",
-                         [.text(dossier.tenderID), .text(dossier.bidderKey), .text(dossier.bidderName)]).map(Self.entry)
+            try db.query(
+                "SELECT \(Self.columns) FROM entries WHERE kind = 'decision' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq",
+                [.text(dossier.tenderID), .text(dossier.bidderKey), .text(dossier.bidderName)]
+            ).map(Self.entry)
         }
     }
 
     public func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date = Date()) throws -> [StoredEntry] {
         guard yearsAfterAward >= Self.legalRetentionYears else {
-            throw StoreError.refused("a retention of \(yearsAfterAward) years after award is shorter than the legal minimum of \(Self.legalRetentionYears) (Dir. 2014/24/EU art. 84); nothing purged")
+            throw StoreError.refused(
+                "a retention of \(yearsAfterAward) years after award is shorter than the legal minimum of \(Self.legalRetentionYears) (Dir. 2014/24/EU art. 84); nothing purged"
+            )
         }
         try Self.checkText([("--by", by), ("--reason", reason)])
         let today = Day.today(now: now)
@@ -279,15 +343,19 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             guard !due.isEmpty else { return [] }
             var candidates: [StoredEntry] = []
             for tender in due.sorted() {
-                candidates += try db.query("SELECT \(Self.columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
-                                           [.text(tender)]).map(Self.entry)
+                candidates += try db.query(
+                    "SELECT \(Self.columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
+                    [.text(tender)]
+                ).map(Self.entry)
             }
             var tombstones: [StoredEntry] = []
             for entry in candidates.sorted(by: { $0.seq < $1.seq }) {
                 tombstones.append(try appendMarker(kind: "tombstone", subject: entry, by: by, reason: reason, now: now))
                 // The dossier's sources and the files attached to decisions on it.
-                let files = try db.query("SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
-                                         [.integer(Int64(entry.seq)), .text(entry.id)]).compactMap { $0.first?.text }
+                let files = try db.query(
+                    "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
+                    [.integer(Int64(entry.seq)), .text(entry.id)]
+                ).compactMap { $0.first?.text }
                 for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {
                     try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
                 }
@@ -297,11 +365,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
-        !(try db.query("""
+        !(try db.query(
+            """
             SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
               AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
               AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)) LIMIT 1
-            """, [.text(sha)]).isEmpty)
+            """, [.text(sha)]
+        ).isEmpty)
     }
 
     static let columns = """
@@ -311,12 +381,15 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         """
 
     static func entry(_ row: [SQLValue]) -> StoredEntry {
-        var entry = StoredEntry(seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", subject: nil, criminalData: false, previousVersion: row[3].text,
-                    tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
-                    storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
-                    blocker: Int(row[12].integer ?? 0), attention: Int(row[13].integer ?? 0), info: Int(row[14].integer ?? 0),
-                    checks: (row[15].text ?? "").split(separator: ",").map(String.init), ruleDataVersion: row[16].text ?? "",
-                    contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "", entryHash: row[20].text ?? "")
+        var entry = StoredEntry(
+            seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", subject: nil, criminalData: false,
+            previousVersion: row[3].text,
+            tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
+            storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
+            blocker: Int(row[12].integer ?? 0), attention: Int(row[13].integer ?? 0), info: Int(row[14].integer ?? 0),
+            checks: (row[15].text ?? "").split(separator: ",").map(String.init), ruleDataVersion: row[16].text ?? "",
+            contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "",
+            entryHash: row[20].text ?? "")
         entry.subject = row[21].text
         entry.criminalData = (row[22].integer ?? 0) != 0
         entry.decision = row[23].text
@@ -330,7 +403,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     private func pages(_ body: (StoredEntry) throws -> Void) throws {
         var after: Int64 = 0
         while true {
-            let rows = try read { try db.query("SELECT \(Self.columns) FROM entries WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)]) }
+            let rows = try read {
+                try db.query("SELECT \(Self.columns) FROM entries WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)])
+            }
             for row in rows { try body(Self.entry(row)) }
             guard rows.count == Self.page, let last = rows.last?[0].integer else { return }
             after = last
@@ -344,7 +419,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             if let bidder = filter.bidder {
                 let digits = bidder.filter(\.isNumber)
                 let byKey = !digits.isEmpty && entry.bidderKey.filter(\.isNumber) == digits
-                let byName = filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.localizedCaseInsensitiveContains(bidder)
+                let byName =
+                    filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.localizedCaseInsensitiveContains(bidder)
                 if !(byKey || byName || entry.bidderKey.caseInsensitiveCompare(bidder) == .orderedSame) { return }
             }
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
@@ -369,9 +445,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func sources(id: String) throws -> [StoredSource] {
         try read {
             let entry = try resolveUnlocked(id)
-            return try db.query("SELECT f.role, f.path, f.sha256, b.bytes FROM entry_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
-                                [.integer(Int64(entry.seq))])
-                .map { StoredSource(role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", bytes: $0[3].data ?? Data()) }
+            return try db.query(
+                "SELECT f.role, f.path, f.sha256, b.bytes FROM entry_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
+                [.integer(Int64(entry.seq))]
+            )
+            .map { StoredSource(role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", bytes: $0[3].data ?? Data()) }
         }
     }
 
@@ -384,14 +462,19 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         // Triggers first: a store whose protection was switched off is itself a finding.
         let present = try read { try db.triggerNames() }
         for name in db.requiredTriggers where !present.contains(name) {
-            broken.append(.init(seq: 0, id: nil, reason: "append-only trigger \(name) is missing or disabled: the store was changed outside uea-screen"))
+            broken.append(
+                .init(
+                    seq: 0, id: nil, reason: "append-only trigger \(name) is missing or disabled: the store was changed outside uea-screen")
+            )
         }
-        let tombstoned = Set(try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
+        let tombstoned = Set(
+            try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
         var awardedOn: [String: Day] = [:]
         var blobOK: [String: Bool] = [:]
         func blobMatches(_ sha: String) throws -> Bool? {
             if let known = blobOK[sha] { return known }
-            guard let bytes = try read({ try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(sha)]) }).first?.first?.data else { return nil }
+            guard let bytes = try read({ try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(sha)]) }).first?.first?.data
+            else { return nil }
             let ok = SHA256.hex(bytes) == sha
             blobOK[sha] = ok
             return ok
@@ -399,8 +482,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         /// An entry's files (a dossier's sources, a decision's attachments): the list must be the one
         /// its hash recorded, and each file must be kept with its SHA-256 unless the dossier was purged.
         func checkFiles(_ entry: StoredEntry, purged: Bool, listDiffers: String, label: String, fail: (String) -> Void) throws {
-            let files = try read { try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))]) }
-                .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
+            let files = try read {
+                try db.query("SELECT role, path, sha256 FROM entry_files WHERE entry_seq = $1", [.integer(Int64(entry.seq))])
+            }
+            .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
             if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail(listDiffers) }
             for file in files {
                 switch try blobMatches(file.sha256) {
@@ -422,7 +507,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             if entry.prevHash != previousHash { fail("previous-hash link broken") }
             if entry.computedHash != entry.entryHash { fail("entry fields do not match the entry hash") }
             if let stored = Self.timestamp.date(from: entry.storedAt) {
-                if let previousStored, stored < previousStored.addingTimeInterval(-Self.clockSkew) { fail("stored earlier than the entry before it (\(entry.storedAt)): inserted out of order") }
+                if let previousStored, stored < previousStored.addingTimeInterval(-Self.clockSkew) {
+                    fail("stored earlier than the entry before it (\(entry.storedAt)): inserted out of order")
+                }
                 if stored > latest { fail("stored in the future (\(entry.storedAt))") }
                 previousStored = stored
             } else {
@@ -436,24 +523,39 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 case false?: fail("dossier content does not match its SHA-256")
                 default: break
                 }
-                try checkFiles(entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
+                try checkFiles(
+                    entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
             case "decision":
-                if try !subjectIsDossier(entry) { fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
-                if entry.decision.flatMap(ReviewDecision.init(rawValue:)) == nil || (entry.finding ?? "").isEmpty || (entry.reason ?? "").isEmpty {
+                if try !subjectIsDossier(entry) {
+                    fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
+                }
+                if entry.decision.flatMap(ReviewDecision.init(rawValue:)) == nil || (entry.finding ?? "").isEmpty
+                    || (entry.reason ?? "").isEmpty
+                {
                     fail("decision entry without a valid decision, finding or reason")
                 }
-                try checkFiles(entry, purged: entry.subject.map(tombstoned.contains) ?? false, listDiffers: "attached files differ from those recorded",
-                               label: "attached file", fail: fail)
+                try checkFiles(
+                    entry, purged: entry.subject.map(tombstoned.contains) ?? false,
+                    listDiffers: "attached files differ from those recorded",
+                    label: "attached file", fail: fail)
             case "award":
-                if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true { awardedOn[entry.tenderID] = day }
-                if try !subjectIsDossier(entry) { fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
+                if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true {
+                    awardedOn[entry.tenderID] = day
+                }
+                if try !subjectIsDossier(entry) {
+                    fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
+                }
             case "tombstone":
-                if try !subjectIsDossier(entry) { fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender") }
+                if try !subjectIsDossier(entry) {
+                    fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
+                }
                 let day = Day(String(entry.storedAt.prefix(10)))
                 if let day, let awarded = awardedOn[entry.tenderID], awarded.adding(years: Self.legalRetentionYears) <= day {
                     break
                 }
-                fail("tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award, Dir. 2014/24/EU art. 84)")
+                fail(
+                    "tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award, Dir. 2014/24/EU art. 84)"
+                )
             default:
                 fail("unknown entry kind '\(entry.kind)'")
             }
@@ -465,7 +567,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var accessCount = 0
         try accessLog { record in
             accessCount += 1
-            if record.seq != accessCount { broken.append(.init(seq: record.seq, id: "access log", reason: "access-log records before \(record.seq) are missing")); accessCount = record.seq }
+            if record.seq != accessCount {
+                broken.append(.init(seq: record.seq, id: "access log", reason: "access-log records before \(record.seq) are missing"))
+                accessCount = record.seq
+            }
             if record.prevHash != accessPrevious || record.computedHash != record.hash {
                 broken.append(.init(seq: record.seq, id: "access log", reason: "access-log record changed or chain broken"))
             }
@@ -474,7 +579,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
         if let expectHead {
             try report.expect(head: expectHead) { hash in
-                try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map { Int($0) }
+                try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map {
+                    Int($0)
+                }
             }
         }
         return report
@@ -483,10 +590,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// An award or tombstone names a dossier stored before it, of the same tender and bidder.
     private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
         guard let subject = marker.subject,
-              let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first else { return false }
+            let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first
+        else { return false }
         let dossier = Self.entry(row)
-        return (dossier.kind == "dossier" || (dossier.kind == "tender" && marker.kind == "tombstone")) && dossier.seq < marker.seq && dossier.tenderID == marker.tenderID
-            && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey && dossier.contentSHA256 == marker.contentSHA256
+        return (dossier.kind == "dossier" || (dossier.kind == "tender" && marker.kind == "tombstone")) && dossier.seq < marker.seq
+            && dossier.tenderID == marker.tenderID
+            && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey
+            && dossier.contentSHA256 == marker.contentSHA256
     }
 
     public func logAccess(by: String, action: String, target: String?) throws {
@@ -494,22 +604,33 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         let target = target?.replacingOccurrences(of: "\0", with: "\u{FFFD}")
         _ = try write {
             let last = try db.query("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1", []).first
-            var record = AccessRecord(seq: Int(last?[0].integer ?? 0) + 1, at: Self.timestamp.string(from: Date()), who: by, action: action, target: target,
-                                      prevHash: last?[1].text ?? Self.zeroHash, hash: "")
+            var record = AccessRecord(
+                seq: Int(last?[0].integer ?? 0) + 1, at: Self.timestamp.string(from: Date()), who: by, action: action, target: target,
+                prevHash: last?[1].text ?? Self.zeroHash, hash: "")
             record.hash = record.computedHash
-            try db.query("INSERT INTO access_log (seq, at, who, action, target, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                         [.integer(Int64(record.seq)), .text(record.at), .text(record.who), .text(record.action), record.target.map { .text($0) } ?? .null,
-                          .text(record.prevHash), .text(record.hash)])
+            try db.query(
+                "INSERT INTO access_log (seq, at, who, action, target, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                [
+                    .integer(Int64(record.seq)), .text(record.at), .text(record.who), .text(record.action),
+                    record.target.map { .text($0) } ?? .null,
+                    .text(record.prevHash), .text(record.hash),
+                ])
         }
     }
 
     public func accessLog(_ body: (AccessRecord) throws -> Void) throws {
         var after: Int64 = 0
         while true {
-            let rows = try read { try db.query("SELECT seq, at, who, action, target, prev_hash, hash FROM access_log WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)]) }
+            let rows = try read {
+                try db.query(
+                    "SELECT seq, at, who, action, target, prev_hash, hash FROM access_log WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)",
+                    [.integer(after)])
+            }
             for row in rows {
-                try body(AccessRecord(seq: Int(row[0].integer ?? 0), at: row[1].text ?? "", who: row[2].text ?? "", action: row[3].text ?? "",
-                                      target: row[4].text, prevHash: row[5].text ?? "", hash: row[6].text ?? ""))
+                try body(
+                    AccessRecord(
+                        seq: Int(row[0].integer ?? 0), at: row[1].text ?? "", who: row[2].text ?? "", action: row[3].text ?? "",
+                        target: row[4].text, prevHash: row[5].text ?? "", hash: row[6].text ?? ""))
             }
             guard rows.count == Self.page, let last = rows.last?[0].integer else { return }
             after = last

@@ -70,7 +70,12 @@ public struct StoredSource: Sendable, Equatable {
     public var path: String
     public var sha256: String
     public var bytes: Data
-    public init(role: String, path: String, sha256: String, bytes: Data) { self.role = role; self.path = path; self.sha256 = sha256; self.bytes = bytes }
+    public init(role: String, path: String, sha256: String, bytes: Data) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
 }
 
 /// One access to the store (who listed, showed, exported or verified what), itself hash-chained.
@@ -103,9 +108,16 @@ public struct StoreFilter: Sendable {
     /// Whether a stored bidder name is `bidder` by the caller's name matching (the rule data's
     /// matcher and threshold); without it a name matches when it contains `bidder`.
     public var bidderNameMatches: (@Sendable (String) -> Bool)?
-    public init(tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil,
-                includeMarkers: Bool = false) {
-        self.tender = tender; self.bidder = bidder; self.from = from; self.to = to; self.severity = severity; self.check = check
+    public init(
+        tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil,
+        includeMarkers: Bool = false
+    ) {
+        self.tender = tender
+        self.bidder = bidder
+        self.from = from
+        self.to = to
+        self.severity = severity
+        self.check = check
         self.includeMarkers = includeMarkers
     }
 }
@@ -127,13 +139,20 @@ public struct VerifyReport: Sendable, Codable {
         public var seq: Int
         public var id: String?
         public var reason: String
-        public init(seq: Int, id: String?, reason: String) { self.seq = seq; self.id = id; self.reason = reason }
+        public init(seq: Int, id: String?, reason: String) {
+            self.seq = seq
+            self.id = id
+            self.reason = reason
+        }
     }
     public var ok: Bool { broken.isEmpty }
     public var firstBroken: Broken? { broken.first }
 
     init(entries: Int, headHash: String, broken: [Broken], accessRecords: Int? = nil) {
-        self.entries = entries; self.headHash = headHash; self.broken = broken; self.accessRecords = accessRecords
+        self.entries = entries
+        self.headHash = headHash
+        self.broken = broken
+        self.accessRecords = accessRecords
     }
 
     /// Checks a head recorded elsewhere (a case file, an earlier bundle) against the chain: it
@@ -143,7 +162,10 @@ public struct VerifyReport: Sendable, Codable {
         if let seq = try hashes(head.lowercased()) {
             expectedHeadAt = seq
         } else {
-            broken.append(.init(seq: entries, id: nil, reason: "the expected head \(head) is not in the chain: entries were removed or the chain was rewritten"))
+            broken.append(
+                .init(
+                    seq: entries, id: nil,
+                    reason: "the expected head \(head) is not in the chain: entries were removed or the chain was rewritten"))
         }
     }
 }
@@ -178,7 +200,10 @@ public protocol DossierStore: AnyObject, Sendable {
     func accessLog(_ body: (AccessRecord) throws -> Void) throws
     /// Records a jurist's decision on a finding of dossier `id` (its fingerprint, or `review.<item>`),
     /// with files (a letter, a register extract) kept like sources.
-    func decide(id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource], by: String, now: Date) throws -> StoredEntry
+    func decide(
+        id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource], by: String,
+        now: Date
+    ) throws -> StoredEntry
     /// Every decision on any version of the dossier's bidder in its tender, oldest first.
     func decisions(about dossier: StoredEntry) throws -> [StoredEntry]
 }
@@ -209,12 +234,15 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .invalidText(let field): return "\(field) contains a NUL character; nothing was stored"
         case .unknownID(let id, let candidates):
             if id.count < 8 || !id.lowercased().allSatisfy({ "0123456789abcdef-".contains($0) }) {
-                return "'\(id)' is not a dossier id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list` prints them)"
+                return
+                    "'\(id)' is not a dossier id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list` prints them)"
             }
             if candidates.isEmpty {
-                return "'\(id)': no entry with this id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list`)"
+                return
+                    "'\(id)': no entry with this id; give a full id or a unique prefix of at least 8 hex characters (`uea-screen dossier list`)"
             }
-            return "'\(id)' is ambiguous or too short; give a full id or a unique prefix of at least 8 hex characters. Candidates: \(candidates.joined(separator: ", "))"
+            return
+                "'\(id)' is ambiguous or too short; give a full id or a unique prefix of at least 8 hex characters. Candidates: \(candidates.joined(separator: ", "))"
         case .refused(let message): return message
         case .database(let message): return message
         }
@@ -226,7 +254,8 @@ public enum StoreLocation {
     public static func defaultPath() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["UEA_SCREEN_STORE"], !explicit.isEmpty { return explicit }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return ((base as NSString).appendingPathComponent("uea-screen") as NSString).appendingPathComponent("store.sqlite")
     }

@@ -19,7 +19,10 @@ final class PostgresDatabase: SQLBackend {
     private static let library: Result<uea_libpq, Error> = {
         var api = uea_libpq()
         if let problem = uea_libpq_load(&api) {
-            return .failure(Error(location: "libpq", message: "PostgreSQL stores need the libpq library (Debian: apt install libpq5): \(String(cString: problem))"))
+            return .failure(
+                Error(
+                    location: "libpq",
+                    message: "PostgreSQL stores need the libpq library (Debian: apt install libpq5): \(String(cString: problem))"))
         }
         return .success(api)
     }()
@@ -105,7 +108,9 @@ final class PostgresDatabase: SQLBackend {
         defer { pq.clear(result) }
         let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
+            throw Error(
+                location: location,
+                message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
     }
 
@@ -117,10 +122,26 @@ final class PostgresDatabase: SQLBackend {
         var isNull: [Bool] = []
         for value in values {
             switch value {
-            case .text(let text): buffers.append(Array(text.utf8CString)); lengths.append(0); formats.append(0); isNull.append(false)
-            case .integer(let number): buffers.append(Array(String(number).utf8CString)); lengths.append(0); formats.append(0); isNull.append(false)
-            case .blob(let data): buffers.append(data.map { CChar(bitPattern: $0) } + [0]); lengths.append(Int32(data.count)); formats.append(1); isNull.append(false)
-            case .null: buffers.append([0]); lengths.append(0); formats.append(0); isNull.append(true)
+            case .text(let text):
+                buffers.append(Array(text.utf8CString))
+                lengths.append(0)
+                formats.append(0)
+                isNull.append(false)
+            case .integer(let number):
+                buffers.append(Array(String(number).utf8CString))
+                lengths.append(0)
+                formats.append(0)
+                isNull.append(false)
+            case .blob(let data):
+                buffers.append(data.map { CChar(bitPattern: $0) } + [0])
+                lengths.append(Int32(data.count))
+                formats.append(1)
+                isNull.append(false)
+            case .null:
+                buffers.append([0])
+                lengths.append(0)
+                formats.append(0)
+                isNull.append(true)
             }
         }
         let result: OpaquePointer? = try withPointers(buffers) { pointers in
@@ -131,13 +152,18 @@ final class PostgresDatabase: SQLBackend {
         defer { pq.clear(result) }
         let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw Error(location: location, message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
+            throw Error(
+                location: location,
+                message: clean(Self.string(pq.resultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         var rows: [[SQLValue]] = []
         for row in 0..<pq.ntuples(result) {
             var values: [SQLValue] = []
             for column in 0..<pq.nfields(result) {
-                if pq.getisnull(result, row, column) != 0 { values.append(.null); continue }
+                if pq.getisnull(result, row, column) != 0 {
+                    values.append(.null)
+                    continue
+                }
                 let text = Self.string(pq.getvalue(result, row, column))
                 switch pq.ftype(result, column) {
                 case 17: values.append(.blob(Self.decodeHex(text)))  // bytea, hex output
@@ -167,7 +193,10 @@ final class PostgresDatabase: SQLBackend {
         var data = Data(capacity: bytes.count / 2)
         func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 0x20) - 87 }
         var index = 0
-        while index + 1 < bytes.count { data.append(nibble(bytes[index]) << 4 | nibble(bytes[index + 1])); index += 2 }
+        while index + 1 < bytes.count {
+            data.append(nibble(bytes[index]) << 4 | nibble(bytes[index + 1]))
+            index += 2
+        }
         return data
     }
 
@@ -182,7 +211,8 @@ final class PostgresDatabase: SQLBackend {
     }
 
     func hasTable(_ name: String) throws -> Bool {
-        !(try query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1", [.text(name)]).isEmpty)
+        !(try query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1", [.text(name)])
+            .isEmpty)
     }
 
     func isEmpty() throws -> Bool {
@@ -197,25 +227,31 @@ final class PostgresDatabase: SQLBackend {
 
     func triggerNames() throws -> Set<String> {
         // A disabled trigger ('D') protects nothing: it counts as missing.
-        Set(try query("SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace", [])
+        Set(
+            try query(
+                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace",
+                []
+            )
             .compactMap { $0.first?.text })
     }
 
     var schemaSQL: String {
-        var sql = StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
-        CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
-            BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
-        CREATE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$
-            BEGIN
-                IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
-                RETURN OLD;
-            END $f$;
+        var sql =
+            StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
+                CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+                    BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
+                CREATE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$
+                    BEGIN
+                        IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
+                        RETURN OLD;
+                    END $f$;
 
-        """
+                """
         for table in StoreSchema.tables {
             let function = table == "blobs" ? "uea_blob_delete" : "uea_append_only"
             sql += "CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)();\n"
-            sql += "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();\n"
+            sql +=
+                "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();\n"
         }
         return sql
     }

@@ -16,9 +16,10 @@ public enum ReviewState {
     public static func records(store: any DossierStore, about entry: StoredEntry) throws -> [ReviewRecord] {
         try store.decisions(about: entry).compactMap { decision in
             guard let kind = decision.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = decision.finding else { return nil }
-            return ReviewRecord(finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
-                                at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
-                                attachments: try store.sources(id: decision.id).map(\.path))
+            return ReviewRecord(
+                finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
+                at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
+                attachments: try store.sources(id: decision.id).map(\.path))
         }
     }
 

@@ -3,12 +3,29 @@ import DossierModel
 import Foundation
 
 /// A value bound to or read from a SQL statement, for both backends.
-enum SQLValue { case text(String), integer(Int64), blob(Data), null }
+enum SQLValue {
+    case text(String)
+    case integer(Int64)
+    case blob(Data)
+    case null
+}
 
 extension SQLValue {
-    var text: String? { if case .text(let v) = self { return v }; if case .integer(let i) = self { return String(i) }; return nil }
-    var integer: Int64? { if case .integer(let v) = self { return v }; if case .text(let t) = self { return Int64(t) }; return nil }
-    var data: Data? { if case .blob(let v) = self { return v }; if case .text(let t) = self { return Data(t.utf8) }; return nil }
+    var text: String? {
+        if case .text(let v) = self { return v }
+        if case .integer(let i) = self { return String(i) }
+        return nil
+    }
+    var integer: Int64? {
+        if case .integer(let v) = self { return v }
+        if case .text(let t) = self { return Int64(t) }
+        return nil
+    }
+    var data: Data? {
+        if case .blob(let v) = self { return v }
+        if case .text(let t) = self { return Data(t.utf8) }
+        return nil
+    }
 }
 
 /// What the chained store needs from a database: statements with $1… parameters (SQLite binds
@@ -116,7 +133,9 @@ final class SQLiteDatabase: SQLBackend {
     }
 
     var requiredTriggers: [String] {
-        StoreSchema.tables.flatMap { table in table == "blobs" ? ["blobs_no_update", "blobs_delete_unused_only"] : ["\(table)_no_update", "\(table)_no_delete"] }
+        StoreSchema.tables.flatMap { table in
+            table == "blobs" ? ["blobs_no_update", "blobs_delete_unused_only"] : ["\(table)_no_update", "\(table)_no_delete"]
+        }
     }
 
     func triggerNames() throws -> Set<String> {
@@ -222,7 +241,6 @@ final class SQLiteDatabase: SQLBackend {
     }
 }
 
-
 /// The embedded store: one SQLite file in WAL mode, private to its owner (0600 in a 0700 folder:
 /// dossiers hold criminal-law data); concurrent writers queue on SQLite's lock.
 public final class SQLiteDossierStore: ChainedDossierStore, @unchecked Sendable {
@@ -239,25 +257,31 @@ public final class SQLiteDossierStore: ChainedDossierStore, @unchecked Sendable 
                 guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.database("\(path): cannot be read") }
                 let header = (try? handle.read(upToCount: 16)) ?? nil
                 try? handle.close()
-                guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAStore(path: path, reason: "not an SQLite database") }
+                guard header == Data("SQLite format 3\0".utf8) else {
+                    throw StoreError.notAStore(path: path, reason: "not an SQLite database")
+                }
             }
         } else {
             if let folder = PathText.parent(path), folder != "." {
                 do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    try FileManager.default.createDirectory(
+                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
                     throw StoreError.database("\(folder): cannot create the store's folder (\(error.localizedDescription))")
                 }
             }
             // Created private before SQLite opens it; its -wal and -shm files take the same mode.
             let descriptor = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw StoreError.database("\(path): cannot create the store (\(String(cString: strerror(errno))))") }
+            guard descriptor >= 0 else {
+                throw StoreError.database("\(path): cannot create the store (\(String(cString: strerror(errno))))")
+            }
             close(descriptor)
         }
         do {
             try super.init(db: try SQLiteDatabase(path: path, create: create), create: create)
         } catch let error as SQLiteDatabase.Error {
-            throw error.code == 26 ? StoreError.notAStore(path: path, reason: "not an SQLite database") : StoreError.database(error.description)
+            throw error.code == 26
+                ? StoreError.notAStore(path: path, reason: "not an SQLite database") : StoreError.database(error.description)
         } catch let error as StoreError {
             if case .notAStore(_, let reason) = error, reason.hasPrefix("a database without") {
                 throw StoreError.notAStore(path: path, reason: "an SQLite database without the uea-screen schema")

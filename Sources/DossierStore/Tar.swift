@@ -19,7 +19,10 @@ enum Tar {
                 var length = body.utf8.count + 1
                 while String(length).utf8.count + body.utf8.count != length { length += 1 }
                 let record = Data((String(length) + body).utf8)
-                try write(header(name: "PaxHeaders/" + String(decoding: Array(name.utf8.suffix(80)), as: UTF8.self).filter { $0 != "/" }, size: record.count, type: "x"))
+                try write(
+                    header(
+                        name: "PaxHeaders/" + String(decoding: Array(name.utf8.suffix(80)), as: UTF8.self).filter { $0 != "/" },
+                        size: record.count, type: "x"))
                 try write(record + Data(count: (512 - record.count % 512) % 512))
             }
             try write(header(name: name, size: data.count, type: "0"))
@@ -39,7 +42,10 @@ enum Tar {
             }
             // Names over 100 bytes are carried by the pax record; this one is cut on a character boundary.
             var short = Array(name.utf8)
-            if short.count > 100 { short = Array(String(decoding: short.prefix(100), as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "").utf8.prefix(100)) }
+            if short.count > 100 {
+                short = Array(
+                    String(decoding: short.prefix(100), as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "").utf8.prefix(100))
+            }
             put(short, at: 0, width: 100)
             octal(type == "5" ? 0o700 : 0o600, at: 100, width: 8)
             octal(0, at: 108, width: 8)
@@ -67,7 +73,11 @@ enum Tar {
     }
 
     /// One regular file of an archive: where its bytes are.
-    struct Member { var name: String; var offset: Int; var size: Int }
+    struct Member {
+        var name: String
+        var offset: Int
+        var size: Int
+    }
 
     /// Bytes read by position: a file on disk (bundles can be large) or data in memory.
     struct Source {
@@ -75,7 +85,8 @@ enum Tar {
         let read: (_ offset: Int, _ length: Int) throws -> Data
 
         static func data(_ data: Data) -> Source {
-            Source(count: data.count) { offset, length in data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + length)) }
+            Source(count: data.count) { offset, length in data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + length))
+            }
         }
 
         static func file(_ handle: FileHandle) throws -> Source {
@@ -111,9 +122,13 @@ enum Tar {
             var name = String(decoding: header[0..<100].prefix { $0 != 0 }, as: UTF8.self)
             let prefix = String(decoding: header[345..<500].prefix { $0 != 0 }, as: UTF8.self)
             if !prefix.isEmpty { name = prefix + "/" + name }
-            guard let size = number(header[124..<136]) else { throw FormatError(description: "\(display(name)): the size field is not an octal number") }
+            guard let size = number(header[124..<136]) else {
+                throw FormatError(description: "\(display(name)): the size field is not an octal number")
+            }
             let start = offset + 512
-            guard size <= source.count - start else { throw FormatError(description: "\(display(name)): size \(size) runs past the end of the archive") }
+            guard size <= source.count - start else {
+                throw FormatError(description: "\(display(name)): size \(size) runs past the end of the archive")
+            }
             let type = header[156]
             switch type {
             case UInt8(ascii: "x"):
@@ -134,7 +149,10 @@ enum Tar {
                 }
             default:
                 let kind = type >= 0x20 && type < 0x7F ? "'\(Character(UnicodeScalar(type)))'" : "byte \(type)"
-                throw FormatError(description: "\(display(name)): entry of type \(kind) (a link, device or other special entry); a bundle holds only regular files and folders")
+                throw FormatError(
+                    description:
+                        "\(display(name)): entry of type \(kind) (a link, device or other special entry); a bundle holds only regular files and folders"
+                )
             }
             offset = start + (size + 511) / 512 * 512
         }
@@ -153,7 +171,8 @@ enum Tar {
         var rest = Substring(String(decoding: data, as: UTF8.self))
         while !rest.isEmpty {
             guard let space = rest.firstIndex(of: " "), let length = Int(rest[..<space]), length > 0, length <= rest.utf8.count,
-                  let record = String(rest.utf8.prefix(length)), record.hasSuffix("\n"), let equals = record.firstIndex(of: "=") else {
+                let record = String(rest.utf8.prefix(length)), record.hasSuffix("\n"), let equals = record.firstIndex(of: "=")
+            else {
                 throw FormatError(description: "a malformed pax header")
             }
             let key = record[record.index(after: record.firstIndex(of: " ")!)..<equals]
@@ -163,7 +182,9 @@ enum Tar {
         return records
     }
 
-    static func display(_ name: String) -> String { String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }.prefix(120)) }
+    static func display(_ name: String) -> String {
+        String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }.prefix(120))
+    }
 
     /// Every regular file of an archive in memory (for tests and small bundles).
     static func extract(_ data: Data) throws -> [String: Data] {

@@ -2,8 +2,8 @@ import DossierModel
 import ESPD
 import Foundation
 import Mustache
-import Screening
 import RuleData
+import Screening
 
 /// Renders a dossier with the templates in `templates/` (Mustache, editable without code).
 /// Dutch by default; labels come from `templates/labels.yaml`.
@@ -40,7 +40,9 @@ public struct ReportRenderer: DossierRenderer {
             guard let data = files[name], let text = String(data: data, encoding: .utf8) else {
                 throw InputError(file: path, message: "report template missing")
             }
-            do { templates[format] = try MustacheTemplate(string: text) } catch { throw InputError(file: path, message: "template error: \(error)") }
+            do { templates[format] = try MustacheTemplate(string: text) } catch {
+                throw InputError(file: path, message: "template error: \(error)")
+            }
         }
         let labelsPath = PathText.child(origin, "labels.yaml")
         guard let labelsData = files["labels.yaml"], let labelsText = String(data: labelsData, encoding: .utf8) else {
@@ -49,7 +51,9 @@ public struct ReportRenderer: DossierRenderer {
         let all = try YAMLFile.decode([String: [String: String]].self, text: labelsText, path: labelsPath)
         var labels: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            guard let table = all[language.rawValue] else { throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'") }
+            guard let table = all[language.rawValue] else {
+                throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'")
+            }
             labels[language] = table
         }
         self.templates = templates
@@ -88,9 +92,11 @@ public struct ReportRenderer: DossierRenderer {
     /// offset (`30 november 2026 06:00 (UTC+01:00)`); the dossier itself keeps UTC.
     static func localTime(_ utc: String, language: Language) -> String {
         guard utc.count == 20, utc.hasSuffix("Z"), let day = Day(String(utc.prefix(10))),
-              let hours = Int(utc.dropFirst(11).prefix(2)), let minutes = Int(utc.dropFirst(14).prefix(2)) else { return utc }
+            let hours = Int(utc.dropFirst(11).prefix(2)), let minutes = Int(utc.dropFirst(14).prefix(2))
+        else { return utc }
         let seconds = day.ordinal * 86_400 + hours * 3_600 + minutes * 60
-        let offset = TimeZone(identifier: "Europe/Amsterdam")?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) ?? 3_600
+        let offset =
+            TimeZone(identifier: "Europe/Amsterdam")?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) ?? 3_600
         let (local, rest) = Day.split(unixSeconds: seconds + offset)
         let clock = Day.padded(rest / 3_600, 2) + ":" + Day.padded(rest % 3_600 / 60, 2)
         let zone = "UTC+" + Day.padded(offset / 3_600, 2) + ":00"
@@ -110,34 +116,45 @@ public struct ReportRenderer: DossierRenderer {
         let groups: [[String: Any]] = Severity.allCases.compactMap { severity in
             let findings = d.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { return nil }
-            return ["title": labels[severity.rawValue] ?? severity.rawValue, "count": findings.count, "findings": findings.map { f -> [String: Any] in
-                [
-                    "message": language == .nl ? f.message.nl : f.message.en,
-                    "check": f.check, "severity": f.severity.rawValue, "legalBasis": f.legalBasis,
-                    "criminalData": f.criminalData == true,
-                    "evidence": f.evidence.map { e in
-                        [e.file + (e.line.map { ":\($0)" } ?? ""), e.path, e.excerpt.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " ")
-                    },
-                    "details": (f.details ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-                        "\(labels["detail_" + key] ?? key): \(Self.detailValue(value, labels: labels, language: language))"
-                    },
-                ]
-            }]
+            return [
+                "title": labels[severity.rawValue] ?? severity.rawValue, "count": findings.count,
+                "findings": findings.map { f -> [String: Any] in
+                    [
+                        "message": language == .nl ? f.message.nl : f.message.en,
+                        "check": f.check, "severity": f.severity.rawValue, "legalBasis": f.legalBasis,
+                        "criminalData": f.criminalData == true,
+                        "evidence": f.evidence.map { e in
+                            [e.file + (e.line.map { ":\($0)" } ?? ""), e.path, e.excerpt.map { "“\($0)”" }].compactMap { $0 }.joined(
+                                separator: " ")
+                        },
+                        "details": (f.details ?? [:]).sorted { $0.key < $1.key }.map { key, value in
+                            "\(labels["detail_" + key] ?? key): \(Self.detailValue(value, labels: labels, language: language))"
+                        },
+                    ]
+                },
+            ]
         }
         return [
             "language": language.rawValue,
             "labels": labels,
             "outcomeText": labels["outcome_" + d.summary.outcome] ?? d.summary.outcome,
-            "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(d.bidder.kvk.map { ["kvk": $0] } ?? [:]) { a, _ in a },
+            "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(
+                d.bidder.kvk.map { ["kvk": $0] } ?? [:]
+            ) { a, _ in a },
             "tender": ["id": d.tender.id ?? "", "name": d.tender.name ?? "", "referenceDate": d.tender.referenceDate],
-            "espd": (["generation": d.espd.generation, "file": d.espd.file] as [String: Any]).merging(d.espd.version.map { ["version": $0] } ?? [:]) { a, _ in a },
+            "espd": (["generation": d.espd.generation, "file": d.espd.file] as [String: Any]).merging(
+                d.espd.version.map { ["version": $0] } ?? [:]
+            ) { a, _ in a },
             "summary": ["blocker": d.summary.blocker, "attention": d.summary.attention, "info": d.summary.info],
             "groups": groups,
             "hasEntities": (d.entities ?? []).count > 1,
-            "entities": (d.entities ?? []).count > 1 ? (d.entities ?? []).map { e -> [String: Any] in
-                ["name": e.name, "role": labels["role_" + e.role] ?? e.role, "file": e.file, "generation": e.generation,
-                 "blocker": e.blocker, "attention": e.attention, "info": e.info]
-            } : [],
+            "entities": (d.entities ?? []).count > 1
+                ? (d.entities ?? []).map { e -> [String: Any] in
+                    [
+                        "name": e.name, "role": labels["role_" + e.role] ?? e.role, "file": e.file, "generation": e.generation,
+                        "blocker": e.blocker, "attention": e.attention, "info": e.info,
+                    ]
+                } : [],
             // What was checked without a finding: the check families that ran and found nothing,
             // and the lists screened against, with their dates and hashes.
             "quietFamilies": Self.bidderFamilies.filter { family in !d.findings.contains { $0.family == family } }
@@ -164,7 +181,8 @@ enum MarkdownText {
     static func escapeView(_ value: Any, key: String? = nil) -> Any {
         switch value {
         case let text as String: return codeKeys.contains(key ?? "") ? code(text) : inline(text)
-        case let dictionary as [String: Any]: return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, escapeView($0.value, key: $0.key)) })
+        case let dictionary as [String: Any]:
+            return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, escapeView($0.value, key: $0.key)) })
         case let array as [Any]: return array.map { escapeView($0, key: key) }
         default: return value
         }

@@ -27,7 +27,10 @@ public enum CSV {
     public static func parse(_ text: String, path: String) throws -> (header: [String], rows: [Row]) {
         let (header, rows) = try parse(text, path: path, comments: true)
         if let row = rows.first(where: { $0.valueCount != header.count }) {
-            throw InputError(file: path, line: row.line, message: "the row has \(row.valueCount) values for the \(header.count) columns of the header; quote a value that holds a comma")
+            throw InputError(
+                file: path, line: row.line,
+                message:
+                    "the row has \(row.valueCount) values for the \(header.count) columns of the header; quote a value that holds a comma")
         }
         return (header, rows)
     }
@@ -37,9 +40,12 @@ public enum CSV {
     /// column named twice (one of its two values would be lost in every row).
     public static func parse(_ text: String, path: String, comments: Bool) throws -> (header: [String], rows: [Row]) {
         do { return try parse(text, comments: comments, strict: true) } catch let error as UnterminatedQuote {
-            throw InputError(file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field")
+            throw InputError(
+                file: path, line: error.line, message: "a quote opened here is never closed; every following row would be read as one field"
+            )
         } catch let error as DuplicateColumn {
-            throw InputError(file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
+            throw InputError(
+                file: path, line: 1, message: "column '\(error.name)' appears twice in the header; each column may appear once")
         }
     }
 
@@ -50,7 +56,12 @@ public enum CSV {
     ///   - strict: throw `UnterminatedQuote` instead of reading the rest of the file as one field.
     public static func parse(_ text: String, comments: Bool, strict: Bool) throws -> (header: [String], rows: [Row]) {
         var records: [(Int, [String])] = []
-        var field: [UInt8] = [], record: [String] = [], inQuotes = false, line = 1, recordLine = 1, quoteLine = 1
+        var field: [UInt8] = []
+        var record: [String] = []
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var quoteLine = 1
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // The header line decides the delimiter: `;` when it has semicolons and no commas (Dutch
@@ -65,13 +76,21 @@ public enum CSV {
             }
         }
         var index = 0
-        func endField() { record.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        func endField() {
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         while index < bytes.count {
             let c = bytes[index]
             index += 1
             if inQuotes {
                 if c == UInt8(ascii: "\"") {
-                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") { field.append(c); index += 1 } else { inQuotes = false }
+                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+                        field.append(c)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == UInt8(ascii: "\n") { line += 1 }
                     field.append(c)
@@ -79,18 +98,25 @@ public enum CSV {
                 continue
             }
             switch c {
-            case UInt8(ascii: "\""): inQuotes = true; quoteLine = line
+            case UInt8(ascii: "\""):
+                inQuotes = true
+                quoteLine = line
             case delimiter: endField()
             case UInt8(ascii: "\r"): break
             case UInt8(ascii: "\n"):
                 endField()
-                records.append((recordLine, record)); record = []
-                line += 1; recordLine = line
+                records.append((recordLine, record))
+                record = []
+                line += 1
+                recordLine = line
             default: field.append(c)
             }
         }
         if inQuotes && strict { throw UnterminatedQuote(line: quoteLine) }
-        if !field.isEmpty || !record.isEmpty { endField(); records.append((recordLine, record)) }
+        if !field.isEmpty || !record.isEmpty {
+            endField()
+            records.append((recordLine, record))
+        }
         records.removeAll { $0.1.allSatisfy { $0.trimmingBlanks().isEmpty } || (comments && $0.1.first?.hasPrefix("#") == true) }
         guard let first = records.first else { return ([], []) }
         let header = first.1.map { $0.trimmingBlanks() }

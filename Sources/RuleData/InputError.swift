@@ -41,11 +41,14 @@ public enum YAMLFile {
 
     static func describe(_ error: YamlError) -> (line: Int?, problem: String) {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return (mark.line, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark.line, "a key appears more than once in one mapping (\(duplicates.map { "'\($0)'" }.joined(separator: ", "))); write each key once")
-        case let .reader(problem, _, _, _):
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (
+                context.mark.line,
+                "a key appears more than once in one mapping (\(duplicates.map { "'\($0)'" }.joined(separator: ", "))); write each key once"
+            )
+        case .reader(let problem, _, _, _):
             return (nil, problem)
         default:
             return (nil, "the file cannot be read as YAML")

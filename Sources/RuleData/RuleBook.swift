@@ -29,13 +29,18 @@ public struct RuleBook: Sendable {
 
     public static let fileNames = [
         "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
-        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml", "retention.yaml",
+        "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml",
+        "retention.yaml",
         "tender-duties.yaml",
     ]
 
     /// The duties the province's policy and motions put on a tender's documents (tender-duties.yaml).
     public struct TenderDutyRules: Codable, Sendable {
-        public struct SROI: Codable, Sendable { public var werken: Double; public var diensten: Double; public var source: String }
+        public struct SROI: Codable, Sendable {
+            public var werken: Double
+            public var diensten: Double
+            public var source: String
+        }
         public var sroiFrom: SROI
         /// Contract types of projects on land, where biodiversity is a starting point.
         public var biodiversityTypes: [String]
@@ -76,10 +81,14 @@ public struct RuleBook: Sendable {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 if let number = try? c.decode(Double.self, forKey: .from) {
                     guard number >= 0, number <= 1e12, number == number.rounded() else {
-                        throw DecodingError.dataCorruptedError(forKey: .from, in: c, debugDescription: "'\(number)' is not a whole amount in euros between 0 and 1,000,000,000,000")
+                        throw DecodingError.dataCorruptedError(
+                            forKey: .from, in: c,
+                            debugDescription: "'\(number)' is not a whole amount in euros between 0 and 1,000,000,000,000")
                     }
                     from = String(Int(number))
-                } else { from = try c.decode(String.self, forKey: .from) }
+                } else {
+                    from = try c.decode(String.self, forKey: .from)
+                }
                 procedure = try c.decode(ProcedureKind.self, forKey: .procedure)
             }
         }
@@ -90,7 +99,10 @@ public struct RuleBook: Sendable {
             public var werken: [Row]
             public var concessie: [Row]
             public var socialeDiensten: [Row]
-            enum CodingKeys: String, CodingKey { case source, leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten" }
+            enum CodingKeys: String, CodingKey {
+                case source, leveringen, diensten, werken, concessie
+                case socialeDiensten = "sociale-diensten"
+            }
         }
         public var euThresholds: [EUPeriod]
         public var province: Province
@@ -137,14 +149,23 @@ public struct RuleBook: Sendable {
         /// Words that mark a name as Arabic (bin, ibn, abu, abd al-, abdul): vowels then compare as
         /// romanisations write them.
         public var arabicNameMarkers: [String]?
-        public init(personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String], genericCompanyWords: [String]? = nil) {
-            self.personThreshold = personThreshold; self.companyThreshold = companyThreshold
-            self.tussenvoegsels = tussenvoegsels; self.legalForms = legalForms; self.genericCompanyWords = genericCompanyWords
+        public init(
+            personThreshold: Double, companyThreshold: Double, tussenvoegsels: [String], legalForms: [String],
+            genericCompanyWords: [String]? = nil
+        ) {
+            self.personThreshold = personThreshold
+            self.companyThreshold = companyThreshold
+            self.tussenvoegsels = tussenvoegsels
+            self.legalForms = legalForms
+            self.genericCompanyWords = genericCompanyWords
         }
     }
 
     public struct SolarRules: Codable, Sendable {
-        public struct Range: Codable, Sendable { public var min: Double; public var max: Double }
+        public struct Range: Codable, Sendable {
+            public var min: Double
+            public var max: Double
+        }
         public var cpvPrefixes: [String]
         public var requiredTiers: [String]
         public var polysiliconGramsPerWatt: Range
@@ -198,7 +219,8 @@ public struct RuleBook: Sendable {
         let mvo = try YAMLFile.load(MVORules.self, from: path("mvo-sectors.yaml"))
         let sectorNames = Set(mvo.sectors.map(\.name))
         if mvo.sectors.count != 13 {
-            throw InputError(file: path("mvo-sectors.yaml"), message: "expected the 13 risk sectors of Inkoopbeleid 2023, found \(mvo.sectors.count)")
+            throw InputError(
+                file: path("mvo-sectors.yaml"), message: "expected the 13 risk sectors of Inkoopbeleid 2023, found \(mvo.sectors.count)")
         }
         for sector in mvo.sectors {
             for clause in sector.clauses where mvo.clauses[clause] == nil {
@@ -213,27 +235,34 @@ public struct RuleBook: Sendable {
             }
             let sectors = (row["sectors"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }
             for sector in sectors where !sectorNames.contains(sector) {
-                throw InputError(file: path("cpv-sectors.csv"), line: row.line, message: "unknown sector '\(sector)' (not in mvo-sectors.yaml)")
+                throw InputError(
+                    file: path("cpv-sectors.csv"), line: row.line, message: "unknown sector '\(sector)' (not in mvo-sectors.yaml)")
             }
             cpv.append(CPVSector(prefix: prefix, sectors: sectors, line: row.line))
         }
         var sbi: [String: String] = [:]
         for row in try CSV.parse(try TextFile.read(path("sbi-sectors.csv")), path: path("sbi-sectors.csv")).rows {
             guard let division = row["sbi_division"], let sector = row["sector"], sectorNames.contains(sector) else {
-                throw InputError(file: path("sbi-sectors.csv"), line: row.line, message: "needs sbi_division and a sector from mvo-sectors.yaml")
+                throw InputError(
+                    file: path("sbi-sectors.csv"), line: row.line, message: "needs sbi_division and a sector from mvo-sectors.yaml")
             }
             sbi[division] = sector
         }
         var entities: [ListedEntity] = []
         for row in try CSV.parse(try TextFile.read(path("forced-labour-entities.csv")), path: path("forced-labour-entities.csv")).rows {
             guard let name = row["name"], let list = row["list"], let effective = row["effective"].flatMap(Day.init) else {
-                throw InputError(file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
+                throw InputError(
+                    file: path("forced-labour-entities.csv"), line: row.line, message: "needs name, list and effective (YYYY-MM-DD)")
             }
             let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-            entities.append(ListedEntity(name: name, aliases: aliases, tier: row["tier"], list: list, effective: effective, source: row["source"] ?? "", line: row.line))
+            entities.append(
+                ListedEntity(
+                    name: name, aliases: aliases, tier: row["tier"], list: list, effective: effective, source: row["source"] ?? "",
+                    line: row.line))
         }
         // One place per line; text after ";" is a note, and a note starting "ambiguous" limits the place.
-        var places: [String] = [], ambiguousPlaces: Set<String> = []
+        var places: [String] = []
+        var ambiguousPlaces: Set<String> = []
         for line in try TextFile.read(path("xinjiang-places.txt")).split(separator: "\n") {
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingBlanks() }
             guard let name = parts.first, !name.isEmpty, !name.hasPrefix("#") else { continue }
@@ -241,9 +270,13 @@ public struct RuleBook: Sendable {
             if parts.count > 1, parts[1].lowercased().hasPrefix("ambiguous") { ambiguousPlaces.insert(name) }
         }
         let thresholds = try YAMLFile.load(ThresholdRules.self, from: path("thresholds.yaml"))
-        for table in [thresholds.province.leveringen, thresholds.province.diensten, thresholds.province.werken, thresholds.province.concessie, thresholds.province.socialeDiensten] {
+        for table in [
+            thresholds.province.leveringen, thresholds.province.diensten, thresholds.province.werken, thresholds.province.concessie,
+            thresholds.province.socialeDiensten,
+        ] {
             for row in table where row.from != "eu" && Double(row.from) == nil {
-                throw InputError(file: path("thresholds.yaml"), message: "procedure row 'from' must be an amount or 'eu', found '\(row.from)'")
+                throw InputError(
+                    file: path("thresholds.yaml"), message: "procedure row 'from' must be an amount or 'eu', found '\(row.from)'")
             }
         }
         var files: [String: String] = [:]
@@ -273,8 +306,11 @@ public struct RuleBook: Sendable {
     static func retentionRules(_ path: String) throws -> RetentionRules {
         let rules = try YAMLFile.load(RetentionRules.self, from: path)
         guard rules.yearsAfterAward >= 3, rules.yearsAfterAward <= 100 else {
-            throw InputError(file: path, line: YAMLFile.topLevelKeyLines(path)["yearsAfterAward"],
-                             message: "yearsAfterAward: \(rules.yearsAfterAward) is not allowed; dossiers are kept at least 3 years after the award (Dir. 2014/24/EU art. 84), at most 100")
+            throw InputError(
+                file: path, line: YAMLFile.topLevelKeyLines(path)["yearsAfterAward"],
+                message:
+                    "yearsAfterAward: \(rules.yearsAfterAward) is not allowed; dossiers are kept at least 3 years after the award (Dir. 2014/24/EU art. 84), at most 100"
+            )
         }
         return rules
     }

@@ -34,9 +34,14 @@ struct YAMLNodeDecoder: Decoder {
         // would otherwise move the reference date without a word. (Dictionaries accept any key.)
         for (name, _) in mapping {
             guard let key = name.scalar?.string, Key(stringValue: key) == nil else { continue }
-            let suggestion = Self.nearbyKey(key, Key.self).map { "; did you mean '\($0)'?" } ?? "; check its spelling (README lists the fields)"
-            throw YAMLNodeError(line: name.mark?.line, error: .dataCorrupted(.init(codingPath: codingPath + [UnknownKey(stringValue: key)],
-                debugDescription: "not a known field" + suggestion)))
+            let suggestion =
+                Self.nearbyKey(key, Key.self).map { "; did you mean '\($0)'?" } ?? "; check its spelling (README lists the fields)"
+            throw YAMLNodeError(
+                line: name.mark?.line,
+                error: .dataCorrupted(
+                    .init(
+                        codingPath: codingPath + [UnknownKey(stringValue: key)],
+                        debugDescription: "not a known field" + suggestion)))
         }
         return KeyedDecodingContainer(Keyed<Key>(mapping: mapping, codingPath: codingPath))
     }
@@ -48,8 +53,12 @@ struct YAMLNodeDecoder: Decoder {
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .sequence(let sequence) = node else { throw mismatch([String].self, "expected a list (lines starting with '- ')") }
         if sequence.count > Self.maxListLength {
-            throw YAMLNodeError(line: node.mark?.line, error: .dataCorrupted(.init(codingPath: codingPath,
-                debugDescription: "the list has \(sequence.count) entries; at most \(Self.maxListLength) are read")))
+            throw YAMLNodeError(
+                line: node.mark?.line,
+                error: .dataCorrupted(
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "the list has \(sequence.count) entries; at most \(Self.maxListLength) are read")))
         }
         return Unkeyed(nodes: Array(sequence), codingPath: codingPath)
     }
@@ -81,7 +90,8 @@ struct YAMLNodeDecoder: Decoder {
 
         func decoder(_ key: Key) throws -> YAMLNodeDecoder {
             guard let node = value(key) else {
-                throw YAMLNodeError(line: mapping.mark?.line, error: .keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing")))
+                throw YAMLNodeError(
+                    line: mapping.mark?.line, error: .keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing")))
             }
             return YAMLNodeDecoder(node: node, codingPath: codingPath + [key])
         }
@@ -98,12 +108,19 @@ struct YAMLNodeDecoder: Decoder {
                 guard let cases = T.self as? any CaseIterable.Type, case .scalar(let scalar)? = Optional(field.node) else {
                     throw DecodingError.dataCorrupted(context)
                 }
-                throw YAMLNodeError(line: field.node.mark?.line, error: .dataCorrupted(.init(codingPath: field.codingPath,
-                    debugDescription: "'\(scalar.string)' is not allowed; allowed: \(YAMLNodeDecoder.caseNames(cases).joined(separator: ", "))")))
+                throw YAMLNodeError(
+                    line: field.node.mark?.line,
+                    error: .dataCorrupted(
+                        .init(
+                            codingPath: field.codingPath,
+                            debugDescription:
+                                "'\(scalar.string)' is not allowed; allowed: \(YAMLNodeDecoder.caseNames(cases).joined(separator: ", "))")))
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<
+            NestedKey
+        > {
             try decoder(key).container(keyedBy: type)
         }
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try decoder(key).unkeyedContainer() }
@@ -116,14 +133,19 @@ struct YAMLNodeDecoder: Decoder {
         let codingPath: [any CodingKey]
         var currentIndex = 0
 
-        init(nodes: [Node], codingPath: [any CodingKey]) { self.nodes = nodes; self.codingPath = codingPath }
+        init(nodes: [Node], codingPath: [any CodingKey]) {
+            self.nodes = nodes
+            self.codingPath = codingPath
+        }
 
         var count: Int? { nodes.count }
         var isAtEnd: Bool { currentIndex >= nodes.count }
 
         mutating func next() throws -> YAMLNodeDecoder {
             guard !isAtEnd else {
-                throw YAMLNodeError(line: nodes.last?.mark?.line, error: .valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "list ended early")))
+                throw YAMLNodeError(
+                    line: nodes.last?.mark?.line,
+                    error: .valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "list ended early")))
             }
             defer { currentIndex += 1 }
             return YAMLNodeDecoder(node: nodes[currentIndex], codingPath: codingPath + [ListIndex(intValue: currentIndex)])
@@ -156,8 +178,10 @@ struct YAMLNodeDecoder: Decoder {
     /// `~`, `null` or nothing, written plainly (a quoted "null" is text).
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        switch scalar.string { case "", "~", "null", "Null", "NULL": return true
-        default: return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 
@@ -209,7 +233,8 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
         let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
         guard let head = groups.first, (1...3).contains(head.count) || groups.count == 1,
-              groups.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            groups.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
         var number = groups.joined()
         if parts.count == 2 {
             guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber) else { return nil }
@@ -248,10 +273,15 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         let digits = text.filter { $0 != "_" }
         // 180.000 is 180 to YAML but 180,000 to a Dutch reader: refused as ambiguous.
         if Self.looksLikeDutchThousands(digits) {
-            throw mismatch(type, "'\(text)' reads as \(Double(digits).map { String($0) } ?? text) but looks like a Dutch thousands separator; write the number without separators (e.g. \(digits.replacingOccurrences(of: ".", with: "")))")
+            throw mismatch(
+                type,
+                "'\(text)' reads as \(Double(digits).map { String($0) } ?? text) but looks like a Dutch thousands separator; write the number without separators (e.g. \(digits.replacingOccurrences(of: ".", with: "")))"
+            )
         }
-        guard let first = digits.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              !digits.contains("x"), !digits.contains("X"), let value = Double(digits), value.isFinite
+        guard let first = digits.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+            !digits.contains("x"), !digits.contains("X"), let value = Double(digits), value.isFinite
         else { throw mismatch(type, "expected a number, found '\(text)'") }
         return value
     }

@@ -77,16 +77,24 @@ public final class XMLDocument: @unchecked Sendable {
                 index = element.pointee.subtreeEnd
                 continue
             }
-            if isAllowed(element.pointee.uri) { index += 1; continue }
+            if isAllowed(element.pointee.uri) {
+                index += 1
+                continue
+            }
             let node = XMLElement(document: self, index: index)
             found.append(ForeignElement(localName: node.localName, namespaceURI: node.namespaceURI, line: node.line, path: node.path))
             // Unlink it from its siblings (rows stay where they are; nothing links to them any more).
-            let previous = element.pointee.previousSibling, next = element.pointee.nextSibling
-            if previous >= 0 { elements[Int(previous)].nextSibling = next } else if element.pointee.parent >= 0 { elements[Int(element.pointee.parent)].firstChild = next }
+            let previous = element.pointee.previousSibling
+            let next = element.pointee.nextSibling
+            if previous >= 0 {
+                elements[Int(previous)].nextSibling = next
+            } else if element.pointee.parent >= 0 {
+                elements[Int(element.pointee.parent)].firstChild = next
+            }
             if next >= 0 { elements[Int(next)].previousSibling = previous }
             element.pointee.nextSibling = -1
             element.pointee.previousSibling = -1
-            detachedRows.append(index ..< element.pointee.subtreeEnd)
+            detachedRows.append(index..<element.pointee.subtreeEnd)
             index = element.pointee.subtreeEnd
         }
         detached = found
@@ -105,7 +113,11 @@ public final class XMLDocument: @unchecked Sendable {
         var next = 0
         let count = tree.pointee.elementCount
         while row < count {
-            if next < skipped.count, skipped[next].lowerBound == row { row = skipped[next].upperBound; next += 1; continue }
+            if next < skipped.count, skipped[next].lowerBound == row {
+                row = skipped[next].upperBound
+                next += 1
+                continue
+            }
             if elements[Int(row)].localName == interned { result.append(XMLElement(document: self, index: row)) }
             row += 1
         }
@@ -115,7 +127,9 @@ public final class XMLDocument: @unchecked Sendable {
     // MARK: Parsing
 
     /// Parses the file at `path`, refusing it before reading when it is larger than `limits.maxBytes`.
-    public static func parse(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default) throws(XMLParseError) -> XMLDocument {
+    public static func parse(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default) throws(XMLParseError)
+        -> XMLDocument
+    {
         let name = displayName ?? path
         let bytes = try readBounded(path: path, name: name, limit: limits.maxBytes)
         return try parse(bytes: bytes, sourceName: name, limits: limits)
@@ -124,7 +138,8 @@ public final class XMLDocument: @unchecked Sendable {
     /// Parses bytes already in memory.
     public static func parse(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default) throws(XMLParseError) -> XMLDocument {
         if bytes.count > limits.maxBytes {
-            throw XMLParseError(kind: .tooLarge, file: sourceName, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes")
+            throw XMLParseError(
+                kind: .tooLarge, file: sourceName, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes")
         }
         // libxml2 takes the length as an int, whatever --max-bytes says.
         if bytes.count >= Int(Int32.max) {
@@ -141,20 +156,24 @@ public final class XMLDocument: @unchecked Sendable {
             buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse($0.baseAddress!, Int32(buffer.count), maxDepth, &state) }
         }
         if state.doctypeSeen != 0 {
-            throw XMLParseError(kind: .doctypeForbidden, file: sourceName, line: Int(state.doctypeLine),
-                                message: "DOCTYPE declarations are not accepted in a bid (they enable external entities and entity expansion)")
+            throw XMLParseError(
+                kind: .doctypeForbidden, file: sourceName, line: Int(state.doctypeLine),
+                message: "DOCTYPE declarations are not accepted in a bid (they enable external entities and entity expansion)")
         }
         if state.depthExceeded != 0 {
-            throw XMLParseError(kind: .malformed, file: sourceName, line: Int(state.depthLine), message: "element depth exceeds the limit of \(maxDepth) levels")
+            throw XMLParseError(
+                kind: .malformed, file: sourceName, line: Int(state.depthLine),
+                message: "element depth exceeds the limit of \(maxDepth) levels")
         }
         guard let tree else {
             let message = withUnsafeBytes(of: state.errorMessage) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw XMLParseError(kind: .malformed, file: sourceName,
-                                line: state.errorSeen != 0 ? Int(state.errorLine) : nil,
-                                column: state.errorSeen != 0 ? Int(state.errorColumn) : nil,
-                                message: !message.isEmpty ? message : state.wellFormed != 0 ? "out of memory" : "not a well-formed XML document")
+            throw XMLParseError(
+                kind: .malformed, file: sourceName,
+                line: state.errorSeen != 0 ? Int(state.errorLine) : nil,
+                column: state.errorSeen != 0 ? Int(state.errorColumn) : nil,
+                message: !message.isEmpty ? message : state.wellFormed != 0 ? "out of memory" : "not a well-formed XML document")
         }
         return XMLDocument(tree: tree, sourceName: sourceName)
     }
@@ -175,7 +194,9 @@ public final class XMLDocument: @unchecked Sendable {
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw XMLParseError(kind: .unreadable, file: name, message: "cannot be opened for reading") }
+        guard fstat(descriptor, &status) == 0 else {
+            throw XMLParseError(kind: .unreadable, file: name, message: "cannot be opened for reading")
+        }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw XMLParseError(kind: .unreadable, file: name, message: "is a directory") }
         if Int(status.st_size) > limit {
             throw XMLParseError(kind: .tooLarge, file: name, message: "file is larger than the limit of \(limit) bytes")
@@ -201,14 +222,19 @@ public final class XMLDocument: @unchecked Sendable {
                         atEnd = true
                         return
                     }
-                    if got == 0 { atEnd = true; return }
+                    if got == 0 {
+                        atEnd = true
+                        return
+                    }
                     initialized += got
                 }
             }
             if atEnd || capacity == limit + 1 { break }
             capacity = min(limit + 1, capacity * 2)  // the file grew while being read
         }
-        if failure != 0 { throw XMLParseError(kind: .unreadable, file: name, message: "read failed: \(String(cString: strerror(failure)))") }
+        if failure != 0 {
+            throw XMLParseError(kind: .unreadable, file: name, message: "read failed: \(String(cString: strerror(failure)))")
+        }
         if bytes.count > limit {
             throw XMLParseError(kind: .tooLarge, file: name, message: "file is larger than the limit of \(limit) bytes")
         }

@@ -44,7 +44,10 @@ public struct XMLElement: @unchecked Sendable {
         guard let interned = name.pointer else { return nil }
         var found: Int32?
         forEachChild { child, element in
-            if element.pointee.localName == interned { found = child; return false }
+            if element.pointee.localName == interned {
+                found = child
+                return false
+            }
             return true
         }
         return found.map { XMLElement(document: document, index: $0) }
@@ -137,7 +140,8 @@ public struct XMLElement: @unchecked Sendable {
     /// The text bytes in place when they are one run (almost always), joined otherwise.
     private func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let tree = document.tree.pointee
-        let first = Int(row.pointee.firstSegment), end = Int(row.pointee.endSegment)
+        let first = Int(row.pointee.firstSegment)
+        let end = Int(row.pointee.endSegment)
         switch end - first {
         case 0: return body(UnsafeBufferPointer(start: nil, count: 0))
         case 1: return body(textBytes(tree.segments[first].offset, tree.segments[first].length))
@@ -150,7 +154,8 @@ public struct XMLElement: @unchecked Sendable {
 
     /// A byte range of the tree's text buffer (text runs and attribute values live there).
     private func textBytes(_ offset: UInt32, _ length: UInt32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: UnsafeRawPointer(document.tree.pointee.text + Int(offset)).assumingMemoryBound(to: UInt8.self), count: Int(length))
+        UnsafeBufferPointer(
+            start: UnsafeRawPointer(document.tree.pointee.text + Int(offset)).assumingMemoryBound(to: UInt8.self), count: Int(length))
     }
 
     /// The collapsed text, or nil when it is empty.
@@ -164,7 +169,7 @@ public struct XMLElement: @unchecked Sendable {
         let count = Int(row.pointee.attributeCount)
         guard count > 0, let interned = document.intern(name) else { return nil }
         let tree = document.tree.pointee
-        for slot in Int(row.pointee.firstAttribute) ..< Int(row.pointee.firstAttribute) + count {
+        for slot in Int(row.pointee.firstAttribute)..<Int(row.pointee.firstAttribute) + count {
             let attribute = tree.attributes[slot]
             if attribute.localName == interned && attribute.uri == nil {
                 return String(decoding: textBytes(attribute.offset, attribute.length), as: UTF8.self)
@@ -203,7 +208,10 @@ public struct XMLElement: @unchecked Sendable {
         for step in steps.reversed() {
             let element = document.elements[Int(step.element)]
             bytes.append(UInt8(ascii: "/"))
-            if let prefix = element.prefix { append(prefix); bytes.append(UInt8(ascii: ":")) }
+            if let prefix = element.prefix {
+                append(prefix)
+                bytes.append(UInt8(ascii: ":"))
+            }
             append(element.localName)
             bytes.append(UInt8(ascii: "["))
             bytes.append(contentsOf: String(step.position).utf8)
@@ -216,7 +224,7 @@ public struct XMLElement: @unchecked Sendable {
     public func namespaceDeclarations() -> [(prefix: String?, uri: String)] {
         let tree = document.tree.pointee
         let first = Int(row.pointee.firstNamespace)
-        return (first ..< first + Int(row.pointee.namespaceCount)).compactMap { slot in
+        return (first..<first + Int(row.pointee.namespaceCount)).compactMap { slot in
             let declaration = tree.namespaces[slot]
             guard let uri = declaration.uri else { return nil }
             return (declaration.prefix.map { String(cString: $0) }, String(cString: uri))
@@ -235,7 +243,10 @@ public struct XMLElement: @unchecked Sendable {
         var previousSpace = true  // a leading space is not clean
         for byte in bytes {
             let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            if space && (previousSpace || byte != 0x20) {
+                clean = false
+                break
+            }
             previousSpace = space
         }
         if (clean && !previousSpace) || bytes.isEmpty { return String(decoding: bytes, as: UTF8.self) }
@@ -246,7 +257,11 @@ public struct XMLElement: @unchecked Sendable {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     pending = count > 0
                 } else {
-                    if pending { out[count] = 0x20; count += 1; pending = false }
+                    if pending {
+                        out[count] = 0x20
+                        count += 1
+                        pending = false
+                    }
                     out[count] = byte
                     count += 1
                 }

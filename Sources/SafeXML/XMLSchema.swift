@@ -20,7 +20,10 @@ public final class XMLSchema: @unchecked Sendable {
     public struct Problem: Sendable, Equatable, Codable {
         public var line: Int
         public var message: String
-        public init(line: Int, message: String) { self.line = line; self.message = message }
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     public struct Result: Sendable {
@@ -35,7 +38,8 @@ public final class XMLSchema: @unchecked Sendable {
         _ = XMLDocument.initializeOnce
         var message = [CChar](repeating: 0, count: 600)
         guard let compiled = uea_schema_compile(path, &message, message.count) else {
-            throw CompileError(path: path, message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            throw CompileError(
+                path: path, message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         schema = compiled
         self.path = path
@@ -50,7 +54,9 @@ public final class XMLSchema: @unchecked Sendable {
         defer { uea_schema_errors_free(&errors) }
         guard bytes.count < Int(Int32.max) else { throw XMLParseError(kind: .tooLarge, file: name, message: "too large to validate") }
         let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { uea_schema_validate(schema, $0, Int32(buffer.count), name, &errors) }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                uea_schema_validate(schema, $0, Int32(buffer.count), name, &errors)
+            }
         }
         if status < 0 { throw XMLParseError(kind: .unreadable, file: name, message: "cannot be parsed for schema validation") }
         var problems: [Problem] = []

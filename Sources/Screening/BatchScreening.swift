@@ -1,8 +1,8 @@
 import DossierModel
 import ESPD
 import Foundation
-import RuleData
 import Names
+import RuleData
 
 /// Screens many bidders with a bounded number of workers. Each worker loads one submission,
 /// screens it, hands the dossier on and drops the document, so memory does not grow with the
@@ -34,7 +34,9 @@ public final class BatchScreening: @unchecked Sendable {
     /// Validates every ESPD against its release's schemas when given (`espd.schema-invalid`).
     let validator: ESPDSchemas.Validator?
 
-    public init(job: ScreeningJob, validator: ESPDSchemas.Validator? = nil, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)) {
+    public init(
+        job: ScreeningJob, validator: ESPDSchemas.Validator? = nil, setup: @escaping @Sendable () throws -> (RuleBook, SanctionsIndex)
+    ) {
         self.validator = validator
         self.job = job
         self.setup = Prepared(setup)
@@ -45,14 +47,17 @@ public final class BatchScreening: @unchecked Sendable {
     public func tenderDossier(screener: Screener = Screener()) throws -> TenderDossier? {
         guard job.tenderFilePath != nil else { return nil }
         let (rules, _) = try setup.get()
-        return screener.tenderDossier(tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources)
+        return screener.tenderDossier(
+            tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources)
     }
 
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each
     /// dossier (write files there); `deliver` is called in input order, one call at a time.
     /// Throws the setup's error (nothing is delivered then).
-    public func run(workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
-                    deliver: @escaping @Sendable (Int, Outcome) -> Void) throws {
+    public func run(
+        workers: Int, process: @escaping @Sendable (Int, Dossier) throws -> Void,
+        deliver: @escaping @Sendable (Int, Outcome) -> Void
+    ) throws {
         let count = job.bidderLocations.count
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = claim(count) {
@@ -64,7 +69,8 @@ public final class BatchScreening: @unchecked Sendable {
     }
 
     private func claim(_ count: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard next < count else { return nil }
         next += 1
         return next - 1
@@ -75,7 +81,8 @@ public final class BatchScreening: @unchecked Sendable {
         let location = job.bidderLocations[index]
         let submission: Submission
         do {
-            submission = try Submission.load(location, requestDocument: job.requestDocument, hashAlongside: spareCores, validator: validator)
+            submission = try Submission.load(
+                location, requestDocument: job.requestDocument, hashAlongside: spareCores, validator: validator)
         } catch {
             identities.register(index, location: location, name: "", keys: [])
             // Refusals, too, wait for the setup: a broken rule file is reported before any bidder.
@@ -86,8 +93,9 @@ public final class BatchScreening: @unchecked Sendable {
         identities.register(index, location: location, name: submission.displayName, keys: identity)
         guard let (rules, sanctions) = try? setup.get() else { return nil }
         do {
-            var context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
-                                           request: job.request, rules: rules, sanctions: sanctions, tenderFileLines: job.tenderFileLines)
+            var context = ScreeningContext(
+                submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath,
+                request: job.request, rules: rules, sanctions: sanctions, tenderFileLines: job.tenderFileLines)
             context.sameBidderEarlier = identities.earlier(than: index, keys: identity)
             let dossier = screener.dossier(context, extraSources: job.extraSources)
             try process(index, dossier)
@@ -98,7 +106,8 @@ public final class BatchScreening: @unchecked Sendable {
     }
 
     private func complete(_ index: Int, _ outcome: Outcome, deliver: (Int, Outcome) -> Void) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         ready[index] = outcome
         while let next = ready.removeValue(forKey: delivered) {
             deliver(delivered, next)

@@ -30,12 +30,13 @@ struct EntityInBid {
             role = .sameParty
             return
         }
-        role = switch espd.economicOperator?.role {
-        case "lead"?, "member"?: .member
-        case "relied-upon"?: .reliedUpon
-        case "subcontractor"?: .subcontractor
-        default: .unknown
-        }
+        role =
+            switch espd.economicOperator?.role {
+            case "lead"?, "member"?: .member
+            case "relied-upon"?: .reliedUpon
+            case "subcontractor"?: .subcontractor
+            default: .unknown
+            }
     }
 
     var label: (nl: String, en: String) {
@@ -70,7 +71,8 @@ struct EntityInBid {
         var en = label.en + ": " + finding.message.en
         // A ground established for the entity: a mandatory one (conviction, or taxes with a final
         // decision) as a blocker, or an optional one a jurist assesses.
-        let mandatory = ["exclusion.mandatory-ground", "exclusion.tax-social-security"].contains(finding.check) && finding.severity == .blocker
+        let mandatory =
+            ["exclusion.mandatory-ground", "exclusion.tax-social-security"].contains(finding.check) && finding.severity == .blocker
         let optional = finding.check == "exclusion.optional-ground" && finding.severity == .attention
         let isGround = mandatory || optional
         switch role {

@@ -24,8 +24,12 @@ public struct Screener: Sendable {
             entity.submission.bidder = context.submission.bidder.evidence(for: other)?.asBidderFile ?? BidderFile()
             // Pointers into bidder.yaml go to its `entities` section.
             let entitiesLine = context.submission.bidderFileLines["entities"]
-            entity.submission.bidderFileLines = Dictionary(uniqueKeysWithValues: ["gva", "kvkExtract", "taxStatement", "equivalentDocument", "entities"].map { ($0, entitiesLine ?? 0) })
-                .filter { _ in entitiesLine != nil }
+            entity.submission.bidderFileLines = Dictionary(
+                uniqueKeysWithValues: ["gva", "kvkExtract", "taxStatement", "equivalentDocument", "entities"].map {
+                    ($0, entitiesLine ?? 0)
+                }
+            )
+            .filter { _ in entitiesLine != nil }
             for check in checks where check.subject == .bidder && (check.perEntity || (evidenceToo && check.family == "gva")) {
                 all += check.run(entity).map(inBid.relabel)
             }
@@ -37,7 +41,8 @@ public struct Screener: Sendable {
     /// `.withInternetDateTime` writes, without creating one per dossier.
     public static func internetDateTime(_ date: Date) -> String {
         let (day, rest) = Day.split(unixSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
-        return day.description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2) + "Z"
+        return day.description + "T" + Day.padded(rest / 3600, 2) + ":" + Day.padded(rest % 3600 / 60, 2) + ":" + Day.padded(rest % 60, 2)
+            + "Z"
     }
 
     /// The tender's own findings (checks whose subject is the tender), once per tender.
@@ -46,34 +51,42 @@ public struct Screener: Sendable {
     }
 
     /// The tender dossier: `request` stands in for a bidder's ESPD (the CPV codes fall back to it).
-    public func tenderDossier(tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
-                              sources: [SourceFile], now: Date = Date()) -> TenderDossier {
+    public func tenderDossier(
+        tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
+        sources: [SourceFile], now: Date = Date()
+    ) -> TenderDossier {
         let espd = request ?? .empty(source: tenderFilePath ?? "tender")
-        let submission = Submission(location: tenderFilePath ?? "tender", espd: espd, otherESPDs: [], bidder: BidderFile(), bidderFilePath: nil,
-                                    bidderFileLines: [:], supplyChain: nil, supplyChainPath: nil, sources: [])
-        let context = ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderFilePath, request: request, rules: rules)
+        let submission = Submission(
+            location: tenderFilePath ?? "tender", espd: espd, otherESPDs: [], bidder: BidderFile(), bidderFilePath: nil,
+            bidderFileLines: [:], supplyChain: nil, supplyChainPath: nil, sources: [])
+        let context = ScreeningContext(
+            submission: submission, tender: tender, tenderFilePath: tenderFilePath, request: request, rules: rules)
         let findings = tenderFindings(context)
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
         return TenderDossier(
             screenedAt: Self.internetDateTime(now),
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: rules.version, files: rules.files),
-            tender: .init(id: tender.id, name: tender.name, authority: tender.authority.name, type: tender.type?.rawValue,
-                          estimatedValue: tender.estimatedValue, procedure: tender.procedure?.rawValue, cpv: context.cpvCodes,
-                          referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
+            tender: .init(
+                id: tender.id, name: tender.name, authority: tender.authority.name, type: tender.type?.rawValue,
+                estimatedValue: tender.estimatedValue, procedure: tender.procedure?.rawValue, cpv: context.cpvCodes,
+                referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
             contractConditions: tender.contractConditions,
             sources: sources.sorted { ($0.role, $0.path) < ($1.role, $1.path) },
             findings: findings,
-            summary: .init(blocker: count(.blocker), attention: count(.attention), info: count(.info),
-                           outcome: count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")))
+            summary: .init(
+                blocker: count(.blocker), attention: count(.attention), info: count(.info),
+                outcome: count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")))
     }
 
     /// The bidder and every other entity with an ESPD, with the count of findings about each.
     static func entities(_ s: Submission, _ findings: [Finding]) -> [Dossier.EntitySummary] {
         func summary(_ espd: ESPDDocument, role: String, name: String, _ about: (Finding) -> Bool) -> Dossier.EntitySummary {
             let own = findings.filter(about)
-            return .init(name: name, role: role, file: espd.source, generation: espd.generation.rawValue,
-                         blocker: own.count { $0.severity == .blocker }, attention: own.count { $0.severity == .attention }, info: own.count { $0.severity == .info })
+            return .init(
+                name: name, role: role, file: espd.source, generation: espd.generation.rawValue,
+                blocker: own.count { $0.severity == .blocker }, attention: own.count { $0.severity == .attention },
+                info: own.count { $0.severity == .info })
         }
         return [summary(s.espd, role: "bidder", name: s.displayName) { $0.details?["entity"] == nil }]
             + s.otherESPDs.map { other in
@@ -93,15 +106,20 @@ public struct Screener: Sendable {
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: context.rules.version, files: context.rules.files),
             watchlists: (context.sanctions?.lists ?? []).map(\.version),
-            tender: .init(id: context.tender.id, name: context.tender.name, authority: context.tender.authority.name,
-                          type: context.tender.type?.rawValue, estimatedValue: context.tender.estimatedValue,
-                          procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,
-                          referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
-            bidder: .init(name: s.displayName, identifiers: eo?.identifiers ?? [], kvk: s.kvk, country: s.country,
-                          role: eo?.role, groupName: eo?.groupName),
-            espd: .init(file: s.espd.source, generation: s.espd.generation.rawValue, version: s.espd.version, kind: s.espd.kind.rawValue,
-                        contractFolderID: s.espd.contractFolderID, criteria: s.espd.criteria.count,
-                        otherEntities: s.otherESPDs.map { "\($0.economicOperator?.name ?? $0.source) (\($0.economicOperator?.role ?? "role not given"))" }),
+            tender: .init(
+                id: context.tender.id, name: context.tender.name, authority: context.tender.authority.name,
+                type: context.tender.type?.rawValue, estimatedValue: context.tender.estimatedValue,
+                procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,
+                referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
+            bidder: .init(
+                name: s.displayName, identifiers: eo?.identifiers ?? [], kvk: s.kvk, country: s.country,
+                role: eo?.role, groupName: eo?.groupName),
+            espd: .init(
+                file: s.espd.source, generation: s.espd.generation.rawValue, version: s.espd.version, kind: s.espd.kind.rawValue,
+                contractFolderID: s.espd.contractFolderID, criteria: s.espd.criteria.count,
+                otherEntities: s.otherESPDs.map {
+                    "\($0.economicOperator?.name ?? $0.source) (\($0.economicOperator?.role ?? "role not given"))"
+                }),
             sources: (s.sources + extraSources).sorted { ($0.role, $0.path) < ($1.role, $1.path) },
             findings: findings,
             entities: Self.entities(s, findings),

@@ -1,8 +1,8 @@
 import DossierModel
 import ESPD
 import Foundation
-import SafeXML
 import RuleData
+import SafeXML
 
 /// What `uea-screen screen` works on: the tender, its request and the bidders to screen.
 public struct ScreeningJob: Sendable {
@@ -55,7 +55,9 @@ public struct ScreeningJob: Sendable {
             }
         }
         if tenderPath == nil {
-            notices.append("no tender file found (none given with --tender, none above the bidder): the reference date is today and the tender's own checks are off")
+            notices.append(
+                "no tender file found (none given with --tender, none above the bidder): the reference date is today and the tender's own checks are off"
+            )
         }
         var tender = TenderContext()
         var request: ESPDDocument? = nil
@@ -72,21 +74,37 @@ public struct ScreeningJob: Sendable {
             let lines = YAMLFile.topLevelKeyLines(text: tenderText)
             tenderLines = lines
             for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
-                throw InputError(file: tenderPath, line: lines["optionalGrounds"], message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
+                throw InputError(
+                    file: tenderPath, line: lines["optionalGrounds"],
+                    message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
             }
             for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
-                throw InputError(file: tenderPath, line: lines["knockOuts"], message: "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))")
+                throw InputError(
+                    file: tenderPath, line: lines["knockOuts"],
+                    message:
+                        "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))"
+                )
             }
             for kind in tender.contractConditions where !TenderContext.conditionKinds.contains(kind) {
-                throw InputError(file: tenderPath, line: lines["contractConditions"], message: "contractConditions: '\(kind)' is not a known condition; allowed: \(TenderContext.conditionKinds.joined(separator: ", "))")
+                throw InputError(
+                    file: tenderPath, line: lines["contractConditions"],
+                    message:
+                        "contractConditions: '\(kind)' is not a known condition; allowed: \(TenderContext.conditionKinds.joined(separator: ", "))"
+                )
             }
             for kind in tender.requested where !TenderContext.evidenceKinds.contains(kind) {
-                throw InputError(file: tenderPath, line: lines["requested"], message: "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))")
+                throw InputError(
+                    file: tenderPath, line: lines["requested"],
+                    message:
+                        "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))"
+                )
             }
             if let relative = tender.espdRequest {
                 // The request is a file of the tender's own folder.
                 guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
-                    throw InputError(file: tenderPath, line: lines["espdRequest"], message: "espdRequest: '\(relative)' must name a file in the tender's folder")
+                    throw InputError(
+                        file: tenderPath, line: lines["espdRequest"],
+                        message: "espdRequest: '\(relative)' must name a file in the tender's folder")
                 }
                 let path = PathText.child(PathText.parent(tenderPath) ?? "/", relative)
                 let requestSource: SourceFile
@@ -101,11 +119,14 @@ public struct ScreeningJob: Sendable {
                     throw InputError(file: path, message: error.description)
                 }
                 requestPath = path
-                if request?.kind != .request { throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response") }
+                if request?.kind != .request {
+                    throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response")
+                }
                 sources.append(requestSource)
             }
         }
-        return ScreeningJob(tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
-                            extraSources: sources, tenderFileLines: tenderLines, bidderLocations: bidders, notices: notices)
+        return ScreeningJob(
+            tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
+            extraSources: sources, tenderFileLines: tenderLines, bidderLocations: bidders, notices: notices)
     }
 }

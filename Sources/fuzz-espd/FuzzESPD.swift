@@ -3,7 +3,8 @@
 import ESPD
 import Foundation
 
-let sampleRequest: String? = FileManager.default.fileExists(atPath: "samples/zonnepark-lelystad/espd-request.xml")
+let sampleRequest: String? =
+    FileManager.default.fileExists(atPath: "samples/zonnepark-lelystad/espd-request.xml")
     ? "samples/zonnepark-lelystad/espd-request.xml" : nil
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -21,15 +22,15 @@ public func fuzzESPD(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if !FUZZING
-/// Without libFuzzer (a normal build) the target replays inputs: `fuzz-espd FILE...`.
-/// The regression inputs in fuzz/regressions/ run this way in the tests.
-@main
-struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            _ = [UInt8](data).withUnsafeBufferPointer { fuzzESPD($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    /// Without libFuzzer (a normal build) the target replays inputs: `fuzz-espd FILE...`.
+    /// The regression inputs in fuzz/regressions/ run this way in the tests.
+    @main
+    struct Replay {
+        static func main() {
+            for path in CommandLine.arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                _ = [UInt8](data).withUnsafeBufferPointer { fuzzESPD($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            }
         }
     }
-}
 #endif

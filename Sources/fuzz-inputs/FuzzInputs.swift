@@ -2,9 +2,9 @@
 // watchlist CSV and FSF XML. Build and run with fuzz/run.sh.
 import DossierModel
 import Foundation
-import Screening
-import RuleData
 import Names
+import RuleData
+import Screening
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzInputs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -19,7 +19,8 @@ public func fuzzInputs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var submission = base.submission
         if let bidder { submission.bidder = bidder }
         if let chain { submission.supplyChain = chain }
-        let context = ScreeningContext(submission: submission, tender: tender ?? base.tender, tenderFilePath: nil, request: nil, rules: base.rules)
+        let context = ScreeningContext(
+            submission: submission, tender: tender ?? base.tender, tenderFilePath: nil, request: nil, rules: base.rules)
         _ = Screener().findings(context)
         if let tender { _ = Screener().tenderDossier(tender: tender, tenderFilePath: nil, request: nil, rules: base.rules, sources: []) }
     }
@@ -32,23 +33,24 @@ public func fuzzInputs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 enum Harness {
     static let base: (submission: Submission, tender: TenderContext, rules: RuleBook)? = {
         guard let rules = try? RuleBook.load(directory: "checklists"),
-              let submission = try? Submission.load("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"),
-              let job = try? ScreeningJob.plan(paths: ["samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"], tenderFile: "samples/zonnepark-lelystad/tender.yaml")
+            let submission = try? Submission.load("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"),
+            let job = try? ScreeningJob.plan(
+                paths: ["samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"], tenderFile: "samples/zonnepark-lelystad/tender.yaml")
         else { return nil }
         return (submission, job.tender, rules)
     }()
 }
 
 #if !FUZZING
-/// Without libFuzzer (a normal build) the target replays inputs: `fuzz-inputs FILE...`.
-/// The regression inputs in fuzz/regressions/ run this way in the tests.
-@main
-struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            _ = [UInt8](data).withUnsafeBufferPointer { fuzzInputs($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    /// Without libFuzzer (a normal build) the target replays inputs: `fuzz-inputs FILE...`.
+    /// The regression inputs in fuzz/regressions/ run this way in the tests.
+    @main
+    struct Replay {
+        static func main() {
+            for path in CommandLine.arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                _ = [UInt8](data).withUnsafeBufferPointer { fuzzInputs($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            }
         }
     }
-}
 #endif

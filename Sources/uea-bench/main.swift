@@ -1,10 +1,10 @@
 // Benchmarks that need the libraries directly (whole-process benchmarks are in bench/*.sh).
 // Usage: swift run -c release uea-bench sanctions [ENTRIES] [QUERIES]
 import Foundation
+import Names
+import RuleData
 import Screening
 import Yams
-import RuleData
-import Names
 
 /// A deterministic generator (SplitMix64) so every run screens the same names.
 struct Generator {
@@ -19,8 +19,10 @@ struct Generator {
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }
 
-let syllables = ["ka", "lo", "mir", "ov", "ser", "gei", "an", "dre", "vol", "kov", "pet", "rov", "ni", "ko", "lai", "tim", "chen",
-                 "bar", "za", "dim", "it", "ri", "sta", "nis", "lav", "bo", "ris", "gen", "na", "dy", "al", "ek", "sei", "yu", "ra"]
+let syllables = [
+    "ka", "lo", "mir", "ov", "ser", "gei", "an", "dre", "vol", "kov", "pet", "rov", "ni", "ko", "lai", "tim", "chen",
+    "bar", "za", "dim", "it", "ri", "sta", "nis", "lav", "bo", "ris", "gen", "na", "dy", "al", "ek", "sei", "yu", "ra",
+]
 let forms = ["OOO", "LLC", "JSC", "PJSC", "AO", "GmbH", "B.V.", "Ltd."]
 
 func word(_ g: inout Generator, _ parts: Int) -> String {
@@ -33,9 +35,15 @@ func sanctionsBenchmark(entries: Int, queries: Int) throws {
     var list: [WatchlistEntry] = []
     for i in 0..<entries {
         if i % 2 == 0 {
-            list.append(WatchlistEntry(id: "E\(i)", kind: .person, names: ["\(word(&g, 2)) \(word(&g, 3)) \(word(&g, 3))"], birthDates: ["19\(50 + i % 50)-01-01"], countries: ["RU"], programme: "UKR", listedOn: nil, reference: nil))
+            list.append(
+                WatchlistEntry(
+                    id: "E\(i)", kind: .person, names: ["\(word(&g, 2)) \(word(&g, 3)) \(word(&g, 3))"],
+                    birthDates: ["19\(50 + i % 50)-01-01"], countries: ["RU"], programme: "UKR", listedOn: nil, reference: nil))
         } else {
-            list.append(WatchlistEntry(id: "E\(i)", kind: .entity, names: ["\(g.pick(forms)) \(word(&g, 3)) \(word(&g, 2))"], birthDates: [], countries: ["RU"], programme: "RUS", listedOn: nil, reference: nil))
+            list.append(
+                WatchlistEntry(
+                    id: "E\(i)", kind: .entity, names: ["\(g.pick(forms)) \(word(&g, 3)) \(word(&g, 2))"], birthDates: [],
+                    countries: ["RU"], programme: "RUS", listedOn: nil, reference: nil))
         }
     }
     // A tenth of the queries are listed names in another word order; the rest are new names.
@@ -55,16 +63,19 @@ func sanctionsBenchmark(entries: Int, queries: Int) throws {
     var hits = 0
     for (name, kind) in names { hits += index.search(name, kind: kind, limit: 1).count }
     let done = Date()
-    print(String(format: "sanctions: %d entries indexed in %.3f s; %d names screened in %.3f s (%.1f µs per name); %d hits",
-                 entries, built.timeIntervalSince(started), queries, done.timeIntervalSince(built),
-                 done.timeIntervalSince(built) / Double(queries) * 1e6, hits))
+    print(
+        String(
+            format: "sanctions: %d entries indexed in %.3f s; %d names screened in %.3f s (%.1f µs per name); %d hits",
+            entries, built.timeIntervalSince(started), queries, done.timeIntervalSince(built),
+            done.timeIntervalSince(built) / Double(queries) * 1e6, hits))
 }
 
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "sanctions":
     let rest = Array(arguments.dropFirst())
-    try sanctionsBenchmark(entries: rest.count > 0 ? Int(rest[0]) ?? 10_000 : 10_000, queries: rest.count > 1 ? Int(rest[1]) ?? 1_000 : 1_000)
+    try sanctionsBenchmark(
+        entries: rest.count > 0 ? Int(rest[0]) ?? 10_000 : 10_000, queries: rest.count > 1 ? Int(rest[1]) ?? 1_000 : 1_000)
 case "yaml-compose":
     // How much of the rule-data load is YAML parsing itself (not Codable decoding).
     let directory = RuleBook.defaultDirectory() ?? "checklists"

@@ -3,12 +3,15 @@ import DossierModel
 import DossierStore
 import ESPD
 import Foundation
-import Screening
 import Names
+import Screening
 
 /// `--store` for every dossier command (and `screen`).
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Dossier store: a file path (created on first use) or a postgres:// URL (password from PGPASSWORD or ~/.pgpass). Default: $UEA_SCREEN_STORE, else ~/.local/share/uea-screen/store.sqlite")
+    @Option(
+        help:
+            "Dossier store: a file path (created on first use) or a postgres:// URL (password from PGPASSWORD or ~/.pgpass). Default: $UEA_SCREEN_STORE, else ~/.local/share/uea-screen/store.sqlite"
+    )
     var store: String?
 
     var location: String { store ?? StoreLocation.defaultPath() }
@@ -44,19 +47,21 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Find, show, verify and export stored dossiers (append-only, hash-chained).",
         discussion: """
-        An id is the full id or a unique prefix of at least 8 characters, as `dossier list` prints it.
+            An id is the full id or a unique prefix of at least 8 characters, as `dossier list` prints it.
 
-        Examples:
-          uea-screen dossier list --tender PFL-2026-017 --severity blocker
-          uea-screen dossier show 3f2a91c0 --format md --lang en
-          uea-screen dossier history "Sunrise PV Trading GmbH"
-          uea-screen dossier verify --expect-head 5be1…   (the head written in the case file)
-          uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --html export/
-          uea-screen dossier award 3f2a91c0 --reason "gunningsbesluit GS 2026-12-01"
-          uea-screen dossier access-log
-        """,
-        subcommands: [DossierList.self, DossierShow.self, DossierHistory.self, DossierVerify.self, DossierExport.self, DossierAward.self,
-                      DossierPurge.self, DossierAccessLog.self])
+            Examples:
+              uea-screen dossier list --tender PFL-2026-017 --severity blocker
+              uea-screen dossier show 3f2a91c0 --format md --lang en
+              uea-screen dossier history "Sunrise PV Trading GmbH"
+              uea-screen dossier verify --expect-head 5be1…   (the head written in the case file)
+              uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --html export/
+              uea-screen dossier award 3f2a91c0 --reason "gunningsbesluit GS 2026-12-01"
+              uea-screen dossier access-log
+            """,
+        subcommands: [
+            DossierList.self, DossierShow.self, DossierHistory.self, DossierVerify.self, DossierExport.self, DossierAward.self,
+            DossierPurge.self, DossierAccessLog.self,
+        ])
 }
 
 /// Prints a JSON array one element at a time, so a long listing is never held in memory.

@@ -9,13 +9,15 @@ import Screening
 struct DossierExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a self-contained bundle (tar): dossiers as stored, source files, HTML reports with an index, manifest with hashes and the chain proof.",
+        abstract:
+            "Write a self-contained bundle (tar): dossiers as stored, source files, HTML reports with an index, manifest with hashes and the chain proof.",
         discussion: "Files and folders are written private (0600/0700): the dossiers may hold criminal-law data.")
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier ids to export.") var ids: [String] = []
     @Option(help: "Export every dossier of this tender (latest version per bidder and all earlier ones).") var tender: String?
     @Option(help: "The bundle file to write (tar).") var out: String?
-    @Option(help: "Also (or instead) write the bundle unpacked into this folder: index.html and reports/ open in any browser, offline.") var html: String?
+    @Option(help: "Also (or instead) write the bundle unpacked into this folder: index.html and reports/ open in any browser, offline.")
+    var html: String?
     @Option(help: "Report language: nl or en.") var lang: String = "nl"
     @Option(help: "Report templates folder.") var templates: String?
 
@@ -31,7 +33,10 @@ struct DossierExport: ParsableCommand {
             var selected = ids
             if let tender {
                 let found = try store.entries(StoreFilter(tender: tender)).map(\.id)
-                if found.isEmpty { throw CommandFailure.refused("no dossiers of tender '\(tender)' in \(options.location); `uea-screen dossier list` shows the tenders") }
+                if found.isEmpty {
+                    throw CommandFailure.refused(
+                        "no dossiers of tender '\(tender)' in \(options.location); `uea-screen dossier list` shows the tenders")
+                }
                 selected += found
                 // The tender's own dossier (procedure, thresholds, duties) goes with its bidders'.
                 if let (tenderEntry, _) = try store.latestTender(tender) { selected.append(tenderEntry.id) }
@@ -41,7 +46,9 @@ struct DossierExport: ParsableCommand {
             do { renderer = try directory.map { try ReportRenderer(directory: $0) } } catch {
                 throw CommandFailure.refused("\(error)")
             }
-            if renderer == nil { Diagnostics.report("warning: report templates not found; the bundle has no HTML reports (pass --templates)") }
+            if renderer == nil {
+                Diagnostics.report("warning: report templates not found; the bundle has no HTML reports (pass --templates)")
+            }
             var sinks: [DossierBundle.Sink] = []
             var tar: (sink: DossierBundle.Sink, finish: () throws -> Void, abandon: () -> Void)? = nil
             if let out {
@@ -51,7 +58,8 @@ struct DossierExport: ParsableCommand {
             if let html { sinks.append(DossierBundle.folder(html)) }
             let manifest: DossierBundle.Manifest
             do {
-                manifest = try DossierBundle.export(store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl, to: sinks)
+                manifest = try DossierBundle.export(
+                    store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl, to: sinks)
                 try tar?.finish()
             } catch {
                 tar?.abandon()
@@ -59,7 +67,9 @@ struct DossierExport: ParsableCommand {
             }
             StoreOptions.log(store, "export", selected.joined(separator: ","))
             let purged = manifest.purged.isEmpty ? "" : " (\(manifest.purged.count) purged, listed without content)"
-            print("exported \(manifest.entries.count) dossiers\(purged) to \([out, html].compactMap { $0 }.joined(separator: " and ")); store head \(manifest.storeHeadHash)")
+            print(
+                "exported \(manifest.entries.count) dossiers\(purged) to \([out, html].compactMap { $0 }.joined(separator: " and ")); store head \(manifest.storeHeadHash)"
+            )
         }
     }
 }

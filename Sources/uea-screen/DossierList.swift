@@ -6,7 +6,8 @@ import Foundation
 import Screening
 
 struct DossierList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "One stored dossier per line, id first; filters combine.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "One stored dossier per line, id first; filters combine.")
     @OptionGroup var options: StoreOptions
     @OptionGroup var ruleData: RuleDataOptions
     @Option(help: "Tender id.") var tender: String?
@@ -23,7 +24,9 @@ struct DossierList: ParsableCommand {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, Day(value) == nil { throw ValidationError("\(name) '\(value)' is not a date; write YYYY-MM-DD") }
         }
-        if let from, let to, let start = Day(from), let end = Day(to), end < start { throw ValidationError("--to \(to) is before --from \(from)") }
+        if let from, let to, let start = Day(from), let end = Day(to), end < start {
+            throw ValidationError("--to \(to) is before --from \(from)")
+        }
         if let severity, !["blocker", "attention"].contains(severity) {
             throw ValidationError("--severity '\(severity)' is not allowed; use blocker or attention")
         }
@@ -35,11 +38,19 @@ struct DossierList: ParsableCommand {
     func run() throws {
         try runCommand {
             let store = try options.open(create: false)
-            let filter = try StoreOptions.filter(bidder: bidder, ruleData: ruleData, StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
+            let filter = try StoreOptions.filter(
+                bidder: bidder, ruleData: ruleData,
+                StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
             var array = format == .json ? StreamedJSONArray() : nil
             try store.forEachEntry(filter) { e in
-                if array != nil { try array!.add(e); return }
-                print(DisplayText.oneLine("\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")\(e.criminalData ? "  [criminal-law data]" : "")"))
+                if array != nil {
+                    try array!.add(e)
+                    return
+                }
+                print(
+                    DisplayText.oneLine(
+                        "\(e.id)  \(e.screenedAt.prefix(10))  \(e.tenderID)  \(e.bidderName)  \(e.outcome) (blocker \(e.blocker), attention \(e.attention))\(e.previousVersion == nil ? "" : "  re-screen")\(e.criminalData ? "  [criminal-law data]" : "")"
+                    ))
             }
             array?.finish()
             StoreOptions.log(store, "list", nil)

@@ -11,12 +11,12 @@ struct DossierVerify: ParsableCommand {
         commandName: "verify",
         abstract: "Re-hash every entry, file and access-log record, check the chain and the append-only triggers, print the head hash.",
         discussion: """
-        A chain that is consistent verifies whatever its length: entries cut off at the end, or a chain \
-        rewritten from the start, are found only against a head recorded elsewhere (the case file, an \
-        earlier bundle): pass it with --expect-head. Every broken entry is listed, not only the first.
+            A chain that is consistent verifies whatever its length: entries cut off at the end, or a chain \
+            rewritten from the start, are found only against a head recorded elsewhere (the case file, an \
+            earlier bundle): pass it with --expect-head. Every broken entry is listed, not only the first.
 
-        Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken or the expected head is not in the chain, 2 unreadable.
-        """)
+            Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken or the expected head is not in the chain, 2 unreadable.
+            """)
     @OptionGroup var options: StoreOptions
     @Option(help: "Verify an export bundle instead of a store (no store needed).") var bundle: String?
     @Option(help: "A head hash recorded earlier; it must be one of the chain's entries.") var expectHead: String?
@@ -38,8 +38,9 @@ struct DossierVerify: ParsableCommand {
                 // cannot be read are an error, not "reports not checked".
                 let renderer = try (templates ?? ReportRenderer.defaultDirectory()).map { try ReportRenderer(directory: $0) }
                 do {
-                    report = try DossierBundle.verify(path: bundle, renderer: renderer, makeRenderer: templates == nil ? ReportRenderer.factory : nil,
-                                                      expectHead: expectHead)
+                    report = try DossierBundle.verify(
+                        path: bundle, renderer: renderer, makeRenderer: templates == nil ? ReportRenderer.factory : nil,
+                        expectHead: expectHead)
                 } catch {
                     throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
                 }
@@ -56,7 +57,10 @@ struct DossierVerify: ParsableCommand {
                     print(DisplayText.oneLine("BROKEN at entry \(broken.seq) (\(broken.id ?? "-")): \(broken.reason)"))
                 }
                 if report.ok {
-                    let head = report.expectedHeadAt.map { "; the expected head is entry \($0)" + ($0 < report.entries ? ", \(report.entries - $0) appended since" : "") } ?? ""
+                    let head =
+                        report.expectedHeadAt.map {
+                            "; the expected head is entry \($0)" + ($0 < report.entries ? ", \(report.entries - $0) appended since" : "")
+                        } ?? ""
                     print("ok: \(report.entries) entries, head \(report.headHash)\(head)")
                 } else {
                     print("\(report.broken.count) problems; \(report.entries) entries, head \(report.headHash)")

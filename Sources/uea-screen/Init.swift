@@ -10,12 +10,12 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: "Create a tender folder: a commented tender.yaml and a bidders/ folder to put the submissions in.",
         discussion: """
-        Examples:
-          uea-screen init aanbestedingen/PFL-2027-003
-          # put each bidder's UEA (XML) and bidder.yaml in bidders/<bidder>/, then:
-          uea-screen screen aanbestedingen/PFL-2027-003 --out dossiers/
-        Nothing that exists is overwritten (exit 2 when tender.yaml is already there).
-        """)
+            Examples:
+              uea-screen init aanbestedingen/PFL-2027-003
+              # put each bidder's UEA (XML) and bidder.yaml in bidders/<bidder>/, then:
+              uea-screen screen aanbestedingen/PFL-2027-003 --out dossiers/
+            Nothing that exists is overwritten (exit 2 when tender.yaml is already there).
+            """)
 
     @Argument(help: "The tender folder to create.")
     var directory: String
@@ -24,7 +24,8 @@ struct Init: ParsableCommand {
     /// YAML can hold it unquoted; a name that cannot be one gives the placeholder to replace.
     static func tenderID(_ directory: String) -> String {
         let name = PathText.lastComponent(PathText.normalised(directory))
-        let usable = !name.isEmpty && name != "." && name != ".." && name != "/"
+        let usable =
+            !name.isEmpty && name != "." && name != ".." && name != "/"
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } && name.first?.isLetter == true
         return usable ? name : "KENMERK-INVULLEN"
     }
@@ -40,12 +41,15 @@ struct Init: ParsableCommand {
                 let bidder = (directory as NSString).appendingPathComponent("bidders/example-bidder")
                 try FileManager.default.createDirectory(atPath: bidder, withIntermediateDirectories: true)
                 try AtomicFile.write(Data(Self.tenderTemplate(id: Self.tenderID(directory)).utf8), to: tender, mode: 0o644)
-                try AtomicFile.write(Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
+                try AtomicFile.write(
+                    Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
             } catch {
                 Diagnostics.report("\(directory): \(error)")
                 throw ExitCode(2)
             }
-            print("created \(tender) and \(directory)/bidders/example-bidder/; fill in tender.yaml and put each bidder's ESPD (XML) in its own folder under bidders/")
+            print(
+                "created \(tender) and \(directory)/bidders/example-bidder/; fill in tender.yaml and put each bidder's ESPD (XML) in its own folder under bidders/"
+            )
         }
     }
 
@@ -81,16 +85,16 @@ struct Init: ParsableCommand {
     }
 
     static let bidderTemplate = """
-    # Wat deze inschrijver bij zijn UEA voegt (README, "Input files", Bidder folder). Zet de UEA (XML) naast dit bestand.
-    # name: Voorbeeld B.V.
-    # kvk: "12345678"
-    # country: NL
-    # gva: {issueDate: 2026-12-01}
-    # kvkExtract: {date: 2027-02-01}
-    # taxStatement: {date: 2027-02-01}
-    # russiaDeclaration: {russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false}
-    # subcontractors: [{name: Voorbeeld Onderaannemer B.V., country: NL, share: 15}]
-    # supplyChain: supply-chain.csv
+        # Wat deze inschrijver bij zijn UEA voegt (README, "Input files", Bidder folder). Zet de UEA (XML) naast dit bestand.
+        # name: Voorbeeld B.V.
+        # kvk: "12345678"
+        # country: NL
+        # gva: {issueDate: 2026-12-01}
+        # kvkExtract: {date: 2027-02-01}
+        # taxStatement: {date: 2027-02-01}
+        # russiaDeclaration: {russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false}
+        # subcontractors: [{name: Voorbeeld Onderaannemer B.V., country: NL, share: 15}]
+        # supplyChain: supply-chain.csv
 
-    """
+        """
 }

@@ -7,11 +7,11 @@ struct Inspect: ParsableCommand {
         commandName: "inspect",
         abstract: "Read ESPD/UEA XML files (every generation) and print what they declare.",
         discussion: """
-        Each file is parsed strictly (no DTDs, no external entities, no network). A refused file \
-        is reported on standard error as FILE:LINE: reason, and the other files are still read.
-        JSON output is an array with one object per file that was read (schema uea-screen/espd/1).
-        Exit codes: 0 every file read, 2 at least one file refused or unreadable, 64 usage error.
-        """
+            Each file is parsed strictly (no DTDs, no external entities, no network). A refused file \
+            is reported on standard error as FILE:LINE: reason, and the other files are still read.
+            JSON output is an array with one object per file that was read (schema uea-screen/espd/1).
+            Exit codes: 0 every file read, 2 at least one file refused or unreadable, 64 usage error.
+            """
     )
 
     enum Format: String, ArgumentChoice { case json, text }
@@ -25,7 +25,10 @@ struct Inspect: ParsableCommand {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxBytes: Int = ParseLimits.defaultMaxBytes
 
-    @Option(help: "The tender's ESPD request: the questions the authority asked. Responses of the same EDM release are compared with them; responses that carry answers but no criteria are read with them.")
+    @Option(
+        help:
+            "The tender's ESPD request: the questions the authority asked. Responses of the same EDM release are compared with them; responses that carry answers but no criteria are read with them."
+    )
     var request: String?
 
     @Flag(help: "Include personal data (birth dates, the text of conviction answers). Off by default.")
@@ -43,8 +46,9 @@ struct Inspect: ParsableCommand {
             var refused = false
             for file in files {
                 do {
-                    let document = try ESPDParser.read(contentsOf: file, displayName: file == "-" ? StandardInput.name : nil,
-                                                       limits: ParseLimits(maxBytes: maxBytes), request: request)
+                    let document = try ESPDParser.read(
+                        contentsOf: file, displayName: file == "-" ? StandardInput.name : nil,
+                        limits: ParseLimits(maxBytes: maxBytes), request: request)
                     documents.append(personalData ? document : document.redactingPersonalData())
                 } catch {
                     refused = true

@@ -2,28 +2,31 @@ import ArgumentParser
 import DossierModel
 import ESPD
 import Foundation
-import Screening
-import RuleData
 import Names
+import RuleData
+import Screening
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Check names against the sanctions lists: the best candidates with scores and reasons.",
         discussion: """
-        Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.
+            Exit codes: 0 no candidate at or above the threshold, 1 candidates to review, 2 list unreadable, 64 usage error.
 
-        Examples:
-          uea-screen match "Sibirsky Kremny LLC" --watchlists samples/zonnepark-lelystad/watchlists
-          uea-screen match "Ivan Petrov" --kind person --birth-date 1970-03-02 --country RU --format json
-        """)
+            Examples:
+              uea-screen match "Sibirsky Kremny LLC" --watchlists samples/zonnepark-lelystad/watchlists
+              uea-screen match "Ivan Petrov" --kind person --birth-date 1970-03-02 --country RU --format json
+            """)
 
     enum Kind: String, ArgumentChoice { case person, entity }
 
     @Argument(help: "Names to check.")
     var names: [String]
 
-    @Option(help: "A list name from the watchlist folder (or forced-labour-entities), or a list file (FSF XML or CSV). Default: every imported list and the forced-labour entities of checklists/.")
+    @Option(
+        help:
+            "A list name from the watchlist folder (or forced-labour-entities), or a list file (FSF XML or CSV). Default: every imported list and the forced-labour entities of checklists/."
+    )
     var list: String?
 
     @Option(help: "Whether the names are of persons or of entities (companies, organisations).")
@@ -53,7 +56,8 @@ struct Match: ParsableCommand {
             return SanctionsIndex(lists: [try WatchlistParser.load(path: list)], rules: ruleBook)
         }
         guard let folder = WatchlistLocation.resolve(watchlists, tenderFile: nil) else {
-            throw InputError(file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
+            throw InputError(
+                file: watchlists ?? "watchlists/", message: "no imported lists; run `uea-screen watchlist import FILE` or pass --list FILE")
         }
         let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
         guard let list else {
@@ -78,10 +82,16 @@ struct Match: ParsableCommand {
                 throw ExitCode(2)
             }
             let entryKind: WatchlistEntry.Kind = kind == .person ? .person : .entity
-            struct Result: Encodable { var name: String; var candidates: [SanctionsIndex.Hit] }
+            struct Result: Encodable {
+                var name: String
+                var candidates: [SanctionsIndex.Hit]
+            }
             let results = names.map { name in
-                Result(name: name, candidates: index.search(name, kind: entryKind, birthDate: birthDate, country: country,
-                                                            limit: ruleBook.sanctions.candidates, all: all))
+                Result(
+                    name: name,
+                    candidates: index.search(
+                        name, kind: entryKind, birthDate: birthDate, country: country,
+                        limit: ruleBook.sanctions.candidates, all: all))
             }
             switch format {
             case .json: print(try JSONOutput.string(results))
@@ -90,7 +100,10 @@ struct Match: ParsableCommand {
                     print(DisplayText.oneLine(result.name))
                     if result.candidates.isEmpty { print("  no candidate at or above the threshold") }
                     for hit in result.candidates {
-                        print(DisplayText.oneLine("  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"))
+                        print(
+                            DisplayText.oneLine(
+                                "  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"
+                            ))
                         print(DisplayText.oneLine("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))"))
                     }
                 }

@@ -9,17 +9,18 @@ import Screening
 struct Overview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
-        abstract: "One page per tender for the award advice: every bidder's outcome before and after review, open items, decisions, lists and rule data, the store's head hash, a signature block.",
+        abstract:
+            "One page per tender for the award advice: every bidder's outcome before and after review, open items, decisions, lists and rule data, the store's head hash, a signature block.",
         discussion: """
-        Written from the store: the latest dossier of each bidder of the tender, with the decisions \
-        recorded by `uea-screen review`. The HTML page prints cleanly to PDF from a browser (A4, the \
-        tender and date on every page, page numbers). Files are written private (0600).
+            Written from the store: the latest dossier of each bidder of the tender, with the decisions \
+            recorded by `uea-screen review`. The HTML page prints cleanly to PDF from a browser (A4, the \
+            tender and date on every page, page numbers). Files are written private (0600).
 
-        Examples:
-          uea-screen overview PFL-2026-017 --out advies/
-          uea-screen overview PFL-2026-017 --format csv > overzicht.csv
-          uea-screen overview aanbestedingen/PFL-2026-017 --out advies/   (the tender folder screened before)
-        """)
+            Examples:
+              uea-screen overview PFL-2026-017 --out advies/
+              uea-screen overview PFL-2026-017 --format csv > overzicht.csv
+              uea-screen overview aanbestedingen/PFL-2026-017 --out advies/   (the tender folder screened before)
+            """)
     enum Format: String, ArgumentChoice { case html, md, csv, json }
 
     @OptionGroup var options: StoreOptions
@@ -40,11 +41,14 @@ struct Overview: ParsableCommand {
             let language: ReportRenderer.Language = lang == "en" ? .en : .nl
             StoreOptions.log(store, "overview", tender)
             if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 try AtomicFile.write(Data(overview.html(language).utf8), to: (out as NSString).appendingPathComponent("overview.html"))
                 try AtomicFile.write(Data(overview.markdown(language).utf8), to: (out as NSString).appendingPathComponent("overview.md"))
                 try AtomicFile.write(Data(overview.csv().utf8), to: (out as NSString).appendingPathComponent("overview.csv"))
-                print("overview of \(overview.rows.count) bidders written to \(out) (overview.html, overview.md, overview.csv); store head \(overview.storeHead)")
+                print(
+                    "overview of \(overview.rows.count) bidders written to \(out) (overview.html, overview.md, overview.csv); store head \(overview.storeHead)"
+                )
                 if format == nil { return }
             }
             switch format ?? .md {

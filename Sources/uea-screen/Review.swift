@@ -11,23 +11,23 @@ struct Review: ParsableCommand {
         commandName: "review",
         abstract: "Record a jurist's decision on findings of a stored dossier, or show the dossier with its decisions.",
         discussion: """
-        A finding is named by the first 8 or more characters of its fingerprint (as `review DOSSIER` \
-        prints it), by its check id (every finding of that check in the dossier), by the exclusion \
-        ground it is about (C18), or by a manual review item (review.self-cleaning). Decisions are entries in the store, chained like the \
-        dossiers, exported with them and checked by verify. A decision applies again on a re-screen \
-        whose finding has the same evidence; when the evidence changed, the finding is open again and \
-        the earlier decision is shown as such.
+            A finding is named by the first 8 or more characters of its fingerprint (as `review DOSSIER` \
+            prints it), by its check id (every finding of that check in the dossier), by the exclusion \
+            ground it is about (C18), or by a manual review item (review.self-cleaning). Decisions are entries in the store, chained like the \
+            dossiers, exported with them and checked by verify. A decision applies again on a re-screen \
+            whose finding has the same evidence; when the evidence changed, the finding is open again and \
+            the earlier decision is shown as such.
 
-        A blocker is resolved only by accepted, false-positive or not-applicable; excluded makes the \
-        bidder's outcome `excluded`; needs-information (with --due) keeps the finding open.
+            A blocker is resolved only by accepted, false-positive or not-applicable; excluded makes the \
+            bidder's outcome `excluded`; needs-information (with --due) keeps the finding open.
 
-        Examples:
-          uea-screen review 3f2a91c0
-          uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
-          uea-screen review 3f2a91c0 C18 --decision not-applicable --reason "grond niet aangekondigd in de aankondiging"
-          uea-screen review 3f2a91c0 7c1e40aa --decision false-positive --reason "andere persoon: geboortedatum wijkt af"
-          uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
-        """)
+            Examples:
+              uea-screen review 3f2a91c0
+              uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
+              uea-screen review 3f2a91c0 C18 --decision not-applicable --reason "grond niet aangekondigd in de aankondiging"
+              uea-screen review 3f2a91c0 7c1e40aa --decision false-positive --reason "andere persoon: geboortedatum wijkt af"
+              uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
+            """)
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
@@ -44,10 +44,15 @@ struct Review: ParsableCommand {
     func validate() throws {
         if let decision {
             guard let kind = ReviewDecision(rawValue: decision) else {
-                throw ValidationError("--decision '\(decision)' is not allowed; use \(ReviewDecision.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "--decision '\(decision)' is not allowed; use \(ReviewDecision.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard !findings.isEmpty else { throw ValidationError("name the findings the decision is about (fingerprint, check id or review item)") }
-            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason is required: a decision says why") }
+            guard !findings.isEmpty else {
+                throw ValidationError("name the findings the decision is about (fingerprint, check id or review item)")
+            }
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--reason is required: a decision says why")
+            }
             if kind == .needsInformation && due == nil { throw ValidationError("needs-information needs --due YYYY-MM-DD") }
         } else if !findings.isEmpty || reason != nil || due != nil || !attach.isEmpty {
             throw ValidationError("--decision is required to record a decision")
@@ -64,13 +69,17 @@ struct Review: ParsableCommand {
                 let targets = try resolve(findings, in: review)
                 var attachments: [StoredSource] = []
                 for path in attach {
-                    guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandFailure.refused("\(path): cannot be read; nothing was recorded") }
+                    guard let bytes = FileManager.default.contents(atPath: path) else {
+                        throw CommandFailure.refused("\(path): cannot be read; nothing was recorded")
+                    }
                     attachments.append(StoredSource(role: "attachment", path: path, sha256: SHA256.hex(bytes), bytes: bytes))
                 }
                 for target in targets {
-                    let recorded = try store.decide(id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
-                                                    due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
-                    let line = "\(decision) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
+                    let recorded = try store.decide(
+                        id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
+                        due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
+                    let line =
+                        "\(decision) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
                     // With --format json or html, standard output is that document alone.
                     if format != .text { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
                 }
@@ -95,8 +104,11 @@ struct Review: ParsableCommand {
             let byPrint = selector.count >= 8 ? all.filter { $0.fingerprint.hasPrefix(selector.lowercased()) } : []
             let found = byCheck.isEmpty ? byPrint : byCheck
             guard !found.isEmpty else {
-                let candidates = all.prefix(30).map { "\($0.fingerprint.prefix(8)) \($0.check)\($0.ground.map { " " + $0 } ?? "")" }.joined(separator: "; ")
-                throw CommandFailure.refused("'\(selector)' names no finding of this dossier; give a fingerprint (8+ characters), a check id, a ground (C18) or a review item. Findings: \(candidates)")
+                let candidates = all.prefix(30).map { "\($0.fingerprint.prefix(8)) \($0.check)\($0.ground.map { " " + $0 } ?? "")" }.joined(
+                    separator: "; ")
+                throw CommandFailure.refused(
+                    "'\(selector)' names no finding of this dossier; give a fingerprint (8+ characters), a check id, a ground (C18) or a review item. Findings: \(candidates)"
+                )
             }
             for item in found where !chosen.contains(where: { $0.fingerprint == item.fingerprint }) { chosen.append(item) }
         }
@@ -108,14 +120,21 @@ struct Review: ParsableCommand {
 enum ReviewText {
     static func render(_ r: ReviewedDossier, language: ReportRenderer.Language) -> String {
         let nl = language == .nl
-        var lines = ["\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
-                     + (nl ? "uitkomst \(TenderOverview.outcome(r.outcomeBefore, .nl)), na beoordeling \(TenderOverview.outcome(r.outcomeAfter, .nl))" : "outcome \(r.outcomeBefore), after review \(r.outcomeAfter)")]
+        var lines = [
+            "\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
+                + (nl
+                    ? "uitkomst \(TenderOverview.outcome(r.outcomeBefore, .nl)), na beoordeling \(TenderOverview.outcome(r.outcomeAfter, .nl))"
+                    : "outcome \(r.outcomeBefore), after review \(r.outcomeAfter)")
+        ]
         let words = TerminalStyle(language: language, color: false, width: nil)
         /// Two lines per finding: its text, then the decision on it.
         func itemLines(_ item: ReviewedDossier.Item) -> [String] {
             let state: String
             if let d = item.decision {
-                state = "\(d.decision.rawValue) (\(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? ""): \(d.reason)" + (item.carried ? (nl ? "  [uit eerdere versie \(d.dossier.prefix(8))]" : "  [carried from \(d.dossier.prefix(8))]") : "")
+                state =
+                    "\(d.decision.rawValue) (\(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? ""): \(d.reason)"
+                    + (item.carried
+                        ? (nl ? "  [uit eerdere versie \(d.dossier.prefix(8))]" : "  [carried from \(d.dossier.prefix(8))]") : "")
             } else {
                 state = "open"
             }
@@ -123,13 +142,17 @@ enum ReviewText {
             let severity = words.word(item.severity.rawValue)
             let ground = item.ground.map { " " + $0 } ?? ""
             let text = nl ? item.message.nl : item.message.en
-            return ["  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)",
-                    "            " + (nl ? "beslissing: " : "decision: ") + state]
+            return [
+                "  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)",
+                "            " + (nl ? "beslissing: " : "decision: ") + state,
+            ]
         }
         lines += r.items.flatMap(itemLines)
         lines += r.reviewItems.flatMap(itemLines)
         for previous in r.previousDecisions {
-            lines.append("  " + (nl ? "eerdere beslissing, bewijs gewijzigd" : "previous decision, evidence changed") + ": \(previous.check) \(previous.decision.rawValue) (\(previous.by), \(previous.at.prefix(10))): \(previous.reason)")
+            lines.append(
+                "  " + (nl ? "eerdere beslissing, bewijs gewijzigd" : "previous decision, evidence changed")
+                    + ": \(previous.check) \(previous.decision.rawValue) (\(previous.by), \(previous.at.prefix(10))): \(previous.reason)")
         }
         // Names, messages and reasons come from bidders' files and users: one line each, escape sequences shown, not run.
         return lines.map(DisplayText.oneLine).joined(separator: "\n")

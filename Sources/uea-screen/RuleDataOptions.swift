@@ -1,7 +1,7 @@
 import ArgumentParser
 import DossierModel
-import Screening
 import RuleData
+import Screening
 
 /// `--rules` for every command that reads checklists/.
 struct RuleDataOptions: ParsableArguments {

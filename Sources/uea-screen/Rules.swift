@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Screening
 import RuleData
+import Screening
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,18 +20,32 @@ struct Rules: ParsableCommand {
             let version = try ruleData.load().version
             switch format {
             case .json:
-                struct Row: Encodable { var id, family, severity, legalBasis, summary: String; var dataFiles: [String] }
-                struct Listing: Encodable { var ruleDataVersion: String; var checks: [Row] }
-                print(try JSONOutput.string(Listing(ruleDataVersion: version, checks: checks.map {
-                    Row(id: $0.id, family: $0.family, severity: $0.severity.rawValue, legalBasis: $0.legalBasis, summary: $0.summary, dataFiles: $0.dataFiles)
-                })))
+                struct Row: Encodable {
+                    var id, family, severity, legalBasis, summary: String
+                    var dataFiles: [String]
+                }
+                struct Listing: Encodable {
+                    var ruleDataVersion: String
+                    var checks: [Row]
+                }
+                print(
+                    try JSONOutput.string(
+                        Listing(
+                            ruleDataVersion: version,
+                            checks: checks.map {
+                                Row(
+                                    id: $0.id, family: $0.family, severity: $0.severity.rawValue, legalBasis: $0.legalBasis,
+                                    summary: $0.summary, dataFiles: $0.dataFiles)
+                            })))
             case .text:
                 print("\(checks.count) checks, rule data \(version)\n")
                 for check in checks {
                     print("\(check.id)  [\(check.severity.rawValue)]")
                     print("    \(check.summary)")
                     print("    basis: \(check.legalBasis)")
-                    if !check.dataFiles.isEmpty { print("    data:  \(check.dataFiles.map { "checklists/" + $0 }.joined(separator: ", "))") }
+                    if !check.dataFiles.isEmpty {
+                        print("    data:  \(check.dataFiles.map { "checklists/" + $0 }.joined(separator: ", "))")
+                    }
                 }
             }
         }

@@ -3,28 +3,28 @@ import DossierModel
 import DossierStore
 import ESPD
 import Foundation
+import Names
 import Reports
 import Screening
-import Names
 
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
         abstract: "Screen bidders and write one screening dossier per bidder.",
         discussion: """
-        PATH is a tender folder (tender.yaml + bidders/<one folder per bidder>), a bidder folder \
-        (ESPD responses *.xml, optional bidder.yaml and supply-chain CSV) or a single ESPD response.
-        Without --format a summary per bidder is printed; --format prints the dossiers themselves.
-        Exit codes: 0 no blocker or attention findings, 1 findings that need a jurist, \
-        2 input refused or unreadable, 64 usage error.
+            PATH is a tender folder (tender.yaml + bidders/<one folder per bidder>), a bidder folder \
+            (ESPD responses *.xml, optional bidder.yaml and supply-chain CSV) or a single ESPD response.
+            Without --format a summary per bidder is printed; --format prints the dossiers themselves.
+            Exit codes: 0 no blocker or attention findings, 1 findings that need a jurist, \
+            2 input refused or unreadable, 64 usage error.
 
-        Examples:
-          uea-screen screen samples/zonnepark-lelystad                  # the sample tender, Dutch summary
-          uea-screen screen samples/zonnepark-lelystad --lang en --out dossiers/
-          uea-screen screen tender/bidders/3-sunrise-pv-trading          # one bidder, with the tender above it
-          uea-screen screen submissions/ --each-file --jobs 2            # every XML a bidder of its own
-          uea-screen screen tender/ --save --by "J. Jurist" --reason gunningsvoornemen
-        """
+            Examples:
+              uea-screen screen samples/zonnepark-lelystad                  # the sample tender, Dutch summary
+              uea-screen screen samples/zonnepark-lelystad --lang en --out dossiers/
+              uea-screen screen tender/bidders/3-sunrise-pv-trading          # one bidder, with the tender above it
+              uea-screen screen submissions/ --each-file --jobs 2            # every XML a bidder of its own
+              uea-screen screen tender/ --save --by "J. Jurist" --reason gunningsvoornemen
+            """
     )
 
     enum Format: String, ArgumentChoice { case json, md, html, text }
@@ -61,10 +61,14 @@ struct Screen: ParsableCommand {
     @Option(help: "Why, recorded in the store (e.g. 'gunningsvoornemen').")
     var reason: String?
 
-    @Option(help: "The ESPD schemas folder (default: schemas/espd of the installation); each ESPD is validated against its release's schemas.")
+    @Option(
+        help: "The ESPD schemas folder (default: schemas/espd of the installation); each ESPD is validated against its release's schemas.")
     var schemas: String?
 
-    @Flag(help: "Do not validate the ESPD files against their schemas (for large batches: validation costs about 20 ms of CPU per MB, and 70–130 ms once per run to compile a release's schemas).")
+    @Flag(
+        help:
+            "Do not validate the ESPD files against their schemas (for large batches: validation costs about 20 ms of CPU per MB, and 70–130 ms once per run to compile a release's schemas)."
+    )
     var noSchemaValidation = false
 
     @Option(help: "Screen this many bidders at once. Default: the number of cores.")
@@ -109,13 +113,17 @@ struct Screen: ParsableCommand {
             if job.bidderLocations.isEmpty { throw CommandFailure.refused("no bidders found in \(paths.joined(separator: ", "))") }
             if let out {
                 // Private: the dossiers and reports may hold criminal-law data.
-                do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
                     throw CommandFailure.refused("\(out): the output folder cannot be created (\(error.localizedDescription))")
                 }
             }
             let style = TerminalStyle.forStandardOutput(language: language, color: color)
-            let output = ScreenOutput(format: format, style: style, quiet: quiet, total: job.bidderLocations.count,
-                                      progress: !quiet && isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
+            let output = ScreenOutput(
+                format: format, style: style, quiet: quiet, total: job.bidderLocations.count,
+                progress: !quiet && isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
             let names = out != nil ? Self.fileNames(job.bidderLocations) : []
             let dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil
             let storedBy = by ?? StoreOptions.user
@@ -125,32 +133,39 @@ struct Screen: ParsableCommand {
             // Formal validation (espd.schema-invalid): without the schemas it is off, and said so.
             let schemaDirectory = noSchemaValidation ? nil : schemas ?? ESPDSchemas.defaultDirectory()
             if noSchemaValidation {
-                Diagnostics.report("the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
+                Diagnostics.report(
+                    "the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
             } else if schemaDirectory == nil {
                 Diagnostics.report("schemas/espd not found: the ESPD files are not validated against their schemas (pass --schemas DIR)")
             }
             // Rule data (checklists/) and the sanctions index are built while the first bids are read.
-            let batch = BatchScreening(job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) }, setup: {
-                let ruleBook = try ruleData.load()
-                let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
-                // The imported lists through their persisted name index when it fits (`watchlist import`
-                // writes it), otherwise parsed and indexed for this run, with a line saying so.
-                guard let watchlistStore else { return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook)) }
-                let (index, notice) = try watchlistStore.sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
-                if let notice { Diagnostics.report("notice: \(notice)") }
-                return (ruleBook, index)
-            })
+            let batch = BatchScreening(
+                job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) },
+                setup: {
+                    let ruleBook = try ruleData.load()
+                    let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
+                    // The imported lists through their persisted name index when it fits (`watchlist import`
+                    // writes it), otherwise parsed and indexed for this run, with a line saying so.
+                    guard let watchlistStore else { return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook)) }
+                    let (index, notice) = try watchlistStore.sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
+                    if let notice { Diagnostics.report("notice: \(notice)") }
+                    return (ruleBook, index)
+                })
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
             let tenderDossier = try batch.tenderDossier()
             if let tenderDossier {
                 if (format == nil || format == .text) && !quiet { print(style.render(tenderDossier)) }
                 try output.writeTender(tenderDossier)
                 if let dossierStore {
-                    let entry = try dossierStore.appendTender(tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date())
+                    let entry = try dossierStore.appendTender(
+                        tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date()
+                    )
                     Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
                 }
                 if let outDirectory {
-                    try AtomicFile.write(Data((try JSONOutput.string(tenderDossier) + "\n").utf8), to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
+                    try AtomicFile.write(
+                        Data((try JSONOutput.string(tenderDossier) + "\n").utf8),
+                        to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
                 }
             }
             try batch.run(
@@ -160,13 +175,16 @@ struct Screen: ParsableCommand {
                     let json = Data(try JSONOutput.string(dossier).utf8)
                     if let dossierStore {
                         let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
-                        Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                        Diagnostics.report(
+                            "stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
                         // Decisions on earlier versions apply again where the evidence is the same.
                         let decisions = try ReviewState.records(store: dossierStore, about: entry)
                         if !decisions.isEmpty {
                             let review = ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: decisions)
                             let carried = (review.items + review.reviewItems).filter { $0.carried }.count
-                            Diagnostics.report("\(dossier.bidder.name): \(carried) earlier decision(s) apply again; \(review.previousDecisions.count) on evidence that changed (those findings are open again); after review: \(review.outcomeAfter) (`uea-screen review \(entry.id.prefix(8))`)")
+                            Diagnostics.report(
+                                "\(dossier.bidder.name): \(carried) earlier decision(s) apply again; \(review.previousDecisions.count) on evidence that changed (those findings are open again); after review: \(review.outcomeAfter) (`uea-screen review \(entry.id.prefix(8))`)"
+                            )
                         }
                     }
                     guard let outDirectory, let renderer else { return }

@@ -22,8 +22,13 @@ final class ScreenOutput: @unchecked Sendable {
     private var outcomes: [String: Int] = [:]
 
     init(format: Screen.Format?, style: TerminalStyle, quiet: Bool, total: Int, progress: Bool, renderer: ReportRenderer?) {
-        self.format = format; self.language = style.language; self.total = total; self.progress = progress; self.renderer = renderer
-        self.style = style; self.quiet = quiet
+        self.format = format
+        self.language = style.language
+        self.total = total
+        self.progress = progress
+        self.renderer = renderer
+        self.style = style
+        self.quiet = quiet
     }
 
     /// One dossier in the chosen document format: a JSON array (the same bytes as the array
@@ -32,7 +37,8 @@ final class ScreenOutput: @unchecked Sendable {
         var text: String
         switch format {
         case .json?:
-            let element = try JSONOutput.string(dossier).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            let element = try JSONOutput.string(dossier).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+                separator: "\n")
             text = (written == 0 ? "[\n" : ",\n") + element
         case .md?: text = (written == 0 ? "" : "\n\n---\n\n") + (renderer?.render(dossier, format: .md, language: language) ?? "")
         case .html?: text = (written == 0 ? "" : "\n") + (renderer?.render(dossier, format: .html, language: language) ?? "")
@@ -46,7 +52,8 @@ final class ScreenOutput: @unchecked Sendable {
     /// The tender's own dossier as the first element of the JSON array (`"subject": "tender"`).
     func writeTender(_ tender: TenderDossier) throws {
         guard format == .json else { return }
-        let element = try JSONOutput.string(tender).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        let element = try JSONOutput.string(tender).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+            separator: "\n")
         FileHandle.standardOutput.write(Data(((written == 0 ? "[\n" : ",\n") + element).utf8))
         written += 1
     }
@@ -97,7 +104,8 @@ final class ScreenOutput: @unchecked Sendable {
         guard progress, total > 1 else { return }
         let width = 30
         let filled = width * done / total
-        FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)".utf8))
+        FileHandle.standardError.write(
+            Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)".utf8))
     }
 
     private func clearProgress() {

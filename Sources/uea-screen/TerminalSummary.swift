@@ -103,7 +103,9 @@ struct TerminalStyle: Sendable {
             let location = f.evidence.first.map { " [\($0.file)\($0.line.map { ":\($0)" } ?? "")]" } ?? ""
             let severity = word(f.severity.rawValue)
             let text = DisplayText.oneLine("\(f.check): \(language == .nl ? f.message.nl : f.message.en)\(location)")
-            return wrapped("  " + painted(severity, f.severity.rawValue) + String(repeating: " ", count: max(1, 11 - severity.count)) + text, indent: 4)
+            return wrapped(
+                "  " + painted(severity, f.severity.rawValue) + String(repeating: " ", count: max(1, 11 - severity.count)) + text, indent: 4
+            )
         }
     }
 
@@ -117,7 +119,8 @@ struct TerminalStyle: Sendable {
         let name = DisplayText.oneLine([d.tender.id, d.tender.name].compactMap { $0 }.joined(separator: " "))
         let file = d.sources.first { $0.role == "tender" }.map { "  (\(DisplayText.oneLine($0.path)))" } ?? ""
         let label = language == .nl ? "AANBESTEDING" : "TENDER"
-        let head = painted(label, s.outcome) + String(repeating: " ", count: max(1, 13 - label.count))
+        let head =
+            painted(label, s.outcome) + String(repeating: " ", count: max(1, 13 - label.count))
             + "\(name.isEmpty ? "(-)" : name)  —  \(word(s.outcome)): \(counts(s.blocker, s.attention, s.info))\(file)"
         return ([wrapped(head, indent: 4)] + findingLines(d.findings)).joined(separator: "\n")
     }
@@ -125,7 +128,10 @@ struct TerminalStyle: Sendable {
     /// The per-bidder summary.
     func render(_ d: Dossier) -> String {
         let s = d.summary
-        let head = status(s.outcome) + DisplayText.oneLine("\(d.bidder.name)  —  \(counts(s.blocker, s.attention, s.info))  (\(d.espd.file), ESPD \(d.espd.generation))")
+        let head =
+            status(s.outcome)
+            + DisplayText.oneLine(
+                "\(d.bidder.name)  —  \(counts(s.blocker, s.attention, s.info))  (\(d.espd.file), ESPD \(d.espd.generation))")
         return ([wrapped(head, indent: 4)] + findingLines(d.findings)).joined(separator: "\n")
     }
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 import DossierModel
+import ESPD
 import Foundation
+import Names
+import RuleData
 import SafeXML
 import Screening
-import Names
-import ESPD
-import RuleData
 
 @main
 struct UEAScreen: ParsableCommand {
@@ -13,10 +13,13 @@ struct UEAScreen: ParsableCommand {
         commandName: "uea-screen",
         abstract: "Supplier due-diligence and integrity screening of ESPD/UEA submissions.",
         discussion: """
-        Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
-        """,
+            Exit codes: 0 success, 1 findings that need a jurist, 2 input refused or unreadable, 64 usage error.
+            """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [Inspect.self, Validate.self, Screen.self, Review.self, Overview.self, Rules.self, Match.self, WatchlistCommand.self, DossierCommand.self, Init.self]
+        subcommands: [
+            Inspect.self, Validate.self, Screen.self, Review.self, Overview.self, Rules.self, Match.self, WatchlistCommand.self,
+            DossierCommand.self, Init.self,
+        ]
     )
 }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierModel
 import Foundation
-import Screening
 import Names
+import Screening
 
 struct WatchlistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,10 @@ struct WatchlistCommand: ParsableCommand {
             commandName: "import",
             abstract: "Validate a list (EU FSF XML or CSV), copy it into the watchlist folder and record its date and SHA-256.")
 
-        @Argument(help: "The list file: the EU consolidated list (FSF XML) or a CSV (name,aliases,kind,birth_date,country,programme,listed_on,reference).")
+        @Argument(
+            help:
+                "The list file: the EU consolidated list (FSF XML) or a CSV (name,aliases,kind,birth_date,country,programme,listed_on,reference)."
+        )
         var file: String
 
         @Option(help: "eu-fsf or csv. Default: by file extension.")
@@ -41,8 +44,11 @@ struct WatchlistCommand: ParsableCommand {
             try runCommand {
                 do {
                     let record = try WatchlistStore(directory: watchlists).importList(
-                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load())
-                    print("imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)")
+                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init),
+                        rules: try ruleData.load())
+                    print(
+                        "imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
+                    )
                 } catch {
                     Diagnostics.report("\(error)")
                     throw ExitCode(2)
@@ -52,7 +58,8 @@ struct WatchlistCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the imported lists with their dates and hashes.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Show the imported lists with their dates and hashes.")
 
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"
@@ -61,7 +68,9 @@ struct WatchlistCommand: ParsableCommand {
             try runCommand {
                 do {
                     for record in try WatchlistStore(directory: watchlists).records() {
-                        print("\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)")
+                        print(
+                            "\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)"
+                        )
                     }
                 } catch {
                     Diagnostics.report("\(error)")
@@ -74,8 +83,10 @@ struct WatchlistCommand: ParsableCommand {
     struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reindex",
-            abstract: "Write the name index of the imported lists again (after a change of checklists/name-matching.yaml or of uea-screen).",
-            discussion: "`watchlist import` writes it; `screen` reads it instead of indexing every list in every run, and says when it cannot.")
+            abstract:
+                "Write the name index of the imported lists again (after a change of checklists/name-matching.yaml or of uea-screen).",
+            discussion:
+                "`watchlist import` writes it; `screen` reads it instead of indexing every list in every run, and says when it cannot.")
 
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"

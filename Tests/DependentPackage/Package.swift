@@ -14,6 +14,6 @@ let package = Package(
                 .product(name: "ESPD", package: "uea-screen"),
                 .product(name: "DossierModel", package: "uea-screen"),
             ]
-        ),
+        )
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import TestSupport
 import Testing
+
 @testable import DossierStore
 @testable import Screening
 
@@ -14,7 +15,9 @@ struct BundleTests {
         let location = try TestStores.fresh(backend)
         let store = try StoreLocation.open(location, create: true)
         let tests = StoreTests()
-        for dossier in try tests.dossiers() { _ = try store.append(dossier, json: try tests.json(dossier), by: "a", reason: nil, now: Date()) }
+        for dossier in try tests.dossiers() {
+            _ = try store.append(dossier, json: try tests.json(dossier), by: "a", reason: nil, now: Date())
+        }
         return (store, location)
     }
 
@@ -35,8 +38,9 @@ struct BundleTests {
         for name in ReportRenderer.fileNames { #expect(files["templates/" + name] == Self.renderer.templateFiles[name], "\(name)") }
         // The installed templates of a later release: another heading.
         var changed = Self.renderer.templateFiles
-        changed["report.html.mustache"] = Data(String(decoding: changed["report.html.mustache"]!, as: UTF8.self)
-            .replacingOccurrences(of: "<h1", with: "<h1 class=\"later\"").utf8)
+        changed["report.html.mustache"] = Data(
+            String(decoding: changed["report.html.mustache"]!, as: UTF8.self)
+                .replacingOccurrences(of: "<h1", with: "<h1 class=\"later\"").utf8)
         let later = try ReportRenderer(files: changed)
         let withOwn = try DossierBundle.verify(bundle, renderer: later, makeRenderer: ReportRenderer.factory)
         #expect(withOwn.ok, "\(withOwn.broken)")
@@ -63,7 +67,10 @@ struct BundleTests {
         #expect(report.entries == 4)
         #expect(report.headHash == (try store.verify().headHash))
         // Without the templates the reports cannot be checked: that is said, not passed over.
-        #expect(try DossierBundle.verify(bundle, renderer: nil).broken.map(\.reason) == ["the reports cannot be checked: report templates not found (pass --templates)"])
+        #expect(
+            try DossierBundle.verify(bundle, renderer: nil).broken.map(\.reason) == [
+                "the reports cannot be checked: report templates not found (pass --templates)"
+            ])
         let files = try Tar.extract(bundle)
         #expect(files["index.html"].map { String(decoding: $0, as: UTF8.self) }?.contains("Sunrise PV Trading GmbH") == true)
         #expect(files.keys.contains { $0.hasPrefix("sources/") && $0.hasSuffix("espd.xml") })
@@ -76,7 +83,9 @@ struct BundleTests {
         #expect(listing.stdout.contains("reports/\(id).html"))
     }
 
-    @Test("One changed byte in a bundled dossier or source file is found, also when the manifest's file hash is rewritten", arguments: ["dossiers/", "sources/"])
+    @Test(
+        "One changed byte in a bundled dossier or source file is found, also when the manifest's file hash is rewritten",
+        arguments: ["dossiers/", "sources/"])
     func tamper(prefix: String) throws {
         let (store, location) = try storeWithSample()
         defer { TestStores.drop(location) }
@@ -110,10 +119,13 @@ struct BundleTests {
         let name = "dossiers/\(entry.id).json"
         var dossier = try JSONDecoder().decode(Dossier.self, from: files[name]!)
         dossier.findings.removeAll { $0.severity == .blocker }
-        dossier.summary.outcome = "clean"; dossier.summary.blocker = 0
+        dossier.summary.outcome = "clean"
+        dossier.summary.blocker = 0
         let forged = try StoreTests().json(dossier)
         files[name] = forged
-        entry.outcome = "clean"; entry.blocker = 0; entry.contentSHA256 = SHA256.hex(forged)
+        entry.outcome = "clean"
+        entry.blocker = 0
+        entry.contentSHA256 = SHA256.hex(forged)
         entry.entryHash = entry.computedHash
         manifest.entries[index] = entry
         var previous = ChainedDossierStore.zeroHash
@@ -154,7 +166,9 @@ struct BundleTests {
         files["manifest.json"] = try encode(manifest)
         let report = try DossierBundle.verify(archive(files), renderer: Self.renderer)
         #expect(report.broken.count == 1)
-        #expect(report.broken.first?.reason.contains(what == "report" ? "is not the report" : what == "index" ? "is not the page" : "not in its manifest") == true)
+        #expect(
+            report.broken.first?.reason.contains(
+                what == "report" ? "is not the report" : what == "index" ? "is not the page" : "not in its manifest") == true)
     }
 
     /// A header as the writer makes it, with the type byte, name or size field replaced.
@@ -172,9 +186,11 @@ struct BundleTests {
         return data
     }
 
-    @Test("Crafted archives are refused with a clear error, never a trap or a loop", arguments: [
-        "link", "hardlink", "contiguous", "negative", "negative-dir", "huge", "duplicate", "outside", "absolute",
-    ])
+    @Test(
+        "Crafted archives are refused with a clear error, never a trap or a loop",
+        arguments: [
+            "link", "hardlink", "contiguous", "negative", "negative-dir", "huge", "duplicate", "outside", "absolute",
+        ])
     func craftedArchives(kind: String) throws {
         let (store, location) = try storeWithSample()
         defer { TestStores.drop(location) }
@@ -207,10 +223,16 @@ struct BundleTests {
         let directory = try Paths.temporaryDirectory()
         let bidder = directory.appendingPathComponent("bidder")
         try FileManager.default.createDirectory(at: bidder, withIntermediateDirectories: true)
-        let espd = try #require(try FileManager.default.contentsOfDirectory(atPath: StoreTests.sample + "/bidders/3-sunrise-pv-trading").first { $0.hasSuffix(".xml") })
+        let espd = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: StoreTests.sample + "/bidders/3-sunrise-pv-trading").first {
+                $0.hasSuffix(".xml")
+            })
         let longName = String(repeating: "Uniform-Europees-Aanbestedingsdocument-inschrijver-ü", count: 3) + ".xml"
-        try FileManager.default.copyItem(atPath: StoreTests.sample + "/bidders/3-sunrise-pv-trading/" + espd, toPath: bidder.appendingPathComponent(longName).path)
-        let context = ScreeningContext(submission: try Submission.load(bidder.path), tender: TenderContext(), tenderFilePath: nil, request: nil, rules: StoreTests.rules)
+        try FileManager.default.copyItem(
+            atPath: StoreTests.sample + "/bidders/3-sunrise-pv-trading/" + espd, toPath: bidder.appendingPathComponent(longName).path)
+        let context = ScreeningContext(
+            submission: try Submission.load(bidder.path), tender: TenderContext(), tenderFilePath: nil, request: nil,
+            rules: StoreTests.rules)
         let dossier = Screener().dossier(context, extraSources: [])
         let store = try StoreLocation.open(try TestStores.fresh("sqlite"), create: true)
         let entry = try store.append(dossier, json: try StoreTests().json(dossier), by: "a", reason: nil, now: Date())

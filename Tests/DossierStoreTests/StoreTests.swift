@@ -2,10 +2,11 @@ import DossierModel
 import Foundation
 import TestSupport
 import Testing
+
 @testable import DossierStore
-@testable import Screening
-@testable import RuleData
 @testable import Names
+@testable import RuleData
+@testable import Screening
 
 @Suite("Dossier store")
 struct StoreTests {
@@ -15,7 +16,9 @@ struct StoreTests {
     func dossiers(sample: String = StoreTests.sample) throws -> [Dossier] {
         let job = try ScreeningJob.plan(paths: [sample], tenderFile: nil)
         return try job.bidderLocations.map { location in
-            let context = ScreeningContext(submission: try Submission.load(location), tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil, rules: Self.rules)
+            let context = ScreeningContext(
+                submission: try Submission.load(location), tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil,
+                rules: Self.rules)
             return Screener().dossier(context, extraSources: job.extraSources)
         }
     }
@@ -43,20 +46,27 @@ struct StoreTests {
         }
     }
 
-    @Test("PostgreSQL store tests run against a real server", .enabled(if: TestStores.postgresConfigured, Comment(rawValue: TestStores.postgresSkipReason)))
+    @Test(
+        "PostgreSQL store tests run against a real server",
+        .enabled(if: TestStores.postgresConfigured, Comment(rawValue: TestStores.postgresSkipReason)))
     func postgresAvailable() throws {
         let location = try TestStores.fresh("postgres")
         defer { TestStores.drop(location) }
         #expect(try StoreLocation.open(location, create: true).verify().ok)
     }
 
-    @Test("Stored dossiers come back byte-exact with their sources; a re-screen links to the previous version", arguments: TestStores.backends)
+    @Test(
+        "Stored dossiers come back byte-exact with their sources; a re-screen links to the previous version", arguments: TestStores.backends
+    )
     func roundTrip(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         let all = try dossiers()
         var first: StoredEntry?
-        for dossier in all { let entry = try store.append(dossier, json: try json(dossier), by: "jurist", reason: "test", now: Date()); first = first ?? entry }
+        for dossier in all {
+            let entry = try store.append(dossier, json: try json(dossier), by: "jurist", reason: "test", now: Date())
+            first = first ?? entry
+        }
         let again = try store.append(all[0], json: try json(all[0]), by: "jurist", reason: "re-screen", now: Date())
         #expect(again.previousVersion == first?.id)
         #expect(again.seq == 5)
@@ -78,7 +88,8 @@ struct StoreTests {
         let matcher = NameMatcher(rules: Self.rules.names)
         fuzzy.bidderNameMatches = { matcher.matchCompany("Zonebouw Flevolant BV", $0).score >= matcher.companyThreshold }
         #expect(try store.entries(fuzzy).count == 2)
-        #expect(try store.entries(StoreFilter(severity: "blocker")).map(\.bidderName) == ["Polder Energie Techniek B.V."])  // no sanctions lists loaded here; Xinjiang is attention without a knock-out
+        // no sanctions lists loaded here; Xinjiang is attention without a knock-out
+        #expect(try store.entries(StoreFilter(severity: "blocker")).map(\.bidderName) == ["Polder Energie Techniek B.V."])
         #expect(try store.entries(StoreFilter(check: "solar.xinjiang")).count == 1)
     }
 
@@ -100,9 +111,13 @@ struct StoreTests {
         // Bytes that do not match the dossier's hash, or no bytes at all, are refused: nothing stored.
         var forged = all[1]
         forged.sources[0].content = Data("something else".utf8)
-        #expect { try store.append(forged, json: try json(forged), by: "a", reason: nil, now: Date()) } throws: { "\($0)".contains("differ from the ones screened") }
+        #expect { try store.append(forged, json: try json(forged), by: "a", reason: nil, now: Date()) } throws: {
+            "\($0)".contains("differ from the ones screened")
+        }
         let decoded = try JSONDecoder().decode(Dossier.self, from: try json(all[1]))  // a dossier read back from JSON carries no bytes
-        #expect { try store.append(decoded, json: try json(decoded), by: "a", reason: nil, now: Date()) } throws: { "\($0)".contains("were not kept") }
+        #expect { try store.append(decoded, json: try json(decoded), by: "a", reason: nil, now: Date()) } throws: {
+            "\($0)".contains("were not kept")
+        }
         #expect(try store.verify().entries == 1)
     }
 
@@ -118,15 +133,19 @@ struct StoreTests {
         #expect(try store.verify().ok)
     }
 
-    @Test("Updating or deleting anything is refused by the database; with the triggers removed, verify names the trigger and every damaged entry", arguments: TestStores.backends)
+    @Test(
+        "Updating or deleting anything is refused by the database; with the triggers removed, verify names the trigger and every damaged entry",
+        arguments: TestStores.backends)
     func appendOnly(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         for dossier in try dossiers() { _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) }
         try store.logAccess(by: "a", action: "list", target: nil)
         let db = try connection(backend, location)
-        for statement in ["UPDATE entries SET outcome = 'clean'", "DELETE FROM entries", "DELETE FROM entry_files", "DELETE FROM blobs",
-                          "UPDATE blobs SET bytes = bytes", "DELETE FROM access_log", "UPDATE access_log SET who = 'x'", "DELETE FROM meta"] {
+        for statement in [
+            "UPDATE entries SET outcome = 'clean'", "DELETE FROM entries", "DELETE FROM entry_files", "DELETE FROM blobs",
+            "UPDATE blobs SET bytes = bytes", "DELETE FROM access_log", "UPDATE access_log SET who = 'x'", "DELETE FROM meta",
+        ] {
             #expect(throws: (any Error).self, "\(statement)") { try db.execute(statement) }
         }
         #expect(try store.verify().ok)
@@ -143,27 +162,42 @@ struct StoreTests {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         var entries: [StoredEntry] = []
-        for dossier in try dossiers() { entries.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())) }
+        for dossier in try dossiers() {
+            entries.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()))
+        }
         let db = try connection(backend, location)
         // A correctly chained tombstone for the blocker dossier, then its content deleted.
         let victim = entries[0]
         var tombstone = victim
-        tombstone.seq = 5; tombstone.id = UUID().uuidString.lowercased(); tombstone.kind = "tombstone"; tombstone.subject = victim.id
-        tombstone.previousVersion = nil; tombstone.prevHash = entries[3].entryHash
+        tombstone.seq = 5
+        tombstone.id = UUID().uuidString.lowercased()
+        tombstone.kind = "tombstone"
+        tombstone.subject = victim.id
+        tombstone.previousVersion = nil
+        tombstone.prevHash = entries[3].entryHash
         tombstone.storedAt = ChainedDossierStore.timestamp.string(from: Date())
         tombstone.entryHash = tombstone.computedHash
-        try db.query("INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data) VALUES ($1, $2, 'tombstone', NULL, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
-                     [.integer(5), .text(tombstone.id), .text(tombstone.tenderID), .text(tombstone.bidderName), .text(tombstone.bidderKey), .text(tombstone.screenedAt),
-                      .text(tombstone.storedAt), .text(tombstone.storedBy), .text(tombstone.outcome), .integer(Int64(tombstone.blocker)), .integer(Int64(tombstone.attention)),
-                      .integer(Int64(tombstone.info)), .text(tombstone.checks.joined(separator: ",")), .text(tombstone.ruleDataVersion), .text(tombstone.contentSHA256),
-                      .text(tombstone.sourcesSHA256), .text(tombstone.prevHash), .text(tombstone.entryHash), .text(victim.id), .integer(tombstone.criminalData ? 1 : 0)])
+        try db.query(
+            "INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data) VALUES ($1, $2, 'tombstone', NULL, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+            [
+                .integer(5), .text(tombstone.id), .text(tombstone.tenderID), .text(tombstone.bidderName), .text(tombstone.bidderKey),
+                .text(tombstone.screenedAt),
+                .text(tombstone.storedAt), .text(tombstone.storedBy), .text(tombstone.outcome), .integer(Int64(tombstone.blocker)),
+                .integer(Int64(tombstone.attention)),
+                .integer(Int64(tombstone.info)), .text(tombstone.checks.joined(separator: ",")), .text(tombstone.ruleDataVersion),
+                .text(tombstone.contentSHA256),
+                .text(tombstone.sourcesSHA256), .text(tombstone.prevHash), .text(tombstone.entryHash), .text(victim.id),
+                .integer(tombstone.criminalData ? 1 : 0),
+            ])
         try db.execute("DELETE FROM blobs WHERE sha256 = '\(victim.contentSHA256)'")
         let report = try store.verify()
         #expect(report.broken.map(\.seq) == [5])
         #expect(report.broken.first?.reason.contains("art. 84") == true)
     }
 
-    @Test("A decision is chained like a dossier: its attachment kept once, a deleted attachment or a changed decision found by verify", arguments: TestStores.backends)
+    @Test(
+        "A decision is chained like a dossier: its attachment kept once, a deleted attachment or a changed decision found by verify",
+        arguments: TestStores.backends)
     func decisions(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
@@ -171,14 +205,18 @@ struct StoreTests {
         let entry = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
         let letter = Data("brief".utf8)
         let attachment = StoredSource(role: "attachment", path: "brief.txt", sha256: SHA256.hex(letter), bytes: letter)
-        let decision = try store.decide(id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: "accepted", reason: "voldoende",
-                                        due: nil, attachments: [attachment], by: "jurist", now: Date())
+        let decision = try store.decide(
+            id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: "accepted", reason: "voldoende",
+            due: nil, attachments: [attachment], by: "jurist", now: Date())
         #expect(decision.kind == "decision" && decision.subject == entry.id)
         #expect(try store.decisions(about: entry).map(\.id) == [decision.id])
         #expect(try store.sources(id: decision.id).map(\.bytes) == [letter])
         #expect(try store.verify().ok)
-        #expect { try store.decide(id: entry.id, finding: "x", check: "x", decision: "accepted", reason: "a\0b", due: nil, attachments: [], by: "j", now: Date()) }
-            throws: { "\($0)".contains("NUL") }
+        #expect {
+            try store.decide(
+                id: entry.id, finding: "x", check: "x", decision: "accepted", reason: "a\0b", due: nil, attachments: [], by: "j",
+                now: Date())
+        } throws: { "\($0)".contains("NUL") }
         let db = try connection(backend, location)
         try disableTriggers(db, backend)
         try db.execute("UPDATE entries SET decision = 'excluded' WHERE kind = 'decision'")
@@ -188,7 +226,9 @@ struct StoreTests {
         #expect(report.broken.contains { $0.seq == decision.seq && $0.reason.hasPrefix("attached file brief.txt deleted") })
     }
 
-    @Test("Someone with database rights who edits stored rows is found by verify, every entry of it, not only the first", arguments: TestStores.backends)
+    @Test(
+        "Someone with database rights who edits stored rows is found by verify, every entry of it, not only the first",
+        arguments: TestStores.backends)
     func rowTamper(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
@@ -235,8 +275,12 @@ struct StoreTests {
         swapped.bidderKey = ""
         #expect(swapped.fieldsHash != original.fieldsHash)
         dossier.bidder.name = "Zonnebouw\0 Flevoland"
-        #expect { try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) } throws: { "\($0)".contains("NUL") }
-        #expect { try store.append(try dossiers()[0], json: Data(), by: "jurist\0x", reason: nil, now: Date()) } throws: { "\($0)".contains("--by contains a NUL") }
+        #expect { try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) } throws: {
+            "\($0)".contains("NUL")
+        }
+        #expect { try store.append(try dossiers()[0], json: Data(), by: "jurist\0x", reason: nil, now: Date()) } throws: {
+            "\($0)".contains("--by contains a NUL")
+        }
         #expect(try store.verify().ok)
     }
 
@@ -244,7 +288,9 @@ struct StoreTests {
     func exactIDs() throws {
         let (store, _) = try newStore()
         var ids: [String] = []
-        for dossier in try dossiers() { ids.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id) }
+        for dossier in try dossiers() {
+            ids.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id)
+        }
         for bad in ["", "%", "_", "*", String(ids[0].prefix(7)), ids[0] + "%", "' OR 1=1 --"] {
             #expect(throws: StoreError.self, "\(bad)") { try store.resolve(bad) }
             #expect(throws: StoreError.self, "\(bad)") { try store.award(id: bad, by: "a", reason: nil, now: Date()) }
@@ -254,14 +300,18 @@ struct StoreTests {
         #expect(try store.verify().entries == 4)  // no award was recorded by any of them
     }
 
-    @Test("award refuses a superseded version, a second award of the same bidder and a dossier without tender id", arguments: TestStores.backends)
+    @Test(
+        "award refuses a superseded version, a second award of the same bidder and a dossier without tender id",
+        arguments: TestStores.backends)
     func awardRules(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         let all = try dossiers()
         let old = try store.append(all[1], json: try json(all[1]), by: "a", reason: nil, now: Date())
         let latest = try store.append(all[1], json: try json(all[1]), by: "a", reason: "re-screen", now: Date())
-        #expect { try store.award(id: old.id, by: "GS", reason: nil, now: Date()) } throws: { "\($0)".contains("superseded by \(latest.id)") }
+        #expect { try store.award(id: old.id, by: "GS", reason: nil, now: Date()) } throws: {
+            "\($0)".contains("superseded by \(latest.id)")
+        }
         _ = try store.award(id: latest.id, by: "GS", reason: "besluit", now: Date())
         #expect { try store.award(id: latest.id, by: "GS", reason: nil, now: Date()) } throws: { "\($0)".contains("already awarded") }
         var untendered = all[0]
@@ -271,13 +321,17 @@ struct StoreTests {
         #expect(try store.verify().ok)
     }
 
-    @Test("Retention by the law: nothing of a tender without award goes; every dossier of an awarded tender stays 3 years, then goes with a tombstone", arguments: TestStores.backends)
+    @Test(
+        "Retention by the law: nothing of a tender without award goes; every dossier of an awarded tender stays 3 years, then goes with a tombstone",
+        arguments: TestStores.backends)
     func purge(backend: String) throws {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         var ids: [String: String] = [:]
         let all = try dossiers()
-        for dossier in all { ids[dossier.bidder.name] = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id }
+        for dossier in all {
+            ids[dossier.bidder.name] = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id
+        }
         let day: TimeInterval = 86_400
         // No award recorded: not even in 50 years.
         #expect(try store.purge(yearsAfterAward: 3, by: "archivaris", reason: nil, now: Date().addingTimeInterval(50 * 366 * day)).isEmpty)
@@ -288,7 +342,8 @@ struct StoreTests {
         #expect(try store.purge(yearsAfterAward: 3, by: "a", reason: nil, now: Date().addingTimeInterval(3 * 365 * day - 2 * day)).isEmpty)
         // The store's own clock must not run backwards for verify, so the purge is checked with entries dated now;
         // the tombstones' dates are those of the purge.
-        let tombstones = try store.purge(yearsAfterAward: 3, by: "archivaris", reason: "retentie", now: Date().addingTimeInterval(3 * 366 * day))
+        let tombstones = try store.purge(
+            yearsAfterAward: 3, by: "archivaris", reason: "retentie", now: Date().addingTimeInterval(3 * 366 * day))
         #expect(Set(tombstones.compactMap(\.subject)) == Set(ids.values))
         #expect(try store.content(id: winner)?.1 == nil)
         #expect(try store.sources(id: winner).isEmpty)
@@ -315,10 +370,12 @@ struct StoreTests {
         }
     }
 
-    @Test("A PostgreSQL password never appears in a message", arguments: [
-        "postgres://uea:s3cr%zzet@127.0.0.1:1/db", "postgres://uea@127.0.0.1:1/db?password=s3cret&sslmode=bogus",
-        "postgres://uea:s3cret@[::1:5432/db", "postgresql://uea:s3cret@127.0.0.1:1/db",
-    ])
+    @Test(
+        "A PostgreSQL password never appears in a message",
+        arguments: [
+            "postgres://uea:s3cr%zzet@127.0.0.1:1/db", "postgres://uea@127.0.0.1:1/db?password=s3cret&sslmode=bogus",
+            "postgres://uea:s3cret@[::1:5432/db", "postgresql://uea:s3cret@127.0.0.1:1/db",
+        ])
     func passwordRedacted(url: String) throws {
         #expect(!PostgresDatabase.redacted(url).contains("s3cr"))
         do {
@@ -353,7 +410,8 @@ struct StoreTests {
     func foreignFiles() throws {
         let directory = try Paths.temporaryDirectory()
         let text = directory.appendingPathComponent("notes.sqlite").path
-        try "not a database, just text that is long enough to have a header of its own".write(toFile: text, atomically: true, encoding: .utf8)
+        try "not a database, just text that is long enough to have a header of its own".write(
+            toFile: text, atomically: true, encoding: .utf8)
         #expect { try SQLiteDossierStore(path: text, create: true) } throws: { "\($0)".contains("not a uea-screen store") }
         let other = directory.appendingPathComponent("other.sqlite").path
         try SQLiteDatabase(path: other, create: true).execute("CREATE TABLE t (x)")
@@ -367,6 +425,8 @@ struct StoreTests {
             try PostgresDatabase(url: url).execute("CREATE TABLE invoices (id int)")
             #expect { try StoreLocation.open(url, create: true) } throws: { "\($0)".contains("not a uea-screen store") }
         }
-        #expect(throws: StoreError.self) { try SQLiteDossierStore(path: directory.appendingPathComponent("missing.sqlite").path, create: false) }
+        #expect(throws: StoreError.self) {
+            try SQLiteDossierStore(path: directory.appendingPathComponent("missing.sqlite").path, create: false)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import ESPD
 
 @Suite("Exclusion-ground table and polarity traps")
@@ -15,14 +16,16 @@ struct CatalogTests {
         #expect(all.filter(\.mandatory).map(\.ground) == (1...8).map { "C\($0)" })
     }
 
-    @Test("Every ground's UUID and code match every taxonomy of every generation", .enabled(if: Paths.hasCorpus, Paths.corpusMissing), arguments: [
-        "edm-v2.0.2/taxonomy/ESPD-CriteriaTaxonomy-REGULATED.V2.0.2.xml",
-        "edm-v2.1.1/taxonomy/ESPD-CriteriaTaxonomy-Basic.V2.1.1.xml",
-        "edm-v3.0.0/taxonomy/ESPD-criterion.V3.0.0.xml",
-        "edm-v3.3.0/ESPD-Request.xml",
-        "edm-v4.1.0/ESPD-Request.xml",
-        "espd-service-v1/response/v20161101/espd-response-20161101-full.xml",
-    ])
+    @Test(
+        "Every ground's UUID and code match every taxonomy of every generation", .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
+        arguments: [
+            "edm-v2.0.2/taxonomy/ESPD-CriteriaTaxonomy-REGULATED.V2.0.2.xml",
+            "edm-v2.1.1/taxonomy/ESPD-CriteriaTaxonomy-Basic.V2.1.1.xml",
+            "edm-v3.0.0/taxonomy/ESPD-criterion.V3.0.0.xml",
+            "edm-v3.3.0/ESPD-Request.xml",
+            "edm-v4.1.0/ESPD-Request.xml",
+            "espd-service-v1/response/v20161101/espd-response-20161101-full.xml",
+        ])
     func tableMatchesTaxonomies(file: String) throws {
         let document = try ESPDParser.read(contentsOf: Paths.corpusFile(file))
         let exclusion = document.criteria.filter { $0.category == .exclusion }
@@ -46,8 +49,12 @@ struct CatalogTests {
     @Test("Tax question worded as compliance inverts the answer")
     func taxPolarity() throws {
         let c7 = try #require(ExclusionGrounds.ground(number: "C7"))
-        #expect(PolarityRules.polarity(ground: c7, criterionText: "Has the economic operator breached its obligations relating to the payment of taxes") == .trueMeansGroundApplies)
-        let inverted = PolarityRules.polarity(ground: c7, criterionText: "Has the economic operator met all its obligations relating to the payment of taxes")
+        #expect(
+            PolarityRules.polarity(
+                ground: c7, criterionText: "Has the economic operator breached its obligations relating to the payment of taxes")
+                == .trueMeansGroundApplies)
+        let inverted = PolarityRules.polarity(
+            ground: c7, criterionText: "Has the economic operator met all its obligations relating to the payment of taxes")
         #expect(inverted == .trueMeansCompliant)
         #expect(PolarityRules.groundApplies(answer: true, polarity: inverted) == false)
         #expect(PolarityRules.groundApplies(answer: false, polarity: inverted) == true)
@@ -56,18 +63,29 @@ struct CatalogTests {
     @Test("Misrepresentation: 'has not been guilty' is ambiguous, 'It has been guilty' is direct")
     func misrepresentationPolarity() throws {
         let c23 = try #require(ExclusionGrounds.ground(number: "C23"))
-        #expect(PolarityRules.polarity(ground: c23, criterionText: "Can the economic operator confirm the four exclusion grounds, that it has not been guilty of serious misrepresentation") == .ambiguous)
-        #expect(PolarityRules.polarity(ground: c23, criterionText: "Can the economic operator confirm that: a) It has been guilty of serious misrepresentation") == .trueMeansGroundApplies)
+        #expect(
+            PolarityRules.polarity(
+                ground: c23,
+                criterionText:
+                    "Can the economic operator confirm the four exclusion grounds, that it has not been guilty of serious misrepresentation"
+            ) == .ambiguous)
+        #expect(
+            PolarityRules.polarity(
+                ground: c23, criterionText: "Can the economic operator confirm that: a) It has been guilty of serious misrepresentation")
+                == .trueMeansGroundApplies)
         #expect(PolarityRules.groundApplies(answer: true, polarity: .ambiguous) == nil)
     }
 
-    @Test("Polarity per generation on the real files", .enabled(if: Paths.hasCorpus, Paths.corpusMissing), arguments: [
-        ("espd-service-v1/request/all_exclusion_criteria_selected.xml", AnswerPolarity.ambiguous),
-        ("edm-v2.1.1/BASIC-ESPDRequest-2.1.1.xml", AnswerPolarity.ambiguous),
-        ("edm-v4.0.0/ESPD-Request.xml", AnswerPolarity.trueMeansGroundApplies),  // items in further Description lines: "a) It has been guilty…"
-        ("edm-v3.0.0/ESPD-Request_v3.0.0.xml", AnswerPolarity.ambiguous),  // only "Can the economic operator confirm that:",
-        ("edm-v4.1.0/ESPD-Request.xml", AnswerPolarity.trueMeansGroundApplies),
-    ])
+    @Test(
+        "Polarity per generation on the real files", .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
+        arguments: [
+            ("espd-service-v1/request/all_exclusion_criteria_selected.xml", AnswerPolarity.ambiguous),
+            ("edm-v2.1.1/BASIC-ESPDRequest-2.1.1.xml", AnswerPolarity.ambiguous),
+            // items in further Description lines: "a) It has been guilty…"
+            ("edm-v4.0.0/ESPD-Request.xml", AnswerPolarity.trueMeansGroundApplies),
+            ("edm-v3.0.0/ESPD-Request_v3.0.0.xml", AnswerPolarity.ambiguous),  // only "Can the economic operator confirm that:",
+            ("edm-v4.1.0/ESPD-Request.xml", AnswerPolarity.trueMeansGroundApplies),
+        ])
     func polarityOnFiles(file: String, expected: AnswerPolarity) throws {
         let document = try ESPDParser.read(contentsOf: Paths.corpusFile(file))
         #expect(document.criteria.first { $0.ground == "C23" }?.polarity == expected)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import ESPD
 
 /// Every file of shared/corpus/espd/MANIFEST.tsv, not a hand-picked subset.
@@ -9,14 +10,19 @@ import Testing
 @Suite("Every corpus file")
 struct CorpusTests {
     static let entries: [ManifestEntry] = (try? ManifestEntry.load()) ?? []
-    static let espdRoots: Set<String> = ["ESPDRequest", "ESPDResponse", "QualificationApplicationRequest", "QualificationApplicationResponse"]
+    static let espdRoots: Set<String> = [
+        "ESPDRequest", "ESPDResponse", "QualificationApplicationRequest", "QualificationApplicationResponse",
+    ]
 
     @Test("The manifest lists the corpus", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func manifestIsThere() {
         #expect(Self.entries.count >= 120)
     }
 
-    @Test("Well-formed ESPDs are read with the criteria count and operator name of the file", .enabled(if: Paths.hasCorpus, Paths.corpusMissing), arguments: entries.filter { $0.isWellFormed && espdRoots.contains($0.rootElement) })
+    @Test(
+        "Well-formed ESPDs are read with the criteria count and operator name of the file",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
+        arguments: entries.filter { $0.isWellFormed && espdRoots.contains($0.rootElement) })
     func readsWellFormed(entry: ManifestEntry) throws {
         let path = Paths.corpusFile(entry.localPath)
         let document = try ESPDParser.read(contentsOf: path)
@@ -24,7 +30,9 @@ struct CorpusTests {
         let criterionName = entry.rootElement.hasPrefix("ESPD") ? "Criterion" : "TenderingCriterion"
         let expectedCount = try Int(XPath.evaluate("count(/*/*[local-name()='\(criterionName)'])", path)) ?? -1
         #expect(document.criteria.count == expectedCount)
-        let expectedName = try XPath.evaluate("normalize-space(/*/*[local-name()='EconomicOperatorParty']/*[local-name()='Party']/*[local-name()='PartyName']/*[local-name()='Name'])", path)
+        let expectedName = try XPath.evaluate(
+            "normalize-space(/*/*[local-name()='EconomicOperatorParty']/*[local-name()='Party']/*[local-name()='PartyName']/*[local-name()='Name'])",
+            path)
         #expect((document.economicOperator?.name ?? "") == expectedName)
         if entry.rootElement.hasPrefix("ESPD") { #expect(document.generation == .v1) } else { #expect(document.generation != .v1) }
     }
@@ -50,17 +58,23 @@ struct CorpusTests {
 
     @Test("Conflicts and signs of editing are found only where the real file has them", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func noFalseConflicts() throws {
-        let signals: Set<String> = ["foreign-element", "hidden-characters-in-id", "several-property-ids", "duplicate-criterion", "duplicate-property-ids", "repeated-property-fields", "misplaced-element", "hidden-characters-in-name"]
+        let signals: Set<String> = [
+            "foreign-element", "hidden-characters-in-id", "several-property-ids", "duplicate-criterion", "duplicate-property-ids",
+            "repeated-property-fields", "misplaced-element", "hidden-characters-in-name",
+        ]
         var found: [String: Set<String>] = [:]
         for entry in Self.entries where entry.isWellFormed && Self.espdRoots.contains(entry.rootElement) {
             let document = try ESPDParser.read(contentsOf: Paths.corpusFile(entry.localPath))
-            let codes = Set(document.warnings.map(\.code).filter(signals.contains)).union(document.criteria.flatMap { $0.conflicts.map(\.kind.rawValue) })
+            let codes = Set(document.warnings.map(\.code).filter(signals.contains)).union(
+                document.criteria.flatMap { $0.conflicts.map(\.kind.rawValue) })
             if !codes.isEmpty { found[entry.localPath] = codes }
         }
         #expect(found == Self.expectedSignals)
     }
 
-    @Test("Files that are not ESPDs or not well-formed are refused with a line", .enabled(if: Paths.hasCorpus, Paths.corpusMissing), arguments: entries.filter { !$0.isWellFormed || !espdRoots.contains($0.rootElement) })
+    @Test(
+        "Files that are not ESPDs or not well-formed are refused with a line", .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
+        arguments: entries.filter { !$0.isWellFormed || !espdRoots.contains($0.rootElement) })
     func refusesOthers(entry: ManifestEntry) throws {
         #expect(throws: ESPDReadError.self) { try ESPDParser.read(contentsOf: Paths.corpusFile(entry.localPath)) }
         do {

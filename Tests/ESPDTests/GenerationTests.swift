@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import ESPD
 
 /// Concrete values, one or more files of each generation, checked against the XML by hand
@@ -8,7 +9,9 @@ import Testing
 struct GenerationTests {
     func read(_ relative: String) throws -> ESPDDocument { try ESPDParser.read(contentsOf: Paths.corpusFile(relative)) }
 
-    @Test("v1 (EU ESPD service 2016): inline answers, conviction details, self-cleaning, evidence URL", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "v1 (EU ESPD service 2016): inline answers, conviction details, self-cleaning, evidence URL",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func v1ConvictionResponse() throws {
         let d = try read("espd-service-v1/response/exclusion/participation_criminal_organisation_import.xml")
         #expect(d.generation == .v1)
@@ -72,7 +75,9 @@ struct GenerationTests {
         #expect(d.unlinkedAnswers.isEmpty)
     }
 
-    @Test("v2.0 SELFCONTAINED responses with dangling property ids report them as unlinked answers", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "v2.0 SELFCONTAINED responses with dangling property ids report them as unlinked answers",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func v20Dangling() throws {
         let d = try read("edm-v2.0.0/SELFCONTAINED-ESPDResponse-02.00.00.xml")
         #expect(d.profile == "extended")
@@ -98,7 +103,9 @@ struct GenerationTests {
         #expect(d.criteria.count == 67)
     }
 
-    @Test("v2.1.1 Basic: the commented-out criteria are not read; C23 polarity is ambiguous", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "v2.1.1 Basic: the commented-out criteria are not read; C23 polarity is ambiguous",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func v211Basic() throws {
         let d = try read("edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml")
         #expect(d.criteria.count == 65)
@@ -168,7 +175,10 @@ struct GenerationTests {
         #expect(c1.selfCleaning == true)
         #expect(c1.selfCleaningDescription == "[Measures taken by the EO]")
         let evidence = c1.answers.compactMap(\.evidence).flatMap { $0 }
-        #expect(evidence.contains { $0.id == "EVIDENCE-ID/C1_EG_crime-org/QG2/QSG1/Q1/R1/R1/RES" && $0.uri == "http:dod.gov.usa/sat/it/soft/prk?id=11121233" })
+        #expect(
+            evidence.contains {
+                $0.id == "EVIDENCE-ID/C1_EG_crime-org/QG2/QSG1/Q1/R1/R1/RES" && $0.uri == "http:dod.gov.usa/sat/it/soft/prk?id=11121233"
+            })
         let c7 = try #require(d.criteria.first { $0.ground == "C7" })
         #expect(c7.answer == nil)  // RG1/QSG1/Q1 "Your answer" has no response in this example
         #expect(d.criteria.first { $0.uuid == "C59_OT_eo-group" }?.category == .other)
@@ -182,7 +192,10 @@ struct GenerationTests {
             _ = try ESPDParser.read(contentsOf: path)
             Issue.record("an invoice was read as an ESPD")
         } catch {
-            guard case .notESPD(let inner) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .notESPD(let inner) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(inner.rootElement == "Invoice")
             #expect(inner.line == 4)  // libxml2 gives the line where the start tag ends
             #expect(error.description.contains("not an ESPD/UEA document"))
@@ -200,10 +213,12 @@ struct GenerationTests {
 
 @Suite("v4 answer instances")
 struct ResponseInstanceTests {
-    @Test("A response id `<property>/R<n>/…` answers instance n; anything else is instance 1", arguments: [
-        ("p-1/R2/R1", 2), ("p-1/R12", 12), ("p-1/R1", 1), ("p-1", 1), ("p-1/", 1), ("p-1/R", 1), ("p-1/X2", 1),
-        ("p-1/R2x", 1), ("p-10/R3", 1), ("other/R4", 1), ("", 1),
-    ])
+    @Test(
+        "A response id `<property>/R<n>/…` answers instance n; anything else is instance 1",
+        arguments: [
+            ("p-1/R2/R1", 2), ("p-1/R12", 12), ("p-1/R1", 1), ("p-1", 1), ("p-1/", 1), ("p-1/R", 1), ("p-1/X2", 1),
+            ("p-1/R2x", 1), ("p-10/R3", 1), ("other/R4", 1), ("", 1),
+        ])
     func instances(responseID: String, expected: Int) {
         #expect(EDMDocumentReader.instanceFromResponseID(responseID, propertyID: "p-1") == expected)
     }

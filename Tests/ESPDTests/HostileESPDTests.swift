@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import ESPD
 
 /// Each evasion class of issue 11 on a real response of each generation: the reader never
@@ -15,8 +16,11 @@ struct HostileESPDTests {
         case "true":
             #expect(c1.contains { $0.groundApplies == true }, "\(hostile.file): C1 must read as applying")
         case "none":
-            #expect(!c1.isEmpty && c1.allSatisfy { $0.groundApplies == nil && $0.answer == nil }, "\(hostile.file): C1 has no readable answer")
-            #expect(c1.contains { $0.conflicts.contains { $0.lines == [hostile.line] } }, "\(hostile.file): the edited element is named at its line")
+            #expect(
+                !c1.isEmpty && c1.allSatisfy { $0.groundApplies == nil && $0.answer == nil }, "\(hostile.file): C1 has no readable answer")
+            #expect(
+                c1.contains { $0.conflicts.contains { $0.lines == [hostile.line] } },
+                "\(hostile.file): the edited element is named at its line")
         default:
             // No criteria of its own: without a request nothing is there; with one, the request's
             // criteria are read (and are unanswered).
@@ -24,7 +28,8 @@ struct HostileESPDTests {
             if request == nil { #expect(document.criteria.isEmpty) }
         }
         guard hostile.groundApplies != "missing" else { return }
-        let named = Set(c1.flatMap { $0.conflicts.flatMap(\.lines) } + document.warnings.compactMap(\.line) + document.unlinkedAnswers.map(\.line))
+        let named = Set(
+            c1.flatMap { $0.conflicts.flatMap(\.lines) } + document.warnings.compactMap(\.line) + document.unlinkedAnswers.map(\.line))
         #expect(named.contains(hostile.line), "\(hostile.file): line \(hostile.line) is not named (named: \(named.sorted().prefix(12)))")
         // Everything unusual is reported, nothing is dropped: a conflict on C1 or a warning.
         #expect(!c1.allSatisfy { $0.conflicts.isEmpty } || !document.warnings.isEmpty)
@@ -45,7 +50,9 @@ struct HostileESPDTests {
         #expect(HostileCase.committed.count == 51)
         for generation in ["v1", "v2.1", "v3", "v4"] {
             let classes = Set(HostileCase.committed.filter { $0.generation == generation }.map(\.kind))
-            #expect(classes.isSuperset(of: ["second-response", "second-value", "foreign-decoy", "extra-question", "unreadable", "no-criteria"]), "\(generation)")
+            #expect(
+                classes.isSuperset(of: ["second-response", "second-value", "foreign-decoy", "extra-question", "unreadable", "no-criteria"]),
+                "\(generation)")
         }
         #expect(HostileCase.committed.contains { $0.kind == "second-instance" && $0.generation == "v4" })
     }
@@ -76,8 +83,10 @@ struct HostileESPDTests {
 
     @Test("XML Schema booleans only: 1 and 0 are read, TRUE and yes are unreadable")
     func strictBooleans() throws {
-        let base = try String(contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
-        let needle = "<cbc:ValidatedCriterionPropertyID>C1_EG_crime-org/QG1/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false"
+        let base = try String(
+            contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
+        let needle =
+            "<cbc:ValidatedCriterionPropertyID>C1_EG_crime-org/QG1/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false"
         #expect(base.contains(needle))
         for (value, expected) in [("1", true as Bool?), (" 0 ", false), ("TRUE", nil), ("yes", nil), ("ja", nil)] {
             let text = base.replacingOccurrences(of: needle, with: needle.replacingOccurrences(of: ">false", with: ">" + value))
@@ -101,8 +110,11 @@ struct HostileESPDTests {
 
     @Test("A name with a right-to-left override is reported and shown escaped")
     func bidiName() throws {
-        let text = try String(contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
-            .replacingOccurrences(of: "<cbc:Name>Zonnebouw Flevoland B.V.</cbc:Name>", with: "<cbc:Name>Zonnebouw&#x202E; Flevoland B.V.</cbc:Name>")
+        let text = try String(
+            contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"), encoding: .utf8
+        )
+        .replacingOccurrences(
+            of: "<cbc:Name>Zonnebouw Flevoland B.V.</cbc:Name>", with: "<cbc:Name>Zonnebouw&#x202E; Flevoland B.V.</cbc:Name>")
         let path = try Paths.temporaryDirectory().appendingPathComponent("bidi.xml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let document = try ESPDParser.read(contentsOf: path)
@@ -110,6 +122,8 @@ struct HostileESPDTests {
         #expect(warning.line == document.economicOperator?.line)
         #expect(TextSummary.render(document).contains("Zonnebouw\\u{202E} Flevoland"))
         // The sample's own names carry no such characters.
-        #expect(try ESPDParser.read(contentsOf: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml")).warnings.isEmpty)
+        #expect(
+            try ESPDParser.read(contentsOf: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"))
+                .warnings.isEmpty)
     }
 }

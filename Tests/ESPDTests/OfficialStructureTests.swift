@@ -1,8 +1,9 @@
 import DossierModel
 import Foundation
 import SafeXML
-import Testing
 import TestSupport
+import Testing
+
 @testable import ESPD
 
 /// The shipped official structure (`OfficialStructureData`) is what the official request examples
@@ -25,16 +26,24 @@ struct OfficialStructureTests {
         let sources = try sourceFiles().map { file in
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             let name = String(file.dropFirst(Paths.corpus.path.count + 1))
-            return OfficialStructureBuilder.Source(name: name, sha256: SHA256.hex(bytes), document: try XMLDocument.parse(bytes: bytes, sourceName: name))
+            return OfficialStructureBuilder.Source(
+                name: name, sha256: SHA256.hex(bytes), document: try XMLDocument.parse(bytes: bytes, sourceName: name))
         }
-        return "enum OfficialStructureData {\n    static let text = #\"\"\"\n" + OfficialStructureBuilder.text(from: sources) + "\"\"\"#\n}\n"
+        // Laid out as `swift format` lays it out (content indented with the closing delimiter).
+        let body = OfficialStructureBuilder.text(from: sources).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")
+        return "enum OfficialStructureData {\n    static let text = #\"\"\"\n" + body + "        \"\"\"#\n}\n"
     }
 
     @Test("The shipped structure is generated from the corpus and current", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func shippedIsCurrent() throws {
         let text = try Self.generated()
         let shipped = Paths.repositoryFile("Sources/ESPD/Catalog/OfficialStructureData.swift")
-        if ProcessInfo.processInfo.environment["UEA_REGENERATE"] != nil { try text.write(toFile: shipped, atomically: true, encoding: .utf8) }
-        #expect(try String(contentsOfFile: shipped, encoding: .utf8) == text, "regenerate with UEA_REGENERATE=1 swift test --filter OfficialStructureTests")
+        if ProcessInfo.processInfo.environment["UEA_REGENERATE"] != nil {
+            try text.write(toFile: shipped, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            try String(contentsOfFile: shipped, encoding: .utf8) == text,
+            "regenerate with UEA_REGENERATE=1 swift test --filter OfficialStructureTests")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SafeXML
 import TestSupport
 import Testing
+
 @testable import ESPD
 
 /// `validate` against the oracle: libxml2's own `xmllint --schema` with the same schema files.
@@ -17,13 +18,16 @@ struct SchemaValidationTests {
         for line in result.stderr.split(separator: "\n") where line.contains(" Schemas validity error : ") {
             let afterFile = line.dropFirst(file.count + 1)
             let number = Int(afterFile.prefix { $0.isNumber }) ?? -1
-            let message = line.components(separatedBy: " Schemas validity error : ").dropFirst().joined(separator: " Schemas validity error : ")
+            let message = line.components(separatedBy: " Schemas validity error : ").dropFirst().joined(
+                separator: " Schemas validity error : ")
             problems.append(XMLSchema.Problem(line: number, message: message.trimmingCharacters(in: .whitespaces)))
         }
         return (result.status == 0 && result.stderr.contains("validates"), problems)
     }
 
-    @Test("validate agrees with xmllint --schema (the same schema files) on every corpus file it can read", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "validate agrees with xmllint --schema (the same schema files) on every corpus file it can read",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func corpusAgreesWithXmllint() throws {
         var compared = 0
         var invalid: [String] = []
@@ -51,16 +55,24 @@ struct SchemaValidationTests {
         }
         // Every well-formed ESPD of the corpus is compared; only the files that are not ESPDs or not well-formed are not.
         #expect(compared >= 110, "compared \(compared); not read: \(notRead)")
-        print("schema validation: \(compared) corpus files agree with xmllint; invalid: \(invalid.joined(separator: ", ")); not read: \(notRead.joined(separator: ", "))")
+        print(
+            "schema validation: \(compared) corpus files agree with xmllint; invalid: \(invalid.joined(separator: ", ")); not read: \(notRead.joined(separator: ", "))"
+        )
     }
 
-    @Test("Each release maps to its own schema set", arguments: [
-        ("espd-v1", "response", nil, "edm-1.0.2"), ("ubl-pre-award", "request", "2.0.1", "edm-2.0.0"), ("ubl-pre-award", "response", "2.0.2", "edm-2.0.2"),
-        ("ubl-pre-award", "request", "2.1.0", "edm-2.0.2"), ("ubl-oasis", "response", "2.1.1", "edm-2.1.0"), ("ubl-oasis", "request", "3.3.0", "edm-3.0.0"),
-        ("ubl-oasis", "response", "4.1.0", "edm-4.0.0"), ("ubl-oasis", "response", nil, nil), ("other", "response", "4.1.0", nil), ("ubl-oasis", "response", "5.0.0", nil),
-    ] as [(String, String, String?, String?)])
+    @Test(
+        "Each release maps to its own schema set",
+        arguments: [
+            ("espd-v1", "response", nil, "edm-1.0.2"), ("ubl-pre-award", "request", "2.0.1", "edm-2.0.0"),
+            ("ubl-pre-award", "response", "2.0.2", "edm-2.0.2"),
+            ("ubl-pre-award", "request", "2.1.0", "edm-2.0.2"), ("ubl-oasis", "response", "2.1.1", "edm-2.1.0"),
+            ("ubl-oasis", "request", "3.3.0", "edm-3.0.0"),
+            ("ubl-oasis", "response", "4.1.0", "edm-4.0.0"), ("ubl-oasis", "response", nil, nil), ("other", "response", "4.1.0", nil),
+            ("ubl-oasis", "response", "5.0.0", nil),
+        ] as [(String, String, String?, String?)])
     func releases(namespaces: String, kind: String, version: String?, set: String?) {
-        let release = ESPDSchemas.release(namespaces: NamespaceFamily(rawValue: namespaces)!, kind: DocumentKind(rawValue: kind)!, version: version)
+        let release = ESPDSchemas.release(
+            namespaces: NamespaceFamily(rawValue: namespaces)!, kind: DocumentKind(rawValue: kind)!, version: version)
         #expect(release?.set == set)
     }
 
@@ -83,11 +95,12 @@ struct SchemaValidationTests {
         """.write(toFile: main, atomically: true, encoding: .utf8)
         #expect(throws: XMLSchema.CompileError.self) { try XMLSchema(path: main) }
         // A document naming a schema location or an XInclude is validated against our schema only.
-        let schema = try Self.validator.schema(ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"))
+        let schema = try Self.validator.schema(
+            ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"))
         let hostile = """
-        <QualificationApplicationResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationResponse-2" \
-        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:x file:///etc/passwd"><x:include xmlns:x="http://www.w3.org/2001/XInclude" href="/etc/passwd"/></QualificationApplicationResponse>
-        """
+            <QualificationApplicationResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationResponse-2" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:x file:///etc/passwd"><x:include xmlns:x="http://www.w3.org/2001/XInclude" href="/etc/passwd"/></QualificationApplicationResponse>
+            """
         let result = try schema.validate(bytes: Array(hostile.utf8), name: "hostile.xml")
         #expect(!result.valid)
         #expect(!result.problems.contains { $0.message.contains("root:") })

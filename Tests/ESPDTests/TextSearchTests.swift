@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ESPD
 
 /// `String.includes` replaces Foundation's `contains` on a hot path; it must answer the same.
@@ -7,7 +8,9 @@ import Testing
 struct TextSearchTests {
     @Test("includes agrees with Foundation's contains, on ASCII and non-ASCII text")
     func agreesWithFoundation() {
-        let haystacks = ["", "a", "Have you been convicted", "fulfilled its obligations by paying", "Müller über Ærø", "日本語のテキスト", "aaab", "ababab"]
+        let haystacks = [
+            "", "a", "Have you been convicted", "fulfilled its obligations by paying", "Müller über Ærø", "日本語のテキスト", "aaab", "ababab",
+        ]
         let needles = ["", "a", "b", "ab", "aab", "convicted", "paying", "über", "Ærø", "テキスト", "x", "obligations by paying or"]
         for haystack in haystacks {
             for needle in needles {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The modules show the architecture, one way: XML → ESPD model → dossier model → rule data →
 /// names and lists → checks → reports and store → command line. A module imports only what is below it; the store knows
@@ -27,7 +27,8 @@ struct ArchitectureTests {
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@testable import ") || line.hasPrefix("@_exported import ") {
+            for line in text.split(separator: "\n")
+            where line.hasPrefix("import ") || line.hasPrefix("@testable import ") || line.hasPrefix("@_exported import ") {
                 let imported = String(line.split(separator: " ").last!)
                 #expect(Self.allowed[module]!.contains(imported) || Self.system.contains(imported), "\(module)/\(file) imports \(imported)")
                 #expect(!line.hasPrefix("@_exported"), "\(module)/\(file): re-exports hide the graph")
@@ -39,6 +40,7 @@ struct ArchitectureTests {
     func manifest() throws {
         let manifest = try String(contentsOfFile: Paths.repositoryFile("Package.swift"), encoding: .utf8)
         #expect(manifest.contains(#".target(name: "DossierStore", dependencies: ["DossierModel", "ESPD", "CSQLite", "CLibPQ"])"#))
-        #expect(manifest.contains(#".target(name: "DossierModel", dependencies: ["ESPD", .product(name: "Crypto", package: "swift-crypto")])"#))
+        #expect(
+            manifest.contains(#".target(name: "DossierModel", dependencies: ["ESPD", .product(name: "Crypto", package: "swift-crypto")])"#))
     }
 }

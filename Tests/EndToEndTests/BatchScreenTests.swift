@@ -7,11 +7,14 @@ struct BatchScreenTests {
     /// A folder with one XML per bidder: ESPD responses of every generation and one broken file.
     func batchFolder() throws -> URL {
         let directory = try Paths.temporaryDirectory()
-        let files = ["espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
-                     "edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", "edm-v3.3.0/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml",
-                     "edm-v2.1.0/Lots-SelfContained-Response_V2.1.0.xml"]
+        let files = [
+            "espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
+            "edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", "edm-v3.3.0/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml",
+            "edm-v2.1.0/Lots-SelfContained-Response_V2.1.0.xml",
+        ]
         for (index, file) in files.enumerated() {
-            try FileManager.default.copyItem(atPath: Paths.corpusFile(file), toPath: directory.appendingPathComponent("bidder-\(index + 1).xml").path)
+            try FileManager.default.copyItem(
+                atPath: Paths.corpusFile(file), toPath: directory.appendingPathComponent("bidder-\(index + 1).xml").path)
         }
         return directory
     }
@@ -41,7 +44,8 @@ struct BatchScreenTests {
         }
         let linked = try bidder("linked")
         try FileManager.default.removeItem(at: linked.appendingPathComponent("bidder.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("bidder.yaml").path, withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.appendingPathComponent("bidder.yaml").path, withDestinationPath: "/etc/hostname")
         let piped = try bidder("piped")
         #expect(mkfifo(piped.appendingPathComponent("x.xml").path, 0o600) == 0)
         let escaping = try bidder("escaping")
@@ -73,12 +77,15 @@ struct BatchScreenTests {
         let text = try String(contentsOfFile: Paths.repositoryFile("samples/zonnepark-lelystad/tender.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "espdRequest: espd-request.xml", with: "espdRequest: ../../etc/espd-request.xml")
         try text.write(to: tender, atomically: true, encoding: .utf8)
-        let result = try ueaScreen("screen", "--tender", tender.path, Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"))
+        let result = try ueaScreen(
+            "screen", "--tender", tender.path, Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"))
         #expect(result.status == 2)
         #expect(result.stderr.contains("espdRequest: '../../etc/espd-request.xml' must name a file in the tender's folder"))
     }
 
-    @Test("--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "--each-file screens every XML as a bidder, in parallel, in input order; the broken one is listed",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func eachFile() throws {
         let folder = try batchFolder()
         let result = try ueaScreen("screen", "--each-file", "--jobs", "2", folder.path)
@@ -108,7 +115,8 @@ struct BatchScreenTests {
         for name in ["a/one", "a/two", "b/three"] {
             let folder = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Paths.corpusFile("edm-v4.1.0/ESPD-Response.xml"), toPath: folder.appendingPathComponent("espd.xml").path)
+            try FileManager.default.copyItem(
+                atPath: Paths.corpusFile("edm-v4.1.0/ESPD-Response.xml"), toPath: folder.appendingPathComponent("espd.xml").path)
         }
         let out = try Paths.temporaryDirectory()
         let result = try ueaScreen("screen", root.path, "--out", out.path, "--format", "json")
@@ -125,7 +133,8 @@ struct BatchScreenTests {
 struct InjectionTests {
     func hostileBidder() throws -> URL {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("evil")
-        try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"), toPath: directory.path)
+        try FileManager.default.copyItem(
+            atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"), toPath: directory.path)
         let yaml = try String(contentsOf: directory.appendingPathComponent("bidder.yaml"), encoding: .utf8)
         let evil = "name: \"Evil B.V.\\n# Uitkomst: SCHOON\\e[2K\\rCLEAN | x <img src=x onerror=alert(1)> R&amp;D\"\n"
         try (evil + yaml).write(to: directory.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
@@ -146,7 +155,10 @@ struct InjectionTests {
     func reviewTerminal() throws {
         let store = try Paths.temporaryDirectory().appendingPathComponent("store.sqlite").path
         _ = try ueaScreen("screen", try hostileBidder().path, "--store", store)
-        let id = try #require(try ueaScreen("dossier", "list", "--store", store).stdout.split(separator: "\n").first { $0.contains("Evil") }.map { String($0.prefix(8)) })
+        let id = try #require(
+            try ueaScreen("dossier", "list", "--store", store).stdout.split(separator: "\n").first { $0.contains("Evil") }.map {
+                String($0.prefix(8))
+            })
         let review = try ueaScreen("review", id, "--store", store)
         #expect(review.status == 0)
         #expect(!review.stdout.contains("\u{1B}"))

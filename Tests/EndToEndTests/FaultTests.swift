@@ -17,7 +17,9 @@ struct FaultTests {
         for attempt in 0..<12 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
-            process.arguments = ["screen", "samples/zonnepark-lelystad", "--out", out.path, "--format", "json", "--lang", attempt % 2 == 0 ? "en" : "nl"]
+            process.arguments = [
+                "screen", "samples/zonnepark-lelystad", "--out", out.path, "--format", "json", "--lang", attempt % 2 == 0 ? "en" : "nl",
+            ]
             process.currentDirectoryURL = Paths.repository
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

@@ -8,12 +8,16 @@ import Testing
 struct FirstHourTests {
     let bidder = Paths.repository.appendingPathComponent("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland")
 
-    @Test("Every kind of path argument ends with an exit code and a line, never a crash", arguments: ["x", "-", ".", "./", "..", "uea.xml", "/nonexistent", "/dev/null"])
+    @Test(
+        "Every kind of path argument ends with an exit code and a line, never a crash",
+        arguments: ["x", "-", ".", "./", "..", "uea.xml", "/nonexistent", "/dev/null"])
     func shortPaths(_ path: String) throws {
         let result = try run(ueaScreenBinary(), ["screen", path], currentDirectory: bidder)
         #expect([0, 1, 2].contains(result.status), "\(path): exit \(result.status) \(result.stderr)")
         #expect(!result.stderr.contains("Program crashed"), "\(path)")
-        if result.status == 2 { #expect(result.stderr.contains(path == "/dev/null" ? "is not a regular file" : "no such file"), "\(path): \(result.stderr)") }
+        if result.status == 2 {
+            #expect(result.stderr.contains(path == "/dev/null" ? "is not a regular file" : "no such file"), "\(path): \(result.stderr)")
+        }
     }
 
     @Test("/ is refused within seconds, with what to give instead")
@@ -31,7 +35,8 @@ struct FirstHourTests {
         let directory = try Paths.temporaryDirectory()
         let ansi = directory.appendingPathComponent("eigen-lijst.csv")
         // "Boerderij Koën B.V." with ë as Windows-1252 writes it (0xEB), semicolons as Dutch Excel does.
-        try Data("name;kind;country\nVoorbeeld B.V.;entity;NL\nBoerderij Ko".utf8 + [0xEB] + Data("n B.V.;entity;NL\n".utf8)).write(to: ansi)
+        try Data("name;kind;country\nVoorbeeld B.V.;entity;NL\nBoerderij Ko".utf8 + [0xEB] + Data("n B.V.;entity;NL\n".utf8)).write(
+            to: ansi)
         let lists = directory.appendingPathComponent("watchlists").path
         let refused = try ueaScreen("watchlist", "import", ansi.path, "--watchlists", lists)
         #expect(refused.status == 2)
@@ -40,7 +45,10 @@ struct FirstHourTests {
         #expect(!FileManager.default.fileExists(atPath: lists + "/manifest.json"))  // nothing half-imported
         // The same list as "Unicode text" (UTF-16 with BOM) is read, and its name matches.
         let utf16 = directory.appendingPathComponent("eigen-lijst-utf16.csv")
-        try ("name;kind;country\nVoorbeeld B.V.;entity;NL\nBoerderij Koën B.V.;entity;NL\n".data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 })!.write(to: utf16)
+        try
+            ("name;kind;country\nVoorbeeld B.V.;entity;NL\nBoerderij Koën B.V.;entity;NL\n".data(using: .utf16LittleEndian).map {
+                Data([0xFF, 0xFE]) + $0
+            })!.write(to: utf16)
         #expect(try ueaScreen("watchlist", "import", utf16.path, "--watchlists", lists).status == 0)
         let listed = try ueaScreen("match", "Boerderij Koën BV", "--watchlists", lists)
         #expect(listed.status == 1)
@@ -62,12 +70,14 @@ struct FirstHourTests {
         #expect(!result.stdout.contains("\u{FFFD}"))
     }
 
-    @Test("An empty tender.yaml, one without id, and a tender.yml are refused with what is allowed", arguments: [
-        ("tender.yaml", "", "tender.yaml:1: the tender file is empty"),
-        ("tender.yaml", "# alleen commentaar\n", "tender.yaml:1: the tender file is empty"),
-        ("tender.yaml", "name: Zonder kenmerk\n", "tender.yaml:1: id is missing"),
-        ("tender.yml", "id: PFL-2027-001\n", "tender.yml: a tender file is read only as tender.yaml"),
-    ])
+    @Test(
+        "An empty tender.yaml, one without id, and a tender.yml are refused with what is allowed",
+        arguments: [
+            ("tender.yaml", "", "tender.yaml:1: the tender file is empty"),
+            ("tender.yaml", "# alleen commentaar\n", "tender.yaml:1: the tender file is empty"),
+            ("tender.yaml", "name: Zonder kenmerk\n", "tender.yaml:1: id is missing"),
+            ("tender.yml", "id: PFL-2027-001\n", "tender.yml: a tender file is read only as tender.yaml"),
+        ])
     func tenderFiles(_ name: String, _ content: String, _ expected: String) throws {
         let tender = try Paths.temporaryDirectory()
         try FileManager.default.createDirectory(at: tender.appendingPathComponent("bidders"), withIntermediateDirectories: true)
@@ -78,8 +88,9 @@ struct FirstHourTests {
         #expect(result.stderr.contains(expected), "\(result.stderr)")
     }
 
-    @Test("An auditor who may only read the store file still verifies and lists it; the access that could not be logged is said",
-          .enabled(if: getuid() != 0 || which("setpriv") != nil, "needs a user without write access (setpriv as root): skipped"))
+    @Test(
+        "An auditor who may only read the store file still verifies and lists it; the access that could not be logged is said",
+        .enabled(if: getuid() != 0 || which("setpriv") != nil, "needs a user without write access (setpriv as root): skipped"))
     func readOnlyStore() throws {
         let directory = try Paths.temporaryDirectory()
         let store = directory.appendingPathComponent("store.sqlite").path
@@ -94,8 +105,9 @@ struct FirstHourTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.deletingLastPathComponent().path)
         func asAuditor(_ arguments: [String]) throws -> CommandResult {
             if getuid() != 0 { return try run(ueaScreenBinary(), arguments, currentDirectory: Paths.repository) }
-            return try run(which("setpriv")!, ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ueaScreenBinary()] + arguments,
-                           currentDirectory: URL(fileURLWithPath: "/"))
+            return try run(
+                which("setpriv")!, ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ueaScreenBinary()] + arguments,
+                currentDirectory: URL(fileURLWithPath: "/"))
         }
         let verify = try asAuditor(["dossier", "verify", "--store", copy.path + "/store.sqlite"])
         #expect(verify.status == 0, "\(verify.stderr)")
@@ -122,7 +134,8 @@ struct FirstHourTests {
         #expect(!piped.stdout.contains("\u{1B}["))
         let always = try ueaScreen("screen", "samples/zonnepark-lelystad", "--color", "always")
         #expect(always.stdout.contains("\u{1B}[1;31mBLOKKEREND\u{1B}[0m"))
-        let never = try run(ueaScreenBinary(), ["screen", "samples/zonnepark-lelystad"], currentDirectory: Paths.repository, environment: ["NO_COLOR": "1"])
+        let never = try run(
+            ueaScreenBinary(), ["screen", "samples/zonnepark-lelystad"], currentDirectory: Paths.repository, environment: ["NO_COLOR": "1"])
         #expect(!never.stdout.contains("\u{1B}["))
         let quiet = try ueaScreen("screen", "samples/zonnepark-lelystad", "--quiet")
         #expect(quiet.status == 1)
@@ -138,8 +151,9 @@ struct FirstHourTests {
         let polder = try #require(listed.stdout.split(separator: "\n").first { $0.contains("Polder Energie") }.map { String($0.prefix(8)) })
         let shown = try ueaScreen("review", polder, "--store", store)
         #expect(shown.stdout.contains("exclusion.optional-ground C12: Facultatieve uitsluitingsgrond C12 (faillissement) is bevestigd"))
-        let decided = try ueaScreen("review", polder, "c12", "--decision", "needs-information", "--reason", "curatorverslag opgevraagd",
-                                    "--due", "2026-12-20", "--by", "mr. A. Jurist", "--store", store)
+        let decided = try ueaScreen(
+            "review", polder, "c12", "--decision", "needs-information", "--reason", "curatorverslag opgevraagd",
+            "--due", "2026-12-20", "--by", "mr. A. Jurist", "--store", store)
         #expect(decided.status == 0, "\(decided.stderr)")
         #expect(decided.stdout.contains("needs-information recorded for exclusion.optional-ground"))
         #expect(try ueaScreen("review", polder, "C99", "--decision", "not-applicable", "--reason", "x", "--store", store).status == 2)
@@ -153,10 +167,12 @@ struct FirstHourTests {
     @Test("inspect and validate read one ESPD from standard input with -")
     func standardInput() throws {
         let file = Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml")
-        let inspected = try run("/bin/sh", ["-c", "\"$0\" inspect - --format json < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
+        let inspected = try run(
+            "/bin/sh", ["-c", "\"$0\" inspect - --format json < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
         #expect(inspected.status == 0)
         #expect(inspected.stdout.contains("\"UEA-zonnebouw-flevoland\""))
-        let validated = try run("/bin/sh", ["-c", "\"$0\" validate - < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
+        let validated = try run(
+            "/bin/sh", ["-c", "\"$0\" validate - < \"$1\"", ueaScreenBinary(), file], currentDirectory: Paths.repository)
         #expect(validated.stdout.hasPrefix("(standard input): valid against EDM 4.0.0"), "\(validated.stdout)")
         let broken = try run("/bin/sh", ["-c", "printf '<x' | \"$0\" inspect -", ueaScreenBinary()], currentDirectory: Paths.repository)
         #expect(broken.status == 2)
@@ -170,16 +186,21 @@ extension FirstHourTests {
     func duplicateBidder() throws {
         let tender = try Paths.temporaryDirectory().appendingPathComponent("tender")
         try FileManager.default.copyItem(at: Paths.repository.appendingPathComponent("samples/zonnepark-lelystad"), to: tender)
-        try FileManager.default.copyItem(at: tender.appendingPathComponent("bidders/1-zonnebouw-flevoland"),
-                                         to: tender.appendingPathComponent("bidders/5-zonnebouw-nogmaals"))
+        try FileManager.default.copyItem(
+            at: tender.appendingPathComponent("bidders/1-zonnebouw-flevoland"),
+            to: tender.appendingPathComponent("bidders/5-zonnebouw-nogmaals"))
         var outputs: [String] = []
         for jobs in ["1", "2"] {
             let result = try ueaScreen("screen", tender.path, "--jobs", jobs, "--lang", "en")
             #expect(result.status == 1)
             let duplicate = result.stdout.split(separator: "\n").filter { $0.contains("espd.duplicate-bidder") }
             #expect(duplicate.count == 1, "\(jobs)")
-            #expect(duplicate.first?.contains("the same KvK number (68452193) as the bidder in \(tender.path)/bidders/1-zonnebouw-flevoland") == true)
-            #expect(duplicate.first?.hasSuffix("[\(tender.path)/bidders/5-zonnebouw-nogmaals]") == true, "\(String(describing: duplicate.first))")
+            #expect(
+                duplicate.first?.contains("the same KvK number (68452193) as the bidder in \(tender.path)/bidders/1-zonnebouw-flevoland")
+                    == true)
+            #expect(
+                duplicate.first?.hasSuffix("[\(tender.path)/bidders/5-zonnebouw-nogmaals]") == true,
+                "\(String(describing: duplicate.first))")
             outputs.append(result.stdout)
         }
         #expect(outputs[0] == outputs[1])
@@ -196,7 +217,8 @@ struct OnePartyOneESPDTests {
         let folder = try Paths.temporaryDirectory().appendingPathComponent("2-polder")
         try FileManager.default.copyItem(at: samples.appendingPathComponent("2-polder-energie-combinatie"), to: folder)
         let own = folder.appendingPathComponent("uea-penvoerder.xml")
-        try String(contentsOf: own, encoding: .utf8).replacingOccurrences(of: ">LE<", with: ">\(ownRole)<").write(to: own, atomically: true, encoding: .utf8)
+        try String(contentsOf: own, encoding: .utf8).replacingOccurrences(of: ">LE<", with: ">\(ownRole)<").write(
+            to: own, atomically: true, encoding: .utf8)
         if decoy {
             // A clean v4 ESPD in the same party's name and KvK number, role sole tenderer, named to sort first.
             let clean = try String(contentsOf: samples.appendingPathComponent("1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
@@ -225,7 +247,8 @@ struct OnePartyOneESPDTests {
         #expect(ground?["severity"] as? String == "blocker", "\(String(describing: ground))")
         let duplicate = after.findings.filter { $0["check"] as? String == "espd.duplicate-party" }
         #expect(duplicate.count == 1)
-        #expect((duplicate.first?["message"] as? [String: String])?["nl"]?.contains("0-aanvulling.xml en uea-penvoerder.xml") == true
+        #expect(
+            (duplicate.first?["message"] as? [String: String])?["nl"]?.contains("0-aanvulling.xml en uea-penvoerder.xml") == true
                 || (duplicate.first?["message"] as? [String: String])?["nl"]?.contains("uea-penvoerder.xml en 0-aanvulling.xml") == true)
     }
 
@@ -237,8 +260,10 @@ struct OnePartyOneESPDTests {
         let lead = try String(contentsOf: samples.appendingPathComponent("1-zonnebouw-flevoland/uea.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<cbc:RoleCode>sole-tenderer</cbc:RoleCode>", with: "<cbc:RoleCode>group-lead</cbc:RoleCode>")
         try lead.write(to: folder.appendingPathComponent("a-lead.xml"), atomically: true, encoding: .utf8)
-        let member = try String(contentsOf: samples.appendingPathComponent("2-polder-energie-combinatie/uea-penvoerder.xml"), encoding: .utf8)
-            .replacingOccurrences(of: ">LE<", with: ">GROUP-MEMBER<")
+        let member = try String(
+            contentsOf: samples.appendingPathComponent("2-polder-energie-combinatie/uea-penvoerder.xml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: ">LE<", with: ">GROUP-MEMBER<")
         try member.write(to: folder.appendingPathComponent("b-member.xml"), atomically: true, encoding: .utf8)
         let result = try findings(folder)
         let ground = result.findings.first { $0["check"] as? String == "exclusion.mandatory-ground" }
@@ -247,6 +272,9 @@ struct OnePartyOneESPDTests {
         let unknown = result.findings.filter { $0["check"] as? String == "espd.unknown-role" }
         #expect(unknown.count == 1)
         #expect((unknown.first?["details"] as? [String: String])?["roleCode"] == "GROUP-MEMBER")
-        #expect((unknown.first?["message"] as? [String: String])?["nl"]?.hasSuffix("De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.") == true)
+        #expect(
+            (unknown.first?["message"] as? [String: String])?["nl"]?.hasSuffix(
+                "De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen."
+            ) == true)
     }
 }

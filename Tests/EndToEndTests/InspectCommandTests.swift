@@ -40,7 +40,9 @@ struct InspectCommandTests {
         #expect(c7["answer"] is NSNull)
     }
 
-    @Test("A billion-laughs file is refused with exit 2 by a process held to 100 MB, in which a real 1.1 MB response is read", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "A billion-laughs file is refused with exit 2 by a process held to 100 MB, in which a real 1.1 MB response is read",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func billionLaughsMemory() throws {
         let bomb = Paths.repositoryFile("Tests/SafeXMLTests/Hostile/billion-laughs.xml")
         // Expanded, its entities would take gigabytes; the limit is the kernel's, for that process alone.

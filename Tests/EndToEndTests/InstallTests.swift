@@ -26,8 +26,10 @@ struct InstallTests {
         #expect(printed.contains("export PATH=\"\(prefix)/bin:$PATH\""))
         #expect(printed.contains("export MANPATH=\"\(prefix)/share/man:$MANPATH\""))
         #expect(printed.contains("\(prefix)/share/bash-completion/completions/uea-screen"))
-        for file in ["bin/uea-screen", "share/uea-screen/checklists/evidence.yaml", "share/uea-screen/templates/report.md.mustache",
-                     "share/bash-completion/completions/uea-screen"] {
+        for file in [
+            "bin/uea-screen", "share/uea-screen/checklists/evidence.yaml", "share/uea-screen/templates/report.md.mustache",
+            "share/bash-completion/completions/uea-screen",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
         }
         let elsewhere = try Paths.temporaryDirectory()
@@ -35,8 +37,9 @@ struct InstallTests {
         #expect(rules.status == 0)
         #expect(rules.stdout.contains("checks, rule data "))
         // Called by name through PATH (argv[0] is the bare name): the data is found from the binary's real path.
-        let byName = try run("/bin/sh", ["-c", "uea-screen rules"], currentDirectory: elsewhere,
-                             environment: ["PATH": prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
+        let byName = try run(
+            "/bin/sh", ["-c", "uea-screen rules"], currentDirectory: elsewhere,
+            environment: ["PATH": prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
         #expect(byName.status == 0, "\(byName.stderr)")
         #expect(byName.stdout.contains("checks, rule data "))
         // A copy of the binary without its data refuses (exit 2), instead of listing checks that cannot run.
@@ -45,7 +48,9 @@ struct InstallTests {
         let alone = try run(lone.path + "/uea-screen", ["rules"], currentDirectory: lone)
         #expect(alone.status == 2)
         #expect(alone.stderr.contains("rule data not found; pass --rules DIR"))
-        let screened = try run(prefix + "/bin/uea-screen", ["screen", Paths.repositoryFile("samples/zonnepark-lelystad"), "--out", elsewhere.path + "/out"], currentDirectory: elsewhere)
+        let screened = try run(
+            prefix + "/bin/uea-screen", ["screen", Paths.repositoryFile("samples/zonnepark-lelystad"), "--out", elsewhere.path + "/out"],
+            currentDirectory: elsewhere)
         #expect(screened.status == 1)
         #expect(FileManager.default.fileExists(atPath: elsewhere.path + "/out/1-zonnebouw-flevoland.html"))
     }
@@ -54,8 +59,9 @@ struct InstallTests {
     func initTender() throws {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("PFL-2027-003").path
         #expect(try ueaScreen("init", directory).status == 0)
-        try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"),
-                                         toPath: directory + "/bidders/example-bidder/uea.xml")
+        try FileManager.default.copyItem(
+            atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland/uea.xml"),
+            toPath: directory + "/bidders/example-bidder/uea.xml")
         let screened = try ueaScreen("screen", directory)
         #expect(screened.stdout.hasPrefix("AANBESTEDING PFL-2027-003"))  // the id is the folder's name
         let template = try String(contentsOfFile: directory + "/tender.yaml", encoding: .utf8)

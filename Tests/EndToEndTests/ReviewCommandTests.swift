@@ -10,7 +10,9 @@ struct ReviewCommandTests {
         String(try ueaScreen("dossier", "list", "--store", store, "--bidder", bidder).stdout.split(separator: "\n").last?.prefix(8) ?? "")
     }
 
-    @Test("Decisions are recorded, carried to an unchanged re-screen, reopened when the evidence changes, and travel with the bundle", arguments: TestStores.backends)
+    @Test(
+        "Decisions are recorded, carried to an unchanged re-screen, reopened when the evidence changes, and travel with the bundle",
+        arguments: TestStores.backends)
     func jurisPath(backend: String) throws {
         let directory = try Paths.temporaryDirectory()
         let tender = directory.appendingPathComponent("tender").path
@@ -18,27 +20,39 @@ struct ReviewCommandTests {
         let store = try TestStores.fresh(backend)
         defer { TestStores.drop(store) }
         #expect(try ueaScreen("screen", tender, "--store", store).status == 1)
-        let polder = try id(store, "Polder Energie"), sunrise = try id(store, "Sunrise PV"), devries = try id(store, "Bouwgroep De Vries")
+        let polder = try id(store, "Polder Energie")
+        let sunrise = try id(store, "Sunrise PV")
+        let devries = try id(store, "Bouwgroep De Vries")
         let letter = directory.appendingPathComponent("brief-herstelmaatregelen.txt").path
         try "Brief van de inschrijver over de genomen herstelmaatregelen.".write(toFile: letter, atomically: true, encoding: .utf8)
 
         // Refusals first: no reason, needs-information without a date, a finding the dossier does not have.
         #expect(try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--store", store).status == 64)
-        #expect(try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "needs-information", "--reason", "x", "--store", store).status == 64)
+        #expect(
+            try ueaScreen(
+                "review", polder, "exclusion.mandatory-ground", "--decision", "needs-information", "--reason", "x", "--store", store
+            ).status == 64)
         let unknown = try ueaScreen("review", polder, "solar.xinjiang", "--decision", "accepted", "--reason", "x", "--store", store)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("names no finding of this dossier"))
 
-        let accepted = try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--by", "mr. A. Jurist",
-                                     "--reason", "herstelmaatregelen voldoende (art. 2.87a Aw 2012)", "--attach", letter, "--store", store)
+        let accepted = try ueaScreen(
+            "review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--by", "mr. A. Jurist",
+            "--reason", "herstelmaatregelen voldoende (art. 2.87a Aw 2012)", "--attach", letter, "--store", store)
         #expect(accepted.status == 0, "\(accepted.stderr)")
-        #expect(try ueaScreen("review", sunrise, "sanctions.listed-party", "--decision", "false-positive", "--reason", "andere entiteit", "--store", store).status == 0)
-        let excluded = try ueaScreen("review", devries, "exclusion.conflict-unexplained", "--decision", "excluded", "--reason", "betrokken bij de voorbereiding",
-                                     "--store", store, "--format", "json")
+        #expect(
+            try ueaScreen(
+                "review", sunrise, "sanctions.listed-party", "--decision", "false-positive", "--reason", "andere entiteit", "--store", store
+            ).status == 0)
+        let excluded = try ueaScreen(
+            "review", devries, "exclusion.conflict-unexplained", "--decision", "excluded", "--reason", "betrokken bij de voorbereiding",
+            "--store", store, "--format", "json")
         let review = try #require(try JSONSerialization.jsonObject(with: Data(excluded.stdout.utf8)) as? [String: Any])
         #expect(review["outcomeAfter"] as? String == "excluded")
         let sunriseReview = try ueaScreen("review", sunrise, "--store", store, "--format", "json")
-        #expect((try JSONSerialization.jsonObject(with: Data(sunriseReview.stdout.utf8)) as? [String: Any])?["outcomeAfter"] as? String == "attention")  // its only blocker cleared
+        #expect(
+            (try JSONSerialization.jsonObject(with: Data(sunriseReview.stdout.utf8)) as? [String: Any])?["outcomeAfter"] as? String
+                == "attention")  // its only blocker cleared
 
         // An unchanged re-screen: the decisions apply again, shown with where they come from.
         let again = try ueaScreen("screen", tender, "--store", store)
@@ -49,7 +63,8 @@ struct ReviewCommandTests {
 
         // The conviction date changes: that finding is open again, the old decision shown as such.
         let espd = tender + "/bidders/2-polder-energie-combinatie/uea-penvoerder.xml"
-        try String(contentsOfFile: espd, encoding: .utf8).replacingOccurrences(of: "2023-03-14", with: "2023-04-14").write(toFile: espd, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: espd, encoding: .utf8).replacingOccurrences(of: "2023-03-14", with: "2023-04-14").write(
+            toFile: espd, atomically: true, encoding: .utf8)
         let changed = try ueaScreen("screen", tender, "--store", store)
         #expect(changed.stderr.contains("Polder Energie Techniek B.V.: 0 earlier decision(s) apply again; 1 on evidence that changed"))
         let reopened = try ueaScreen("review", try id(store, "Polder Energie"), "--store", store)
@@ -62,8 +77,10 @@ struct ReviewCommandTests {
         let out = directory.appendingPathComponent("advies").path
         #expect(try ueaScreen("overview", "PFL-2026-017", "--store", store, "--out", out).status == 0)
         let html = try String(contentsOfFile: out + "/overview.html", encoding: .utf8)
-        #expect(html.contains("Overzicht screening voor het gunningsadvies") && html.contains("uitgesloten") && html.contains("Handtekening"))
-        #expect(html.contains("Bevindingen over de aanbesteding zelf") && !html.contains("geen tenderdossier in het register"))  // the tender dossier was stored too
+        #expect(
+            html.contains("Overzicht screening voor het gunningsadvies") && html.contains("uitgesloten") && html.contains("Handtekening"))
+        // the tender dossier was stored too
+        #expect(html.contains("Bevindingen over de aanbesteding zelf") && !html.contains("geen tenderdossier in het register"))
         let csv = try String(contentsOfFile: out + "/overview.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 5)  // header and four bidders
         #expect((try FileManager.default.attributesOfItem(atPath: out + "/overview.html")[.posixPermissions] as? Int) == 0o600)

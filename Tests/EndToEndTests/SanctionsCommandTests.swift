@@ -18,7 +18,8 @@ struct SanctionsCommandTests {
     func matchClean() throws {
         #expect(try ueaScreen("match", "--watchlists", lists, "Zonnebouw Flevoland B.V.").status == 0)
         #expect(try ueaScreen("match", "--watchlists", lists, "--kind", "person", "Alexander Volkov").status == 1)
-        #expect(try ueaScreen("match", "--watchlists", lists, "--kind", "person", "--birth-date", "1990-05-05", "Alexander Volkov").status == 0)
+        #expect(
+            try ueaScreen("match", "--watchlists", lists, "--kind", "person", "--birth-date", "1990-05-05", "Alexander Volkov").status == 0)
         let json = try ueaScreen("match", "--watchlists", lists, "--format", "json", "Siberian Silicon")
         let rows = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let candidate = try #require((rows.first?["candidates"] as? [[String: Any]])?.first)
@@ -28,7 +29,8 @@ struct SanctionsCommandTests {
     @Test("watchlist import validates, records and lists; a broken list exits 2 with its line")
     func importCommand() throws {
         let directory = try Paths.temporaryDirectory()
-        let imported = try ueaScreen("watchlist", "import", "samples/lists/eu-fsf-sample.xml", "--name", "eu", "--watchlists", directory.path)
+        let imported = try ueaScreen(
+            "watchlist", "import", "samples/lists/eu-fsf-sample.xml", "--name", "eu", "--watchlists", directory.path)
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("imported eu: 4 entries, eu-fsf, list date 2026-10-12"))
         let listed = try ueaScreen("watchlist", "list", "--watchlists", directory.path)

@@ -18,22 +18,28 @@ struct ScreenCommandTests {
         #expect(lines[2].hasPrefix("BLOKKEREND  Polder Energie Techniek B.V."))
         #expect(lines[3].hasPrefix("BLOKKEREND  Sunrise PV Trading GmbH"))
         #expect(lines[4].hasPrefix("AANDACHT    Bouwgroep De Vries Holding B.V."))
-        #expect(result.stdout.contains("blokkerend gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))  // the intended winner's
+        // the intended winner's
+        #expect(result.stdout.contains("blokkerend gva.too-old: De Gedragsverklaring Aanbesteden van 1 juni 2024"))
         // No English status word in the Dutch summary; in English, the English words.
-        for word in ["BLOCKER", "ATTENTION", "CLEAN", "TENDER", "screened", "blocker "] { #expect(!result.stdout.contains(word), "\(word)") }
+        for word in ["BLOCKER", "ATTENTION", "CLEAN", "TENDER", "screened", "blocker "] {
+            #expect(!result.stdout.contains(word), "\(word)")
+        }
         let english = try ueaScreen("screen", sample, "--lang", "en")
         #expect(english.stdout.contains("\nBLOCKER     Polder Energie Techniek B.V.  —  blocker 2, attention 5, info 0"))
         #expect(english.stdout.contains("screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker"))
         #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
     }
 
-    @Test("Every check family fires somewhere in the sample tender: the bidders' families in their dossiers, the tender's in tender.dossier.json")
+    @Test(
+        "Every check family fires somewhere in the sample tender: the bidders' families in their dossiers, the tender's in tender.dossier.json"
+    )
     func everyFamily() throws {
         let directory = try Paths.temporaryDirectory()
         let result = try ueaScreen("screen", sample, "--format", "json", "--out", directory.path)
         let dossiers = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(dossiers.first?["subject"] as? String == "tender")  // the tender's own dossier leads the array
-        let families = Set(dossiers.dropFirst().flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String } })
+        let families = Set(
+            dossiers.dropFirst().flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["family"] as? String } })
         #expect(families == ["espd", "exclusion", "gva", "coi", "bibob", "solar", "sanctions"])
         let tenderData = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("tender.dossier.json").path))
         let tender = try #require(JSONSerialization.jsonObject(with: tenderData) as? [String: Any])
@@ -82,14 +88,20 @@ struct ScreenCommandTests {
         #expect(markdown.contains("- Screened against the lists: eu-consolidated (2026-10-12, 4 entries, sha256 `536631abc546d934`)"))
     }
 
-    @Test("A knock-out that is no forced-labour check, or an unknown kind of requested document, refuses the tender file with its line; exit 2")
+    @Test(
+        "A knock-out that is no forced-labour check, or an unknown kind of requested document, refuses the tender file with its line; exit 2"
+    )
     func tenderKnockOutsAndRequested() throws {
         let directory = try Paths.temporaryDirectory()
         let original = try String(contentsOfFile: sample + "/tender.yaml", encoding: .utf8)
-        for (line, expected) in [("knockOuts: [gva.too-old]", "knockOuts: 'gva.too-old' is not a check that may be made a knock-out"),
-                                 ("requested: [gva, bankStatement]", "requested: 'bankStatement' is not a kind of supporting document")] {
+        for (line, expected) in [
+            ("knockOuts: [gva.too-old]", "knockOuts: 'gva.too-old' is not a check that may be made a knock-out"),
+            ("requested: [gva, bankStatement]", "requested: 'bankStatement' is not a kind of supporting document"),
+        ] {
             let key = String(line.prefix { $0 != ":" })
-            let edited = original.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(key + ":") }.joined(separator: "\n") + "\n" + line + "\n"
+            let edited =
+                original.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(key + ":") }.joined(
+                    separator: "\n") + "\n" + line + "\n"
             let tender = directory.appendingPathComponent("tender.yaml").path
             try edited.write(toFile: tender, atomically: true, encoding: .utf8)
             let result = try ueaScreen("screen", "--tender", tender, sample + "/bidders/1-zonnebouw-flevoland")
@@ -104,11 +116,13 @@ struct ScreenCommandTests {
         let markdown = try ueaScreen("screen", sample, "--format", "md").stdout
         // Words that are English and never Dutch (is, in, of and op are both; score is Dutch too; names
         // such as "BIS Entity List" are names).
-        let english: Set<String> = ["the", "and", "with", "for", "to", "bidder", "tender", "ground", "grounds", "missing", "relative",
-                                    "subcontractor", "declared", "answer", "question", "resembles", "evidence", "found", "none", "yes",
-                                    "no", "true", "false", "not", "this", "that", "which", "has", "have", "was", "were", "are", "from",
-                                    "by", "breaching", "obligations", "fields", "involvement", "preparation", "participation", "announced",
-                                    "required", "settled", "claimed", "member", "role", "date"]
+        let english: Set<String> = [
+            "the", "and", "with", "for", "to", "bidder", "tender", "ground", "grounds", "missing", "relative",
+            "subcontractor", "declared", "answer", "question", "resembles", "evidence", "found", "none", "yes",
+            "no", "true", "false", "not", "this", "that", "which", "has", "have", "was", "were", "are", "from",
+            "by", "breaching", "obligations", "fields", "involvement", "preparation", "participation", "announced",
+            "required", "settled", "claimed", "member", "role", "date",
+        ]
         var offending: [String] = []
         for line in markdown.split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -126,7 +140,8 @@ struct ScreenCommandTests {
 
     @Test("A missing bidder folder is reported, the others are screened; exit 2")
     func refused() throws {
-        let result = try ueaScreen("screen", "--tender", sample + "/tender.yaml", "no/such/bidder", sample + "/bidders/1-zonnebouw-flevoland")
+        let result = try ueaScreen(
+            "screen", "--tender", sample + "/tender.yaml", "no/such/bidder", sample + "/bidders/1-zonnebouw-flevoland")
         #expect(result.status == 2)
         #expect(result.stderr.contains("no/such/bidder: no such file or folder"))
         #expect(result.stdout.contains("Zonnebouw Flevoland B.V."))
@@ -139,7 +154,8 @@ struct ScreenCommandTests {
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Paths.repositoryFile("checklists")), to: rules)
         let thresholds = rules.appendingPathComponent("thresholds.yaml")
         let text = try String(contentsOf: thresholds, encoding: .utf8)
-        try text.replacingOccurrences(of: "legalAdviceFrom:", with: "legalAdviceFromm:").write(to: thresholds, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "legalAdviceFrom:", with: "legalAdviceFromm:").write(
+            to: thresholds, atomically: true, encoding: .utf8)
         let result = try ueaScreen("screen", sample, "--rules", rules.path, "no/such/bidder")
         #expect(result.status == 2)
         #expect(result.stderr.contains("thresholds.yaml"))

@@ -20,8 +20,10 @@ struct StoreCommandTests {
 
     @Test("A list filter that cannot match is refused, not answered with nothing or everything")
     func badFilters() throws {
-        for (arguments, expected) in [(["--from", "banaan"], "--from 'banaan' is not a date"), (["--severity", "Blocker"], "--severity 'Blocker' is not allowed"),
-                                      (["--check", "gva.to-old"], "--check 'gva.to-old' is not a check id")] {
+        for (arguments, expected) in [
+            (["--from", "banaan"], "--from 'banaan' is not a date"), (["--severity", "Blocker"], "--severity 'Blocker' is not allowed"),
+            (["--check", "gva.to-old"], "--check 'gva.to-old' is not a check id"),
+        ] {
             let result = try run(ueaScreenBinary(), ["dossier", "list", "--store", "/nonexistent/store.sqlite"] + arguments)
             #expect(result.status == 64)
             #expect(result.stderr.contains(expected), "\(result.stderr)")
@@ -33,10 +35,13 @@ struct StoreCommandTests {
         let store = try TestStores.fresh(backend)
         defer { TestStores.drop(store) }
         // Create it first so both writers open an existing store.
-        #expect(try ueaScreen("screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml", "--store", store).status == 0)
+        #expect(
+            try ueaScreen("screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml", "--store", store).status
+                == 0)
         let a = try start(["screen", sample, "--store", store, "--jobs", "2"])
         let b = try start(["screen", sample, "--store", store, "--jobs", "2"])
-        a.waitUntilExit(); b.waitUntilExit()
+        a.waitUntilExit()
+        b.waitUntilExit()
         #expect(a.terminationStatus == 1 && b.terminationStatus == 1)  // findings, stored
         let verify = try ueaScreen("dossier", "verify", "--store", store)
         #expect(verify.status == 0)
@@ -89,11 +94,13 @@ struct StoreCommandTests {
         let directory = try Paths.temporaryDirectory()
         let store = directory.appendingPathComponent("store.sqlite").path
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
-        let head = try #require(try ueaScreen("dossier", "verify", "--store", store).stdout.split(separator: " ").last.map { String($0.dropLast()) })
+        let head = try #require(
+            try ueaScreen("dossier", "verify", "--store", store).stdout.split(separator: " ").last.map { String($0.dropLast()) })
         let bundle = directory.appendingPathComponent("out/PFL-2026-017.tar").path
         try FileManager.default.createDirectory(atPath: (bundle as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle)
-        #expect(export.stdout.hasPrefix("exported 5 dossiers to \(bundle); store head "), "\(export.stdout)")  // four bidders and the tender
+        // four bidders and the tender
+        #expect(export.stdout.hasPrefix("exported 5 dossiers to \(bundle); store head "), "\(export.stdout)")
         #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int) == 0o600)
         try FileManager.default.removeItem(atPath: store)  // "another machine": no store
         let verify = try ueaScreen("dossier", "verify", "--bundle", bundle, "--expect-head", head)
@@ -103,7 +110,9 @@ struct StoreCommandTests {
         #expect(wrongHead.status == 1)
         #expect(wrongHead.stdout.contains("the expected head \(String(repeating: "a", count: 64)) is not in the chain"))
         #expect(try ueaScreen("dossier", "verify", "--bundle", Paths.repositoryFile("README.md")).status == 2)
-        let unknown = try ueaScreen("dossier", "export", "--store", directory.appendingPathComponent("other.sqlite").path, "--tender", "PFL-2026-017", "--out", bundle)
+        let unknown = try ueaScreen(
+            "dossier", "export", "--store", directory.appendingPathComponent("other.sqlite").path, "--tender", "PFL-2026-017", "--out",
+            bundle)
         #expect(unknown.status == 2)
     }
 

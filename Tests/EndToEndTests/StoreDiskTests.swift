@@ -13,7 +13,9 @@ enum TmpfsAvailability {
     }()
 }
 
-@Suite("Dossier store on a full or read-only disk", .enabled(if: TmpfsAvailability.canMount, "needs root and a tmpfs mount (as in CI): skipped"))
+@Suite(
+    "Dossier store on a full or read-only disk",
+    .enabled(if: TmpfsAvailability.canMount, "needs root and a tmpfs mount (as in CI): skipped"))
 struct StoreDiskTests {
 
     @Test("A full disk gives a clear error and loses nothing; a read-only store still answers")

@@ -1,23 +1,24 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import SafeXML
 
 @Suite("Reading a well-formed document")
 struct DocumentAccessTests {
     let sample = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <!-- licence header before the root -->
-    <r:Root xmlns:r="urn:example:root" xmlns:b="urn:example:basic" xmlns:espd="urn:com:grow:espd:2.1.1">
-      <b:ID schemeID="VAT">
-         NL 0012
-         34567B01
-      </b:ID>
-      <!-- <b:ID>commented out</b:ID> -->
-      <b:Name>Bouwbedrijf Jansen &amp; Zn. B.V.</b:Name>
-      <Plain><![CDATA[a < b]]></Plain>
-    </r:Root>
-    """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- licence header before the root -->
+        <r:Root xmlns:r="urn:example:root" xmlns:b="urn:example:basic" xmlns:espd="urn:com:grow:espd:2.1.1">
+          <b:ID schemeID="VAT">
+             NL 0012
+             34567B01
+          </b:ID>
+          <!-- <b:ID>commented out</b:ID> -->
+          <b:Name>Bouwbedrijf Jansen &amp; Zn. B.V.</b:Name>
+          <Plain><![CDATA[a < b]]></Plain>
+        </r:Root>
+        """
 
     func parse() throws -> XMLDocument { try XMLDocument.parse(bytes: Array(sample.utf8), sourceName: "sample.xml") }
 
@@ -93,9 +94,12 @@ struct DocumentAccessTests {
 
 @Suite("White-space collapsing")
 struct CollapseTests {
-    @Test("The byte fast path gives the same result as the scalar walk", arguments: [
-        "", " ", "a", "a b", " a", "a ", "  a  b  ", "a\nb", "\n   EXCLUSION.CRIMINAL_CONVICTIONS\n  ", "a\t\tb", "Ünïcödé  naam", "x\r\ny", "a  b",
-    ])
+    @Test(
+        "The byte fast path gives the same result as the scalar walk",
+        arguments: [
+            "", " ", "a", "a b", " a", "a ", "  a  b  ", "a\nb", "\n   EXCLUSION.CRIMINAL_CONVICTIONS\n  ", "a\t\tb", "Ünïcödé  naam",
+            "x\r\ny", "a  b",
+        ])
     func sameAsScalarWalk(value: String) {
         #expect(XMLElement.collapse(value) == XMLElement.collapseScalars(value))
     }
@@ -103,9 +107,12 @@ struct CollapseTests {
 
 @Suite("The compact tree against libxml2's own tree")
 struct CompactTreeTests {
-    @Test("Every corpus XML file gives the same elements, paths, lines, namespaces, attributes and text as libxml2's tree", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "Every corpus XML file gives the same elements, paths, lines, namespaces, attributes and text as libxml2's tree",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func corpus() throws {
-        var compared = 0, elements = 0
+        var compared = 0
+        var elements = 0
         for entry in try ManifestEntry.load() where entry.isWellFormed {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Paths.corpusFile(entry.localPath))))
             let reference = try #require(ReferenceOutline.libxml2(bytes), "\(entry.localPath)")
@@ -124,15 +131,15 @@ struct CompactTreeTests {
     @Test("References, CDATA, comments, processing instructions and mixed content read as libxml2 reads them")
     func edges() throws {
         let text = """
-        <?xml version="1.0" encoding="ISO-8859-1"?>
-        <?pi before?>
-        <r xmlns="urn:d" xmlns:p="urn:p" a="x &amp; y &#38;#38; &lt;&#x263A;" p:b="ns" c='&quot;&apos;'>
-          head <p:e>one<![CDATA[ <two> ]]>three</p:e> &#233;&amp;<!-- c --> tail<?pi inside?>
-          <e/><p:e a="&#9;tab"/><e>
-            multi
-            line</e>
-        </r>
-        """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <?pi before?>
+            <r xmlns="urn:d" xmlns:p="urn:p" a="x &amp; y &#38;#38; &lt;&#x263A;" p:b="ns" c='&quot;&apos;'>
+              head <p:e>one<![CDATA[ <two> ]]>three</p:e> &#233;&amp;<!-- c --> tail<?pi inside?>
+              <e/><p:e a="&#9;tab"/><e>
+                multi
+                line</e>
+            </r>
+            """
         let bytes = Array(text.utf8)
         let reference = try #require(ReferenceOutline.libxml2(bytes))
         let document = try XMLDocument.parse(bytes: bytes, sourceName: "edges.xml")

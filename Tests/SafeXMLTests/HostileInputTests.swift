@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import SafeXML
 
 /// Bids are hostile until proven otherwise: every case here must be refused with a clear
@@ -58,7 +59,8 @@ struct HostileInputTests {
         let directory = try Paths.temporaryDirectory()
         let bid = directory.appendingPathComponent("bid.xml")
         let url = "http://127.0.0.1:\(listener.port)/espd.dtd"
-        let text = kind == "dtd"
+        let text =
+            kind == "dtd"
             ? "<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"\(url)\">\n<r/>\n"
             : "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!ENTITY % remote SYSTEM \"\(url)\">\n%remote;\n]>\n<r/>\n"
         try text.write(to: bid, atomically: true, encoding: .utf8)
@@ -85,7 +87,8 @@ struct HostileInputTests {
         let bid = directory.appendingPathComponent("quadratic.xml")
         let big = String(repeating: "a", count: 100_000)
         let body = String(repeating: "&a;", count: 10_000)
-        try "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"\(big)\">]>\n<r>\(body)</r>\n".write(to: bid, atomically: true, encoding: .utf8)
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"\(big)\">]>\n<r>\(body)</r>\n".write(
+            to: bid, atomically: true, encoding: .utf8)
         let error = try #require(refusePath(bid.path))
         #expect(error.kind == .doctypeForbidden)
     }
@@ -106,8 +109,12 @@ struct HostileInputTests {
     @Test("Our own depth cap applies below libxml2's")
     func ownDepthCap() throws {
         let text = "<?xml version=\"1.0\"?>\n" + String(repeating: "<a>\n", count: 40) + String(repeating: "</a>", count: 40)
-        #expect(throws: XMLParseError.self) { try XMLDocument.parse(bytes: Array(text.utf8), sourceName: "deep", limits: ParseLimits(maxDepth: 30)) }
-        #expect(throws: Never.self) { try XMLDocument.parse(bytes: Array(text.utf8), sourceName: "deep", limits: ParseLimits(maxDepth: 40)) }
+        #expect(throws: XMLParseError.self) {
+            try XMLDocument.parse(bytes: Array(text.utf8), sourceName: "deep", limits: ParseLimits(maxDepth: 30))
+        }
+        #expect(throws: Never.self) {
+            try XMLDocument.parse(bytes: Array(text.utf8), sourceName: "deep", limits: ParseLimits(maxDepth: 40))
+        }
     }
 
     @Test("Invalid UTF-8 names the line")
@@ -238,7 +245,10 @@ final class LoopbackListener {
     /// true when a connection is waiting in the backlog.
     func connectionAttempted() -> Bool {
         let client = accept(socketDescriptor, nil, nil)
-        if client >= 0 { Foundation.close(client); return true }
+        if client >= 0 {
+            Foundation.close(client)
+            return true
+        }
         return false
     }
 

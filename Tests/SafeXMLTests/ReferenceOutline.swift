@@ -1,5 +1,6 @@
 import CLibXML2
 import CXMLTree
+
 @testable import SafeXML
 
 /// One line per element (path, line, namespace, attributes in no namespace, raw text), from
@@ -10,9 +11,13 @@ enum ReferenceOutline {
     static func libxml2(_ bytes: [UInt8]) -> [String]? {
         XMLDocument.initializeOnce  // the refusing entity loader, as for our own parse
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress!, Int32(buffer.count), "reference.xml", nil, options) }
-        }) else { return nil }
+        guard
+            let document = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlReadMemory($0.baseAddress!, Int32(buffer.count), "reference.xml", nil, options)
+                }
+            })
+        else { return nil }
         defer { xmlFreeDoc(document) }
         var lines: [String] = []
         func string(_ pointer: UnsafePointer<xmlChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
@@ -27,8 +32,13 @@ enum ReferenceOutline {
                 property = current.pointee.next
             }
             var text = ""
-            if let content = xmlNodeGetContent(node) { text = String(cString: content); uea_free(content) }
-            lines.append([path, String(xmlGetLineNo(node)), string(node.pointee.ns?.pointee.href), attributes.joined(separator: " "), text].joined(separator: "|"))
+            if let content = xmlNodeGetContent(node) {
+                text = String(cString: content)
+                uea_free(content)
+            }
+            lines.append(
+                [path, String(xmlGetLineNo(node)), string(node.pointee.ns?.pointee.href), attributes.joined(separator: " "), text].joined(
+                    separator: "|"))
             var counts: [String: Int] = [:]
             var child = node.pointee.children
             while let current = child {
@@ -56,11 +66,13 @@ enum ReferenceOutline {
             let tree = document.tree.pointee
             let row = document.elements[Int(element.index)]
             let first = Int(row.firstAttribute)
-            let attributes = (first ..< first + Int(row.attributeCount)).filter { tree.attributes[$0].uri == nil }.map { slot -> String in
+            let attributes = (first..<first + Int(row.attributeCount)).filter { tree.attributes[$0].uri == nil }.map { slot -> String in
                 let name = String(cString: tree.attributes[slot].localName)
                 return name + "=" + (element.attribute(name) ?? "?")
             }
-            lines.append([element.path, String(element.line), element.namespaceURI ?? "", attributes.joined(separator: " "), element.rawText].joined(separator: "|"))
+            lines.append(
+                [element.path, String(element.line), element.namespaceURI ?? "", attributes.joined(separator: " "), element.rawText].joined(
+                    separator: "|"))
             for child in element.children { visit(child) }
         }
         visit(document.root)
@@ -78,7 +90,10 @@ extension XMLElement {
             if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.unicodeScalars.append(" "); pendingSpace = false }
+                if pendingSpace {
+                    result.unicodeScalars.append(" ")
+                    pendingSpace = false
+                }
                 result.unicodeScalars.append(scalar)
             }
         }

@@ -1,8 +1,9 @@
 import DossierModel
 import ESPD
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Screening
 
 /// Issue 25: what a bidder's copy of the questions says (gates, question texts, groups, version) is
@@ -40,13 +41,16 @@ struct AuthorityStructureTests {
             "<cac:TenderingCriterionResponse><cbc:ID>\(property)/R\(instance)</cbc:ID><cbc:ValidatedCriterionPropertyID>\(property)</cbc:ValidatedCriterionPropertyID><cac:ResponseValue>\(value)</cac:ResponseValue></cac:TenderingCriterionResponse>\n  "
         }
         text = text.replacingOccurrences(
-            of: "<cbc:ValidatedCriterionPropertyID>\(prefix)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  ",
-            with: "<cbc:ValidatedCriterionPropertyID>\(prefix)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>true</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  "
+            of:
+                "<cbc:ValidatedCriterionPropertyID>\(prefix)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  ",
+            with:
+                "<cbc:ValidatedCriterionPropertyID>\(prefix)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>true</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  "
                 + response("\(prefix)/QSG1/Q1", "<cbc:ResponseDate>2025-06-01</cbc:ResponseDate>", 1)
                 + response("\(prefix)/QSG1/Q2", "<cbc:Description>deelneming aan een criminele organisatie</cbc:Description>", 1)
                 + response("\(prefix)/QSG1/QSG1/Q1", "<cbc:ResponseIndicator>false</cbc:ResponseIndicator>", 1))
-        return Base(name: "v4.1.0 (sample bidder 1, C1)", text: text, ground: "C1", yourAnswer: "\(prefix)/Q1", detailsGroup: "\(prefix)/QSG1",
-                    date: "\(prefix)/QSG1/Q1", dateValue: "2025-06-01", newID: { "\(prefix)/\($0)" }, response: response)
+        return Base(
+            name: "v4.1.0 (sample bidder 1, C1)", text: text, ground: "C1", yourAnswer: "\(prefix)/Q1", detailsGroup: "\(prefix)/QSG1",
+            date: "\(prefix)/QSG1/Q1", dateValue: "2025-06-01", newID: { "\(prefix)/\($0)" }, response: response)
     }()
 
     /// The v2.1.1 bidder (sample bidder 2): C3 (fraud) answered yes, convicted 14 March 2023, self-cleaning claimed.
@@ -55,9 +59,10 @@ struct AuthorityStructureTests {
         let response: @Sendable (String, String, Int) -> String = { property, value, _ in
             "<cac:TenderingCriterionResponse><cbc:ID>\(UUID().uuidString.lowercased())</cbc:ID><cbc:ValidatedCriterionPropertyID>\(property)</cbc:ValidatedCriterionPropertyID><cac:ResponseValue>\(value)</cac:ResponseValue></cac:TenderingCriterionResponse>\n  "
         }
-        return Base(name: "v2.1.1 (sample bidder 2, C3)", text: text, ground: "C3", yourAnswer: "d93a18a5-ceb2-5750-9fda-b4d7fb154070",
-                    detailsGroup: "ce44fcc7-820f-5ba2-a21d-4cbac221e32d", date: "466c5387-c43d-5c94-aada-24dd5fefcd2b", dateValue: "2023-03-14",
-                    newID: { _ in UUID().uuidString.lowercased() }, response: response)
+        return Base(
+            name: "v2.1.1 (sample bidder 2, C3)", text: text, ground: "C3", yourAnswer: "d93a18a5-ceb2-5750-9fda-b4d7fb154070",
+            detailsGroup: "ce44fcc7-820f-5ba2-a21d-4cbac221e32d", date: "466c5387-c43d-5c94-aada-24dd5fefcd2b", dateValue: "2023-03-14",
+            newID: { _ in UUID().uuidString.lowercased() }, response: response)
     }()
 
     /// A variant: a named edit of the base text.
@@ -84,39 +89,52 @@ struct AuthorityStructureTests {
                 with: "<cbc:ID>\(base.detailsGroup)</cbc:ID>\n        <cbc:PropertyGroupTypeCode>ONFALSE</cbc:PropertyGroupTypeCode>")
             let dateID = base.newID("Q9")
             let yourAnswer = "<cbc:ID>\(base.yourAnswer)</cbc:ID>"
-            guard let range = text.range(of: yourAnswer), let end = text.range(of: "</cac:TenderingCriterionProperty>", range: range.upperBound..<text.endIndex) else { return text }
+            guard let range = text.range(of: yourAnswer),
+                let end = text.range(of: "</cac:TenderingCriterionProperty>", range: range.upperBound..<text.endIndex)
+            else { return text }
             text.insert(contentsOf: property(dateID, "Date of conviction", "DATE"), at: end.upperBound)
             return insertResponse(text, base.response(dateID, "<cbc:ResponseDate>2012-01-01</cbc:ResponseDate>", 1))
         },
         Variant(name: "a decoy \"Your answer\" group answered no, put first") { base, text in
-            let decoyGroup = base.newID("QG0"), decoyQuestion = base.newID("QG0/Q1")
-            let group = "<cac:TenderingCriterionPropertyGroup><cbc:ID>\(decoyGroup)</cbc:ID><cbc:PropertyGroupTypeCode>ON*</cbc:PropertyGroupTypeCode>"
+            let decoyGroup = base.newID("QG0")
+            let decoyQuestion = base.newID("QG0/Q1")
+            let group =
+                "<cac:TenderingCriterionPropertyGroup><cbc:ID>\(decoyGroup)</cbc:ID><cbc:PropertyGroupTypeCode>ON*</cbc:PropertyGroupTypeCode>"
                 + property(decoyQuestion, "Your answer", "INDICATOR") + "</cac:TenderingCriterionPropertyGroup>\n    "
             let anchor = "<cbc:ID>\(base.yourAnswer)</cbc:ID>"
             guard let answerRange = text.range(of: anchor),
-                  let groupStart = text.range(of: "<cac:TenderingCriterionPropertyGroup>", options: .backwards, range: text.startIndex..<answerRange.lowerBound) else { return text }
+                let groupStart = text.range(
+                    of: "<cac:TenderingCriterionPropertyGroup>", options: .backwards, range: text.startIndex..<answerRange.lowerBound)
+            else { return text }
             var text = text
             text.insert(contentsOf: group, at: groupStart.lowerBound)
             return insertResponse(text, base.response(decoyQuestion, "<cbc:ResponseIndicator>false</cbc:ResponseIndicator>", 1))
         },
         Variant(name: "the conviction date in a non-ISO form (dd-mm-yyyy)") { base, text in
             let parts = base.dateValue.split(separator: "-")
-            return text.replacingOccurrences(of: "<cbc:ResponseDate>\(base.dateValue)</cbc:ResponseDate>", with: "<cbc:ResponseDate>\(parts[2])-\(parts[1])-\(parts[0])</cbc:ResponseDate>")
+            return text.replacingOccurrences(
+                of: "<cbc:ResponseDate>\(base.dateValue)</cbc:ResponseDate>",
+                with: "<cbc:ResponseDate>\(parts[2])-\(parts[1])-\(parts[0])</cbc:ResponseDate>")
         },
         Variant(name: "an old conviction date in a second instance of the date") { base, text in
             insertResponse(text, base.response(base.date, "<cbc:ResponseDate>2012-01-01</cbc:ResponseDate>", 2))
         },
         Variant(name: "the date property retyped as a description") { base, text in
-            let anchor = "<cbc:ID>\(base.date)</cbc:ID>\n          <cbc:Description>Date of conviction</cbc:Description>\n          <cbc:TypeCode>QUESTION</cbc:TypeCode>\n          <cbc:ValueDataTypeCode>DATE</cbc:ValueDataTypeCode>"
+            let anchor =
+                "<cbc:ID>\(base.date)</cbc:ID>\n          <cbc:Description>Date of conviction</cbc:Description>\n          <cbc:TypeCode>QUESTION</cbc:TypeCode>\n          <cbc:ValueDataTypeCode>DATE</cbc:ValueDataTypeCode>"
             return text.replacingOccurrences(of: anchor, with: anchor.replacingOccurrences(of: ">DATE<", with: ">DESCRIPTION<"))
         },
         Variant(name: "a future conviction date beside an old one") { base, text in
-            insertResponse(text.replacingOccurrences(of: "<cbc:ResponseDate>\(base.dateValue)</cbc:ResponseDate>", with: "<cbc:ResponseDate>2099-01-01</cbc:ResponseDate>"),
-                           base.response(base.date, "<cbc:ResponseDate>2012-01-01</cbc:ResponseDate>", 2))
+            insertResponse(
+                text.replacingOccurrences(
+                    of: "<cbc:ResponseDate>\(base.dateValue)</cbc:ResponseDate>", with: "<cbc:ResponseDate>2099-01-01</cbc:ResponseDate>"),
+                base.response(base.date, "<cbc:ResponseDate>2012-01-01</cbc:ResponseDate>", 2))
         },
         Variant(name: "the release declared as 4.0.0 (another than the request's) with a decoy group") { base, text in
-            variants[2].edit(base, text).replacingOccurrences(of: "schemeVersionID=\"4.1.0\">ESPD-EDMv4.1.0", with: "schemeVersionID=\"4.0.0\">ESPD-EDMv4.0.0")
-                .replacingOccurrences(of: "schemeVersionID=\"4.1.0\">4.1.0<", with: "schemeVersionID=\"4.0.0\">4.0.0<")
+            variants[2].edit(base, text).replacingOccurrences(
+                of: "schemeVersionID=\"4.1.0\">ESPD-EDMv4.1.0", with: "schemeVersionID=\"4.0.0\">ESPD-EDMv4.0.0"
+            )
+            .replacingOccurrences(of: "schemeVersionID=\"4.1.0\">4.1.0<", with: "schemeVersionID=\"4.0.0\">4.0.0<")
         },
     ]
 
@@ -129,8 +147,9 @@ struct AuthorityStructureTests {
         let file = directory.appendingPathComponent("uea.xml").path
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let submission = try Submission.load(file, requestDocument: withRequest ? job.requestDocument : nil)
-        let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: Fixtures.tenderPath,
-                                       request: withRequest ? job.request : nil, rules: Fixtures.rules)
+        let context = ScreeningContext(
+            submission: submission, tender: job.tender, tenderFilePath: Fixtures.tenderPath,
+            request: withRequest ? job.request : nil, rules: Fixtures.rules)
         return Screener().findings(context)
     }
 
@@ -145,7 +164,10 @@ struct AuthorityStructureTests {
             // Several convictions in several instances is what a repeatable group is for: nothing to report.
             guard variant.name != "unchanged", !variant.name.contains("second instance") else { continue }
             func said(_ findings: [Finding]) -> Set<String> {
-                Set(findings.filter { $0.details?["ground"] == base.ground || $0.check.hasPrefix("espd.") }.map { $0.check + ": " + $0.message.en })
+                Set(
+                    findings.filter { $0.details?["ground"] == base.ground || $0.check.hasPrefix("espd.") }.map {
+                        $0.check + ": " + $0.message.en
+                    })
             }
             let reported = said(found).subtracting(said(try Self.findings(base.text, withRequest: withRequest)))
             #expect(!reported.isEmpty, "\(label): nothing says the file was changed")
@@ -155,14 +177,17 @@ struct AuthorityStructureTests {
     // MARK: C7 (taxes): the sub-questions are read by their meaning, not their wording
 
     static let tax = "C7_EG_tax-pay/RG1/QSG1"
-    static let finalText = "If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?"
-    static let paidText = "Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement with a view to paying the taxes contributions due, including, where applicable, any interest accrued or fines?"
+    static let finalText =
+        "If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?"
+    static let paidText =
+        "Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement with a view to paying the taxes contributions due, including, where applicable, any interest accrued or fines?"
 
     /// The clean v4.1.0 bidder with C7 answered yes: not by other means, by a final and binding
     /// decision of 1 March 2025, not paid: a mandatory ground (blocker).
     static let taxBase: String = {
         let text = try! String(contentsOfFile: sample + "/bidders/1-zonnebouw-flevoland/uea.xml", encoding: .utf8)
-        let answered = "<cbc:ValidatedCriterionPropertyID>\(tax)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  "
+        let answered =
+            "<cbc:ValidatedCriterionPropertyID>\(tax)/Q1</cbc:ValidatedCriterionPropertyID>\n    <cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue>\n  </cac:TenderingCriterionResponse>\n  "
         precondition(text.contains(answered))
         return text.replacingOccurrences(
             of: answered,
@@ -175,27 +200,53 @@ struct AuthorityStructureTests {
 
     static let taxVariants: [(String, @Sendable (String) -> String)] = [
         ("unchanged", { $0 }),
-        ("the final-and-binding question worded as the payment question", { $0.replacingOccurrences(of: ">\(finalText)<", with: ">\(paidText)<") }),
-        ("the final-and-binding and payment questions' texts swapped", {
-            $0.replacingOccurrences(of: ">\(finalText)<", with: ">@FINAL@<").replacingOccurrences(of: ">\(paidText)<", with: ">\(finalText)<")
+        (
+            "the final-and-binding question worded as the payment question",
+            { $0.replacingOccurrences(of: ">\(finalText)<", with: ">\(paidText)<") }
+        ),
+        (
+            "the final-and-binding and payment questions' texts swapped",
+            {
+                $0.replacingOccurrences(of: ">\(finalText)<", with: ">@FINAL@<").replacingOccurrences(
+                    of: ">\(paidText)<", with: ">\(finalText)<"
+                )
                 .replacingOccurrences(of: ">@FINAL@<", with: ">\(paidText)<")
-        }),
-        ("a second criterion description in the compliance wording", {
-            $0.replacingOccurrences(of: "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode>",
-                                    with: "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode><cbc:Description>Answer yes if the economic operator has met all its obligations relating to the payment of taxes.</cbc:Description>")
-        }),
-        ("the decision group retyped ONFALSE to ONTRUE", {
-            $0.replacingOccurrences(of: "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONFALSE<",
-                                    with: "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONTRUE<")
-        }),
-        ("the payment question renamed and the decision question's text removed", {
-            $0.replacingOccurrences(of: ">\(finalText)<", with: "><").replacingOccurrences(of: ">\(paidText)<", with: ">Has the breach been paid or settled by a binding arrangement?<")
-        }),
+            }
+        ),
+        (
+            "a second criterion description in the compliance wording",
+            {
+                $0.replacingOccurrences(
+                    of: "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode>",
+                    with:
+                        "<cbc:CriterionTypeCode>tax-pay</cbc:CriterionTypeCode><cbc:Description>Answer yes if the economic operator has met all its obligations relating to the payment of taxes.</cbc:Description>"
+                )
+            }
+        ),
+        (
+            "the decision group retyped ONFALSE to ONTRUE",
+            {
+                $0.replacingOccurrences(
+                    of:
+                        "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONFALSE<",
+                    with:
+                        "<cbc:ID>\(tax)/QSG1/QSG1/QSG2</cbc:ID>\n              <cbc:PropertyGroupTypeCode listID=\"property-group-type\" listAgencyID=\"OP\" listVersionID=\"4.1.0\">ONTRUE<"
+                )
+            }
+        ),
+        (
+            "the payment question renamed and the decision question's text removed",
+            {
+                $0.replacingOccurrences(of: ">\(finalText)<", with: "><").replacingOccurrences(
+                    of: ">\(paidText)<", with: ">Has the breach been paid or settled by a binding arrangement?<")
+            }
+        ),
     ]
 
     @Test("A C7 breach by a final decision stays a blocker whatever the bidder's copy calls its questions, with and without the request")
     func taxVariantsKeepBlocker() throws {
-        var kept = 0, total = 0
+        var kept = 0
+        var total = 0
         for (name, edit) in Self.taxVariants {
             let text = edit(Self.taxBase)
             if name != "unchanged" { #expect(text != Self.taxBase, "\(name): the edit did not apply") }
@@ -204,10 +255,15 @@ struct AuthorityStructureTests {
                 let tax = found.first { $0.check == "exclusion.tax-social-security" && $0.details?["ground"] == "C7" }
                 total += 1
                 if tax?.severity == .blocker { kept += 1 }
-                #expect(tax?.severity == .blocker, "\(name), \(withRequest ? "with" : "without") the request: \(tax?.severity.rawValue ?? "no finding") \(tax?.message.en ?? "")")
+                #expect(
+                    tax?.severity == .blocker,
+                    "\(name), \(withRequest ? "with" : "without") the request: \(tax?.severity.rawValue ?? "no finding") \(tax?.message.en ?? "")"
+                )
                 if name != "unchanged" {
                     let base = Set(try Self.findings(Self.taxBase, withRequest: withRequest).map { $0.check + $0.message.en })
-                    #expect(found.contains { !base.contains($0.check + $0.message.en) && $0.check.hasPrefix("espd.") }, "\(name): nothing says the file was changed")
+                    #expect(
+                        found.contains { !base.contains($0.check + $0.message.en) && $0.check.hasPrefix("espd.") },
+                        "\(name): nothing says the file was changed")
                 }
             }
         }

@@ -1,7 +1,8 @@
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import RuleData
+@testable import Screening
 
 /// Every registered check runs its own triggering and non-triggering example (as SwiftLint
 /// runs its rule examples) on the clean sample bidder.
@@ -13,11 +14,15 @@ struct CheckExampleTests {
         #expect(findings.filter { $0.severity != .info }.map(\.check) == [])
     }
 
-    @Test("Each check gives the findings its triggering examples name, where they name, and none on its non-triggering ones", arguments: CheckRegistry.all.map(\.id))
+    @Test(
+        "Each check gives the findings its triggering examples name, where they name, and none on its non-triggering ones",
+        arguments: CheckRegistry.all.map(\.id))
     func examples(id: String) throws {
         let check = try #require(CheckRegistry.all.first { $0.id == id })
         #expect(check.examples.triggering.count >= 2, "\(id) has \(check.examples.triggering.count) triggering example(s); at least 2")
-        #expect(check.examples.nonTriggering.count >= 2, "\(id) has \(check.examples.nonTriggering.count) non-triggering example(s); at least 2")
+        #expect(
+            check.examples.nonTriggering.count >= 2, "\(id) has \(check.examples.nonTriggering.count) non-triggering example(s); at least 2"
+        )
         for example in check.examples.triggering {
             #expect(!example.at.isEmpty, "\(id): '\(example.what)' names no finding")
             var context = try Fixtures.cleanContext()
@@ -25,10 +30,15 @@ struct CheckExampleTests {
             let fired = check.run(context)
             // How many: one mutation gives the findings it names, no more (a check that repeats
             // itself, or reports the same thing per entity, shows here).
-            #expect(fired.count == example.at.count, "\(id): '\(example.what)' gave \(fired.count) finding(s), expected \(example.at.count): \(fired.map(CheckExample.location))")
+            #expect(
+                fired.count == example.at.count,
+                "\(id): '\(example.what)' gave \(fired.count) finding(s), expected \(example.at.count): \(fired.map(CheckExample.location))"
+            )
             // Where: each finding's first evidence pointer is the place the example changed.
             for (finding, expected) in zip(fired, example.at) {
-                #expect(CheckExample.location(finding).contains(expected), "\(id): '\(example.what)' points at \(CheckExample.location(finding)), expected \(expected)")
+                #expect(
+                    CheckExample.location(finding).contains(expected),
+                    "\(id): '\(example.what)' points at \(CheckExample.location(finding)), expected \(expected)")
             }
             // A check never reports more severely than its declared maximum (blocker < attention < info).
             #expect(fired.allSatisfy { $0.check == id && $0.family == check.family && $0.severity >= check.severity })
@@ -62,7 +72,9 @@ struct CheckExampleTests {
             + "|\(context.tender)|\(String(describing: context.request?.criteria.count))|\(context.request?.contractFolderID ?? "")|\(context.referenceDate)|\(context.sanctions.map { "\($0.lists.map(\.version))" } ?? "none")"
     }
 
-    @Test("Each check's type is named after its id (espd.schema-invalid is SchemaInvalidCheck, or with its family in front)", arguments: CheckRegistry.all.map(\.id))
+    @Test(
+        "Each check's type is named after its id (espd.schema-invalid is SchemaInvalidCheck, or with its family in front)",
+        arguments: CheckRegistry.all.map(\.id))
     func typeNameMatchesID(id: String) throws {
         let check = try #require(CheckRegistry.all.first { $0.id == id })
         let (family, rule) = (String(id.prefix { $0 != "." }), String(id.drop { $0 != "." }.dropFirst()))
@@ -75,7 +87,9 @@ struct CheckExampleTests {
     func registry() {
         let ids = CheckRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
-        let families: Set<String> = ["espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "names", "tender"]
+        let families: Set<String> = [
+            "espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "names", "tender",
+        ]
         #expect(Set(CheckRegistry.all.map(\.family)) == families)
         for check in CheckRegistry.all {
             #expect(!check.legalBasis.isEmpty)

@@ -3,6 +3,7 @@ import ESPD
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// Each check family on real corpus files (or files derived from them), with the exact
@@ -11,7 +12,9 @@ import Testing
 struct CorpusFamilyTests {
     // MARK: espd
 
-    @Test("espd: the v4.1.0 example response has placeholders, unanswered C7/C8, and is a group member without partners", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "espd: the v4.1.0 example response has placeholders, unanswered C7/C8, and is a group member without partners",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func espdFamily() throws {
         let context = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml")
         let placeholder = try #require(Fixtures.findings(context, "espd.placeholder").first)
@@ -26,7 +29,9 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(context, "espd.member-espd-missing").first?.evidence.first?.line == group.line)
     }
 
-    @Test("espd: a request handed in as a bid is a blocker; another tender's response is attention, or nothing when it is a listed other reference", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "espd: a request handed in as a bid is a blocker; another tender's response is attention, or nothing when it is a listed other reference",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func espdRequestAndOtherTender() throws {
         let request = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Request.xml")
         #expect(Fixtures.findings(request, "espd.not-a-response").first?.severity == .blocker)
@@ -41,7 +46,9 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(listed, "espd.other-tender").isEmpty)
     }
 
-    @Test("espd: criteria of the v2.1.1 request that a trimmed response leaves out are reported with the request's line", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "espd: criteria of the v2.1.1 request that a trimmed response leaves out are reported with the request's line",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func requestMismatch() throws {
         var context = try Fixtures.corpusContext("edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml")
         context.request = try ESPDParser.read(contentsOf: Paths.corpusFile("edm-v2.1.1/BASIC-ESPDRequest-2.1.1.xml"))
@@ -55,7 +62,9 @@ struct CorpusFamilyTests {
 
     // MARK: exclusion
 
-    @Test("exclusion: the v1 conviction (2016-01-17, self-cleaning claimed) is a blocker within 5 years and information after", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "exclusion: the v1 conviction (2016-01-17, self-cleaning claimed) is a blocker within 5 years and information after",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func v1Conviction() throws {
         let file = "espd-service-v1/response/exclusion/participation_criminal_organisation_import.xml"
         let recent = try Fixtures.corpusContext(file, today: Day(year: 2020, month: 6, day: 1))
@@ -74,12 +83,15 @@ struct CorpusFamilyTests {
 
     @Test("exclusion: without self-cleaning a recent conviction is a blocker", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func blockerWithoutSelfCleaning() throws {
-        var context = try Fixtures.corpusContext("espd-service-v1/response/exclusion/participation_criminal_organisation_import.xml", today: Day(year: 2019, month: 1, day: 1))
+        var context = try Fixtures.corpusContext(
+            "espd-service-v1/response/exclusion/participation_criminal_organisation_import.xml", today: Day(year: 2019, month: 1, day: 1))
         context.submission.espd.criteria[0].selfCleaning = false
         #expect(Fixtures.findings(context, "exclusion.mandatory-ground").first?.severity == .blocker)
     }
 
-    @Test("exclusion: v4.1.0 optional grounds: check the announcement when nothing says, information when the tender did not announce them", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "exclusion: v4.1.0 optional grounds: check the announcement when nothing says, information when the tender did not announce them",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func optionalGrounds() throws {
         let unknown = try Fixtures.corpusContext("edm-v4.1.0/ESPD-Response.xml")
         let c12 = try #require(Fixtures.findings(unknown, "exclusion.optional-ground").first { $0.details?["ground"] == "C12" })
@@ -96,7 +108,9 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(announced, "exclusion.optional-ground").first { $0.details?["ground"] == "C12" }?.severity == .attention)
     }
 
-    @Test("exclusion: C23 in the v2.1.1 file is ambiguous and asks for confirmation; in v4.1.0 it is read directly", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "exclusion: C23 in the v2.1.1 file is ambiguous and asks for confirmation; in v4.1.0 it is read directly",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func misrepresentation() throws {
         let v211 = try Fixtures.corpusContext("edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml")
         let finding = try #require(Fixtures.findings(v211, "exclusion.misrepresentation-ambiguous").first)
@@ -106,7 +120,9 @@ struct CorpusFamilyTests {
         #expect(Fixtures.findings(v41, "exclusion.misrepresentation-ambiguous").isEmpty)
     }
 
-    @Test("exclusion: v1 taxes answered yes: information when paid, a blocker only with a final and binding decision", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "exclusion: v1 taxes answered yes: information when paid, a blocker only with a final and binding decision",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func taxes() throws {
         let context = try Fixtures.corpusContext("espd-service-v1/response/exclusion/payment_of_taxes_import.xml")
         let finding = try #require(Fixtures.findings(context, "exclusion.tax-social-security").first)
@@ -140,10 +156,15 @@ struct CorpusFamilyTests {
 
     // MARK: coi
 
-    @Test("coi: the v1 representative Keith Sweat matches an evaluator written 'Sweat, K.'", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "coi: the v1 representative Keith Sweat matches an evaluator written 'Sweat, K.'",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func personMatch() throws {
         var tender = TenderContext()
-        tender.people = [.init(name: "Sweat, K.", role: "beoordelaar", organisation: "Provincie", relatives: nil), .init(name: "Keith Swart", role: "adviseur", organisation: nil, relatives: nil)]
+        tender.people = [
+            .init(name: "Sweat, K.", role: "beoordelaar", organisation: "Provincie", relatives: nil),
+            .init(name: "Keith Swart", role: "adviseur", organisation: nil, relatives: nil),
+        ]
         let context = try Fixtures.corpusContext("espd-service-v1/response/v20161101/espd-response-20161101-full.xml", tender: tender)
         let hits = Fixtures.findings(context, "coi.person-match")
         #expect(hits.count == 1)
@@ -154,7 +175,9 @@ struct CorpusFamilyTests {
         #expect(hit.details?["why"]?.contains("keith → k. (initial)") == true)
     }
 
-    @Test("coi: the bidder of the v2.0.2 response advised on the tender (same name, other legal form)", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "coi: the bidder of the v2.0.2 response advised on the tender (same name, other legal form)",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func adviser() throws {
         var tender = TenderContext()
         tender.advisers = [.init(name: "EDISYS B.V.", kvk: nil, role: "opsteller bestek")]
@@ -165,7 +188,9 @@ struct CorpusFamilyTests {
 
     // MARK: bibob, mvo, solar, procedure (tender/bidder data with a corpus ESPD)
 
-    @Test("bibob, mvo, solar and procedure on the v2.1.1 Extended response (CPV 45463100-8)", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "bibob, mvo, solar and procedure on the v2.1.1 Extended response (CPV 45463100-8)",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func tenderLevelFamilies() throws {
         var bidder = BidderFile()
         var company = BidderFile.CompanyFacts()

@@ -1,6 +1,7 @@
 import DossierModel
 import Foundation
 import Testing
+
 @testable import Reports
 @testable import Screening
 
@@ -34,7 +35,9 @@ struct DayTests {
     func today() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-        let instants: [TimeInterval] = [0, 1_774_742_399, 1_774_742_400, 1_774_746_000, 1_792_879_200, 1_792_882_800, 1_796_000_000, 1_798_757_999, 1_798_758_000]
+        let instants: [TimeInterval] = [
+            0, 1_774_742_399, 1_774_742_400, 1_774_746_000, 1_792_879_200, 1_792_882_800, 1_796_000_000, 1_798_757_999, 1_798_758_000,
+        ]
         for seconds in instants + (0..<50).map({ 1_700_000_000 + Double($0) * 3_600 * 7.3 }) {
             let date = Date(timeIntervalSince1970: seconds)
             let components = calendar.dateComponents([.year, .month, .day], from: date)

@@ -3,6 +3,7 @@ import ESPD
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// Every entity of a bid answers the exclusion grounds for itself (Dir. 2014/24/EU art. 57, 63(1),
@@ -13,9 +14,18 @@ import Testing
 struct EntityScreeningTests {
     /// (generation, sample file, role code as written, role codes for member / relied-upon / subcontractor)
     static let members: [(String, String, String, [String: String])] = [
-        ("v4", "1-zonnebouw-flevoland/uea.xml", "sole-tenderer", ["member": "group-mem", "relied-upon": "oeron", "subcontractor": "subcont"]),
-        ("v3", "3-sunrise-pv-trading/espd.xml", "sole-tenderer", ["member": "group-mem", "relied-upon": "oeron", "subcontractor": "subcont"]),
-        ("v2.1", "2-polder-energie-combinatie/uea-penvoerder.xml", "LE", ["member": "GM", "relied-upon": "OERON", "subcontractor": "OENRON"]),
+        (
+            "v4", "1-zonnebouw-flevoland/uea.xml", "sole-tenderer",
+            ["member": "group-mem", "relied-upon": "oeron", "subcontractor": "subcont"]
+        ),
+        (
+            "v3", "3-sunrise-pv-trading/espd.xml", "sole-tenderer",
+            ["member": "group-mem", "relied-upon": "oeron", "subcontractor": "subcont"]
+        ),
+        (
+            "v2.1", "2-polder-energie-combinatie/uea-penvoerder.xml", "LE",
+            ["member": "GM", "relied-upon": "OERON", "subcontractor": "OENRON"]
+        ),
         ("v1", "4-bouwgroep-de-vries/uea-2016.xml", "MT", ["member": "CM", "subcontractor": "SC"]),
     ]
 
@@ -42,9 +52,10 @@ struct EntityScreeningTests {
         // Turn the first "false" at or after C2's answer into "true".
         let answerLine = try #require(c2.answers.first { $0.indicator == false && $0.gatedBy == nil }).line
         var lines = text.components(separatedBy: "\n")
-        let index = try #require((answerLine - 1 ..< lines.count).first { lines[$0].contains(">false<") })
+        let index = try #require((answerLine - 1..<lines.count).first { lines[$0].contains(">false<") })
         lines[index] = lines[index].replacingOccurrences(of: ">false<", with: ">true<")
-        text = lines.joined(separator: "\n").replacingOccurrences(of: "RoleCode>\(code)<", with: "RoleCode>\(roleCodes(generation)[role]!)<")
+        text = lines.joined(separator: "\n").replacingOccurrences(
+            of: "RoleCode>\(code)<", with: "RoleCode>\(roleCodes(generation)[role]!)<")
         let entityFile = directory + "/b-entity.xml"
         try text.write(toFile: entityFile, atomically: true, encoding: .utf8)
         return (directory, entityFile, name)
@@ -54,12 +65,14 @@ struct EntityScreeningTests {
 
     func screen(_ folder: String) throws -> (Submission, [Finding]) {
         let submission = try Submission.load(folder)
-        let context = ScreeningContext(submission: submission, tender: TenderContext(), tenderFilePath: nil, request: nil,
-                                       rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
+        let context = ScreeningContext(
+            submission: submission, tender: TenderContext(), tenderFilePath: nil, request: nil,
+            rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
         return (submission, Screener().findings(context))
     }
 
-    @Test("A member's mandatory ground blocks the combination, naming the member, in every generation", arguments: ["v4", "v3", "v2.1", "v1"])
+    @Test(
+        "A member's mandatory ground blocks the combination, naming the member, in every generation", arguments: ["v4", "v3", "v2.1", "v1"])
     func member(generation: String) throws {
         let (_, file, code, _) = Self.members.first { $0.0 == generation }!
         let bid = try folder(generation: generation, file: file, code: code, role: "member")
@@ -84,7 +97,8 @@ struct EntityScreeningTests {
     func reliedUpon(generation: String) throws {
         let (_, file, code, _) = Self.members.first { $0.0 == generation }!
         let bid = try folder(generation: generation, file: file, code: code, role: "relied-upon")
-        let finding = try #require(try screen(bid.folder).1.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2" })
+        let finding = try #require(
+            try screen(bid.folder).1.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2" })
         #expect(finding.severity == .blocker)
         #expect(finding.details?["entityRole"] == "relied-upon")
         #expect(finding.message.en.contains("must replace this entity"))
@@ -95,7 +109,8 @@ struct EntityScreeningTests {
     func subcontractor(generation: String) throws {
         let (_, file, code, _) = Self.members.first { $0.0 == generation }!
         let bid = try folder(generation: generation, file: file, code: code, role: "subcontractor")
-        let finding = try #require(try screen(bid.folder).1.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2" })
+        let finding = try #require(
+            try screen(bid.folder).1.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2" })
         #expect(finding.severity == .attention)
         #expect(finding.legalBasis.contains("art. 71(6)(b)"))
     }
@@ -117,11 +132,18 @@ struct EntityScreeningTests {
 
     @Test("bidder.yaml that gives one entity twice (same KvK number, or same name) is refused at 'entities', not read first-wins")
     func entityGivenTwice() throws {
-        for (first, second) in [("{name: Noordzee Modules B.V., kvk: \"12345678\", gva: {issueDate: 2026-09-01}}", "{name: Noordzee Modules, kvk: \"1234 5678\", gva: {issueDate: 2019-01-01}}"),
-                                ("{name: Noordzee Modules B.V., gva: {issueDate: 2026-09-01}}", "{name: noordzee modules b.v., gva: {issueDate: 2019-01-01}}")] {
+        for (first, second) in [
+            (
+                "{name: Noordzee Modules B.V., kvk: \"12345678\", gva: {issueDate: 2026-09-01}}",
+                "{name: Noordzee Modules, kvk: \"1234 5678\", gva: {issueDate: 2019-01-01}}"
+            ),
+            ("{name: Noordzee Modules B.V., gva: {issueDate: 2026-09-01}}", "{name: noordzee modules b.v., gva: {issueDate: 2019-01-01}}"),
+        ] {
             let folder = try Paths.temporaryDirectory()
-            try FileManager.default.copyItem(atPath: Fixtures.sample + "/bidders/1-zonnebouw-flevoland/uea.xml", toPath: folder.appendingPathComponent("uea.xml").path)
-            try "kvk: \"68452193\"\nentities:\n  - \(first)\n  - \(second)\n".write(to: folder.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(
+                atPath: Fixtures.sample + "/bidders/1-zonnebouw-flevoland/uea.xml", toPath: folder.appendingPathComponent("uea.xml").path)
+            try "kvk: \"68452193\"\nentities:\n  - \(first)\n  - \(second)\n".write(
+                to: folder.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
             do {
                 _ = try Submission.load(folder.path)
                 Issue.record("accepted")
@@ -140,7 +162,9 @@ struct EntityScreeningTests {
         let index = try #require(context.submission.supplyChain?.firstIndex { $0.tier == "polysilicon" })
         context.submission.supplyChain?[index].entity = "Sibirsky Kremny LLC"
         context.submission.supplyChain?[index].country = "RU"
-        let hits = Fixtures.findings(context, "sanctions.listed-party").filter { $0.evidence.first?.line == context.submission.supplyChain?[index].line }
+        let hits = Fixtures.findings(context, "sanctions.listed-party").filter {
+            $0.evidence.first?.line == context.submission.supplyChain?[index].line
+        }
         #expect(hits.count == 1)
         #expect(hits.first?.message.nl.contains("schakel polysilicon van de keten") == true)
         let russian = try #require(Fixtures.findings(context, "sanctions.russia-involvement").first)
@@ -160,8 +184,9 @@ struct EntityScreeningTests {
         func gvaFindings(_ entities: [BidderFile.EntityEvidence]?) -> [Finding] {
             submission.bidder.entities = entities
             submission.bidder.gva = .init(issueDate: Day(year: 2026, month: 1, day: 1), reference: nil, name: nil, kvk: nil)
-            let context = ScreeningContext(submission: submission, tender: tender, tenderFilePath: nil, request: nil,
-                                           rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
+            let context = ScreeningContext(
+                submission: submission, tender: tender, tenderFilePath: nil, request: nil,
+                rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
             return Screener().findings(context).filter { $0.family == "gva" && $0.details?["entity"] == bid.name }
         }
         let missing = gvaFindings(nil)

@@ -2,9 +2,10 @@ import DossierModel
 import ESPD
 import Foundation
 import TestSupport
-@testable import Screening
-@testable import RuleData
+
 @testable import Names
+@testable import RuleData
+@testable import Screening
 
 enum Fixtures {
     static let rules: RuleBook = try! RuleBook.load(directory: Paths.repositoryFile("checklists"))
@@ -13,16 +14,22 @@ enum Fixtures {
     static let tender: TenderContext = try! ScreeningJob.plan(paths: [sample], tenderFile: nil).tender
 
     /// The sample tender's imported watchlists (EU FSF format sample and an own CSV list).
-    static let sanctions = SanctionsIndex(lists: try! WatchlistStore(directory: sample + "/watchlists").loadAll() + [try! WatchlistParser.forcedLabourList(rules: rules)], rules: rules)
+    static let sanctions = SanctionsIndex(
+        lists: try! WatchlistStore(directory: sample + "/watchlists").loadAll() + [try! WatchlistParser.forcedLabourList(rules: rules)],
+        rules: rules)
 
     /// The clean sample bidder (Zonnebouw Flevoland, EDM v4.1.0) in the sample tender.
     static func cleanContext() throws -> ScreeningContext {
         let submission = try Submission.load(sample + "/bidders/1-zonnebouw-flevoland")
-        return ScreeningContext(submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules, sanctions: sanctions)
+        return ScreeningContext(
+            submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules, sanctions: sanctions)
     }
 
     /// A bidder whose ESPD is a real corpus file, with an optional tender.
-    static func corpusContext(_ relative: String, tender: TenderContext = TenderContext(), bidder: BidderFile = BidderFile(), today: Day = Day(year: 2026, month: 11, day: 29)) throws -> ScreeningContext {
+    static func corpusContext(
+        _ relative: String, tender: TenderContext = TenderContext(), bidder: BidderFile = BidderFile(),
+        today: Day = Day(year: 2026, month: 11, day: 29)
+    ) throws -> ScreeningContext {
         var submission = try Submission.load(Paths.corpusFile(relative))
         submission.bidder = bidder
         return ScreeningContext(submission: submission, tender: tender, tenderFilePath: nil, request: nil, rules: rules, today: today)

@@ -2,6 +2,7 @@ import DossierModel
 import ESPD
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// The hostile ESPD files (Tests/ESPDTests/Hostile, made from the sample bidders) screened as a
@@ -14,8 +15,9 @@ struct HostileScreeningTests {
     func screen(_ hostile: HostileCase, withRequest: Bool) throws -> [Finding] {
         let submission = try Submission.load(hostile.path, request: withRequest ? Self.requestPath : nil)
         let request = withRequest ? try ESPDParser.read(contentsOf: Self.requestPath) : nil
-        let context = ScreeningContext(submission: submission, tender: TenderContext(), tenderFilePath: nil, request: request,
-                                       rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
+        let context = ScreeningContext(
+            submission: submission, tender: TenderContext(), tenderFilePath: nil, request: request,
+            rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
         return Screener().findings(context)
     }
 
@@ -37,9 +39,12 @@ struct HostileScreeningTests {
         #expect(!named.isEmpty, "\(hostile.file): no \(check) finding")
         let lines = Set(named.flatMap { $0.evidence.compactMap(\.line) })
         if hostile.kind == "no-criteria" {
-            if check == "espd.exclusion-missing" { #expect(named.count == 1, "\(hostile.file): one finding for a response without criteria") }
+            if check == "espd.exclusion-missing" {
+                #expect(named.count == 1, "\(hostile.file): one finding for a response without criteria")
+            }
         } else {
-            #expect(lines.contains(hostile.line), "\(hostile.file): \(check) does not name line \(hostile.line) (\(lines.sorted().prefix(10)))")
+            #expect(
+                lines.contains(hostile.line), "\(hostile.file): \(check) does not name line \(hostile.line) (\(lines.sorted().prefix(10)))")
         }
     }
 
@@ -52,8 +57,9 @@ struct HostileScreeningTests {
     @Test("The unedited sample bidders keep their outcome (no new findings from the stricter reader)")
     func originals() throws {
         let bidder = try Submission.load(Fixtures.sample + "/bidders/1-zonnebouw-flevoland", request: Self.requestPath)
-        let context = ScreeningContext(submission: bidder, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath,
-                                       request: try ESPDParser.read(contentsOf: Self.requestPath), rules: Fixtures.rules, sanctions: Fixtures.sanctions)
+        let context = ScreeningContext(
+            submission: bidder, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath,
+            request: try ESPDParser.read(contentsOf: Self.requestPath), rules: Fixtures.rules, sanctions: Fixtures.sanctions)
         #expect(Screener().findings(context).filter { $0.severity != .info }.map(\.check) == [])
         #expect(bidder.espd.criteria.allSatisfy { $0.conflicts.isEmpty })
         #expect(bidder.espd.warnings.isEmpty)

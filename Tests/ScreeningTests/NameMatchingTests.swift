@@ -1,7 +1,8 @@
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import Names
+@testable import Screening
 
 /// A labelled table of name pairs: true = the same person or company, as an inkoopjurist wants them
 /// flagged. Policy behind the labels: a one-letter spelling variant of a surname (Jansen/Janssen,
@@ -78,15 +79,22 @@ struct NameMatchingTests {
     @Test("Precision and recall on the labelled table are at least 0.95")
     func precisionRecall() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)
-        var tp = 0, fp = 0, fn = 0, tn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
+        var tn = 0
         var wrong: [String] = []
         for (a, b, same) in Self.persons {
             let match = matcher.matchPerson(a, b)
             let predicted = match.score >= matcher.personThreshold
             switch (predicted, same) {
             case (true, true): tp += 1
-            case (true, false): fp += 1; wrong.append("false match \(a) / \(b) \(match.score) \(match.reasons)")
-            case (false, true): fn += 1; wrong.append("missed \(a) / \(b) \(match.score) \(match.reasons)")
+            case (true, false):
+                fp += 1
+                wrong.append("false match \(a) / \(b) \(match.score) \(match.reasons)")
+            case (false, true):
+                fn += 1
+                wrong.append("missed \(a) / \(b) \(match.score) \(match.reasons)")
             case (false, false): tn += 1
             }
         }
@@ -95,14 +103,20 @@ struct NameMatchingTests {
             let predicted = match.score >= matcher.companyThreshold
             switch (predicted, same) {
             case (true, true): tp += 1
-            case (true, false): fp += 1; wrong.append("false match \(a) / \(b) \(match.score) \(match.reasons)")
-            case (false, true): fn += 1; wrong.append("missed \(a) / \(b) \(match.score) \(match.reasons)")
+            case (true, false):
+                fp += 1
+                wrong.append("false match \(a) / \(b) \(match.score) \(match.reasons)")
+            case (false, true):
+                fn += 1
+                wrong.append("missed \(a) / \(b) \(match.score) \(match.reasons)")
             case (false, false): tn += 1
             }
         }
         let precision = Double(tp) / Double(max(tp + fp, 1))
         let recall = Double(tp) / Double(max(tp + fn, 1))
-        print("name matching: \(Self.persons.count + Self.companies.count) pairs, precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall)) (tp \(tp), fp \(fp), fn \(fn), tn \(tn))")
+        print(
+            "name matching: \(Self.persons.count + Self.companies.count) pairs, precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall)) (tp \(tp), fp \(fp), fn \(fn), tn \(tn))"
+        )
         for line in wrong { print("  " + line) }
         #expect(Self.persons.count + Self.companies.count >= 50)
         #expect(precision >= 0.95)
@@ -119,24 +133,26 @@ struct NameMatchingTests {
         #expect(matcher.matchCompany("Lepelaar Ingenieursbureau", "Ingenieursbureau Lepelaar B.V.").reasons.contains("lepelaar = lepelaar"))
     }
 
-    @Test("An Arabic name matches its other romanisations; vowels still tell other names apart", arguments: [
-        // (a, b, same): marked as Arabic by the article or a kinship word, on either side.
-        ("Muhammad Yusuf al-Masri", "Mohamed Youssef El-Masry", true),
-        ("Husayn bin Ali", "Hussein bin Ali", true),
-        ("Abd al-Rahman al-Tamimi", "Abdelrahman Altamimi", true),
-        ("Abdul Rahman al-Tamimi", "Abd al-Rahman Al Tamimi", true),
-        ("Umar ibn Khattab", "Omar ibn Khatab", true),
-        ("Ibrahim Abu Salih", "Ebrahim Abu Saleh", true),
-        // Other names with the same consonants: another vowel that is not an e (Hasan / Husayn, Karim / Karam).
-        ("Hasan bin Ali", "Husayn bin Ali", false),
-        ("Karim al-Masri", "Karam al-Masri", false),
-        ("Muhammad al-Masri", "Ahmad al-Masri", false),
-        // Not marked as Arabic: vowels count as before (Mulder / Molder, Bos / Bus are two families).
-        ("Piet Mulder", "Piet Molder", false),
-        ("Kees Bos", "Kees Bus", false),
-        // "Al" as a first word is a given name, not the article (dropped, it would leave Pacino = Ed Pacino).
-        ("Al Pacino", "Ed Pacino", false),
-    ])
+    @Test(
+        "An Arabic name matches its other romanisations; vowels still tell other names apart",
+        arguments: [
+            // (a, b, same): marked as Arabic by the article or a kinship word, on either side.
+            ("Muhammad Yusuf al-Masri", "Mohamed Youssef El-Masry", true),
+            ("Husayn bin Ali", "Hussein bin Ali", true),
+            ("Abd al-Rahman al-Tamimi", "Abdelrahman Altamimi", true),
+            ("Abdul Rahman al-Tamimi", "Abd al-Rahman Al Tamimi", true),
+            ("Umar ibn Khattab", "Omar ibn Khatab", true),
+            ("Ibrahim Abu Salih", "Ebrahim Abu Saleh", true),
+            // Other names with the same consonants: another vowel that is not an e (Hasan / Husayn, Karim / Karam).
+            ("Hasan bin Ali", "Husayn bin Ali", false),
+            ("Karim al-Masri", "Karam al-Masri", false),
+            ("Muhammad al-Masri", "Ahmad al-Masri", false),
+            // Not marked as Arabic: vowels count as before (Mulder / Molder, Bos / Bus are two families).
+            ("Piet Mulder", "Piet Molder", false),
+            ("Kees Bos", "Kees Bus", false),
+            // "Al" as a first word is a given name, not the article (dropped, it would leave Pacino = Ed Pacino).
+            ("Al Pacino", "Ed Pacino", false),
+        ])
     func arabicRomanisations(a: String, b: String, same: Bool) {
         let rules = Fixtures.rules
         let matcher = NameMatcher(rules: rules.names)
@@ -147,8 +163,11 @@ struct NameMatchingTests {
     @Test("The sanctions index finds an Arabic name under another romanisation, also with another first vowel")
     func arabicInIndex() {
         let rules = Fixtures.rules
-        let entry = WatchlistEntry(id: "EU-1", kind: .person, names: ["Umar Hasan al-Haddad"], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
-        let index = SanctionsIndex(lists: [Watchlist(name: "eu", format: .euFSF, listDate: nil, sha256: "", entries: [entry])], rules: rules)
+        let entry = WatchlistEntry(
+            id: "EU-1", kind: .person, names: ["Umar Hasan al-Haddad"], birthDates: [], countries: [], programme: nil, listedOn: nil,
+            reference: nil)
+        let index = SanctionsIndex(
+            lists: [Watchlist(name: "eu", format: .euFSF, listDate: nil, sha256: "", entries: [entry])], rules: rules)
         #expect(index.search("Omar Hassan El-Hadad", kind: .person).map(\.entryID) == ["EU-1"])
         #expect(index.search("Omar Hassan Hadad", kind: .person).map(\.entryID) == ["EU-1"])
         #expect(index.search("Amar Hassan Hadad", kind: .person).isEmpty)
@@ -157,17 +176,23 @@ struct NameMatchingTests {
     @Test("Spellings are replaced on bytes exactly as Foundation's replacingOccurrences does, for every token")
     func canonicalSpellings() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)
-        let names = Self.persons.flatMap { [$0.0, $0.1] } + Self.companies.flatMap { [$0.0, $0.1] }
-            + ["Tschaikowsky", "Khrushchev", "Xavier Jacques", "Ghoulam Oulianov", "McKinsey & Co", "Dostoyevskiy", "Schtschukin",
-               "Quentin Guerrero", "Phoebe Wojciechowski", "Иван Щукин", "Юрий Ёлкин", "Łódź Østergaard", "Straße", "xxjjww"]
-        let needles = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
-                       ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge"), ("ss", "s")]
+        let names =
+            Self.persons.flatMap { [$0.0, $0.1] } + Self.companies.flatMap { [$0.0, $0.1] }
+            + [
+                "Tschaikowsky", "Khrushchev", "Xavier Jacques", "Ghoulam Oulianov", "McKinsey & Co", "Dostoyevskiy", "Schtschukin",
+                "Quentin Guerrero", "Phoebe Wojciechowski", "Иван Щукин", "Юрий Ёлкин", "Łódź Østergaard", "Straße", "xxjjww",
+            ]
+        let needles = [
+            ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
+            ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge"), ("ss", "s"),
+        ]
         var compared = 0
         for name in names {
             for token in matcher.personTokens(name) + matcher.companyTokens(name) {
                 for (from, to) in needles {
-                    #expect(Transliteration.replacing(from, with: to, in: token.shown) == token.shown.replacingOccurrences(of: from, with: to),
-                            "\(token.shown): \(from) -> \(to)")
+                    #expect(
+                        Transliteration.replacing(from, with: to, in: token.shown) == token.shown.replacingOccurrences(of: from, with: to),
+                        "\(token.shown): \(from) -> \(to)")
                     compared += 1
                 }
             }

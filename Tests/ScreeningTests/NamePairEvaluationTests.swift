@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import Screening
-@testable import RuleData
+
 @testable import Names
+@testable import RuleData
+@testable import Screening
 
 /// An evaluation set of name pairs the matcher was not written against, labelled by written rules
 /// before any score was looked at, with precision and recall per class of variation.
@@ -21,7 +22,13 @@ import Testing
 /// BGN/PCGN, Dutch "Nederlandse transcriptie", German Duden, French usage), not from the code.
 @Suite("Name pairs: labelled evaluation")
 struct NamePairEvaluationTests {
-    struct Pair { var kind: String; var a: String; var b: String; var same: Bool; var label: String }
+    struct Pair {
+        var kind: String
+        var a: String
+        var b: String
+        var same: Bool
+        var label: String
+    }
 
     // MARK: - Source names
 
@@ -40,18 +47,26 @@ struct NamePairEvaluationTests {
 
     /// Pairs of different people who share a surname or a given name (rule 2).
     static let differentPeople: [((String, String), (String, String))] = [
-        (("Сергей", "Шойгу"), ("Юрий", "Шойгу")), (("Аркадий", "Ротенберг"), ("Борис", "Ротенберг")), (("Юрий", "Ковальчук"), ("Михаил", "Ковальчук")),
-        (("Дмитрий", "Медведев"), ("Дмитрий", "Песков")), (("Сергей", "Лавров"), ("Сергей", "Нарышкин")), (("Алексей", "Миллер"), ("Алексей", "Мордашов")),
-        (("Михаил", "Фридман"), ("Михаил", "Мишустин")), (("Владимир", "Путин"), ("Владимир", "Потанин")), (("Игорь", "Сечин"), ("Игорь", "Шувалов")),
-        (("Николай", "Патрушев"), ("Дмитрий", "Патрушев")), (("Юлия", "Чернова"), ("Юлия", "Чернышёва")), (("Ольга", "Жукова"), ("Ольга", "Жуковская")),
-        (("Андрей", "Костин"), ("Андрей", "Костенко")), (("Виктор", "Янукович"), ("Виктор", "Медведчук")), (("Татьяна", "Голикова"), ("Татьяна", "Голованова")),
+        (("Сергей", "Шойгу"), ("Юрий", "Шойгу")), (("Аркадий", "Ротенберг"), ("Борис", "Ротенберг")),
+        (("Юрий", "Ковальчук"), ("Михаил", "Ковальчук")),
+        (("Дмитрий", "Медведев"), ("Дмитрий", "Песков")), (("Сергей", "Лавров"), ("Сергей", "Нарышкин")),
+        (("Алексей", "Миллер"), ("Алексей", "Мордашов")),
+        (("Михаил", "Фридман"), ("Михаил", "Мишустин")), (("Владимир", "Путин"), ("Владимир", "Потанин")),
+        (("Игорь", "Сечин"), ("Игорь", "Шувалов")),
+        (("Николай", "Патрушев"), ("Дмитрий", "Патрушев")), (("Юлия", "Чернова"), ("Юлия", "Чернышёва")),
+        (("Ольга", "Жукова"), ("Ольга", "Жуковская")),
+        (("Андрей", "Костин"), ("Андрей", "Костенко")), (("Виктор", "Янукович"), ("Виктор", "Медведчук")),
+        (("Татьяна", "Голикова"), ("Татьяна", "Голованова")),
     ]
 
     /// Dutch people with a particle (given name, particle, surname).
     static let dutchPeople: [(String, String, String)] = [
-        ("Jan", "van der", "Berg"), ("Pieter", "de", "Vries"), ("Anna", "van den", "Heuvel"), ("Kees", "van", "Dijk"), ("Marieke", "de", "Jong"),
-        ("Willem", "ter", "Horst"), ("Sanne", "van der", "Meer"), ("Daan", "van 't", "Hof"), ("Femke", "in 't", "Veld"), ("Thijs", "van de", "Laar"),
-        ("Eva", "de", "Groot"), ("Bram", "van", "Leeuwen"), ("Lotte", "van der", "Linden"), ("Joost", "den", "Uyl"), ("Inge", "ten", "Cate"),
+        ("Jan", "van der", "Berg"), ("Pieter", "de", "Vries"), ("Anna", "van den", "Heuvel"), ("Kees", "van", "Dijk"),
+        ("Marieke", "de", "Jong"),
+        ("Willem", "ter", "Horst"), ("Sanne", "van der", "Meer"), ("Daan", "van 't", "Hof"), ("Femke", "in 't", "Veld"),
+        ("Thijs", "van de", "Laar"),
+        ("Eva", "de", "Groot"), ("Bram", "van", "Leeuwen"), ("Lotte", "van der", "Linden"), ("Joost", "den", "Uyl"),
+        ("Inge", "ten", "Cate"),
     ]
 
     /// German people whose names have umlauts or ß.
@@ -92,34 +107,43 @@ struct NamePairEvaluationTests {
 
     /// Chinese people in Pinyin with tone marks (surname, given name syllables).
     static let chinesePeople: [(String, [String])] = [
-        ("Wáng", ["Jiàn", "guó"]), ("Lǐ", ["Xiǎo", "hóng"]), ("Zhāng", ["Wěi"]), ("Liú", ["Yáng"]), ("Chén", ["Jìng", "yí"]), ("Yáng", ["Fān"]),
-        ("Zhào", ["Lì", "míng"]), ("Huáng", ["Hǎi", "tāo"]), ("Zhōu", ["Xīn", "yǔ"]), ("Wú", ["Dōng", "shēng"]), ("Xú", ["Huì", "lán"]), ("Sūn", ["Qiáng"]),
+        ("Wáng", ["Jiàn", "guó"]), ("Lǐ", ["Xiǎo", "hóng"]), ("Zhāng", ["Wěi"]), ("Liú", ["Yáng"]), ("Chén", ["Jìng", "yí"]),
+        ("Yáng", ["Fān"]),
+        ("Zhào", ["Lì", "míng"]), ("Huáng", ["Hǎi", "tāo"]), ("Zhōu", ["Xīn", "yǔ"]), ("Wú", ["Dōng", "shēng"]), ("Xú", ["Huì", "lán"]),
+        ("Sūn", ["Qiáng"]),
     ]
 
     /// Different Chinese people who share a surname or a given name (rule 2).
     static let differentChinese: [(String, String)] = [
-        ("Wang Jianguo", "Wang Jianhua"), ("Li Xiaohong", "Li Xiaoming"), ("Zhang Wei", "Zhang Lei"), ("Liu Yang", "Liu Fang"), ("Chen Jingyi", "Chen Jingwen"),
+        ("Wang Jianguo", "Wang Jianhua"), ("Li Xiaohong", "Li Xiaoming"), ("Zhang Wei", "Zhang Lei"), ("Liu Yang", "Liu Fang"),
+        ("Chen Jingyi", "Chen Jingwen"),
         ("Zhao Liming", "Zhou Liming"), ("Huang Haitao", "Huang Haibo"), ("Wu Dongsheng", "Xu Dongsheng"),
     ]
 
     /// Arabic names with the romanisations registers and lists use for each part (first = the one
     /// a list would carry); a person is a given name, a father's name and a family name.
     static let arabicParts: [String: [String]] = [
-        "Muhammad": ["Muhammad", "Mohammed", "Mohamed", "Mohammad"], "Yusuf": ["Yusuf", "Youssef", "Yousef"], "Khalid": ["Khalid", "Khaled"],
+        "Muhammad": ["Muhammad", "Mohammed", "Mohamed", "Mohammad"], "Yusuf": ["Yusuf", "Youssef", "Yousef"],
+        "Khalid": ["Khalid", "Khaled"],
         "Ahmad": ["Ahmad", "Ahmed"], "Umar": ["Umar", "Omar"], "Hasan": ["Hasan", "Hassan"], "Husayn": ["Husayn", "Hussein", "Hussain"],
         "Ibrahim": ["Ibrahim", "Ebrahim"], "Mustafa": ["Mustafa", "Mostafa", "Moustafa"], "Nasir": ["Nasir", "Nasser", "Naser"],
-        "Salih": ["Salih", "Saleh"], "Abd al-Rahman": ["Abd al-Rahman", "Abdul Rahman", "Abdelrahman"], "al-Masri": ["al-Masri", "Al Masri", "El-Masry"],
-        "al-Tamimi": ["al-Tamimi", "Al Tamimi", "Altamimi"], "al-Shami": ["al-Shami", "Al Shami", "El Chami"], "Haddad": ["Haddad", "Hadad"],
+        "Salih": ["Salih", "Saleh"], "Abd al-Rahman": ["Abd al-Rahman", "Abdul Rahman", "Abdelrahman"],
+        "al-Masri": ["al-Masri", "Al Masri", "El-Masry"],
+        "al-Tamimi": ["al-Tamimi", "Al Tamimi", "Altamimi"], "al-Shami": ["al-Shami", "Al Shami", "El Chami"],
+        "Haddad": ["Haddad", "Hadad"],
     ]
     static let arabicPeople: [(String, String, String)] = [
         ("Muhammad", "Yusuf", "al-Masri"), ("Khalid", "Ahmad", "al-Tamimi"), ("Umar", "Hasan", "Haddad"), ("Husayn", "Ibrahim", "al-Shami"),
-        ("Mustafa", "Nasir", "al-Masri"), ("Salih", "Muhammad", "al-Tamimi"), ("Abd al-Rahman", "Khalid", "Haddad"), ("Yusuf", "Husayn", "al-Shami"),
+        ("Mustafa", "Nasir", "al-Masri"), ("Salih", "Muhammad", "al-Tamimi"), ("Abd al-Rahman", "Khalid", "Haddad"),
+        ("Yusuf", "Husayn", "al-Shami"),
         ("Ahmad", "Salih", "al-Masri"), ("Ibrahim", "Umar", "al-Tamimi"),
     ]
     /// Different people: another given name with the same father's and family name (rule 2).
     static let differentArabic: [((String, String, String), (String, String, String))] = [
-        (("Muhammad", "Yusuf", "al-Masri"), ("Ahmad", "Yusuf", "al-Masri")), (("Khalid", "Ahmad", "al-Tamimi"), ("Salih", "Ahmad", "al-Tamimi")),
-        (("Umar", "Hasan", "Haddad"), ("Ibrahim", "Hasan", "Haddad")), (("Husayn", "Ibrahim", "al-Shami"), ("Mustafa", "Ibrahim", "al-Shami")),
+        (("Muhammad", "Yusuf", "al-Masri"), ("Ahmad", "Yusuf", "al-Masri")),
+        (("Khalid", "Ahmad", "al-Tamimi"), ("Salih", "Ahmad", "al-Tamimi")),
+        (("Umar", "Hasan", "Haddad"), ("Ibrahim", "Hasan", "Haddad")),
+        (("Husayn", "Ibrahim", "al-Shami"), ("Mustafa", "Ibrahim", "al-Shami")),
         (("Mustafa", "Nasir", "al-Masri"), ("Yusuf", "Nasir", "al-Masri")),
         // Two given names that differ only in their vowels (Hasan, Husayn).
         (("Hasan", "Umar", "al-Shami"), ("Husayn", "Umar", "al-Shami")),
@@ -127,11 +151,29 @@ struct NamePairEvaluationTests {
 
     // MARK: - Conventions (this test's own tables)
 
-    static let english: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"]
-    static let dutch: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "zj", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "oe", "ф": "f", "х": "ch", "ц": "ts", "ч": "tsj", "ш": "sj", "щ": "sjtsj", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "joe", "я": "ja"]
-    static let german: [Character: String] = ["а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja"]
-    static let french: [Character: String] = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia"]
-    static let conventions: [(String, [Character: String])] = [("English", english), ("Dutch", dutch), ("German", german), ("French", french)]
+    static let english: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    ]
+    static let dutch: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "zj", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "oe", "ф": "f", "х": "ch", "ц": "ts", "ч": "tsj",
+        "ш": "sj", "щ": "sjtsj", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "joe", "я": "ja",
+    ]
+    static let german: [Character: String] = [
+        "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s", "и": "i", "й": "i", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch",
+        "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+    ]
+    static let french: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh", "ц": "ts", "ч": "tch",
+        "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia",
+    ]
+    static let conventions: [(String, [Character: String])] = [
+        ("English", english), ("Dutch", dutch), ("German", german), ("French", french),
+    ]
 
     static func transliterate(_ word: String, _ table: [Character: String]) -> String {
         let latin = word.lowercased().map { table[$0] ?? String($0) }.joined()
@@ -151,25 +193,35 @@ struct NamePairEvaluationTests {
         for (i, (nameA, tableA)) in conventions.enumerated() {
             for (nameB, tableB) in conventions[(i + 1)...] {
                 let kind = "transliteration \(nameA)/\(nameB)"
-                for person in cyrillicPeople { pairs.append(Pair(kind: "person", a: written(person, tableA), b: written(person, tableB), same: true, label: kind)) }
-                for (x, y) in differentPeople { pairs.append(Pair(kind: "person", a: written(x, tableA), b: written(y, tableB), same: false, label: kind)) }
+                for person in cyrillicPeople {
+                    pairs.append(Pair(kind: "person", a: written(person, tableA), b: written(person, tableB), same: true, label: kind))
+                }
+                for (x, y) in differentPeople {
+                    pairs.append(Pair(kind: "person", a: written(x, tableA), b: written(y, tableB), same: false, label: kind))
+                }
             }
         }
         // Dutch particles: joined, capitalised, list order (rule 1); a different particle (rule 2).
         for (given, particle, surname) in dutchPeople {
             let full = "\(given) \(particle) \(surname)"
             let joined = particle.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "'", with: "")
-            pairs.append(Pair(kind: "person", a: full, b: "\(given) \(joined.capitalized)\(surname.lowercased())", same: true, label: "particles"))
+            pairs.append(
+                Pair(kind: "person", a: full, b: "\(given) \(joined.capitalized)\(surname.lowercased())", same: true, label: "particles"))
             pairs.append(Pair(kind: "person", a: full, b: "\(surname), \(given) \(particle)", same: true, label: "particles"))
             pairs.append(Pair(kind: "person", a: full, b: "\(given) \(particle.capitalized) \(surname)", same: true, label: "particles"))
-            let other = particle == "van der" ? "van den" : particle == "van den" ? "van der" : particle == "de" ? "van" : particle == "van" ? "de" : "van der"
+            let other =
+                particle == "van der"
+                ? "van den" : particle == "van den" ? "van der" : particle == "de" ? "van" : particle == "van" ? "de" : "van der"
             pairs.append(Pair(kind: "person", a: full, b: "\(given) \(other) \(surname)", same: false, label: "particles"))
         }
         // German umlauts written out or left off (rule 1); other people (rule 2).
         for (given, surname) in germanPeople {
             let full = "\(given) \(surname)"
-            let outWritten = full.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(of: "ü", with: "ue")
-                .replacingOccurrences(of: "Ä", with: "Ae").replacingOccurrences(of: "Ö", with: "Oe").replacingOccurrences(of: "Ü", with: "Ue").replacingOccurrences(of: "ß", with: "ss")
+            let outWritten = full.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(
+                of: "ü", with: "ue"
+            )
+            .replacingOccurrences(of: "Ä", with: "Ae").replacingOccurrences(of: "Ö", with: "Oe").replacingOccurrences(of: "Ü", with: "Ue")
+            .replacingOccurrences(of: "ß", with: "ss")
             let dotless = full.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "ß", with: "ss")
             pairs.append(Pair(kind: "person", a: full, b: outWritten, same: true, label: "umlauts"))
             pairs.append(Pair(kind: "person", a: outWritten, b: dotless, same: true, label: "umlauts"))
@@ -178,12 +230,22 @@ struct NamePairEvaluationTests {
         // Compound given names (rule 1); a different second part is another person (rule 2).
         for (given, surname) in compoundGiven {
             let parts = given.split(separator: "-")
-            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts.joined()) \(surname)", same: true, label: "compound given names"))
-            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts.joined(separator: " ")) \(surname)", same: true, label: "compound given names"))
-            pairs.append(Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts[0])-Sophie \(surname)", same: false, label: "compound given names"))
+            pairs.append(
+                Pair(kind: "person", a: "\(given) \(surname)", b: "\(parts.joined()) \(surname)", same: true, label: "compound given names")
+            )
+            pairs.append(
+                Pair(
+                    kind: "person", a: "\(given) \(surname)", b: "\(parts.joined(separator: " ")) \(surname)", same: true,
+                    label: "compound given names"))
+            pairs.append(
+                Pair(
+                    kind: "person", a: "\(given) \(surname)", b: "\(parts[0])-Sophie \(surname)", same: false, label: "compound given names"
+                ))
         }
         // Companies: compound words (rule 1) and near namesakes (rule 2).
-        for (name, variants) in companies { for variant in variants { pairs.append(Pair(kind: "company", a: name, b: variant, same: true, label: "company compounds")) } }
+        for (name, variants) in companies {
+            for variant in variants { pairs.append(Pair(kind: "company", a: name, b: variant, same: true, label: "company compounds")) }
+        }
         for (a, b) in differentCompanies { pairs.append(Pair(kind: "company", a: a, b: b, same: false, label: "company compounds")) }
         // Chinese: tone marks, order (given name first), capitalised surname, a hyphen or a space in
         // the given name (rule 1); another person with the same surname or given name (rule 2).
@@ -193,19 +255,33 @@ struct NamePairEvaluationTests {
             let listed = "\(plainSurname) \(plainGiven.joined())"
             pairs.append(Pair(kind: "person", a: listed, b: "\(surname) \(given.joined())", same: true, label: "Chinese names"))
             pairs.append(Pair(kind: "person", a: listed, b: "\(plainGiven.joined()) \(plainSurname)", same: true, label: "Chinese names"))
-            pairs.append(Pair(kind: "person", a: listed, b: "\(plainSurname.uppercased()) \(plainGiven.joined())", same: true, label: "Chinese names"))
+            pairs.append(
+                Pair(
+                    kind: "person", a: listed, b: "\(plainSurname.uppercased()) \(plainGiven.joined())", same: true, label: "Chinese names")
+            )
             if plainGiven.count > 1 {
-                pairs.append(Pair(kind: "person", a: listed, b: "\(plainSurname) \(plainGiven[0])-\(plainGiven[1].lowercased())", same: true, label: "Chinese names"))
-                pairs.append(Pair(kind: "person", a: listed, b: "\(plainSurname) \(plainGiven.joined(separator: " "))", same: true, label: "Chinese names"))
+                pairs.append(
+                    Pair(
+                        kind: "person", a: listed, b: "\(plainSurname) \(plainGiven[0])-\(plainGiven[1].lowercased())", same: true,
+                        label: "Chinese names"))
+                pairs.append(
+                    Pair(
+                        kind: "person", a: listed, b: "\(plainSurname) \(plainGiven.joined(separator: " "))", same: true,
+                        label: "Chinese names"))
             }
         }
         for (a, b) in differentChinese { pairs.append(Pair(kind: "person", a: a, b: b, same: false, label: "Chinese names")) }
         // Arabic: every two romanisations of the same person (rule 1); another given name (rule 2).
         func arabic(_ person: (String, String, String), _ variant: Int) -> String {
-            [person.0, person.1, person.2].map { part in let forms = arabicParts[part]!; return forms[variant % forms.count] }.joined(separator: " ")
+            [person.0, person.1, person.2].map { part in
+                let forms = arabicParts[part]!
+                return forms[variant % forms.count]
+            }.joined(separator: " ")
         }
         for person in arabicPeople {
-            for variant in 1...3 { pairs.append(Pair(kind: "person", a: arabic(person, 0), b: arabic(person, variant), same: true, label: "Arabic names")) }
+            for variant in 1...3 {
+                pairs.append(Pair(kind: "person", a: arabic(person, 0), b: arabic(person, variant), same: true, label: "Arabic names"))
+            }
         }
         for (x, y) in differentArabic {
             pairs.append(Pair(kind: "person", a: arabic(x, 0), b: arabic(y, 1), same: false, label: "Arabic names"))
@@ -228,11 +304,13 @@ struct NamePairEvaluationTests {
     }()
 
     func matches(_ pair: Pair, _ matcher: NameMatcher, _ rules: RuleBook) -> Bool {
-        pair.kind == "person" ? matcher.matchPerson(pair.a, pair.b).score >= rules.names.personThreshold
+        pair.kind == "person"
+            ? matcher.matchPerson(pair.a, pair.b).score >= rules.names.personThreshold
             : matcher.matchCompany(pair.a, pair.b).score >= rules.names.companyThreshold
     }
 
-    struct Score { var tp = 0, fp = 0, fn = 0, tn = 0
+    struct Score {
+        var tp = 0, fp = 0, fn = 0, tn = 0
         var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
         var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
     }
@@ -266,8 +344,10 @@ struct NamePairEvaluationTests {
             case (false, false): score.tn += 1
             }
         }
-        print(String(format: "name pairs overall: %d pairs, precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)",
-                     Self.pairs.count, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
+        print(
+            String(
+                format: "name pairs overall: %d pairs, precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)",
+                Self.pairs.count, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.95)
     }
@@ -281,13 +361,19 @@ struct NamePairEvaluationTests {
         for pair in Self.pairs where pair.label == label {
             switch (pair.same, matches(pair, matcher, rules)) {
             case (true, true): score.tp += 1
-            case (true, false): score.fn += 1; misses.append("missed: \(pair.a) / \(pair.b)")
-            case (false, true): score.fp += 1; misses.append("false hit: \(pair.a) / \(pair.b)")
+            case (true, false):
+                score.fn += 1
+                misses.append("missed: \(pair.a) / \(pair.b)")
+            case (false, true):
+                score.fp += 1
+                misses.append("false hit: \(pair.a) / \(pair.b)")
             case (false, false): score.tn += 1
             }
         }
-        print(String(format: "name pairs %@: %d pairs, precision %.2f, recall %.2f (tp %d, fp %d, fn %d, tn %d)",
-                     label, score.tp + score.fp + score.fn + score.tn, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
+        print(
+            String(
+                format: "name pairs %@: %d pairs, precision %.2f, recall %.2f (tp %d, fp %d, fn %d, tn %d)",
+                label, score.tp + score.fp + score.fn + score.tn, score.precision, score.recall, score.tp, score.fp, score.fn, score.tn))
         let check = {
             #expect(score.precision >= 0.95, "\(label): \(misses.prefix(12).joined(separator: "; "))")
             #expect(score.recall >= 0.95, "\(label): \(misses.prefix(12).joined(separator: "; "))")

@@ -2,8 +2,9 @@ import DossierModel
 import ESPD
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import Names
+@testable import Screening
 
 /// Issue 15, first part: names and places that characters a reader does not see, or other ways
 /// of writing the same letters, cannot hide from matching; and the Xinjiang gazetteer.
@@ -12,8 +13,9 @@ struct NameTextTests {
     /// The sample's bidder 3 (Sunrise PV Trading): a listed Russian subcontractor and two Xinjiang tiers.
     func bidder3(_ change: (inout ScreeningContext) -> Void = { _ in }) throws -> ScreeningContext {
         let submission = try Submission.load(Fixtures.sample + "/bidders/3-sunrise-pv-trading")
-        var context = ScreeningContext(submission: submission, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath, request: nil,
-                                       rules: Fixtures.rules, sanctions: Fixtures.sanctions)
+        var context = ScreeningContext(
+            submission: submission, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath, request: nil,
+            rules: Fixtures.rules, sanctions: Fixtures.sanctions)
         change(&context)
         return context
     }
@@ -30,7 +32,15 @@ struct NameTextTests {
         ("right-to-left override", { "\u{202E}" + $0 }, true),
         ("byte-order mark", { insertAfterFourth($0, "\u{FEFF}") }, true),
         ("no-break space", { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }, false),
-        ("full-width letters", { String($0.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? Character(Unicode.Scalar(s.value + 0xFEE0)!) : Character(s) }) }, false),
+        (
+            "full-width letters",
+            {
+                String(
+                    $0.unicodeScalars.map { s in
+                        s.value >= 0x41 && s.value <= 0x5A ? Character(Unicode.Scalar(s.value + 0xFEE0)!) : Character(s)
+                    })
+            }, false
+        ),
         ("dotless i", { $0.replacingOccurrences(of: "i", with: "\u{0131}") }, false),
     ]
 
@@ -38,14 +48,20 @@ struct NameTextTests {
         String(text.prefix(4)) + hidden + String(text.dropFirst(4))
     }
 
-    @Test("A disguised name or place finds what the plain one finds; invisible characters are an attention finding", arguments: 0..<disguises.count)
+    @Test(
+        "A disguised name or place finds what the plain one finds; invisible characters are an attention finding",
+        arguments: 0..<disguises.count)
     func disguisedBidder3(_ index: Int) throws {
         let disguise = Self.disguises[index]
         let plain = counts(try bidder3())
         #expect(plain["sanctions.listed-party", default: 0] >= 1)
         #expect(plain["solar.listed-entity"] == 2 && plain["solar.xinjiang"] == 2)
         let disguised = try bidder3 { context in
-            context.submission.bidder.subcontractors = context.submission.bidder.subcontractors?.map { var s = $0; s.name = disguise.insert(s.name); return s }
+            context.submission.bidder.subcontractors = context.submission.bidder.subcontractors?.map {
+                var s = $0
+                s.name = disguise.insert(s.name)
+                return s
+            }
             context.submission.supplyChain = context.submission.supplyChain?.map { tier in
                 var tier = tier
                 tier.entity = disguise.insert(tier.entity)
@@ -74,8 +90,17 @@ struct NameTextTests {
     /// Latin letters written with look-alikes of other scripts, as a bidder would to keep a listed
     /// name from matching (the letters are chosen by how they look, not from our table).
     static let lookalikeScripts: [(label: String, map: [Character: Character])] = [
-        ("Cyrillic", ["a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "y": "у", "i": "і", "s": "ѕ", "K": "К", "S": "Ѕ", "M": "М", "H": "Н", "T": "Т", "B": "В"]),
-        ("Greek", ["o": "ο", "i": "ι", "v": "ν", "u": "υ", "K": "Κ", "T": "Τ", "N": "Ν", "M": "Μ", "A": "Α", "E": "Ε", "Z": "Ζ", "X": "Χ"]),
+        (
+            "Cyrillic",
+            [
+                "a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "y": "у", "i": "і", "s": "ѕ", "K": "К", "S": "Ѕ", "M": "М",
+                "H": "Н", "T": "Т", "B": "В",
+            ]
+        ),
+        (
+            "Greek",
+            ["o": "ο", "i": "ι", "v": "ν", "u": "υ", "K": "Κ", "T": "Τ", "N": "Ν", "M": "Μ", "A": "Α", "E": "Ε", "Z": "Ζ", "X": "Χ"]
+        ),
         ("Cherokee and Armenian", ["o": "օ", "h": "հ", "n": "ո", "u": "ս", "D": "Ꭰ", "G": "Ꮐ", "S": "Ꮪ", "T": "Ꭲ", "W": "Ꮃ"]),
     ]
 
@@ -85,7 +110,11 @@ struct NameTextTests {
         func disguise(_ text: String) -> String { String(text.map { map[$0] ?? $0 }) }
         let plain = counts(try bidder3())
         let disguised = try bidder3 { context in
-            context.submission.bidder.subcontractors = context.submission.bidder.subcontractors?.map { var s = $0; s.name = disguise(s.name); return s }
+            context.submission.bidder.subcontractors = context.submission.bidder.subcontractors?.map {
+                var s = $0
+                s.name = disguise(s.name)
+                return s
+            }
             context.submission.supplyChain = context.submission.supplyChain?.map { tier in
                 var tier = tier
                 tier.entity = disguise(tier.entity)
@@ -96,7 +125,9 @@ struct NameTextTests {
         }
         let after = counts(disguised)
         for check in ["sanctions.listed-party", "solar.listed-entity", "solar.xinjiang"] {
-            #expect(after[check] == plain[check], "\(Self.lookalikeScripts[index].label): \(check) \(after[check] ?? 0) instead of \(plain[check] ?? 0)")
+            #expect(
+                after[check] == plain[check],
+                "\(Self.lookalikeScripts[index].label): \(check) \(after[check] ?? 0) instead of \(plain[check] ?? 0)")
         }
         // And the disguise itself is reported.
         #expect(after["names.hidden-characters", default: 0] > 0)
@@ -117,23 +148,27 @@ struct NameTextTests {
     @Test("A word mixing Latin with Cyrillic or Greek look-alikes is an attention finding; a name wholly in one script is not")
     func mixedScript() throws {
         func flagged(_ names: [String]) throws -> [Finding] {
-            Fixtures.findings(try bidder3 { context in
-                context.submission.bidder.subcontractors = names.map { .init(name: $0, country: "CN", share: 5, reliedUpon: false) }
-            }, "names.hidden-characters")
+            Fixtures.findings(
+                try bidder3 { context in
+                    context.submission.bidder.subcontractors = names.map { .init(name: $0, country: "CN", share: 5, reliedUpon: false) }
+                }, "names.hidden-characters")
         }
         // Cyrillic Н and о in "Hoshine"; Greek Α in "Alpha".
         let mixed = try flagged(["\u{41D}\u{43E}shine Silicon", "\u{391}lpha Solar Co."])
         #expect(mixed.count == 2)
         #expect(Set(mixed.compactMap { $0.details?["mixedScript"] }) == ["\u{41D}\u{43E}shine", "\u{391}lpha"])
         #expect(mixed.allSatisfy { $0.severity == .attention && $0.message.nl.contains("Cyrillische of Griekse") })
-        #expect(try flagged(["ООО Сибирский Кремний", "Μεταλλικά Ελλάδος", "Müller Çelik Öztürk GmbH", "合盛硅业 Hoshine", "Kremny ООО"]).isEmpty)
+        #expect(
+            try flagged(["ООО Сибирский Кремний", "Μεταλλικά Ελλάδος", "Müller Çelik Öztürk GmbH", "合盛硅业 Hoshine", "Kremny ООО"]).isEmpty)
     }
 
     @Test("The matcher sees through invisible characters on both sides of a comparison")
     func matcherBothSides() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)
         #expect(matcher.matchCompany("Sibir\u{200B}sky Kremny LLC", "OOO Sibirskiy Kremniy").score >= Fixtures.rules.names.companyThreshold)
-        #expect(matcher.matchCompany("Sibirsky Kremny LLC", "OOO Sib\u{00AD}irskiy Krem\u{2060}niy").score >= Fixtures.rules.names.companyThreshold)
+        #expect(
+            matcher.matchCompany("Sibirsky Kremny LLC", "OOO Sib\u{00AD}irskiy Krem\u{2060}niy").score
+                >= Fixtures.rules.names.companyThreshold)
         #expect(matcher.matchPerson("Jan van\u{00A0}der\u{200B} Berg", "Berg, J. van der").score >= Fixtures.rules.names.personThreshold)
         // Removing invisible characters does not make different names equal.
         #expect(matcher.matchCompany("Noordzee\u{200B} Modules B.V.", "Sibirsky Kremny LLC").score < Fixtures.rules.names.companyThreshold)
@@ -149,18 +184,23 @@ struct NameTextTests {
     // MARK: Xinjiang gazetteer
 
     func place(city: String? = nil, region: String? = nil, address: String? = nil, country: String? = "CN") -> String? {
-        let tier = SupplyChainTier(tier: "polysilicon", entity: "X", aliases: [], facilityAddress: address, city: city, region: region, country: country,
-                                   certificate: nil, certificateSites: [], certificateExpiry: nil, batchLink: nil, quantity: nil, unit: nil, line: 2)
+        let tier = SupplyChainTier(
+            tier: "polysilicon", entity: "X", aliases: [], facilityAddress: address, city: city, region: region, country: country,
+            certificate: nil, certificateSites: [], certificateExpiry: nil, batchLink: nil, quantity: nil, unit: nil, line: 2)
         return XinjiangCheck.place(in: tier, places: Fixtures.rules.xinjiangPlaces, ambiguous: Fixtures.rules.xinjiangAmbiguousPlaces)
     }
 
-    @Test("Spellings of Xinjiang places are recognised in city, region and address", arguments: [
-        (nil, "Sinkiang", nil), (nil, "Xin Jiang", nil), (nil, "XIN-JIANG", nil), (nil, "Xinjiang Uyghur Autonomous Region", nil),
-        ("Urumchi", nil, nil), ("Ürümqi", nil, nil), ("URUMQI", nil, nil), ("Ürüm\u{200B}qi", nil, nil), ("烏魯木齊", nil, nil), ("Dihua", nil, nil),
-        ("Fukang", nil, nil), ("Kuitun", nil, nil), ("Jimsar", nil, nil), ("Qitai", nil, nil), ("Kuqa", nil, nil), ("Tacheng", nil, nil),
-        (nil, nil, "Ganquanpu Industrial Park, Urumqi"), (nil, nil, "新疆昌吉州准东经济技术开发区"), (nil, nil, "吉木萨尔县五彩湾"),
-        (nil, nil, "Wucaiwan Industrial Zone"), ("Ｓｈｉｈｅｚｉ", nil, nil),
-    ] as [(String?, String?, String?)])
+    @Test(
+        "Spellings of Xinjiang places are recognised in city, region and address",
+        arguments: [
+            (nil, "Sinkiang", nil), (nil, "Xin Jiang", nil), (nil, "XIN-JIANG", nil), (nil, "Xinjiang Uyghur Autonomous Region", nil),
+            ("Urumchi", nil, nil), ("Ürümqi", nil, nil), ("URUMQI", nil, nil), ("Ürüm\u{200B}qi", nil, nil), ("烏魯木齊", nil, nil),
+            ("Dihua", nil, nil),
+            ("Fukang", nil, nil), ("Kuitun", nil, nil), ("Jimsar", nil, nil), ("Qitai", nil, nil), ("Kuqa", nil, nil),
+            ("Tacheng", nil, nil),
+            (nil, nil, "Ganquanpu Industrial Park, Urumqi"), (nil, nil, "新疆昌吉州准东经济技术开发区"), (nil, nil, "吉木萨尔县五彩湾"),
+            (nil, nil, "Wucaiwan Industrial Zone"), ("Ｓｈｉｈｅｚｉ", nil, nil),
+        ] as [(String?, String?, String?)])
     func xinjiangSpellings(_ city: String?, _ region: String?, _ address: String?) {
         #expect(place(city: city, region: region, address: address) != nil)
     }
@@ -220,8 +260,10 @@ struct SpellingConventionTests {
         let (written, listed) = Self.same[index]
         let matcher = NameMatcher(rules: Fixtures.rules.names)
         #expect(matcher.matchPerson(written, listed).score >= Fixtures.rules.names.personThreshold, "\(written) / \(listed)")
-        let entry = WatchlistEntry(id: "T1", kind: .person, names: [listed], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
-        let list = SanctionsIndex(lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+        let entry = WatchlistEntry(
+            id: "T1", kind: .person, names: [listed], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
+        let list = SanctionsIndex(
+            lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
         #expect(list.search(written, kind: .person).count == 1, "\(written) not found for \(listed)")
     }
 
@@ -244,12 +286,17 @@ struct SpellingConventionTests {
     @Test("Hyphenated company words match the joined form, in the matcher and through the sanctions index")
     func compounds() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)
-        let pairs = [("Ural Non-ferrous Metals LLC", "Ural Nonferrous Metals"), ("Poly-Silicon Materials Co.", "Polysilicon Materials Co. Ltd.")]
+        let pairs = [
+            ("Ural Non-ferrous Metals LLC", "Ural Nonferrous Metals"), ("Poly-Silicon Materials Co.", "Polysilicon Materials Co. Ltd."),
+        ]
         for (written, listed) in pairs {
             #expect(matcher.matchCompany(written, listed).score >= Fixtures.rules.names.companyThreshold, "\(written) / \(listed)")
             for (query, entryName) in [(written, listed), (listed, written)] {
-                let entry = WatchlistEntry(id: "E1", kind: .entity, names: ["Another Name LLC", entryName], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
-                let index = SanctionsIndex(lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+                let entry = WatchlistEntry(
+                    id: "E1", kind: .entity, names: ["Another Name LLC", entryName], birthDates: [], countries: [], programme: nil,
+                    listedOn: nil, reference: nil)
+                let index = SanctionsIndex(
+                    lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
                 let hits = index.search(query, kind: .entity)
                 #expect(hits.count == 1 && hits.first?.matchedAlias == entryName, "\(query) → \(entryName)")
             }
@@ -261,6 +308,8 @@ struct SpellingConventionTests {
     /// that a Dutch name can resemble an English transliteration; such a hit goes to a jurist.
     @Test("Known cost: a Dutch name equals its own English transliteration")
     func knownCost() {
-        #expect(NameMatcher(rules: Fixtures.rules.names).matchPerson("Koen de Boer", "Kun de Bur").score >= Fixtures.rules.names.personThreshold)
+        #expect(
+            NameMatcher(rules: Fixtures.rules.names).matchPerson("Koen de Boer", "Kun de Bur").score >= Fixtures.rules.names.personThreshold
+        )
     }
 }

@@ -2,8 +2,9 @@ import DossierModel
 import ESPD
 import Foundation
 import SafeXML
-import Testing
 import TestSupport
+import Testing
+
 @testable import Screening
 
 /// Issue 25 on the official example responses of every EDM generation (v2.0, v2.1, v3, v4): C1
@@ -38,8 +39,9 @@ struct OfficialStructureVariantTests {
     /// The text range of the criterion element whose id is `id`.
     static func range(ofCriterion id: String, in text: String) -> Range<String.Index>? {
         guard let idRange = text.range(of: ">\(id)</cbc:ID>"),
-              let start = text.range(of: "<cac:TenderingCriterion>", options: .backwards, range: text.startIndex..<idRange.lowerBound),
-              let end = text.range(of: "</cac:TenderingCriterion>", range: idRange.upperBound..<text.endIndex) else { return nil }
+            let start = text.range(of: "<cac:TenderingCriterion>", options: .backwards, range: text.startIndex..<idRange.lowerBound),
+            let end = text.range(of: "</cac:TenderingCriterion>", range: idRange.upperBound..<text.endIndex)
+        else { return nil }
         return start.lowerBound..<end.upperBound
     }
 
@@ -49,22 +51,36 @@ struct OfficialStructureVariantTests {
 
     static let variants: [(String, @Sendable (String, Range<String.Index>) -> String)] = [
         ("unchanged", { text, _ in text }),
-        ("every ONTRUE group of C1 retyped ONFALSE", { text, range in editCriterion(text, range) { $0.replacingOccurrences(of: ">ONTRUE<", with: ">ONFALSE<") } }),
-        ("the conviction-date question reworded and retyped", { text, range in
-            editCriterion(text, range) {
-                $0.replacingOccurrences(of: ">Date of conviction<", with: ">Date of the last tax return<")
-                    .replacingOccurrences(of: ">DATE</cbc:ValueDataTypeCode>", with: ">DESCRIPTION</cbc:ValueDataTypeCode>")
+        (
+            "every ONTRUE group of C1 retyped ONFALSE",
+            { text, range in editCriterion(text, range) { $0.replacingOccurrences(of: ">ONTRUE<", with: ">ONFALSE<") } }
+        ),
+        (
+            "the conviction-date question reworded and retyped",
+            { text, range in
+                editCriterion(text, range) {
+                    $0.replacingOccurrences(of: ">Date of conviction<", with: ">Date of the last tax return<")
+                        .replacingOccurrences(of: ">DATE</cbc:ValueDataTypeCode>", with: ">DESCRIPTION</cbc:ValueDataTypeCode>")
+                }
             }
-        }),
-        ("a decoy group answered no, put first", { text, range in
-            editCriterion(text, range) { criterion in
-                guard let first = criterion.range(of: "<cac:TenderingCriterionPropertyGroup>") else { return criterion }
-                let decoy = "<cac:TenderingCriterionPropertyGroup><cbc:ID>9d0f6c47-decoy</cbc:ID><cbc:PropertyGroupTypeCode>ON*</cbc:PropertyGroupTypeCode>"
-                    + "<cac:TenderingCriterionProperty><cbc:ID>9d0f6c47-decoy-q</cbc:ID><cbc:Description>Your answer</cbc:Description><cbc:TypeCode>QUESTION</cbc:TypeCode><cbc:ValueDataTypeCode>INDICATOR</cbc:ValueDataTypeCode></cac:TenderingCriterionProperty></cac:TenderingCriterionPropertyGroup>"
-                return criterion.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: decoy)
+        ),
+        (
+            "a decoy group answered no, put first",
+            { text, range in
+                editCriterion(text, range) { criterion in
+                    guard let first = criterion.range(of: "<cac:TenderingCriterionPropertyGroup>") else { return criterion }
+                    let decoy =
+                        "<cac:TenderingCriterionPropertyGroup><cbc:ID>9d0f6c47-decoy</cbc:ID><cbc:PropertyGroupTypeCode>ON*</cbc:PropertyGroupTypeCode>"
+                        + "<cac:TenderingCriterionProperty><cbc:ID>9d0f6c47-decoy-q</cbc:ID><cbc:Description>Your answer</cbc:Description><cbc:TypeCode>QUESTION</cbc:TypeCode><cbc:ValueDataTypeCode>INDICATOR</cbc:ValueDataTypeCode></cac:TenderingCriterionProperty></cac:TenderingCriterionPropertyGroup>"
+                    return criterion.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: decoy)
+                }
+                .replacingOccurrences(
+                    of: "</cac:TenderingCriterion>\n  <cac:TenderingCriterionResponse>",
+                    with:
+                        "</cac:TenderingCriterion>\n  <cac:TenderingCriterionResponse><cbc:ID>decoy-r</cbc:ID><cbc:ValidatedCriterionPropertyID>9d0f6c47-decoy-q</cbc:ValidatedCriterionPropertyID><cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue></cac:TenderingCriterionResponse>\n  <cac:TenderingCriterionResponse>"
+                )
             }
-            .replacingOccurrences(of: "</cac:TenderingCriterion>\n  <cac:TenderingCriterionResponse>", with: "</cac:TenderingCriterion>\n  <cac:TenderingCriterionResponse><cbc:ID>decoy-r</cbc:ID><cbc:ValidatedCriterionPropertyID>9d0f6c47-decoy-q</cbc:ValidatedCriterionPropertyID><cac:ResponseValue><cbc:ResponseIndicator>false</cbc:ResponseIndicator></cac:ResponseValue></cac:TenderingCriterionResponse>\n  <cac:TenderingCriterionResponse>")
-        }),
+        ),
     ]
 
     static let job = try! ScreeningJob.plan(paths: [Paths.repositoryFile("samples/zonnepark-lelystad")], tenderFile: nil)
@@ -75,14 +91,16 @@ struct OfficialStructureVariantTests {
         let file = directory.appendingPathComponent("uea.xml").path
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let submission = try Submission.load(file, requestDocument: request)
-        let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: Fixtures.tenderPath,
-                                       request: request == nil ? nil : try ESPDParser.read(request!), rules: Fixtures.rules)
+        let context = ScreeningContext(
+            submission: submission, tender: job.tender, tenderFilePath: Fixtures.tenderPath,
+            request: request == nil ? nil : try ESPDParser.read(request!), rules: Fixtures.rules)
         return Screener().findings(context)
     }
 
     @Test("C1 keeps its blocker in every variant of every generation, with the release's request and without")
     func variantsKeepBlocker() throws {
-        var kept = 0, total = 0
+        var kept = 0
+        var total = 0
         for (response, requestFile) in Self.bases {
             let (text, range) = try Self.base(response)
             let request = try XMLDocument.parse(contentsOf: Paths.corpusFile(requestFile))
@@ -94,7 +112,10 @@ struct OfficialStructureVariantTests {
                     let ground = found.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C1" }
                     total += 1
                     if ground?.severity == .blocker { kept += 1 }
-                    #expect(ground?.severity == .blocker, "\(response), \(name), \(withRequest ? "with" : "without") the request: \(ground?.severity.rawValue ?? "no finding")")
+                    #expect(
+                        ground?.severity == .blocker,
+                        "\(response), \(name), \(withRequest ? "with" : "without") the request: \(ground?.severity.rawValue ?? "no finding")"
+                    )
                 }
             }
         }

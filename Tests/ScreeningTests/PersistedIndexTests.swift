@@ -2,8 +2,9 @@ import DossierModel
 import Foundation
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import Names
+@testable import Screening
 
 /// The name index `watchlist import` writes, read by `screen` instead of indexing every list.
 @Suite("Persisted watchlist index")
@@ -16,20 +17,25 @@ struct PersistedIndexTests {
         let given = ["Ivan", "Sergei", "Olga", "Yuri", "Anna", "Pavel", "Dmitri", "Maria", "Oleg", "Irina"]
         let family = ["Petrov", "Sokolov", "Volkova", "Shoigu", "Kuznetsov", "Popova", "Zhukova", "Morozov", "Lebedev", "Kozlova"]
         for i in 0..<1000 {
-            csv += "\(given[i % 10]) \(family[(i / 10) % 10])\(i),\(given[i % 10]) \(family[(i / 10) % 10])-\(i),person,19\(50 + i % 40)-01-01,RU,UKR,2024-01-01,P\(i)\n"
+            csv +=
+                "\(given[i % 10]) \(family[(i / 10) % 10])\(i),\(given[i % 10]) \(family[(i / 10) % 10])-\(i),person,19\(50 + i % 40)-01-01,RU,UKR,2024-01-01,P\(i)\n"
             csv += "\"\(family[i % 10]) Trading \(i) LLC\",\"\(family[i % 10]) Torg \(i)\",entity,,RU,RUS,2024-01-01,E\(i)\n"
         }
         let file = (directory as NSString).deletingLastPathComponent + "/synthetic.csv"
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         try store.importList(path: file, format: .csv, name: "synthetic", listDate: Day("2026-11-01"), rules: Fixtures.rules)
-        try store.importList(path: Paths.repositoryFile("samples/zonnepark-lelystad/watchlists/provincie-uitsluitingen.csv"), format: .csv, name: "provincie",
-                             listDate: Day("2026-10-01"), rules: Fixtures.rules)
+        try store.importList(
+            path: Paths.repositoryFile("samples/zonnepark-lelystad/watchlists/provincie-uitsluitingen.csv"), format: .csv,
+            name: "provincie",
+            listDate: Day("2026-10-01"), rules: Fixtures.rules)
         return store
     }
 
     static let queries: [(String, WatchlistEntry.Kind)] = [
-        ("Olga Volkova12", .person), ("Sergej Sjojgoe31", .person), ("Petrov Ivan0", .person), ("Iouri Choigou33", .person), ("Polderbouw Infra", .entity),
-        ("Shoigu Trading 3 LLC", .entity), ("Zhukova Torg 6", .entity), ("Kuznetsov Trading 999 OOO", .entity), ("Noordzee Modules B.V.", .entity), ("Jan Jansen", .person),
+        ("Olga Volkova12", .person), ("Sergej Sjojgoe31", .person), ("Petrov Ivan0", .person), ("Iouri Choigou33", .person),
+        ("Polderbouw Infra", .entity),
+        ("Shoigu Trading 3 LLC", .entity), ("Zhukova Torg 6", .entity), ("Kuznetsov Trading 999 OOO", .entity),
+        ("Noordzee Modules B.V.", .entity), ("Jan Jansen", .person),
     ]
 
     @Test("Searching through the persisted index gives exactly the hits of the index built in memory")
@@ -43,7 +49,8 @@ struct PersistedIndexTests {
         var hits = 0
         for (name, kind) in Self.queries {
             for all in [false, true] {
-                let a = viaFile.search(name, kind: kind, limit: 10, all: all), b = inMemory.search(name, kind: kind, limit: 10, all: all)
+                let a = viaFile.search(name, kind: kind, limit: 10, all: all)
+                let b = inMemory.search(name, kind: kind, limit: 10, all: all)
                 #expect(a == b, "\(name) all=\(all)")
                 if !all { hits += a.count }
             }
@@ -52,7 +59,8 @@ struct PersistedIndexTests {
         #expect(viaFile.lists.map(\.version) == inMemory.lists.map(\.version))
     }
 
-    @Test("An index that does not fit (other name rules, a damaged file) is not used: the lists are indexed in memory and a notice says why")
+    @Test(
+        "An index that does not fit (other name rules, a damaged file) is not used: the lists are indexed in memory and a notice says why")
     func staleOrDamaged() throws {
         let store = try importedStore()
         var rules = Fixtures.rules
@@ -63,8 +71,15 @@ struct PersistedIndexTests {
         #expect(stale.lists.map(\.entries.count).reduce(0, +) == 2001)
         let path = store.directory + "/index.bin"
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
-        for damage in [{ (d: inout Data) in d.removeLast(100) }, { d in d[d.count / 2] ^= 0xFF; d[d.count / 2 + 1] ^= 0xFF; d.removeLast(1) },
-                       { d in d.replaceSubrange(0..<8, with: Data("XXXXXXXX".utf8)) }, { d in d = Data() }] as [(inout Data) -> Void] {
+        for damage in [
+            { (d: inout Data) in d.removeLast(100) },
+            { d in
+                d[d.count / 2] ^= 0xFF
+                d[d.count / 2 + 1] ^= 0xFF
+                d.removeLast(1)
+            },
+            { d in d.replaceSubrange(0..<8, with: Data("XXXXXXXX".utf8)) }, { d in d = Data() },
+        ] as [(inout Data) -> Void] {
             var bytes = original
             damage(&bytes)
             try bytes.write(to: URL(fileURLWithPath: path))
@@ -79,9 +94,12 @@ struct PersistedIndexTests {
         #expect { try store.loadForScreening(rules: Fixtures.rules) } throws: { "\($0)".contains("changed since it was imported") }
     }
 
-    @Test("The sample's watchlist index fits this version (else: uea-screen watchlist reindex --watchlists samples/zonnepark-lelystad/watchlists)")
+    @Test(
+        "The sample's watchlist index fits this version (else: uea-screen watchlist reindex --watchlists samples/zonnepark-lelystad/watchlists)"
+    )
     func sampleIndexCurrent() throws {
-        let loaded = try WatchlistStore(directory: Paths.repositoryFile("samples/zonnepark-lelystad/watchlists")).loadForScreening(rules: Fixtures.rules)
+        let loaded = try WatchlistStore(directory: Paths.repositoryFile("samples/zonnepark-lelystad/watchlists")).loadForScreening(
+            rules: Fixtures.rules)
         #expect(loaded.notice == nil, "\(loaded.notice ?? "")")
         #expect(loaded.persisted != nil)
     }

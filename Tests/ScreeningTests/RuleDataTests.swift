@@ -2,8 +2,9 @@ import DossierModel
 import Foundation
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import RuleData
+@testable import Screening
 
 @Suite("Rule data and dossier files")
 struct RuleDataTests {
@@ -11,7 +12,10 @@ struct RuleDataTests {
     func loads() throws {
         let rules = Fixtures.rules
         #expect(rules.mvo.sectors.count == 13)
-        #expect(rules.listedEntities.contains { $0.name.hasPrefix("Hoshine") && $0.list == "CBP WRO" && $0.effective == Day(year: 2021, month: 6, day: 24) })
+        #expect(
+            rules.listedEntities.contains {
+                $0.name.hasPrefix("Hoshine") && $0.list == "CBP WRO" && $0.effective == Day(year: 2021, month: 6, day: 24)
+            })
         #expect(rules.euThresholds(on: Day(year: 2025, month: 6, day: 1))?.suppliesServicesSubCentral == 221_000)
         #expect(rules.euThresholds(on: Day(year: 2026, month: 9, day: 1))?.suppliesServicesSubCentral == 216_000)
         #expect(rules.euThresholds(on: Day(year: 2028, month: 1, day: 1)) == nil)
@@ -23,7 +27,8 @@ struct RuleDataTests {
     func brokenRuleFile() throws {
         let copy = try Paths.temporaryDirectory()
         for name in RuleBook.fileNames {
-            try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists/" + name), toPath: copy.appendingPathComponent(name).path)
+            try FileManager.default.copyItem(
+                atPath: Paths.repositoryFile("checklists/" + name), toPath: copy.appendingPathComponent(name).path)
         }
         let csv = copy.appendingPathComponent("cpv-sectors.csv")
         try (try String(contentsOf: csv, encoding: .utf8) + "4526,Ruimtevaart,\n").write(to: csv, atomically: true, encoding: .utf8)
@@ -42,7 +47,10 @@ struct RuleDataTests {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("checklists").path
         try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists"), toPath: directory)
         try "yearsAfterAward: 2\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
-        do { _ = try RuleBook.load(directory: directory); Issue.record("2 years accepted") } catch let error as InputError {
+        do {
+            _ = try RuleBook.load(directory: directory)
+            Issue.record("2 years accepted")
+        } catch let error as InputError {
             #expect(error.line == 1 && error.message.contains("art. 84"), "\(error)")
         }
     }
@@ -60,24 +68,33 @@ struct RuleDataTests {
         // An amount no tender has (it once trapped a check) is refused with its line, as is a negative one.
         for value in ["1e19", "-5"] {
             try "id: X\nestimatedValue: \(value)\n".write(toFile: path, atomically: true, encoding: .utf8)
-            do { _ = try ScreeningJob.plan(paths: [], tenderFile: path); Issue.record("estimatedValue \(value) accepted") } catch let error as InputError {
+            do {
+                _ = try ScreeningJob.plan(paths: [], tenderFile: path)
+                Issue.record("estimatedValue \(value) accepted")
+            } catch let error as InputError {
                 #expect(error.line == 2 && error.message.contains("is not an estimated value"), "\(error)")
             }
         }
         try "id: X\noptionalGrounds: [C3]\n".write(toFile: path, atomically: true, encoding: .utf8)
-        do { _ = try ScreeningJob.plan(paths: [], tenderFile: path); Issue.record("mandatory ground accepted as optional") } catch let error as InputError {
+        do {
+            _ = try ScreeningJob.plan(paths: [], tenderFile: path)
+            Issue.record("mandatory ground accepted as optional")
+        } catch let error as InputError {
             #expect(error.message.contains("C3"))
         }
     }
 
-    @Test("Every dossier of the sample tender validates against schemas/dossier-1.schema.json", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "Every dossier of the sample tender validates against schemas/dossier-1.schema.json",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func schema() throws {
         let job = try ScreeningJob.plan(paths: [Fixtures.sample], tenderFile: nil)
         let directory = try Paths.temporaryDirectory()
         var written: [String] = []
         for location in job.bidderLocations {
             let submission = try Submission.load(location)
-            let context = ScreeningContext(submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil, rules: Fixtures.rules)
+            let context = ScreeningContext(
+                submission: submission, tender: job.tender, tenderFilePath: job.tenderFilePath, request: nil, rules: Fixtures.rules)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let path = directory.appendingPathComponent(URL(fileURLWithPath: location).lastPathComponent + ".json").path
@@ -85,8 +102,10 @@ struct RuleDataTests {
             written.append(path)
         }
         // Corpus-based dossiers too: one per generation.
-        for file in ["espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
-                     "edm-v3.0.1/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml"] {
+        for file in [
+            "espd-service-v1/response/v20161101/espd-response-20161101-full.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
+            "edm-v3.0.1/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml",
+        ] {
             let context = try Fixtures.corpusContext(file)
             let path = directory.appendingPathComponent(URL(fileURLWithPath: file).lastPathComponent + "-\(written.count).json").path
             try AtomicFile.write(try JSONEncoder().encode(Screener().dossier(context)), to: path)

@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import Names
+@testable import Screening
 
 /// A labelled set in the style of the EU consolidated list: Cyrillic and Latin spellings of the
 /// same names, company forms and word order, and common Dutch names that must not match a
@@ -14,7 +15,8 @@ struct SanctionsMatchingTests {
 
     static let persons: [Pair] = [
         ("Vladimir Putin", "Владимир Путин", true), ("Putin Vladimir Vladimirovich", "Владимир Владимирович Путин", true),
-        ("Sergey Lavrov", "Сергей Лавров", true), ("Sergei Lavrov", "Сергей Викторович Лавров", true), ("Lavrov, Sergey", "Sergei Viktorovich Lavrov", true),
+        ("Sergey Lavrov", "Сергей Лавров", true), ("Sergei Lavrov", "Сергей Викторович Лавров", true),
+        ("Lavrov, Sergey", "Sergei Viktorovich Lavrov", true),
         ("Alexey Miller", "Алексей Миллер", true), ("Aleksei Miller", "Alexei Borisovich Miller", true),
         ("Igor Sechin", "Игорь Сечин", true), ("Sechin Igor Ivanovich", "Igor Ivanovich Sechin", true),
         ("Dmitry Medvedev", "Дмитрий Медведев", true), ("Dmitriy Medvedev", "Dmitri Anatolyevich Medvedev", true),
@@ -33,13 +35,16 @@ struct SanctionsMatchingTests {
         ("Valentina Matviyenko", "Валентина Матвиенко", true), ("Maria Zakharova", "Мария Захарова", true),
         ("Vladimir Potanin", "Владимир Путин", false), ("Sergey Lebedev", "Сергей Лавров", false), ("Igor Sergun", "Игорь Сечин", false),
         ("Dmitry Mazepin", "Дмитрий Медведев", false), ("Oleg Tinkov", "Олег Дерипаска", false), ("Roman Avdeev", "Роман Абрамович", false),
-        ("Mikhail Gutseriev", "Михаил Фридман", false), ("Boris Kovalchuk", "Юрий Ковальчук", false), ("Boris Rotenberg", "Аркадий Ротенберг", false),
-        ("Sergey Naryshkin", "Сергей Шойгу", false), ("Nikolai Tokarev", "Николай Патрушев", false), ("Maria Lvova-Belova", "Мария Захарова", false),
+        ("Mikhail Gutseriev", "Михаил Фридман", false), ("Boris Kovalchuk", "Юрий Ковальчук", false),
+        ("Boris Rotenberg", "Аркадий Ротенберг", false),
+        ("Sergey Naryshkin", "Сергей Шойгу", false), ("Nikolai Tokarev", "Николай Патрушев", false),
+        ("Maria Lvova-Belova", "Мария Захарова", false),
         ("Jan de Vries", "Иван Васильев", false), ("Pieter Jansen", "Пётр Яншин", false), ("Willem Bakker", "Владимир Баканов", false),
         ("Kees van Dijk", "Константин Дьяков", false), ("Anna de Boer", "Анна Борисова", false), ("Sanne Mulder", "Сергей Миронов", false),
         ("Hendrik Visser", "Генрих Васильев", false), ("Marieke Hoekstra", "Мария Хохлова", false), ("Daan Peters", "Данила Петров", false),
         ("Ruben Visser", "Руслан Васильев", false), ("Thomas de Graaf", "Тамара Графова", false), ("Femke Bos", "Фёдор Босов", false),
-        ("Bram van Leeuwen", "Борис Левин", false), ("Joost Bakker", "Юрий Баканов", false), ("Eva Jansen", "Ева Янсон", true),  // a one-letter surname variant is for a person to look at
+        // a one-letter surname variant is for a person to look at
+        ("Bram van Leeuwen", "Борис Левин", false), ("Joost Bakker", "Юрий Баканов", false), ("Eva Jansen", "Ева Янсон", true),
         ("Eva Jansen", "Ева Захарова", false), ("Pieter de Vries", "Пётр Фрис", false), ("Lisa de Wit", "Лиза Витте", false),
         ("Marieke Hoekstra", "Marina Khokhlova", false), ("Jan Willem van den Berg", "Ivan Vladimirovich Berg", false),
     ]
@@ -65,12 +70,17 @@ struct SanctionsMatchingTests {
     func evaluate(_ pairs: [Pair], kind: WatchlistEntry.Kind) -> (tp: Int, fp: Int, fn: Int, tn: Int, wrong: [String]) {
         var result = (tp: 0, fp: 0, fn: 0, tn: 0, wrong: [String]())
         for (index, pair) in pairs.enumerated() {
-            let entry = WatchlistEntry(id: "T\(index)", kind: kind, names: [pair.listed], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
-            let sanctions = SanctionsIndex(lists: [Watchlist(name: "test", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+            let entry = WatchlistEntry(
+                id: "T\(index)", kind: kind, names: [pair.listed], birthDates: [], countries: [], programme: nil, listedOn: nil,
+                reference: nil)
+            let sanctions = SanctionsIndex(
+                lists: [Watchlist(name: "test", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
             let hit = sanctions.search(pair.query, kind: kind).first
             switch (hit != nil, pair.same) {
             case (true, true): result.tp += 1
-            case (true, false): result.fp += 1; result.wrong.append("false match: \(pair.query) / \(pair.listed) \(hit!.score) \(hit!.reasons)")
+            case (true, false):
+                result.fp += 1
+                result.wrong.append("false match: \(pair.query) / \(pair.listed) \(hit!.score) \(hit!.reasons)")
             case (false, true):
                 result.fn += 1
                 let all = sanctions.search(pair.query, kind: kind, all: true).first
@@ -83,10 +93,17 @@ struct SanctionsMatchingTests {
 
     @Test("Precision and recall on 100+ labelled list-style pairs are at least 0.95")
     func precisionRecall() {
-        let p = evaluate(Self.persons, kind: .person), e = evaluate(Self.entities, kind: .entity)
-        let tp = p.tp + e.tp, fp = p.fp + e.fp, fn = p.fn + e.fn, tn = p.tn + e.tn
-        let precision = Double(tp) / Double(max(tp + fp, 1)), recall = Double(tp) / Double(max(tp + fn, 1))
-        print("sanctions matching: \(Self.persons.count + Self.entities.count) pairs, precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall)) (tp \(tp), fp \(fp), fn \(fn), tn \(tn))")
+        let p = evaluate(Self.persons, kind: .person)
+        let e = evaluate(Self.entities, kind: .entity)
+        let tp = p.tp + e.tp
+        let fp = p.fp + e.fp
+        let fn = p.fn + e.fn
+        let tn = p.tn + e.tn
+        let precision = Double(tp) / Double(max(tp + fp, 1))
+        let recall = Double(tp) / Double(max(tp + fn, 1))
+        print(
+            "sanctions matching: \(Self.persons.count + Self.entities.count) pairs, precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall)) (tp \(tp), fp \(fp), fn \(fn), tn \(tn))"
+        )
         for line in p.wrong + e.wrong { print("  " + line) }
         #expect(Self.persons.count + Self.entities.count >= 100)
         #expect(precision >= 0.95)
@@ -95,8 +112,11 @@ struct SanctionsMatchingTests {
 
     @Test("A different birth date rules a person out; the same one confirms")
     func birthDates() {
-        let entry = WatchlistEntry(id: "EU.1", kind: .person, names: ["Aleksandr Petrovich Volkov"], birthDates: ["1968-03-02"], countries: ["RU"], programme: "UKR", listedOn: nil, reference: nil)
-        let index = SanctionsIndex(lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+        let entry = WatchlistEntry(
+            id: "EU.1", kind: .person, names: ["Aleksandr Petrovich Volkov"], birthDates: ["1968-03-02"], countries: ["RU"],
+            programme: "UKR", listedOn: nil, reference: nil)
+        let index = SanctionsIndex(
+            lists: [Watchlist(name: "t", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
         #expect(index.search("Alexander Volkov", kind: .person, birthDate: "1990-01-01").isEmpty)
         let confirmed = index.search("Alexander Volkov", kind: .person, birthDate: "1968-03-02", country: "RU").first
         #expect(confirmed?.reasons.contains("birth date 1968-03-02 matches") == true)

@@ -2,8 +2,9 @@ import DossierModel
 import ESPD
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import RuleData
+@testable import Screening
 
 /// Each severity boundary of issue 12, on the clean sample bidder: a severity is a legal statement
 /// (blocker = the province may not award until resolved; attention = a jurist assesses first;
@@ -44,10 +45,17 @@ struct SeverityBoundaryTests {
 
     // MARK: procedure
 
-    func procedure(_ type: TenderContext.ContractType, _ value: Double, _ used: TenderContext.ProcedureKind, launch: Day = Day(year: 2026, month: 3, day: 1)) throws -> [Severity] {
-        severities(try context {
-            $0.tender.type = type; $0.tender.estimatedValue = value; $0.tender.procedure = used; $0.tender.launchDate = launch
-        }, "procedure.lighter-than-required")
+    func procedure(
+        _ type: TenderContext.ContractType, _ value: Double, _ used: TenderContext.ProcedureKind,
+        launch: Day = Day(year: 2026, month: 3, day: 1)
+    ) throws -> [Severity] {
+        severities(
+            try context {
+                $0.tender.type = type
+                $0.tender.estimatedValue = value
+                $0.tender.procedure = used
+                $0.tender.launchDate = launch
+            }, "procedure.lighter-than-required")
     }
 
     @Test("Procedure: at the EU threshold anything but European blocks; below it a lighter choice is attention")
@@ -62,10 +70,13 @@ struct SeverityBoundaryTests {
 
     @Test("A launch date outside every threshold period is reported with thresholds.yaml, not filled in from another period")
     func thresholdPeriodMissing() throws {
-        let findings = Fixtures.findings(try context {
-            $0.tender.type = .werken; $0.tender.estimatedValue = 6_000_000; $0.tender.procedure = .nationaal
-            $0.tender.launchDate = Day(year: 2028, month: 6, day: 1)
-        }, "procedure.lighter-than-required")
+        let findings = Fixtures.findings(
+            try context {
+                $0.tender.type = .werken
+                $0.tender.estimatedValue = 6_000_000
+                $0.tender.procedure = .nationaal
+                $0.tender.launchDate = Day(year: 2028, month: 6, day: 1)
+            }, "procedure.lighter-than-required")
         #expect(findings.map(\.severity) == [.attention])
         #expect(findings.first?.evidence.first?.file == "checklists/thresholds.yaml")
     }
@@ -74,7 +85,9 @@ struct SeverityBoundaryTests {
 
     @Test("Mandatory ground: fraud with self-cleaning blocks until assessed; an exclusion period that still runs is named")
     func selfCleaning() throws {
-        let claimed = try context { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true) }
+        let claimed = try context {
+            $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true)
+        }
         let finding = try #require(Fixtures.findings(claimed, "exclusion.mandatory-ground").first)
         #expect(finding.severity == .blocker)
         #expect(finding.message.en.contains("Aw 2012 art. 2.87a"))
@@ -92,10 +105,21 @@ struct SeverityBoundaryTests {
 
     @Test("Taxes: paid is information, a final and binding decision blocks, anything else is attention")
     func taxes() throws {
-        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: true) }, "exclusion.tax-social-security") == [.info])
-        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true) }, "exclusion.tax-social-security") == [.blocker])
-        #expect(severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: false) }, "exclusion.tax-social-security") == [.attention])
-        let unsaid = try #require(Fixtures.findings(try context { $0.declare(ground: "C8", applies: true, paidOrArrangement: false) }, "exclusion.tax-social-security").first)
+        #expect(
+            severities(try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: true) }, "exclusion.tax-social-security")
+                == [.info])
+        #expect(
+            severities(
+                try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true) },
+                "exclusion.tax-social-security") == [.blocker])
+        #expect(
+            severities(
+                try context { $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: false) },
+                "exclusion.tax-social-security") == [.attention])
+        let unsaid = try #require(
+            Fixtures.findings(
+                try context { $0.declare(ground: "C8", applies: true, paidOrArrangement: false) }, "exclusion.tax-social-security"
+            ).first)
         #expect(unsaid.severity == .attention)
         #expect(unsaid.details?["finalAndBinding"] == "not said")
     }
@@ -103,18 +127,44 @@ struct SeverityBoundaryTests {
     @Test("Optional grounds: announced is attention, not announced is information, unknown asks to check; C20/C21 never dismissed")
     func announcement() throws {
         func c12(_ change: @escaping (inout ScreeningContext) -> Void) throws -> Finding? {
-            Fixtures.findings(try context { change(&$0); $0.declare(ground: "C12", applies: true) }, "exclusion.optional-ground").first
+            Fixtures.findings(
+                try context {
+                    change(&$0)
+                    $0.declare(ground: "C12", applies: true)
+                }, "exclusion.optional-ground"
+            ).first
         }
-        #expect(try c12 { $0.tender.optionalGrounds = ["C12"]; $0.tender.optionalGroundsGiven = true }?.severity == .attention)
-        #expect(try c12 { $0.tender.optionalGrounds = ["C9"]; $0.tender.optionalGroundsGiven = true }?.severity == .info)
-        let unknown = try c12 { $0.tender.optionalGrounds = []; $0.tender.optionalGroundsGiven = false }
+        #expect(
+            try c12 {
+                $0.tender.optionalGrounds = ["C12"]
+                $0.tender.optionalGroundsGiven = true
+            }?.severity == .attention)
+        #expect(
+            try c12 {
+                $0.tender.optionalGrounds = ["C9"]
+                $0.tender.optionalGroundsGiven = true
+            }?.severity == .info)
+        let unknown = try c12 {
+            $0.tender.optionalGrounds = []
+            $0.tender.optionalGroundsGiven = false
+        }
         #expect(unknown?.severity == .attention)
         #expect(unknown?.details?["announced"] == "to be checked")
         #expect(unknown?.message.en.contains("Check whether the tender documents announced") == true)
         // The request lists the grounds the authority selected: presence there is announcement.
         let request = try ESPDParser.read(contentsOf: Paths.repositoryFile("samples/zonnepark-lelystad/espd-request.xml"))
-        #expect(try c12 { $0.tender.optionalGroundsGiven = false; $0.tender.optionalGrounds = []; $0.request = request }?.details?["announced"] == "yes")
-        let c20 = Fixtures.findings(try context { $0.tender.optionalGrounds = []; $0.tender.optionalGroundsGiven = true; $0.declare(ground: "C20", applies: true) }, "exclusion.optional-ground")
+        #expect(
+            try c12 {
+                $0.tender.optionalGroundsGiven = false
+                $0.tender.optionalGrounds = []
+                $0.request = request
+            }?.details?["announced"] == "yes")
+        let c20 = Fixtures.findings(
+            try context {
+                $0.tender.optionalGrounds = []
+                $0.tender.optionalGroundsGiven = true
+                $0.declare(ground: "C20", applies: true)
+            }, "exclusion.optional-ground")
         #expect(c20.map(\.severity) == [.attention])
     }
 
@@ -123,10 +173,13 @@ struct SeverityBoundaryTests {
     @Test("Xinjiang and the US lists are attention; a knock-out in the tender documents makes Xinjiang block")
     func knockOut() throws {
         func xinjiang(_ knockOuts: [String]) throws -> [Severity] {
-            severities(try context {
-                $0.tender.knockOuts = knockOuts
-                if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "polysilicon" }) { $0.submission.supplyChain?[i].city = "Shihezi" }
-            }, "solar.xinjiang")
+            severities(
+                try context {
+                    $0.tender.knockOuts = knockOuts
+                    if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "polysilicon" }) {
+                        $0.submission.supplyChain?[i].city = "Shihezi"
+                    }
+                }, "solar.xinjiang")
         }
         #expect(try xinjiang([]) == [.attention])
         #expect(try xinjiang(["solar.xinjiang"]) == [.blocker])
@@ -136,8 +189,11 @@ struct SeverityBoundaryTests {
     @Test("Sanctions: a near-exact hit on the EU asset-freeze list blocks; a hit on another list or a weaker one is attention")
     func assetFreeze() throws {
         func hit(_ name: String, country: String) throws -> [Finding] {
-            Fixtures.findings(try context { $0.submission.bidder.subcontractors = [.init(name: name, country: country, share: 5, reliedUpon: false)] }, "sanctions.listed-party")
-                .filter { $0.evidence.first?.excerpt == name }
+            Fixtures.findings(
+                try context { $0.submission.bidder.subcontractors = [.init(name: name, country: country, share: 5, reliedUpon: false)] },
+                "sanctions.listed-party"
+            )
+            .filter { $0.evidence.first?.excerpt == name }
         }
         let freeze = try hit("Sibirsky Kremny LLC", country: "RU")
         #expect(freeze.map(\.severity) == [.blocker])
@@ -153,42 +209,91 @@ struct SeverityBoundaryTests {
     @Test("GVA: blocker for the intended winner asked for one, information for another bidder, attention when not recorded")
     func intendedWinner() throws {
         func tooOld(_ change: @escaping (inout ScreeningContext) -> Void) throws -> [Severity] {
-            severities(try context { change(&$0); $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -3) }, "gva.too-old")
+            severities(
+                try context {
+                    change(&$0)
+                    $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -3)
+                }, "gva.too-old")
         }
-        #expect(try tooOld { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"] } == [.blocker])
-        #expect(try tooOld { $0.tender.intendedWinners = ["Zonnebouw Flevoland B.V."]; $0.tender.requested = ["gva"] } == [.blocker])
-        #expect(try tooOld { $0.tender.intendedWinners = ["2-polder-energie-combinatie"]; $0.tender.requested = ["gva"] } == [.info])
-        #expect(try tooOld { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["kvkExtract"] } == [.info])
-        #expect(try tooOld { $0.tender.stage = .award; $0.tender.intendedWinners = [] } == [.attention])
+        #expect(
+            try tooOld {
+                $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                $0.tender.requested = ["gva"]
+            } == [.blocker])
+        #expect(
+            try tooOld {
+                $0.tender.intendedWinners = ["Zonnebouw Flevoland B.V."]
+                $0.tender.requested = ["gva"]
+            } == [.blocker])
+        #expect(
+            try tooOld {
+                $0.tender.intendedWinners = ["2-polder-energie-combinatie"]
+                $0.tender.requested = ["gva"]
+            } == [.info])
+        #expect(
+            try tooOld {
+                $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                $0.tender.requested = ["kvkExtract"]
+            } == [.info])
+        #expect(
+            try tooOld {
+                $0.tender.stage = .award
+                $0.tender.intendedWinners = []
+            } == [.attention])
         func missing(_ change: @escaping (inout ScreeningContext) -> Void) throws -> [Severity] {
-            severities(try context { change(&$0); $0.submission.bidder.gva = nil }, "gva.missing")
+            severities(
+                try context {
+                    change(&$0)
+                    $0.submission.bidder.gva = nil
+                }, "gva.missing")
         }
-        #expect(try missing { $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"] } == [.blocker])
-        #expect(try missing { $0.tender.stage = .award; $0.tender.intendedWinners = ["another"]; $0.tender.requested = ["gva"] } == [])
+        #expect(
+            try missing {
+                $0.tender.stage = .award
+                $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                $0.tender.requested = ["gva"]
+            } == [.blocker])
+        #expect(
+            try missing {
+                $0.tender.stage = .award
+                $0.tender.intendedWinners = ["another"]
+                $0.tender.requested = ["gva"]
+            } == [])
         // Extract and tax-statement ages are the tender's own requirement: never a blocker.
-        #expect(severities(try context { $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["taxStatement"]; $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7)) }, "gva.evidence-too-old") == [.attention])
+        #expect(
+            severities(
+                try context {
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["taxStatement"]
+                    $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7))
+                }, "gva.evidence-too-old") == [.attention])
     }
 
     @Test("A foreign intended winner without an equivalent document is attention")
     func foreignWinner() throws {
-        let findings = Fixtures.findings(try context {
-            $0.submission.bidder.country = "DE"; $0.submission.bidder.equivalentDocument = nil
-            $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["equivalentDocument"]
-        }, "gva.foreign-equivalent")
+        let findings = Fixtures.findings(
+            try context {
+                $0.submission.bidder.country = "DE"
+                $0.submission.bidder.equivalentDocument = nil
+                $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                $0.tender.requested = ["equivalentDocument"]
+            }, "gva.foreign-equivalent")
         #expect(findings.map(\.severity) == [.attention])
     }
 
     // MARK: other
 
-    @Test("Another tender's reference is attention; Bibob red flags are not criminal-law data and say when a questionnaire was not announced")
+    @Test(
+        "Another tender's reference is attention; Bibob red flags are not criminal-law data and say when a questionnaire was not announced")
     func otherTenderAndBibob() throws {
         #expect(severities(try context { $0.tender.id = "PFL-1999-001" }, "espd.other-tender") == [.attention])
-        let flags = Fixtures.findings(try context {
-            $0.tender.bibob = false
-            var company = $0.submission.bidder.company ?? BidderFile.CompanyFacts()
-            company.registrationsAtAddress = 120
-            $0.submission.bidder.company = company
-        }, "bibob.shared-address")
+        let flags = Fixtures.findings(
+            try context {
+                $0.tender.bibob = false
+                var company = $0.submission.bidder.company ?? BidderFile.CompanyFacts()
+                company.registrationsAtAddress = 120
+                $0.submission.bidder.company = company
+            }, "bibob.shared-address")
         #expect(flags.count == 1)
         #expect(flags.allSatisfy { $0.criminalData == nil && $0.message.nl.contains("voorafgaande aankondiging") })
     }

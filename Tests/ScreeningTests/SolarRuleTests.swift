@@ -2,6 +2,7 @@ import DossierModel
 import ESPD
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// Which tenders are PV tenders, which certificates cover traceability or labour conditions, and a
@@ -17,7 +18,11 @@ struct SolarRuleTests {
     @Test("A PV tender: solar: true, or a PV-module CPV code; 09331100 (solar thermal) is not one")
     func scope() throws {
         func isSolar(_ cpv: [String], solar: Bool? = nil) throws -> Bool {
-            SolarScope.isSolarTender(try context { $0.tender.cpv = cpv; $0.tender.solar = solar })
+            SolarScope.isSolarTender(
+                try context {
+                    $0.tender.cpv = cpv
+                    $0.tender.solar = solar
+                })
         }
         #expect(try isSolar(["09331200-0"]))
         #expect(try isSolar(["09331210-3"]))
@@ -28,9 +33,12 @@ struct SolarRuleTests {
     }
 
     func cellCertificate(_ name: String) throws -> [Finding] {
-        Fixtures.findings(try context {
-            if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "cell" }) { $0.submission.supplyChain?[i].certificate = name }
-        }, "solar.certificate")
+        Fixtures.findings(
+            try context {
+                if let i = $0.submission.supplyChain?.firstIndex(where: { $0.tier == "cell" }) {
+                    $0.submission.supplyChain?[i].certificate = name
+                }
+            }, "solar.certificate")
     }
 
     @Test("Only traceability and labour certificates count: ISO 9001 does not")
@@ -43,14 +51,19 @@ struct SolarRuleTests {
     }
 
     func volumes(polysiliconKg: Double, moduleWp: Double, wafers: Double, cells: Double) throws -> [Finding] {
-        Fixtures.findings(try context { context in
-            func set(_ tier: String, _ quantity: Double, _ unit: String) {
-                if let i = context.submission.supplyChain?.firstIndex(where: { $0.tier == tier }) {
-                    context.submission.supplyChain?[i].quantity = quantity; context.submission.supplyChain?[i].unit = unit
+        Fixtures.findings(
+            try context { context in
+                func set(_ tier: String, _ quantity: Double, _ unit: String) {
+                    if let i = context.submission.supplyChain?.firstIndex(where: { $0.tier == tier }) {
+                        context.submission.supplyChain?[i].quantity = quantity
+                        context.submission.supplyChain?[i].unit = unit
+                    }
                 }
-            }
-            set("polysilicon", polysiliconKg, "kg"); set("module", moduleWp, "wp"); set("wafer", wafers, "pcs"); set("cell", cells, "pcs")
-        }, "solar.implausible-volume")
+                set("polysilicon", polysiliconKg, "kg")
+                set("module", moduleWp, "wp")
+                set("wafer", wafers, "pcs")
+                set("cell", cells, "pcs")
+            }, "solar.implausible-volume")
     }
 
     @Test("Mass balance: an n-type module at 1.8 g/W and half-cut cells pass; 1.2 g/W and a third more cells do not")

@@ -3,6 +3,7 @@ import ESPD
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// Dossiers are stored with their SHA-256, so the bytes of the JSON must not change when the
@@ -18,7 +19,7 @@ struct StableJSONTests {
     struct Edges: Encodable {
         var emptyList: [Int] = []
         var emptyMap: [String: Int] = [:]
-        var numbers = [1.0, 0.1, 1e-7, 12345678901.5, 5538000, -0.0, 1e21, 2.5e-300, 0.30000000000000004]
+        var numbers = [1.0, 0.1, 1e-7, 12345678901.5, 5_538_000, -0.0, 1e21, 2.5e-300, 0.30000000000000004]
         var float: Float = 0.1
         var integers = [Int.min, 0, Int.max]
         var text = "é/\"\\\n\r\t\u{8}\u{C}\u{1}\u{1F}\u{7F}\u{2028} 😀 e\u{301}"
@@ -44,13 +45,17 @@ struct StableJSONTests {
         #expect(throws: EncodingError.self) { try StableJSON.string([Double.infinity]) }
     }
 
-    @Test("every readable corpus ESPD, as read and redacted, gives the same bytes as JSONEncoder", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    @Test(
+        "every readable corpus ESPD, as read and redacted, gives the same bytes as JSONEncoder",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
     func corpus() throws {
         var compared = 0
         for entry in try ManifestEntry.load() where entry.isWellFormed {
             guard let document = try? ESPDParser.read(contentsOf: Paths.corpusFile(entry.localPath)) else { continue }
             #expect(try StableJSON.string(document) == Self.foundation(document), "\(entry.localPath)")
-            #expect(try StableJSON.string(document.redactingPersonalData()) == Self.foundation(document.redactingPersonalData()), "\(entry.localPath)")
+            #expect(
+                try StableJSON.string(document.redactingPersonalData()) == Self.foundation(document.redactingPersonalData()),
+                "\(entry.localPath)")
             compared += 1
         }
         #expect(compared > 60)
@@ -62,8 +67,9 @@ struct StableJSONTests {
         #expect(job.bidderLocations.count == 4)
         for location in job.bidderLocations {
             let submission = try Submission.load(location)
-            let context = ScreeningContext(submission: submission, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath, request: nil,
-                                           rules: Fixtures.rules, sanctions: Fixtures.sanctions)
+            let context = ScreeningContext(
+                submission: submission, tender: Fixtures.tender, tenderFilePath: Fixtures.tenderPath, request: nil,
+                rules: Fixtures.rules, sanctions: Fixtures.sanctions)
             let dossier = Screener().dossier(context, now: Date(timeIntervalSince1970: 1_790_000_000))
             #expect(!dossier.findings.isEmpty || location.contains("zonnebouw"))
             #expect(try StableJSON.string(dossier) == Self.foundation(dossier), "\(location)")

@@ -1,14 +1,16 @@
 import DossierModel
 import Foundation
 import Testing
-@testable import Screening
+
 @testable import RuleData
+@testable import Screening
 
 /// A bidder writes the supply-chain declaration: nothing in it may silently change the outcome,
 /// and one bad value may not refuse the whole bidder (issue 16).
 @Suite("Supply-chain declaration input")
 struct SupplyChainInputTests {
-    let header = "tier,entity,aliases,facility_address,city,region,country,certificate,certificate_sites,certificate_expiry,batch_link,quantity,unit"
+    let header =
+        "tier,entity,aliases,facility_address,city,region,country,certificate,certificate_sites,certificate_expiry,batch_link,quantity,unit"
 
     @Test("A row starting with # is data, not a comment: a Xinjiang tier cannot be hidden that way")
     func hashRow() throws {
@@ -42,7 +44,9 @@ struct SupplyChainInputTests {
     func shiftedColumns() throws {
         // Line 2: an unquoted comma in the entity name moves Shihezi into 'region' and Xinjiang into 'country'.
         // Line 3: the last two columns left off. Line 4: as the header says.
-        let text = header + "\npolysilicon,Poly, Co.,,,Shihezi,Xinjiang,CN,,,,,,\nmodule,Module Co.,,,Hefei,Anhui,CN,,,,\ncell,Cell Co.,,,Kulim,Kedah,MY,,,,,,\n"
+        let text =
+            header
+            + "\npolysilicon,Poly, Co.,,,Shihezi,Xinjiang,CN,,,,,,\nmodule,Module Co.,,,Hefei,Anhui,CN,,,,\ncell,Cell Co.,,,Kulim,Kedah,MY,,,,,,\n"
         let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
         #expect(tiers.count == 3)
         #expect(problems.map(\.line) == [2, 3])
@@ -60,13 +64,14 @@ struct SupplyChainInputTests {
 
     @Test("A bad date, an unknown tier or unit and a Dutch thousands separator are reported by line; the rows stay")
     func problemsByLine() throws {
-        let text = header + """
+        let text =
+            header + """
 
-        polysilicon,Poly Co.,,,Burghausen,Bayern,DE,SSI Traceability,,31-12-2027,,37.500,kg
-        poly-silicon,Other Poly,,,Kokkola,,FI,,,,,100,kg
-        module,Module Co.,,,Hefei,Anhui,CN,,,,,10000000,kilo
+                polysilicon,Poly Co.,,,Burghausen,Bayern,DE,SSI Traceability,,31-12-2027,,37.500,kg
+                poly-silicon,Other Poly,,,Kokkola,,FI,,,,,100,kg
+                module,Module Co.,,,Hefei,Anhui,CN,,,,,10000000,kilo
 
-        """
+                """
         let (tiers, problems) = try SupplyChainTier.parseReporting(text: text, path: "chain.csv")
         #expect(tiers.count == 3)
         #expect(problems.map(\.line) == [2, 2, 3, 4])
@@ -77,7 +82,9 @@ struct SupplyChainInputTests {
     @Test("A bidder whose declaration has a bad value is still screened, with a finding that names the line")
     func bidderStillScreened() throws {
         var context = try Fixtures.cleanContext()
-        context.submission.supplyChainProblems = [.init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")]
+        context.submission.supplyChainProblems = [
+            .init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")
+        ]
         let findings = Fixtures.findings(context, "solar.declaration-problem")
         #expect(findings.count == 1)
         #expect(findings.first?.severity == .attention)
@@ -98,7 +105,8 @@ struct SupplyChainInputTests {
 
     @Test("A YAML list expanded to a hundred thousand entries by aliases is refused, not turned into findings")
     func aliasBomb() throws {
-        let text = "subcontractors:\n" + "  - &s {name: Uralsk Panel OOO, country: RU, share: 25}\n" + String(repeating: "  - *s\n", count: 6_000)
+        let text =
+            "subcontractors:\n" + "  - &s {name: Uralsk Panel OOO, country: RU, share: 25}\n" + String(repeating: "  - *s\n", count: 6_000)
         do {
             _ = try YAMLFile.decode(BidderFile.self, text: text, path: "bidder.yaml")
             Issue.record("accepted")

@@ -3,6 +3,7 @@ import ESPD
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Screening
 
 /// The tender's own dossier: the checks about the tender run once, before any bid, and the
@@ -13,7 +14,8 @@ struct TenderDossierTests {
         let job = try ScreeningJob.plan(paths: [Fixtures.sample], tenderFile: nil)
         var tender = job.tender
         change(&tender)
-        return Screener().tenderDossier(tender: tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: Fixtures.rules, sources: job.extraSources)
+        return Screener().tenderDossier(
+            tender: tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: Fixtures.rules, sources: job.extraSources)
     }
 
     @Test("The sample tender: its documents carry every condition, so only information remains; no bidder check runs here")
@@ -29,18 +31,34 @@ struct TenderDossierTests {
     func missingConditions() throws {
         let published = try dossier { $0.contractConditions = [] }
         let checks = published.findings.filter { $0.severity == .attention }.map(\.check)
-        #expect(checks.sorted() == ["tender.bibob-clause", "tender.biodiversity", "tender.contract-conditions", "tender.contract-conditions", "tender.solar-conditions", "tender.sroi"])
+        #expect(
+            checks.sorted() == [
+                "tender.bibob-clause", "tender.biodiversity", "tender.contract-conditions", "tender.contract-conditions",
+                "tender.solar-conditions", "tender.sroi",
+            ])
         // After publication a condition cannot be added (equal treatment): record why not.
         #expect(published.findings.filter { $0.check.hasPrefix("tender.") }.allSatisfy { $0.message.en.contains("can no longer be added") })
-        let preparing = try dossier { $0.contractConditions = []; $0.stage = .preparation }
-        #expect(preparing.findings.filter { $0.check.hasPrefix("tender.") }.allSatisfy { $0.message.en.contains("before they are published") })
+        let preparing = try dossier {
+            $0.contractConditions = []
+            $0.stage = .preparation
+        }
+        #expect(
+            preparing.findings.filter { $0.check.hasPrefix("tender.") }.allSatisfy { $0.message.en.contains("before they are published") })
     }
 
     @Test("SROI from the value tender-duties.yaml sets: works below it need none")
     func sroiBoundary() throws {
         let from = Fixtures.rules.tenderDuties.sroiFrom.werken
-        #expect(try dossier { $0.contractConditions = []; $0.estimatedValue = from }.findings.contains { $0.check == "tender.sroi" })
-        #expect(try !dossier { $0.contractConditions = []; $0.estimatedValue = from - 1 }.findings.contains { $0.check == "tender.sroi" })
+        #expect(
+            try dossier {
+                $0.contractConditions = []
+                $0.estimatedValue = from
+            }.findings.contains { $0.check == "tender.sroi" })
+        #expect(
+            try !dossier {
+                $0.contractConditions = []
+                $0.estimatedValue = from - 1
+            }.findings.contains { $0.check == "tender.sroi" })
     }
 
     @Test("The MVO advice no longer places ISV after award")

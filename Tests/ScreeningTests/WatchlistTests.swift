@@ -2,8 +2,9 @@ import DossierModel
 import Foundation
 import TestSupport
 import Testing
-@testable import Screening
+
 @testable import Names
+@testable import Screening
 
 @Suite("Watchlists")
 struct WatchlistTests {
@@ -30,8 +31,12 @@ struct WatchlistTests {
     func hostileList() throws {
         let directory = try Paths.temporaryDirectory()
         let evil = directory.appendingPathComponent("list.xml").path
-        try "<?xml version=\"1.0\"?>\n<!DOCTYPE export [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<export>&x;</export>\n".write(toFile: evil, atomically: true, encoding: .utf8)
-        do { _ = try WatchlistParser.load(path: evil); Issue.record("accepted") } catch let error as InputError {
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE export [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<export>&x;</export>\n".write(
+            toFile: evil, atomically: true, encoding: .utf8)
+        do {
+            _ = try WatchlistParser.load(path: evil)
+            Issue.record("accepted")
+        } catch let error as InputError {
             #expect(error.line == 2)
             #expect(!error.description.contains("root:"))
         }
@@ -106,7 +111,9 @@ struct WatchlistTests {
     @Test("A bidder whose subcontractor is on the UFLPA list is a listed party")
     func forcedLabourParty() throws {
         var context = try Fixtures.cleanContext()
-        context.submission.bidder.subcontractors = [.init(name: "Hongyuan Green Energy Co. Ltd", country: "CN", share: 20, reliedUpon: false)]
+        context.submission.bidder.subcontractors = [
+            .init(name: "Hongyuan Green Energy Co. Ltd", country: "CN", share: 20, reliedUpon: false)
+        ]
         let hit = try #require(Fixtures.findings(context, "sanctions.listed-party").first)
         #expect(hit.details?["list"] == "forced-labour-entities")
         #expect(hit.details?["listedOn"] == "2025-01-15")

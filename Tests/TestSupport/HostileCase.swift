@@ -21,7 +21,9 @@ public struct HostileCase: Sendable, CustomTestStringConvertible {
         let text = try String(contentsOfFile: directory + "/expected.tsv", encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { row in
             let f = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return HostileCase(directory: directory, file: f[0], generation: f[1], kind: f[2], groundApplies: f[4], outcome: f[5], check: f[6], line: Int(f[7]) ?? -1)
+            return HostileCase(
+                directory: directory, file: f[0], generation: f[1], kind: f[2], groundApplies: f[4], outcome: f[5], check: f[6],
+                line: Int(f[7]) ?? -1)
         }
     }
 

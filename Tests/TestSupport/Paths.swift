@@ -9,7 +9,8 @@ public enum Paths {
 
     /// `../shared` next to the repository, as CI lays it out (`UEA_SCREEN_SHARED` names another
     /// folder: a test run can see what a clone without it sees).
-    public static let shared: URL = ProcessInfo.processInfo.environment["UEA_SCREEN_SHARED"].map { URL(fileURLWithPath: $0) }
+    public static let shared: URL =
+        ProcessInfo.processInfo.environment["UEA_SCREEN_SHARED"].map { URL(fileURLWithPath: $0) }
         ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
 
     /// `../shared/corpus/espd`: the real ESPD files.
@@ -51,9 +52,13 @@ public struct ManifestEntry: Sendable, CustomStringConvertible {
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
         return lines.map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func value(_ name: String) -> String { let i = column(name); return i < fields.count ? fields[i] : "" }
-            return ManifestEntry(localPath: value("local_path"), versionGuess: value("version_guess"),
-                                 rootElement: value("root_element"), wellFormed: value("well_formed"), note: value("note"))
+            func value(_ name: String) -> String {
+                let i = column(name)
+                return i < fields.count ? fields[i] : ""
+            }
+            return ManifestEntry(
+                localPath: value("local_path"), versionGuess: value("version_guess"),
+                rootElement: value("root_element"), wellFormed: value("well_formed"), note: value("note"))
         }
     }
 }
@@ -66,7 +71,9 @@ public struct CommandResult: Sendable {
 }
 
 /// `environment`: variables set (a nil value removes one) on top of the runner's own.
-public func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String?] = [:]) throws -> CommandResult {
+public func run(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String?] = [:]) throws
+    -> CommandResult
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -76,7 +83,8 @@ public func run(_ executable: String, _ arguments: [String], currentDirectory: U
         for (name, value) in environment { merged[name] = value }
         process.environment = merged
     }
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
@@ -84,11 +92,16 @@ public func run(_ executable: String, _ arguments: [String], currentDirectory: U
     let group = DispatchGroup()
     nonisolated(unsafe) var errData = Data()
     group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 /// The path of an installed command, or nil.
@@ -132,7 +145,8 @@ public enum TestStores {
     /// Drops a PostgreSQL test database (with its connections); a SQLite location is left to the temporary folder.
     public static func drop(_ location: String) {
         guard location.hasPrefix("postgres"), let admin = ProcessInfo.processInfo.environment["UEA_SCREEN_TEST_POSTGRES"],
-              let name = URLComponents(string: location)?.path.dropFirst(), name.hasPrefix("uea_test_") else { return }
+            let name = URLComponents(string: location)?.path.dropFirst(), name.hasPrefix("uea_test_")
+        else { return }
         _ = try? run(which("psql")!, [admin, "-qc", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
     }
 
@@ -156,12 +170,12 @@ public enum TestStores {
 public func validateJSONSchema(_ schema: String, files: [String]) throws -> CommandResult {
     guard let python = which("python3") else { return CommandResult(status: 127, stdout: "", stderr: "python3 not found") }
     let script = """
-    import json, sys, jsonschema
-    schema = json.load(open(sys.argv[1]))
-    for path in sys.argv[2:]:
-        jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
-    print("validated", len(sys.argv) - 2)
-    """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        for path in sys.argv[2:]:
+            jsonschema.validate(json.load(open(path)), schema, format_checker=jsonschema.FormatChecker())
+        print("validated", len(sys.argv) - 2)
+        """
     return try run(python, ["-c", script, schema] + files)
 }
 

@@ -28,7 +28,9 @@ public enum OfficialStructure {
 
     /// Every release the table knows, oldest first.
     public static var knownReleases: [String] {
-        releases.keys.sorted { $0.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes($1.split(separator: ".").compactMap { Int($0) }) }
+        releases.keys.sorted {
+            $0.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes($1.split(separator: ".").compactMap { Int($0) })
+        }
     }
 
     static func gates(release: String, ground: String, path: String) -> [String]? { releases[release]?.groups[ground]?[path] }
@@ -48,13 +50,15 @@ public enum OfficialStructure {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 5 else { continue }
             let releases = fields[1].split(separator: ",").map(String.init)
-            let ground = fields[2], path = fields[3]
+            let ground = fields[2]
+            let path = fields[3]
             for release in releases {
                 if fields[0] == "G" {
                     table[release, default: Release()].groups[ground, default: [:]][path, default: []].append(fields[4])
                 } else if fields[0] == "P", fields.count >= 9, let position = Int(fields[4]) {
-                    let property = OfficialProperty(typeCode: fields[5], valueType: fields[6],
-                                                    meaning: QuestionMeaning(rawValue: fields[7]) ?? .other, description: fields[8])
+                    let property = OfficialProperty(
+                        typeCode: fields[5], valueType: fields[6],
+                        meaning: QuestionMeaning(rawValue: fields[7]) ?? .other, description: fields[8])
                     table[release, default: Release()].properties[ground, default: [:]]["\(path)#\(position)", default: []].append(property)
                 }
             }

@@ -16,7 +16,9 @@ public enum PolarityRules {
         let text = (criterionText ?? "").lowercased()
         switch ground.ground {
         case "C7", "C8":
-            if text.includes("met all its obligations") || text.includes("met all of its obligations") || text.includes("fulfilled all its obligations") {
+            if text.includes("met all its obligations") || text.includes("met all of its obligations")
+                || text.includes("fulfilled all its obligations")
+            {
                 return .trueMeansCompliant
             }
             return .trueMeansGroundApplies

@@ -102,7 +102,11 @@ public struct AnswerConflict: Codable, Sendable, Equatable {
     public var values: [String]?
 
     public init(kind: Kind, property: String?, message: String, lines: [Int], values: [String]? = nil) {
-        self.kind = kind; self.property = property; self.message = message; self.lines = lines; self.values = values
+        self.kind = kind
+        self.property = property
+        self.message = message
+        self.lines = lines
+        self.values = values
     }
 }
 
@@ -187,14 +191,31 @@ public struct Answer: Codable, Sendable, Equatable {
         case code, identifier, quantity, url, period, evidence, unreadable, belongsTo, line, path, meaning
     }
 
-    public init(property: String?, question: String?, type: String?, instance: Int, applicable: Bool, gatedBy: String?,
-                criminalData: Bool, indicator: Bool? = nil, date: String? = nil, amount: Amount? = nil, description: String? = nil,
-                code: String? = nil, identifier: Identifier? = nil, quantity: String? = nil, url: String? = nil, period: Period? = nil,
-                evidence: [EvidenceReference]? = nil, line: Int, path: String) {
-        self.property = property; self.question = question; self.type = type; self.instance = instance
-        self.applicable = applicable; self.gatedBy = gatedBy; self.criminalData = criminalData; self.indicator = indicator
-        self.date = date; self.amount = amount; self.description = description; self.code = code; self.identifier = identifier
-        self.quantity = quantity; self.url = url; self.period = period; self.evidence = evidence; self.line = line; self.path = path
+    public init(
+        property: String?, question: String?, type: String?, instance: Int, applicable: Bool, gatedBy: String?,
+        criminalData: Bool, indicator: Bool? = nil, date: String? = nil, amount: Amount? = nil, description: String? = nil,
+        code: String? = nil, identifier: Identifier? = nil, quantity: String? = nil, url: String? = nil, period: Period? = nil,
+        evidence: [EvidenceReference]? = nil, line: Int, path: String
+    ) {
+        self.property = property
+        self.question = question
+        self.type = type
+        self.instance = instance
+        self.applicable = applicable
+        self.gatedBy = gatedBy
+        self.criminalData = criminalData
+        self.indicator = indicator
+        self.date = date
+        self.amount = amount
+        self.description = description
+        self.code = code
+        self.identifier = identifier
+        self.quantity = quantity
+        self.url = url
+        self.period = period
+        self.evidence = evidence
+        self.line = line
+        self.path = path
         self.responseLine = line
     }
 
@@ -214,7 +235,11 @@ public struct Period: Codable, Sendable, Equatable {
     public var end: String?
     public var description: String?
 
-    public init(start: String?, end: String?, description: String?) { self.start = start; self.end = end; self.description = description }
+    public init(start: String?, end: String?, description: String?) {
+        self.start = start
+        self.end = end
+        self.description = description
+    }
 }
 
 public struct EvidenceReference: Codable, Sendable, Equatable {

@@ -46,7 +46,12 @@ public struct ESPDDocument: Encodable, Sendable, Equatable {
 }
 
 public enum Generation: String, Codable, Sendable, CaseIterable, Comparable {
-    case v1, v2_0 = "v2.0", v2_1 = "v2.1", v3, v4
+    case v1
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    case v2_0 = "v2.0"
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    case v2_1 = "v2.1"
+    case v3, v4
 
     public static func < (lhs: Generation, rhs: Generation) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -165,17 +170,22 @@ public struct ReaderWarning: Codable, Sendable, Equatable {
     public var message: String
     public var line: Int?
 
-    public init(code: String, message: String, line: Int?) { self.code = code; self.message = message; self.line = line }
+    public init(code: String, message: String, line: Int?) {
+        self.code = code
+        self.message = message
+        self.line = line
+    }
 }
 
 extension ESPDDocument {
     /// An empty document named `source`: what a context needs where no ESPD is read (the tender's
     /// own checks, without a request).
     public static func empty(source: String) -> ESPDDocument {
-        ESPDDocument(source: source, generation: .v4, version: nil, versionSource: nil,
-                     declared: DeclaredHeader(rootElement: "", rootNamespace: nil), kind: .request, profile: nil, namespaces: .other,
-                     id: nil, uuid: nil, issueDate: nil, issueTime: nil, contractFolderID: nil, contractingAuthority: nil,
-                     procurement: Procurement(name: nil, description: nil, typeCode: nil, procedureCode: nil, cpv: [], lots: []),
-                     economicOperator: nil, criteria: [], unlinkedAnswers: [], evidence: [], documentReferences: [], warnings: [])
+        ESPDDocument(
+            source: source, generation: .v4, version: nil, versionSource: nil,
+            declared: DeclaredHeader(rootElement: "", rootNamespace: nil), kind: .request, profile: nil, namespaces: .other,
+            id: nil, uuid: nil, issueDate: nil, issueTime: nil, contractFolderID: nil, contractingAuthority: nil,
+            procurement: Procurement(name: nil, description: nil, typeCode: nil, procedureCode: nil, cpv: [], lots: []),
+            economicOperator: nil, criteria: [], unlinkedAnswers: [], evidence: [], documentReferences: [], warnings: [])
     }
 }

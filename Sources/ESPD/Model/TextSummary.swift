@@ -4,9 +4,14 @@ public enum TextSummary {
         var out: [String] = []
         out.append(document.source)
         var version = "ESPD \(document.generation.rawValue)"
-        if let v = document.version { version += " (EDM \(v), from \(document.versionSource ?? "header"))" }
-        else if let v = document.declared.versionID { version += " (VersionID \(v))" }
-        out.append("  \(version), \(document.kind.rawValue)\(document.profile.map { ", profile \($0)" } ?? ""), namespaces \(document.namespaces.rawValue)")
+        if let v = document.version {
+            version += " (EDM \(v), from \(document.versionSource ?? "header"))"
+        } else if let v = document.declared.versionID {
+            version += " (VersionID \(v))"
+        }
+        out.append(
+            "  \(version), \(document.kind.rawValue)\(document.profile.map { ", profile \($0)" } ?? ""), namespaces \(document.namespaces.rawValue)"
+        )
         var ids: [String] = []
         if let v = document.id { ids.append("id \(v)") }
         if let v = document.contractFolderID { ids.append("procedure \(v)") }
@@ -48,22 +53,32 @@ public enum TextSummary {
             for criterion in document.criteria where criterion.category == .exclusion {
                 let label = criterion.ground ?? "—"
                 let code = criterion.codeShort ?? criterion.code ?? criterion.uuid
-                let answer: String = switch criterion.answer {
-                case .some(true): "yes"
-                case .some(false): "no"
-                case .none: "not answered"
-                }
+                let answer: String =
+                    switch criterion.answer {
+                    case .some(true): "yes"
+                    case .some(false): "no"
+                    case .none: "not answered"
+                    }
                 var note = ""
-                if criterion.polarity == .ambiguous && criterion.answer != nil { note = " (polarity ambiguous: read the question)" }
-                else if criterion.polarity == .trueMeansCompliant { note = " (question asks for compliance)" }
+                if criterion.polarity == .ambiguous && criterion.answer != nil {
+                    note = " (polarity ambiguous: read the question)"
+                } else if criterion.polarity == .trueMeansCompliant {
+                    note = " (question asks for compliance)"
+                }
                 if criterion.groundApplies == true { note += " — ground applies" }
                 if let sc = criterion.selfCleaning { note += sc ? ", self-cleaning claimed" : ", no self-cleaning" }
-                if !criterion.conflicts.isEmpty { note += " — \(criterion.conflicts.count == 1 ? "conflict" : "\(criterion.conflicts.count) conflicts"), see below" }
-                out.append("    \(label.padding(toLength: 4, withPad: " ", startingAt: 0)) \(code.padding(toLength: 16, withPad: " ", startingAt: 0)) \(answer)\(note)  [line \(criterion.line)]")
+                if !criterion.conflicts.isEmpty {
+                    note += " — \(criterion.conflicts.count == 1 ? "conflict" : "\(criterion.conflicts.count) conflicts"), see below"
+                }
+                out.append(
+                    "    \(label.padding(toLength: 4, withPad: " ", startingAt: 0)) \(code.padding(toLength: 16, withPad: " ", startingAt: 0)) \(answer)\(note)  [line \(criterion.line)]"
+                )
             }
             for criterion in document.criteria {
                 for conflict in criterion.conflicts {
-                    out.append("  conflict \(criterion.ground ?? criterion.codeShort ?? criterion.uuid) \(conflict.kind.rawValue): \(conflict.message) (line\(conflict.lines.count == 1 ? "" : "s") \(conflict.lines.map(String.init).joined(separator: ", ")))")
+                    out.append(
+                        "  conflict \(criterion.ground ?? criterion.codeShort ?? criterion.uuid) \(conflict.kind.rawValue): \(conflict.message) (line\(conflict.lines.count == 1 ? "" : "s") \(conflict.lines.map(String.init).joined(separator: ", ")))"
+                    )
                 }
             }
             let answered = document.criteria.reduce(0) { $0 + $1.answers.count }

@@ -109,20 +109,23 @@ struct CriterionAssembly {
         let id = element.child(named: "ID")?.text ?? ""
         let code = element.child(named: codeElement)?.nonEmptyText
         let classification = CriterionClassifier.classify(id: id, code: code)
-        self.init(criterion: Criterion(
-            uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
-            category: classification.category, ground: classification.ground?.ground,
-            name: element.child(named: "Name")?.nonEmptyText,
-            description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-            lots: lots, line: element.line, path: element.path, source: nil, inResponse: isResponse,
-            answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
-            answers: [], subCriteria: [], unansweredQuestions: 0))
+        self.init(
+            criterion: Criterion(
+                uuid: id, code: code, codeLong: classification.codeLong, codeShort: classification.codeShort,
+                category: classification.category, ground: classification.ground?.ground,
+                name: element.child(named: "Name")?.nonEmptyText,
+                description: element.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
+                lots: lots, line: element.line, path: element.path, source: nil, inResponse: isResponse,
+                answer: nil, polarity: nil, groundApplies: nil, selfCleaning: nil, selfCleaningDescription: nil,
+                answers: [], subCriteria: [], unansweredQuestions: 0))
         // A type code that names another ground than the id: the id decides, the difference is reported.
         if let ground = classification.ground, let code, let named = ExclusionGrounds.ground(code: code), named.ground != ground.ground {
-            criterion.conflicts.append(AnswerConflict(
-                kind: .codeMismatch, property: nil,
-                message: "criterion id \(id) is exclusion ground \(ground.ground), but its type code \(code) is ground \(named.ground) (line \(element.line)); read as \(ground.ground)",
-                lines: [element.line]))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .codeMismatch, property: nil,
+                    message:
+                        "criterion id \(id) is exclusion ground \(ground.ground), but its type code \(code) is ground \(named.ground) (line \(element.line)); read as \(ground.ground)",
+                    lines: [element.line]))
         }
     }
 
@@ -154,11 +157,15 @@ struct CriterionAssembly {
         guard let primary = described ?? candidates.first(where: { !$0.inSubCriterion }) ?? candidates.first else { return nil }
         // Every other ungated question described "Your answer" is a reading too, in whatever group:
         // a decoy group put before the real one must not decide alone.
-        return (primary, questions.filter { question in
-            guard question.id != primary.id, !question.inSubCriterion, question.gates.isEmpty else { return false }
-            if isYourAnswer(question.description) { return true }
-            return question.valueType == "INDICATOR" && (question.group == primary.group || (!primary.groupID.isEmpty && question.groupID == primary.groupID))
-        })
+        return (
+            primary,
+            questions.filter { question in
+                guard question.id != primary.id, !question.inSubCriterion, question.gates.isEmpty else { return false }
+                if isYourAnswer(question.description) { return true }
+                return question.valueType == "INDICATOR"
+                    && (question.group == primary.group || (!primary.groupID.isEmpty && question.groupID == primary.groupID))
+            }
+        )
     }
 
     /// "Your answer", "Your Answer?", "Uw antwoord" (white space collapsed, case ignored).
@@ -191,46 +198,58 @@ struct CriterionAssembly {
             if let primaryID { readingProperties.append(primaryID) }
             // Every question the authority's structure places where "Your answer" is (a copy of the
             // answer group is a second instance of it) is a reading.
-            for question in authority?.questions ?? [] where question.id != primaryID && question.gates.isEmpty && !question.inSubCriterion
-                && (question.meaning == .yourAnswer || (question.meaning == nil && Self.isYourAnswer(question.description))) && !readingProperties.contains(question.id) {
+            for question in authority?.questions ?? []
+            where question.id != primaryID && question.gates.isEmpty && !question.inSubCriterion
+                && (question.meaning == .yourAnswer || (question.meaning == nil && Self.isYourAnswer(question.description)))
+                && !readingProperties.contains(question.id)
+            {
                 readingProperties.append(question.id)
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .extraQuestion, property: question.id,
-                    message: "a second copy of \"Your answer\" (\(question.id), line \(question.line)) stands where \(authority!.questionsFrom) asks it once; answers to each are read as answers to \"Your answer\"",
-                    lines: [question.line]))
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .extraQuestion, property: question.id,
+                        message:
+                            "a second copy of \"Your answer\" (\(question.id), line \(question.line)) stands where \(authority!.questionsFrom) asks it once; answers to each are read as answers to \"Your answer\"",
+                        lines: [question.line]))
             }
             if let own {
                 if own.primary.id != primaryID {
                     readingProperties.append(own.primary.id)
                     let reference = asked != nil ? authority!.questionsFrom : "the catalogue"
-                    criterion.conflicts.append(AnswerConflict(
-                        kind: .renamedQuestion, property: own.primary.id,
-                        message: "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
-                        lines: [own.primary.line]))
+                    criterion.conflicts.append(
+                        AnswerConflict(
+                            kind: .renamedQuestion, property: own.primary.id,
+                            message:
+                                "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
+                            lines: [own.primary.line]))
                 }
                 let askedIDs = Set((authority?.questions ?? []).map(\.id))
                 for extra in own.extras where !askedIDs.contains(extra.id) || asked == nil {
                     readingProperties.append(extra.id)
                     // Without the request, which of the two is the authority's question cannot be
                     // told: both are named.
-                    criterion.conflicts.append(AnswerConflict(
-                        kind: .extraQuestion, property: extra.id,
-                        message: asked != nil
-                            ? "an extra yes/no question \(extra.id) (line \(extra.line)) sits in the answer group beside \"Your answer\"; its answers are read as answers to \"Your answer\""
-                            : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
-                        lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
+                    criterion.conflicts.append(
+                        AnswerConflict(
+                            kind: .extraQuestion, property: extra.id,
+                            message: asked != nil
+                                ? "an extra yes/no question \(extra.id) (line \(extra.line)) sits in the answer group beside \"Your answer\"; its answers are read as answers to \"Your answer\""
+                                : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
+                            lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
                 }
                 if own.primary.typeCode != "QUESTION" || own.primary.valueType != "INDICATOR" {
-                    criterion.conflicts.append(AnswerConflict(
-                        kind: .changedType, property: own.primary.id,
-                        message: "\"Your answer\" \(own.primary.id) is declared as \(own.primary.typeCode)/\(own.primary.valueType ?? "-") instead of QUESTION/INDICATOR (line \(own.primary.line)); its yes/no answers are read",
-                        lines: [own.primary.line]))
+                    criterion.conflicts.append(
+                        AnswerConflict(
+                            kind: .changedType, property: own.primary.id,
+                            message:
+                                "\"Your answer\" \(own.primary.id) is declared as \(own.primary.typeCode)/\(own.primary.valueType ?? "-") instead of QUESTION/INDICATOR (line \(own.primary.line)); its yes/no answers are read",
+                            lines: [own.primary.line]))
                 }
             } else if primaryID != nil {
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .renamedQuestion, property: primaryID,
-                    message: "the response's copy of the criterion (line \(criterion.line)) has no yes/no question where \"Your answer\" belongs; answers to \(primaryID!) are read",
-                    lines: [criterion.line]))
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .renamedQuestion, property: primaryID,
+                        message:
+                            "the response's copy of the criterion (line \(criterion.line)) has no yes/no question where \"Your answer\" belongs; answers to \(primaryID!) are read",
+                        lines: [criterion.line]))
             }
             // Properties the authority asked with other types than the response declares.
             if let authority {
@@ -239,35 +258,43 @@ struct CriterionAssembly {
                 for asked in authority.questions {
                     guard let copy = declared[asked.id] else { continue }
                     if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
-                        criterion.conflicts.append(AnswerConflict(
-                            kind: .changedType, property: asked.id,
-                            message: "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") \(authority.at(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
-                            lines: [copy.line]))
+                        criterion.conflicts.append(
+                            AnswerConflict(
+                                kind: .changedType, property: asked.id,
+                                message:
+                                    "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") \(authority.at(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
+                                lines: [copy.line]))
                     }
                 }
             }
             // Indicator answers to re-typed properties (CAPTION, REQUIREMENT) before "Your answer" or
             // in its group are readings too: a re-typed "Your answer" must not fall out.
             let primaryPosition = own.flatMap { own in questions.firstIndex { $0.id == own.primary.id } } ?? questions.count
-            for (position, question) in questions.enumerated() where question.gates.isEmpty
+            for (position, question) in questions.enumerated()
+            where question.gates.isEmpty
                 && (position < primaryPosition || question.group == own?.primary.group)
                 && !(question.typeCode == "QUESTION" && question.valueType == "INDICATOR") && !readingProperties.contains(question.id)
-                && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) }) {
+                && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) })
+            {
                 readingProperties.append(question.id)
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .changedType, property: question.id,
-                    message: "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
-                    lines: [question.line]))
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedType, property: question.id,
+                        message:
+                            "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
+                        lines: [question.line]))
             }
         }
         // A date delivered under a property declared (or asked) as something else is read as the
         // date it is, and reported: a date property retyped DESCRIPTION must not hide a conviction date.
         if isExclusion {
             for answer in criterion.answers where answer.date != nil && answer.type != "DATE" {
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .changedType, property: answer.property,
-                    message: "\(answer.property ?? "a property") is declared as \(answer.type ?? "-") but answered with a date at line \(answer.line); read as a date",
-                    lines: [answer.line]))
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedType, property: answer.property,
+                        message:
+                            "\(answer.property ?? "a property") is declared as \(answer.type ?? "-") but answered with a date at line \(answer.line); read as a date",
+                        lines: [answer.line]))
             }
         }
         // Unlinked yes/no answers that most likely belong to this exclusion criterion: read as
@@ -279,10 +306,12 @@ struct CriterionAssembly {
             entry.answer.property = readingID
             criterion.answers.append(entry.answer)
             answerGates.append([])
-            criterion.conflicts.append(AnswerConflict(
-                kind: .unlinkedReading, property: entry.normalisedID,
-                message: "the yes/no answer at line \(entry.answer.line) names a property that no question declares (\(Self.visible(entry.normalisedID))); it is read as an answer to \"Your answer\" (\(readingID))",
-                lines: [entry.answer.line]))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .unlinkedReading, property: entry.normalisedID,
+                    message:
+                        "the yes/no answer at line \(entry.answer.line) names a property that no question declares (\(Self.visible(entry.normalisedID))); it is read as an answer to \"Your answer\" (\(readingID))",
+                    lines: [entry.answer.line]))
         }
 
         let readingSet = Set(readingProperties)
@@ -302,7 +331,9 @@ struct CriterionAssembly {
             }
             readingsApply = criterion.answer
             recordReadingConflicts(readings)
-        } else if let yourAnswer = questions.first(where: { !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty }) {
+        } else if let yourAnswer = questions.first(where: {
+            !$0.inSubCriterion && $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" && $0.gates.isEmpty
+        }) {
             let values = criterion.answers.compactMap { $0.property == yourAnswer.id ? $0.indicator : nil }
             criterion.answer = Set(values).count == 1 ? values[0] : (values.isEmpty ? nil : true)
             // Selection and other criteria repeat their groups (references, years): only values
@@ -310,7 +341,10 @@ struct CriterionAssembly {
             let given = criterion.answers.filter { $0.property == yourAnswer.id }
             for instance in Set(given.map(\.instance)).sorted() {
                 let same = given.filter { $0.instance == instance }
-                if Set(same.compactMap(\.indicator)).count > 1 { criterion.conflicts.append(Self.conflict(same, subject: "\"\(yourAnswer.description ?? yourAnswer.id)\"", repeatable: true)) }
+                if Set(same.compactMap(\.indicator)).count > 1 {
+                    criterion.conflicts.append(
+                        Self.conflict(same, subject: "\"\(yourAnswer.description ?? yourAnswer.id)\"", repeatable: true))
+                }
             }
         }
         // 2. Every property's indicator readings, per instance, for gates.
@@ -359,22 +393,28 @@ struct CriterionAssembly {
             criterion.conflicts.append(Self.conflict(group, subject: group[0].property ?? "?", repeatable: true))
         }
         for answer in criterion.answers where answer.unreadable != nil && !(answer.property.map { readingSet.contains($0) } ?? false) {
-            criterion.conflicts.append(AnswerConflict(
-                kind: .unreadableValue, property: answer.property,
-                message: "the value \"\(Self.visible(answer.unreadable!))\" at line \(answer.line) is not a boolean (true, false, 1 or 0)",
-                lines: [answer.line], values: ["unreadable"]))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .unreadableValue, property: answer.property,
+                    message:
+                        "the value \"\(Self.visible(answer.unreadable!))\" at line \(answer.line) is not a boolean (true, false, 1 or 0)",
+                    lines: [answer.line], values: ["unreadable"]))
         }
 
         // 6. Self-cleaning: claimed only when every reading claims it.
-        let selfCleaningAnswers = criterion.answers.filter { $0.indicator != nil && ($0.meaning.map { $0 == .selfCleaning } ?? Self.isSelfCleaningQuestion($0.question)) }
+        let selfCleaningAnswers = criterion.answers.filter {
+            $0.indicator != nil && ($0.meaning.map { $0 == .selfCleaning } ?? Self.isSelfCleaningQuestion($0.question))
+        }
         if let first = selfCleaningAnswers.first {
             criterion.selfCleaning = selfCleaningAnswers.allSatisfy { $0.indicator == true }
-            criterion.selfCleaningDescription = criterion.answers.first { $0.gatedBy == first.property && $0.description != nil }?.description
+            criterion.selfCleaningDescription =
+                criterion.answers.first { $0.gatedBy == first.property && $0.description != nil }?.description
         }
         var answered = Set<String>()
         for index in criterion.answers.indices { if let property = criterion.answers[index].property { answered.insert(property) } }
         criterion.unansweredQuestions = questions.count { question in
-            question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id) && gatesOpen(question.gates, instance: 1)
+            question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id)
+                && gatesOpen(question.gates, instance: 1)
         }
         criterion.conflicts.sort { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
         return criterion
@@ -388,29 +428,35 @@ struct CriterionAssembly {
         if let authority, let text = authority.description {
             let asked = PolarityRules.polarity(ground: ground, criterionText: text)
             if asked != own {
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .changedText, property: nil,
-                    message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), the request's (\(authority.source), line \(authority.line)) as \(asked.rawValue); read as the request asks",
-                    lines: [criterion.line]))
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedText, property: nil,
+                        message:
+                            "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), the request's (\(authority.source), line \(authority.line)) as \(asked.rawValue); read as the request asks",
+                        lines: [criterion.line]))
             }
             return asked
         }
         let release = PolarityRules.releasePolarity(ground: ground, generation: generation)
         guard own != release else { return release }
         if release == .ambiguous || own == .ambiguous {
-            criterion.conflicts.append(AnswerConflict(
-                kind: .changedText, property: nil,
-                message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); read as ambiguous",
-                lines: [criterion.line]))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .changedText, property: nil,
+                    message:
+                        "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); read as ambiguous",
+                    lines: [criterion.line]))
             return .ambiguous
         }
         // The bidder's wording turns the question round: under one of the two readings the ground
         // applies whatever the answer, and the strictest reading counts.
         polarityDisputed = true
-        criterion.conflicts.append(AnswerConflict(
-            kind: .changedText, property: nil,
-            message: "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); under one of the two readings the ground applies, and it is read as applying",
-            lines: [criterion.line]))
+        criterion.conflicts.append(
+            AnswerConflict(
+                kind: .changedText, property: nil,
+                message:
+                    "the response's text of \(ground.ground) (line \(criterion.line)) reads as \(own.rawValue), but ESPD \(generation.rawValue) asks it as \(release.rawValue); under one of the two readings the ground applies, and it is read as applying",
+                lines: [criterion.line]))
         return release
     }
 
@@ -428,11 +474,16 @@ struct CriterionAssembly {
             // One conflict for every question behind another gate (a retyped group moves them all).
             if let first = changedGates.first {
                 let lines = changedGates.map(\.question.line)
-                let more = changedGates.count > 1 ? " (and \(changedGates.count - 1) more question\(changedGates.count == 2 ? "" : "s") of the same kind, lines \(EDMDocumentReader.lineList(Array(lines.dropFirst()))))" : ""
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .changedGate, property: first.question.id,
-                    message: "\(first.question.id) is asked \(Self.gateText(first.reference.gates)) \(authority.at(first.reference.line)) but the response's copy puts it \(Self.gateText(first.question.gates)) (line \(first.question.line))\(more); read as the authority asks",
-                    lines: lines))
+                let more =
+                    changedGates.count > 1
+                    ? " (and \(changedGates.count - 1) more question\(changedGates.count == 2 ? "" : "s") of the same kind, lines \(EDMDocumentReader.lineList(Array(lines.dropFirst()))))"
+                    : ""
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedGate, property: first.question.id,
+                        message:
+                            "\(first.question.id) is asked \(Self.gateText(first.reference.gates)) \(authority.at(first.reference.line)) but the response's copy puts it \(Self.gateText(first.question.gates)) (line \(first.question.line))\(more); read as the authority asks",
+                        lines: lines))
             }
         }
         for question in questions {
@@ -440,11 +491,14 @@ struct CriterionAssembly {
             if question.gates != reference.gates { changedGates.append((question, reference)) }
             // A sub-question worded otherwise ("Your answer" itself is compared by the polarity rule).
             let meaning = reference.meaning ?? QuestionMeaning.of(officialText: reference.description, typeCode: reference.typeCode)
-            if meaning != .yourAnswer, meaning != .caption, Self.comparable(question.description) != Self.comparable(reference.description) {
-                criterion.conflicts.append(AnswerConflict(
-                    kind: .changedQuestion, property: question.id,
-                    message: "\(question.id) is asked as \"\(Self.visible(reference.description ?? ""))\" \(authority.at(reference.line)) but the response's copy words it \"\(Self.visible(question.description ?? ""))\" (line \(question.line)); its answers are read as answers to the question as asked",
-                    lines: [question.line]))
+            if meaning != .yourAnswer, meaning != .caption, Self.comparable(question.description) != Self.comparable(reference.description)
+            {
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedQuestion, property: question.id,
+                        message:
+                            "\(question.id) is asked as \"\(Self.visible(reference.description ?? ""))\" \(authority.at(reference.line)) but the response's copy words it \"\(Self.visible(question.description ?? ""))\" (line \(question.line)); its answers are read as answers to the question as asked",
+                        lines: [question.line]))
             }
         }
         for index in criterion.answers.indices {
@@ -453,7 +507,8 @@ struct CriterionAssembly {
             criterion.answers[index].gatedBy = reference.gates.last?.controller
             if let text = reference.description { criterion.answers[index].question = text }
             if let type = reference.valueType { criterion.answers[index].type = type }
-            criterion.answers[index].meaning = reference.meaning ?? QuestionMeaning.of(officialText: reference.description, typeCode: reference.typeCode)
+            criterion.answers[index].meaning =
+                reference.meaning ?? QuestionMeaning.of(officialText: reference.description, typeCode: reference.typeCode)
         }
     }
 
@@ -465,10 +520,12 @@ struct CriterionAssembly {
     /// Records the conflicts among the readings of "Your answer" (not repeatable).
     private mutating func recordReadingConflicts(_ readings: [Answer]) {
         for answer in readings where answer.unreadable != nil {
-            criterion.conflicts.append(AnswerConflict(
-                kind: .unreadableValue, property: answer.property,
-                message: "\"Your answer\" at line \(answer.line) reads \"\(Self.visible(answer.unreadable!))\", which is not a boolean (true, false, 1 or 0)",
-                lines: [answer.line], values: ["unreadable"]))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .unreadableValue, property: answer.property,
+                    message:
+                        "\"Your answer\" at line \(answer.line) reads \"\(Self.visible(answer.unreadable!))\", which is not a boolean (true, false, 1 or 0)",
+                    lines: [answer.line], values: ["unreadable"]))
         }
         guard readings.count > 1 else { return }
         criterion.conflicts.append(Self.conflict(readings, subject: "\"Your answer\"", repeatable: false))
@@ -480,22 +537,32 @@ struct CriterionAssembly {
         let values = answers.map { $0.indicator.map { $0 ? "true" : "false" } ?? ($0.unreadable != nil ? "unreadable" : "other") }
         let indicatorValues = Set(answers.compactMap(\.indicator))
         let kind: AnswerConflict.Kind
-        if indicatorValues.count > 1 { kind = .disagreeingValues }
-        else if !repeatable && Set(answers.map(\.instance)).count > 1 { kind = .multipleInstances }
-        else if Set(answers.map(\.responseLine)).count < answers.count { kind = .multipleValues }
-        else { kind = .multipleResponses }
-        let where_ = lines.map(String.init).joined(separator: ", ")
-        let said = answers.contains { $0.indicator != nil || $0.unreadable != nil } ? " (\(zip(lines, values).map { "line \($0): \($1)" }.joined(separator: "; ")))" : ""
+        if indicatorValues.count > 1 {
+            kind = .disagreeingValues
+        } else if !repeatable && Set(answers.map(\.instance)).count > 1 {
+            kind = .multipleInstances
+        } else if Set(answers.map(\.responseLine)).count < answers.count {
+            kind = .multipleValues
+        } else {
+            kind = .multipleResponses
+        }
+        let lineText = lines.map(String.init).joined(separator: ", ")
+        let said =
+            answers.contains { $0.indicator != nil || $0.unreadable != nil }
+            ? " (\(zip(lines, values).map { "line \($0): \($1)" }.joined(separator: "; ")))" : ""
         let message: String
         switch kind {
         case .disagreeingValues: message = "\(subject) is answered \(answers.count) times with different values\(said)"
-        case .multipleInstances: message = "\(subject) is not repeatable but has values in \(Set(answers.map(\.instance)).count) instances at lines \(where_)\(said)"
-        case .multipleValues: message = "\(subject) has more than one value in one response, at lines \(where_)\(said)"
-        default: message = "\(subject) is answered by \(answers.count) responses, at lines \(where_)\(said)"
+        case .multipleInstances:
+            message =
+                "\(subject) is not repeatable but has values in \(Set(answers.map(\.instance)).count) instances at lines \(lineText)\(said)"
+        case .multipleValues: message = "\(subject) has more than one value in one response, at lines \(lineText)\(said)"
+        default: message = "\(subject) is answered by \(answers.count) responses, at lines \(lineText)\(said)"
         }
         let property = answers.first?.property
-        return AnswerConflict(kind: kind, property: property, message: message, lines: lines,
-                              values: answers.contains { $0.indicator != nil || $0.unreadable != nil } ? values : nil)
+        return AnswerConflict(
+            kind: kind, property: property, message: message, lines: lines,
+            values: answers.contains { $0.indicator != nil || $0.unreadable != nil } ? values : nil)
     }
 
     /// Text safe to put in a message: invisible and control characters shown as `U+XXXX`.

@@ -92,31 +92,47 @@ enum HeaderReader {
         declared.versionSchemeVersionID = values["VersionID"]?.attribute("schemeVersionID")
         let typeCode = values["QualificationApplicationTypeCode"]
         declared.qualificationApplicationTypeCode = typeCode?.nonEmptyText
-        declared.espdNamespaceHint = root.namespaceDeclarations().first { $0.prefix == "espd" && $0.uri.hasPrefix("urn:com:grow:espd:") }?.uri
+        declared.espdNamespaceHint =
+            root.namespaceDeclarations().first { $0.prefix == "espd" && $0.uri.hasPrefix("urn:com:grow:espd:") }?.uri
 
-        var header = DocumentHeader(declared: declared, kind: kind, namespaces: family, version: nil, versionSource: nil,
-                                    profile: nil, usesPathPropertyIDs: false)
+        var header = DocumentHeader(
+            declared: declared, kind: kind, namespaces: family, version: nil, versionSource: nil,
+            profile: nil, usesPathPropertyIDs: false)
         if local.hasPrefix("ESPD") { return header }  // v1: VersionID is the service release, not an EDM version
 
         // The version, in this order: ProfileExecutionID, VersionID, type-code list version, xmlns:espd, UBL version.
         if let pe = declared.profileExecutionID, pe.lowercased().contains("edm"), let v = EDMVersion(parsing: pe) {
-            header.version = v; header.versionSource = "ProfileExecutionID"
+            header.version = v
+            header.versionSource = "ProfileExecutionID"
         } else if let sv = declared.versionSchemeVersionID, isDotted3(sv), let v = EDMVersion(parsing: sv) {
-            header.version = v; header.versionSource = "VersionID@schemeVersionID"
-        } else if let vid = declared.versionID, isDotted3(vid), let v = EDMVersion(parsing: vid), v.major >= 2 && v.major <= 9 && v.minor < 20 {
-            header.version = v; header.versionSource = "VersionID"
+            header.version = v
+            header.versionSource = "VersionID@schemeVersionID"
+        } else if let vid = declared.versionID, isDotted3(vid), let v = EDMVersion(parsing: vid),
+            v.major >= 2 && v.major <= 9 && v.minor < 20
+        {
+            header.version = v
+            header.versionSource = "VersionID"
         } else if let lv = typeCode?.attribute("listVersionID"), let v = EDMVersion(parsing: lv) {
-            header.version = v; header.versionSource = "QualificationApplicationTypeCode@listVersionID"
+            header.version = v
+            header.versionSource = "QualificationApplicationTypeCode@listVersionID"
         } else if let hint = declared.espdNamespaceHint, let v = EDMVersion(parsing: String(hint.dropFirst("urn:com:grow:espd:".count))) {
-            header.version = v; header.versionSource = "xmlns:espd"
+            header.version = v
+            header.versionSource = "xmlns:espd"
         }
         header.usesPathPropertyIDs = firstPropertyIDIsPath(root)
         if header.version == nil {
             switch declared.ublVersionID {
-            case "2.2": header.version = EDMVersion(major: 2, minor: family == .preAward ? 0 : 1, patch: 0); header.versionSource = "UBLVersionID (minor/patch unknown)"
-            case "2.3": header.version = EDMVersion(major: header.usesPathPropertyIDs ? 4 : 3, minor: 0, patch: 0); header.versionSource = "UBLVersionID + property ids (minor/patch unknown)"
+            case "2.2":
+                header.version = EDMVersion(major: 2, minor: family == .preAward ? 0 : 1, patch: 0)
+                header.versionSource = "UBLVersionID (minor/patch unknown)"
+            case "2.3":
+                header.version = EDMVersion(major: header.usesPathPropertyIDs ? 4 : 3, minor: 0, patch: 0)
+                header.versionSource = "UBLVersionID + property ids (minor/patch unknown)"
             default:
-                if family == .preAward { header.version = EDMVersion(major: 2, minor: 0, patch: 0); header.versionSource = "pre-award namespace (minor/patch unknown)" }
+                if family == .preAward {
+                    header.version = EDMVersion(major: 2, minor: 0, patch: 0)
+                    header.versionSource = "pre-award namespace (minor/patch unknown)"
+                }
             }
         }
 
@@ -136,8 +152,9 @@ enum HeaderReader {
     /// v4 property ids are paths like `C1_EG_crime-org/QG1/Q1`; earlier ones are UUIDs.
     private static func firstPropertyIDIsPath(_ root: XMLElement) -> Bool {
         guard let criterion = root.child(named: "TenderingCriterion"),
-              let group = criterion.child(named: "TenderingCriterionPropertyGroup"),
-              let id = group.child(named: "ID")?.text else { return false }
+            let group = criterion.child(named: "TenderingCriterionPropertyGroup"),
+            let id = group.child(named: "ID")?.text
+        else { return false }
         return id.contains("/") && id.hasPrefix("C")
     }
 }

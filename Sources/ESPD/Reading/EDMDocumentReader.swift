@@ -22,12 +22,17 @@ struct EDMConventions {
 /// criterion tree, then each root-level `TenderingCriterionResponse` is resolved through
 /// `ValidatedCriterionPropertyID`.
 enum EDMDocumentReader {
-    static func read(_ root: XMLElement, header: DocumentHeader, generation: Generation, conventions: EDMConventions,
-                     request: XMLElement? = nil) -> ESPDDocument {
+    static func read(
+        _ root: XMLElement, header: DocumentHeader, generation: Generation, conventions: EDMConventions,
+        request: XMLElement? = nil
+    ) -> ESPDDocument {
         let isResponse = header.kind == .response
         var warnings: [ReaderWarning] = []
         if header.namespaces == .other {
-            warnings.append(ReaderWarning(code: "unexpected-namespace", message: "root element in namespace \(header.declared.rootNamespace ?? "(none)")", line: root.line))
+            warnings.append(
+                ReaderWarning(
+                    code: "unexpected-namespace", message: "root element in namespace \(header.declared.rootNamespace ?? "(none)")",
+                    line: root.line))
         }
 
         // 1. Criteria and their questions, in document order.
@@ -46,7 +51,10 @@ enum EDMDocumentReader {
         if criterionElements.isEmpty, isResponse, let request, !requestCriteria.isEmpty {
             criterionElements = requestCriteria
             ownCriteria = false
-            warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria; the questions of \(request.document.sourceName) were used", line: nil))
+            warnings.append(
+                ReaderWarning(
+                    code: "criteria-from-request",
+                    message: "the response carries no criteria; the questions of \(request.document.sourceName) were used", line: nil))
         }
         var criterionLines: [String: [Int]] = [:]
         for element in criterionElements {
@@ -66,14 +74,28 @@ enum EDMDocumentReader {
             assemblies.append(assembly)
         }
         if !duplicateLines.isEmpty {
-            warnings.append(ReaderWarning(code: "duplicate-property-ids", message: "\(duplicateLines.count) question ids are declared more than once (lines \(Self.lineList(duplicateLines))); their answers are read for every declaration", line: duplicateLines.first))
+            warnings.append(
+                ReaderWarning(
+                    code: "duplicate-property-ids",
+                    message:
+                        "\(duplicateLines.count) question ids are declared more than once (lines \(Self.lineList(duplicateLines))); their answers are read for every declaration",
+                    line: duplicateLines.first))
         }
         let repeatedFields = assemblies.flatMap(\.repeatedFieldLines)
         if !repeatedFields.isEmpty {
-            warnings.append(ReaderWarning(code: "repeated-property-fields", message: "\(repeatedFields.count) properties declare their id, type code or value type more than once (lines \(Self.lineList(repeatedFields))); the first of each was read", line: repeatedFields.first))
+            warnings.append(
+                ReaderWarning(
+                    code: "repeated-property-fields",
+                    message:
+                        "\(repeatedFields.count) properties declare their id, type code or value type more than once (lines \(Self.lineList(repeatedFields))); the first of each was read",
+                    line: repeatedFields.first))
         }
         for (uuid, lines) in criterionLines where lines.count > 1 {
-            warnings.append(ReaderWarning(code: "duplicate-criterion", message: "criterion \(uuid) occurs \(lines.count) times (lines \(Self.lineList(lines))); each copy is read", line: lines.first))
+            warnings.append(
+                ReaderWarning(
+                    code: "duplicate-criterion",
+                    message: "criterion \(uuid) occurs \(lines.count) times (lines \(Self.lineList(lines))); each copy is read",
+                    line: lines.first))
         }
         warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
 
@@ -88,7 +110,12 @@ enum EDMDocumentReader {
             do { requestHeader = try HeaderReader.read(request) } catch { requestHeader = nil }
             sameRelease = requestHeader?.version == header.version && requestHeader?.namespaces == header.namespaces
             if !sameRelease {
-                warnings.append(ReaderWarning(code: "request-other-release", message: "the request \(request.document.sourceName) is EDM \(requestHeader?.version?.description ?? "unknown") and this response EDM \(header.version?.description ?? "unknown"): questions are identified by the catalogue, not by the request's ids", line: nil))
+                warnings.append(
+                    ReaderWarning(
+                        code: "request-other-release",
+                        message:
+                            "the request \(request.document.sourceName) is EDM \(requestHeader?.version?.description ?? "unknown") and this response EDM \(header.version?.description ?? "unknown"): questions are identified by the catalogue, not by the request's ids",
+                        line: nil))
             }
         }
         // The request decides for every criterion it asks, whatever release the response declares:
@@ -107,13 +134,19 @@ enum EDMDocumentReader {
                 let uuid = asked.criterion.uuid.lowercased()
                 guard let indices = byUUID[uuid] ?? asked.criterion.ground.flatMap({ byGround[$0] }) else {
                     if sameRelease && asked.criterion.category == .exclusion {
-                        warnings.append(ReaderWarning(code: "criterion-missing", message: "exclusion criterion \(asked.criterion.ground ?? uuid) asked in \(request.document.sourceName) (line \(element.line)) is not in the response", line: nil))
+                        warnings.append(
+                            ReaderWarning(
+                                code: "criterion-missing",
+                                message:
+                                    "exclusion criterion \(asked.criterion.ground ?? uuid) asked in \(request.document.sourceName) (line \(element.line)) is not in the response",
+                                line: nil))
                     }
                     continue
                 }
                 for index in indices {
-                    assemblies[index].authority = AuthorityQuestions(source: request.document.sourceName, questions: sameRelease ? asked.questions : [],
-                                                                     description: asked.criterion.description, line: element.line)
+                    assemblies[index].authority = AuthorityQuestions(
+                        source: request.document.sourceName, questions: sameRelease ? asked.questions : [],
+                        description: asked.criterion.description, line: element.line)
                     guard sameRelease else { continue }
                     for question in asked.questions where authorityOwner[question.id] == nil { authorityOwner[question.id] = index }
                 }
@@ -123,8 +156,10 @@ enum EDMDocumentReader {
         // Without a request of the same release, the official structure of the response's release
         // is the authority's: gates, question texts, types and meanings come from it.
         if isResponse, ownCriteria {
-            for index in assemblies.indices where assemblies[index].criterion.ground != nil && (assemblies[index].authority?.questions.isEmpty ?? true) {
-                guard let official = assemblies[index].officialAuthority(declared: header.version?.description, generation: generation) else { continue }
+            for index in assemblies.indices
+            where assemblies[index].criterion.ground != nil && (assemblies[index].authority?.questions.isEmpty ?? true) {
+                guard let official = assemblies[index].officialAuthority(declared: header.version?.description, generation: generation)
+                else { continue }
                 if var authority = assemblies[index].authority {
                     authority.questions = official.questions
                     authority.questionSource = official.source
@@ -153,7 +188,12 @@ enum EDMDocumentReader {
         for name in ["TenderingCriterionResponse", "TenderingCriterion"] {
             for element in root.document.elements(named: name) where !(element.parent.map { $0.isSame(as: root) } ?? true) {
                 if name == "TenderingCriterion" && element.parent?.localName == "TenderingCriterionResponse" { continue }
-                warnings.append(ReaderWarning(code: "misplaced-element", message: "\(name) at line \(element.line) is not at the document's root (\(element.path))\(name == "TenderingCriterionResponse" && isResponse ? "; it is read as an answer" : "; it was not read")", line: element.line))
+                warnings.append(
+                    ReaderWarning(
+                        code: "misplaced-element",
+                        message:
+                            "\(name) at line \(element.line) is not at the document's root (\(element.path))\(name == "TenderingCriterionResponse" && isResponse ? "; it is read as an answer" : "; it was not read")",
+                        line: element.line))
                 if name == "TenderingCriterionResponse" { responses.append(element) }
             }
         }
@@ -163,10 +203,20 @@ enum EDMDocumentReader {
                 let propertyElements = response.children(answerNames.validatedProperty)
                 let propertyIDs = propertyElements.map(\.text)
                 for element in propertyElements where IdentifierText.hasHiddenCharacters(element.text) {
-                    warnings.append(ReaderWarning(code: "hidden-characters-in-id", message: "the answer at line \(response.line) names property \"\(CriterionAssembly.visible(element.text))\", which contains invisible or non-ASCII characters", line: element.line))
+                    warnings.append(
+                        ReaderWarning(
+                            code: "hidden-characters-in-id",
+                            message:
+                                "the answer at line \(response.line) names property \"\(CriterionAssembly.visible(element.text))\", which contains invisible or non-ASCII characters",
+                            line: element.line))
                 }
                 if propertyIDs.count > 1 {
-                    warnings.append(ReaderWarning(code: "several-property-ids", message: "the response at line \(response.line) names \(propertyIDs.count) properties; it is read as an answer to each", line: response.line))
+                    warnings.append(
+                        ReaderWarning(
+                            code: "several-property-ids",
+                            message:
+                                "the response at line \(response.line) names \(propertyIDs.count) properties; it is read as an answer to each",
+                            line: response.line))
                 }
                 let responseID = response.child(named: "ID")?.text ?? ""
                 for propertyID in propertyIDs.isEmpty ? [""] : propertyIDs {
@@ -186,7 +236,9 @@ enum EDMDocumentReader {
                         case .responseIDSuffix: instance = instanceFromResponseID(responseID, propertyID: propertyID)
                         case .repeatedGroupCopies: instance = question.instance
                         }
-                        for answer in readAnswers(response, question: question, instance: instance, evidence: evidenceByID, names: answerNames) {
+                        for answer in readAnswers(
+                            response, question: question, instance: instance, evidence: evidenceByID, names: answerNames)
+                        {
                             if question.typeCode != "QUESTION" { nonQuestions += 1 }
                             if let expected = question.valueType, !answerMatches(answer, valueType: expected) { mismatches += 1 }
                             assemblies[index].addAnswer(answer, gates: question.gates)
@@ -200,19 +252,33 @@ enum EDMDocumentReader {
         for index in unlinked.indices {
             let raw = unlinked[index].property ?? ""
             let normalised = IdentifierText.normalised(raw)
-            let target = owner[normalised]?.criterion ?? authorityOwner[raw] ?? authorityOwner[normalised] ?? Self.v4Owner(normalised, assemblies: assemblies)
+            let target =
+                owner[normalised]?.criterion ?? authorityOwner[raw] ?? authorityOwner[normalised] ?? Self.v4Owner(
+                    normalised, assemblies: assemblies)
                 ?? Self.neighbourOwner(index, sequence: sequence, assemblies: assemblies)
             if let target {
                 unlinked[index].belongsTo = assemblies[target].criterion.ground ?? assemblies[target].criterion.uuid
                 assemblies[target].unlinked.append((unlinked[index], normalised))
             }
-            warnings.append(ReaderWarning(code: "unlinked-answer", message: "the answer at line \(unlinked[index].line) names property \"\(CriterionAssembly.visible(raw))\", which no criterion in this document declares\(unlinked[index].belongsTo.map { "; it most likely belongs to \($0)" } ?? "")", line: unlinked[index].line))
+            warnings.append(
+                ReaderWarning(
+                    code: "unlinked-answer",
+                    message:
+                        "the answer at line \(unlinked[index].line) names property \"\(CriterionAssembly.visible(raw))\", which no criterion in this document declares\(unlinked[index].belongsTo.map { "; it most likely belongs to \($0)" } ?? "")",
+                    line: unlinked[index].line))
         }
         if nonQuestions > 0 {
-            warnings.append(ReaderWarning(code: "answer-to-non-question", message: "\(nonQuestions) answers validate a CAPTION or REQUIREMENT; kept", line: nil))
+            warnings.append(
+                ReaderWarning(
+                    code: "answer-to-non-question", message: "\(nonQuestions) answers validate a CAPTION or REQUIREMENT; kept", line: nil))
         }
         if mismatches > 0 {
-            warnings.append(ReaderWarning(code: "value-type-mismatch", message: "\(mismatches) answers carry a value element other than the one their ValueDataTypeCode names; the value found was kept", line: nil))
+            warnings.append(
+                ReaderWarning(
+                    code: "value-type-mismatch",
+                    message:
+                        "\(mismatches) answers carry a value element other than the one their ValueDataTypeCode names; the value found was kept",
+                    line: nil))
         }
 
         // Finished in place: a copy of an assembly would copy its answers again.
@@ -238,11 +304,12 @@ enum EDMDocumentReader {
         let basics = party.map(PartyReader.party)
         let roleCode = eo.child(path: "EconomicOperatorRole", "RoleCode")?.nonEmptyText
         let size = party?.child(named: "IndustryClassificationCode")?.nonEmptyText?.lowercased()
-        let sme: Bool? = switch size {
-        case "micro", "small", "medium", "sme": true
-        case "large": false
-        default: nil
-        }
+        let sme: Bool? =
+            switch size {
+            case "micro", "small", "medium", "sme": true
+            case "large": false
+            default: nil
+            }
         let representatives = (party?.children(named: "PowerOfAttorney") ?? []).map {
             PartyReader.representative(powerOfAttorney: $0, role: nil, anchor: $0)
         }.filter { $0.firstName != nil || $0.familyName != nil }
@@ -273,16 +340,19 @@ enum EDMDocumentReader {
     /// Last resort for an unlinked answer (a v2/v3 UUID renamed in the criterion copy): the
     /// exclusion criterion of a neighbouring response (responses follow criterion order) whose
     /// "Your answer" has no answer of its own: where the missing answer would be.
-    static func neighbourOwner(_ unlinkedIndex: Int, sequence: [(criterion: Int?, unlinked: Int?)], assemblies: [CriterionAssembly]) -> Int? {
+    static func neighbourOwner(_ unlinkedIndex: Int, sequence: [(criterion: Int?, unlinked: Int?)], assemblies: [CriterionAssembly]) -> Int?
+    {
         guard let position = sequence.firstIndex(where: { $0.unlinked == unlinkedIndex }) else { return nil }
         let before = sequence[..<position].last { $0.criterion != nil }?.criterion ?? -1
         let after = sequence[(position + 1)...].first { $0.criterion != nil }?.criterion ?? assemblies.count
         guard before <= after else { return nil }
         // The exclusion criteria from the one answered before to the one answered after, whose
         // "Your answer" is unanswered: exactly one, or no guess.
-        let candidates = (max(before, 0) ..< min(after + 1, assemblies.count)).filter { index in
+        let candidates = (max(before, 0)..<min(after + 1, assemblies.count)).filter { index in
             let assembly = assemblies[index]
-            guard assembly.criterion.category == .exclusion, let yourAnswer = CriterionAssembly.yourAnswer(in: assembly.questions)?.primary.id else { return false }
+            guard assembly.criterion.category == .exclusion,
+                let yourAnswer = CriterionAssembly.yourAnswer(in: assembly.questions)?.primary.id
+            else { return false }
             return !assembly.criterion.answers.contains { $0.property == yourAnswer }
         }
         return candidates.count == 1 ? candidates[0] : nil
@@ -293,7 +363,9 @@ enum EDMDocumentReader {
     static func criterionAssembly(_ element: XMLElement, isResponse: Bool) -> CriterionAssembly {
         let lots = element.children(named: "ProcurementProjectLotReference").compactMap { $0.child(named: "ID")?.nonEmptyText }
         var assembly = CriterionAssembly(element: element, codeElement: "CriterionTypeCode", lots: lots, isResponse: isResponse)
-        walk(element, names: CriterionNames(element.document), gates: [], steps: [], instance: 1, inSubCriterion: false, group: 0, groupID: "", assembly: &assembly)
+        walk(
+            element, names: CriterionNames(element.document), gates: [], steps: [], instance: 1, inSubCriterion: false, group: 0,
+            groupID: "", assembly: &assembly)
         return assembly
     }
 
@@ -302,17 +374,25 @@ enum EDMDocumentReader {
         let id, description, typeCode, valueDataTypeCode, groupTypeCode, name: XMLName
         let property, group, subsidiaryGroup, subCriterion: XMLName
         init(_ document: XMLDocument) {
-            id = document.name("ID"); description = document.name("Description"); typeCode = document.name("TypeCode")
-            valueDataTypeCode = document.name("ValueDataTypeCode"); groupTypeCode = document.name("PropertyGroupTypeCode")
-            name = document.name("Name"); property = document.name("TenderingCriterionProperty")
-            group = document.name("TenderingCriterionPropertyGroup"); subsidiaryGroup = document.name("SubsidiaryTenderingCriterionPropertyGroup")
+            id = document.name("ID")
+            description = document.name("Description")
+            typeCode = document.name("TypeCode")
+            valueDataTypeCode = document.name("ValueDataTypeCode")
+            groupTypeCode = document.name("PropertyGroupTypeCode")
+            name = document.name("Name")
+            property = document.name("TenderingCriterionProperty")
+            group = document.name("TenderingCriterionPropertyGroup")
+            subsidiaryGroup = document.name("SubsidiaryTenderingCriterionPropertyGroup")
             subCriterion = document.name("SubTenderingCriterion")
         }
     }
 
     /// Walks property groups depth-first. A group's ONTRUE/ONFALSE gate refers to the nearest
     /// preceding INDICATOR question among the properties of its parent group.
-    private static func walk(_ parent: XMLElement, names: CriterionNames, gates: [Gate], steps: [GroupStep], instance: Int, inSubCriterion: Bool, group: Int, groupID: String, assembly: inout CriterionAssembly) {
+    private static func walk(
+        _ parent: XMLElement, names: CriterionNames, gates: [Gate], steps: [GroupStep], instance: Int, inSubCriterion: Bool, group: Int,
+        groupID: String, assembly: inout CriterionAssembly
+    ) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
         var propertiesSoFar: [String] = []
@@ -320,15 +400,22 @@ enum EDMDocumentReader {
             let kind = child.name
             if kind == names.property {
                 // One pass over the property's fields; the first ID, TypeCode and ValueDataTypeCode count.
-                var id: String?, typeCode: String?, valueType: String?
+                var id: String?
+                var typeCode: String?
+                var valueType: String?
                 var descriptions: [String] = []
                 var repeated = false
                 for field in child.children {
                     let name = field.name
-                    if name == names.id { if id == nil { id = field.text } else { repeated = true } }
-                    else if name == names.description { if let text = field.nonEmptyText { descriptions.append(text) } }
-                    else if name == names.typeCode { if typeCode == nil { typeCode = field.text.uppercased() } else { repeated = true } }
-                    else if name == names.valueDataTypeCode { if valueType == nil { valueType = field.text.uppercased() } else { repeated = true } }
+                    if name == names.id {
+                        if id == nil { id = field.text } else { repeated = true }
+                    } else if name == names.description {
+                        if let text = field.nonEmptyText { descriptions.append(text) }
+                    } else if name == names.typeCode {
+                        if typeCode == nil { typeCode = field.text.uppercased() } else { repeated = true }
+                    } else if name == names.valueDataTypeCode {
+                        if valueType == nil { valueType = field.text.uppercased() } else { repeated = true }
+                    }
                 }
                 // The first of each counts (the schema allows one); a second is a sign of editing.
                 if repeated { assembly.repeatedFieldLines.append(child.line) }
@@ -353,13 +440,17 @@ enum EDMDocumentReader {
                 }
                 assembly.groupCount += 1
                 step.element = assembly.groupCount
-                walk(child, names: names, gates: childGates, steps: steps + [step], instance: occurrence > 1 ? occurrence : instance, inSubCriterion: inSubCriterion,
-                     group: assembly.groupCount, groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
+                walk(
+                    child, names: names, gates: childGates, steps: steps + [step], instance: occurrence > 1 ? occurrence : instance,
+                    inSubCriterion: inSubCriterion,
+                    group: assembly.groupCount, groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
             } else if kind == names.subCriterion {
                 if let name = child.child(names.name)?.nonEmptyText ?? child.child(names.id)?.nonEmptyText {
                     assembly.criterion.subCriteria.append(name)
                 }
-                walk(child, names: names, gates: gates, steps: steps, instance: instance, inSubCriterion: true, group: group, groupID: groupID, assembly: &assembly)
+                walk(
+                    child, names: names, gates: gates, steps: steps, instance: instance, inSubCriterion: true, group: group,
+                    groupID: groupID, assembly: &assembly)
             }
         }
     }
@@ -369,13 +460,16 @@ enum EDMDocumentReader {
     /// `…/Q4/R2/R1` validating `…/Q4` is instance 2.
     static func instanceFromResponseID(_ responseID: String, propertyID: String) -> Int {
         // On the UTF-8 bytes in place: called for every answer, and ids are ASCII in practice.
-        var responseID = responseID, propertyID = propertyID
+        var responseID = responseID
+        var propertyID = propertyID
         return responseID.withUTF8 { response in
             propertyID.withUTF8 { property in
                 guard response.count > property.count + 2,
-                      response[..<property.count].elementsEqual(property),
-                      response[property.count] == UInt8(ascii: "/"), response[property.count + 1] == UInt8(ascii: "R") else { return 1 }
-                var number = 0, digits = 0
+                    response[..<property.count].elementsEqual(property),
+                    response[property.count] == UInt8(ascii: "/"), response[property.count + 1] == UInt8(ascii: "R")
+                else { return 1 }
+                var number = 0
+                var digits = 0
                 for byte in response[(property.count + 2)...] {
                     if byte == UInt8(ascii: "/") { break }
                     guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return 1 }
@@ -392,10 +486,17 @@ enum EDMDocumentReader {
         let responseValue, indicator, date, amount, description, code, responseID, quantity, measure, numeric, uri: XMLName
         let validatedProperty: XMLName
         init(_ document: XMLDocument) {
-            responseValue = document.name("ResponseValue"); indicator = document.name("ResponseIndicator"); date = document.name("ResponseDate")
-            amount = document.name("ResponseAmount"); description = document.name("Description"); code = document.name("ResponseCode")
-            responseID = document.name("ResponseID"); quantity = document.name("ResponseQuantity"); measure = document.name("ResponseMeasure")
-            numeric = document.name("ResponseNumeric"); uri = document.name("ResponseURI")
+            responseValue = document.name("ResponseValue")
+            indicator = document.name("ResponseIndicator")
+            date = document.name("ResponseDate")
+            amount = document.name("ResponseAmount")
+            description = document.name("Description")
+            code = document.name("ResponseCode")
+            responseID = document.name("ResponseID")
+            quantity = document.name("ResponseQuantity")
+            measure = document.name("ResponseMeasure")
+            numeric = document.name("ResponseNumeric")
+            uri = document.name("ResponseURI")
             validatedProperty = document.name("ValidatedCriterionPropertyID")
         }
     }
@@ -405,16 +506,22 @@ enum EDMDocumentReader {
     /// the same response becomes an answer of its own (at the value's line), so the criterion sees
     /// every value and reports the conflict instead of keeping the first. Lists (descriptions,
     /// codes, identifiers) stay one answer.
-    static func readAnswers(_ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence],
-                            names: AnswerNames) -> [Answer] {
-        var answer = Answer(property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
-                            applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
+    static func readAnswers(
+        _ response: XMLElement, question: QuestionInfo?, instance: Int, evidence: [String: Evidence],
+        names: AnswerNames
+    ) -> [Answer] {
+        var answer = Answer(
+            property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
+            applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
         var descriptions: [String] = []
         var codes: [String] = []
         var identifiers: [Identifier] = []
         // Single-valued values with the element each came from.
         var indicators: [(value: Bool?, raw: String, element: XMLElement)] = []
-        var dates: [(String, XMLElement)] = [], amounts: [(Amount, XMLElement)] = [], quantities: [(String, XMLElement)] = [], urls: [(String, XMLElement)] = []
+        var dates: [(String, XMLElement)] = []
+        var amounts: [(Amount, XMLElement)] = []
+        var quantities: [(String, XMLElement)] = []
+        var urls: [(String, XMLElement)] = []
         // Tolerate values placed directly under the response (one EDM 2.1.0 proposal does this).
         let holders = response.children(names.responseValue) + [response]
         for holder in holders {
@@ -424,25 +531,38 @@ enum EDMDocumentReader {
                 if name == names.indicator {
                     let raw = value.text
                     if !raw.isEmpty { indicators.append((parseBoolean(raw), raw, value)) }
-                } else if name == names.date { if let text = value.nonEmptyText { dates.append((text, value)) } }
-                else if name == names.amount {
-                    if let text = value.nonEmptyText { amounts.append((Amount(value: text, currency: value.attribute("currencyID")), value)) }
-                } else if name == names.description { if inResponseValue, let text = value.nonEmptyText { descriptions.append(text) } }
-                else if name == names.code { if let text = value.nonEmptyText { codes.append(text) } }
-                else if name == names.responseID {
-                    if let text = value.nonEmptyText { identifiers.append(Identifier(value: text, scheme: value.attribute("schemeID") ?? value.attribute("schemeAgencyID"))) }
-                } else if name == names.quantity || name == names.measure || name == names.numeric { if let text = value.nonEmptyText { quantities.append((text, value)) } }
-                else if name == names.uri { if let text = value.nonEmptyText { urls.append((text, value)) } }
+                } else if name == names.date {
+                    if let text = value.nonEmptyText { dates.append((text, value)) }
+                } else if name == names.amount {
+                    if let text = value.nonEmptyText {
+                        amounts.append((Amount(value: text, currency: value.attribute("currencyID")), value))
+                    }
+                } else if name == names.description {
+                    if inResponseValue, let text = value.nonEmptyText { descriptions.append(text) }
+                } else if name == names.code {
+                    if let text = value.nonEmptyText { codes.append(text) }
+                } else if name == names.responseID {
+                    if let text = value.nonEmptyText {
+                        identifiers.append(
+                            Identifier(value: text, scheme: value.attribute("schemeID") ?? value.attribute("schemeAgencyID")))
+                    }
+                } else if name == names.quantity || name == names.measure || name == names.numeric {
+                    if let text = value.nonEmptyText { quantities.append((text, value)) }
+                } else if name == names.uri {
+                    if let text = value.nonEmptyText { urls.append((text, value)) }
+                }
             }
         }
         answer.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n")
         answer.code = codes.isEmpty ? nil : codes.joined(separator: ", ")
         if let first = identifiers.first {
-            answer.identifier = identifiers.count == 1 ? first : Identifier(value: identifiers.map(\.value).joined(separator: ", "), scheme: first.scheme)
+            answer.identifier =
+                identifiers.count == 1 ? first : Identifier(value: identifiers.map(\.value).joined(separator: ", "), scheme: first.scheme)
         }
         if let period = response.child(named: "ApplicablePeriod") {
-            let value = Period(start: period.child(named: "StartDate")?.nonEmptyText, end: period.child(named: "EndDate")?.nonEmptyText,
-                               description: period.child(named: "Description")?.nonEmptyText)
+            let value = Period(
+                start: period.child(named: "StartDate")?.nonEmptyText, end: period.child(named: "EndDate")?.nonEmptyText,
+                description: period.child(named: "Description")?.nonEmptyText)
             if value.start != nil || value.end != nil || value.description != nil { answer.period = value }
         }
         let supplied = response.children(named: "EvidenceSupplied").compactMap { $0.child(named: "ID")?.nonEmptyText }
@@ -454,20 +574,42 @@ enum EDMDocumentReader {
         answers.reserveCapacity(max(1, count))
         for slot in 0..<count {
             var element: XMLElement? = nil
-            var target = slot == 0 ? answer : Answer(property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
-                                                      applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
+            var target =
+                slot == 0
+                ? answer
+                : Answer(
+                    property: question?.id, question: question?.description, type: question?.valueType, instance: instance,
+                    applicable: true, gatedBy: nil, criminalData: false, line: response.line, path: response.path)
             if slot < indicators.count {
                 target.indicator = indicators[slot].value
                 if indicators[slot].value == nil { target.unreadable = String(indicators[slot].raw.prefix(40)) }
                 element = indicators[slot].element
             }
-            if slot < dates.count { target.date = dates[slot].0; element = element ?? dates[slot].1 }
-            if slot < amounts.count { target.amount = amounts[slot].0; element = element ?? amounts[slot].1 }
-            if slot < quantities.count { target.quantity = quantities[slot].0; element = element ?? quantities[slot].1 }
-            if slot < urls.count { target.url = urls[slot].0; element = element ?? urls[slot].1 }
+            if slot < dates.count {
+                target.date = dates[slot].0
+                element = element ?? dates[slot].1
+            }
+            if slot < amounts.count {
+                target.amount = amounts[slot].0
+                element = element ?? amounts[slot].1
+            }
+            if slot < quantities.count {
+                target.quantity = quantities[slot].0
+                element = element ?? quantities[slot].1
+            }
+            if slot < urls.count {
+                target.url = urls[slot].0
+                element = element ?? urls[slot].1
+            }
             // Several values, or one that cannot be read: each answer points at its own value element.
-            if let element, count > 1 || target.unreadable != nil { target.line = element.line; target.path = element.path }
-            if slot == 0 { answers[0] = target; continue }
+            if let element, count > 1 || target.unreadable != nil {
+                target.line = element.line
+                target.path = element.path
+            }
+            if slot == 0 {
+                answers[0] = target
+                continue
+            }
             target.responseLine = response.line
             answers.append(target)
         }
@@ -494,10 +636,11 @@ enum EDMDocumentReader {
     static func readEvidence(_ element: XMLElement) -> Evidence? {
         guard let id = element.child(named: "ID")?.nonEmptyText else { return nil }
         let reference = element.child(named: "DocumentReference")
-        return Evidence(id: id, documentID: reference?.child(named: "ID")?.nonEmptyText,
-                        uri: reference?.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText,
-                        issuer: reference?.child(path: "IssuerParty", "PartyName", "Name")?.nonEmptyText,
-                        confidentiality: element.child(named: "ConfidentialityLevelCode")?.nonEmptyText,
-                        line: element.line, path: element.path)
+        return Evidence(
+            id: id, documentID: reference?.child(named: "ID")?.nonEmptyText,
+            uri: reference?.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText,
+            issuer: reference?.child(path: "IssuerParty", "PartyName", "Name")?.nonEmptyText,
+            confidentiality: element.child(named: "ConfidentialityLevelCode")?.nonEmptyText,
+            line: element.line, path: element.path)
     }
 }

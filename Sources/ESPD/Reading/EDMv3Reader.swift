@@ -12,7 +12,9 @@ public enum EDMv3Reader: GenerationReader {
     }
 
     /// eo-role-type (EU Vocabularies, 20211208-0).
-    static let roleNames = ["sole-tenderer": "sole", "group-lead": "lead", "group-mem": "member", "oeron": "relied-upon", "subcont": "subcontractor"]
+    static let roleNames = [
+        "sole-tenderer": "sole", "group-lead": "lead", "group-mem": "member", "oeron": "relied-upon", "subcont": "subcontractor",
+    ]
 
     static let conventions = EDMConventions(instances: .repeatedGroupCopies, roleNames: roleNames)
 }

@@ -50,16 +50,22 @@ public enum ESPDReadError: Error, Sendable, CustomStringConvertible {
 public enum ESPDParser {
     /// - Parameter request: the tender's ESPD request; used when a response carries no criteria
     ///   (its questions are then paired with the response's answers).
-    public static func read(contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default,
-                            request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
+    public static func read(
+        contentsOf path: String, displayName: String? = nil, limits: ParseLimits = .default,
+        request: String? = nil
+    ) throws(ESPDReadError) -> ESPDDocument {
         let bytes: [UInt8]
-        do { bytes = try XMLDocument.readBounded(path: path, name: displayName ?? path, limit: limits.maxBytes) } catch { throw .xml(error) }
+        do { bytes = try XMLDocument.readBounded(path: path, name: displayName ?? path, limit: limits.maxBytes) } catch {
+            throw .xml(error)
+        }
         return try read(bytes: bytes, sourceName: displayName ?? path, limits: limits, request: request)
     }
 
     /// Reads bytes already in memory (read once, so the caller can hash the same bytes).
     /// - Parameter request: the path of the tender's ESPD request: the questions the authority asked.
-    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, request: String? = nil) throws(ESPDReadError) -> ESPDDocument {
+    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, request: String? = nil)
+        throws(ESPDReadError) -> ESPDDocument
+    {
         var requestDocument: XMLDocument? = nil
         if let request {
             do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .xml(error) }
@@ -69,7 +75,9 @@ public enum ESPDParser {
 
     /// The same with the request already parsed (a batch parses it once and shares it: a parsed
     /// document is only read).
-    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?) throws(ESPDReadError) -> ESPDDocument {
+    public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?)
+        throws(ESPDReadError) -> ESPDDocument
+    {
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
@@ -84,8 +92,12 @@ public enum ESPDParser {
         // Elements are matched by namespace and local name: elements in namespaces the document's
         // generation does not use are taken out before anything is read (a decoy answer in a
         // foreign namespace must not stand in for the real one), and each is reported.
-        let foreign = document.detachElements(outside: ESPDNamespaces.allowed(rootNamespace: root.namespaceURI), opaque: ESPDNamespaces.opaque)
-        if let request { _ = request.detachElements(outside: ESPDNamespaces.allowed(rootNamespace: request.root.namespaceURI), opaque: ESPDNamespaces.opaque) }
+        let foreign = document.detachElements(
+            outside: ESPDNamespaces.allowed(rootNamespace: root.namespaceURI), opaque: ESPDNamespaces.opaque)
+        if let request {
+            _ = request.detachElements(
+                outside: ESPDNamespaces.allowed(rootNamespace: request.root.namespaceURI), opaque: ESPDNamespaces.opaque)
+        }
         let header: DocumentHeader
         do {
             header = try HeaderReader.read(root)
@@ -100,9 +112,17 @@ public enum ESPDParser {
         // Names with control, bidi or invisible characters: shown escaped everywhere, and reported
         // (they can disguise a name on a screen and defeat name matching).
         if let eo = result.economicOperator {
-            for (label, name, line) in [("economic operator", eo.name, eo.line)] + eo.representatives.map({ ("representative", $0.fullName as String?, $0.line) }) {
-                guard let name, name.unicodeScalars.contains(where: { IdentifierText.isInvisible($0) && $0 != " " && $0.value != 0xA0 }) else { continue }
-                result.warnings.append(ReaderWarning(code: "hidden-characters-in-name", message: "the \(label)'s name \"\(CriterionAssembly.visible(name))\" contains control, bidirectional or invisible characters", line: line))
+            for (label, name, line) in [("economic operator", eo.name, eo.line)]
+                + eo.representatives.map({ ("representative", $0.fullName as String?, $0.line) })
+            {
+                guard let name, name.unicodeScalars.contains(where: { IdentifierText.isInvisible($0) && $0 != " " && $0.value != 0xA0 })
+                else { continue }
+                result.warnings.append(
+                    ReaderWarning(
+                        code: "hidden-characters-in-name",
+                        message:
+                            "the \(label)'s name \"\(CriterionAssembly.visible(name))\" contains control, bidirectional or invisible characters",
+                        line: line))
             }
         }
         result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -154,12 +174,17 @@ enum ESPDNamespaces {
     /// One warning per foreign element (at most 50, then one that counts the rest).
     static func warnings(_ foreign: [XMLDocument.ForeignElement]) -> [ReaderWarning] {
         var result = foreign.prefix(50).map { element in
-            ReaderWarning(code: "foreign-element",
-                          message: "element \(element.localName) in \(element.namespaceURI.map { "namespace \($0)" } ?? "no namespace") is not part of this ESPD generation; it was not read (\(element.path))",
-                          line: element.line)
+            ReaderWarning(
+                code: "foreign-element",
+                message:
+                    "element \(element.localName) in \(element.namespaceURI.map { "namespace \($0)" } ?? "no namespace") is not part of this ESPD generation; it was not read (\(element.path))",
+                line: element.line)
         }
         if foreign.count > 50 {
-            result.append(ReaderWarning(code: "foreign-element", message: "\(foreign.count - 50) more elements in foreign namespaces were not read", line: foreign[50].line))
+            result.append(
+                ReaderWarning(
+                    code: "foreign-element", message: "\(foreign.count - 50) more elements in foreign namespaces were not read",
+                    line: foreign[50].line))
         }
         return result
     }

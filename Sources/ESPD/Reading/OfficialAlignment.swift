@@ -27,17 +27,20 @@ extension CriterionAssembly {
         guard let ground = criterion.ground else { return nil }
         let own = questions.filter { !$0.inSubCriterion }
         var best: (release: String, placed: [QuestionInfo], unplaced: [QuestionInfo])?
-        for release in Self.candidateReleases(declared: declared, generation: generation) where OfficialStructure.has(release: release, ground: ground) {
+        for release in Self.candidateReleases(declared: declared, generation: generation)
+        where OfficialStructure.has(release: release, ground: ground) {
             let (placed, unplaced) = Self.align(own, release: release, ground: ground)
             if best == nil || placed.count > best!.placed.count { best = (release, placed, unplaced) }
         }
         guard let best, !best.placed.isEmpty else { return nil }
         if !best.unplaced.isEmpty {
             let lines = best.unplaced.map(\.line)
-            criterion.conflicts.append(AnswerConflict(
-                kind: .unknownStructure, property: best.unplaced[0].id,
-                message: "\(best.unplaced.count == 1 ? "a question" : "\(best.unplaced.count) questions") of \(ground) (line\(lines.count == 1 ? "" : "s") \(EDMDocumentReader.lineList(lines))) \(best.unplaced.count == 1 ? "sits" : "sit") where the official ESPD-EDM \(best.release) structure has none; their answers are read, their meaning is not established",
-                lines: lines))
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .unknownStructure, property: best.unplaced[0].id,
+                    message:
+                        "\(best.unplaced.count == 1 ? "a question" : "\(best.unplaced.count) questions") of \(ground) (line\(lines.count == 1 ? "" : "s") \(EDMDocumentReader.lineList(lines))) \(best.unplaced.count == 1 ? "sits" : "sit") where the official ESPD-EDM \(best.release) structure has none; their answers are read, their meaning is not established",
+                    lines: lines))
         }
         let source = "the official ESPD-EDM \(best.release) criteria"
         return AuthorityQuestions(source: source, questions: best.placed, description: nil, line: 0, questionSource: source)
@@ -49,7 +52,8 @@ extension CriterionAssembly {
     /// where exactly one question of the group has the official text (a second "Your answer"
     /// inserted into the group leaves both unplaced and named).
     static func align(_ own: [QuestionInfo], release: String, ground: String) -> (placed: [QuestionInfo], unplaced: [QuestionInfo]) {
-        var placed: [QuestionInfo] = [], unplaced: [QuestionInfo] = []
+        var placed: [QuestionInfo] = []
+        var unplaced: [QuestionInfo] = []
         var groups: [Int: [QuestionInfo]] = [:]
         var order: [Int] = []
         for question in own {
@@ -60,7 +64,9 @@ extension CriterionAssembly {
             let members = groups[group]!
             let path = members[0].structurePath
             var officialCount = 0
-            while OfficialStructure.properties(release: release, ground: ground, path: path, position: officialCount + 1) != nil { officialCount += 1 }
+            while OfficialStructure.properties(release: release, ground: ground, path: path, position: officialCount + 1) != nil {
+                officialCount += 1
+            }
             let byPlace = members.count == officialCount
             for question in members {
                 var candidate = question
@@ -68,10 +74,15 @@ extension CriterionAssembly {
                     // The official place whose text this question has, if no other question of the group has it too.
                     let text = Self.comparable(question.description)
                     let places = (0..<officialCount).filter { index in
-                        OfficialStructure.properties(release: release, ground: ground, path: path, position: index + 1)!.contains { Self.comparable($0.description) == text }
+                        OfficialStructure.properties(release: release, ground: ground, path: path, position: index + 1)!.contains {
+                            Self.comparable($0.description) == text
+                        }
                     }
                     let rivals = members.filter { Self.comparable($0.description) == text }.count
-                    guard places.count == 1, rivals == 1 else { unplaced.append(question); continue }
+                    guard places.count == 1, rivals == 1 else {
+                        unplaced.append(question)
+                        continue
+                    }
                     candidate.position = places[0] + 1
                 }
                 if let official = Self.place(candidate, release: release, ground: ground) {
@@ -83,7 +94,9 @@ extension CriterionAssembly {
         }
         // Gates once every place is known; positions back to the response's own.
         var placedAt: [String: String] = [:]
-        for question in placed where placedAt["\(question.group)#\(question.position)"] == nil { placedAt["\(question.group)#\(question.position)"] = question.id }
+        for question in placed where placedAt["\(question.group)#\(question.position)"] == nil {
+            placedAt["\(question.group)#\(question.position)"] = question.id
+        }
         let ownPosition = Dictionary(own.map { ($0.id + "#\($0.group)", $0.position) }, uniquingKeysWith: { first, _ in first })
         placed = placed.map { question in
             var question = question
@@ -102,11 +115,16 @@ extension CriterionAssembly {
             path = path.isEmpty ? step.key : path + "/" + step.key
             guard OfficialStructure.gates(release: release, ground: ground, path: path) != nil else { return nil }
         }
-        guard let candidates = OfficialStructure.properties(release: release, ground: ground, path: path, position: question.position) else { return nil }
+        guard let candidates = OfficialStructure.properties(release: release, ground: ground, path: path, position: question.position)
+        else { return nil }
         let normalised = Self.comparable(question.description)
         // Where official sources of the release differ (REGULATED and SELFCONTAINED type the exclusion
         // period differently), the one the response follows.
-        let official = candidates.first { Self.comparable($0.description) == normalised && $0.valueType == (question.valueType ?? "") && $0.typeCode == question.typeCode }
+        let official =
+            candidates.first {
+                Self.comparable($0.description) == normalised && $0.valueType == (question.valueType ?? "")
+                    && $0.typeCode == question.typeCode
+            }
             ?? candidates.first { Self.comparable($0.description) == normalised } ?? candidates[0]
         var placed = question
         placed.description = official.description
@@ -121,19 +139,24 @@ extension CriterionAssembly {
     /// the parent group. `placedAt` maps (group element, official place) to the response's id.
     static func officialGates(_ question: QuestionInfo, release: String, ground: String, placedAt: [String: String]) -> [Gate] {
         var gates: [Gate] = []
-        var path = "", parentPath = ""
+        var path = ""
+        var parentPath = ""
         for (depth, step) in question.steps.enumerated() {
             path = path.isEmpty ? step.key : path + "/" + step.key
             let codes = OfficialStructure.gates(release: release, ground: ground, path: path) ?? []
             let code = codes.contains(step.code) ? step.code : (codes.first ?? step.code)
             if code == "ONTRUE" || code == "ONFALSE" {
-                var indicator = 0, position = 1
-                while let properties = OfficialStructure.properties(release: release, ground: ground, path: parentPath, position: position) {
+                var indicator = 0
+                var position = 1
+                while let properties = OfficialStructure.properties(release: release, ground: ground, path: parentPath, position: position)
+                {
                     if properties.contains(where: { $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" }) { indicator = position }
                     position += 1
                 }
                 let parentElement = depth == 0 ? 0 : question.steps[depth - 1].element
-                if let controller = placedAt["\(parentElement)#\(indicator)"] { gates.append(Gate(controller: controller, expected: code == "ONTRUE")) }
+                if let controller = placedAt["\(parentElement)#\(indicator)"] {
+                    gates.append(Gate(controller: controller, expected: code == "ONTRUE"))
+                }
             }
             parentPath = path
         }

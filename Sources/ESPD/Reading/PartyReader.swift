@@ -12,7 +12,8 @@ enum PartyReader {
             if !result.contains(identifier) { result.append(identifier) }
         }
         if let endpoint = party.child(named: "EndpointID"), let value = endpoint.nonEmptyText,
-           !result.contains(where: { $0.value == value }) {
+            !result.contains(where: { $0.value == value })
+        {
             result.append(Identifier(value: value, scheme: endpoint.attribute("schemeID") ?? endpoint.attribute("schemeAgencyID")))
         }
         return result
@@ -20,21 +21,23 @@ enum PartyReader {
 
     static func party(_ element: XMLElement) -> Party {
         let party = element.localName == "Party" ? element : (element.child(named: "Party") ?? element)
-        return Party(name: party.child(path: "PartyName", "Name")?.nonEmptyText,
-                     identifiers: identifiers(of: party),
-                     country: CountryCodes.normalise(party.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
-                     city: party.child(path: "PostalAddress", "CityName")?.nonEmptyText,
-                     line: element.line, path: element.path)
+        return Party(
+            name: party.child(path: "PartyName", "Name")?.nonEmptyText,
+            identifiers: identifiers(of: party),
+            country: CountryCodes.normalise(party.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
+            city: party.child(path: "PostalAddress", "CityName")?.nonEmptyText,
+            line: element.line, path: element.path)
     }
 
     /// `cac:PowerOfAttorney` → representative (v1 wraps it in RepresentativeNaturalPerson).
     static func representative(powerOfAttorney: XMLElement, role: String?, anchor: XMLElement) -> Representative {
         let person = powerOfAttorney.child(path: "AgentParty", "Person")
-        return Representative(firstName: person?.child(named: "FirstName")?.nonEmptyText,
-                              familyName: person?.child(named: "FamilyName")?.nonEmptyText,
-                              role: role ?? powerOfAttorney.child(named: "Description")?.nonEmptyText,
-                              birthDate: person?.child(named: "BirthDate")?.nonEmptyText,
-                              line: anchor.line, path: anchor.path)
+        return Representative(
+            firstName: person?.child(named: "FirstName")?.nonEmptyText,
+            familyName: person?.child(named: "FamilyName")?.nonEmptyText,
+            role: role ?? powerOfAttorney.child(named: "Description")?.nonEmptyText,
+            birthDate: person?.child(named: "BirthDate")?.nonEmptyText,
+            line: anchor.line, path: anchor.path)
     }
 
     /// ProcurementProject, lots and TED/request references (v1 and v2+ alike).
@@ -44,26 +47,30 @@ enum PartyReader {
         if let project {
             for name in ["MainCommodityClassification", "AdditionalCommodityClassification"] {
                 for classification in project.children(named: name) {
-                    if let code = classification.child(named: "ItemClassificationCode")?.nonEmptyText, !cpv.contains(code) { cpv.append(code) }
+                    if let code = classification.child(named: "ItemClassificationCode")?.nonEmptyText, !cpv.contains(code) {
+                        cpv.append(code)
+                    }
                 }
             }
         }
         let lots = root.children(named: "ProcurementProjectLot").compactMap { $0.child(named: "ID")?.nonEmptyText }
-        return Procurement(name: project?.child(named: "Name")?.nonEmptyText,
-                           description: project?.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
-                           typeCode: project?.child(named: "ProcurementTypeCode")?.nonEmptyText,
-                           procedureCode: root.child(named: "ProcedureCode")?.nonEmptyText,
-                           cpv: cpv, lots: lots)
+        return Procurement(
+            name: project?.child(named: "Name")?.nonEmptyText,
+            description: project?.children(named: "Description").compactMap(\.nonEmptyText).joined(separator: " ").nonEmpty,
+            typeCode: project?.child(named: "ProcurementTypeCode")?.nonEmptyText,
+            procedureCode: root.child(named: "ProcedureCode")?.nonEmptyText,
+            cpv: cpv, lots: lots)
     }
 
     static func documentReferences(_ root: XMLElement) -> [DocumentReference] {
         root.children(named: "AdditionalDocumentReference").map { reference in
             let external = reference.child(path: "Attachment", "ExternalReference")
-            return DocumentReference(id: reference.child(named: "ID")?.nonEmptyText,
-                                     typeCode: reference.child(named: "DocumentTypeCode")?.nonEmptyText,
-                                     title: external?.child(named: "FileName")?.nonEmptyText,
-                                     uri: external?.child(named: "URI")?.nonEmptyText,
-                                     line: reference.line)
+            return DocumentReference(
+                id: reference.child(named: "ID")?.nonEmptyText,
+                typeCode: reference.child(named: "DocumentTypeCode")?.nonEmptyText,
+                title: external?.child(named: "FileName")?.nonEmptyText,
+                uri: external?.child(named: "URI")?.nonEmptyText,
+                line: reference.line)
         }
     }
 }
@@ -75,7 +82,8 @@ extension String {
     /// every call, which dominated reading a response's answers (measurements: bench/README.md).
     /// Needles here are ASCII phrases, so a byte match is a character match.
     public func includes(_ needle: String) -> Bool {
-        var haystack = self, needle = needle
+        var haystack = self
+        var needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
                 guard let first = n.first else { return true }

@@ -20,7 +20,10 @@ public enum V1Reader: GenerationReader {
         let isResponse = header.kind == .response
         var warnings: [ReaderWarning] = []
         if header.namespaces != .espdV1 {
-            warnings.append(ReaderWarning(code: "unexpected-namespace", message: "v1 root element in namespace \(header.declared.rootNamespace ?? "(none)")", line: root.line))
+            warnings.append(
+                ReaderWarning(
+                    code: "unexpected-namespace", message: "v1 root element in namespace \(header.declared.rootNamespace ?? "(none)")",
+                    line: root.line))
         }
         var criteria: [Criterion] = []
         for element in root.children(named: "Criterion") {
@@ -51,7 +54,8 @@ public enum V1Reader: GenerationReader {
         let basics = party.map(PartyReader.party)
         let representatives = eo.children(named: "RepresentativeNaturalPerson").compactMap { person -> Representative? in
             guard let attorney = person.child(named: "PowerOfAttorney") else { return nil }
-            return PartyReader.representative(powerOfAttorney: attorney, role: person.child(named: "NaturalPersonRoleDescription")?.nonEmptyText, anchor: person)
+            return PartyReader.representative(
+                powerOfAttorney: attorney, role: person.child(named: "NaturalPersonRoleDescription")?.nonEmptyText, anchor: person)
         }
         let roleCode = eo.child(named: "EconomicOperatorRoleCode")?.nonEmptyText
         return EconomicOperator(
@@ -74,7 +78,9 @@ public enum V1Reader: GenerationReader {
         return assembly.finish(isResponse: isResponse, generation: .v1)
     }
 
-    private static func walkGroups(in parent: XMLElement, gates: [Gate], instance: Int, group: Int, groupID: String, assembly: inout CriterionAssembly) {
+    private static func walkGroups(
+        in parent: XMLElement, gates: [Gate], instance: Int, group: Int, groupID: String, assembly: inout CriterionAssembly
+    ) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
         for child in parent.children {
@@ -83,9 +89,10 @@ public enum V1Reader: GenerationReader {
                 // Requirement ids repeat between instances; the key includes the tree position.
                 let key = requirementID.isEmpty ? child.path : requirementID
                 let type = child.attribute("responseDataType")?.uppercased()
-                let question = QuestionInfo(id: key, description: child.child(named: "Description")?.nonEmptyText,
-                                            typeCode: "QUESTION", valueType: type, gates: gates, inSubCriterion: false,
-                                            group: group, groupID: groupID, line: child.line)
+                let question = QuestionInfo(
+                    id: key, description: child.child(named: "Description")?.nonEmptyText,
+                    typeCode: "QUESTION", valueType: type, gates: gates, inSubCriterion: false,
+                    group: group, groupID: groupID, line: child.line)
                 assembly.addQuestionOnce(question)
                 if type == "INDICATOR" { lastIndicator = key }
                 // Every Response is read: a second one is a conflict to report, not to skip.
@@ -101,12 +108,14 @@ public enum V1Reader: GenerationReader {
                 var childGates = gates
                 switch child.attribute("pi")?.uppercased() {
                 case "GROUP_FULFILLED.ON_TRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
-                case "GROUP_FULFILLED.ON_FALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
+                case "GROUP_FULFILLED.ON_FALSE":
+                    if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }
                 default: break
                 }
                 assembly.groupCount += 1
-                walkGroups(in: child, gates: childGates, instance: max(instance, occurrence), group: assembly.groupCount,
-                           groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
+                walkGroups(
+                    in: child, gates: childGates, instance: max(instance, occurrence), group: assembly.groupCount,
+                    groupID: groupID == "" ? childGroupID : groupID + "/" + childGroupID, assembly: &assembly)
             }
         }
     }
@@ -115,8 +124,9 @@ public enum V1Reader: GenerationReader {
     /// value of the same kind becomes an answer of its own at its own line (a conflict to report).
     static func answers(from response: XMLElement, question: QuestionInfo, instance: Int) -> [Answer] {
         func blank(_ line: Int, _ path: String) -> Answer {
-            var answer = Answer(property: question.id, question: question.description, type: question.valueType, instance: instance,
-                                applicable: true, gatedBy: nil, criminalData: false, line: line, path: path)
+            var answer = Answer(
+                property: question.id, question: question.description, type: question.valueType, instance: instance,
+                applicable: true, gatedBy: nil, criminalData: false, line: line, path: path)
             answer.responseLine = response.line
             return answer
         }
@@ -137,30 +147,45 @@ public enum V1Reader: GenerationReader {
                 let raw = value.text
                 guard !raw.isEmpty else { continue }
                 let index = slot({ $0.indicator != nil || $0.unreadable != nil }, value)
-                if let parsed = parseBoolean(raw) { result[index].indicator = parsed } else {
+                if let parsed = parseBoolean(raw) {
+                    result[index].indicator = parsed
+                } else {
                     result[index].unreadable = String(raw.prefix(40))
-                    result[index].line = value.line; result[index].path = value.path
+                    result[index].line = value.line
+                    result[index].path = value.path
                 }
             case "Date": if let text = value.nonEmptyText { result[slot({ $0.date != nil }, value)].date = text }
-            case "Description": if let text = value.nonEmptyText { result[0].description = [result[0].description, text].compactMap { $0 }.joined(separator: "\n") }
-            case "Amount": if let text = value.nonEmptyText { result[slot({ $0.amount != nil }, value)].amount = Amount(value: text, currency: value.attribute("currencyID")) }
-            case "Code": if let text = value.nonEmptyText { result[0].code = [result[0].code, text].compactMap { $0 }.joined(separator: ", ") }
+            case "Description":
+                if let text = value.nonEmptyText {
+                    result[0].description = [result[0].description, text].compactMap { $0 }.joined(separator: "\n")
+                }
+            case "Amount":
+                if let text = value.nonEmptyText {
+                    result[slot({ $0.amount != nil }, value)].amount = Amount(value: text, currency: value.attribute("currencyID"))
+                }
+            case "Code":
+                if let text = value.nonEmptyText { result[0].code = [result[0].code, text].compactMap { $0 }.joined(separator: ", ") }
             case "Quantity", "Percent": if let text = value.nonEmptyText { result[slot({ $0.quantity != nil }, value)].quantity = text }
             case "Period":
-                let period = Period(start: value.child(named: "StartDate")?.nonEmptyText, end: value.child(named: "EndDate")?.nonEmptyText,
-                                    description: value.child(named: "Description")?.nonEmptyText)
+                let period = Period(
+                    start: value.child(named: "StartDate")?.nonEmptyText, end: value.child(named: "EndDate")?.nonEmptyText,
+                    description: value.child(named: "Description")?.nonEmptyText)
                 if period.start != nil || period.end != nil || period.description != nil { result[0].period = period }
             case "Evidence":
                 let references = value.children(named: "EvidenceDocumentReference").map { reference in
-                    EvidenceReference(id: reference.child(named: "ID")?.nonEmptyText,
-                                      uri: reference.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText)
+                    EvidenceReference(
+                        id: reference.child(named: "ID")?.nonEmptyText,
+                        uri: reference.child(path: "Attachment", "ExternalReference", "URI")?.nonEmptyText)
                 }
                 result[0].evidence = (result[0].evidence ?? []) + references.filter { $0.id != nil || $0.uri != nil }
             default: break
             }
         }
         // Several values: the first answer points at its own value element too.
-        if result.count > 1, let firstValue, result[0].unreadable == nil { result[0].line = firstValue.line; result[0].path = firstValue.path }
+        if result.count > 1, let firstValue, result[0].unreadable == nil {
+            result[0].line = firstValue.line
+            result[0].path = firstValue.path
+        }
         return result.filter(\.hasValue)
     }
 }

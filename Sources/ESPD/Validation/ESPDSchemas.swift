@@ -11,7 +11,10 @@ public enum ESPDSchemas {
         public var set: String
         /// The main schema, relative to the set's folder.
         public var file: String
-        public init(set: String, file: String) { self.set = set; self.file = file }
+        public init(set: String, file: String) {
+            self.set = set
+            self.file = file
+        }
     }
 
     /// The schema set for a document, from its root namespace, kind and declared EDM version.
@@ -25,7 +28,10 @@ public enum ESPDSchemas {
         case .espdV1:
             return Release(set: "edm-1.0.2", file: request ? "maindoc/ESPDRequest-1.0.xsd" : "maindoc/ESPDResponse-1.0.xsd")
         case .preAward:
-            let name = request ? "maindoc/UBL-QualificationApplicationRequest-2.2-Pre-award.xsd" : "maindoc/UBL-QualificationApplicationResponse-2.2-Pre-award.xsd"
+            let name =
+                request
+                ? "maindoc/UBL-QualificationApplicationRequest-2.2-Pre-award.xsd"
+                : "maindoc/UBL-QualificationApplicationResponse-2.2-Pre-award.xsd"
             let late = parsed.map { ($0.major, $0.minor, $0.patch) >= (2, 0, 2) } ?? false
             return Release(set: late ? "edm-2.0.2" : "edm-2.0.0", file: name)
         case .oasis:
@@ -61,7 +67,11 @@ public enum ESPDSchemas {
         public var problems: [XMLSchema.Problem]
         public var total: Int
         public init(file: String, release: Release, valid: Bool, problems: [XMLSchema.Problem], total: Int) {
-            self.file = file; self.release = release; self.valid = valid; self.problems = problems; self.total = total
+            self.file = file
+            self.release = release
+            self.valid = valid
+            self.problems = problems
+            self.total = total
         }
     }
 
@@ -75,7 +85,8 @@ public enum ESPDSchemas {
         public init(directory: String) { self.directory = directory }
 
         public func schema(_ release: Release) throws(XMLSchema.CompileError) -> XMLSchema {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             if let known = compiled[release] { return try known.get() }
             let path = ((directory as NSString).appendingPathComponent(release.set) as NSString).appendingPathComponent(release.file)
             let result: Result<XMLSchema, XMLSchema.CompileError>

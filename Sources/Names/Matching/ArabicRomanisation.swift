@@ -15,7 +15,8 @@ enum ArabicRomanisation {
 
     /// Whether any spelling of the one word and any of the other are romanisations of one word.
     static func sameWord(_ a: [[Unicode.Scalar]], _ b: [[Unicode.Scalar]]) -> Bool {
-        let keysA = a.map(key), keysB = b.map(key)
+        let keysA = a.map(key)
+        let keysB = b.map(key)
         return keysA.contains { x in keysB.contains { y in agree(x, y) } }
     }
 
@@ -40,7 +41,11 @@ enum ArabicRomanisation {
                 if inRun, next.map({ !vowel($0) }) ?? true { isVowel = true }
                 if !inRun, next == nil { isVowel = true }
             }
-            guard isVowel else { out.append(letter); inRun = false; continue }
+            guard isVowel else {
+                out.append(letter)
+                inRun = false
+                continue
+            }
             if !inRun {
                 switch letter {
                 case "a": out.append("a")

@@ -60,7 +60,9 @@ public struct NameMatcher: Sendable {
         var arabicName = false
         var count: Int { scalars.count }
         init(shown: String, key: String) {
-            self.shown = shown; self.key = key; self.scalars = Array(key.unicodeScalars)
+            self.shown = shown
+            self.key = key
+            self.scalars = Array(key.unicodeScalars)
             alternates = Transliteration.alternates(shown).filter { $0 != key }.map { Array($0.unicodeScalars) }
         }
         /// Every key the word may be compared by: its own first.
@@ -94,16 +96,22 @@ public struct NameMatcher: Sendable {
 
     func personTokens(words tokens: [String], glued: Bool = false) -> [Token] {
         if glued {
-            var out: [String] = [], pending = ""
+            var out: [String] = []
+            var pending = ""
             for token in tokens {
-                if particles.contains(token) { pending += token.filter { $0 != "-" }; continue }
-                out.append(pending + token); pending = ""
+                if particles.contains(token) {
+                    pending += token.filter { $0 != "-" }
+                    continue
+                }
+                out.append(pending + token)
+                pending = ""
             }
             return marked(out.map { Token(shown: $0, key: Transliteration.canonical($0)) }, arabic: isArabic(tokens))
         }
         let kept = tokens.filter { !particles.contains($0) }
-        return marked((kept.isEmpty ? tokens.map { $0.filter { $0 != "-" } } : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) },
-                      arabic: isArabic(tokens))
+        return marked(
+            (kept.isEmpty ? tokens.map { $0.filter { $0 != "-" } } : kept).map { Token(shown: $0, key: Transliteration.canonical($0)) },
+            arabic: isArabic(tokens))
     }
 
     /// Whether the words (`personWords`) are of an Arabic name: the article or a marker.
@@ -113,7 +121,11 @@ public struct NameMatcher: Sendable {
 
     private func marked(_ tokens: [Token], arabic: Bool) -> [Token] {
         guard arabic else { return tokens }
-        return tokens.map { var token = $0; token.arabicName = true; return token }
+        return tokens.map {
+            var token = $0
+            token.arabicName = true
+            return token
+        }
     }
 
     /// The folded words of a person's name, tussenvoegsels included; the Arabic article is
@@ -125,10 +137,20 @@ public struct NameMatcher: Sendable {
         var hyphenated: [Bool] = []
         var current = ""
         for character in folded {
-            if character.isLetter || character == "'" { current.append(character); continue }
-            if !current.isEmpty { words.append(current); hyphenated.append(character == "-"); current = "" }
+            if character.isLetter || character == "'" {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty {
+                words.append(current)
+                hyphenated.append(character == "-")
+                current = ""
+            }
         }
-        if !current.isEmpty { words.append(current); hyphenated.append(false) }
+        if !current.isEmpty {
+            words.append(current)
+            hyphenated.append(false)
+        }
         words = words.map { String($0.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed()) }
         guard !articles.isEmpty || !arabicMarkers.isEmpty else { return words.filter { !$0.isEmpty } }
         // The article: hyphenated to the next word, or after the first word, and not the last.
@@ -145,13 +167,20 @@ public struct NameMatcher: Sendable {
                 var next = index + 1
                 if words[next] == Self.article, next + 1 < words.count { next += 1 }
                 if words[next] != Self.article, !arabicMarkers.contains(words[next]), word != "abd" || next > index + 1 {
-                    out.append("abdal" + words[next]); index = next + 1; continue
+                    out.append("abdal" + words[next])
+                    index = next + 1
+                    continue
                 }
             }
-            if let prefix = ["abdul", "abdel", "abdal", "abdol"].first(where: { word.hasPrefix($0) && word.count > $0.count + 2 }), arabicMarkers.contains(prefix) {
-                out.append("abdal" + word.dropFirst(prefix.count)); index += 1; continue
+            if let prefix = ["abdul", "abdel", "abdal", "abdol"].first(where: { word.hasPrefix($0) && word.count > $0.count + 2 }),
+                arabicMarkers.contains(prefix)
+            {
+                out.append("abdal" + word.dropFirst(prefix.count))
+                index += 1
+                continue
             }
-            out.append(word); index += 1
+            out.append(word)
+            index += 1
         }
         return out
     }
@@ -195,18 +224,22 @@ public struct NameMatcher: Sendable {
             return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
         }
         // Each name is folded once: the variants and the tussenvoegsels come from the same words.
-        let wa = personWords(a), wb = personWords(b)
+        let wa = personWords(a)
+        let wb = personWords(b)
         var best = Match(score: -1, reasons: [])
         // A name with more words may write one of them in two (Chinese "Jian guo" for Jianguo).
-        let na = wa.filter { !particles.contains($0) }.count, nb = wb.filter { !particles.contains($0) }.count
-        let joinedA = na > nb ? joinedNeighbours(wa) : [], joinedB = nb > na ? joinedNeighbours(wb) : []
+        let na = wa.filter { !particles.contains($0) }.count
+        let nb = wb.filter { !particles.contains($0) }.count
+        let joinedA = na > nb ? joinedNeighbours(wa) : []
+        let joinedB = nb > na ? joinedNeighbours(wb) : []
         for x in personVariants(a, words: wa) + joinedA {
             for y in personVariants(b, words: wb) + joinedB {
                 let match = matchPerson(tokens: x, y)
                 if match.score > best.score { best = match }
             }
         }
-        let pa = wa.filter { particles.contains($0) }, pb = wb.filter { particles.contains($0) }
+        let pa = wa.filter { particles.contains($0) }
+        let pb = wb.filter { particles.contains($0) }
         if pa.isEmpty != pb.isEmpty {
             // Written together in one name (Vanderberg) or left out of it.
             let glued = matchPerson(tokens: personTokens(words: wa, glued: true), personTokens(words: wb, glued: true))
@@ -214,7 +247,8 @@ public struct NameMatcher: Sendable {
                 return Match(score: glued.score, reasons: glued.reasons + ["tussenvoegsel written together with the name"])
             }
             best.score = ((best.score * 0.95) * 100).rounded() / 100
-            best.reasons.append("tussenvoegsel '\((pa + pb).map { $0 == Self.article ? "al" : $0 }.joined(separator: " "))' in one name only")
+            best.reasons.append(
+                "tussenvoegsel '\((pa + pb).map { $0 == Self.article ? "al" : $0 }.joined(separator: " "))' in one name only")
         } else if !pa.isEmpty, Set(pa) != Set(pb), !(pa + pb).contains(where: { ["vd", "vander"].contains($0) }) {
             best.score = ((best.score * 0.8) * 100).rounded() / 100
             best.reasons.append("tussenvoegsels differ ('\(pa.joined(separator: " "))' / '\(pb.joined(separator: " "))')")
@@ -224,7 +258,8 @@ public struct NameMatcher: Sendable {
 
     /// Scores pre-tokenized person names (`personTokens`), for indexes that tokenize once.
     func matchPerson(tokens a: [Token], _ b: [Token], explain: Bool = true) -> Match {
-        var ta = a, tb = b
+        var ta = a
+        var tb = b
         guard !ta.isEmpty, !tb.isEmpty else { return Match(score: 0, reasons: ["empty name"]) }
         if ta.count > tb.count { swap(&ta, &tb) }
         var used = [Bool](repeating: false, count: tb.count)
@@ -257,7 +292,8 @@ public struct NameMatcher: Sendable {
                     if best.initial {
                         reasons.append("\(s.count == 1 ? s.shown + "." : s.shown) → \(l.count == 1 ? l.shown + "." : l.shown) (initial)")
                     } else {
-                        reasons.append(best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
+                        reasons.append(
+                            best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
                     }
                 }
                 if s.count > 1 && l.count > 1 {
@@ -286,10 +322,18 @@ public struct NameMatcher: Sendable {
     func companyTokens(_ name: String, joined: Bool = false) -> [Token] {
         // Words with whether they stand inside parentheses (a branch or place qualifier).
         var words: [(word: String, qualifier: Bool, bound: Bool)] = []
-        var current = "", depth = 0, hyphenBefore = false
+        var current = ""
+        var depth = 0
+        var hyphenBefore = false
         for character in Self.fold(name) where character != "." && !(joined && character == "-") {
-            if character.isLetter || character.isNumber { current.append(character); continue }
-            if !current.isEmpty { words.append((current, depth > 0, hyphenBefore || character == "-")); current = "" }
+            if character.isLetter || character.isNumber {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty {
+                words.append((current, depth > 0, hyphenBefore || character == "-"))
+                current = ""
+            }
             hyphenBefore = character == "-"
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
         }
@@ -355,7 +399,8 @@ public struct NameMatcher: Sendable {
             if best.score < 0.92 { weakPair = true }
             if explain {
                 let l = long[best.index]
-                pairs.append(best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
+                pairs.append(
+                    best.score == 1 ? "\(s.shown) = \(l.shown)" : "\(s.shown) ≈ \(l.shown) (\(String(format: "%.2f", best.score)))")
             }
         }
         var score = total / Double(short.count)
@@ -373,7 +418,10 @@ public struct NameMatcher: Sendable {
             let generic = min(extra, cheap)
             score *= pow(0.95, Double(generic)) * pow(0.85, Double(extra - generic))
             if explain {
-                pairs.append(extra - generic > 0 ? "\(extra - generic) extra distinctive word(s)" + (generic > 0 ? ", \(generic) other" : "") : "\(extra) extra word(s)")
+                pairs.append(
+                    extra - generic > 0
+                        ? "\(extra - generic) extra distinctive word(s)" + (generic > 0 ? ", \(generic) other" : "")
+                        : "\(extra) extra word(s)")
             }
         }
         // One distinctive word that differs (Flevoland / Friesland) makes it another company.
@@ -388,7 +436,8 @@ public struct NameMatcher: Sendable {
     static func fold(_ text: String) -> String {
         // Most names are ASCII: lower-casing is all they need, and Foundation's folding is slow.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.lowercased() }
-        return Transliteration.latin(NameText.normalised(text)).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        return Transliteration.latin(NameText.normalised(text)).folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Jaro–Winkler, but a word that only shares a prefix with a much longer one (Horst / Horstman)
@@ -408,18 +457,23 @@ public struct NameMatcher: Sendable {
         if s.isEmpty || t.isEmpty { return 0 }
         if s == t { return 1 }
         let window = max(0, max(s.count, t.count) / 2 - 1)
-        var sMatched = [Bool](repeating: false, count: s.count), tMatched = [Bool](repeating: false, count: t.count)
+        var sMatched = [Bool](repeating: false, count: s.count)
+        var tMatched = [Bool](repeating: false, count: t.count)
         var matches = 0
         for i in s.indices {
-            let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+            let lo = max(0, i - window)
+            let hi = min(t.count - 1, i + window)
             if lo > hi { continue }
             for j in lo...hi where !tMatched[j] && s[i] == t[j] {
-                sMatched[i] = true; tMatched[j] = true; matches += 1
+                sMatched[i] = true
+                tMatched[j] = true
+                matches += 1
                 break
             }
         }
         if matches == 0 { return 0 }
-        var transpositions = 0, k = 0
+        var transpositions = 0
+        var k = 0
         for i in s.indices where sMatched[i] {
             while !tMatched[k] { k += 1 }
             if s[i] != t[k] { transpositions += 1 }

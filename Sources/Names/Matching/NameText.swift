@@ -39,7 +39,10 @@ public enum NameText {
         guard nameHasLatin else { return }
         var start = 0
         while start < scalars.count {
-            guard scalars[start].properties.isAlphabetic else { start += 1; continue }
+            guard scalars[start].properties.isAlphabetic else {
+                start += 1
+                continue
+            }
             var end = start
             while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
             let word = scalars[start..<end]
@@ -58,7 +61,8 @@ public enum NameText {
     public static func hiddenCharacters(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [] }
         var codes: [String] = []
-        for scalar in text.unicodeScalars where kind(of: scalar) == .hidden || (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
+        for scalar in text.unicodeScalars where kind(of: scalar) == .hidden || (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+        {
             let code = "U+" + String(format: "%04X", scalar.value)
             if !codes.contains(code) { codes.append(code) }
         }
@@ -87,7 +91,11 @@ public enum NameText {
         return text.split(whereSeparator: { !$0.isLetter }).filter { word in
             var scripts = Set<Script>()
             for scalar in word.unicodeScalars {
-                if let script = script(of: scalar) { scripts.insert(script) } else if latinLookalikes[scalar.value] != nil { scripts.insert(.other) }
+                if let script = script(of: scalar) {
+                    scripts.insert(script)
+                } else if latinLookalikes[scalar.value] != nil {
+                    scripts.insert(.other)
+                }
             }
             return scripts.count > 1 && scripts.contains(.latin)
         }.map(String.init)

@@ -28,7 +28,8 @@ enum Transliteration {
     /// match; Foundation's `replacingOccurrences` went through NSString for every token of every
     /// listed name (a third of building the sanctions index).
     static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
-        let from = Array(needle.utf8), to = Array(replacement.utf8)
+        let from = Array(needle.utf8)
+        let to = Array(replacement.utf8)
         var out: [UInt8] = []
         var bytes = Array(text.utf8)[...]
         out.reserveCapacity(bytes.count + 8)
@@ -50,12 +51,20 @@ enum Transliteration {
         var t = token
         // Initials follow the same letter mapping, so "J." still matches "Yuri"/"Juri".
         if t.count <= 2 {
-            return String(t.map { c -> Character in
-                switch c { case "j": "y"; case "w": "v"; case "q", "x": "k"; default: c }
-            })
+            return String(
+                t.map { c -> Character in
+                    switch c {
+                    case "j": "y"
+                    case "w": "v"
+                    case "q", "x": "k"
+                    default: c
+                    }
+                })
         }
-        let replacements: [(String, String)] = [("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
-                                                ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge")]
+        let replacements: [(String, String)] = [
+            ("x", "ks"), ("tsch", "ch"), ("tch", "ch"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"),
+            ("w", "v"), ("j", "y"), ("iou", "u"), ("ou", "u"), ("ck", "k"), ("ct", "kt"), ("q", "k"), ("gue", "ge"),
+        ]
         for (from, to) in replacements where t.includes(from) { t = replacing(from, with: to, in: t) }
         if t.hasPrefix("ye") { t = "e" + t.dropFirst(2) }
         if t.hasPrefix("yu") { t = "u" + t.dropFirst(2) }
@@ -77,11 +86,16 @@ enum Transliteration {
     /// alternatives, so a word keeps matching its own spelling.
     static func alternates(_ token: String) -> [String] {
         // Most words have none of these letters or pairs: one pass over the bytes decides.
-        var pairs = false, french = false, german = false, previous: UInt8 = 0
+        var pairs = false
+        var french = false
+        var german = false
+        var previous: UInt8 = 0
         for byte in token.utf8 {
             switch (previous, byte) {
-            case (0x6F, 0x65), (0x61, 0x65), (0x75, 0x65), (0x73, 0x6A), (0x7A, 0x6A), (0x69, 0x6A): pairs = true // oe ae ue sj zj ij
-            case (0x63, 0x68): french = true; german = true  // ch
+            case (0x6F, 0x65), (0x61, 0x65), (0x75, 0x65), (0x73, 0x6A), (0x7A, 0x6A), (0x69, 0x6A): pairs = true  // oe ae ue sj zj ij
+            case (0x63, 0x68):
+                french = true
+                german = true  // ch
             case (_, 0x6A), (0x6F, 0x75), (0x69, 0x61), (0x69, 0x6F), (0x69, 0x69): french = true  // j ou ia io ii
             case (_, 0x77): german = true  // w (German -ow, -owa, -ew: Asarow, Sacharowa)
             default: break
@@ -94,7 +108,10 @@ enum Transliteration {
         // (Choïgou, Joukova, Tchernov, Iouri).
         if french {
             var f = token
-            for (from, to) in [("chtch", "SHCH"), ("tch", "CH"), ("ch", "SH"), ("j", "ZH"), ("iou", "YU"), ("ou", "U"), ("ia", "YA"), ("io", "YO"), ("ii", "IY")]
+            for (from, to) in [
+                ("chtch", "SHCH"), ("tch", "CH"), ("ch", "SH"), ("j", "ZH"), ("iou", "YU"), ("ou", "U"), ("ia", "YA"), ("io", "YO"),
+                ("ii", "IY"),
+            ]
             where f.includes(from) { f = replacing(from, with: to, in: f) }
             out.append(canonical(f.lowercased()))
         }
@@ -102,13 +119,16 @@ enum Transliteration {
         // vowel = з, z = ц (Schukowa, Sacharowa, Asarow, Tschernow).
         if german {
             var g = token
-            for (from, to) in [("schtsch", "SHCH"), ("tsch", "CH"), ("sch", "ZH"), ("ch", "KH"), ("w", "V"), ("z", "TS")] where g.includes(from) {
+            for (from, to) in [("schtsch", "SHCH"), ("tsch", "CH"), ("sch", "ZH"), ("ch", "KH"), ("w", "V"), ("z", "TS")]
+            where g.includes(from) {
                 g = replacing(from, with: to, in: g)
             }
             var voiced = ""
             var characters = Array(g)
             for index in characters.indices {
-                if characters[index] == "s", index + 1 < characters.count, "aeiouy".contains(characters[index + 1]) { characters[index] = "z" }
+                if characters[index] == "s", index + 1 < characters.count, "aeiouy".contains(characters[index + 1]) {
+                    characters[index] = "z"
+                }
                 voiced.append(characters[index])
             }
             out.append(canonical(voiced.lowercased()))
@@ -116,12 +136,16 @@ enum Transliteration {
         guard pairs else { return out }
         if token.includes("oe") || token.includes("sj") || token.includes("zj") {
             var dutch = token
-            for (from, to) in [("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")] where dutch.includes(from) { dutch = replacing(from, with: to, in: dutch) }
+            for (from, to) in [("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")] where dutch.includes(from) {
+                dutch = replacing(from, with: to, in: dutch)
+            }
             out.append(canonical(dutch))
         }
         if token.includes("ae") || token.includes("oe") || token.includes("ue") {
             var german = token
-            for (from, to) in [("ae", "a"), ("oe", "o"), ("ue", "u")] where german.includes(from) { german = replacing(from, with: to, in: german) }
+            for (from, to) in [("ae", "a"), ("oe", "o"), ("ue", "u")] where german.includes(from) {
+                german = replacing(from, with: to, in: german)
+            }
             out.append(canonical(german))
         }
         if token.includes("ij") { out.append(canonical(replacing("ij", with: "y", in: token))) }

@@ -35,7 +35,10 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         var entries: Int
     }
 
-    struct Payload: Codable { var l: Int; var e: WatchlistEntry }
+    struct Payload: Codable {
+        var l: Int
+        var e: WatchlistEntry
+    }
 
     public struct FormatError: Error, CustomStringConvertible { public var description: String }
 
@@ -44,8 +47,10 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
     /// Names that exercise every part of tokenizing (scripts, conventions, particles, compounds,
     /// look-alikes, legal forms): if any of them tokenizes differently, an index is stale.
     static let probes: [(String, WatchlistEntry.Kind)] = [
-        ("Юрий Шойгу", .person), ("Vladimir Poetin", .person), ("Olga Schukowa", .person), ("Iouri Choïgou", .person), ("Jan van der Berg", .person),
-        ("Vanderberg, J.", .person), ("Anne-Marie Müller", .person), ("Jürgen Mueller", .person), ("Ѕibirsky Kremny", .person), ("Sanne van 't Hof", .person),
+        ("Юрий Шойгу", .person), ("Vladimir Poetin", .person), ("Olga Schukowa", .person), ("Iouri Choïgou", .person),
+        ("Jan van der Berg", .person),
+        ("Vanderberg, J.", .person), ("Anne-Marie Müller", .person), ("Jürgen Mueller", .person), ("Ѕibirsky Kremny", .person),
+        ("Sanne van 't Hof", .person),
         ("Non-ferrous Metals Trading LLC", .entity), ("Hoshine Silicon Industry (Shanshan) Co., Ltd.", .entity), ("ПАО Сбербанк", .entity),
         ("Sino-Euro Solar Co., Ltd.", .entity), ("Zhejiang Jinko Solar", .entity), ("新疆大全新能源", .entity), ("Ørsted A/S", .entity),
         ("Abd al-Rahman Hussein El-Masry", .person), ("Omar bin Ghalib Altamimi", .person),
@@ -57,19 +62,28 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         var text = "uea-screen/sanctions-index/1\n"
         text += rules.names.tussenvoegsels.joined(separator: "|") + "\n" + rules.names.legalForms.joined(separator: "|") + "\n"
         text += (rules.names.genericCompanyWords ?? []).joined(separator: "|") + "\n"
-        text += (rules.names.arabicArticles ?? []).joined(separator: "|") + "\n" + (rules.names.arabicNameMarkers ?? []).joined(separator: "|") + "\n"
+        text +=
+            (rules.names.arabicArticles ?? []).joined(separator: "|") + "\n" + (rules.names.arabicNameMarkers ?? []).joined(separator: "|")
+            + "\n"
         for (index, (name, kind)) in probes.enumerated() {
-            let entry = WatchlistEntry(id: "P\(index)", kind: kind, names: [name], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
+            let entry = WatchlistEntry(
+                id: "P\(index)", kind: kind, names: [name], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
             let tokens = SanctionsIndex.tokenize(entry, matcher: matcher)
             text += "\(name)\t\(tokens.minimumWords)\t\(tokens.blocks.sorted().joined(separator: ","))\t"
-            text += tokens.names.map { $0.map { "\($0.key)/\($0.alternates.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))/\($0.generic)/\($0.bound)/\($0.arabicName)" }.joined(separator: " ") }.joined(separator: ";") + "\n"
+            text +=
+                tokens.names.map {
+                    $0.map {
+                        "\($0.key)/\($0.alternates.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))/\($0.generic)/\($0.bound)/\($0.arabicName)"
+                    }.joined(separator: " ")
+                }.joined(separator: ";") + "\n"
         }
         return SHA256.hex(text)
     }
 
     static func blockKey(_ key: String) -> UInt64 {
         var scalars = key.unicodeScalars.makeIterator()
-        let first = UInt64(scalars.next()?.value ?? 0), second = UInt64(scalars.next()?.value ?? 0)
+        let first = UInt64(scalars.next()?.value ?? 0)
+        let second = UInt64(scalars.next()?.value ?? 0)
         return first << 32 | second
     }
 
@@ -79,9 +93,13 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         let memory = MemorySegment(lists: lists, listOffset: 0, matcher: matcher)
         let blocks = memory.blockTable.map { (blockKey($0.key), $0.value) }.sorted { $0.0 < $1.0 }
         let postingCount = blocks.reduce(0) { $0 + $1.1.count }
-        let header = Header(fingerprint: fingerprint(rules: rules),
-                            lists: lists.map { ListRecord(name: $0.name, format: $0.format, listDate: $0.listDate?.description, sha256: $0.sha256, entries: $0.entries.count) },
-                            entryCount: memory.count, blockCount: blocks.count, postingCount: postingCount)
+        let header = Header(
+            fingerprint: fingerprint(rules: rules),
+            lists: lists.map {
+                ListRecord(
+                    name: $0.name, format: $0.format, listDate: $0.listDate?.description, sha256: $0.sha256, entries: $0.entries.count)
+            },
+            entryCount: memory.count, blockCount: blocks.count, postingCount: postingCount)
         var out = magic
         let headerData = try JSONEncoder().encode(header)
         append(&out, UInt32(headerData.count))
@@ -92,7 +110,10 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         for (key, _) in blocks { append(&out, key) }
         var offset: UInt32 = 0
         append(&out, offset)
-        for (_, postings) in blocks { offset += UInt32(postings.count); append(&out, offset) }
+        for (_, postings) in blocks {
+            offset += UInt32(postings.count)
+            append(&out, offset)
+        }
         for (_, postings) in blocks { for index in postings { append(&out, index) } }
         let encoder = JSONEncoder()
         var payloads = Data()
@@ -121,16 +142,22 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         guard try reader.bytes(8) == Self.magic else { throw FormatError(description: "not a uea-screen name index") }
         let headerLength = Int(try reader.integer(UInt32.self))
         let header: Header
-        do { header = try JSONDecoder().decode(Header.self, from: try reader.bytes(headerLength)) } catch let error as FormatError { throw error } catch {
+        do { header = try JSONDecoder().decode(Header.self, from: try reader.bytes(headerLength)) } catch let error as FormatError {
+            throw error
+        } catch {
             throw FormatError(description: "its header cannot be read")
         }
         guard header.schema == "uea-screen/sanctions-index/1" else { throw FormatError(description: "index format \(header.schema)") }
         guard header.fingerprint == Self.fingerprint(rules: rules) else {
             throw FormatError(description: "it was built with other name rules or another version of uea-screen")
         }
-        let recorded = expected.map { ListRecord(name: $0.name, format: $0.format, listDate: $0.listDate, sha256: $0.sha256, entries: $0.entries) }
+        let recorded = expected.map {
+            ListRecord(name: $0.name, format: $0.format, listDate: $0.listDate, sha256: $0.sha256, entries: $0.entries)
+        }
         guard header.lists == recorded else { throw FormatError(description: "it was built for other lists than the manifest records") }
-        guard header.entryCount >= 0, header.blockCount >= 0, header.postingCount >= 0, header.entryCount <= data.count, header.blockCount <= data.count else {
+        guard header.entryCount >= 0, header.blockCount >= 0, header.postingCount >= 0, header.entryCount <= data.count,
+            header.blockCount <= data.count
+        else {
             throw FormatError(description: "its counts are impossible")
         }
         let kinds = try reader.bytes(header.entryCount).map { $0 == 0 ? WatchlistEntry.Kind.person : .entity }
@@ -141,16 +168,23 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         let postings = try reader.array(Int32.self, count: header.postingCount)
         let payloadOffsets = try reader.array(UInt32.self, count: header.entryCount + 1)
         let payloadStart = reader.offset
-        guard zip(postingOffsets, postingOffsets.dropFirst()).allSatisfy({ $0 <= $1 }), postingOffsets.last.map({ Int($0) == header.postingCount }) ?? false,
-              postings.allSatisfy({ $0 >= 0 && Int($0) < header.entryCount }),
-              zip(payloadOffsets, payloadOffsets.dropFirst()).allSatisfy({ $0 <= $1 }), payloadOffsets.first == 0,
-              payloadStart + Int(payloadOffsets.last ?? 0) == data.count,
-              zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard zip(postingOffsets, postingOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+            postingOffsets.last.map({ Int($0) == header.postingCount }) ?? false,
+            postings.allSatisfy({ $0 >= 0 && Int($0) < header.entryCount }),
+            zip(payloadOffsets, payloadOffsets.dropFirst()).allSatisfy({ $0 <= $1 }), payloadOffsets.first == 0,
+            payloadStart + Int(payloadOffsets.last ?? 0) == data.count,
+            zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
             throw FormatError(description: "its tables are inconsistent")
         }
-        lists = header.lists.map { Watchlist(name: $0.name, format: $0.format, listDate: $0.listDate.flatMap(Day.init), sha256: $0.sha256, entries: [], entryCount: $0.entries) }
-        segment = MappedSegment(data: data, kinds: kinds, minimumWords: minimumWords, keys: keys, postingOffsets: postingOffsets, postings: postings,
-                                payloadStart: payloadStart, payloadOffsets: payloadOffsets, listCount: header.lists.count)
+        lists = header.lists.map {
+            Watchlist(
+                name: $0.name, format: $0.format, listDate: $0.listDate.flatMap(Day.init), sha256: $0.sha256, entries: [],
+                entryCount: $0.entries)
+        }
+        segment = MappedSegment(
+            data: data, kinds: kinds, minimumWords: minimumWords, keys: keys, postingOffsets: postingOffsets, postings: postings,
+            payloadStart: payloadStart, payloadOffsets: payloadOffsets, listCount: header.lists.count)
     }
 
     struct Reader {
@@ -167,7 +201,9 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
             guard count >= 0, count <= (data.count - offset) / size else { throw FormatError(description: "it ends early") }
             let start = offset
             offset += count * size
-            return data.withUnsafeBytes { raw in (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * size, as: T.self)) } }
+            return data.withUnsafeBytes { raw in
+                (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * size, as: T.self)) }
+            }
         }
         mutating func align(_ boundary: Int) throws {
             while offset % boundary != 0 { _ = try bytes(1) }
@@ -191,10 +227,19 @@ final class MappedSegment: IndexSegment, @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [Int: IndexCandidate] = [:]
 
-    init(data: Data, kinds: [WatchlistEntry.Kind], minimumWords: [Int], keys: [UInt64], postingOffsets: [UInt32], postings: [Int32],
-         payloadStart: Int, payloadOffsets: [UInt32], listCount: Int) {
-        self.data = data; self.kinds = kinds; self.minimum = minimumWords; self.keys = keys; self.postingOffsets = postingOffsets
-        self.postings = postings; self.payloadStart = payloadStart; self.payloadOffsets = payloadOffsets; self.listCount = listCount
+    init(
+        data: Data, kinds: [WatchlistEntry.Kind], minimumWords: [Int], keys: [UInt64], postingOffsets: [UInt32], postings: [Int32],
+        payloadStart: Int, payloadOffsets: [UInt32], listCount: Int
+    ) {
+        self.data = data
+        self.kinds = kinds
+        self.minimum = minimumWords
+        self.keys = keys
+        self.postingOffsets = postingOffsets
+        self.postings = postings
+        self.payloadStart = payloadStart
+        self.payloadOffsets = payloadOffsets
+        self.listCount = listCount
     }
 
     var count: Int { kinds.count }
@@ -203,7 +248,8 @@ final class MappedSegment: IndexSegment, @unchecked Sendable {
 
     func forEachPosting(_ key: String, _ body: (Int32) -> Void) {
         let wanted = PersistedSanctionsIndex.blockKey(key)
-        var low = 0, high = keys.count
+        var low = 0
+        var high = keys.count
         while low < high {
             let middle = (low + high) / 2
             if keys[middle] < wanted { low = middle + 1 } else { high = middle }
@@ -214,14 +260,24 @@ final class MappedSegment: IndexSegment, @unchecked Sendable {
 
     func candidate(_ index: Int, matcher: NameMatcher) -> IndexCandidate {
         lock.lock()
-        if let known = cache[index] { lock.unlock(); return known }
+        if let known = cache[index] {
+            lock.unlock()
+            return known
+        }
         lock.unlock()
-        let start = payloadStart + Int(payloadOffsets[index]), end = payloadStart + Int(payloadOffsets[index + 1])
-        let payload = (try? JSONDecoder().decode(PersistedSanctionsIndex.Payload.self, from: data.subdata(in: (data.startIndex + start)..<(data.startIndex + end))))
+        let start = payloadStart + Int(payloadOffsets[index])
+        let end = payloadStart + Int(payloadOffsets[index + 1])
+        let payload =
+            (try? JSONDecoder().decode(
+                PersistedSanctionsIndex.Payload.self, from: data.subdata(in: (data.startIndex + start)..<(data.startIndex + end))))
         // A payload that cannot be read (the file was damaged after it was checked) still names
         // the entry, so a query that reached it is not silently dropped: it shows as unreadable.
-        let entry = payload?.e ?? WatchlistEntry(id: "unreadable-entry-\(index)", kind: kinds[index], names: ["(entry \(index) of the index cannot be read; re-import the list)"],
-                                                  birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
+        let entry =
+            payload?.e
+            ?? WatchlistEntry(
+                id: "unreadable-entry-\(index)", kind: kinds[index],
+                names: ["(entry \(index) of the index cannot be read; re-import the list)"],
+                birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
         let tokens = SanctionsIndex.tokenize(entry, matcher: matcher)
         let list = payload.map { min(max($0.l, 0), listCount - 1) } ?? 0
         let candidate = IndexCandidate(names: tokens.names, origins: tokens.origins, list: list, entry: entry)

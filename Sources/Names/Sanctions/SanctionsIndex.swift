@@ -38,8 +38,9 @@ public final class SanctionsIndex: Sendable {
     /// forced-labour list of the rule data) in memory.
     public convenience init(persisted: PersistedSanctionsIndex, extra: [Watchlist], rules: RuleBook) {
         let matcher = NameMatcher(rules: rules.names)
-        self.init(lists: persisted.lists + extra,
-                  segments: [persisted.segment, MemorySegment(lists: extra, listOffset: persisted.lists.count, matcher: matcher)], rules: rules)
+        self.init(
+            lists: persisted.lists + extra,
+            segments: [persisted.segment, MemorySegment(lists: extra, listOffset: persisted.lists.count, matcher: matcher)], rules: rules)
     }
 
     init(lists: [Watchlist], segments: [any IndexSegment], rules: RuleBook) {
@@ -64,10 +65,16 @@ public final class SanctionsIndex: Sendable {
 
     /// An entry's names tokenized (every alias as written and, when hyphenated, as one word), with
     /// the alias each came from, and the fewest full words of any of them.
-    static func tokenize(_ entry: WatchlistEntry, matcher: NameMatcher) -> (names: [[NameMatcher.Token]], origins: [Int], minimumWords: Int, blocks: Set<String>) {
-        var names: [[NameMatcher.Token]] = [], origins: [Int] = []
+    static func tokenize(_ entry: WatchlistEntry, matcher: NameMatcher) -> (
+        names: [[NameMatcher.Token]], origins: [Int], minimumWords: Int, blocks: Set<String>
+    ) {
+        var names: [[NameMatcher.Token]] = []
+        var origins: [Int] = []
         for (aliasIndex, name) in entry.names.enumerated() {
-            for variant in matcher.tokenVariants(name, person: entry.kind == .person) { names.append(variant); origins.append(aliasIndex) }
+            for variant in matcher.tokenVariants(name, person: entry.kind == .person) {
+                names.append(variant)
+                origins.append(aliasIndex)
+            }
         }
         var keys = Set<String>()
         for tokens in names { for token in tokens where token.count > 1 { keys.formUnion(blocks(token, person: entry.kind == .person)) } }
@@ -76,8 +83,10 @@ public final class SanctionsIndex: Sendable {
     }
 
     /// The best hits for one name, best first; only those at or above the threshold unless `all`.
-    public func search(_ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
-                       limit: Int = 5, all: Bool = false) -> [Hit] {
+    public func search(
+        _ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
+        limit: Int = 5, all: Bool = false
+    ) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
         var variants = matcher.tokenVariants(name, person: kind == .person)
         // A bidder's name may write one word in two (Chinese "Jian guo"): also compared joined.
@@ -91,13 +100,16 @@ public final class SanctionsIndex: Sendable {
         }
         var hits: [Hit] = []
         for segment in segments {
-            hits += search(segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all)
+            hits += search(
+                segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all)
         }
         return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
     }
 
-    private func search(_ segment: any IndexSegment, variants: [[NameMatcher.Token]], wordBlocks: [Set<String>], kind: WatchlistEntry.Kind,
-                        birthDate: String?, country: String?, all: Bool) -> [Hit] {
+    private func search(
+        _ segment: any IndexSegment, variants: [[NameMatcher.Token]], wordBlocks: [Set<String>], kind: WatchlistEntry.Kind,
+        birthDate: String?, country: String?, all: Bool
+    ) -> [Hit] {
         guard segment.count > 0 else { return [] }
         // Blocking: a name can only reach the threshold when each full word of the shorter name
         // has a partner with a similar spelling, which in practice shares its first two letters.
@@ -126,7 +138,9 @@ public final class SanctionsIndex: Sendable {
         for index in touched {
             let count = Int(counts[Int(index)])
             // Read the flat arrays first: decoding or copying a whole entry per candidate costs more than scoring it.
-            guard segment.kind(Int(index)) == kind, all || count >= min(queryWords, max(segment.minimumWords(Int(index)), 1)) else { continue }
+            guard segment.kind(Int(index)) == kind, all || count >= min(queryWords, max(segment.minimumWords(Int(index)), 1)) else {
+                continue
+            }
             let candidate = segment.candidate(Int(index), matcher: matcher)
             let names = candidate.names
             // Score every alias cheaply, then explain only the best one.
@@ -135,9 +149,15 @@ public final class SanctionsIndex: Sendable {
             var bestQuery = 0
             for (aliasIndex, aliasTokens) in names.enumerated() {
                 for (queryIndex, query) in variants.enumerated() {
-                    let score = (kind == .person ? matcher.matchPerson(tokens: query, aliasTokens, explain: false)
-                                                 : matcher.matchCompany(tokens: query, aliasTokens, explain: false)).score
-                    if score > bestScore { bestScore = score; bestIndex = aliasIndex; bestQuery = queryIndex }
+                    let score =
+                        (kind == .person
+                        ? matcher.matchPerson(tokens: query, aliasTokens, explain: false)
+                        : matcher.matchCompany(tokens: query, aliasTokens, explain: false)).score
+                    if score > bestScore {
+                        bestScore = score
+                        bestIndex = aliasIndex
+                        bestQuery = queryIndex
+                    }
                 }
             }
             // Birth date and country move a score by at most +0.07: below that it cannot become a hit.
@@ -145,25 +165,37 @@ public final class SanctionsIndex: Sendable {
             let entry = candidate.entry
             let alias = entry.names[candidate.origins[bestIndex]]
             let query = variants[bestQuery]
-            var match = kind == .person ? matcher.matchPerson(tokens: query, names[bestIndex]) : matcher.matchCompany(tokens: query, names[bestIndex])
+            var match =
+                kind == .person
+                ? matcher.matchPerson(tokens: query, names[bestIndex]) : matcher.matchCompany(tokens: query, names[bestIndex])
             // Birth date: a different date rules a person out; the same date confirms.
             if let birthDate, !entry.birthDates.isEmpty {
                 if entry.birthDates.contains(where: { birthDate.hasPrefix($0) || $0.hasPrefix(birthDate) }) {
-                    match.score = min(1, match.score + 0.05); match.reasons.append("birth date \(birthDate) matches")
+                    match.score = min(1, match.score + 0.05)
+                    match.reasons.append("birth date \(birthDate) matches")
                 } else {
-                    match.score = 0; match.reasons.append("birth date \(birthDate) differs from \(entry.birthDates.joined(separator: ", "))")
+                    match.score = 0
+                    match.reasons.append("birth date \(birthDate) differs from \(entry.birthDates.joined(separator: ", "))")
                 }
             }
             // Country: the same country confirms a little; another one weakens (citizenship ≠ residence).
             if let country = country?.uppercased(), !entry.countries.isEmpty {
-                if entry.countries.contains(country) { match.score = min(1, match.score + 0.02); match.reasons.append("country \(country) matches") }
-                else { match.score = max(0, match.score - 0.1); match.reasons.append("country \(country) not in \(entry.countries.joined(separator: ", "))") }
+                if entry.countries.contains(country) {
+                    match.score = min(1, match.score + 0.02)
+                    match.reasons.append("country \(country) matches")
+                } else {
+                    match.score = max(0, match.score - 0.1)
+                    match.reasons.append("country \(country) not in \(entry.countries.joined(separator: ", "))")
+                }
             }
             match.score = (match.score * 100).rounded() / 100
             guard all || match.score >= threshold else { continue }
             let list = lists[candidate.list]
-            hits.append(Hit(list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName, matchedAlias: alias, kind: entry.kind,
-                            programme: entry.programme, listedOn: entry.listedOn, score: match.score, reasons: match.reasons))
+            hits.append(
+                Hit(
+                    list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName,
+                    matchedAlias: alias, kind: entry.kind,
+                    programme: entry.programme, listedOn: entry.listedOn, score: match.score, reasons: match.reasons))
         }
         return hits
     }
@@ -198,14 +230,18 @@ final class MemorySegment: IndexSegment {
     init(lists: [Watchlist], listOffset: Int, matcher: NameMatcher) {
         var entries: [(list: Int, entry: WatchlistEntry)] = []
         var blocks: [String: [Int32]] = [:]
-        var names: [[[NameMatcher.Token]]] = [], origins: [[Int]] = [], minimum: [Int] = []
+        var names: [[[NameMatcher.Token]]] = []
+        var origins: [[Int]] = []
+        var minimum: [Int] = []
         for (listIndex, list) in lists.enumerated() {
             for entry in list.entries {
                 let index = Int32(entries.count)
                 let tokens = SanctionsIndex.tokenize(entry, matcher: matcher)
                 for key in tokens.blocks { blocks[key, default: []].append(index) }
                 entries.append((listOffset + listIndex, entry))
-                names.append(tokens.names); origins.append(tokens.origins); minimum.append(tokens.minimumWords)
+                names.append(tokens.names)
+                origins.append(tokens.origins)
+                minimum.append(tokens.minimumWords)
             }
         }
         self.entries = entries

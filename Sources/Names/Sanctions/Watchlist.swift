@@ -17,9 +17,18 @@ public struct WatchlistEntry: Codable, Sendable, Equatable {
 
     public var primaryName: String { names.first ?? id }
 
-    public init(id: String, kind: Kind, names: [String], birthDates: [String], countries: [String], programme: String?, listedOn: String?, reference: String?) {
-        self.id = id; self.kind = kind; self.names = names; self.birthDates = birthDates; self.countries = countries
-        self.programme = programme; self.listedOn = listedOn; self.reference = reference
+    public init(
+        id: String, kind: Kind, names: [String], birthDates: [String], countries: [String], programme: String?, listedOn: String?,
+        reference: String?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.names = names
+        self.birthDates = birthDates
+        self.countries = countries
+        self.programme = programme
+        self.listedOn = listedOn
+        self.reference = reference
     }
 }
 
@@ -44,12 +53,18 @@ public struct Watchlist: Sendable {
     public var entryCount: Int
 
     public init(name: String, format: Format, listDate: Day?, sha256: String, entries: [WatchlistEntry], entryCount: Int? = nil) {
-        self.name = name; self.format = format; self.listDate = listDate; self.sha256 = sha256; self.entries = entries
+        self.name = name
+        self.format = format
+        self.listDate = listDate
+        self.sha256 = sha256
+        self.entries = entries
         self.entryCount = entryCount ?? entries.count
     }
 
     /// The version line a dossier records.
-    public var version: ListVersion { ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entryCount) }
+    public var version: ListVersion {
+        ListVersion(name: name, format: format.rawValue, listDate: listDate?.description, sha256: sha256, entries: entryCount)
+    }
 
     public typealias ListVersion = WatchlistVersion
 }

@@ -1,8 +1,8 @@
 import DossierModel
 import ESPD
 import Foundation
-import SafeXML
 import RuleData
+import SafeXML
 
 /// Reads the lists people download, with the same strict libxml2 reader as the bids.
 public enum WatchlistParser {
@@ -32,7 +32,9 @@ public enum WatchlistParser {
 
     /// The forced-labour entities of checklists/ (UFLPA, BIS, CBP WRO) as a list for `sanctions.*` and `match`.
     public static func forcedLabourList(rules: RuleBook) throws -> Watchlist {
-        try load(path: (rules.directory as NSString).appendingPathComponent("forced-labour-entities.csv"), format: .checklist, name: "forced-labour-entities")
+        try load(
+            path: (rules.directory as NSString).appendingPathComponent("forced-labour-entities.csv"), format: .checklist,
+            name: "forced-labour-entities")
     }
 
     /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,
@@ -45,34 +47,45 @@ public enum WatchlistParser {
         }
         let root = document.root
         guard root.localName == "export" else {
-            throw InputError(file: path, line: root.line, message: "not an EU FSF export: root element is \(root.localName), expected export")
+            throw InputError(
+                file: path, line: root.line, message: "not an EU FSF export: root element is \(root.localName), expected export")
         }
         var entries: [WatchlistEntry] = []
         for entity in root.children(named: "sanctionEntity") {
             var names: [String] = []
             for alias in entity.children(named: "nameAlias") {
                 let whole = alias.attribute("wholeName")?.trimmingBlanks() ?? ""
-                let parts = ["firstName", "middleName", "lastName"].compactMap { alias.attribute($0)?.trimmingBlanks() }.filter { !$0.isEmpty }
+                let parts = ["firstName", "middleName", "lastName"].compactMap { alias.attribute($0)?.trimmingBlanks() }.filter {
+                    !$0.isEmpty
+                }
                 let value = whole.isEmpty ? parts.joined(separator: " ") : whole
                 if !value.isEmpty && !names.contains(value) { names.append(value) }
             }
             guard !names.isEmpty else { continue }
             let code = entity.child(named: "subjectType")?.attribute("code")?.lowercased()
-            let births = entity.children(named: "birthdate").compactMap { $0.attribute("birthdate") ?? $0.attribute("year") }.filter { !$0.isEmpty }
+            let births = entity.children(named: "birthdate").compactMap { $0.attribute("birthdate") ?? $0.attribute("year") }.filter {
+                !$0.isEmpty
+            }
             var countries: [String] = []
             for element in entity.children(named: "citizenship") + entity.children(named: "address") {
-                if let country = element.attribute("countryIso2Code")?.uppercased(), !country.isEmpty, country != "00", !countries.contains(country) { countries.append(country) }
+                if let country = element.attribute("countryIso2Code")?.uppercased(), !country.isEmpty, country != "00",
+                    !countries.contains(country)
+                {
+                    countries.append(country)
+                }
             }
             let regulations = entity.children(named: "regulation")
             let listed = entity.attribute("designationDate") ?? regulations.compactMap { $0.attribute("publicationDate") }.min()
-            entries.append(WatchlistEntry(
-                id: entity.attribute("euReferenceNumber") ?? entity.attribute("logicalId") ?? "line \(entity.line)",
-                kind: code == "person" ? .person : .entity, names: names, birthDates: births, countries: countries,
-                programme: regulations.compactMap { $0.attribute("programme") }.first,
-                listedOn: listed.flatMap { $0.isEmpty ? nil : $0 }, reference: entity.attribute("euReferenceNumber")))
+            entries.append(
+                WatchlistEntry(
+                    id: entity.attribute("euReferenceNumber") ?? entity.attribute("logicalId") ?? "line \(entity.line)",
+                    kind: code == "person" ? .person : .entity, names: names, birthDates: births, countries: countries,
+                    programme: regulations.compactMap { $0.attribute("programme") }.first,
+                    listedOn: listed.flatMap { $0.isEmpty ? nil : $0 }, reference: entity.attribute("euReferenceNumber")))
         }
         if entries.isEmpty { throw InputError(file: path, line: root.line, message: "the export holds no sanctionEntity with a name") }
-        return Watchlist(name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
+        return Watchlist(
+            name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
     }
 
     /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`
@@ -90,9 +103,11 @@ public enum WatchlistParser {
                 throw InputError(file: path, line: row.line, message: "birth_date '\(date)' is not YYYY-MM-DD or a year")
             }
             let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-            return WatchlistEntry(id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
-                                  birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
-                                  programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"], reference: row["reference"] ?? row["source"])
+            return WatchlistEntry(
+                id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
+                birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
+                programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"],
+                reference: row["reference"] ?? row["source"])
         }
         return Watchlist(name: name, format: .csv, listDate: nil, sha256: "", entries: entries)
     }

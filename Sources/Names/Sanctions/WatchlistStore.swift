@@ -19,7 +19,10 @@ public struct WatchlistStore: Sendable {
         public var source: String?
     }
 
-    struct Manifest: Codable { var schema = "uea-screen/watchlists/1"; var lists: [Record] }
+    struct Manifest: Codable {
+        var schema = "uea-screen/watchlists/1"
+        var lists: [Record]
+    }
 
     public init(directory: String) { self.directory = directory }
 
@@ -46,21 +49,28 @@ public struct WatchlistStore: Sendable {
         let records = try records()
         guard !records.isEmpty else { return (nil, [], nil) }
         guard FileManager.default.fileExists(atPath: indexPath) else {
-            return (nil, try loadAll(), "\(indexPath) is missing: the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it")
+            return (
+                nil, try loadAll(),
+                "\(indexPath) is missing: the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it"
+            )
         }
         for record in records {
             let path = (directory as NSString).appendingPathComponent(record.file)
             guard let bytes = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
             let sha256 = SHA256.hex(bytes)
             guard sha256 == record.sha256 else {
-                throw InputError(file: path, message: "changed since it was imported (SHA-256 \(sha256) ≠ \(record.sha256)); import it again")
+                throw InputError(
+                    file: path, message: "changed since it was imported (SHA-256 \(sha256) ≠ \(record.sha256)); import it again")
             }
         }
         do {
             let persisted = try PersistedSanctionsIndex(path: indexPath, rules: rules, expected: records)
             return (persisted, persisted.lists, nil)
         } catch {
-            return (nil, try loadAll(), "\(indexPath) is not used (\(error)): the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it again")
+            return (
+                nil, try loadAll(),
+                "\(indexPath) is not used (\(error)): the lists were read and indexed for this run (slower); `uea-screen watchlist reindex` writes it again"
+            )
         }
     }
 
@@ -76,14 +86,17 @@ public struct WatchlistStore: Sendable {
     /// Validates and parses `path`, copies it into the store and records it. Re-importing a name
     /// replaces it. With `rules`, the name index of all lists is written again.
     @discardableResult
-    public func importList(path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date()) throws -> Record {
+    public func importList(
+        path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date()
+    ) throws -> Record {
         let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fileName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + (list.format == .csv ? ".csv" : ".xml")
         try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: path)), to: (directory as NSString).appendingPathComponent(fileName))
         let formatter = ISO8601DateFormatter()
-        let record = Record(name: list.name, format: list.format, file: fileName, sha256: list.sha256, listDate: list.listDate?.description,
-                            importedAt: formatter.string(from: now), entries: list.entries.count, source: path)
+        let record = Record(
+            name: list.name, format: list.format, file: fileName, sha256: list.sha256, listDate: list.listDate?.description,
+            importedAt: formatter.string(from: now), entries: list.entries.count, source: path)
         var lists = try records().filter { $0.name != record.name }
         lists.append(record)
         lists.sort { $0.name < $1.name }
@@ -98,9 +111,11 @@ public struct WatchlistStore: Sendable {
     public func loadAll() throws -> [Watchlist] {
         try records().map { record in
             let path = (directory as NSString).appendingPathComponent(record.file)
-            let list = try WatchlistParser.load(path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
+            let list = try WatchlistParser.load(
+                path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
             guard list.sha256 == record.sha256 else {
-                throw InputError(file: path, message: "changed since it was imported (SHA-256 \(list.sha256) ≠ \(record.sha256)); import it again")
+                throw InputError(
+                    file: path, message: "changed since it was imported (SHA-256 \(list.sha256) ≠ \(record.sha256)); import it again")
             }
             return list
         }

@@ -1,7 +1,7 @@
 import DossierModel
 import ESPD
-import RuleData
 import Names
+import RuleData
 
 /// One rule. Each lives in its own file under Checks/<family>/, with its id, the legal basis
 /// it enforces, the rule-data files it reads, its messages, and triggering and non-triggering
@@ -36,10 +36,13 @@ extension Check {
 
     /// A finding of this check. Only findings derived from convictions (or from a Bibob advice)
     /// are criminal-law data (AVG art. 10); the checks that make them say so.
-    func finding(_ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
-                 details: [String: String]? = nil, criminalData: Bool? = nil) -> Finding {
-        Finding(check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis,
-                message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
+    func finding(
+        _ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
+        details: [String: String]? = nil, criminalData: Bool? = nil
+    ) -> Finding {
+        Finding(
+            check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis,
+            message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
     }
 }
 
@@ -108,8 +111,10 @@ public struct ScreeningContext: Sendable {
     /// same KvK number or the same name (`espd.duplicate-bidder`); set by `BatchScreening`.
     public var sameBidderEarlier: [DuplicateBidder] = []
 
-    public init(submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
-                sanctions: SanctionsIndex? = nil, today: Day = .today(), tenderFileLines: [String: Int]? = nil) {
+    public init(
+        submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
+        sanctions: SanctionsIndex? = nil, today: Day = .today(), tenderFileLines: [String: Int]? = nil
+    ) {
         self.submission = submission
         self.bidNames = [submission.displayName, submission.espd.economicOperator?.name].compactMap { $0 }
         self.sanctions = sanctions
@@ -120,9 +125,11 @@ public struct ScreeningContext: Sendable {
         self.rules = rules
         self.matcher = NameMatcher(rules: rules.names)
         if let deadline = tender.submissionDeadline {
-            referenceDate = deadline; referenceDateSource = "tender.submissionDeadline"
+            referenceDate = deadline
+            referenceDateSource = "tender.submissionDeadline"
         } else {
-            referenceDate = today; referenceDateSource = "today (no submissionDeadline in the tender file)"
+            referenceDate = today
+            referenceDateSource = "today (no submissionDeadline in the tender file)"
         }
     }
 
@@ -130,7 +137,9 @@ public struct ScreeningContext: Sendable {
 
     /// Pointer at a criterion of the bidder's ESPD.
     func pointer(_ criterion: Criterion) -> EvidencePointer {
-        EvidencePointer(file: criterion.source ?? espd.source, line: criterion.line, path: criterion.path, excerpt: criterion.ground.map { "\($0) \(criterion.codeShort ?? criterion.code ?? "")" })
+        EvidencePointer(
+            file: criterion.source ?? espd.source, line: criterion.line, path: criterion.path,
+            excerpt: criterion.ground.map { "\($0) \(criterion.codeShort ?? criterion.code ?? "")" })
     }
 
     func pointer(_ answer: Answer, in document: ESPDDocument? = nil) -> EvidencePointer {
@@ -162,6 +171,8 @@ public struct DuplicateBidder: Sendable, Equatable {
     public var sharedKey: String
 
     public init(location: String, name: String, sharedKey: String) {
-        self.location = location; self.name = name; self.sharedKey = sharedKey
+        self.location = location
+        self.name = name
+        self.sharedKey = sharedKey
     }
 }

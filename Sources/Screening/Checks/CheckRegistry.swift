@@ -1,13 +1,18 @@
 /// Every check, in the order `uea-screen rules` lists them. Adding a rule = one file + one line here.
 public enum CheckRegistry {
     public static let all: [any Check] = [
-        NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(), AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(), MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(),
-        MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(), MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
+        NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(),
+        AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(),
+        MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(),
+        MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(),
+        MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
         GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
-        RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(), SbiUnrelatedCheck(), ThinCompanyCheck(),
+        RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(),
+        SbiUnrelatedCheck(), ThinCompanyCheck(),
         RiskSectorCheck(),
-        SolarDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(), CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
+        SolarDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(),
+        CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
         LighterThanRequiredCheck(), ProcedureRequiredCheck(), LegalAdviceCheck(),
         ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),

@@ -29,7 +29,10 @@ extension Int {
     /// toward zero and held within ±10^15, so that no value in a YAML or CSV file (1e19) can make
     /// the conversion trap. Values that large are refused or reported where they are read.
     init(saturating value: Double) {
-        guard value.isFinite else { self = 0; return }
+        guard value.isFinite else {
+            self = 0
+            return
+        }
         self = Int(Swift.max(-1e15, Swift.min(1e15, value)))
     }
 }

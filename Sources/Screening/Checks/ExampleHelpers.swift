@@ -6,8 +6,10 @@ import ESPD
 extension ScreeningContext {
     /// Sets the "Your answer" of an exclusion ground, optionally with a conviction/event date,
     /// a description and a self-cleaning answer. Polarity is the EDM one (true = ground applies).
-    mutating func declare(ground: String, applies: Bool?, date: String? = nil, description: String? = nil,
-                                 selfCleaning: Bool? = nil, paidOrArrangement: Bool? = nil, finalAndBinding: Bool? = nil) {
+    mutating func declare(
+        ground: String, applies: Bool?, date: String? = nil, description: String? = nil,
+        selfCleaning: Bool? = nil, paidOrArrangement: Bool? = nil, finalAndBinding: Bool? = nil
+    ) {
         var document = submission.espd
         guard let index = document.criteria.firstIndex(where: { $0.ground == ground }) else { return }
         var criterion = document.criteria[index]
@@ -16,23 +18,33 @@ extension ScreeningContext {
         criterion.groundApplies = applies.flatMap { PolarityRules.groundApplies(answer: $0, polarity: criterion.polarity!) }
         criterion.selfCleaning = selfCleaning
         func answer(_ question: String, _ type: String) -> Answer {
-            Answer(property: "example/\(question)", question: question, type: type, instance: 1, applicable: true, gatedBy: "example",
-                   criminalData: ExclusionGrounds.ground(number: ground)?.part == "A", line: criterion.line, path: criterion.path)
+            Answer(
+                property: "example/\(question)", question: question, type: type, instance: 1, applicable: true, gatedBy: "example",
+                criminalData: ExclusionGrounds.ground(number: ground)?.part == "A", line: criterion.line, path: criterion.path)
         }
         criterion.answers.removeAll { $0.property?.hasPrefix("example/") == true }
         if let date {
-            var a = answer("Date of conviction", "DATE"); a.date = date; criterion.answers.append(a)
+            var a = answer("Date of conviction", "DATE")
+            a.date = date
+            criterion.answers.append(a)
         }
         if let description {
-            var a = answer("Please describe them", "DESCRIPTION"); a.description = description; criterion.answers.append(a)
+            var a = answer("Please describe them", "DESCRIPTION")
+            a.description = description
+            criterion.answers.append(a)
         }
         if let paidOrArrangement {
-            var a = answer("Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement?", "INDICATOR")
-            a.indicator = paidOrArrangement; criterion.answers.append(a)
+            var a = answer(
+                "Has the economic operator fulfilled its obligations by paying or entering into a binding arrangement?", "INDICATOR")
+            a.indicator = paidOrArrangement
+            criterion.answers.append(a)
         }
         if let finalAndBinding {
-            var a = answer("If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?", "INDICATOR")
-            a.indicator = finalAndBinding; criterion.answers.append(a)
+            var a = answer(
+                "If this breach of obligations was established through a judicial or administrative decision, was this decision final and binding?",
+                "INDICATOR")
+            a.indicator = finalAndBinding
+            criterion.answers.append(a)
         }
         document.criteria[index] = criterion
         submission.espd = document

@@ -48,8 +48,13 @@ public struct BidderFile: Codable, Sendable {
         /// As a bidder file of its own, for the evidence checks run on the entity.
         public var asBidderFile: BidderFile {
             var file = BidderFile()
-            file.name = name; file.kvk = kvk; file.country = country; file.gva = gva
-            file.equivalentDocument = equivalentDocument; file.kvkExtract = kvkExtract; file.taxStatement = taxStatement
+            file.name = name
+            file.kvk = kvk
+            file.country = country
+            file.gva = gva
+            file.equivalentDocument = equivalentDocument
+            file.kvkExtract = kvkExtract
+            file.taxStatement = taxStatement
             return file
         }
     }
@@ -57,17 +62,26 @@ public struct BidderFile: Codable, Sendable {
     /// Refuses two entries for one entity (the same KvK number, or the same name): which of their
     /// documents counted would depend on the order of the file.
     public func checkEntitiesOnce(path: String, line: Int?) throws {
-        var numbers: [String: Int] = [:], names: [String: Int] = [:]
+        var numbers: [String: Int] = [:]
+        var names: [String: Int] = [:]
         for (index, entry) in (entities ?? []).enumerated() {
             if let kvk = entry.kvk?.filter(\.isNumber), !kvk.isEmpty {
                 if let first = numbers[kvk] {
-                    throw InputError(file: path, line: line, message: "entities: entry \(index + 1) has the KvK number of entry \(first + 1) (\(kvk)); give each entity once, with all its documents")
+                    throw InputError(
+                        file: path, line: line,
+                        message:
+                            "entities: entry \(index + 1) has the KvK number of entry \(first + 1) (\(kvk)); give each entity once, with all its documents"
+                    )
                 }
                 numbers[kvk] = index
             }
             if let name = entry.name?.trimmingBlanks().lowercased(), !name.isEmpty {
                 if let first = names[name] {
-                    throw InputError(file: path, line: line, message: "entities: entry \(index + 1) has the name of entry \(first + 1); give each entity once, with all its documents")
+                    throw InputError(
+                        file: path, line: line,
+                        message:
+                            "entities: entry \(index + 1) has the name of entry \(first + 1); give each entity once, with all its documents"
+                    )
                 }
                 names[name] = index
             }
@@ -78,7 +92,9 @@ public struct BidderFile: Codable, Sendable {
     public func evidence(for espd: ESPDDocument) -> EntityEvidence? {
         guard let entities else { return nil }
         let numbers = Set((espd.economicOperator?.identifiers ?? []).map { $0.value.filter(\.isNumber) }.filter { !$0.isEmpty })
-        if let byNumber = entities.first(where: { entry in entry.kvk.map { numbers.contains($0.filter(\.isNumber)) } ?? false }) { return byNumber }
+        if let byNumber = entities.first(where: { entry in entry.kvk.map { numbers.contains($0.filter(\.isNumber)) } ?? false }) {
+            return byNumber
+        }
         let name = espd.economicOperator?.name?.lowercased()
         return entities.first { $0.name?.lowercased() == name && name != nil }
     }

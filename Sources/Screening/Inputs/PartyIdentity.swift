@@ -21,11 +21,13 @@ struct PartyIdentity: Equatable {
     }
 
     func isSameParty(as other: PartyIdentity) -> Bool {
-        let mine = Set(identifiers.values), theirs = Set(other.identifiers.values)
+        let mine = Set(identifiers.values)
+        let theirs = Set(other.identifiers.values)
         if !mine.isDisjoint(with: theirs) { return true }
         guard let name, name == other.name else { return false }
         // Same name: the same party unless one scheme gives each a different number.
-        let schemes = Set(identifiers.keys.map { $0.prefix { $0 != ":" } }).intersection(other.identifiers.keys.map { $0.prefix { $0 != ":" } })
+        let schemes = Set(identifiers.keys.map { $0.prefix { $0 != ":" } }).intersection(
+            other.identifiers.keys.map { $0.prefix { $0 != ":" } })
         return schemes.isEmpty
     }
 

@@ -1,8 +1,8 @@
 import DossierModel
 import ESPD
 import Foundation
-import SafeXML
 import RuleData
+import SafeXML
 
 extension SourceFile {
     /// Reads a file once, at most `limit` bytes: the caller parses `text` of these bytes, and
@@ -12,7 +12,9 @@ extension SourceFile {
             throw InputError(file: path, message: "the file is \(size) bytes; at most \(limit) bytes are read")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        guard data.count <= limit else { throw InputError(file: path, message: "the file is \(data.count) bytes; at most \(limit) bytes are read") }
+        guard data.count <= limit else {
+            throw InputError(file: path, message: "the file is \(data.count) bytes; at most \(limit) bytes are read")
+        }
         return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count, content: data)
     }
 
@@ -45,10 +47,11 @@ public struct Submission: Sendable {
 
     /// The bidder's KvK number: bidder.yaml first, else an ESPD identifier that looks like one.
     public var kvk: String? {
-        bidder.kvk ?? espd.economicOperator?.identifiers.first { id in
-            let scheme = id.scheme?.lowercased() ?? ""
-            return scheme.contains("kvk") || (id.value.count == 8 && id.value.allSatisfy(\.isNumber))
-        }?.value
+        bidder.kvk
+            ?? espd.economicOperator?.identifiers.first { id in
+                let scheme = id.scheme?.lowercased() ?? ""
+                return scheme.contains("kvk") || (id.value.count == 8 && id.value.allSatisfy(\.isNumber))
+            }?.value
     }
 
     public var country: String? { bidder.country?.uppercased() ?? espd.economicOperator?.country }
@@ -76,8 +79,10 @@ public struct Submission: Sendable {
     /// - Parameter hashAlongside: hash each file on a thread of its own while it is parsed (for a
     ///   run with a core to spare: one bidder, two cores).
     /// - Parameter request: the tender's ESPD request (a path, parsed here; or `requestDocument`, parsed once by the caller).
-    public static func load(_ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil, requestDocument: XMLDocument? = nil,
-                            hashAlongside: Bool = false, validator: ESPDSchemas.Validator? = nil) throws(LoadError) -> Submission {
+    public static func load(
+        _ location: String, limits: ParseLimits = ParseLimits(), request: String? = nil, requestDocument: XMLDocument? = nil,
+        hashAlongside: Bool = false, validator: ESPDSchemas.Validator? = nil
+    ) throws(LoadError) -> Submission {
         var requestDocument = requestDocument
         if requestDocument == nil, let request {
             do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .espd(.xml(error)) }
@@ -102,7 +107,11 @@ public struct Submission: Sendable {
             }
             if xmlFiles.isEmpty {
                 let others = names.filter { !$0.hasPrefix(".") }.prefix(5).joined(separator: ", ")
-                throw .input(InputError(file: location, message: "folder holds no ESPD response (*.xml)" + (others.isEmpty ? "" : "; found: \(others); an ESPD must be handed in as XML")))
+                throw .input(
+                    InputError(
+                        file: location,
+                        message: "folder holds no ESPD response (*.xml)"
+                            + (others.isEmpty ? "" : "; found: \(others); an ESPD must be handed in as XML")))
             }
         } else {
             // A file named on its own may be a link the user chose, but a FIFO would hang the run.
@@ -126,7 +135,8 @@ public struct Submission: Sendable {
                 documents.append(document)
                 // Otherwise hashed after parsing: the first hash of a run initialises OpenSSL
                 // (CCrypto/shim.h), which the rule-data thread may be doing meanwhile.
-                hashes[file] = SourceFile(role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count, content: Data(bytes))
+                hashes[file] = SourceFile(
+                    role: "espd", path: file, sha256: try hash?.get() ?? SHA256.hex(bytes), bytes: bytes.count, content: Data(bytes))
             } catch let error as XMLParseError {
                 throw .espd(.xml(error))
             } catch let error as ESPDReadError {
@@ -160,7 +170,9 @@ public struct Submission: Sendable {
                     // The declaration is a file of the bidder's own folder: no absolute path, no way out.
                     let components = relative.split(separator: "/")
                     guard !relative.hasPrefix("/"), !components.contains(".."), !components.isEmpty else {
-                        throw InputError(file: bidderPath, line: lines["supplyChain"], message: "supplyChain: '\(relative)' must name a file in the bidder's folder")
+                        throw InputError(
+                            file: bidderPath, line: lines["supplyChain"],
+                            message: "supplyChain: '\(relative)' must name a file in the bidder's folder")
                     }
                     let path = (location as NSString).appendingPathComponent(relative)
                     if let problem = Self.notARegularFile(path) { throw InputError(file: path, message: problem) }
@@ -177,9 +189,10 @@ public struct Submission: Sendable {
         } catch {
             throw .input(InputError(file: location, message: "\(error)"))
         }
-        return Submission(location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
-                          bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
-                          supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources)
+        return Submission(
+            location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
+            bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
+            supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources)
     }
 
     /// Why the file at `path` is not a plain file of its own (a symbolic link, a FIFO, a device), or nil.

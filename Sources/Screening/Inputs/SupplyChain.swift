@@ -24,8 +24,10 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
     public var unit: String?
     public var line: Int
 
-    public static let columns = ["tier", "entity", "aliases", "facility_address", "city", "region", "country", "certificate",
-                                 "certificate_sites", "certificate_expiry", "batch_link", "quantity", "unit"]
+    public static let columns = [
+        "tier", "entity", "aliases", "facility_address", "city", "region", "country", "certificate",
+        "certificate_sites", "certificate_expiry", "batch_link", "quantity", "unit",
+    ]
 
     /// The tiers a declaration may name and the units its quantities may have.
     public static let tiers = ["mg-si", "polysilicon", "ingot", "wafer", "cell", "module"]
@@ -66,10 +68,13 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
         // count differs from the header's is a problem reported below, not a refusal.
         let (header, rows) = try CSV.parse(text, path: path, comments: false)
         for required in ["tier", "entity", "country"] where !header.contains(required) {
-            throw InputError(file: path, line: 1, message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
+            throw InputError(
+                file: path, line: 1,
+                message: "missing column '\(required)' (columns: \(columns.joined(separator: ",")); separated by commas or semicolons)")
         }
         if rows.count > maxRows {
-            throw InputError(file: path, line: rows[maxRows].line, message: "the declaration has \(rows.count) rows; at most \(maxRows) are read")
+            throw InputError(
+                file: path, line: rows[maxRows].line, message: "the declaration has \(rows.count) rows; at most \(maxRows) are read")
         }
         var problems: [Problem] = []
         let declared = rows.compactMap { row -> SupplyChainTier? in
@@ -80,22 +85,36 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
             // Values outside the header's columns, or a row short of them: a comma too many or too
             // few moves every following value into another column (a place into 'country').
             if row.valueCount != header.count {
-                problems.append(Problem(line: row.line, message: "the row has \(row.valueCount) values for \(header.count) columns; values may be in the wrong columns, the row is read as written"))
+                problems.append(
+                    Problem(
+                        line: row.line,
+                        message:
+                            "the row has \(row.valueCount) values for \(header.count) columns; values may be in the wrong columns, the row is read as written"
+                    ))
             }
             if !Self.tiers.contains(tier) {
-                problems.append(Problem(line: row.line, message: "tier '\(tier)' is not one of \(Self.tiers.joined(separator: ", ")); the row is read as written"))
+                problems.append(
+                    Problem(
+                        line: row.line,
+                        message: "tier '\(tier)' is not one of \(Self.tiers.joined(separator: ", ")); the row is read as written"))
             }
             var expiry: Day? = nil
             if let text = row["certificate_expiry"] {
-                if let day = Day(text) { expiry = day } else {
-                    problems.append(Problem(line: row.line, message: "certificate_expiry '\(text)' is not a date (YYYY-MM-DD); read as no expiry date"))
+                if let day = Day(text) {
+                    expiry = day
+                } else {
+                    problems.append(
+                        Problem(line: row.line, message: "certificate_expiry '\(text)' is not a date (YYYY-MM-DD); read as no expiry date"))
                 }
             }
             var quantity: Double? = nil
             let unit = row["unit"]?.lowercased()
             if let text = row["quantity"] {
                 if YAMLFile.looksLikeDutchThousands(text) {
-                    problems.append(Problem(line: row.line, message: "quantity '\(text)' looks like a Dutch thousands separator; write it without separators; not used"))
+                    problems.append(
+                        Problem(
+                            line: row.line,
+                            message: "quantity '\(text)' looks like a Dutch thousands separator; write it without separators; not used"))
                 } else if let value = Double(text), value.isFinite, value >= 0 {
                     quantity = value
                 } else {
@@ -103,17 +122,20 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
                 }
             }
             if let unit, !units.contains(unit) {
-                problems.append(Problem(line: row.line, message: "unit '\(unit)' is not one of \(units.joined(separator: ", ")); the quantity is not used"))
+                problems.append(
+                    Problem(
+                        line: row.line, message: "unit '\(unit)' is not one of \(units.joined(separator: ", ")); the quantity is not used"))
                 quantity = nil
             }
             func list(_ key: String) -> [String] {
                 (row[key] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             }
-            return SupplyChainTier(tier: tier, entity: entity, aliases: list("aliases"), facilityAddress: row["facility_address"],
-                                   city: row["city"], region: row["region"], country: row["country"]?.uppercased(),
-                                   certificate: row["certificate"], certificateSites: list("certificate_sites"),
-                                   certificateExpiry: expiry, batchLink: row["batch_link"], quantity: quantity,
-                                   unit: unit, line: row.line)
+            return SupplyChainTier(
+                tier: tier, entity: entity, aliases: list("aliases"), facilityAddress: row["facility_address"],
+                city: row["city"], region: row["region"], country: row["country"]?.uppercased(),
+                certificate: row["certificate"], certificateSites: list("certificate_sites"),
+                certificateExpiry: expiry, batchLink: row["batch_link"], quantity: quantity,
+                unit: unit, line: row.line)
         }
         return (declared, problems)
     }

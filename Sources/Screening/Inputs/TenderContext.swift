@@ -1,5 +1,5 @@
-import Foundation
 import DossierModel
+import Foundation
 import RuleData
 
 /// The tender a bidder is screened for (`tender.yaml`). Every field has a default the law
@@ -62,9 +62,13 @@ public struct TenderContext: Codable, Sendable {
         public init() {}
     }
 
-    public enum AuthorityKind: String, Codable, Sendable, CaseIterable { case subCentral = "sub-central", central }
+    public enum AuthorityKind: String, Codable, Sendable, CaseIterable {
+        case subCentral = "sub-central"
+        case central
+    }
     public enum ContractType: String, Codable, Sendable, CaseIterable {
-        case leveringen, diensten, werken, concessie, socialeDiensten = "sociale-diensten"
+        case leveringen, diensten, werken, concessie
+        case socialeDiensten = "sociale-diensten"
     }
     public typealias ProcedureKind = RuleData.ProcedureKind
     /// preparation: the tender documents are not yet published (conditions can still be added).
@@ -103,7 +107,8 @@ public struct TenderContext: Codable, Sendable {
         type = try c.decodeIfPresent(ContractType.self, forKey: .type)
         estimatedValue = try c.decodeIfPresent(Double.self, forKey: .estimatedValue)
         if let value = estimatedValue, value < 0 || value > 1e13 {
-            throw DecodingError.dataCorruptedError(forKey: .estimatedValue, in: c, debugDescription: "'\(value)' is not an estimated value in euros (0 to 10,000,000,000,000)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .estimatedValue, in: c, debugDescription: "'\(value)' is not an estimated value in euros (0 to 10,000,000,000,000)")
         }
         procedure = try c.decodeIfPresent(ProcedureKind.self, forKey: .procedure)
         launchDate = try c.decodeIfPresent(Day.self, forKey: .launchDate)
@@ -147,7 +152,8 @@ public enum TenderFile {
         let path = PathText.child(folder, name)
         if FileManager.default.fileExists(atPath: path) { return path }
         for other in otherSpellings where FileManager.default.fileExists(atPath: PathText.child(folder, other)) {
-            throw InputError(file: PathText.child(folder, other), message: "a tender file is read only as tender.yaml; rename it to tender.yaml")
+            throw InputError(
+                file: PathText.child(folder, other), message: "a tender file is read only as tender.yaml; rename it to tender.yaml")
         }
         return nil
     }
@@ -179,7 +185,8 @@ public enum TenderFile {
         let path: String
         if isDirectory.boolValue {
             guard let found = try inFolder(argument) else {
-                throw InputError(file: argument, message: "is a folder without tender.yaml; give a tender folder, its tender.yaml or the tender id")
+                throw InputError(
+                    file: argument, message: "is a folder without tender.yaml; give a tender folder, its tender.yaml or the tender id")
             }
             path = found
         } else {

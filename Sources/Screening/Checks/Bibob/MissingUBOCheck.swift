@@ -11,27 +11,39 @@ struct MissingUBOCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let company = context.submission.bidder.company else { return [] }
         if company.pseudoUBOOnly == true {
-            return [finding(nl: "Alleen pseudo-UBO's (hoger leidinggevend personeel) geregistreerd." + BibobText.nl(context),
-                            en: "Only pseudo-UBOs (senior management) are registered." + BibobText.en(context),
-                            evidence: [context.submission.bidderPointer("company", excerpt: "pseudoUBOOnly")])]
+            return [
+                finding(
+                    nl: "Alleen pseudo-UBO's (hoger leidinggevend personeel) geregistreerd." + BibobText.nl(context),
+                    en: "Only pseudo-UBOs (senior management) are registered." + BibobText.en(context),
+                    evidence: [context.submission.bidderPointer("company", excerpt: "pseudoUBOOnly")])
+            ]
         }
         guard (company.ubos ?? []).isEmpty else { return [] }
-        return [finding(nl: "Er is geen uiteindelijk belanghebbende (UBO) opgegeven." + BibobText.nl(context),
-                        en: "No ultimate beneficial owner (UBO) is declared." + BibobText.en(context),
-                        evidence: [context.submission.bidderPointer("company", excerpt: "ubos")])]
+        return [
+            finding(
+                nl: "Er is geen uiteindelijk belanghebbende (UBO) opgegeven." + BibobText.nl(context),
+                en: "No ultimate beneficial owner (UBO) is declared." + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company", excerpt: "ubos")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("no UBO declared", at: "bidder.yaml:company") { $0.submission.bidder.company?.ubos = [] },
-                .fires("only pseudo-UBOs (senior management) registered", at: "bidder.yaml:company") { $0.submission.bidder.company?.pseudoUBOOnly = true },
+                .fires("only pseudo-UBOs (senior management) registered", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.pseudoUBOOnly = true
+                },
             ],
             nonTriggering: [
-                .quiet("one UBO") { $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo")]; $0.submission.bidder.company?.pseudoUBOOnly = false },
+                .quiet("one UBO") {
+                    $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo")]
+                    $0.submission.bidder.company?.pseudoUBOOnly = false
+                },
                 .quiet("two UBOs, pseudo-UBO flag false") {
                     $0.submission.bidder.company?.ubos = [.init(name: "M. de Boer", role: "ubo"), .init(name: "A. Smit", role: "ubo")]
-                    $0.submission.bidder.company?.pseudoUBOOnly = false },
+                    $0.submission.bidder.company?.pseudoUBOOnly = false
+                },
             ])
     }
 }

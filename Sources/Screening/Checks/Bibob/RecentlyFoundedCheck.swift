@@ -17,17 +17,24 @@ struct RecentlyFoundedCheck: Check {
         if let value = context.tender.estimatedValue, let turnover = context.submission.bidder.company?.annualTurnover, turnover > 0 {
             details["valueToTurnover"] = String(format: "%.1f", value / turnover)
         }
-        return [finding(
-            nl: "De onderneming is opgericht op \(founded.dutch), minder dan \(months) maanden voor de peildatum." + BibobText.nl(context),
-            en: "The company was founded on \(founded), less than \(months) months before the reference date." + BibobText.en(context),
-            evidence: [context.submission.bidderPointer("company", excerpt: "founded \(founded)")], details: details)]
+        return [
+            finding(
+                nl: "De onderneming is opgericht op \(founded.dutch), minder dan \(months) maanden voor de peildatum."
+                    + BibobText.nl(context),
+                en: "The company was founded on \(founded), less than \(months) months before the reference date." + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company", excerpt: "founded \(founded)")], details: details)
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("founded 6 months before the reference date", at: "bidder.yaml:company") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -6) },
-                .fires("founded 23 months before (under 24)", at: "bidder.yaml:company") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -23) },
+                .fires("founded 6 months before the reference date", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -6)
+                },
+                .fires("founded 23 months before (under 24)", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -23)
+                },
             ],
             nonTriggering: [
                 .quiet("founded 10 years before") { $0.submission.bidder.company?.founded = $0.referenceDate.adding(years: -10) },

@@ -16,22 +16,42 @@ struct SbiUnrelatedCheck: Check {
         let sbiSectors = Set(sbi.compactMap { context.rules.sbiSectors[String($0.prefix(2))] })
         let unrelated = !cpvSectors.isEmpty && !sbiSectors.isEmpty && sbiSectors.isDisjoint(with: cpvSectors)
         guard !holding.isEmpty || unrelated else { return [] }
-        return [finding(
-            nl: "De ingeschreven activiteit (SBI \(sbi.joined(separator: ", "))) past niet bij het voorwerp van de opdracht (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.nl(context),
-            en: "The registered activity (SBI \(sbi.joined(separator: ", "))) does not fit the subject of the contract (CPV \(context.cpvCodes.joined(separator: ", ")))." + BibobText.en(context),
-            evidence: [context.submission.bidderPointer("company", excerpt: "sbi"), context.tenderPointer("cpv")],
-            details: ["sbiSectors": sbiSectors.sorted().joined(separator: ", "), "cpvSectors": cpvSectors.sorted().joined(separator: ", ")])]
+        return [
+            finding(
+                nl:
+                    "De ingeschreven activiteit (SBI \(sbi.joined(separator: ", "))) past niet bij het voorwerp van de opdracht (CPV \(context.cpvCodes.joined(separator: ", ")))."
+                    + BibobText.nl(context),
+                en:
+                    "The registered activity (SBI \(sbi.joined(separator: ", "))) does not fit the subject of the contract (CPV \(context.cpvCodes.joined(separator: ", ")))."
+                    + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company", excerpt: "sbi"), context.tenderPointer("cpv")],
+                details: [
+                    "sbiSectors": sbiSectors.sorted().joined(separator: ", "), "cpvSectors": cpvSectors.sorted().joined(separator: ", "),
+                ])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a holding (SBI 6420) bidding for works", at: "bidder.yaml:company") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["6420"] },
-                .fires("a textile company (SBI 1310) bidding for works", at: "bidder.yaml:company") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["1310"] },
+                .fires("a holding (SBI 6420) bidding for works", at: "bidder.yaml:company") {
+                    $0.tender.cpv = ["45261215-4"]
+                    $0.submission.bidder.company?.sbi = ["6420"]
+                },
+                .fires("a textile company (SBI 1310) bidding for works", at: "bidder.yaml:company") {
+                    $0.tender.cpv = ["45261215-4"]
+                    $0.submission.bidder.company?.sbi = ["1310"]
+                },
             ],
             nonTriggering: [
-                .quiet("a roofing company (SBI 4321) for works") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = ["4321"] },
-                .quiet("no SBI code declared") { $0.tender.cpv = ["45261215-4"]; $0.submission.bidder.company?.sbi = [] },
+                .quiet("a roofing company (SBI 4321) for works") {
+                    $0.tender.cpv = ["45261215-4"]
+                    $0.submission.bidder.company?.sbi = ["4321"]
+                },
+                .quiet("no SBI code declared") {
+                    $0.tender.cpv = ["45261215-4"]
+                    $0.submission.bidder.company?.sbi = []
+                },
             ])
     }
 }

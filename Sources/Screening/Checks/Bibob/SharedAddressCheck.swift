@@ -10,18 +10,25 @@ struct SharedAddressCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let count = context.submission.bidder.company?.registrationsAtAddress,
-              count >= context.rules.bibob.registrationsAtAddress else { return [] }
-        return [finding(
-            nl: "Op het vestigingsadres zijn \(count) ondernemingen ingeschreven." + BibobText.nl(context),
-            en: "\(count) companies are registered at the business address." + BibobText.en(context),
-            evidence: [context.submission.bidderPointer("company", excerpt: "registrationsAtAddress: \(count)")])]
+            count >= context.rules.bibob.registrationsAtAddress
+        else { return [] }
+        return [
+            finding(
+                nl: "Op het vestigingsadres zijn \(count) ondernemingen ingeschreven." + BibobText.nl(context),
+                en: "\(count) companies are registered at the business address." + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company", excerpt: "registrationsAtAddress: \(count)")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("45 companies at the address", at: "bidder.yaml:company") { $0.submission.bidder.company?.registrationsAtAddress = 45 },
-                .fires("20 companies at the address (the threshold)", at: "bidder.yaml:company") { $0.submission.bidder.company?.registrationsAtAddress = 20 },
+                .fires("45 companies at the address", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.registrationsAtAddress = 45
+                },
+                .fires("20 companies at the address (the threshold)", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.registrationsAtAddress = 20
+                },
             ],
             nonTriggering: [
                 .quiet("2 companies") { $0.submission.bidder.company?.registrationsAtAddress = 2 },

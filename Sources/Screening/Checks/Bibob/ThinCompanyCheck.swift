@@ -20,23 +20,39 @@ struct ThinCompanyCheck: Check {
             reasons.append(("opdrachtwaarde \(Dutch.decimal(ratio))× de jaaromzet", "contract value \(ratio)× annual turnover"))
         }
         guard !reasons.isEmpty else { return [] }
-        return [finding(
-            nl: "Dunne onderneming voor een opdracht van \(Euro.nl(value)): \(reasons.map(\.0).joined(separator: "; "))." + BibobText.nl(context),
-            en: "Thin company for a contract of \(Euro.en(value)): \(reasons.map(\.1).joined(separator: "; "))." + BibobText.en(context),
-            evidence: [context.submission.bidderPointer("company"), context.tenderPointer("estimatedValue")])]
+        return [
+            finding(
+                nl: "Dunne onderneming voor een opdracht van \(Euro.nl(value)): \(reasons.map(\.0).joined(separator: "; "))."
+                    + BibobText.nl(context),
+                en: "Thin company for a contract of \(Euro.en(value)): \(reasons.map(\.1).joined(separator: "; "))."
+                    + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company"), context.tenderPointer("estimatedValue")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("1 employee for a contract of 4 million", at: "bidder.yaml:company") { $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 1 },
+                .fires("1 employee for a contract of 4 million", at: "bidder.yaml:company") {
+                    $0.tender.estimatedValue = 4_000_000
+                    $0.submission.bidder.company?.employees = 1
+                },
                 .fires("contract value more than 3 times the annual turnover", at: "bidder.yaml:company") {
-                    $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 1_000_000 },
+                    $0.tender.estimatedValue = 4_000_000
+                    $0.submission.bidder.company?.employees = 40
+                    $0.submission.bidder.company?.annualTurnover = 1_000_000
+                },
             ],
             nonTriggering: [
                 .quiet("40 employees, turnover 20 million") {
-                    $0.tender.estimatedValue = 4_000_000; $0.submission.bidder.company?.employees = 40; $0.submission.bidder.company?.annualTurnover = 20_000_000 },
-                .quiet("1 employee for a contract under 150,000") { $0.tender.estimatedValue = 100_000; $0.submission.bidder.company?.employees = 1 },
+                    $0.tender.estimatedValue = 4_000_000
+                    $0.submission.bidder.company?.employees = 40
+                    $0.submission.bidder.company?.annualTurnover = 20_000_000
+                },
+                .quiet("1 employee for a contract under 150,000") {
+                    $0.tender.estimatedValue = 100_000
+                    $0.submission.bidder.company?.employees = 1
+                },
             ])
     }
 }

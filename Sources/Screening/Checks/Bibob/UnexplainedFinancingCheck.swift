@@ -10,22 +10,31 @@ struct UnexplainedFinancingCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         (context.submission.bidder.company?.financing ?? []).filter { $0.explained != true }.map { source in
-            finding(nl: "Financieringsbron '\(source.source)' is niet toegelicht." + BibobText.nl(context),
-                    en: "Financing source '\(source.source)' is not explained." + BibobText.en(context),
-                    evidence: [context.submission.bidderPointer("company", excerpt: source.source)],
-                    details: source.amount.map { ["amount": String(format: "%.0f", $0)] })
+            finding(
+                nl: "Financieringsbron '\(source.source)' is niet toegelicht." + BibobText.nl(context),
+                en: "Financing source '\(source.source)' is not explained." + BibobText.en(context),
+                evidence: [context.submission.bidderPointer("company", excerpt: source.source)],
+                details: source.amount.map { ["amount": String(format: "%.0f", $0)] })
         }
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a private loan not explained", at: "bidder.yaml:company") { $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)] },
+                .fires("a private loan not explained", at: "bidder.yaml:company") {
+                    $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)]
+                },
                 .fires("two sources, neither explained: two findings", at: "bidder.yaml:company", "bidder.yaml:company") {
-                    $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false), .init(source: "foundation Curaçao", amount: nil, explained: nil)] },
+                    $0.submission.bidder.company?.financing = [
+                        .init(source: "private loan", amount: 250000, explained: false),
+                        .init(source: "foundation Curaçao", amount: nil, explained: nil),
+                    ]
+                },
             ],
             nonTriggering: [
-                .quiet("a bank loan, explained") { $0.submission.bidder.company?.financing = [.init(source: "bank", amount: 250000, explained: true)] },
+                .quiet("a bank loan, explained") {
+                    $0.submission.bidder.company?.financing = [.init(source: "bank", amount: 250000, explained: true)]
+                },
                 .quiet("no external financing") { $0.submission.bidder.company?.financing = [] },
             ])
     }

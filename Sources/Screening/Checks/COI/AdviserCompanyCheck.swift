@@ -11,26 +11,44 @@ struct AdviserCompanyCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let s = context.submission
-        var entities: [(name: String?, kvk: String?, pointer: EvidencePointer)] = [(s.espd.economicOperator?.name ?? s.bidder.name, s.kvk, EvidencePointer(file: s.espd.source, line: s.espd.economicOperator?.line, path: s.espd.economicOperator?.path))]
+        var entities: [(name: String?, kvk: String?, pointer: EvidencePointer)] = [
+            (
+                s.espd.economicOperator?.name ?? s.bidder.name, s.kvk,
+                EvidencePointer(file: s.espd.source, line: s.espd.economicOperator?.line, path: s.espd.economicOperator?.path)
+            )
+        ]
         for other in s.otherESPDs {
-            entities.append((other.economicOperator?.name, other.economicOperator?.identifiers.first?.value, EvidencePointer(file: other.source, line: other.economicOperator?.line, path: other.economicOperator?.path)))
+            entities.append(
+                (
+                    other.economicOperator?.name, other.economicOperator?.identifiers.first?.value,
+                    EvidencePointer(file: other.source, line: other.economicOperator?.line, path: other.economicOperator?.path)
+                ))
         }
         var findings: [Finding] = []
         for adviser in context.tender.advisers {
             for entity in entities {
                 var why: [String] = []
                 var score = 0.0
-                if let a = adviser.kvk, let b = entity.kvk, a.filter(\.isNumber) == b.filter(\.isNumber), !a.isEmpty { why.append("same KvK number \(a)"); score = 1 }
+                if let a = adviser.kvk, let b = entity.kvk, a.filter(\.isNumber) == b.filter(\.isNumber), !a.isEmpty {
+                    why.append("same KvK number \(a)")
+                    score = 1
+                }
                 if let name = entity.name {
                     let match = context.matcher.matchCompany(name, adviser.name)
-                    if match.score >= context.matcher.companyThreshold { why += match.reasons; score = max(score, match.score) }
+                    if match.score >= context.matcher.companyThreshold {
+                        why += match.reasons
+                        score = max(score, match.score)
+                    }
                 }
                 guard !why.isEmpty else { continue }
-                findings.append(finding(
-                    nl: "\(entity.name ?? "Een entiteit in de inschrijving") is (of lijkt op) adviseur \(adviser.name)\(adviser.role.map { " (\($0))" } ?? ""). Vraag aan te tonen dat er geen voorsprong is (belangenbeschermingsplan) en deel de informatie met alle inschrijvers.",
-                    en: "\(entity.name ?? "An entity in the bid") is (or resembles) adviser \(adviser.name)\(adviser.role.map { " (\($0))" } ?? ""). Ask it to show there is no advantage (protection plan) and share the information with all bidders.",
-                    evidence: [entity.pointer, context.tenderPointer("advisers", excerpt: adviser.name)],
-                    details: ["score": String(score), "why": why.joined(separator: "; ")]))
+                findings.append(
+                    finding(
+                        nl:
+                            "\(entity.name ?? "Een entiteit in de inschrijving") is (of lijkt op) adviseur \(adviser.name)\(adviser.role.map { " (\($0))" } ?? ""). Vraag aan te tonen dat er geen voorsprong is (belangenbeschermingsplan) en deel de informatie met alle inschrijvers.",
+                        en:
+                            "\(entity.name ?? "An entity in the bid") is (or resembles) adviser \(adviser.name)\(adviser.role.map { " (\($0))" } ?? ""). Ask it to show there is no advantage (protection plan) and share the information with all bidders.",
+                        evidence: [entity.pointer, context.tenderPointer("advisers", excerpt: adviser.name)],
+                        details: ["score": String(score), "why": why.joined(separator: "; ")]))
             }
         }
         return findings
@@ -39,14 +57,20 @@ struct AdviserCompanyCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an adviser with the bidder's name", at: "uea.xml:") { $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")] },
+                .fires("an adviser with the bidder's name", at: "uea.xml:") {
+                    $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")]
+                },
                 .fires("an adviser with the bidder's KvK number under another name", at: "uea.xml:") {
-                    $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: $0.submission.kvk, role: "opsteller bestek")] },
+                    $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: $0.submission.kvk, role: "opsteller bestek")]
+                },
             ],
             nonTriggering: [
-                .quiet("an unrelated adviser") { $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")] },
+                .quiet("an unrelated adviser") {
+                    $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")]
+                },
                 .quiet("an adviser whose name shares words but names another company") {
-                    $0.tender.advisers = [.init(name: "Zonnebouw Friesland B.V.", kvk: "55667788", role: "opsteller bestek")] },
+                    $0.tender.advisers = [.init(name: "Zonnebouw Friesland B.V.", kvk: "55667788", role: "opsteller bestek")]
+                },
             ])
     }
 }

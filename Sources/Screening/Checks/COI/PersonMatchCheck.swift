@@ -10,18 +10,30 @@ struct PersonMatchCheck: Check {
     let summary = "A director, UBO, representative or key staff member matches someone involved in the tender"
     let dataFiles = ["name-matching.yaml"]
 
-    struct Person { var name: String; var role: String; var pointer: EvidencePointer; var birthDate: String? }
+    struct Person {
+        var name: String
+        var role: String
+        var pointer: EvidencePointer
+        var birthDate: String?
+    }
 
     static func bidderPeople(_ context: ScreeningContext) -> [Person] {
         let s = context.submission
         var people: [Person] = []
         for espd in [s.espd] + s.otherESPDs {
-            for r in espd.economicOperator?.representatives ?? [] where !r.fullName.isEmpty && !PlaceholderCheck.isPlaceholder(r.familyName) {
-                people.append(Person(name: r.fullName, role: r.role ?? "representative", pointer: EvidencePointer(file: espd.source, line: r.line, path: r.path), birthDate: r.birthDate))
+            for r in espd.economicOperator?.representatives ?? [] where !r.fullName.isEmpty && !PlaceholderCheck.isPlaceholder(r.familyName)
+            {
+                people.append(
+                    Person(
+                        name: r.fullName, role: r.role ?? "representative",
+                        pointer: EvidencePointer(file: espd.source, line: r.line, path: r.path), birthDate: r.birthDate))
             }
         }
         for p in s.bidder.declaration?.people ?? [] {
-            people.append(Person(name: p.name, role: p.role ?? "declared person", pointer: s.bidderPointer("declaration"), birthDate: p.birthDate?.description))
+            people.append(
+                Person(
+                    name: p.name, role: p.role ?? "declared person", pointer: s.bidderPointer("declaration"),
+                    birthDate: p.birthDate?.description))
         }
         for p in s.bidder.company?.ubos ?? [] {
             people.append(Person(name: p.name, role: "ubo", pointer: s.bidderPointer("company"), birthDate: p.birthDate?.description))
@@ -45,7 +57,9 @@ struct PersonMatchCheck: Check {
         for person in context.tender.people {
             let label = [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")
             involved.append((person.name, label, label))
-            for relative in person.relatives ?? [] { involved.append((relative, "relative of \(person.name)", "familielid van \(person.name)")) }
+            for relative in person.relatives ?? [] {
+                involved.append((relative, "relative of \(person.name)", "familielid van \(person.name)"))
+            }
         }
         var findings: [Finding] = []
         var seen = Set<String>()
@@ -53,11 +67,17 @@ struct PersonMatchCheck: Check {
             for other in involved {
                 let match = context.matcher.matchPerson(person.name, other.name, birthDateA: person.birthDate)
                 guard match.score >= context.matcher.personThreshold, seen.insert(person.name + "|" + other.name).inserted else { continue }
-                findings.append(finding(
-                    nl: "\(person.name) (\(Self.dutchRole(person.role)), inschrijver) lijkt op \(other.name) (\(other.labelNL), aanbestedende dienst): score \(Dutch.decimal(match.score)). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
-                    en: "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.label), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
-                    evidence: [person.pointer, context.tenderPointer("people", excerpt: other.name)],
-                    details: ["score": String(match.score), "why": match.reasons.joined(separator: "; "), "threshold": String(context.matcher.personThreshold)]))
+                findings.append(
+                    finding(
+                        nl:
+                            "\(person.name) (\(Self.dutchRole(person.role)), inschrijver) lijkt op \(other.name) (\(other.labelNL), aanbestedende dienst): score \(Dutch.decimal(match.score)). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
+                        en:
+                            "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.label), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
+                        evidence: [person.pointer, context.tenderPointer("people", excerpt: other.name)],
+                        details: [
+                            "score": String(match.score), "why": match.reasons.joined(separator: "; "),
+                            "threshold": String(context.matcher.personThreshold),
+                        ]))
             }
         }
         return findings
@@ -68,18 +88,22 @@ struct PersonMatchCheck: Check {
             triggering: [
                 .fires("an assessor whose name is the director's, written with initials", at: "bidder.yaml:declaration") {
                     $0.tender.people = [.init(name: "J.W. van den Berg", role: "beoordelaar", organisation: nil, relatives: nil)]
-                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")]) },
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")])
+                },
                 .fires("a relative of an assessor is the bidder's key staff", at: "bidder.yaml:declaration") {
                     $0.tender.people = [.init(name: "Petra Bakker", role: "beoordelaar", organisation: nil, relatives: ["R. Visser"])]
-                    $0.submission.bidder.declaration = .init(people: [.init(name: "Ruben Visser", role: "key-staff")]) },
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Ruben Visser", role: "key-staff")])
+                },
             ],
             nonTriggering: [
                 .quiet("another person") {
                     $0.tender.people = [.init(name: "Petra Bakker", role: "beoordelaar", organisation: nil, relatives: nil)]
-                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")]) },
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")])
+                },
                 .quiet("the same surname, another given name") {
                     $0.tender.people = [.init(name: "Pieter Berg", role: "beoordelaar", organisation: nil, relatives: nil)]
-                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")]) },
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")])
+                },
             ])
     }
 }

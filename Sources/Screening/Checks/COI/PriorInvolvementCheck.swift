@@ -5,7 +5,8 @@ import DossierModel
 struct PriorInvolvementCheck: Check {
     let id = "coi.prior-involvement"
     let severity = Severity.attention
-    let legalBasis = "Dir. 2014/24/EU art. 41, 57(4)(f); Aw 2012 art. 2.51; Inkoopbeleid 2023 (Scheiding van Belang); ECLI:NL:RBSGR:2009:BK0706"
+    let legalBasis =
+        "Dir. 2014/24/EU art. 41, 57(4)(f); Aw 2012 art. 2.51; Inkoopbeleid 2023 (Scheiding van Belang); ECLI:NL:RBSGR:2009:BK0706"
     let summary = "Declared prior involvement or ex-staff of the authority without a protection plan"
     let dataFiles: [String] = []
 
@@ -13,16 +14,22 @@ struct PriorInvolvementCheck: Check {
         guard let declaration = context.submission.bidder.declaration else { return [] }
         var findings: [Finding] = []
         if declaration.priorInvolvement == true && declaration.protectionPlan != true {
-            findings.append(finding(
-                nl: "De inschrijver verklaart betrokken te zijn geweest bij de voorbereiding, zonder belangenbeschermingsplan. De provincie gaat uit van Scheiding van Belang: de inschrijver moet aantonen dat er geen belangenverstrengeling is.",
-                en: "The bidder declares it was involved in preparing the tender, without a protection plan. Under separation of interests the bidder must show there is no conflict.",
-                evidence: [context.submission.bidderPointer("declaration", excerpt: declaration.priorInvolvementExplanation)]))
+            findings.append(
+                finding(
+                    nl:
+                        "De inschrijver verklaart betrokken te zijn geweest bij de voorbereiding, zonder belangenbeschermingsplan. De provincie gaat uit van Scheiding van Belang: de inschrijver moet aantonen dat er geen belangenverstrengeling is.",
+                    en:
+                        "The bidder declares it was involved in preparing the tender, without a protection plan. Under separation of interests the bidder must show there is no conflict.",
+                    evidence: [context.submission.bidderPointer("declaration", excerpt: declaration.priorInvolvementExplanation)]))
         }
         for person in declaration.exStaff ?? [] {
-            findings.append(finding(
-                nl: "\(person.name) werkte eerder voor de aanbestedende dienst aan deze opdracht en is nu betrokken bij de inschrijver. Beoordeel voorkennis.",
-                en: "\(person.name) previously worked for the authority on this contract and is now with the bidder. Assess prior knowledge.",
-                evidence: [context.submission.bidderPointer("declaration", excerpt: person.name)]))
+            findings.append(
+                finding(
+                    nl:
+                        "\(person.name) werkte eerder voor de aanbestedende dienst aan deze opdracht en is nu betrokken bij de inschrijver. Beoordeel voorkennis.",
+                    en:
+                        "\(person.name) previously worked for the authority on this contract and is now with the bidder. Assess prior knowledge.",
+                    evidence: [context.submission.bidderPointer("declaration", excerpt: person.name)]))
         }
         return findings
     }
@@ -30,12 +37,18 @@ struct PriorInvolvementCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("involved in preparing the tender, no protection plan", at: "bidder.yaml:declaration") { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: false) },
+                .fires("involved in preparing the tender, no protection plan", at: "bidder.yaml:declaration") {
+                    $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: false)
+                },
                 .fires("a former member of the authority's team now with the bidder", at: "bidder.yaml:declaration") {
-                    $0.submission.bidder.declaration = .init(priorInvolvement: false, protectionPlan: false, exStaff: [.init(name: "Karin de Wit", role: "projectleider")]) },
+                    $0.submission.bidder.declaration = .init(
+                        priorInvolvement: false, protectionPlan: false, exStaff: [.init(name: "Karin de Wit", role: "projectleider")])
+                },
             ],
             nonTriggering: [
-                .quiet("involved, with a protection plan") { $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: true) },
+                .quiet("involved, with a protection plan") {
+                    $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: true)
+                },
                 .quiet("not involved") { $0.submission.bidder.declaration = .init(priorInvolvement: false, protectionPlan: false) },
             ])
     }

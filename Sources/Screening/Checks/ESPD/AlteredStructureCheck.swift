@@ -31,29 +31,45 @@ struct AlteredStructureCheck: Check {
         let codes = Array(Set(warnings.map(\.code))).sorted()
         let lines = warnings.compactMap(\.line)
         let evidence = warnings.prefix(20).map { EvidencePointer(file: context.espd.source, line: $0.line, excerpt: $0.code) }
-        return [finding(
-            nl: "Het UEA wijkt af van wat een standaard UEA-programma schrijft: " + codes.compactMap { Self.signals[$0] }.joined(separator: "; ")
-                + (lines.isEmpty ? "" : " (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))")
-                + ". Dit kan wijzen op een bewerkt bestand; het UEA is voorzichtig gelezen. Een jurist beoordeelt of verduidelijking nodig is.",
-            en: "The ESPD differs from what a standard ESPD tool writes: " + warnings.prefix(20).map(\.message).joined(separator: "; ")
-                + ". This can point to an edited file; the ESPD was read conservatively. A jurist assesses whether to ask for clarification.",
-            evidence: Array(evidence), details: ["signals": codes.joined(separator: ", ")])]
+        return [
+            finding(
+                nl: "Het UEA wijkt af van wat een standaard UEA-programma schrijft: "
+                    + codes.compactMap { Self.signals[$0] }.joined(separator: "; ")
+                    + (lines.isEmpty ? "" : " (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))")
+                    + ". Dit kan wijzen op een bewerkt bestand; het UEA is voorzichtig gelezen. Een jurist beoordeelt of verduidelijking nodig is.",
+                en: "The ESPD differs from what a standard ESPD tool writes: " + warnings.prefix(20).map(\.message).joined(separator: "; ")
+                    + ". This can point to an edited file; the ESPD was read conservatively. A jurist assesses whether to ask for clarification.",
+                evidence: Array(evidence), details: ["signals": codes.joined(separator: ", ")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("an element of a foreign namespace", at: "uea.xml:") {
-                    $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read", line: 1148)) },
+                    $0.submission.espd.warnings.append(
+                        ReaderWarning(
+                            code: "foreign-element",
+                            message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read",
+                            line: 1148))
+                },
                 .fires("a duplicated criterion and an answer naming two questions: one finding", at: "uea.xml:") {
-                    $0.submission.espd.warnings += [ReaderWarning(code: "duplicate-criterion", message: "criterion C1 appears twice", line: 220),
-                                                    ReaderWarning(code: "several-property-ids", message: "an answer names two questions", line: 231)] },
+                    $0.submission.espd.warnings += [
+                        ReaderWarning(code: "duplicate-criterion", message: "criterion C1 appears twice", line: 220),
+                        ReaderWarning(code: "several-property-ids", message: "an answer names two questions", line: 231),
+                    ]
+                },
             ],
             nonTriggering: [
-                .quiet("a reader note that is no sign of editing") { $0.submission.espd.warnings.append(ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria", line: nil)) },
+                .quiet("a reader note that is no sign of editing") {
+                    $0.submission.espd.warnings.append(
+                        ReaderWarning(code: "criteria-from-request", message: "the response carries no criteria", line: nil))
+                },
                 .quiet("a foreign element in a request (not a bidder's declaration)") {
                     $0.submission.espd.kind = .request
-                    $0.submission.espd.warnings.append(ReaderWarning(code: "foreign-element", message: "element X in namespace urn:x", line: 12)) },
+                    $0.submission.espd.warnings.append(
+                        ReaderWarning(code: "foreign-element", message: "element X in namespace urn:x", line: 12))
+                },
             ])
     }
 }

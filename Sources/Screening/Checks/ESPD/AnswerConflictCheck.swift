@@ -20,9 +20,12 @@ struct AnswerConflictCheck: Check {
         return context.espd.criteria.filter { !$0.conflicts.isEmpty }.map { criterion in
             let label = Self.label(criterion)
             let lines = Array(Set(criterion.conflicts.flatMap(\.lines))).sorted()
-            let evidence = [context.pointer(criterion)] + lines.map {
-                EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground ?? criterion.codeShort)
-            }
+            let evidence =
+                [context.pointer(criterion)]
+                + lines.map {
+                    EvidencePointer(
+                        file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground ?? criterion.codeShort)
+                }
             var details = ["conflicts": criterion.conflicts.map(\.kind.rawValue).joined(separator: ", ")]
             if let ground = criterion.ground { details["ground"] = ground }
             let applies = criterion.groundApplies == true && criterion.conflicts.contains(where: \.concernsYourAnswer)
@@ -51,23 +54,33 @@ struct AnswerConflictCheck: Check {
                 .fires("'Your answer' to C2 given twice, no and yes", at: "uea.xml:") { context in
                     context.declare(ground: "C2", applies: true)
                     let line = context.espd.criteria.first { $0.ground == "C2" }!.line
-                    context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "C2_EG_corruption/QG1/Q1",
-                                                         message: "\"Your answer\" is answered 2 times with different values", lines: [line + 1, line + 2],
-                                                         values: ["false", "true"]), ground: "C2")
+                    context.add(
+                        conflict: AnswerConflict(
+                            kind: .disagreeingValues, property: "C2_EG_corruption/QG1/Q1",
+                            message: "\"Your answer\" is answered 2 times with different values", lines: [line + 1, line + 2],
+                            values: ["false", "true"]), ground: "C2")
                 },
                 .fires("two readings of C1 and of C5: one finding each", at: "uea.xml:", "uea.xml:") { context in
                     for ground in ["C1", "C5"] {
                         let line = context.espd.criteria.first { $0.ground == ground }!.line
-                        context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "\(ground)/QG1/Q1", message: "answered twice", lines: [line + 1, line + 2],
-                                                             values: ["false", "true"]), ground: ground)
+                        context.add(
+                            conflict: AnswerConflict(
+                                kind: .disagreeingValues, property: "\(ground)/QG1/Q1", message: "answered twice",
+                                lines: [line + 1, line + 2],
+                                values: ["false", "true"]), ground: ground)
                     }
                 },
             ],
             nonTriggering: [
-                .quiet("C2 answered yes once, with a date") { $0.declare(ground: "C2", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+                .quiet("C2 answered yes once, with a date") {
+                    $0.declare(ground: "C2", applies: true, date: $0.referenceDate.adding(years: -1).description)
+                },
                 .quiet("two readings in a request (nothing declared)") { context in
                     context.submission.espd.kind = .request
-                    context.add(conflict: AnswerConflict(kind: .disagreeingValues, property: "C2/QG1/Q1", message: "answered twice", lines: [10, 11], values: ["false", "true"]), ground: "C2")
+                    context.add(
+                        conflict: AnswerConflict(
+                            kind: .disagreeingValues, property: "C2/QG1/Q1", message: "answered twice", lines: [10, 11],
+                            values: ["false", "true"]), ground: "C2")
                 },
             ])
     }

@@ -14,16 +14,22 @@ struct DuplicateBidderCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         context.sameBidderEarlier.map { earlier in
-            let shared = earlier.sharedKey.hasPrefix("kvk ")
-                ? (nl: "hetzelfde KvK-nummer (\(earlier.sharedKey.dropFirst(4)))", en: "the same KvK number (\(earlier.sharedKey.dropFirst(4)))")
+            let shared =
+                earlier.sharedKey.hasPrefix("kvk ")
+                ? (
+                    nl: "hetzelfde KvK-nummer (\(earlier.sharedKey.dropFirst(4)))",
+                    en: "the same KvK number (\(earlier.sharedKey.dropFirst(4)))"
+                )
                 : (nl: "dezelfde naam", en: "the same name")
             return finding(
                 nl: "Deze inschrijver heeft \(shared.nl) als de inschrijver in \(earlier.location) (\(earlier.name)). "
                     + "Stel vast of het twee inschrijvingen van één partij zijn of één inschrijving die twee keer is ingediend.",
                 en: "This bidder has \(shared.en) as the bidder in \(earlier.location) (\(earlier.name)). "
                     + "Establish whether these are two bids of one party or one bid filed twice.",
-                evidence: [EvidencePointer(file: context.submission.location, line: nil, path: nil, excerpt: earlier.sharedKey),
-                           EvidencePointer(file: earlier.location, line: nil, path: nil, excerpt: earlier.sharedKey)],
+                evidence: [
+                    EvidencePointer(file: context.submission.location, line: nil, path: nil, excerpt: earlier.sharedKey),
+                    EvidencePointer(file: earlier.location, line: nil, path: nil, excerpt: earlier.sharedKey),
+                ],
                 details: ["earlierBidder": earlier.location])
         }
     }
@@ -32,15 +38,22 @@ struct DuplicateBidderCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("an earlier folder with the same KvK number", at: "1-zonnebouw-flevoland:") {
-                    $0.sameBidderEarlier = [DuplicateBidder(location: "bidders/0-zonnebouw", name: "Zonnebouw Flevoland B.V.", sharedKey: "kvk 68452193")]
+                    $0.sameBidderEarlier = [
+                        DuplicateBidder(location: "bidders/0-zonnebouw", name: "Zonnebouw Flevoland B.V.", sharedKey: "kvk 68452193")
+                    ]
                 },
                 .fires("two earlier folders with the same name", at: "1-zonnebouw-flevoland:", "1-zonnebouw-flevoland:") {
-                    $0.sameBidderEarlier = [DuplicateBidder(location: "bidders/a", name: "Zonnebouw Flevoland B.V.", sharedKey: "name zonnebouwflevolandbv"),
-                                            DuplicateBidder(location: "bidders/b", name: "Zonnebouw Flevoland BV", sharedKey: "name zonnebouwflevolandbv")]
+                    $0.sameBidderEarlier = [
+                        DuplicateBidder(location: "bidders/a", name: "Zonnebouw Flevoland B.V.", sharedKey: "name zonnebouwflevolandbv"),
+                        DuplicateBidder(location: "bidders/b", name: "Zonnebouw Flevoland BV", sharedKey: "name zonnebouwflevolandbv"),
+                    ]
                 },
             ],
             nonTriggering: [
-                .quiet("the bidder alone in its run, with another KvK number in bidder.yaml") { $0.sameBidderEarlier = []; $0.submission.bidder.kvk = "12345678" },
+                .quiet("the bidder alone in its run, with another KvK number in bidder.yaml") {
+                    $0.sameBidderEarlier = []
+                    $0.submission.bidder.kvk = "12345678"
+                },
                 .quiet("another bidder's folder with another name and number") { $0.submission.bidder.name = "Zonnebouw Noord B.V." },
             ])
     }

@@ -20,14 +20,21 @@ struct DuplicatePartyCheck: Check {
             let identity = PartyIdentity(espd)
             guard let earlier = responses[..<index].first(where: { PartyIdentity($0).isSameParty(as: identity) }) else { continue }
             let name = espd.economicOperator?.name ?? "?"
-            findings.append(finding(
-                nl: "Twee UEA's in deze inschrijving zijn van dezelfde partij (\(name)): \(PathText.lastComponent(earlier.source)) en \(PathText.lastComponent(espd.source)). "
-                    + "Beide zijn gelezen; een uitsluitingsgrond in een van beide geldt. Vraag de inschrijver welke UEA geldt en waarom er twee zijn.",
-                en: "Two ESPDs in this bid are of the same party (\(name)): \(PathText.lastComponent(earlier.source)) and \(PathText.lastComponent(espd.source)). "
-                    + "Both were read; an exclusion ground in either applies. Ask the bidder which ESPD stands and why there are two.",
-                evidence: [EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: name),
-                           EvidencePointer(file: earlier.source, line: earlier.economicOperator?.line, path: earlier.economicOperator?.path, excerpt: name)],
-                details: ["firstFile": earlier.source, "secondFile": espd.source]))
+            findings.append(
+                finding(
+                    nl:
+                        "Twee UEA's in deze inschrijving zijn van dezelfde partij (\(name)): \(PathText.lastComponent(earlier.source)) en \(PathText.lastComponent(espd.source)). "
+                        + "Beide zijn gelezen; een uitsluitingsgrond in een van beide geldt. Vraag de inschrijver welke UEA geldt en waarom er twee zijn.",
+                    en:
+                        "Two ESPDs in this bid are of the same party (\(name)): \(PathText.lastComponent(earlier.source)) and \(PathText.lastComponent(espd.source)). "
+                        + "Both were read; an exclusion ground in either applies. Ask the bidder which ESPD stands and why there are two.",
+                    evidence: [
+                        EvidencePointer(
+                            file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: name),
+                        EvidencePointer(
+                            file: earlier.source, line: earlier.economicOperator?.line, path: earlier.economicOperator?.path, excerpt: name),
+                    ],
+                    details: ["firstFile": earlier.source, "secondFile": espd.source]))
         }
         return findings
     }
@@ -35,7 +42,10 @@ struct DuplicatePartyCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a second response of the bidder itself, with the same KvK number, as a member", at: "uea-2.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
+                .fires(
+                    "a second response of the bidder itself, with the same KvK number, as a member",
+                    at: "uea-2.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) { context in
                     var second = context.submission.espd
                     second.source = "uea-2.xml"
                     second.economicOperator?.role = "member"

@@ -20,15 +20,21 @@ struct ExclusionMissingCheck: Check {
         let document = EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path)
         let present = Set(espd.criteria.compactMap(\.ground))
         if !espd.criteria.contains(where: { $0.category == .exclusion }) {
-            return [finding(
-                nl: "Het UEA bevat geen enkel uitsluitingscriterium: niet één van de verplichte uitsluitingsgronden (C1 tot en met C8) is beantwoord. Vraag de inschrijver een volledig UEA in te dienen.",
-                en: "The ESPD contains no exclusion criterion at all: none of the mandatory exclusion grounds (C1 to C8) is answered. Ask the bidder for a complete ESPD.",
-                evidence: [document], details: ["missing": "C1–C8"])]
+            return [
+                finding(
+                    nl:
+                        "Het UEA bevat geen enkel uitsluitingscriterium: niet één van de verplichte uitsluitingsgronden (C1 tot en met C8) is beantwoord. Vraag de inschrijver een volledig UEA in te dienen.",
+                    en:
+                        "The ESPD contains no exclusion criterion at all: none of the mandatory exclusion grounds (C1 to C8) is answered. Ask the bidder for a complete ESPD.",
+                    evidence: [document], details: ["missing": "C1–C8"])
+            ]
         }
         return ExclusionGrounds.all.filter { $0.mandatory && !present.contains($0.ground) }.map { ground in
             finding(
-                nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) ontbreekt in het UEA en is dus niet beantwoord. Vraag de inschrijver het UEA aan te vullen.",
-                en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is missing from the ESPD and so is not answered. Ask the bidder to complete the ESPD.",
+                nl:
+                    "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) ontbreekt in het UEA en is dus niet beantwoord. Vraag de inschrijver het UEA aan te vullen.",
+                en:
+                    "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is missing from the ESPD and so is not answered. Ask the bidder to complete the ESPD.",
                 evidence: [document], details: ["ground": ground.ground])
         }
     }
@@ -37,11 +43,16 @@ struct ExclusionMissingCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("mandatory ground C4 left out", at: "uea.xml:") { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
-                .fires("every exclusion criterion left out: one finding", at: "uea.xml:") { $0.submission.espd.criteria.removeAll { $0.category == .exclusion } },
+                .fires("every exclusion criterion left out: one finding", at: "uea.xml:") {
+                    $0.submission.espd.criteria.removeAll { $0.category == .exclusion }
+                },
             ],
             nonTriggering: [
                 .quiet("optional ground C12 left out") { $0.submission.espd.criteria.removeAll { $0.ground == "C12" } },
-                .quiet("C4 left out of a request") { $0.submission.espd.kind = .request; $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
+                .quiet("C4 left out of a request") {
+                    $0.submission.espd.kind = .request
+                    $0.submission.espd.criteria.removeAll { $0.ground == "C4" }
+                },
             ])
     }
 }

@@ -19,13 +19,19 @@ struct ExclusionUnansweredCheck: Check {
             let unreadable = criterion.conflicts.filter { $0.kind == .unreadableValue && $0.concernsYourAnswer }.flatMap(\.lines)
             if !unreadable.isEmpty {
                 return finding(
-                    nl: "Het antwoord op uitsluitingsgrond \(labelNL) is onleesbaar (\(unreadable.count == 1 ? "regel" : "regels") \(Dutch.lines(unreadable))): geen geldige ja/nee-waarde. Vraag de inschrijver het antwoord te verduidelijken.",
-                    en: "The answer to exclusion ground \(label) cannot be read (line\(unreadable.count == 1 ? "" : "s") \(unreadable.map(String.init).joined(separator: ", "))): not a boolean. Ask the bidder to clarify the answer.",
-                    evidence: [context.pointer(criterion)] + unreadable.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground) },
+                    nl:
+                        "Het antwoord op uitsluitingsgrond \(labelNL) is onleesbaar (\(unreadable.count == 1 ? "regel" : "regels") \(Dutch.lines(unreadable))): geen geldige ja/nee-waarde. Vraag de inschrijver het antwoord te verduidelijken.",
+                    en:
+                        "The answer to exclusion ground \(label) cannot be read (line\(unreadable.count == 1 ? "" : "s") \(unreadable.map(String.init).joined(separator: ", "))): not a boolean. Ask the bidder to clarify the answer.",
+                    evidence: [context.pointer(criterion)]
+                        + unreadable.map {
+                            EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: criterion.ground)
+                        },
                     details: criterion.ground.map { ["ground": $0] })
             }
             return finding(
-                nl: "Uitsluitingsgrond \(labelNL) is niet beantwoord. Vraag de inschrijver het UEA aan te vullen (herstel van een kennelijke omissie).",
+                nl:
+                    "Uitsluitingsgrond \(labelNL) is niet beantwoord. Vraag de inschrijver het UEA aan te vullen (herstel van een kennelijke omissie).",
                 en: "Exclusion ground \(label) is not answered. Ask the bidder to complete the ESPD.",
                 evidence: [context.pointer(criterion)], details: criterion.ground.map { ["ground": $0] })
         }
@@ -35,11 +41,19 @@ struct ExclusionUnansweredCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("C5 not answered", at: "uea.xml:") { $0.declare(ground: "C5", applies: nil) },
-                .fires("C1 and C5 not answered: two findings", at: "uea.xml:", "uea.xml:") { $0.declare(ground: "C1", applies: nil); $0.declare(ground: "C5", applies: nil) },
+                .fires("C1 and C5 not answered: two findings", at: "uea.xml:", "uea.xml:") {
+                    $0.declare(ground: "C1", applies: nil)
+                    $0.declare(ground: "C5", applies: nil)
+                },
             ],
             nonTriggering: [
-                .quiet("C5 without an answer in a request (nothing is declared there)") { $0.submission.espd.kind = .request; $0.declare(ground: "C5", applies: nil) },
-                .quiet("C5 answered yes (the exclusion checks weigh it)") { $0.declare(ground: "C5", applies: true, date: $0.referenceDate.adding(years: -1).description) },
+                .quiet("C5 without an answer in a request (nothing is declared there)") {
+                    $0.submission.espd.kind = .request
+                    $0.declare(ground: "C5", applies: nil)
+                },
+                .quiet("C5 answered yes (the exclusion checks weigh it)") {
+                    $0.declare(ground: "C5", applies: true, date: $0.referenceDate.adding(years: -1).description)
+                },
             ])
     }
 }

@@ -19,20 +19,28 @@ struct MemberESPDMissingCheck: Check {
         let others = context.submission.otherESPDs.filter { $0.kind == .response }
         var findings: [Finding] = []
         let group = espd.criteria.first { Self.groupCriteria.contains($0.uuid.lowercased()) && $0.answer == true }
-        let inGroup = group != nil || ["lead", "member"].contains(espd.economicOperator?.role ?? "") || espd.economicOperator?.groupName != nil
+        let inGroup =
+            group != nil || ["lead", "member"].contains(espd.economicOperator?.role ?? "") || espd.economicOperator?.groupName != nil
         if inGroup && !others.contains(where: { ["lead", "member"].contains($0.economicOperator?.role ?? "") }) {
-            let pointer = group.map(context.pointer) ?? EvidencePointer(file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path, excerpt: espd.economicOperator?.roleCode)
-            findings.append(finding(
-                nl: "De inschrijver neemt deel als combinatie, maar de UEA's van de andere combinanten ontbreken.",
-                en: "The bidder takes part as a group, but the ESPDs of the other group members are missing.",
-                evidence: [pointer]))
+            let pointer =
+                group.map(context.pointer)
+                ?? EvidencePointer(
+                    file: espd.source, line: espd.economicOperator?.line, path: espd.economicOperator?.path,
+                    excerpt: espd.economicOperator?.roleCode)
+            findings.append(
+                finding(
+                    nl: "De inschrijver neemt deel als combinatie, maar de UEA's van de andere combinanten ontbreken.",
+                    en: "The bidder takes part as a group, but the ESPDs of the other group members are missing.",
+                    evidence: [pointer]))
         }
         if let relied = espd.criteria.first(where: { Self.reliedCriteria.contains($0.uuid.lowercased()) && $0.answer == true }),
-           !others.contains(where: { $0.economicOperator?.role == "relied-upon" }) {
-            findings.append(finding(
-                nl: "De inschrijver beroept zich op de draagkracht van andere entiteiten, maar hun UEA's ontbreken.",
-                en: "The bidder relies on the capacities of other entities, but their ESPDs are missing.",
-                evidence: [context.pointer(relied)]))
+            !others.contains(where: { $0.economicOperator?.role == "relied-upon" })
+        {
+            findings.append(
+                finding(
+                    nl: "De inschrijver beroept zich op de draagkracht van andere entiteiten, maar hun UEA's ontbreken.",
+                    en: "The bidder relies on the capacities of other entities, but their ESPDs are missing.",
+                    evidence: [context.pointer(relied)]))
         }
         return findings
     }
@@ -40,9 +48,15 @@ struct MemberESPDMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the lead of a group without its members' ESPDs", at: "uea.xml:") { $0.submission.espd.economicOperator?.role = "lead"; $0.submission.otherESPDs = [] },
+                .fires("the lead of a group without its members' ESPDs", at: "uea.xml:") {
+                    $0.submission.espd.economicOperator?.role = "lead"
+                    $0.submission.otherESPDs = []
+                },
                 .fires("a group name without the members' ESPDs", at: "uea.xml:") {
-                    $0.submission.espd.economicOperator?.role = "sole"; $0.submission.espd.economicOperator?.groupName = "Combinatie Zon Noord"; $0.submission.otherESPDs = [] },
+                    $0.submission.espd.economicOperator?.role = "sole"
+                    $0.submission.espd.economicOperator?.groupName = "Combinatie Zon Noord"
+                    $0.submission.otherESPDs = []
+                },
             ],
             nonTriggering: [
                 .quiet("a sole bidder with a subcontractor's ESPD") { context in

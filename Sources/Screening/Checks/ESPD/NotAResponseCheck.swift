@@ -12,10 +12,17 @@ struct NotAResponseCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.espd.kind == .request else { return [] }
-        return [finding(
-            nl: "Het ingediende UEA is een verzoek (request) van de aanbestedende dienst, geen ingevuld antwoord van de inschrijver: er is niets verklaard.",
-            en: "The ESPD handed in is the authority's request, not the bidder's response: nothing has been declared.",
-            evidence: [EvidencePointer(file: context.espd.source, line: 1, path: "/" + context.espd.declared.rootElement, excerpt: context.espd.declared.rootElement)])]
+        return [
+            finding(
+                nl:
+                    "Het ingediende UEA is een verzoek (request) van de aanbestedende dienst, geen ingevuld antwoord van de inschrijver: er is niets verklaard.",
+                en: "The ESPD handed in is the authority's request, not the bidder's response: nothing has been declared.",
+                evidence: [
+                    EvidencePointer(
+                        file: context.espd.source, line: 1, path: "/" + context.espd.declared.rootElement,
+                        excerpt: context.espd.declared.rootElement)
+                ])
+        ]
     }
 
     var examples: CheckExamples {
@@ -23,11 +30,19 @@ struct NotAResponseCheck: Check {
             triggering: [
                 .fires("the authority's request handed in", at: "uea.xml:/") { $0.submission.espd.kind = .request },
                 .fires("a request with the bidder's name filled in", at: "uea.xml:/") {
-                    $0.submission.espd.kind = .request; $0.submission.espd.economicOperator?.name = "Zonnebouw Flevoland B.V." },
+                    $0.submission.espd.kind = .request
+                    $0.submission.espd.economicOperator?.name = "Zonnebouw Flevoland B.V."
+                },
             ],
             nonTriggering: [
-                .quiet("a response without an economic operator") { $0.submission.espd.kind = .response; $0.submission.espd.economicOperator = nil },
-                .quiet("a response without any criteria (other checks report what is missing)") { $0.submission.espd.kind = .response; $0.submission.espd.criteria = [] },
+                .quiet("a response without an economic operator") {
+                    $0.submission.espd.kind = .response
+                    $0.submission.espd.economicOperator = nil
+                },
+                .quiet("a response without any criteria (other checks report what is missing)") {
+                    $0.submission.espd.kind = .response
+                    $0.submission.espd.criteria = []
+                },
             ])
     }
 }

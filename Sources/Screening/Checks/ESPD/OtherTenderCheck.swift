@@ -12,13 +12,23 @@ struct OtherTenderCheck: Check {
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        guard let expected = context.tender.id ?? context.request?.contractFolderID, let actual = context.espd.contractFolderID else { return [] }
-        let known = ([expected] + context.tender.otherReferences + [context.request?.contractFolderID].compactMap { $0 }).map(Self.normalise)
+        guard let expected = context.tender.id ?? context.request?.contractFolderID, let actual = context.espd.contractFolderID else {
+            return []
+        }
+        let known = ([expected] + context.tender.otherReferences + [context.request?.contractFolderID].compactMap { $0 }).map(
+            Self.normalise)
         guard !known.contains(Self.normalise(actual)) else { return [] }
-        return [finding(
-            nl: "Het UEA noemt procedure '\(actual)', niet deze aanbesteding ('\(expected)'). Ga na of het een kenmerk van dezelfde aanbesteding is (bijvoorbeeld het TenderNed-kenmerk; leg dat dan vast onder otherReferences in tender.yaml) of een verklaring voor een andere aanbesteding.",
-            en: "The ESPD names procedure '\(actual)', not this tender ('\(expected)'). Check whether it is another reference of the same tender (the TenderNed reference, for example; then record it under otherReferences in tender.yaml) or a declaration for another tender.",
-            evidence: [EvidencePointer(file: context.espd.source, path: "ContractFolderID", excerpt: actual), context.tenderPointer("id", excerpt: expected)])]
+        return [
+            finding(
+                nl:
+                    "Het UEA noemt procedure '\(actual)', niet deze aanbesteding ('\(expected)'). Ga na of het een kenmerk van dezelfde aanbesteding is (bijvoorbeeld het TenderNed-kenmerk; leg dat dan vast onder otherReferences in tender.yaml) of een verklaring voor een andere aanbesteding.",
+                en:
+                    "The ESPD names procedure '\(actual)', not this tender ('\(expected)'). Check whether it is another reference of the same tender (the TenderNed reference, for example; then record it under otherReferences in tender.yaml) or a declaration for another tender.",
+                evidence: [
+                    EvidencePointer(file: context.espd.source, path: "ContractFolderID", excerpt: actual),
+                    context.tenderPointer("id", excerpt: expected),
+                ])
+        ]
     }
 
     static func normalise(_ id: String) -> String { id.lowercased().filter { $0.isLetter || $0.isNumber } }
@@ -36,7 +46,9 @@ struct OtherTenderCheck: Check {
                 },
             ],
             nonTriggering: [
-                .quiet("the tender's own id in lower case with other separators") { $0.tender.id = $0.espd.contractFolderID.map { $0.lowercased().replacingOccurrences(of: "-", with: " / ") } },
+                .quiet("the tender's own id in lower case with other separators") {
+                    $0.tender.id = $0.espd.contractFolderID.map { $0.lowercased().replacingOccurrences(of: "-", with: " / ") }
+                },
                 .quiet("another reference of the same tender, recorded in otherReferences") { context in
                     context.tender.id = "PFL-1999-001"
                     context.tender.otherReferences = [context.espd.contractFolderID ?? ""]

@@ -26,21 +26,32 @@ struct PlaceholderCheck: Check {
         values += eo.representatives.compactMap { r in r.familyName.map { ("representative", $0) } }
         let hits = values.filter { Self.isPlaceholder($0.1) }
         guard !hits.isEmpty else { return [] }
-        return [finding(
-            nl: "Het UEA bevat invulvoorbeelden in plaats van echte gegevens van de inschrijver (\(hits.map(\.0).joined(separator: ", "))).",
-            en: "The ESPD holds template placeholders instead of the bidder's real data (\(hits.map(\.0).joined(separator: ", "))).",
-            evidence: [EvidencePointer(file: context.espd.source, line: eo.line, path: eo.path, excerpt: hits.map(\.1).joined(separator: "; "))])]
+        return [
+            finding(
+                nl:
+                    "Het UEA bevat invulvoorbeelden in plaats van echte gegevens van de inschrijver (\(hits.map(\.0).joined(separator: ", "))).",
+                en: "The ESPD holds template placeholders instead of the bidder's real data (\(hits.map(\.0).joined(separator: ", "))).",
+                evidence: [
+                    EvidencePointer(file: context.espd.source, line: eo.line, path: eo.path, excerpt: hits.map(\.1).joined(separator: "; "))
+                ])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("the name is a template field", at: "uea.xml:") { $0.submission.espd.economicOperator?.name = "__EoName" },
-                .fires("the name is a bracketed placeholder", at: "uea.xml:") { $0.submission.espd.economicOperator?.name = "[Naam onderneming]" },
+                .fires("the name is a bracketed placeholder", at: "uea.xml:") {
+                    $0.submission.espd.economicOperator?.name = "[Naam onderneming]"
+                },
             ],
             nonTriggering: [
-                .quiet("a real name with brackets inside") { $0.submission.espd.economicOperator?.name = "Zonnebouw (Flevoland) [NL] B.V." },
-                .quiet("a real name with an underscore inside") { $0.submission.espd.economicOperator?.name = "Bouw_Combinatie Noord B.V." },
+                .quiet("a real name with brackets inside") {
+                    $0.submission.espd.economicOperator?.name = "Zonnebouw (Flevoland) [NL] B.V."
+                },
+                .quiet("a real name with an underscore inside") {
+                    $0.submission.espd.economicOperator?.name = "Bouw_Combinatie Noord B.V."
+                },
             ])
     }
 }

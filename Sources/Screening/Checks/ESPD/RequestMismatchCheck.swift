@@ -19,9 +19,14 @@ struct RequestMismatchCheck: Check {
             // A ground by its Dutch name; another criterion by its name as the request writes it, quoted.
             let nameNL = asked.ground.flatMap(ExclusionGrounds.ground(number:))?.dutchName ?? asked.name.map { "‘\($0)’" } ?? ""
             return finding(
-                nl: response == nil ? "Criterium \(label) (\(nameNL)) staat in het UEA-verzoek maar ontbreekt in het antwoord." : "Criterium \(label) (\(nameNL)) is gevraagd maar niet beantwoord.",
-                en: response == nil ? "Criterion \(label) (\(asked.name ?? "")) is in the ESPD request but missing from the response." : "Criterion \(label) (\(asked.name ?? "")) was asked but not answered.",
-                evidence: [EvidencePointer(file: request.source, line: asked.line, path: asked.path, excerpt: label)] + (response.map { [context.pointer($0)] } ?? []))
+                nl: response == nil
+                    ? "Criterium \(label) (\(nameNL)) staat in het UEA-verzoek maar ontbreekt in het antwoord."
+                    : "Criterium \(label) (\(nameNL)) is gevraagd maar niet beantwoord.",
+                en: response == nil
+                    ? "Criterion \(label) (\(asked.name ?? "")) is in the ESPD request but missing from the response."
+                    : "Criterion \(label) (\(asked.name ?? "")) was asked but not answered.",
+                evidence: [EvidencePointer(file: request.source, line: asked.line, path: asked.path, excerpt: label)]
+                    + (response.map { [context.pointer($0)] } ?? []))
         }
     }
 
@@ -39,7 +44,9 @@ struct RequestMismatchCheck: Check {
                     request.kind = .request
                     request.criteria = request.criteria.filter { !$0.answers.isEmpty }
                     context.request = request
-                    if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C3" }) { context.submission.espd.criteria[i].answers = [] }
+                    if let i = context.submission.espd.criteria.firstIndex(where: { $0.ground == "C3" }) {
+                        context.submission.espd.criteria[i].answers = []
+                    }
                 },
             ],
             nonTriggering: [

@@ -19,16 +19,22 @@ struct SchemaInvalidCheck: Check {
         let release = String(validation.release.set.dropFirst(4))
         let lines = validation.problems.map(\.line)
         let count = validation.total
-        let evidence = validation.problems.map { EvidencePointer(file: context.espd.source, line: $0.line, excerpt: String($0.message.prefix(300))) }
-        return [finding(
-            nl: "Het UEA voldoet niet aan het XML-schema van de versie die het zelf opgeeft (EDM \(release)): \(Dutch.number(count)) \(count == 1 ? "schemafout" : "schemafouten")"
-                + (lines.isEmpty ? "" : ", \(lines.count == 1 ? "op regel" : "onder meer op regels") \(Dutch.lines(lines))")
-                + ". Een standaard UEA-programma schrijft een geldig bestand; dit bestand is met de hand bewerkt, door een gebrekkig programma gemaakt of achteraf veranderd. De screening is doorgegaan. Een jurist beoordeelt of de inschrijver een verbeterd UEA moet indienen.",
-            en: "The ESPD is not valid against the XML Schema of the release it declares (EDM \(release)): \(count) schema \(count == 1 ? "error" : "errors")"
-                + (lines.isEmpty ? "" : ", at line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))")
-                + ". A standard ESPD tool writes a valid file; this one was edited by hand, written by a broken tool or changed afterwards. Screening went on. A jurist assesses whether to ask the bidder for a corrected ESPD.",
-            evidence: evidence.isEmpty ? [EvidencePointer(file: context.espd.source)] : evidence,
-            details: ["release": validation.release.set, "schema": validation.release.file, "errors": String(count)])]
+        let evidence = validation.problems.map {
+            EvidencePointer(file: context.espd.source, line: $0.line, excerpt: String($0.message.prefix(300)))
+        }
+        return [
+            finding(
+                nl:
+                    "Het UEA voldoet niet aan het XML-schema van de versie die het zelf opgeeft (EDM \(release)): \(Dutch.number(count)) \(count == 1 ? "schemafout" : "schemafouten")"
+                    + (lines.isEmpty ? "" : ", \(lines.count == 1 ? "op regel" : "onder meer op regels") \(Dutch.lines(lines))")
+                    + ". Een standaard UEA-programma schrijft een geldig bestand; dit bestand is met de hand bewerkt, door een gebrekkig programma gemaakt of achteraf veranderd. De screening is doorgegaan. Een jurist beoordeelt of de inschrijver een verbeterd UEA moet indienen.",
+                en:
+                    "The ESPD is not valid against the XML Schema of the release it declares (EDM \(release)): \(count) schema \(count == 1 ? "error" : "errors")"
+                    + (lines.isEmpty ? "" : ", at line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))")
+                    + ". A standard ESPD tool writes a valid file; this one was edited by hand, written by a broken tool or changed afterwards. Screening went on. A jurist assesses whether to ask the bidder for a corrected ESPD.",
+                evidence: evidence.isEmpty ? [EvidencePointer(file: context.espd.source)] : evidence,
+                details: ["release": validation.release.set, "schema": validation.release.file, "errors": String(count)])
+        ]
     }
 
     var examples: CheckExamples {
@@ -36,25 +42,35 @@ struct SchemaInvalidCheck: Check {
             triggering: [
                 .fires("one schema error", at: "uea.xml:") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
-                        valid: false, problems: [XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")], total: 1)
+                        file: context.submission.espd.source,
+                        release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                        valid: false,
+                        problems: [
+                            XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")
+                        ], total: 1)
                 },
                 .fires("seven errors, the first two as evidence: one finding", at: "uea.xml:") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
-                        valid: false, problems: [XMLSchema.Problem(line: 30, message: "Element 'cac:ProcurementProjectLot': This element is not expected."),
-                                                 XMLSchema.Problem(line: 41, message: "Element 'cbc:ID': Missing child element(s).")], total: 7)
+                        file: context.submission.espd.source,
+                        release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
+                        valid: false,
+                        problems: [
+                            XMLSchema.Problem(line: 30, message: "Element 'cac:ProcurementProjectLot': This element is not expected."),
+                            XMLSchema.Problem(line: 41, message: "Element 'cbc:ID': Missing child element(s)."),
+                        ], total: 7)
                 },
             ],
             nonTriggering: [
                 .quiet("valid") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
+                        file: context.submission.espd.source,
+                        release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
                         valid: true, problems: [], total: 0)
                 },
                 .quiet("valid against the v2.1.0 schemas") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
-                        file: context.submission.espd.source, release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
+                        file: context.submission.espd.source,
+                        release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),
                         valid: true, problems: [], total: 0)
                 },
             ])

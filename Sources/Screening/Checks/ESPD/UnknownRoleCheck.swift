@@ -22,13 +22,23 @@ struct UnknownRoleCheck: Check {
             if espd.source == context.espd.source && others.isEmpty && operatorParty.roleCode == nil { continue }
             let name = operatorParty.name ?? "?"
             let code = operatorParty.roleCode.map { "'\($0)'" }
-            let whatNL = code.map { "De rolcode \($0) van \(name) staat niet in de codelijst van deze UEA-versie." } ?? "De UEA van \(name) noemt geen rol in de inschrijving."
-            let whatEN = code.map { "The role code \($0) of \(name) is not in this ESPD release's code list." } ?? "The ESPD of \(name) gives no role in the bid."
-            findings.append(finding(
-                nl: whatNL + " De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.",
-                en: whatEN + " The entity was read under the strictest role: an exclusion ground counts in full. Ask the bidder to confirm the role.",
-                evidence: [EvidencePointer(file: espd.source, line: operatorParty.line, path: operatorParty.path, excerpt: operatorParty.roleCode)],
-                details: operatorParty.roleCode.map { ["roleCode": $0] }))
+            let whatNL =
+                code.map { "De rolcode \($0) van \(name) staat niet in de codelijst van deze UEA-versie." }
+                ?? "De UEA van \(name) noemt geen rol in de inschrijving."
+            let whatEN =
+                code.map { "The role code \($0) of \(name) is not in this ESPD release's code list." }
+                ?? "The ESPD of \(name) gives no role in the bid."
+            findings.append(
+                finding(
+                    nl: whatNL
+                        + " De entiteit is gelezen met de strengste rol: een uitsluitingsgrond weegt volledig. Vraag de inschrijver de rol te bevestigen.",
+                    en: whatEN
+                        + " The entity was read under the strictest role: an exclusion ground counts in full. Ask the bidder to confirm the role.",
+                    evidence: [
+                        EvidencePointer(
+                            file: espd.source, line: operatorParty.line, path: operatorParty.path, excerpt: operatorParty.roleCode)
+                    ],
+                    details: operatorParty.roleCode.map { ["roleCode": $0] }))
         }
         return findings
     }
@@ -47,10 +57,15 @@ struct UnknownRoleCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an entity whose role code is not in the code list (group-member for group-mem)", at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") {
+                .fires(
+                    "an entity whose role code is not in the code list (group-member for group-mem)",
+                    at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     Self.addEntity(&$0, role: nil, code: "group-member")
                 },
-                .fires("the bidder's own role code unknown", at: "uea.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") { context in
+                .fires(
+                    "the bidder's own role code unknown", at: "uea.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) { context in
                     context.submission.espd.economicOperator?.role = nil
                     context.submission.espd.economicOperator?.roleCode = "sole-tender"
                 },

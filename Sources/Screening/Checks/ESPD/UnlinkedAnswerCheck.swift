@@ -21,34 +21,52 @@ struct UnlinkedAnswerCheck: Check {
         let evidence = unlinked.prefix(20).map { answer in
             EvidencePointer(file: context.espd.source, line: answer.line, path: answer.path, excerpt: answer.belongsTo)
         }
-        return [finding(
-            nl: "\(unlinked.count == 1 ? "Eén antwoord verwijst" : "\(Dutch.number(unlinked.count)) antwoorden verwijzen") naar een vraag die niet in het UEA staat (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))"
-                + (belongs.isEmpty ? "." : "; waarschijnlijk \(grounds.count == 1 ? "hoort het" : "horen ze") bij \(belongs).")
-                + " Deze antwoorden zijn bewaard; vraag de inschrijver om verduidelijking.",
-            en: "\(unlinked.count) answer\(unlinked.count == 1 ? "" : "s") name\(unlinked.count == 1 ? "s" : "") a question the ESPD does not declare (line\(lines.count == 1 ? "" : "s") \(lines.prefix(20).map(String.init).joined(separator: ", ")))"
-                + (belongs.isEmpty ? "." : "; most likely belonging to \(belongs).") + " They were kept; ask the bidder to clarify.",
-            evidence: Array(evidence), details: ["count": String(unlinked.count)] .merging(belongs.isEmpty ? [:] : ["belongsTo": belongs]) { a, _ in a })]
+        return [
+            finding(
+                nl:
+                    "\(unlinked.count == 1 ? "Eén antwoord verwijst" : "\(Dutch.number(unlinked.count)) antwoorden verwijzen") naar een vraag die niet in het UEA staat (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines)))"
+                    + (belongs.isEmpty ? "." : "; waarschijnlijk \(grounds.count == 1 ? "hoort het" : "horen ze") bij \(belongs).")
+                    + " Deze antwoorden zijn bewaard; vraag de inschrijver om verduidelijking.",
+                en:
+                    "\(unlinked.count) answer\(unlinked.count == 1 ? "" : "s") name\(unlinked.count == 1 ? "s" : "") a question the ESPD does not declare (line\(lines.count == 1 ? "" : "s") \(lines.prefix(20).map(String.init).joined(separator: ", ")))"
+                    + (belongs.isEmpty ? "." : "; most likely belonging to \(belongs).") + " They were kept; ask the bidder to clarify.",
+                evidence: Array(evidence),
+                details: ["count": String(unlinked.count)].merging(belongs.isEmpty ? [:] : ["belongsTo": belongs]) { a, _ in a })
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an answer whose question id carries a zero-width space", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]") { context in
+                .fires(
+                    "an answer whose question id carries a zero-width space",
+                    at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
+                ) { context in
                     context.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)]
                 },
-                .fires("two such answers: one finding", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]") { context in
-                    context.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25), Self.unlinked(line: 1170, response: 26)]
+                .fires(
+                    "two such answers: one finding", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
+                ) { context in
+                    context.submission.espd.unlinkedAnswers = [
+                        Self.unlinked(line: 1150, response: 25), Self.unlinked(line: 1170, response: 26),
+                    ]
                 },
             ],
             nonTriggering: [
-                .quiet("a whole criterion left out (espd.exclusion-missing reports it)") { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
-                .quiet("an unlinked answer in a request") { $0.submission.espd.kind = .request; $0.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)] },
+                .quiet("a whole criterion left out (espd.exclusion-missing reports it)") {
+                    $0.submission.espd.criteria.removeAll { $0.ground == "C4" }
+                },
+                .quiet("an unlinked answer in a request") {
+                    $0.submission.espd.kind = .request
+                    $0.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)]
+                },
             ])
     }
 
     static func unlinked(line: Int, response: Int) -> Answer {
-        var answer = Answer(property: "C1_EG_crime-org/QG1/Q1\u{200B}", question: nil, type: nil, instance: 1, applicable: true, gatedBy: nil,
-                            criminalData: false, line: line, path: "/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[\(response)]")
+        var answer = Answer(
+            property: "C1_EG_crime-org/QG1/Q1\u{200B}", question: nil, type: nil, instance: 1, applicable: true, gatedBy: nil,
+            criminalData: false, line: line, path: "/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[\(response)]")
         answer.indicator = false
         answer.belongsTo = "C1"
         return answer

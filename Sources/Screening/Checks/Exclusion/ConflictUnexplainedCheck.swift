@@ -18,8 +18,10 @@ struct ConflictUnexplainedCheck: Check {
             let ground = ExclusionGrounds.ground(number: number)!
             let name = ground.name
             return finding(
-                nl: "\(number) (\(ground.dutchName)) is met 'ja' beantwoord zonder toelichting. Vraag om uitleg en om de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
-                en: "\(number) (\(name)) is answered yes without an explanation. Ask for one and for the measures taken (separation of interests) before evaluating the bid.",
+                nl:
+                    "\(number) (\(ground.dutchName)) is met 'ja' beantwoord zonder toelichting. Vraag om uitleg en om de maatregelen (Scheiding van Belang) voordat de inschrijving wordt beoordeeld.",
+                en:
+                    "\(number) (\(name)) is answered yes without an explanation. Ask for one and for the measures taken (separation of interests) before evaluating the bid.",
                 evidence: [context.pointer(criterion)], details: ["ground": number])
         }
     }
@@ -31,8 +33,14 @@ struct ConflictUnexplainedCheck: Check {
                 .fires("C20 answered yes without explanation", at: "uea.xml:") { $0.declare(ground: "C20", applies: true) },
             ],
             nonTriggering: [
-                .quiet("C21 yes, explained") { $0.declare(ground: "C21", applies: true, description: "Adviseur X werkte aan het programma van eisen; belangenbeschermingsplan bijgevoegd.") },
-                .quiet("C21 answered no, with a remark") { $0.declare(ground: "C21", applies: false, description: "Geen betrokkenheid bij de voorbereiding.") },
+                .quiet("C21 yes, explained") {
+                    $0.declare(
+                        ground: "C21", applies: true,
+                        description: "Adviseur X werkte aan het programma van eisen; belangenbeschermingsplan bijgevoegd.")
+                },
+                .quiet("C21 answered no, with a remark") {
+                    $0.declare(ground: "C21", applies: false, description: "Geen betrokkenheid bij de voorbereiding.")
+                },
             ])
     }
 }

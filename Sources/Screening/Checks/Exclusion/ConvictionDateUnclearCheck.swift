@@ -40,12 +40,17 @@ struct ConvictionDateUnclearCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C1 with the date written 01-06-2025", at: "uea.xml:") { $0.declare(ground: "C1", applies: true, date: "01-06-2025") },
+                .fires("C1 with the date written 01-06-2025", at: "uea.xml:") {
+                    $0.declare(ground: "C1", applies: true, date: "01-06-2025")
+                },
                 .fires("C3 with a date after the reference date", at: "uea.xml:") {
-                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: 1).description) },
+                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: 1).description)
+                },
             ],
             nonTriggering: [
-                .quiet("C1 with one ISO date two years back") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -2).description) },
+                .quiet("C1 with one ISO date two years back") {
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -2).description)
+                },
                 .quiet("C3 answered no, with a stray date") { $0.declare(ground: "C3", applies: false, date: "01-06-2025") },
             ])
     }

@@ -29,9 +29,12 @@ struct ConvictionFacts {
             if day == nil {
                 day = Self.otherForm(raw)
                 if day == nil { hasImplausibleDate = true }
-                unclear.append((answer,
-                    day.map { "de datum ‘\($0.dutch)’ is niet als JJJJ-MM-DD geschreven" } ?? "de waarde op deze plaats is geen datum",
-                    day.map { "the date \($0) is not written as YYYY-MM-DD" } ?? "the value in a date's place is not a date"))
+                unclear.append(
+                    (
+                        answer,
+                        day.map { "de datum ‘\($0.dutch)’ is niet als JJJJ-MM-DD geschreven" } ?? "de waarde op deze plaats is geen datum",
+                        day.map { "the date \($0) is not written as YYYY-MM-DD" } ?? "the value in a date's place is not a date"
+                    ))
             }
             guard let day else { continue }
             if day > context.referenceDate {
@@ -40,8 +43,11 @@ struct ConvictionFacts {
                 continue
             }
             if !answer.applicable {
-                unclear.append((answer, "de datum \(day.dutch) staat in een groep die volgens de antwoorden niet van toepassing is",
-                                "the date \(day) sits in a group that the answers make not applicable"))
+                unclear.append(
+                    (
+                        answer, "de datum \(day.dutch) staat in een groep die volgens de antwoorden niet van toepassing is",
+                        "the date \(day) sits in a group that the answers make not applicable"
+                    ))
             }
             plausible.append((answer, day))
         }
@@ -49,8 +55,11 @@ struct ConvictionFacts {
             let days = Set(plausible.filter { $0.0.instance == instance }.map(\.1))
             if days.count > 1, let answer = plausible.first(where: { $0.0.instance == instance })?.0 {
                 let list = days.sorted()
-                unclear.append((answer, "voor één veroordeling staan \(list.count) datums: \(list.map(\.dutch).joined(separator: ", "))",
-                                "one conviction has \(list.count) dates: \(list.map(\.description).joined(separator: ", "))"))
+                unclear.append(
+                    (
+                        answer, "voor één veroordeling staan \(list.count) datums: \(list.map(\.dutch).joined(separator: ", "))",
+                        "one conviction has \(list.count) dates: \(list.map(\.description).joined(separator: ", "))"
+                    ))
             }
         }
         if let latest = plausible.max(by: { $0.1 < $1.1 }) {
@@ -65,7 +74,8 @@ struct ConvictionFacts {
     static func otherForm(_ text: String) -> Day? {
         let parts = text.trimmingBlanks().split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        let (year, month, day): (String, String, String) = parts[0].count == 4 ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+        let (year, month, day): (String, String, String) =
+            parts[0].count == 4 ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
         guard year.count == 4, month.count <= 2, day.count <= 2 else { return nil }
         return Day("\(year)-\(month.count == 1 ? "0" + month : month)-\(day.count == 1 ? "0" + day : day)")
     }
@@ -74,7 +84,8 @@ struct ConvictionFacts {
     static func declared(in context: ScreeningContext) -> [(criterion: Criterion, ground: ExclusionGround, facts: ConvictionFacts)] {
         context.espd.criteria.compactMap { criterion in
             guard let ground = criterion.ground.flatMap(ExclusionGrounds.ground(number:)), ground.part == "A",
-                  criterion.groundApplies == true else { return nil }
+                criterion.groundApplies == true
+            else { return nil }
             return (criterion, ground, ConvictionFacts(criterion, context: context))
         }
     }

@@ -15,8 +15,10 @@ struct ExpiredConvictionCheck: Check {
         return ConvictionFacts.declared(in: context).compactMap { criterion, ground, facts in
             guard facts.expired(at: context.referenceDate, years: years), let date = facts.latestConviction else { return nil }
             return finding(
-                nl: "Uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",
-                en: "Exclusion ground \(ground.ground) (\(ground.name)) is declared, but the conviction is older than \(years) years: no exclusion, keep on file.",
+                nl:
+                    "Uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, maar de veroordeling is ouder dan \(years) jaar: geen uitsluiting, wel vastleggen.",
+                en:
+                    "Exclusion ground \(ground.ground) (\(ground.name)) is declared, but the conviction is older than \(years) years: no exclusion, keep on file.",
                 evidence: [context.pointer(criterion)] + (facts.pointer.map { [$0] } ?? []),
                 details: ["ground": ground.ground, "convictionDate": date.description, "referenceDate": context.referenceDate.description],
                 criminalData: true)
@@ -26,12 +28,20 @@ struct ExpiredConvictionCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C1 conviction of 6 years ago", at: "uea.xml:") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description) },
-                .fires("C3 conviction of 10 years ago", at: "uea.xml:") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -10).description) },
+                .fires("C1 conviction of 6 years ago", at: "uea.xml:") {
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description)
+                },
+                .fires("C3 conviction of 10 years ago", at: "uea.xml:") {
+                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -10).description)
+                },
             ],
             nonTriggering: [
-                .quiet("C1 conviction of 4 years ago (exclusion.mandatory-ground)") { $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -4).description) },
-                .quiet("C1 answered no, an old date left in the form") { $0.declare(ground: "C1", applies: false, date: $0.referenceDate.adding(years: -9).description) },
+                .quiet("C1 conviction of 4 years ago (exclusion.mandatory-ground)") {
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -4).description)
+                },
+                .quiet("C1 answered no, an old date left in the form") {
+                    $0.declare(ground: "C1", applies: false, date: $0.referenceDate.adding(years: -9).description)
+                },
             ])
     }
 }

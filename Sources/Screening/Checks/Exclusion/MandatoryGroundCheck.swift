@@ -26,30 +26,41 @@ struct MandatoryGroundCheck: Check {
             let disputed = criterion.conflicts.filter(\.concernsYourAnswer)
             if !disputed.isEmpty {
                 let lines = Array(Set(disputed.flatMap(\.lines))).sorted()
-                evidence += lines.map { EvidencePointer(file: criterion.source ?? context.espd.source, line: $0, excerpt: "\(ground.ground) \(criterion.codeShort ?? "")") }
+                evidence += lines.map {
+                    EvidencePointer(
+                        file: criterion.source ?? context.espd.source, line: $0, excerpt: "\(ground.ground) \(criterion.codeShort ?? "")")
+                }
                 details["readings"] = lines.map(String.init).joined(separator: ", ")
                 return finding(
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)): het UEA geeft geen eenduidig antwoord en ten minste één lezing bevestigt de grond (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines))). Zo beoordeeld: niet gunnen totdat de inschrijver het antwoord heeft verduidelijkt en een jurist heeft beslist.",
-                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)): the ESPD gives no single answer and at least one reading confirms the ground (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))). Assessed that way: do not award until the bidder has clarified the answer and a jurist has decided.",
+                    nl:
+                        "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)): het UEA geeft geen eenduidig antwoord en ten minste één lezing bevestigt de grond (\(lines.count == 1 ? "regel" : "regels") \(Dutch.lines(lines))). Zo beoordeeld: niet gunnen totdat de inschrijver het antwoord heeft verduidelijkt en een jurist heeft beslist.",
+                    en:
+                        "Mandatory exclusion ground \(ground.ground) (\(ground.name)): the ESPD gives no single answer and at least one reading confirms the ground (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))). Assessed that way: do not award until the bidder has clarified the answer and a jurist has decided.",
                     evidence: evidence, details: details, criminalData: true)
             }
             if let periodEnd = facts.periodEnd, periodEnd >= context.referenceDate {
                 details["exclusionPeriodEnd"] = periodEnd.description
                 return finding(
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, en de in het vonnis vastgestelde uitsluitingsperiode loopt tot \(periodEnd.dutch). Zolang die periode loopt, kan de inschrijver geen herstelmaatregelen aanvoeren: uitsluiten.",
-                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared, and the exclusion period set by the judgment runs until \(periodEnd). While it runs, self-cleaning is not available: exclude.",
+                    nl:
+                        "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd, en de in het vonnis vastgestelde uitsluitingsperiode loopt tot \(periodEnd.dutch). Zolang die periode loopt, kan de inschrijver geen herstelmaatregelen aanvoeren: uitsluiten.",
+                    en:
+                        "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared, and the exclusion period set by the judgment runs until \(periodEnd). While it runs, self-cleaning is not available: exclude.",
                     evidence: evidence, details: details, criminalData: true)
             }
             if criterion.selfCleaning == true {
                 details["selfCleaning"] = "claimed"
                 return finding(
-                    nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar, met herstelmaatregelen. De provincie mag niet gunnen voordat zij de maatregelen heeft beoordeeld en gemotiveerd heeft besloten dat ze volstaan (art. 2.87a Aw 2012).",
-                    en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years, with self-cleaning measures. The province may not award until it has assessed the measures and decided, with reasons, that they suffice (Aw 2012 art. 2.87a).",
+                    nl:
+                        "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar, met herstelmaatregelen. De provincie mag niet gunnen voordat zij de maatregelen heeft beoordeeld en gemotiveerd heeft besloten dat ze volstaan (art. 2.87a Aw 2012).",
+                    en:
+                        "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years, with self-cleaning measures. The province may not award until it has assessed the measures and decided, with reasons, that they suffice (Aw 2012 art. 2.87a).",
                     evidence: evidence, details: details, criminalData: true)
             }
             return finding(
-                nl: "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd: uitsluiten tenzij een jurist anders besluit.",
-                en: "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years and no self-cleaning is claimed: exclude unless a jurist decides otherwise.",
+                nl:
+                    "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd: uitsluiten tenzij een jurist anders besluit.",
+                en:
+                    "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years and no self-cleaning is claimed: exclude unless a jurist decides otherwise.",
                 evidence: evidence, details: details, criminalData: true)
         }
     }
@@ -57,12 +68,17 @@ struct MandatoryGroundCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C3 conviction of 2 years ago, no self-cleaning", at: "uea.xml:") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description) },
+                .fires("C3 conviction of 2 years ago, no self-cleaning", at: "uea.xml:") {
+                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description)
+                },
                 .fires("C1 conviction of a year ago, self-cleaning claimed", at: "uea.xml:") {
-                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true) },
+                    $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true)
+                },
             ],
             nonTriggering: [
-                .quiet("C3 conviction of 6 years ago") { $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -6).description) },
+                .quiet("C3 conviction of 6 years ago") {
+                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -6).description)
+                },
                 .quiet("optional ground C12 answered yes (exclusion.optional-ground)") { $0.declare(ground: "C12", applies: true) },
             ])
     }

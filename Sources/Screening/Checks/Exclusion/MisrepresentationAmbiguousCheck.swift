@@ -14,20 +14,28 @@ struct MisrepresentationAmbiguousCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let criterion = context.criterion("C23"), criterion.polarity == .ambiguous, let answer = criterion.answer else { return [] }
-        return [finding(
-            nl: "Het antwoord op uitsluitingsgrond C23 (misleiding) is '\(answer ? "ja" : "nee")', maar de vraagstelling in dit bestand laat twee lezingen toe. Vraag de inschrijver om bevestiging.",
-            en: "The answer to exclusion ground C23 (misrepresentation) is '\(answer ? "yes" : "no")', but the wording in this file allows two readings. Ask the bidder to confirm.",
-            evidence: [context.pointer(criterion)], details: ["answer": String(answer), "generation": context.espd.generation.rawValue])]
+        return [
+            finding(
+                nl:
+                    "Het antwoord op uitsluitingsgrond C23 (misleiding) is '\(answer ? "ja" : "nee")', maar de vraagstelling in dit bestand laat twee lezingen toe. Vraag de inschrijver om bevestiging.",
+                en:
+                    "The answer to exclusion ground C23 (misrepresentation) is '\(answer ? "yes" : "no")', but the wording in this file allows two readings. Ask the bidder to confirm.",
+                evidence: [context.pointer(criterion)], details: ["answer": String(answer), "generation": context.espd.generation.rawValue])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C23 answered yes under a wording with two readings", at: "uea.xml:") { $0.setC23(polarity: .ambiguous, answer: true) },
+                .fires("C23 answered yes under a wording with two readings", at: "uea.xml:") {
+                    $0.setC23(polarity: .ambiguous, answer: true)
+                },
                 .fires("C23 answered no under that wording", at: "uea.xml:") { $0.setC23(polarity: .ambiguous, answer: false) },
             ],
             nonTriggering: [
-                .quiet("C23 answered yes under a clear wording (exclusion.optional-ground)") { $0.setC23(polarity: .trueMeansGroundApplies, answer: true) },
+                .quiet("C23 answered yes under a clear wording (exclusion.optional-ground)") {
+                    $0.setC23(polarity: .trueMeansGroundApplies, answer: true)
+                },
                 .quiet("C23 not answered (espd.exclusion-unanswered)") { $0.setC23(polarity: .ambiguous, answer: nil) },
             ])
     }

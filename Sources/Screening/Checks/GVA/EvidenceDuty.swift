@@ -31,11 +31,21 @@ enum EvidenceDuty: Equatable {
     /// The sentence that says why a document is or is not demanded here.
     func explanation(_ document: (nl: String, en: String)) -> (nl: String, en: String) {
         switch self {
-        case .required: return ("De aanbestedingsstukken vragen \(document.nl) van de beoogde winnaar.", "The tender documents request \(document.en) from the intended winner.")
-        case .notRequired: return ("\(document.nl.prefix(1).uppercased() + document.nl.dropFirst()) wordt alleen van de beoogde winnaar gevraagd, en alleen als de aanbestedingsstukken erom vragen; dat geldt hier niet.",
-                                   "\(document.en.prefix(1).uppercased() + document.en.dropFirst()) is demanded only from the intended winner, and only when the tender documents request it; that is not the case here.")
-        case .undetermined: return ("Leg in tender.yaml vast wie de beoogde winnaar is (intendedWinners) en welke bewijsstukken zijn gevraagd (requested): alleen dan is \(document.nl) vereist.",
-                                    "Record in tender.yaml who the intended winner is (intendedWinners) and which documents were requested (requested): only then is \(document.en) required.")
+        case .required:
+            return (
+                "De aanbestedingsstukken vragen \(document.nl) van de beoogde winnaar.",
+                "The tender documents request \(document.en) from the intended winner."
+            )
+        case .notRequired:
+            return (
+                "\(document.nl.prefix(1).uppercased() + document.nl.dropFirst()) wordt alleen van de beoogde winnaar gevraagd, en alleen als de aanbestedingsstukken erom vragen; dat geldt hier niet.",
+                "\(document.en.prefix(1).uppercased() + document.en.dropFirst()) is demanded only from the intended winner, and only when the tender documents request it; that is not the case here."
+            )
+        case .undetermined:
+            return (
+                "Leg in tender.yaml vast wie de beoogde winnaar is (intendedWinners) en welke bewijsstukken zijn gevraagd (requested): alleen dan is \(document.nl) vereist.",
+                "Record in tender.yaml who the intended winner is (intendedWinners) and which documents were requested (requested): only then is \(document.en) required."
+            )
         }
     }
 }

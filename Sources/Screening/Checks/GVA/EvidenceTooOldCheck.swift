@@ -17,19 +17,34 @@ struct EvidenceTooOldCheck: Check {
         let rules = context.rules.evidence
         var items: [(String, Message, Day, Int)] = []
         if let extract = bidder.kvkExtract {
-            items.append(("kvkExtract", Message(nl: "Het KvK-uittreksel", en: "The KvK extract"), extract.date, rules.kvkExtractMaxAgeMonths))
+            items.append(
+                ("kvkExtract", Message(nl: "Het KvK-uittreksel", en: "The KvK extract"), extract.date, rules.kvkExtractMaxAgeMonths))
         }
         if let tax = bidder.taxStatement {
-            items.append(("taxStatement", Message(nl: "De verklaring betalingsgedrag", en: "The tax payment statement"), tax.date, rules.taxStatementMaxAgeMonths))
+            items.append(
+                (
+                    "taxStatement", Message(nl: "De verklaring betalingsgedrag", en: "The tax payment statement"), tax.date,
+                    rules.taxStatementMaxAgeMonths
+                ))
         }
         return items.compactMap { key, label, date, months in
             let validUntil = date.adding(months: months)
             guard context.referenceDate > validUntil else { return nil }
             let duty = EvidenceDuty.of(key, in: context)
-            return finding(duty == .notRequired ? .info : .attention,
-                nl: "\(label.nl) van \(date.dutch) is op de peildatum \(context.referenceDate.dutch) ouder dan \(months) maanden, de maximale leeftijd die de aanbesteding aanhoudt." + (duty == .notRequired ? " Van deze inschrijver wordt het stuk niet gevraagd." : " Vraag een recent exemplaar."),
-                en: "\(label.en) of \(date) is older than \(months) months at the reference date \(context.referenceDate), the maximum age the tender applies." + (duty == .notRequired ? " It is not demanded from this bidder." : " Ask for a recent copy."),
-                evidence: [context.submission.bidderPointer(key, excerpt: date.description), EvidencePointer(file: context.rules.displayPath("evidence.yaml"), path: key == "kvkExtract" ? "kvkExtractMaxAgeMonths" : "taxStatementMaxAgeMonths")],
+            return finding(
+                duty == .notRequired ? .info : .attention,
+                nl:
+                    "\(label.nl) van \(date.dutch) is op de peildatum \(context.referenceDate.dutch) ouder dan \(months) maanden, de maximale leeftijd die de aanbesteding aanhoudt."
+                    + (duty == .notRequired ? " Van deze inschrijver wordt het stuk niet gevraagd." : " Vraag een recent exemplaar."),
+                en:
+                    "\(label.en) of \(date) is older than \(months) months at the reference date \(context.referenceDate), the maximum age the tender applies."
+                    + (duty == .notRequired ? " It is not demanded from this bidder." : " Ask for a recent copy."),
+                evidence: [
+                    context.submission.bidderPointer(key, excerpt: date.description),
+                    EvidencePointer(
+                        file: context.rules.displayPath("evidence.yaml"),
+                        path: key == "kvkExtract" ? "kvkExtractMaxAgeMonths" : "taxStatementMaxAgeMonths"),
+                ],
                 details: ["date": date.description, "validUntil": validUntil.description, "duty": "\(duty)"])
         }
     }
@@ -37,12 +52,20 @@ struct EvidenceTooOldCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a tax statement of 7 months (at most 6)", at: "bidder.yaml:taxStatement") { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7)) },
-                .fires("a KvK extract and a tax statement both too old: two findings", at: "bidder.yaml:kvkExtract", "bidder.yaml:taxStatement") {
-                    $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(years: -1); $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(years: -1)) },
+                .fires("a tax statement of 7 months (at most 6)", at: "bidder.yaml:taxStatement") {
+                    $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7))
+                },
+                .fires(
+                    "a KvK extract and a tax statement both too old: two findings", at: "bidder.yaml:kvkExtract", "bidder.yaml:taxStatement"
+                ) {
+                    $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(years: -1)
+                    $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(years: -1))
+                },
             ],
             nonTriggering: [
-                .quiet("a tax statement of exactly 6 months") { $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -6)) },
+                .quiet("a tax statement of exactly 6 months") {
+                    $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -6))
+                },
                 .quiet("a KvK extract of a month") { $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(months: -1) },
             ])
     }

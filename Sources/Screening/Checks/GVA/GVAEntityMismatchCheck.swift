@@ -21,25 +21,39 @@ struct GVAEntityMismatchCheck: Check {
             var details: [String: String] = [:]
             var numberDiffers = false
             if let number, let kvk, Self.digits(number) != Self.digits(kvk) {
-                problems.append("KvK \(number) ≠ \(kvk)"); details["kvk"] = "\(number) / \(kvk)"; numberDiffers = true
+                problems.append("KvK \(number) ≠ \(kvk)")
+                details["kvk"] = "\(number) / \(kvk)"
+                numberDiffers = true
             }
             if let name, let espdName {
                 let match = context.matcher.matchCompany(name, espdName)
                 if match.score < context.matcher.companyThreshold {
-                    problems.append("'\(name)' ≠ '\(espdName)'"); details["nameScore"] = String(match.score)
+                    problems.append("'\(name)' ≠ '\(espdName)'")
+                    details["nameScore"] = String(match.score)
                 }
             }
             guard !problems.isEmpty else { return }
-            findings.append(finding(numberDiffers ? .blocker : .attention,
-                nl: numberDiffers ? "\(label.nl) staat op een andere rechtspersoon dan het UEA: \(problems.joined(separator: "; ")). Het stuk dekt deze inschrijver niet; vraag het stuk van de inschrijver zelf."
-                                  : "\(label.nl) noemt een andere naam dan het UEA: \(problems.joined(separator: "; ")). Ga na of het om dezelfde rechtspersoon gaat (handelsnaam, naamswijziging).",
-                en: numberDiffers ? "\(label.en) is issued to another legal person than the ESPD's: \(problems.joined(separator: "; ")). It does not cover this bidder; ask for the bidder's own."
-                                  : "\(label.en) names another name than the ESPD: \(problems.joined(separator: "; ")). Check whether it is the same legal person (trade name, change of name).",
-                evidence: [submission.bidderPointer(key), EvidencePointer(file: submission.espd.source, line: submission.espd.economicOperator?.line, path: submission.espd.economicOperator?.path)],
-                details: details))
+            findings.append(
+                finding(
+                    numberDiffers ? .blocker : .attention,
+                    nl: numberDiffers
+                        ? "\(label.nl) staat op een andere rechtspersoon dan het UEA: \(problems.joined(separator: "; ")). Het stuk dekt deze inschrijver niet; vraag het stuk van de inschrijver zelf."
+                        : "\(label.nl) noemt een andere naam dan het UEA: \(problems.joined(separator: "; ")). Ga na of het om dezelfde rechtspersoon gaat (handelsnaam, naamswijziging).",
+                    en: numberDiffers
+                        ? "\(label.en) is issued to another legal person than the ESPD's: \(problems.joined(separator: "; ")). It does not cover this bidder; ask for the bidder's own."
+                        : "\(label.en) names another name than the ESPD: \(problems.joined(separator: "; ")). Check whether it is the same legal person (trade name, change of name).",
+                    evidence: [
+                        submission.bidderPointer(key),
+                        EvidencePointer(
+                            file: submission.espd.source, line: submission.espd.economicOperator?.line,
+                            path: submission.espd.economicOperator?.path),
+                    ],
+                    details: details))
         }
         if let gva = submission.bidder.gva { compare(("De GVA", "The GVA"), key: "gva", name: gva.name, number: gva.kvk) }
-        if let extract = submission.bidder.kvkExtract { compare(("Het KvK-uittreksel", "The KvK extract"), key: "kvkExtract", name: extract.name, number: extract.kvk) }
+        if let extract = submission.bidder.kvkExtract {
+            compare(("Het KvK-uittreksel", "The KvK extract"), key: "kvkExtract", name: extract.name, number: extract.kvk)
+        }
         return findings
     }
 
@@ -49,11 +63,15 @@ struct GVAEntityMismatchCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("a GVA issued to another KvK number", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.kvk = "99999999" },
-                .fires("a KvK extract in another name", at: "bidder.yaml:kvkExtract") { $0.submission.bidder.kvkExtract?.name = "Polder Energie Techniek B.V." },
+                .fires("a KvK extract in another name", at: "bidder.yaml:kvkExtract") {
+                    $0.submission.bidder.kvkExtract?.name = "Polder Energie Techniek B.V."
+                },
             ],
             nonTriggering: [
                 .quiet("the bidder's own KvK number written with a space") { context in
-                    let kvk = context.submission.kvk.map { "\($0.prefix(4)) \($0.dropFirst(4))" }; context.submission.bidder.gva?.kvk = kvk },
+                    let kvk = context.submission.kvk.map { "\($0.prefix(4)) \($0.dropFirst(4))" }
+                    context.submission.bidder.gva?.kvk = kvk
+                },
                 .quiet("the name written without the legal form") { $0.submission.bidder.gva?.name = "Zonnebouw Flevoland" },
             ])
     }

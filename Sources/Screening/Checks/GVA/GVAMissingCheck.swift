@@ -15,25 +15,45 @@ struct GVAMissingCheck: Check {
         let duty = EvidenceDuty.of("gva", in: context)
         guard duty != .notRequired else { return [] }
         let why = duty.explanation(("een Gedragsverklaring Aanbesteden", "a Gedragsverklaring Aanbesteden"))
-        return [finding(duty == .required ? .blocker : .attention,
-            nl: "Er is geen Gedragsverklaring Aanbesteden aangeleverd. \(why.nl)" + (duty == .required ? " Niet gunnen zolang de GVA ontbreekt." : ""),
-            en: "No Gedragsverklaring Aanbesteden was provided. \(why.en)" + (duty == .required ? " Do not award while it is missing." : ""),
-            evidence: [context.tenderPointer(duty == .required ? "requested" : "stage"), context.submission.bidderPointer("gva")],
-            details: ["duty": "\(duty)"])]
+        return [
+            finding(
+                duty == .required ? .blocker : .attention,
+                nl: "Er is geen Gedragsverklaring Aanbesteden aangeleverd. \(why.nl)"
+                    + (duty == .required ? " Niet gunnen zolang de GVA ontbreekt." : ""),
+                en: "No Gedragsverklaring Aanbesteden was provided. \(why.en)"
+                    + (duty == .required ? " Do not award while it is missing." : ""),
+                evidence: [context.tenderPointer(duty == .required ? "requested" : "stage"), context.submission.bidderPointer("gva")],
+                details: ["duty": "\(duty)"])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("the intended winner without a GVA, the tender asks for one", at: "tender.yaml:requested") {
-                    $0.tender.stage = .award; $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["gva"]
+                    $0.submission.bidder.gva = nil
+                },
                 .fires("at award, no winner named: whether it is demanded is undetermined", at: "tender.yaml:stage") {
-                    $0.tender.stage = .award; $0.tender.intendedWinners = []; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = []
+                    $0.tender.requested = ["gva"]
+                    $0.submission.bidder.gva = nil
+                },
             ],
             nonTriggering: [
                 .quiet("another bidder is the intended winner") {
-                    $0.tender.stage = .award; $0.tender.intendedWinners = ["another bidder"]; $0.tender.requested = ["gva"]; $0.submission.bidder.gva = nil },
-                .quiet("a foreign bidder (an equivalent document instead)") { $0.submission.bidder.country = "DE"; $0.submission.bidder.gva = nil },
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["another bidder"]
+                    $0.tender.requested = ["gva"]
+                    $0.submission.bidder.gva = nil
+                },
+                .quiet("a foreign bidder (an equivalent document instead)") {
+                    $0.submission.bidder.country = "DE"
+                    $0.submission.bidder.gva = nil
+                },
             ])
     }
 }

@@ -17,20 +17,39 @@ struct GVATooOldCheck: Check {
         let validUntil = gva.issueDate.adding(years: years)
         guard context.referenceDate > validUntil else { return [] }
         let duty = EvidenceDuty.of("gva", in: context)
-        let severity: Severity = switch duty { case .required: .blocker; case .undetermined: .attention; case .notRequired: .info }
+        let severity: Severity =
+            switch duty {
+            case .required: .blocker
+            case .undetermined: .attention
+            case .notRequired: .info
+            }
         let why = duty.explanation(("een Gedragsverklaring Aanbesteden", "a Gedragsverklaring Aanbesteden"))
-        return [finding(severity,
-            nl: "De Gedragsverklaring Aanbesteden van \(gva.issueDate.dutch) is op de peildatum \(context.referenceDate.dutch) ouder dan \(years) jaar (geldig tot en met \(validUntil.dutch)). \(why.nl)" + (duty == .required ? " Vraag een nieuwe GVA; niet gunnen zolang die ontbreekt." : ""),
-            en: "The Gedragsverklaring Aanbesteden of \(gva.issueDate) is older than \(years) years at the reference date \(context.referenceDate) (valid until \(validUntil)). \(why.en)" + (duty == .required ? " Ask for a new one; do not award while it is missing." : ""),
-            evidence: [context.submission.bidderPointer("gva", excerpt: gva.issueDate.description)],
-            details: ["issueDate": gva.issueDate.description, "validUntil": validUntil.description, "referenceDate": context.referenceDate.description, "duty": "\(duty)"])]
+        return [
+            finding(
+                severity,
+                nl:
+                    "De Gedragsverklaring Aanbesteden van \(gva.issueDate.dutch) is op de peildatum \(context.referenceDate.dutch) ouder dan \(years) jaar (geldig tot en met \(validUntil.dutch)). \(why.nl)"
+                    + (duty == .required ? " Vraag een nieuwe GVA; niet gunnen zolang die ontbreekt." : ""),
+                en:
+                    "The Gedragsverklaring Aanbesteden of \(gva.issueDate) is older than \(years) years at the reference date \(context.referenceDate) (valid until \(validUntil)). \(why.en)"
+                    + (duty == .required ? " Ask for a new one; do not award while it is missing." : ""),
+                evidence: [context.submission.bidderPointer("gva", excerpt: gva.issueDate.description)],
+                details: [
+                    "issueDate": gva.issueDate.description, "validUntil": validUntil.description,
+                    "referenceDate": context.referenceDate.description, "duty": "\(duty)",
+                ])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a GVA of 25 months (at most 2 years)", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(months: -25) },
-                .fires("a GVA of 2 years and a day", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.issueDate = Day(ordinal: $0.referenceDate.adding(years: -2).ordinal - 1) },
+                .fires("a GVA of 25 months (at most 2 years)", at: "bidder.yaml:gva") {
+                    $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(months: -25)
+                },
+                .fires("a GVA of 2 years and a day", at: "bidder.yaml:gva") {
+                    $0.submission.bidder.gva?.issueDate = Day(ordinal: $0.referenceDate.adding(years: -2).ordinal - 1)
+                },
             ],
             nonTriggering: [
                 .quiet("a GVA of exactly 2 years") { $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(years: -2) },

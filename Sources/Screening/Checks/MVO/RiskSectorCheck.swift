@@ -18,8 +18,10 @@ struct RiskSectorCheck: Check {
             return finding(
                 nl: "Risicosector \(sector.name): \(sector.risks.joined(separator: "; ")). Overweeg: \(clauses.joined(separator: " | ")).",
                 en: "Risk sector \(sector.name): \(sector.risks.joined(separator: "; ")). Consider: \(clauses.joined(separator: " | ")).",
-                evidence: [context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
-                           EvidencePointer(file: context.rules.displayPath("mvo-sectors.yaml"), path: "sectors[\(sector.name)]")],
+                evidence: [
+                    context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
+                    EvidencePointer(file: context.rules.displayPath("mvo-sectors.yaml"), path: "sectors[\(sector.name)]"),
+                ],
                 details: ["sector": sector.name])
         }
     }
@@ -28,7 +30,9 @@ struct RiskSectorCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("clothing (CPV 18100000)", at: "tender.yaml:cpv") { $0.tender.cpv = ["18100000-0"] },
-                .fires("clothing and computers: two sectors", at: "tender.yaml:cpv", "tender.yaml:cpv") { $0.tender.cpv = ["18100000-0", "30213000-5"] },
+                .fires("clothing and computers: two sectors", at: "tender.yaml:cpv", "tender.yaml:cpv") {
+                    $0.tender.cpv = ["18100000-0", "30213000-5"]
+                },
             ],
             nonTriggering: [
                 .quiet("software (CPV 48000000)") { $0.tender.cpv = ["48000000-8"] },

@@ -13,7 +13,8 @@ struct HiddenCharactersCheck: Check {
     let id = "names.hidden-characters"
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.87; Dir. 2014/24/EU art. 57(4)(h)-(i); Council Regulation (EU) No 269/2014 art. 2"
-    let summary = "A name or place in the bid contains invisible, bidirectional-control or control characters, or mixes Latin with Cyrillic or Greek look-alike letters, which hide it from matching"
+    let summary =
+        "A name or place in the bid contains invisible, bidirectional-control or control characters, or mixes Latin with Cyrillic or Greek look-alike letters, which hide it from matching"
     let dataFiles: [String] = []
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -26,10 +27,20 @@ struct HiddenCharactersCheck: Check {
         }
         for tier in s.supplyChain ?? [] {
             for alias in tier.aliases {
-                subjects.append((alias, ("een andere naam van schakel \(tier.tier)", "An alias of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
+                subjects.append(
+                    (
+                        alias, ("een andere naam van schakel \(tier.tier)", "An alias of tier \(tier.tier)"),
+                        SolarScope.pointer(context, tier)
+                    ))
             }
-            for (field, nl, en) in [(tier.facilityAddress, "het adres", "The address"), (tier.city, "de plaats", "The city"), (tier.region, "de regio", "The region")] {
-                if let field { subjects.append((field, ("\(nl) van schakel \(tier.tier)", "\(en) of tier \(tier.tier)"), SolarScope.pointer(context, tier))) }
+            for (field, nl, en) in [
+                (tier.facilityAddress, "het adres", "The address"), (tier.city, "de plaats", "The city"),
+                (tier.region, "de regio", "The region"),
+            ] {
+                if let field {
+                    subjects.append(
+                        (field, ("\(nl) van schakel \(tier.tier)", "\(en) of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
+                }
             }
         }
         return subjects.compactMap { subject in
@@ -39,15 +50,21 @@ struct HiddenCharactersCheck: Check {
             let shown = NameText.normalised(subject.text)
             if codes.isEmpty {
                 let words = mixed.map { "'\($0)'" }.joined(separator: ", ")
-                return finding(severity,
-                    nl: "In \(subject.what.nl) ('\(shown)') staan woorden die Latijnse letters mengen met Cyrillische of Griekse die er hetzelfde uitzien (\(words)); zo'n naam kan aan de controle tegen lijsten ontsnappen. Beoordeel of de inschrijver misleidende informatie heeft gegeven.",
-                    en: "\(subject.what.en) ('\(shown)') has words that mix Latin letters with Cyrillic or Greek look-alikes (\(words)); such a name can escape matching against lists. Assess whether the bidder gave misleading information.",
+                return finding(
+                    severity,
+                    nl:
+                        "In \(subject.what.nl) ('\(shown)') staan woorden die Latijnse letters mengen met Cyrillische of Griekse die er hetzelfde uitzien (\(words)); zo'n naam kan aan de controle tegen lijsten ontsnappen. Beoordeel of de inschrijver misleidende informatie heeft gegeven.",
+                    en:
+                        "\(subject.what.en) ('\(shown)') has words that mix Latin letters with Cyrillic or Greek look-alikes (\(words)); such a name can escape matching against lists. Assess whether the bidder gave misleading information.",
                     evidence: [subject.pointer], details: ["mixedScript": mixed.joined(separator: ", "), "name": shown])
             }
             let list = codes.joined(separator: ", ")
-            return finding(severity,
-                nl: "In \(subject.what.nl) ('\(shown)') staan onzichtbare tekens of stuurtekens (\(list)) die de naam aan de controle tegen lijsten kunnen onttrekken. De naam is zonder die tekens gecontroleerd; beoordeel of de inschrijver misleidende informatie heeft gegeven.",
-                en: "\(subject.what.en) ('\(shown)') contains invisible or control characters (\(list)) that can hide it from matching against lists. It was matched without them; assess whether the bidder gave misleading information.",
+            return finding(
+                severity,
+                nl:
+                    "In \(subject.what.nl) ('\(shown)') staan onzichtbare tekens of stuurtekens (\(list)) die de naam aan de controle tegen lijsten kunnen onttrekken. De naam is zonder die tekens gecontroleerd; beoordeel of de inschrijver misleidende informatie heeft gegeven.",
+                en:
+                    "\(subject.what.en) ('\(shown)') contains invisible or control characters (\(list)) that can hide it from matching against lists. It was matched without them; assess whether the bidder gave misleading information.",
                 evidence: [subject.pointer], details: ["characters": list, "name": shown])
         }
     }
@@ -56,12 +73,20 @@ struct HiddenCharactersCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("a zero-width space in a subcontractor's name", at: "bidder.yaml:subcontractors") {
-                    $0.submission.bidder.subcontractors = [.init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
-                .fires("a Cyrillic а among Latin letters in a tier's city", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.city = "Burgh\u{0430}usen" } },
+                    $0.submission.bidder.subcontractors = [
+                        .init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)
+                    ]
+                },
+                .fires("a Cyrillic а among Latin letters in a tier's city", at: "supply-chain.csv:tier=polysilicon") {
+                    $0.tier("polysilicon") { $0.city = "Burgh\u{0430}usen" }
+                },
             ],
             nonTriggering: [
                 .quiet("German and Turkish letters with diacritics") {
-                    $0.submission.bidder.subcontractors = [.init(name: "Müller Çelik Öztürk GmbH", country: "DE", share: 30, reliedUpon: false)] },
+                    $0.submission.bidder.subcontractors = [
+                        .init(name: "Müller Çelik Öztürk GmbH", country: "DE", share: 30, reliedUpon: false)
+                    ]
+                },
                 .quiet("a city written in Chinese characters") { $0.tier("polysilicon") { $0.city = "石河子" } },
             ])
     }

@@ -13,13 +13,15 @@ struct EUThreshold {
     static func of(_ context: ScreeningContext) -> EUThreshold? {
         guard let type = context.tender.type, let period = context.rules.euThresholds(on: date(context)) else { return nil }
         let central = context.tender.authority.kind == .central
-        let value: Double = switch type {
-        case .leveringen, .diensten: central ? period.suppliesServicesCentral : period.suppliesServicesSubCentral
-        case .werken: period.works
-        case .concessie: period.concessions
-        case .socialeDiensten: period.socialServices
-        }
-        return EUThreshold(value: value, period: period, source: type == .concessie ? (period.concessionsSource ?? period.source) : period.source)
+        let value: Double =
+            switch type {
+            case .leveringen, .diensten: central ? period.suppliesServicesCentral : period.suppliesServicesSubCentral
+            case .werken: period.works
+            case .concessie: period.concessions
+            case .socialeDiensten: period.socialServices
+            }
+        return EUThreshold(
+            value: value, period: period, source: type == .concessie ? (period.concessionsSource ?? period.source) : period.source)
     }
 
     /// The launch date selects the thresholds (Dir. 2014/24/EU art. 5(2)); without one, the reference date.

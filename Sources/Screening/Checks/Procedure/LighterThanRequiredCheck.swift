@@ -12,21 +12,25 @@ import RuleData
 struct LighterThanRequiredCheck: Check {
     let id = "procedure.lighter-than-required"
     let severity = Severity.blocker
-    let legalBasis = "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
+    let legalBasis =
+        "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
     let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
     let subject = CheckSubject.tender
 
     func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, EUThreshold)? {
-        guard let type = context.tender.type, let value = context.tender.estimatedValue, let eu = EUThreshold.of(context) else { return nil }
-        let province = context.rules.thresholds.province
-        let rows: [RuleBook.ThresholdRules.Row] = switch type {
-        case .leveringen: province.leveringen
-        case .diensten: province.diensten
-        case .werken: province.werken
-        case .concessie: province.concessie
-        case .socialeDiensten: province.socialeDiensten
+        guard let type = context.tender.type, let value = context.tender.estimatedValue, let eu = EUThreshold.of(context) else {
+            return nil
         }
+        let province = context.rules.thresholds.province
+        let rows: [RuleBook.ThresholdRules.Row] =
+            switch type {
+            case .leveringen: province.leveringen
+            case .diensten: province.diensten
+            case .werken: province.werken
+            case .concessie: province.concessie
+            case .socialeDiensten: province.socialeDiensten
+            }
         var result = TenderContext.ProcedureKind.enkelvoudig
         for row in rows {
             let from = row.from == "eu" ? eu.value : Double(row.from) ?? 0
@@ -40,38 +44,74 @@ struct LighterThanRequiredCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         if context.tender.type != nil, context.tender.estimatedValue != nil, EUThreshold.of(context) == nil {
             let date = EUThreshold.date(context)
-            return [finding(.attention,
-                nl: "Voor de datum \(date.dutch) staan geen Europese drempelbedragen in checklists/thresholds.yaml. Vul de regeldata aan met de drempels die dan gelden; tot dan kan de vereiste procedure niet worden vastgesteld.",
-                en: "checklists/thresholds.yaml has no EU thresholds for \(date). Add the thresholds in force then; until then the required procedure cannot be established.",
-                evidence: [EvidencePointer(file: "checklists/thresholds.yaml", path: "euThresholds"), context.tenderPointer(context.tender.launchDate != nil ? "launchDate" : "submissionDeadline")],
-                details: ["date": date.description])]
+            return [
+                finding(
+                    .attention,
+                    nl:
+                        "Voor de datum \(date.dutch) staan geen Europese drempelbedragen in checklists/thresholds.yaml. Vul de regeldata aan met de drempels die dan gelden; tot dan kan de vereiste procedure niet worden vastgesteld.",
+                    en:
+                        "checklists/thresholds.yaml has no EU thresholds for \(date). Add the thresholds in force then; until then the required procedure cannot be established.",
+                    evidence: [
+                        EvidencePointer(file: "checklists/thresholds.yaml", path: "euThresholds"),
+                        context.tenderPointer(context.tender.launchDate != nil ? "launchDate" : "submissionDeadline"),
+                    ],
+                    details: ["date": date.description])
+            ]
         }
-        guard let used = context.tender.procedure, let value = context.tender.estimatedValue, let (needed, eu) = required(context), used < needed else { return [] }
-        let details = ["required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(saturating: eu.value)), "estimatedValue": String(Int(saturating: value))]
+        guard let used = context.tender.procedure, let value = context.tender.estimatedValue, let (needed, eu) = required(context),
+            used < needed
+        else { return [] }
+        let details = [
+            "required": needed.rawValue, "used": used.rawValue, "euThreshold": String(Int(saturating: eu.value)),
+            "estimatedValue": String(Int(saturating: value)),
+        ]
         let evidence = [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")]
         if needed == .europees {
-            return [finding(
-                nl: "De geraamde waarde van \(Euro.nl(value)) ligt op of boven de Europese drempel van \(Euro.nl(eu.value)) (\(eu.source)); dan is alleen een Europese procedure rechtmatig, maar gebruikt is \(used.dutchName). Geen intern besluit kan dit toestaan: de overeenkomst loopt het risico te worden vernietigd. Niet gunnen; de procedure moet Europees worden overgedaan.",
-                en: "The estimated value of \(Euro.en(value)) is at or above the EU threshold of \(Euro.en(eu.value)) (\(eu.source)); only a European procedure is lawful, but \(used.rawValue) was used. No internal decision can authorise this and the contract risks annulment. Do not award; the procedure must be run again at European level.",
-                evidence: evidence, details: details)]
+            return [
+                finding(
+                    nl:
+                        "De geraamde waarde van \(Euro.nl(value)) ligt op of boven de Europese drempel van \(Euro.nl(eu.value)) (\(eu.source)); dan is alleen een Europese procedure rechtmatig, maar gebruikt is \(used.dutchName). Geen intern besluit kan dit toestaan: de overeenkomst loopt het risico te worden vernietigd. Niet gunnen; de procedure moet Europees worden overgedaan.",
+                    en:
+                        "The estimated value of \(Euro.en(value)) is at or above the EU threshold of \(Euro.en(eu.value)) (\(eu.source)); only a European procedure is lawful, but \(used.rawValue) was used. No internal decision can authorise this and the contract risks annulment. Do not award; the procedure must be run again at European level.",
+                    evidence: evidence, details: details)
+            ]
         }
-        return [finding(.attention,
-            nl: "De geraamde waarde van \(Euro.nl(value)) vraagt volgens het Inkoopkader om een \(needed.dutchName) procedure; gebruikt is \(used.dutchName). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist, en alleen waar de wet dat toelaat (Europese drempel \(Euro.nl(eu.value)), \(eu.source)).",
-            en: "Under the Inkoopkader the estimated value of \(Euro.en(value)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice, and only where the law allows (EU threshold \(Euro.en(eu.value)), \(eu.source)).",
-            evidence: evidence, details: details)]
+        return [
+            finding(
+                .attention,
+                nl:
+                    "De geraamde waarde van \(Euro.nl(value)) vraagt volgens het Inkoopkader om een \(needed.dutchName) procedure; gebruikt is \(used.dutchName). Afwijken mag alleen met een gemotiveerd besluit van de Secretaris na advies van een inkoopjurist, en alleen waar de wet dat toelaat (Europese drempel \(Euro.nl(eu.value)), \(eu.source)).",
+                en:
+                    "Under the Inkoopkader the estimated value of \(Euro.en(value)) requires a \(needed.rawValue) procedure; \(used.rawValue) was used. Deviation needs a motivated decision by the Secretaris after a procurement lawyer's advice, and only where the law allows (EU threshold \(Euro.en(eu.value)), \(eu.source)).",
+                evidence: evidence, details: details)
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("services at the EU threshold, multiple quotation used", at: "tender.yaml:procedure") {
-                    $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .meervoudig },
+                    $0.tender.type = .diensten
+                    $0.tender.estimatedValue = 216_000
+                    $0.tender.procedure = .meervoudig
+                },
                 .fires("works of 6 million, national procedure used", at: "tender.yaml:procedure") {
-                    $0.tender.type = .werken; $0.tender.estimatedValue = 6_000_000; $0.tender.procedure = .nationaal },
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = 6_000_000
+                    $0.tender.procedure = .nationaal
+                },
             ],
             nonTriggering: [
-                .quiet("works of 2 million, national procedure") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.procedure = .nationaal },
-                .quiet("services at the EU threshold, European procedure") { $0.tender.type = .diensten; $0.tender.estimatedValue = 216_000; $0.tender.procedure = .europees },
+                .quiet("works of 2 million, national procedure") {
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = 2_000_000
+                    $0.tender.procedure = .nationaal
+                },
+                .quiet("services at the EU threshold, European procedure") {
+                    $0.tender.type = .diensten
+                    $0.tender.estimatedValue = 216_000
+                    $0.tender.procedure = .europees
+                },
             ])
     }
 }

@@ -5,7 +5,8 @@ import DossierModel
 struct ProcedureRequiredCheck: Check {
     let id = "procedure.required"
     let severity = Severity.info
-    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5; Delegated Reg. (EU) 2025/2152"
+    let legalBasis =
+        "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5; Delegated Reg. (EU) 2025/2152"
     let summary = "The procedure the estimated value requires and the EU threshold in force at launch"
     let dataFiles = ["thresholds.yaml"]
     let subject = CheckSubject.tender
@@ -13,22 +14,39 @@ struct ProcedureRequiredCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let (needed, eu) = LighterThanRequiredCheck().required(context), let value = context.tender.estimatedValue else { return [] }
         let used = context.tender.procedure
-        return [finding(
-            nl: "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
-            en: "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source)); used: \(used?.rawValue ?? "not given").",
-            evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
-            details: ["required": needed.rawValue, "euThreshold": String(Int(saturating: eu.value))])]
+        return [
+            finding(
+                nl:
+                    "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
+                en:
+                    "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source)); used: \(used?.rawValue ?? "not given").",
+                evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
+                details: ["required": needed.rawValue, "euThreshold": String(Int(saturating: eu.value))])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works of 900,000", at: "tender.yaml:estimatedValue") { $0.tender.type = .werken; $0.tender.estimatedValue = 900_000 },
-                .fires("services of 50,000, no procedure given", at: "tender.yaml:estimatedValue") { $0.tender.type = .diensten; $0.tender.estimatedValue = 50_000; $0.tender.procedure = nil },
+                .fires("works of 900,000", at: "tender.yaml:estimatedValue") {
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = 900_000
+                },
+                .fires("services of 50,000, no procedure given", at: "tender.yaml:estimatedValue") {
+                    $0.tender.type = .diensten
+                    $0.tender.estimatedValue = 50_000
+                    $0.tender.procedure = nil
+                },
             ],
             nonTriggering: [
-                .quiet("no type and no value") { $0.tender.type = nil; $0.tender.estimatedValue = nil },
-                .quiet("a type without a value") { $0.tender.type = .werken; $0.tender.estimatedValue = nil },
+                .quiet("no type and no value") {
+                    $0.tender.type = nil
+                    $0.tender.estimatedValue = nil
+                },
+                .quiet("a type without a value") {
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = nil
+                },
             ])
     }
 }

@@ -9,12 +9,18 @@ import Names
 struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
     let severity = Severity.blocker
-    let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
+    let legalBasis =
+        "Council Regulation (EU) No 269/2014 art. 2 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
 
     struct Subject {
-        var name: String; var kind: WatchlistEntry.Kind; var role: String; var birthDate: String?; var country: String?; var pointer: EvidencePointer
+        var name: String
+        var kind: WatchlistEntry.Kind
+        var role: String
+        var birthDate: String?
+        var country: String?
+        var pointer: EvidencePointer
         /// The role as a Dutch sentence names it.
         var roleNL: String {
             switch role {
@@ -36,21 +42,30 @@ struct ListedPartyCheck: Check {
         var subjects: [Subject] = []
         for espd in [s.espd] + s.otherESPDs {
             if let eo = espd.economicOperator, let name = eo.name, !PlaceholderCheck.isPlaceholder(name) {
-                subjects.append(Subject(name: name, kind: .entity, role: espd.source == s.espd.source ? "bidder" : (eo.role ?? "entity in the bid"),
-                                        country: eo.country, pointer: EvidencePointer(file: espd.source, line: eo.line, path: eo.path)))
+                subjects.append(
+                    Subject(
+                        name: name, kind: .entity, role: espd.source == s.espd.source ? "bidder" : (eo.role ?? "entity in the bid"),
+                        country: eo.country, pointer: EvidencePointer(file: espd.source, line: eo.line, path: eo.path)))
             }
         }
         for person in PersonMatchCheck.bidderPeople(context) {
-            subjects.append(Subject(name: person.name, kind: .person, role: person.role, birthDate: person.birthDate, country: nil, pointer: person.pointer))
+            subjects.append(
+                Subject(
+                    name: person.name, kind: .person, role: person.role, birthDate: person.birthDate, country: nil, pointer: person.pointer)
+            )
         }
         for sub in s.bidder.subcontractors ?? [] {
-            subjects.append(Subject(name: sub.name, kind: .entity, role: sub.reliedUpon == true ? "relied-upon entity" : "subcontractor",
-                                    country: sub.country, pointer: s.bidderPointer("subcontractors", excerpt: sub.name)))
+            subjects.append(
+                Subject(
+                    name: sub.name, kind: .entity, role: sub.reliedUpon == true ? "relied-upon entity" : "subcontractor",
+                    country: sub.country, pointer: s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
         // Every tier of the supply chain: a listed supplier is as much a party to the contract's money.
         for tier in s.supplyChain ?? [] where !tier.entity.isEmpty {
-            subjects.append(Subject(name: tier.entity, kind: .entity, role: "supply-chain tier \(tier.tier)", country: tier.country,
-                                    pointer: SolarScope.pointer(context, tier)))
+            subjects.append(
+                Subject(
+                    name: tier.entity, kind: .entity, role: "supply-chain tier \(tier.tier)", country: tier.country,
+                    pointer: SolarScope.pointer(context, tier)))
         }
         return subjects
     }
@@ -61,16 +76,27 @@ struct ListedPartyCheck: Check {
             index.search(subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1).map { hit in
                 let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
                 let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
-                let effect = freezes
-                    ? (nl: "Voor iemand op deze lijst mogen geen tegoeden of economische middelen beschikbaar komen (art. 2 Vo. 269/2014): niet gunnen totdat een jurist heeft vastgesteld dat het om een andere partij gaat.",
-                       en: "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party.")
+                let effect =
+                    freezes
+                    ? (
+                        nl:
+                            "Voor iemand op deze lijst mogen geen tegoeden of economische middelen beschikbaar komen (art. 2 Vo. 269/2014): niet gunnen totdat een jurist heeft vastgesteld dat het om een andere partij gaat.",
+                        en:
+                            "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party."
+                    )
                     : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
-                return finding(freezes ? .blocker : .attention,
-                    nl: "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
-                    en: "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score). \(effect.en)",
+                return finding(
+                    freezes ? .blocker : .attention,
+                    nl:
+                        "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
+                    en:
+                        "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score). \(effect.en)",
                     evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
-                    details: ["score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID, "listedOn": hit.listedOn ?? "",
-                              "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no"])
+                    details: [
+                        "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
+                        "listedOn": hit.listedOn ?? "",
+                        "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
+                    ])
             }
         }
     }
@@ -79,13 +105,21 @@ struct ListedPartyCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("a listed company as subcontractor", at: "bidder.yaml:subcontractors") {
-                    $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)] },
+                    $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)]
+                },
                 .fires("a listed person among the declared people", at: "bidder.yaml:declaration") {
-                    $0.submission.bidder.declaration = .init(people: [.init(name: "Aleksandr Volkov", role: "director")]) },
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Aleksandr Volkov", role: "director")])
+                },
             ],
             nonTriggering: [
-                .quiet("an unlisted subcontractor") { $0.submission.bidder.subcontractors = [.init(name: "Noordzee Modules B.V.", country: "NL", share: 30, reliedUpon: false)] },
-                .quiet("another person with a listed person's surname") { $0.submission.bidder.declaration = .init(people: [.init(name: "Pavel Volkov", role: "director")]) },
+                .quiet("an unlisted subcontractor") {
+                    $0.submission.bidder.subcontractors = [
+                        .init(name: "Noordzee Modules B.V.", country: "NL", share: 30, reliedUpon: false)
+                    ]
+                },
+                .quiet("another person with a listed person's surname") {
+                    $0.submission.bidder.declaration = .init(people: [.init(name: "Pavel Volkov", role: "director")])
+                },
             ])
     }
 }

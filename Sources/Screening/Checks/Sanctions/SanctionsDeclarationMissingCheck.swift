@@ -10,23 +10,34 @@ struct SanctionsDeclarationMissingCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.submission.bidder.russiaDeclaration == nil else { return [] }
-        return [finding(
-            nl: "De inschrijver heeft geen verklaring over Russische betrokkenheid (art. 5k Vo. 833/2014) afgegeven.",
-            en: "The bidder gave no declaration on Russian involvement (art. 5k Reg. 833/2014).",
-            evidence: [context.submission.bidderPointer("russiaDeclaration")])]
+        return [
+            finding(
+                nl: "De inschrijver heeft geen verklaring over Russische betrokkenheid (art. 5k Vo. 833/2014) afgegeven.",
+                en: "The bidder gave no declaration on Russian involvement (art. 5k Reg. 833/2014).",
+                evidence: [context.submission.bidderPointer("russiaDeclaration")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
                 .fires("no declaration", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.russiaDeclaration = nil },
-                .fires("a foreign bidder without one", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.country = "DE"; $0.submission.bidder.russiaDeclaration = nil },
+                .fires("a foreign bidder without one", at: "bidder.yaml:russiaDeclaration") {
+                    $0.submission.bidder.country = "DE"
+                    $0.submission.bidder.russiaDeclaration = nil
+                },
             ],
             nonTriggering: [
                 .quiet("declared: nothing Russian") {
-                    $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) },
+                    $0.submission.bidder.russiaDeclaration = .init(
+                        russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false,
+                        russianSubcontractorsOver10Percent: false)
+                },
                 .quiet("declared: Russian ownership (sanctions.russia-involvement weighs it)") {
-                    $0.submission.bidder.russiaDeclaration = .init(russianNationalOrEstablished: false, russianOwnershipOver50: true, actingOnBehalf: false, russianSubcontractorsOver10Percent: false) },
+                    $0.submission.bidder.russiaDeclaration = .init(
+                        russianNationalOrEstablished: false, russianOwnershipOver50: true, actingOnBehalf: false,
+                        russianSubcontractorsOver10Percent: false)
+                },
             ])
     }
 }

@@ -12,7 +12,8 @@ struct BatchLinkCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         // Every module tier: a declaration that lists the modules twice must not hide the one
         // without a link behind one with a link.
-        (context.submission.supplyChain ?? []).filter { $0.tier == "module" && ($0.batchLink ?? "").trimmingBlanks().isEmpty }.map { module in
+        (context.submission.supplyChain ?? []).filter { $0.tier == "module" && ($0.batchLink ?? "").trimmingBlanks().isEmpty }.map {
+            module in
             finding(
                 nl: "De modules (\(module.entity)) hebben geen batch- of serienummerkoppeling met de getraceerde productielijn.",
                 en: "The modules (\(module.entity)) have no batch or serial link to the traced production line.",
@@ -23,10 +24,14 @@ struct BatchLinkCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the module tier without a batch link", at: "supply-chain.csv:tier=module") { $0.tier("module") { $0.batchLink = nil } },
+                .fires("the module tier without a batch link", at: "supply-chain.csv:tier=module") {
+                    $0.tier("module") { $0.batchLink = nil }
+                },
                 .fires("a second module tier without one (the first has a link)", at: "supply-chain.csv:tier=module") { context in
                     guard var second = context.submission.supplyChain?.first(where: { $0.tier == "module" }) else { return }
-                    second.entity = "Eemshaven Modules 2 B.V."; second.batchLink = nil; second.line += 1
+                    second.entity = "Eemshaven Modules 2 B.V."
+                    second.batchLink = nil
+                    second.line += 1
                     context.submission.supplyChain?.append(second)
                 },
             ],

@@ -16,8 +16,14 @@ struct CertificateCheck: Check {
             var problems: [(String, String)] = []
             if tier.certificate == nil {
                 problems.append(("geen certificaat", "no certificate"))
-            } else if let name = tier.certificate, !context.rules.solar.acceptedCertificates.contains(where: { name.lowercased().hasPrefix($0.lowercased()) }) {
-                problems.append(("certificaat '\(name)' gaat niet over herleidbaarheid of arbeidsomstandigheden", "certificate '\(name)' covers neither traceability nor labour conditions"))
+            } else if let name = tier.certificate,
+                !context.rules.solar.acceptedCertificates.contains(where: { name.lowercased().hasPrefix($0.lowercased()) })
+            {
+                problems.append(
+                    (
+                        "certificaat '\(name)' gaat niet over herleidbaarheid of arbeidsomstandigheden",
+                        "certificate '\(name)' covers neither traceability nor labour conditions"
+                    ))
             } else {
                 if let expiry = tier.certificateExpiry, expiry < context.referenceDate {
                     problems.append(("certificaat verlopen op \(expiry.dutch)", "certificate expired on \(expiry)"))
@@ -41,11 +47,18 @@ struct CertificateCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("the cell tier's certificate expired a month ago", at: "supply-chain.csv:tier=cell") { context in
-                    let day = context.referenceDate.adding(months: -1); context.tier("cell") { $0.certificateExpiry = day } },
-                .fires("the polysilicon tier without a certificate", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.certificate = nil } },
+                    let day = context.referenceDate.adding(months: -1)
+                    context.tier("cell") { $0.certificateExpiry = day }
+                },
+                .fires("the polysilicon tier without a certificate", at: "supply-chain.csv:tier=polysilicon") {
+                    $0.tier("polysilicon") { $0.certificate = nil }
+                },
             ],
             nonTriggering: [
-                .quiet("a certificate valid until the reference date") { context in let day = context.referenceDate; context.tier("cell") { $0.certificateExpiry = day } },
+                .quiet("a certificate valid until the reference date") { context in
+                    let day = context.referenceDate
+                    context.tier("cell") { $0.certificateExpiry = day }
+                },
                 .quiet("an accepted certificate written in lower case") { $0.tier("polysilicon") { $0.certificate = "ssi traceability" } },
             ])
     }

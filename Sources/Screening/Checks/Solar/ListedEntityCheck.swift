@@ -1,6 +1,6 @@
 import DossierModel
-import RuleData
 import Names
+import RuleData
 
 /// An entity (or alias) at any tier matches the UFLPA Entity List, the BIS Entity List or a CBP
 /// withhold release order in force at the reference date. US lists have no direct legal effect in
@@ -37,12 +37,22 @@ struct ListedEntityCheck: Check {
             }
             guard let (entry, match, declared, listed) = best else { continue }
             let effect = SolarScope.effect(context, check: id)
-            findings.append(finding(SolarScope.severity(context, check: id),
-                nl: "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
-                en: "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
-                evidence: [SolarScope.pointer(context, tier, excerpt: declared),
-                           EvidencePointer(file: context.rules.displayPath("forced-labour-entities.csv"), line: entry.line, excerpt: entry.name)],
-                details: ["list": entry.list, "effective": entry.effective.description, "score": String(match.score), "why": match.reasons.joined(separator: "; "), "source": entry.source]))
+            findings.append(
+                finding(
+                    SolarScope.severity(context, check: id),
+                    nl:
+                        "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
+                    en:
+                        "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
+                    evidence: [
+                        SolarScope.pointer(context, tier, excerpt: declared),
+                        EvidencePointer(
+                            file: context.rules.displayPath("forced-labour-entities.csv"), line: entry.line, excerpt: entry.name),
+                    ],
+                    details: [
+                        "list": entry.list, "effective": entry.effective.description, "score": String(match.score),
+                        "why": match.reasons.joined(separator: "; "), "source": entry.source,
+                    ]))
         }
         return findings
     }
@@ -50,8 +60,12 @@ struct ListedEntityCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a listed metallurgical-silicon producer", at: "supply-chain.csv:tier=mg-si") { $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" } },
-                .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.aliases = ["Xinjiang Daqo New Energy"] } },
+                .fires("a listed metallurgical-silicon producer", at: "supply-chain.csv:tier=mg-si") {
+                    $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" }
+                },
+                .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:tier=polysilicon") {
+                    $0.tier("polysilicon") { $0.aliases = ["Xinjiang Daqo New Energy"] }
+                },
             ],
             nonTriggering: [
                 .quiet("a company sharing one word with a listed one") { $0.tier("polysilicon") { $0.entity = "Daqo Solar Europe GmbH" } },

@@ -20,14 +20,20 @@ enum SolarScope {
     /// The sentence on legal effect both forced-labour signals end with.
     static func effect(_ context: ScreeningContext, check: String) -> (nl: String, en: String) {
         if context.tender.knockOuts.contains(check) {
-            return ("De aanbestedingsstukken hebben dit als knock-out aangekondigd: niet gunnen zolang dit niet is weerlegd.",
-                    "The tender documents announced this as a knock-out: do not award while it stands.")
+            return (
+                "De aanbestedingsstukken hebben dit als knock-out aangekondigd: niet gunnen zolang dit niet is weerlegd.",
+                "The tender documents announced this as a knock-out: do not award while it stands."
+            )
         }
-        return ("Een jurist weegt dit risico (de motie vraagt maximale inspanning); uitsluiten kan alleen als de aanbestedingsstukken dit als knock-out hebben aangekondigd. De Europese dwangarbeidverordening (Vo. (EU) 2024/3015) geldt pas vanaf 14 december 2027.",
-                "A jurist weighs this risk (the motion asks for maximum effort); exclusion is possible only where the tender documents announced it as a knock-out. The EU Forced Labour Regulation (Reg. (EU) 2024/3015) applies only from 14 December 2027.")
+        return (
+            "Een jurist weegt dit risico (de motie vraagt maximale inspanning); uitsluiten kan alleen als de aanbestedingsstukken dit als knock-out hebben aangekondigd. De Europese dwangarbeidverordening (Vo. (EU) 2024/3015) geldt pas vanaf 14 december 2027.",
+            "A jurist weighs this risk (the motion asks for maximum effort); exclusion is possible only where the tender documents announced it as a knock-out. The EU Forced Labour Regulation (Reg. (EU) 2024/3015) applies only from 14 December 2027."
+        )
     }
 
     static func pointer(_ context: ScreeningContext, _ tier: SupplyChainTier, excerpt: String? = nil) -> EvidencePointer {
-        EvidencePointer(file: context.submission.supplyChainPath ?? context.submission.location, line: tier.line, path: "tier=\(tier.tier)", excerpt: excerpt ?? tier.entity)
+        EvidencePointer(
+            file: context.submission.supplyChainPath ?? context.submission.location, line: tier.line, path: "tier=\(tier.tier)",
+            excerpt: excerpt ?? tier.entity)
     }
 }

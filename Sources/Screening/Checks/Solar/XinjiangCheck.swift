@@ -59,9 +59,12 @@ struct XinjiangCheck: Check {
         return (context.submission.supplyChain ?? []).compactMap { tier in
             guard let place = Self.place(in: tier, gazetteer: gazetteer) else { return nil }
             let effect = SolarScope.effect(context, check: id)
-            return finding(SolarScope.severity(context, check: id),
-                nl: "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",
-                en: "Tier \(tier.tier) (\(tier.entity)) is located in Xinjiang ('\(place)'): high forced-labour risk; credible audits are not possible there. \(effect.en)",
+            return finding(
+                SolarScope.severity(context, check: id),
+                nl:
+                    "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",
+                en:
+                    "Tier \(tier.tier) (\(tier.entity)) is located in Xinjiang ('\(place)'): high forced-labour risk; credible audits are not possible there. \(effect.en)",
                 evidence: [SolarScope.pointer(context, tier, excerpt: place)], details: ["place": place, "tier": tier.tier])
         }
     }
@@ -69,11 +72,24 @@ struct XinjiangCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a polysilicon plant in Shihezi", at: "supply-chain.csv:tier=polysilicon") { $0.tier("polysilicon") { $0.city = "Shihezi" } },
-                .fires("a region written in Chinese characters (新疆)", at: "supply-chain.csv:tier=mg-si") { $0.tier("mg-si") { $0.region = "新疆"; $0.country = "CN" } },
+                .fires("a polysilicon plant in Shihezi", at: "supply-chain.csv:tier=polysilicon") {
+                    $0.tier("polysilicon") { $0.city = "Shihezi" }
+                },
+                .fires("a region written in Chinese characters (新疆)", at: "supply-chain.csv:tier=mg-si") {
+                    $0.tier("mg-si") {
+                        $0.region = "新疆"
+                        $0.country = "CN"
+                    }
+                },
             ],
             nonTriggering: [
-                .quiet("Aksu in Turkey (an ambiguous place name outside China)") { $0.tier("polysilicon") { $0.city = "Aksu"; $0.region = "Antalya"; $0.country = "TR" } },
+                .quiet("Aksu in Turkey (an ambiguous place name outside China)") {
+                    $0.tier("polysilicon") {
+                        $0.city = "Aksu"
+                        $0.region = "Antalya"
+                        $0.country = "TR"
+                    }
+                },
                 .quiet("'Hami' inside another word of an address") { $0.tier("polysilicon") { $0.facilityAddress = "Hamilton Road 3" } },
             ])
     }

@@ -13,21 +13,37 @@ struct BibobClauseCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.tender.bibob, !TenderDuty.has(context, "bibob") else { return [] }
         let advice = TenderDuty.advice(context, condition: ("een Bibob-clausule", "a Bibob clause"))
-        return [finding(
-            nl: "Er is een Bibob-toets voorzien, maar de aanbestedingsstukken bevatten geen Bibob-clausule; een Bibob-vragenformulier vraagt een voorafgaande aankondiging. \(advice.nl)",
-            en: "A Bibob check is intended, but the tender documents contain no Bibob clause; a Bibob questionnaire needs prior announcement. \(advice.en)",
-            evidence: [context.tenderPointer("bibob", excerpt: "true"), context.tenderPointer("contractConditions", excerpt: "bibob")])]
+        return [
+            finding(
+                nl:
+                    "Er is een Bibob-toets voorzien, maar de aanbestedingsstukken bevatten geen Bibob-clausule; een Bibob-vragenformulier vraagt een voorafgaande aankondiging. \(advice.nl)",
+                en:
+                    "A Bibob check is intended, but the tender documents contain no Bibob clause; a Bibob questionnaire needs prior announcement. \(advice.en)",
+                evidence: [context.tenderPointer("bibob", excerpt: "true"), context.tenderPointer("contractConditions", excerpt: "bibob")])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a Bibob check intended, no clause", at: "tender.yaml:bibob") { $0.tender.bibob = true; $0.tender.contractConditions = [] },
-                .fires("a Bibob check intended, other conditions only", at: "tender.yaml:bibob") { $0.tender.bibob = true; $0.tender.contractConditions = ["isv", "sroi"] },
+                .fires("a Bibob check intended, no clause", at: "tender.yaml:bibob") {
+                    $0.tender.bibob = true
+                    $0.tender.contractConditions = []
+                },
+                .fires("a Bibob check intended, other conditions only", at: "tender.yaml:bibob") {
+                    $0.tender.bibob = true
+                    $0.tender.contractConditions = ["isv", "sroi"]
+                },
             ],
             nonTriggering: [
-                .quiet("with the clause") { $0.tender.bibob = true; $0.tender.contractConditions = ["bibob"] },
-                .quiet("no Bibob check intended") { $0.tender.bibob = false; $0.tender.contractConditions = [] },
+                .quiet("with the clause") {
+                    $0.tender.bibob = true
+                    $0.tender.contractConditions = ["bibob"]
+                },
+                .quiet("no Bibob check intended") {
+                    $0.tender.bibob = false
+                    $0.tender.contractConditions = []
+                },
             ])
     }
 }

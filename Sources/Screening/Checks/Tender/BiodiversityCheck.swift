@@ -12,23 +12,43 @@ struct BiodiversityCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let type = context.tender.type, context.rules.tenderDuties.biodiversityTypes.contains(type.rawValue),
-              !TenderDuty.has(context, "biodiversity") else { return [] }
+            !TenderDuty.has(context, "biodiversity")
+        else { return [] }
         let advice = TenderDuty.advice(context, condition: ("een biodiversiteitsvoorwaarde", "a biodiversity condition"))
-        return [finding(
-            nl: "Project op land (\(type.rawValue)) zonder biodiversiteitsvoorwaarde; de motie maakt biodiversiteit een uitgangspunt van het provinciale beleid, inkoop inbegrepen. \(advice.nl)",
-            en: "Project on land (\(type.rawValue)) without a biodiversity condition; the motion makes biodiversity a starting point of provincial policy, procurement included. \(advice.en)",
-            evidence: [context.tenderPointer("contractConditions", excerpt: "biodiversity"), context.tenderPointer("type", excerpt: type.rawValue)])]
+        return [
+            finding(
+                nl:
+                    "Project op land (\(type.rawValue)) zonder biodiversiteitsvoorwaarde; de motie maakt biodiversiteit een uitgangspunt van het provinciale beleid, inkoop inbegrepen. \(advice.nl)",
+                en:
+                    "Project on land (\(type.rawValue)) without a biodiversity condition; the motion makes biodiversity a starting point of provincial policy, procurement included. \(advice.en)",
+                evidence: [
+                    context.tenderPointer("contractConditions", excerpt: "biodiversity"),
+                    context.tenderPointer("type", excerpt: type.rawValue),
+                ])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works without a biodiversity condition", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.contractConditions = [] },
-                .fires("works with other conditions only", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.contractConditions = ["sroi", "isv"] },
+                .fires("works without a biodiversity condition", at: "tender.yaml:contractConditions") {
+                    $0.tender.type = .werken
+                    $0.tender.contractConditions = []
+                },
+                .fires("works with other conditions only", at: "tender.yaml:contractConditions") {
+                    $0.tender.type = .werken
+                    $0.tender.contractConditions = ["sroi", "isv"]
+                },
             ],
             nonTriggering: [
-                .quiet("works with the condition") { $0.tender.type = .werken; $0.tender.contractConditions = ["biodiversity"] },
-                .quiet("services (not on land)") { $0.tender.type = .diensten; $0.tender.contractConditions = [] },
+                .quiet("works with the condition") {
+                    $0.tender.type = .werken
+                    $0.tender.contractConditions = ["biodiversity"]
+                },
+                .quiet("services (not on land)") {
+                    $0.tender.type = .diensten
+                    $0.tender.contractConditions = []
+                },
             ])
     }
 }

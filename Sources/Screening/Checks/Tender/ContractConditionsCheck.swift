@@ -14,15 +14,25 @@ struct ContractConditionsCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         let sectors = context.rules.sectors(forCPV: context.cpvCodes)
         guard !sectors.isEmpty else { return [] }
-        let missing = [("isv", (nl: "de Internationale Sociale Voorwaarden (ISV)", en: "the international social conditions (ISV)")),
-                       ("due-diligence", (nl: "een due-diligence-verplichting voor de opdrachtnemer", en: "a due-diligence obligation for the contractor"))]
-            .filter { !TenderDuty.has(context, $0.0) }
+        let missing = [
+            ("isv", (nl: "de Internationale Sociale Voorwaarden (ISV)", en: "the international social conditions (ISV)")),
+            (
+                "due-diligence",
+                (nl: "een due-diligence-verplichting voor de opdrachtnemer", en: "a due-diligence obligation for the contractor")
+            ),
+        ]
+        .filter { !TenderDuty.has(context, $0.0) }
         return missing.map { key, condition in
             let advice = TenderDuty.advice(context, condition: condition)
             return finding(
-                nl: "De opdracht valt in de risicosector\(sectors.count == 1 ? "" : "en") \(sectors.joined(separator: ", ")), maar de aanbestedingsstukken bevatten geen \(condition.nl.replacingOccurrences(of: "een ", with: "")). \(advice.nl)",
-                en: "The contract falls in the risk sector\(sectors.count == 1 ? "" : "s") \(sectors.joined(separator: ", ")), but the tender documents contain no \(condition.en.replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: "the ", with: "")). \(advice.en)",
-                evidence: [context.tenderPointer("contractConditions", excerpt: key), context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", "))],
+                nl:
+                    "De opdracht valt in de risicosector\(sectors.count == 1 ? "" : "en") \(sectors.joined(separator: ", ")), maar de aanbestedingsstukken bevatten geen \(condition.nl.replacingOccurrences(of: "een ", with: "")). \(advice.nl)",
+                en:
+                    "The contract falls in the risk sector\(sectors.count == 1 ? "" : "s") \(sectors.joined(separator: ", ")), but the tender documents contain no \(condition.en.replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: "the ", with: "")). \(advice.en)",
+                evidence: [
+                    context.tenderPointer("contractConditions", excerpt: key),
+                    context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
+                ],
                 details: ["condition": key, "sectors": sectors.joined(separator: ", "), "stage": context.tender.stage.rawValue])
         }
     }
@@ -30,13 +40,24 @@ struct ContractConditionsCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a risk sector with ISV but no due diligence", at: "tender.yaml:contractConditions") { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv"] },
+                .fires("a risk sector with ISV but no due diligence", at: "tender.yaml:contractConditions") {
+                    $0.tender.cpv = ["18100000-0"]
+                    $0.tender.contractConditions = ["isv"]
+                },
                 .fires("a risk sector with neither: two findings", at: "tender.yaml:contractConditions", "tender.yaml:contractConditions") {
-                    $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = [] },
+                    $0.tender.cpv = ["18100000-0"]
+                    $0.tender.contractConditions = []
+                },
             ],
             nonTriggering: [
-                .quiet("a risk sector with both") { $0.tender.cpv = ["18100000-0"]; $0.tender.contractConditions = ["isv", "due-diligence"] },
-                .quiet("no risk sector") { $0.tender.cpv = ["79400000-8"]; $0.tender.contractConditions = [] },
+                .quiet("a risk sector with both") {
+                    $0.tender.cpv = ["18100000-0"]
+                    $0.tender.contractConditions = ["isv", "due-diligence"]
+                },
+                .quiet("no risk sector") {
+                    $0.tender.cpv = ["79400000-8"]
+                    $0.tender.contractConditions = []
+                },
             ])
     }
 }

@@ -21,24 +21,45 @@ struct SROICheck: Check {
         }
         guard value >= from else { return [] }
         let advice = TenderDuty.advice(context, condition: ("een SROI-voorwaarde (social return)", "a social-return (SROI) condition"))
-        return [finding(
-            nl: "Opdracht (\(type.rawValue)) van \(Euro.nl(value)), op of boven \(Euro.nl(from)), zonder SROI-voorwaarde; de motie maakt social return een vast onderdeel van inkoop. \(advice.nl)",
-            en: "Contract (\(type.rawValue)) of \(Euro.en(value)), at or above \(Euro.en(from)), without an SROI condition; the motion makes social return a fixed part of procurement. \(advice.en)",
-            evidence: [context.tenderPointer("contractConditions", excerpt: "sroi"), EvidencePointer(file: context.rules.displayPath("tender-duties.yaml"), path: "sroiFrom")],
-            details: ["from": String(Int(saturating: from)), "source": rules.source])]
+        return [
+            finding(
+                nl:
+                    "Opdracht (\(type.rawValue)) van \(Euro.nl(value)), op of boven \(Euro.nl(from)), zonder SROI-voorwaarde; de motie maakt social return een vast onderdeel van inkoop. \(advice.nl)",
+                en:
+                    "Contract (\(type.rawValue)) of \(Euro.en(value)), at or above \(Euro.en(from)), without an SROI condition; the motion makes social return a fixed part of procurement. \(advice.en)",
+                evidence: [
+                    context.tenderPointer("contractConditions", excerpt: "sroi"),
+                    EvidencePointer(file: context.rules.displayPath("tender-duties.yaml"), path: "sroiFrom"),
+                ],
+                details: ["from": String(Int(saturating: from)), "source": rules.source])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works of 2 million without SROI", at: "tender.yaml:contractConditions") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = [] },
+                .fires("works of 2 million without SROI", at: "tender.yaml:contractConditions") {
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = 2_000_000
+                    $0.tender.contractConditions = []
+                },
                 .fires("services at the SROI threshold", at: "tender.yaml:contractConditions") {
-                    $0.tender.type = .diensten; $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten; $0.tender.contractConditions = [] },
+                    $0.tender.type = .diensten
+                    $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten
+                    $0.tender.contractConditions = []
+                },
             ],
             nonTriggering: [
-                .quiet("works of 2 million with SROI") { $0.tender.type = .werken; $0.tender.estimatedValue = 2_000_000; $0.tender.contractConditions = ["sroi"] },
+                .quiet("works of 2 million with SROI") {
+                    $0.tender.type = .werken
+                    $0.tender.estimatedValue = 2_000_000
+                    $0.tender.contractConditions = ["sroi"]
+                },
                 .quiet("services just under the threshold") {
-                    $0.tender.type = .diensten; $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten - 1; $0.tender.contractConditions = [] },
+                    $0.tender.type = .diensten
+                    $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten - 1
+                    $0.tender.contractConditions = []
+                },
             ])
     }
 }

@@ -13,23 +13,48 @@ struct SolarConditionsCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard SolarScope.isSolarTender(context), !TenderDuty.has(context, "supply-chain-transparency") else { return [] }
-        let advice = TenderDuty.advice(context, condition: ("ketenvoorwaarden tegen dwangarbeid (herleidbaarheid per schakel, auditrecht)", "supply-chain conditions against forced labour (traceability per tier, right to audit)"))
-        return [finding(
-            nl: "Zonnepanelen-aanbesteding zonder ketenvoorwaarden; de motie zonnecellen vraagt maximale inspanning om dwangarbeid in de productieketen te voorkomen, en alleen aangekondigde voorwaarden kunnen later worden afgedwongen. \(advice.nl)",
-            en: "Solar-panel tender without supply-chain conditions; the solar-cell motion asks for maximum effort to prevent forced labour in the production chain, and only announced conditions can be enforced later. \(advice.en)",
-            evidence: [context.tenderPointer("contractConditions", excerpt: "supply-chain-transparency"), context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", "))])]
+        let advice = TenderDuty.advice(
+            context,
+            condition: (
+                "ketenvoorwaarden tegen dwangarbeid (herleidbaarheid per schakel, auditrecht)",
+                "supply-chain conditions against forced labour (traceability per tier, right to audit)"
+            ))
+        return [
+            finding(
+                nl:
+                    "Zonnepanelen-aanbesteding zonder ketenvoorwaarden; de motie zonnecellen vraagt maximale inspanning om dwangarbeid in de productieketen te voorkomen, en alleen aangekondigde voorwaarden kunnen later worden afgedwongen. \(advice.nl)",
+                en:
+                    "Solar-panel tender without supply-chain conditions; the solar-cell motion asks for maximum effort to prevent forced labour in the production chain, and only announced conditions can be enforced later. \(advice.en)",
+                evidence: [
+                    context.tenderPointer("contractConditions", excerpt: "supply-chain-transparency"),
+                    context.tenderPointer("cpv", excerpt: context.cpvCodes.joined(separator: ", ")),
+                ])
+        ]
     }
 
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a solar tender without supply-chain conditions", at: "tender.yaml:contractConditions") { $0.tender.solar = true; $0.tender.contractConditions = [] },
+                .fires("a solar tender without supply-chain conditions", at: "tender.yaml:contractConditions") {
+                    $0.tender.solar = true
+                    $0.tender.contractConditions = []
+                },
                 .fires("a PV CPV code (no solar: in the tender file) without them", at: "tender.yaml:contractConditions") {
-                    $0.tender.solar = nil; $0.tender.cpv = ["09331200-0"]; $0.tender.contractConditions = ["sroi"] },
+                    $0.tender.solar = nil
+                    $0.tender.cpv = ["09331200-0"]
+                    $0.tender.contractConditions = ["sroi"]
+                },
             ],
             nonTriggering: [
-                .quiet("with the conditions") { $0.tender.solar = true; $0.tender.contractConditions = ["supply-chain-transparency"] },
-                .quiet("solar thermal (CPV 09331100), no PV") { $0.tender.solar = nil; $0.tender.cpv = ["09331100-9"]; $0.tender.contractConditions = [] },
+                .quiet("with the conditions") {
+                    $0.tender.solar = true
+                    $0.tender.contractConditions = ["supply-chain-transparency"]
+                },
+                .quiet("solar thermal (CPV 09331100), no PV") {
+                    $0.tender.solar = nil
+                    $0.tender.cpv = ["09331100-9"]
+                    $0.tender.contractConditions = []
+                },
             ])
     }
 }

@@ -3,11 +3,15 @@
 enum TenderDuty {
     static func advice(_ context: ScreeningContext, condition: (nl: String, en: String)) -> (nl: String, en: String) {
         if context.tender.stage == .preparation {
-            return ("Neem \(condition.nl) op in de aanbestedingsstukken voordat deze worden gepubliceerd.",
-                    "Include \(condition.en) in the tender documents before they are published.")
+            return (
+                "Neem \(condition.nl) op in de aanbestedingsstukken voordat deze worden gepubliceerd.",
+                "Include \(condition.en) in the tender documents before they are published."
+            )
         }
-        return ("De aanbestedingsstukken zijn gepubliceerd: \(condition.nl) kan niet meer worden toegevoegd (gelijke behandeling). Leg vast waarom dit is weggelaten.",
-                "The tender documents are published: \(condition.en) can no longer be added (equal treatment). Record why it was left out.")
+        return (
+            "De aanbestedingsstukken zijn gepubliceerd: \(condition.nl) kan niet meer worden toegevoegd (gelijke behandeling). Leg vast waarom dit is weggelaten.",
+            "The tender documents are published: \(condition.en) can no longer be added (equal treatment). Record why it was left out."
+        )
     }
 
     static func has(_ context: ScreeningContext, _ condition: String) -> Bool { context.tender.contractConditions.contains(condition) }

@@ -8,7 +8,9 @@ for path in CommandLine.arguments.dropFirst() {
     do {
         let document = try ESPDParser.read(contentsOf: path)
         let hash = SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: path)))
-        print("\(path): \(document.generation.rawValue) \(document.kind.rawValue), \(document.criteria.count) criteria, sha256 \(hash.prefix(12))")
+        print(
+            "\(path): \(document.generation.rawValue) \(document.kind.rawValue), \(document.criteria.count) criteria, sha256 \(hash.prefix(12))"
+        )
     } catch {
         FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
         status = 2
