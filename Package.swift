@@ -73,15 +73,22 @@ let package = Package(
         ),
         // libFuzzer targets (fuzz/run.sh builds them with --sanitize fuzzer,address); libFuzzer supplies main.
         .executableTarget(name: "fuzz-espd", dependencies: ["ESPD"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "fuzz-inputs", dependencies: ["Screening", "DossierModel", "RuleData", "Names"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "fuzz-inputs", dependencies: ["Screening", "DossierModel", "RuleData", "Names"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Library-level benchmarks (bench/README.md).
-        .executableTarget(name: "uea-bench", dependencies: ["Screening", "DossierModel", "RuleData", "Names", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "uea-bench", dependencies: ["Screening", "DossierModel", "RuleData", "Names", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
+        .testTarget(
+            name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"],
+            exclude: ["NAME-PAIRS.md"]),
+        .testTarget(
+            name: "DossierStoreTests",
+            dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
