@@ -257,6 +257,8 @@ struct CriterionAssembly {
                 for question in questions where declared[question.id] == nil { declared[question.id] = question }
                 for asked in authority.questions {
                     guard let copy = declared[asked.id] else { continue }
+                    // A retyped "Your answer" is reported once, above.
+                    if copy.id == own?.primary.id, copy.typeCode != "QUESTION" || copy.valueType != "INDICATOR" { continue }
                     if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
                         criterion.conflicts.append(
                             AnswerConflict(
