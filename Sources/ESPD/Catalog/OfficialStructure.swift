@@ -21,22 +21,28 @@ public enum OfficialStructure {
         var groups: [String: [String: [String]]] = [:]
         /// ground → "path#position" → the official properties there.
         var properties: [String: [String: [OfficialProperty]]] = [:]
+        /// ground → group path → how many properties the group has, and the place of its last
+        /// yes/no question (what an ONTRUE/ONFALSE subgroup is gated on).
+        var shapes: [String: [String: (count: Int, indicator: Int)]] = [:]
     }
 
     /// release ("2.1.1") → its structure.
     static let releases: [String: Release] = parse(OfficialStructureData.text)
 
     /// Every release the table knows, oldest first.
-    public static var knownReleases: [String] {
-        releases.keys.sorted {
-            $0.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes($1.split(separator: ".").compactMap { Int($0) })
-        }
+    public static let knownReleases: [String] = releases.keys.sorted {
+        $0.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes($1.split(separator: ".").compactMap { Int($0) })
     }
 
     static func gates(release: String, ground: String, path: String) -> [String]? { releases[release]?.groups[ground]?[path] }
 
     static func properties(release: String, ground: String, path: String, position: Int) -> [OfficialProperty]? {
         releases[release]?.properties[ground]?["\(path)#\(position)"]
+    }
+
+    /// How many properties the group at `path` has, and the place of its last yes/no question (0: none).
+    static func shape(release: String, ground: String, path: String) -> (count: Int, indicator: Int) {
+        releases[release]?.shapes[ground]?[path] ?? (0, 0)
     }
 
     /// Whether the release has the ground at all.
@@ -60,6 +66,12 @@ public enum OfficialStructure {
                         typeCode: fields[5], valueType: fields[6],
                         meaning: QuestionMeaning(rawValue: fields[7]) ?? .other, description: fields[8])
                     table[release, default: Release()].properties[ground, default: [:]]["\(path)#\(position)", default: []].append(property)
+                    var shape = table[release]!.shapes[ground]?[path] ?? (0, 0)
+                    shape.count = max(shape.count, position)
+                    if property.typeCode == "QUESTION" && property.valueType == "INDICATOR" {
+                        shape.indicator = max(shape.indicator, position)
+                    }
+                    table[release]!.shapes[ground, default: [:]][path] = shape
                 }
             }
         }

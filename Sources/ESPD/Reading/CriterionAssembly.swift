@@ -42,10 +42,6 @@ struct GroupStep: Equatable {
     var key: String
     /// PropertyGroupTypeCode as declared (ON*, ONTRUE, ONFALSE, …).
     var code: String
-    /// The properties that precede the group in its parent group, in order: the gate's controller
-    /// is the last of them that the official structure types INDICATOR.
-    var preceding: [String]
-    var line: Int
     /// The running number of the group element (`QuestionInfo.group` of its own questions).
     var element: Int = 0
 

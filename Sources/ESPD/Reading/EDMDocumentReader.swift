@@ -395,7 +395,7 @@ enum EDMDocumentReader {
     ) {
         var lastIndicator: String?
         var occurrences: [String: Int] = [:]
-        var propertiesSoFar: [String] = []
+        var propertyCount = 0
         for child in parent.children {
             let kind = child.name
             if kind == names.property {
@@ -422,8 +422,8 @@ enum EDMDocumentReader {
                 let question = QuestionInfo(
                     id: id ?? "", description: descriptions.joined(separator: " ").nonEmpty, typeCode: typeCode ?? "QUESTION",
                     valueType: valueType?.nonEmpty, gates: gates, inSubCriterion: inSubCriterion, instance: instance,
-                    group: group, groupID: groupID, line: child.line, steps: steps, position: propertiesSoFar.count + 1)
-                propertiesSoFar.append(question.id)
+                    group: group, groupID: groupID, line: child.line, steps: steps, position: propertyCount + 1)
+                propertyCount += 1
                 assembly.addQuestion(question)
                 if question.typeCode == "QUESTION" && question.valueType == "INDICATOR" { lastIndicator = question.id }
             } else if kind == names.group || kind == names.subsidiaryGroup {
@@ -432,7 +432,7 @@ enum EDMDocumentReader {
                 occurrences[childGroupID] = occurrence
                 var childGates = gates
                 let code = child.child(names.groupTypeCode)?.text.uppercased() ?? ""
-                var step = GroupStep(key: GroupStep.key(ofGroupID: childGroupID), code: code, preceding: propertiesSoFar, line: child.line)
+                var step = GroupStep(key: GroupStep.key(ofGroupID: childGroupID), code: code)
                 switch code {
                 case "ONTRUE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: true)) }
                 case "ONFALSE": if let lastIndicator { childGates.append(Gate(controller: lastIndicator, expected: false)) }

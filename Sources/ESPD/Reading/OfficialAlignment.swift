@@ -63,10 +63,7 @@ extension CriterionAssembly {
         for group in order {
             let members = groups[group]!
             let path = members[0].structurePath
-            var officialCount = 0
-            while OfficialStructure.properties(release: release, ground: ground, path: path, position: officialCount + 1) != nil {
-                officialCount += 1
-            }
+            let officialCount = OfficialStructure.shape(release: release, ground: ground, path: path).count
             let byPlace = members.count == officialCount
             for question in members {
                 var candidate = question
@@ -146,13 +143,7 @@ extension CriterionAssembly {
             let codes = OfficialStructure.gates(release: release, ground: ground, path: path) ?? []
             let code = codes.contains(step.code) ? step.code : (codes.first ?? step.code)
             if code == "ONTRUE" || code == "ONFALSE" {
-                var indicator = 0
-                var position = 1
-                while let properties = OfficialStructure.properties(release: release, ground: ground, path: parentPath, position: position)
-                {
-                    if properties.contains(where: { $0.typeCode == "QUESTION" && $0.valueType == "INDICATOR" }) { indicator = position }
-                    position += 1
-                }
+                let indicator = OfficialStructure.shape(release: release, ground: ground, path: parentPath).indicator
                 let parentElement = depth == 0 ? 0 : question.steps[depth - 1].element
                 if let controller = placedAt["\(parentElement)#\(indicator)"] {
                     gates.append(Gate(controller: controller, expected: code == "ONTRUE"))
