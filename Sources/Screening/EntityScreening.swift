@@ -59,8 +59,20 @@ struct EntityInBid {
         }
     }
 
-    /// The finding of a check run on this entity's ESPD, as the bid's dossier states it.
-    func relabel(_ finding: Finding) -> Finding {
+    /// Whether a check of this scope runs on this entity's ESPD.
+    func isScreened(by scope: EntityScope) -> Bool {
+        switch scope {
+        case .bidderOnly: false
+        case .everyEntity: true
+        // Members and relied-upon entities also answer for their own supporting documents
+        // (bidder.yaml `entities`, by KvK number or name); subcontractors are not asked for them.
+        case .withOwnEvidence: role == .member || role == .reliedUpon || role == .sameParty
+        }
+    }
+
+    /// The finding of a check run on this entity's ESPD, as the bid's dossier states it; `ground`
+    /// is the exclusion ground it establishes for the entity, as the check describes it.
+    func relabel(_ finding: Finding, ground: EntityGround?) -> Finding {
         var finding = finding
         var details = finding.details ?? [:]
         details["entity"] = name
@@ -69,12 +81,8 @@ struct EntityInBid {
         finding.details = details
         var nl = label.nl + ": " + finding.message.nl
         var en = label.en + ": " + finding.message.en
-        // A ground established for the entity: a mandatory one (conviction, or taxes with a final
-        // decision) as a blocker, or an optional one a jurist assesses.
-        let mandatory =
-            ["exclusion.mandatory-ground", "exclusion.tax-social-security"].contains(finding.check) && finding.severity == .blocker
-        let optional = finding.check == "exclusion.optional-ground" && finding.severity == .attention
-        let isGround = mandatory || optional
+        let mandatory = ground == .mandatory
+        let isGround = ground != nil
         switch role {
         case .member where mandatory:
             nl += " Een uitsluitingsgrond bij één combinant staat in de weg aan gunning aan de combinatie."

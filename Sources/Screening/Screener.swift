@@ -18,9 +18,6 @@ public struct Screener: Sendable {
             entity.submission.espd = other
             entity.submission.otherESPDs = []
             let inBid = EntityInBid(other, bidder: context.submission.espd)
-            // Members and relied-upon entities also answer for their own supporting documents
-            // (bidder.yaml `entities`, by KvK number or name); subcontractors are not asked for them.
-            let evidenceToo = inBid.role == .member || inBid.role == .reliedUpon || inBid.role == .sameParty
             entity.submission.bidder = context.submission.bidder.evidence(for: other)?.asBidderFile ?? BidderFile()
             // Pointers into bidder.yaml go to its `entities` section.
             let entitiesLine = context.submission.bidderFileLines["entities"]
@@ -30,8 +27,8 @@ public struct Screener: Sendable {
                 }
             )
             .filter { _ in entitiesLine != nil }
-            for check in checks where check.subject == .bidder && (check.perEntity || (evidenceToo && check.family == "gva")) {
-                all += check.run(entity).map(inBid.relabel)
+            for check in checks where check.subject == .bidder && inBid.isScreened(by: check.entities) {
+                all += check.run(entity).map { inBid.relabel($0, ground: check.groundAtEntity?.ground(of: $0)) }
             }
         }
         return all.sorted(by: Finding.ordered)

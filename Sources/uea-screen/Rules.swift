@@ -6,7 +6,7 @@ import Screening
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every check with its id, severity, legal basis and the rule-data files it reads.")
+        abstract: "List every check with its id, severity, legal basis, legal effect and the rule-data files it reads.")
 
     @Option(help: "Output format: text or json.")
     var format: Inspect.Format = .text
@@ -21,8 +21,9 @@ struct Rules: ParsableCommand {
             switch format {
             case .json:
                 struct Row: Encodable {
-                    var id, family, severity, legalBasis, summary: String
+                    var id, family, severity, legalBasis, legalEffect, summary, runsOn: String
                     var dataFiles: [String]
+                    var mayBeKnockOut: Bool
                 }
                 struct Listing: Encodable {
                     var ruleDataVersion: String
@@ -35,16 +36,19 @@ struct Rules: ParsableCommand {
                             checks: checks.map {
                                 Row(
                                     id: $0.id, family: $0.family, severity: $0.severity.rawValue, legalBasis: $0.legalBasis,
-                                    summary: $0.summary, dataFiles: $0.dataFiles)
+                                    legalEffect: $0.legalEffect, summary: $0.summary, runsOn: CheckTable.runsOn($0),
+                                    dataFiles: $0.dataFiles, mayBeKnockOut: $0.mayBeKnockOut)
                             })))
             case .text:
                 print("\(checks.count) checks, rule data \(version)\n")
                 for check in checks {
                     print("\(check.id)  [\(check.severity.rawValue)]")
                     print("    \(check.summary)")
-                    print("    basis: \(check.legalBasis)")
+                    print("    basis:   \(check.legalBasis)")
+                    print("    effect:  \(check.legalEffect)")
+                    print("    runs on: \(CheckTable.runsOn(check))\(check.mayBeKnockOut ? " (a tender may make it a knock-out)" : "")")
                     if !check.dataFiles.isEmpty {
-                        print("    data:  \(check.dataFiles.map { "checklists/" + $0 }.joined(separator: ", "))")
+                        print("    data:    \(check.dataFiles.map { "checklists/" + $0 }.joined(separator: ", "))")
                     }
                 }
             }

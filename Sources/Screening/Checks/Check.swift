@@ -20,9 +20,17 @@ public protocol Check: Sendable {
     /// Whether the check concerns a bidder (run per bidder) or the tender itself (run once, into the
     /// tender dossier: procedure, thresholds, the policy's duties on the tender documents).
     var subject: CheckSubject { get }
-    /// Whether the check also runs on the ESPD of every other entity of the bid (members,
-    /// relied-upon entities, subcontractors): the ESPD and exclusion checks do.
-    var perEntity: Bool { get }
+    /// The legal effect behind its severities, in one line (English): when each severity applies and
+    /// what it means for the award. The README's check table is generated from it.
+    var legalEffect: String { get }
+    /// Which ESPDs of a bid it runs on besides the bidder's own.
+    var entities: EntityScope { get }
+    /// What a finding of this check about another entity of the bid means for the bid: a ground
+    /// established for a member, a relied-upon entity or a subcontractor weighs by that role
+    /// (`EntityInBid`). Nil: the finding keeps its severity and text, naming the entity.
+    var groundAtEntity: GroundAtEntity? { get }
+    /// Whether a tender may make it a knock-out in its documents (`knockOuts:` in tender.yaml).
+    var mayBeKnockOut: Bool { get }
     /// Mutations of a clean context that must and must not trigger the check.
     var examples: CheckExamples { get }
 }
@@ -30,7 +38,11 @@ public protocol Check: Sendable {
 extension Check {
     public var family: String { String(id.prefix { $0 != "." }) }
 
-    public var perEntity: Bool { false }
+    public var entities: EntityScope { .bidderOnly }
+
+    public var groundAtEntity: GroundAtEntity? { nil }
+
+    public var mayBeKnockOut: Bool { false }
 
     public var subject: CheckSubject { .bidder }
 
@@ -48,6 +60,39 @@ extension Check {
 
 /// What a check is about: a bidder's dossier or the tender's.
 public enum CheckSubject: String, Sendable { case bidder, tender }
+
+/// The ESPDs of a bid a bidder check runs on.
+public enum EntityScope: String, Sendable {
+    /// The bidder's own ESPD only.
+    case bidderOnly = "bidder"
+    /// Every ESPD of the bid: members, relied-upon entities, subcontractors (the ESPD reading and
+    /// exclusion checks: every entity answers the exclusion grounds for itself).
+    case everyEntity = "every-entity"
+    /// The bidder's and those of the entities that answer for their own supporting documents:
+    /// members, relied-upon entities and a second ESPD of the bidder itself (`entities[]` in
+    /// bidder.yaml); subcontractors are not asked for them.
+    case withOwnEvidence = "with-own-evidence"
+}
+
+/// The exclusion ground a finding establishes for another entity of the bid, by its severity.
+public enum GroundAtEntity: String, Sendable {
+    /// A blocker is a mandatory ground established for the entity (a conviction, or taxes with a
+    /// final and binding decision).
+    case mandatoryWhenBlocker = "mandatory-when-blocker"
+    /// An attention finding is an optional ground established for the entity.
+    case optionalWhenAttention = "optional-when-attention"
+
+    /// Whether `finding` establishes a ground, and which.
+    public func ground(of finding: Finding) -> EntityGround? {
+        switch self {
+        case .mandatoryWhenBlocker: finding.severity == .blocker ? .mandatory : nil
+        case .optionalWhenAttention: finding.severity == .attention ? .optional : nil
+        }
+    }
+}
+
+/// A mandatory or optional exclusion ground established for an entity of the bid.
+public enum EntityGround: Sendable { case mandatory, optional }
 
 /// One example of a check, as SwiftLint describes its rules: a mutation of the clean sample bidder
 /// and where each finding it must give points.

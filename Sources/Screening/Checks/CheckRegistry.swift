@@ -1,4 +1,5 @@
-/// Every check, in the order `uea-screen rules` lists them. Adding a rule = one file + one line here.
+/// Every check, in the order `uea-screen rules` lists them. Adding a rule = one file + one line here; everything
+/// else about it (entities, legal effect, knock-out) is in its description.
 public enum CheckRegistry {
     public static let all: [any Check] = [
         NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(),
@@ -18,7 +19,7 @@ public enum CheckRegistry {
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
     ]
 
-    /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml): the
-    /// forced-labour signals, which block only where the tender announced them as exclusion.
-    public static let knockOutCandidates: Set<String> = ["solar.xinjiang", "solar.listed-entity"]
+    /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml), as
+    /// their descriptions say (`mayBeKnockOut`).
+    public static let knockOutCandidates: Set<String> = Set(all.filter(\.mayBeKnockOut).map(\.id))
 }

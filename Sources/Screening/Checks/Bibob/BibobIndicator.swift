@@ -4,6 +4,8 @@
 /// not red flags), so the findings are not marked as such.
 enum BibobText {
     static let basis = "Wet Bibob art. 3, 5, 12(4); Regeling Bibob-formulieren 2024"
+    static let effect =
+        "a red flag for a Bibob questionnaire, never exclusion; not criminal-law data; the message says when the tender announced no Bibob check"
 
     /// The closing sentence; when the tender did not announce a Bibob check, it says that a
     /// questionnaire needs prior announcement in the tender documents.

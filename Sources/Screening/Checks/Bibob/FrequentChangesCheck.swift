@@ -7,6 +7,7 @@ struct FrequentChangesCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Many director, name or seat changes in the last 24 months"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let company = context.submission.bidder.company else { return [] }

@@ -7,6 +7,7 @@ struct MissingUBOCheck: Check {
     let legalBasis = BibobText.basis + "; Wet Bibob art. 12(4) (persons with control)"
     let summary = "No ultimate beneficial owner declared, or only pseudo-UBOs"
     let dataFiles: [String] = []
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let company = context.submission.bidder.company else { return [] }

@@ -8,6 +8,7 @@ struct RecentlyFoundedCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Company founded less than the configured months before the reference date"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let founded = context.submission.bidder.company?.founded else { return [] }

@@ -8,6 +8,7 @@ struct SbiUnrelatedCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "The bidder's SBI activity is unrelated to the CPV of the contract"
     let dataFiles = ["bibob-red-flags.yaml", "sbi-sectors.csv", "cpv-sectors.csv"]
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let sbi = context.submission.bidder.company?.sbi, !sbi.isEmpty else { return [] }

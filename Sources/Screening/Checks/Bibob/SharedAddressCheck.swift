@@ -7,6 +7,7 @@ struct SharedAddressCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "The business address is shared with many registered companies"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let count = context.submission.bidder.company?.registrationsAtAddress,

@@ -7,6 +7,7 @@ struct ThinCompanyCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Very few employees or a small turnover for the size of the contract"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let company = context.submission.bidder.company, let value = context.tender.estimatedValue else { return [] }

@@ -7,6 +7,7 @@ struct UnexplainedFinancingCheck: Check {
     let legalBasis = BibobText.basis + "; Wet Bibob art. 3(1)(a), 12(4)"
     let summary = "A financing source is not explained"
     let dataFiles: [String] = []
+    let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {
         (context.submission.bidder.company?.financing ?? []).filter { $0.explained != true }.map { source in

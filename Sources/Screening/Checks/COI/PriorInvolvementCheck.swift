@@ -9,6 +9,8 @@ struct PriorInvolvementCheck: Check {
         "Dir. 2014/24/EU art. 41, 57(4)(f); Aw 2012 art. 2.51; Inkoopbeleid 2023 (Scheiding van Belang); ECLI:NL:RBSGR:2009:BK0706"
     let summary = "Declared prior involvement or ex-staff of the authority without a protection plan"
     let dataFiles: [String] = []
+    let legalEffect =
+        "prior involvement without a protection plan: the duty to neutralise the advantage (Dir. art. 41; Aw 2012 art. 2.51), never an automatic exclusion"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let declaration = context.submission.bidder.declaration else { return [] }

@@ -11,7 +11,9 @@ struct AlteredStructureCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3)"
     let summary = "The ESPD contains foreign-namespace elements, hidden characters in ids or duplicated criteria or questions"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect =
+        "signs of an edited file (foreign namespaces, hidden characters, duplicates, misplaced elements): a jurist decides whether to ask"
+    let entities = EntityScope.everyEntity
 
     /// Reader warnings that are signals of an edited file, with their Dutch description.
     static let signals: [String: String] = [

@@ -11,6 +11,8 @@ struct DuplicateBidderCheck: Check {
     let legalBasis = "Aw 2012 art. 1.8, 2.84 (equal treatment; one bid per economic operator unless the tender allows variants)"
     let summary = "Two bidder folders of one run are the same party (same KvK number or name): two bids, or one bid filed twice"
     let dataFiles: [String] = []
+    let legalEffect =
+        "two bidder folders of one run are the same party (same KvK number or name): two bids of one operator, or one bid filed twice; on the later folder in input order, naming the earlier (Aw 2012 art. 1.8, 2.84)"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         context.sameBidderEarlier.map { earlier in

@@ -12,6 +12,8 @@ struct DuplicatePartyCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 59(1); Aw 2012 art. 2.84 (one ESPD per economic operator)"
     let summary = "Two ESPD responses in one bid name the same economic operator; both are read, a ground in either counts"
     let dataFiles: [String] = []
+    let legalEffect =
+        "two responses in one bid name the same party (KvK/VAT number, or the same name without a differing number): both are read, the second as the bidder's own, so a ground in either counts (Dir. 2014/24 art. 59(1))"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let responses = [context.espd] + context.submission.otherESPDs.filter { $0.kind == .response }

@@ -12,7 +12,8 @@ struct ExclusionMissingCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84, 2.86; Dir. 2014/24/EU art. 57(1)-(2), 59(1); Implementing Reg. (EU) 2016/7, Annex 2 Part III"
     let summary = "A mandatory exclusion ground (C1–C8) is missing from the response, or the response has no exclusion criteria"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "a mandatory ground (C1–C8) missing from the response, or no exclusion criteria at all: ask for a complete ESPD"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let espd = context.espd

@@ -8,7 +8,8 @@ struct ExclusionUnansweredCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 Part III"
     let summary = "An exclusion criterion of the response has no answer"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "an unanswered or unreadable ground: ask the bidder to complete or clarify (Dir. 2014/24 art. 56(3))"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.espd.kind == .response else { return [] }

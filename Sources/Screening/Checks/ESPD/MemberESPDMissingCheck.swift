@@ -9,6 +9,7 @@ struct MemberESPDMissingCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 59(1), 63; PIANOo Aandachtspunten UEA (one ESPD per participant)"
     let summary = "Consortium members or relied-upon entities declared, but their own ESPDs are not in the submission"
     let dataFiles: [String] = []
+    let legalEffect = "members' or relied-upon entities' ESPDs missing (Dir. 2014/24 art. 59(1), 63)"
 
     /// "EO together with others" and "Relied on entities" (their v2/v3 UUID and v4 id).
     static let groupCriteria: Set<String> = ["ee51100f-8e3e-40c9-8f8b-57d5a15be1f2", "c59_ot_eo-group"]

@@ -8,7 +8,8 @@ struct NotAResponseCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring); Implementing Reg. (EU) 2016/7"
     let summary = "The bidder's ESPD is a request (no answers), not a response"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "a request handed in as a bid holds no declaration (Aw 2012 art. 2.84)"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.espd.kind == .request else { return [] }

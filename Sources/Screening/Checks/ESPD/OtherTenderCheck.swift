@@ -10,6 +10,8 @@ struct OtherTenderCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring for this procedure)"
     let summary = "The response's ContractFolderID is not this tender's reference"
     let dataFiles: [String] = []
+    let legalEffect =
+        "another procedure's reference: often a TenderNed reference of the same tender (`otherReferences`), else a declaration for another tender"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let expected = context.tender.id ?? context.request?.contractFolderID, let actual = context.espd.contractFolderID else {

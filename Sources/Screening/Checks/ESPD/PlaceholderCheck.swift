@@ -9,7 +9,8 @@ struct PlaceholderCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Aanbestedingsbesluit art. 2(1)(a) (identity of the operator)"
     let summary = "Placeholder values instead of the operator's real name or identifiers"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "placeholder instead of the operator's data: the declaration is incomplete"
+    let entities = EntityScope.everyEntity
 
     static func isPlaceholder(_ value: String?) -> Bool {
         guard let value = value?.trimmingBlanks(), !value.isEmpty else { return false }

@@ -8,6 +8,7 @@ struct RequestMismatchCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 59"
     let summary = "Criteria asked in the ESPD request are missing or unanswered in the response"
     let dataFiles: [String] = []
+    let legalEffect = "criteria of the request missing or unanswered"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let request = context.request, context.espd.kind == .response else { return [] }

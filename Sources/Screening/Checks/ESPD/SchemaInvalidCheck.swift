@@ -12,7 +12,9 @@ struct SchemaInvalidCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 59(1)"
     let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect =
+        "the ESPD file is not valid against the XML Schemas of the EDM release it declares (hand-edited, a broken tool, or changed afterwards); screening goes on and a jurist decides whether to ask for a corrected UEA"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let validation = context.espd.schemaValidation, !validation.valid else { return [] }

@@ -12,6 +12,8 @@ struct UnknownRoleCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 59(1), 63, 71(6); ESPD-EDM code list EOrole"
     let summary = "An entity's role code is not in the release's code list, or no role is given: read as the strictest role"
     let dataFiles: [String] = []
+    let legalEffect =
+        "an entity's role code is not in the release's code list (or no role beside the bidder's own): read as the strictest role, its ground counts in full (Dir. 2014/24 art. 59(1), 63, 71(6))"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let others = context.submission.otherESPDs.filter { $0.kind == .response }

@@ -10,7 +10,8 @@ struct UnlinkedAnswerCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 56(3); Implementing Reg. (EU) 2016/7, Annex 2"
     let summary = "Answers name a question that the ESPD does not declare"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "answers that name no question: kept, clarification"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let unlinked = context.espd.unlinkedAnswers

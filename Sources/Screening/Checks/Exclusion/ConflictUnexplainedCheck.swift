@@ -8,7 +8,8 @@ struct ConflictUnexplainedCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 24, 41, 57(4)(e)-(f); Aw 2012 art. 1.10b, 2.51, 2.87(1)(e)-(f)"
     let summary = "Conflict of interest or prior involvement declared (C20/C21) without an explanation"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "conflict of interest without explanation: Scheiding van Belang"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         ["C20", "C21"].compactMap { number in

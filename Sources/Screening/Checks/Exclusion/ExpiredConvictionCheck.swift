@@ -8,7 +8,8 @@ struct ExpiredConvictionCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(7); Aw 2012 art. 2.86"
     let summary = "Conviction declared, but older than the exclusion window and no period set in it still runs"
     let dataFiles = ["evidence.yaml"]
-    let perEntity = true
+    let legalEffect = "older than the window: no exclusion, on file"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.mandatoryExclusionYears

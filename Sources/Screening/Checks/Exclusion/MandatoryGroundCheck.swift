@@ -12,7 +12,10 @@ struct MandatoryGroundCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(1), 57(6), 57(7); Aw 2012 art. 2.86, 2.87a"
     let summary = "Mandatory exclusion ground (conviction, C1–C6) declared within the exclusion window"
     let dataFiles = ["evidence.yaml"]
-    let perEntity = true
+    let legalEffect =
+        "a conviction (C1–C6) within 5 years: blocker, **also when self-cleaning is claimed** (no award before the province has assessed it, Aw 2012 art. 2.87a) and while an exclusion period set by the judgment runs (no self-cleaning then, Dir. art. 57(6))"
+    let groundAtEntity: GroundAtEntity? = .mandatoryWhenBlocker
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let years = context.rules.evidence.mandatoryExclusionYears

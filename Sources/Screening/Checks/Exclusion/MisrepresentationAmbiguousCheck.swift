@@ -10,7 +10,8 @@ struct MisrepresentationAmbiguousCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(4)(h)-(i); Aw 2012 art. 2.87"
     let summary = "The misrepresentation answer (C23) cannot be read safely: its wording and meaning differ between producers"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect = "C23's wording differs between producers: confirm"
+    let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let criterion = context.criterion("C23"), criterion.polarity == .ambiguous, let answer = criterion.answer else { return [] }

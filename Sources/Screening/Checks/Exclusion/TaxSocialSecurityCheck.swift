@@ -19,7 +19,10 @@ struct TaxSocialSecurityCheck: Check {
     let summary =
         "Unpaid taxes or social-security contributions declared (C7/C8): blocker with a final and binding decision, else attention"
     let dataFiles: [String] = []
-    let perEntity = true
+    let legalEffect =
+        "blocker only with a final and binding decision and no payment or arrangement (Dir. art. 57(2) first subpara.); paid: info; otherwise attention (an optional ground, usable only when announced)"
+    let groundAtEntity: GroundAtEntity? = .mandatoryWhenBlocker
+    let entities = EntityScope.everyEntity
 
     /// The yes/no answers of the criterion that ask `meaning`: by the authority's meaning, else by
     /// the question's text containing one of `phrases`.

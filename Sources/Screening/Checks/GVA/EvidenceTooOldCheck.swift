@@ -11,6 +11,9 @@ struct EvidenceTooOldCheck: Check {
     let legalBasis = "Aw 2012 art. 2.101-2.102 (the tender documents' requirement on document age)"
     let summary = "KvK extract or tax statement older than the tender's maximum age at the reference date"
     let dataFiles = ["evidence.yaml"]
+    let legalEffect =
+        "KvK extract / tax statement ages are the tender's own requirement (no current statute): attention for the intended winner, info for others; never a blocker"
+    let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let bidder = context.submission.bidder

@@ -10,6 +10,9 @@ struct ForeignEquivalentCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 60(2); Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Foreign bidder: the equivalent document (e-Certis) instead of a Justis GVA, its presence and age"
     let dataFiles = ["evidence.yaml"]
+    let legalEffect =
+        "a foreign intended winner without an equivalent document, or one older than `evidence.yaml` allows: attention; otherwise info (Dir. art. 60(2))"
+    let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let country = context.submission.country, country != "NL" else { return [] }

@@ -10,6 +10,8 @@ struct GVAEntityMismatchCheck: Check {
     let legalBasis = "Aw 2012 art. 2.89; Aanbestedingsbesluit art. 2(1)(a)"
     let summary = "GVA or KvK extract issued to another entity than the one in the ESPD (name or KvK number)"
     let dataFiles = ["name-matching.yaml"]
+    let legalEffect = "a KvK number of another legal person: blocker; another name only: attention"
+    let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let submission = context.submission

@@ -9,6 +9,8 @@ struct GVAMissingCheck: Check {
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102; Dir. 2014/24/EU art. 59(4), 60(2)"
     let summary = "No GVA from a Dutch intended winner where the tender requested it"
     let dataFiles: [String] = []
+    let legalEffect = "as `gva.too-old`, for a Dutch intended winner without a GVA"
+    let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard (context.submission.country ?? "NL") == "NL", context.submission.bidder.gva == nil else { return [] }

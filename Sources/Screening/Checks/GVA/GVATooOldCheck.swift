@@ -10,6 +10,9 @@ struct GVATooOldCheck: Check {
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Gedragsverklaring Aanbesteden older than two years at the reference date"
     let dataFiles = ["evidence.yaml"]
+    let legalEffect =
+        "blocker for an intended winner the tender asked for a GVA; attention when intended winner or request is not recorded; info for other bidders (Aw 2012 art. 2.89, 2.101–2.102)"
+    let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let gva = context.submission.bidder.gva else { return [] }

@@ -16,6 +16,8 @@ struct HiddenCharactersCheck: Check {
     let summary =
         "A name or place in the bid contains invisible, bidirectional-control or control characters, or mixes Latin with Cyrillic or Greek look-alike letters, which hide it from matching"
     let dataFiles: [String] = []
+    let legalEffect =
+        "a name or place in `bidder.yaml` or the supply chain written with invisible, bidirectional-control or control characters, or with a word mixing Latin letters with Cyrillic, Greek or other look-alike letters: matched without the invisible ones, and a jurist assesses whether the information is misleading (Aw 2012 art. 2.87; names in the ESPD: `espd.altered-structure`)"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let s = context.submission

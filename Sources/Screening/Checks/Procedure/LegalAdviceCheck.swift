@@ -8,6 +8,7 @@ struct LegalAdviceCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (advies Juridische Zaken vanaf € 50.000)"
     let summary = "Supplies or services from €50,000 without recorded legal advice"
     let dataFiles = ["thresholds.yaml"]
+    let legalEffect = "Inkoopkader: advice from €50,000"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {

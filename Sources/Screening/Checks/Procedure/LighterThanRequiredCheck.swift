@@ -16,6 +16,8 @@ struct LighterThanRequiredCheck: Check {
         "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
     let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
+    let legalEffect =
+        "at or above the EU threshold anything but a European procedure: blocker (no internal decision can authorise it; annulment risk, Aw 2012 art. 4.15); below it, lighter than the Inkoopkader: attention (a motivated deviation is possible); no threshold period for the date: attention naming `thresholds.yaml`"
     let subject = CheckSubject.tender
 
     func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, EUThreshold)? {

@@ -14,6 +14,8 @@ struct RussiaInvolvementCheck: Check {
     let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k(1)-(2), as amended by Regulation (EU) 2022/576; Dir. 2014/24/EU art. 4"
     let summary = "Russian involvement declared or visible (establishment, ownership, acting on behalf, subcontractors above 10%)"
     let dataFiles = ["sanctions.yaml"]
+    let legalEffect =
+        "art. 5k applies at or above the EU threshold: blocker (an exemption needs the national competent authority's authorisation); below it: attention, outside 5k's scope; value or type unknown: attention"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         let s = context.submission

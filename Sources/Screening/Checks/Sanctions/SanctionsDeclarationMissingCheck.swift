@@ -7,6 +7,7 @@ struct SanctionsDeclarationMissingCheck: Check {
     let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k (verification by the contracting authority)"
     let summary = "No declaration on Russian involvement (art. 5k) from the bidder"
     let dataFiles: [String] = []
+    let legalEffect = "verification incomplete"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard context.submission.bidder.russiaDeclaration == nil else { return [] }

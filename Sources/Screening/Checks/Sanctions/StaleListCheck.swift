@@ -10,6 +10,7 @@ struct StaleListCheck: Check {
     let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 (listings take effect on publication)"
     let summary = "No sanctions list loaded, or a list older than the configured age at the reference date"
     let dataFiles = ["sanctions.yaml"]
+    let legalEffect = "verification incomplete"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         // Lists kept in checklists/ are versioned with the rule data, not by a download date.

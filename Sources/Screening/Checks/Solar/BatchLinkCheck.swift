@@ -8,6 +8,7 @@ struct BatchLinkCheck: Check {
     let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023) on bifurcated supply chains"
     let summary = "The module tier has no batch or serial link to the traced production line"
     let dataFiles: [String] = []
+    let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         // Every module tier: a declaration that lists the modules twice must not hide the one

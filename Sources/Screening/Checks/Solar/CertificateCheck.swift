@@ -9,6 +9,7 @@ struct CertificateCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI ESG and Traceability Standards"
     let summary = "A tier has no certificate, an expired one, or one that does not cover the declared site"
     let dataFiles = ["solar.yaml"]
+    let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         (context.submission.supplyChain ?? []).compactMap { tier in

@@ -8,6 +8,7 @@ struct ImplausibleVolumeCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI material accounting"
     let summary = "Declared volumes do not balance between tiers"
     let dataFiles = ["solar.yaml"]
+    let legalEffect = "a traceability gap for a jurist (mass balance)"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let chain = context.submission.supplyChain else { return [] }

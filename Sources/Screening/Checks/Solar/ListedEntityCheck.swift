@@ -12,6 +12,8 @@ struct ListedEntityCheck: Check {
     let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
     let summary = "A supply-chain entity matches a forced-labour list entry in force"
     let dataFiles = ["forced-labour-entities.csv", "name-matching.yaml"]
+    let legalEffect = SolarScope.forcedLabourEffect
+    let mayBeKnockOut = true
 
     func run(_ context: ScreeningContext) -> [Finding] {
         var findings: [Finding] = []

@@ -7,6 +7,7 @@ struct MissingTierCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI Supply Chain Traceability Standard"
     let summary = "A tier of the supply chain is missing or lacks its facility address, country or region"
     let dataFiles = ["solar.yaml"]
+    let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let chain = context.submission.supplyChain else { return [] }

@@ -7,6 +7,7 @@ struct SolarDeclarationMissingCheck: Check {
     let legalBasis = SolarScope.basis
     let summary = "Solar-panel tender but no supply-chain declaration from the bidder"
     let dataFiles = ["solar.yaml"]
+    let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard SolarScope.isSolarTender(context), context.submission.supplyChain == nil else { return [] }

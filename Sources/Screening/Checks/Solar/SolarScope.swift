@@ -11,6 +11,10 @@ enum SolarScope {
 
     static let basis = "Motie 'Voorkom dwangarbeid productieketens zonnecellen' (PS Flevoland, 9 juni 2021, nr. 1); Inkoopbeleid 2023 (ISV)"
 
+    /// The legal effect of both forced-labour signals (`solar.xinjiang`, `solar.listed-entity`).
+    static let forcedLabourEffect =
+        "attention (the motion's \"maximale inspanning\"; US lists are evidence of risk, without legal effect in the Netherlands; Reg. (EU) 2024/3015 applies from 14 December 2027); blocker only when listed in the tender's `knockOuts`"
+
     /// A forced-labour signal weighs as the motion asks ("maximale inspanning"): a jurist assesses it.
     /// It blocks only where the tender documents made it a knock-out (`knockOuts:` in tender.yaml).
     static func severity(_ context: ScreeningContext, check: String) -> Severity {

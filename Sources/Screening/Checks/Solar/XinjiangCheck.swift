@@ -11,6 +11,8 @@ struct XinjiangCheck: Check {
     let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
     let summary = "A supply-chain tier is located in Xinjiang (XUAR), matched on Latin and Chinese place names"
     let dataFiles = ["xinjiang-places.txt"]
+    let legalEffect = SolarScope.forcedLabourEffect
+    let mayBeKnockOut = true
 
     /// The first listed place named in the tier's address, city or region. Text goes through the
     /// same normaliser as names (invisible characters removed, compatibility forms composed), so

@@ -8,6 +8,8 @@ struct BibobClauseCheck: Check {
     let legalBasis = "Wet Bibob art. 5; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (Bibob-toets)"
     let summary = "A Bibob check is intended without a Bibob clause in the tender documents"
     let dataFiles = ["tender-duties.yaml"]
+    let legalEffect =
+        "asks for `bibob` where `bibob: true` (a Bibob questionnaire needs prior announcement); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -8,6 +8,8 @@ struct BiodiversityCheck: Check {
     let legalBasis = "Motie biodiversiteit, Provinciale Staten Flevoland, 28 april 2021; Inkoopbeleid 2023 Provincie Flevoland"
     let summary = "A project on land without a biodiversity condition"
     let dataFiles = ["tender-duties.yaml"]
+    let legalEffect =
+        "asks for `biodiversity` for a project on land, such as works (motion of 28 April 2021); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -9,6 +9,8 @@ struct ContractConditionsCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (ISV, due diligence, 13 MVO-risicosectoren); Dir. 2014/24/EU art. 70"
     let summary = "A risk-sector contract without ISV or due-diligence conditions in the tender documents"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml", "tender-duties.yaml"]
+    let legalEffect =
+        "asks for `isv` and `due-diligence` where the CPV codes fall in one of the 13 MVO risk sectors (Inkoopbeleid 2023); at `stage: preparation` include them before publication, afterwards record why they were left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {

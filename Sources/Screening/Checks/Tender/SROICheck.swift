@@ -8,6 +8,8 @@ struct SROICheck: Check {
     let legalBasis = "Motie SROI, Provinciale Staten Flevoland, 9 november 2022; Inkoopbeleid 2023 Provincie Flevoland"
     let summary = "Works or services from the SROI value without a social-return condition"
     let dataFiles = ["tender-duties.yaml"]
+    let legalEffect =
+        "asks for `sroi` for works or services from the value in `tender-duties.yaml` (motion of 9 November 2022); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -9,6 +9,8 @@ struct SolarConditionsCheck: Check {
     let legalBasis = SolarScope.basis + "; Dir. 2014/24/EU art. 70"
     let summary = "A PV tender without supply-chain conditions against forced labour"
     let dataFiles = ["solar.yaml", "tender-duties.yaml"]
+    let legalEffect =
+        "asks for `supply-chain-transparency` in a PV tender (the solar-cell motion of 9 June 2021); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
