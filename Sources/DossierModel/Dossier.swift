@@ -176,13 +176,13 @@ public struct Dossier: Codable, Sendable {
         public var attention: Int
         public var info: Int
         /// blocker, attention or clean: the worst severity found.
-        public var outcome: String
+        public var outcome: Outcome
 
         public init(
             blocker: Int,
             attention: Int,
             info: Int,
-            outcome: String
+            outcome: Outcome
         ) {
             self.blocker = blocker
             self.attention = attention

@@ -11,6 +11,31 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
+/// What a dossier comes to: the worst severity found, and after review what the decisions made of it.
+/// The raw values are what dossiers, store rows and therefore entry hashes hold.
+public enum Outcome: String, Codable, Sendable, CaseIterable {
+    /// No blocker or attention finding.
+    case clean
+    /// At least one attention finding and no blocker.
+    case attention
+    /// At least one blocker.
+    case blocker
+    /// After review: a jurist decided to exclude the bidder.
+    case excluded
+    /// After retention: the dossier's content was purged.
+    case purged
+
+    /// The screening outcome of findings with these counts.
+    public static func of(blocker: Int, attention: Int) -> Outcome {
+        blocker > 0 ? .blocker : attention > 0 ? .attention : .clean
+    }
+
+    /// The screening outcome of `findings`.
+    public static func of(_ findings: [Finding]) -> Outcome {
+        of(blocker: findings.count { $0.severity == .blocker }, attention: findings.count { $0.severity == .attention })
+    }
+}
+
 /// Where a finding comes from: a file, a line and an element path or field.
 public struct EvidencePointer: Codable, Sendable, Equatable, Hashable {
     public var file: String

@@ -87,9 +87,9 @@ public struct ReviewedDossier: Codable, Sendable {
     public var dossier: String
     public var bidder: String
     public var tender: String?
-    public var outcomeBefore: String
+    public var outcomeBefore: Outcome
     /// excluded, blocker, attention or clean, after the decisions.
-    public var outcomeAfter: String
+    public var outcomeAfter: Outcome
     public var items: [Item]
     /// Manual review items with their decision, if any.
     public var reviewItems: [Item]
@@ -120,11 +120,10 @@ public struct ReviewedDossier: Codable, Sendable {
         let present = Set(items.map(\.fingerprint) + reviewItems.map(\.fingerprint))
         previousDecisions = latest.values.filter { !present.contains($0.finding) }.sorted { $0.at < $1.at }
         if items.contains(where: { $0.decision?.decision == .excluded }) {
-            outcomeAfter = "excluded"
+            outcomeAfter = .excluded
         } else {
             let open = items.filter { !($0.decision?.decision.resolves ?? false) }
-            outcomeAfter =
-                open.contains { $0.severity == .blocker } ? "blocker" : open.contains { $0.severity == .attention } ? "attention" : "clean"
+            outcomeAfter = .of(blocker: open.count { $0.severity == .blocker }, attention: open.count { $0.severity == .attention })
         }
     }
 

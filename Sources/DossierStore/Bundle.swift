@@ -122,7 +122,7 @@ public enum DossierBundle {
         }
         for id in ids {
             guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
-            guard entry.kind == "dossier" || entry.kind == "tender" else {
+            guard entry.kind == .dossier || entry.kind == .tender else {
                 throw StoreError.refused("\(entry.id) is a \(entry.kind) entry; export its dossier \(entry.subject ?? "")")
             }
             guard done.insert(entry.id).inserted else { continue }
@@ -134,7 +134,7 @@ public enum DossierBundle {
             exported.append(entry)
             try emit("dossiers/\(entry.id).json", content)
             try bundleFiles(of: entry.id)
-            if let renderer, entry.kind == "dossier" {
+            if let renderer, entry.kind == .dossier {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
         }
@@ -193,12 +193,12 @@ public enum DossierBundle {
     /// The index page, a function of the manifest alone (so verify can render it again and compare).
     static func index(_ manifest: Manifest) -> String {
         func row(_ entry: StoredEntry, purged: Bool) -> String {
-            let shown = entry.kind == "tender" ? "Aanbesteding / tender" : entry.bidderName
+            let shown = entry.kind == .tender ? "Aanbesteding / tender" : entry.bidderName
             let name =
-                purged || !manifest.reports || entry.kind != "dossier"
+                purged || !manifest.reports || entry.kind != .dossier
                 ? escape(shown) : "<a href=\"reports/\(entry.id).html\">\(escape(shown))</a>"
             return
-                "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
+                "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome.rawValue))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
         }
         let rows = (manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) }).joined()
         let status =
@@ -294,7 +294,7 @@ public enum DossierBundle {
         }
         let exportedIDs = Set(manifest.entries.map(\.id))
         for decision in manifest.decisions ?? [] {
-            if decision.kind != "decision" || !exportedIDs.contains(decision.subject ?? "") {
+            if decision.kind != .decision || !exportedIDs.contains(decision.subject ?? "") {
                 fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle")
             }
             checkFiles(decision, listDiffers: "attached files differ from the ones recorded", fileChanged: "attached file")
@@ -318,7 +318,7 @@ public enum DossierBundle {
                 }
             }
             if let renderer, let language = ReportLanguage(rawValue: manifest.language) {
-                for entry in manifest.entries where entry.kind == "dossier" {
+                for entry in manifest.entries where entry.kind == .dossier {
                     guard let member = members.first(where: { $0.name == "dossiers/\(entry.id).json" }) else { continue }
                     let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
                     guard expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] else { continue }

@@ -80,7 +80,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func append(_ dossier: Dossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
         try appendContent(
-            kind: "dossier", tender: dossier.tender.id ?? "", bidderName: dossier.bidder.name,
+            kind: .dossier, tender: dossier.tender.id ?? "", bidderName: dossier.bidder.name,
             bidderKey: dossier.bidder.kvk ?? dossier.bidder.identifiers.first?.value ?? "", screenedAt: dossier.screenedAt,
             ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
             json: json, by: by, reason: reason, now: now)
@@ -88,7 +88,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func appendTender(_ dossier: TenderDossier, json: Data, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
         try appendContent(
-            kind: "tender", tender: dossier.tender.id ?? "", bidderName: "", bidderKey: "", screenedAt: dossier.screenedAt,
+            kind: .tender, tender: dossier.tender.id ?? "", bidderName: "", bidderKey: "", screenedAt: dossier.screenedAt,
             ruleData: dossier.ruleData.version, findings: dossier.findings, summary: dossier.summary, sourceFiles: dossier.sources,
             json: json, by: by, reason: reason, now: now)
     }
@@ -109,7 +109,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     /// A bidder's dossier or the tender's own dossier, with the bytes of its source files.
     private func appendContent(
-        kind: String, tender: String, bidderName: String, bidderKey key: String, screenedAt: String, ruleData: String,
+        kind: EntryKind, tender: String, bidderName: String, bidderKey key: String, screenedAt: String, ruleData: String,
         findings: [Finding], summary: Dossier.Summary, sourceFiles: [SourceFile], json: Data, by: String, reason: String?,
         now: Date
     ) throws -> StoredEntry {
@@ -132,7 +132,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             let seq = Int(last?[0].integer ?? 0) + 1
             let previous = try db.query(
                 "SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND kind = $4 ORDER BY seq DESC LIMIT 1",
-                [.text(tender), .text(key), .text(bidderName), .text(kind)]
+                [.text(tender), .text(key), .text(bidderName), .text(kind.rawValue)]
             ).first?.first?.text
             var entry = StoredEntry(
                 seq: seq, id: UUID().uuidString.lowercased(), kind: kind, subject: nil,
@@ -172,9 +172,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
             """,
             [
-                .integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind), entry.previousVersion.map { .text($0) } ?? .null,
+                .integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind.rawValue), entry.previousVersion.map { .text($0) } ?? .null,
                 .text(entry.tenderID), .text(entry.bidderName), .text(entry.bidderKey), .text(entry.screenedAt), .text(entry.storedAt),
-                .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome), .integer(Int64(entry.blocker)),
+                .text(entry.storedBy), entry.reason.map { .text($0) } ?? .null, .text(entry.outcome.rawValue),
+                .integer(Int64(entry.blocker)),
                 .integer(Int64(entry.attention)), .integer(Int64(entry.info)), .text(entry.checks.joined(separator: ",")),
                 .text(entry.ruleDataVersion), .text(entry.contentSHA256), .text(entry.sourcesSHA256), .text(entry.prevHash),
                 .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0),
@@ -184,7 +185,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
-    private func appendMarker(kind: String, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
+    private func appendMarker(kind: EntryKind, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
         -> StoredEntry
     {
         let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
@@ -239,7 +240,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             "SELECT \(Self.columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
         let found = rows.map(Self.entry)
         guard found.count == 1, let only = found.first else {
-            throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind), \($0.bidderName))" })
+            throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind.rawValue), \($0.bidderName))" })
         }
         return only
     }
@@ -254,8 +255,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try Self.checkText([("--by", by), ("--reason", reason)])
         return try write {
             let subject = try resolveUnlocked(id)
-            guard subject.kind == "dossier" else {
-                throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; award the bidder's dossier")
+            guard subject.kind == .dossier else {
+                throw StoreError.refused("\(subject.id) is a \(subject.kind.rawValue) entry, not a dossier; award the bidder's dossier")
             }
             guard !subject.tenderID.isEmpty else {
                 throw StoreError.refused(
@@ -279,12 +280,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     "\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once"
                 )
             }
-            return try appendMarker(kind: "award", subject: subject, by: by, reason: reason, now: now)
+            return try appendMarker(kind: .award, subject: subject, by: by, reason: reason, now: now)
         }
     }
 
     public func decide(
-        id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource],
+        id: String, finding: String, check: String, decision: ReviewDecision, reason: String, due: String?, attachments: [StoredSource],
         by: String, now: Date = Date()
     ) throws -> StoredEntry {
         try Self.checkText(
@@ -292,14 +293,14 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         for file in attachments where SHA256.hex(file.bytes) != file.sha256 { throw StoreError.changedSource(path: file.path) }
         return try write {
             let subject = try resolveUnlocked(id)
-            guard subject.kind == "dossier" else {
-                throw StoreError.refused("\(subject.id) is a \(subject.kind) entry, not a dossier; decide on the dossier")
+            guard subject.kind == .dossier else {
+                throw StoreError.refused("\(subject.id) is a \(subject.kind.rawValue) entry, not a dossier; decide on the dossier")
             }
             guard try !isTombstoned(subject.id) else {
                 throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it")
             }
-            var entry = try appendMarker(kind: "decision", subject: subject, by: by, reason: reason, now: now, finish: false)
-            entry.decision = decision
+            var entry = try appendMarker(kind: .decision, subject: subject, by: by, reason: reason, now: now, finish: false)
+            entry.decision = decision.rawValue
             entry.finding = finding
             entry.findingCheck = check
             entry.due = due
@@ -350,7 +351,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             var tombstones: [StoredEntry] = []
             for entry in candidates.sorted(by: { $0.seq < $1.seq }) {
-                tombstones.append(try appendMarker(kind: "tombstone", subject: entry, by: by, reason: reason, now: now))
+                tombstones.append(try appendMarker(kind: .tombstone, subject: entry, by: by, reason: reason, now: now))
                 // The dossier's sources and the files attached to decisions on it.
                 let files = try db.query(
                     "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
@@ -382,10 +383,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     static func entry(_ row: [SQLValue]) -> StoredEntry {
         var entry = StoredEntry(
-            seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: row[2].text ?? "", subject: nil, criminalData: false,
+            seq: Int(row[0].integer ?? 0), id: row[1].text ?? "", kind: EntryKind(rawValue: row[2].text ?? ""), subject: nil,
+            criminalData: false,
             previousVersion: row[3].text,
             tenderID: row[4].text ?? "", bidderName: row[5].text ?? "", bidderKey: row[6].text ?? "", screenedAt: row[7].text ?? "",
-            storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text, outcome: row[11].text ?? "",
+            storedAt: row[8].text ?? "", storedBy: row[9].text ?? "", reason: row[10].text,
+            outcome: Outcome(rawValue: row[11].text ?? "") ?? .blocker,
             blocker: Int(row[12].integer ?? 0), attention: Int(row[13].integer ?? 0), info: Int(row[14].integer ?? 0),
             checks: (row[15].text ?? "").split(separator: ",").map(String.init), ruleDataVersion: row[16].text ?? "",
             contentSHA256: row[17].text ?? "", sourcesSHA256: row[18].text ?? "", prevHash: row[19].text ?? "",
@@ -414,7 +417,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws {
         try pages { entry in
-            if !filter.includeMarkers && entry.kind != "dossier" { return }
+            if !filter.includeMarkers && entry.kind != .dossier { return }
             if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return }
             if let bidder = filter.bidder {
                 let digits = bidder.filter(\.isNumber)
@@ -426,8 +429,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
             if let to = filter.to, entry.screenedAt.prefix(10) > to.prefix(10) { return }
             if let severity = filter.severity {
-                if severity == "blocker" && entry.blocker == 0 { return }
-                if severity == "attention" && entry.blocker + entry.attention == 0 { return }
+                let found = [
+                    .blocker: entry.blocker, .attention: entry.blocker + entry.attention,
+                    .info: entry.blocker + entry.attention + entry.info,
+                ][severity]
+                if found == 0 { return }
             }
             if let check = filter.check, !entry.checks.contains(check) { return }
             try body(entry)
@@ -437,7 +443,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func content(id: String) throws -> (StoredEntry, Data?)? {
         try read {
             let entry = try resolveUnlocked(id)
-            guard entry.kind == "dossier" || entry.kind == "tender", try !isTombstoned(entry.id) else { return (entry, nil) }
+            guard entry.kind.holdsDossier, try !isTombstoned(entry.id) else { return (entry, nil) }
             return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
         }
     }
@@ -516,7 +522,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 fail("storedAt '\(entry.storedAt)' is not a timestamp")
             }
             switch entry.kind {
-            case "dossier", "tender":
+            case .dossier, .tender:
                 let purged = tombstoned.contains(entry.id)
                 switch try blobMatches(entry.contentSHA256) {
                 case nil where !purged: fail("dossier content deleted without a tombstone")
@@ -525,7 +531,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 }
                 try checkFiles(
                     entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
-            case "decision":
+            case .decision:
                 if try !subjectIsDossier(entry) {
                     fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
@@ -538,14 +544,14 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     entry, purged: entry.subject.map(tombstoned.contains) ?? false,
                     listDiffers: "attached files differ from those recorded",
                     label: "attached file", fail: fail)
-            case "award":
+            case .award:
                 if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true {
                     awardedOn[entry.tenderID] = day
                 }
                 if try !subjectIsDossier(entry) {
                     fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
-            case "tombstone":
+            case .tombstone:
                 if try !subjectIsDossier(entry) {
                     fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
@@ -556,8 +562,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 fail(
                     "tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award, Dir. 2014/24/EU art. 84)"
                 )
-            default:
-                fail("unknown entry kind '\(entry.kind)'")
+            case .unrecognised(let kind):
+                fail("unknown entry kind '\(kind)'")
             }
             previousHash = entry.entryHash
             expectedSeq = entry.seq + 1
@@ -593,7 +599,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first
         else { return false }
         let dossier = Self.entry(row)
-        return (dossier.kind == "dossier" || (dossier.kind == "tender" && marker.kind == "tombstone")) && dossier.seq < marker.seq
+        return (dossier.kind == .dossier || (dossier.kind == .tender && marker.kind == .tombstone)) && dossier.seq < marker.seq
             && dossier.tenderID == marker.tenderID
             && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey
             && dossier.contentSHA256 == marker.contentSHA256

@@ -1,13 +1,61 @@
 import DossierModel
 import Foundation
 
+/// What a stored entry is. The raw values are what the rows and therefore the entry hashes hold.
+public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
+    /// A bidder's dossier.
+    case dossier
+    /// The tender's own dossier.
+    case tender
+    /// The bidder won the tender.
+    case award
+    /// A jurist's decision on a finding.
+    case decision
+    /// The dossier's content was purged after the retention period.
+    case tombstone
+    /// A value no release writes (a row changed outside uea-screen): kept as read, so that the entry
+    /// hash still covers it and `verify` reports it.
+    case unrecognised(String)
+
+    public init(rawValue: String) {
+        self =
+            switch rawValue {
+            case "dossier": .dossier
+            case "tender": .tender
+            case "award": .award
+            case "decision": .decision
+            case "tombstone": .tombstone
+            default: .unrecognised(rawValue)
+            }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .dossier: "dossier"
+        case .tender: "tender"
+        case .award: "award"
+        case .decision: "decision"
+        case .tombstone: "tombstone"
+        case .unrecognised(let value): value
+        }
+    }
+
+    /// Entries whose content is a dossier (a bidder's or the tender's).
+    public var holdsDossier: Bool { self == .dossier || self == .tender }
+
+    public init(from decoder: any Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
 /// One stored record: a dossier version, an award or a tombstone, chained to the one before it.
 public struct StoredEntry: Codable, Sendable, Equatable {
     public var seq: Int
     public var id: String
-    /// dossier, tender (the tender's own dossier), award (the bidder won the tender), decision (a
-    /// jurist's decision on a finding) or tombstone (the dossier's content was purged).
-    public var kind: String
+    public var kind: EntryKind
     /// For award and tombstone entries: the dossier id they are about.
     public var subject: String?
     /// The dossier holds criminal-law data (AVG art. 10): conviction findings.
@@ -22,7 +70,9 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     public var storedAt: String
     public var storedBy: String
     public var reason: String?
-    public var outcome: String
+    /// The dossier's screening outcome (for markers, that of their dossier). A row whose value no
+    /// release writes reads as blocker, and `verify` reports the entry (its hash covers the value).
+    public var outcome: Outcome
     public var blocker: Int
     public var attention: Int
     public var info: Int
@@ -43,9 +93,9 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     /// value can borrow characters from its neighbour ("a\nkey=b" cannot move into the next field).
     var canonicalFields: Data {
         let fields: [(String, String)] = [
-            ("seq", String(seq)), ("id", id), ("kind", kind), ("subject", subject ?? ""), ("criminal", String(criminalData)),
+            ("seq", String(seq)), ("id", id), ("kind", kind.rawValue), ("subject", subject ?? ""), ("criminal", String(criminalData)),
             ("previous", previousVersion ?? ""), ("tender", tenderID), ("bidder", bidderName), ("key", bidderKey),
-            ("screenedAt", screenedAt), ("storedAt", storedAt), ("by", storedBy), ("reason", reason ?? ""), ("outcome", outcome),
+            ("screenedAt", screenedAt), ("storedAt", storedAt), ("by", storedBy), ("reason", reason ?? ""), ("outcome", outcome.rawValue),
             ("counts", "\(blocker)/\(attention)/\(info)"), ("checks", checks.joined(separator: ",")), ("rules", ruleDataVersion),
             ("content", contentSHA256), ("sources", sourcesSHA256), ("decision", decision ?? ""), ("finding", finding ?? ""),
             ("findingCheck", findingCheck ?? ""), ("due", due ?? ""),
@@ -101,7 +151,8 @@ public struct StoreFilter: Sendable {
     public var bidder: String?
     public var from: String?
     public var to: String?
-    public var severity: String?
+    /// Dossiers with a finding of at least this severity (`.info`: any finding).
+    public var severity: Severity?
     public var check: String?
     /// Also award and tombstone entries (history); otherwise dossiers only.
     public var includeMarkers: Bool
@@ -109,7 +160,8 @@ public struct StoreFilter: Sendable {
     /// matcher and threshold); without it a name matches when it contains `bidder`.
     public var bidderNameMatches: (@Sendable (String) -> Bool)?
     public init(
-        tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: String? = nil, check: String? = nil,
+        tender: String? = nil, bidder: String? = nil, from: String? = nil, to: String? = nil, severity: Severity? = nil,
+        check: String? = nil,
         includeMarkers: Bool = false
     ) {
         self.tender = tender
@@ -201,7 +253,8 @@ public protocol DossierStore: AnyObject, Sendable {
     /// Records a jurist's decision on a finding of dossier `id` (its fingerprint, or `review.<item>`),
     /// with files (a letter, a register extract) kept like sources.
     func decide(
-        id: String, finding: String, check: String, decision: String, reason: String, due: String?, attachments: [StoredSource], by: String,
+        id: String, finding: String, check: String, decision: ReviewDecision, reason: String, due: String?, attachments: [StoredSource],
+        by: String,
         now: Date
     ) throws -> StoredEntry
     /// Every decision on any version of the dossier's bidder in its tender, oldest first.

@@ -6,7 +6,7 @@ public enum ReviewState {
     /// The stored dossier `id` with its decisions applied.
     public static func load(store: any DossierStore, id: String) throws -> (entry: StoredEntry, dossier: Dossier, review: ReviewedDossier) {
         guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
-        guard entry.kind == "dossier" else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry, not a dossier") }
+        guard entry.kind == .dossier else { throw StoreError.refused("\(entry.id) is a \(entry.kind) entry, not a dossier") }
         guard let content = stored else { throw StoreError.refused("dossier \(entry.id) was purged under the retention rule") }
         let dossier = try JSONDecoder().decode(Dossier.self, from: content)
         return (entry, dossier, ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: try records(store: store, about: entry)))

@@ -137,7 +137,7 @@ public struct ReportRenderer: DossierRenderer {
         return [
             "language": language.rawValue,
             "labels": labels,
-            "outcomeText": labels["outcome_" + d.summary.outcome] ?? d.summary.outcome,
+            "outcomeText": labels["outcome_" + d.summary.outcome.rawValue] ?? d.summary.outcome.rawValue,
             "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(
                 d.bidder.kvk.map { ["kvk": $0] } ?? [:]
             ) { a, _ in a },

@@ -73,7 +73,7 @@ public struct Screener: Sendable {
             findings: findings,
             summary: .init(
                 blocker: count(.blocker), attention: count(.attention), info: count(.info),
-                outcome: count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")))
+                outcome: .of(blocker: count(.blocker), attention: count(.attention))))
     }
 
     /// The bidder and every other entity with an ESPD, with the count of findings about each.
@@ -95,7 +95,7 @@ public struct Screener: Sendable {
     public func dossier(_ context: ScreeningContext, extraSources: [SourceFile] = [], now: Date = Date()) -> Dossier {
         let findings = findings(context)
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
-        let outcome = count(.blocker) > 0 ? "blocker" : (count(.attention) > 0 ? "attention" : "clean")
+        let outcome = Outcome.of(blocker: count(.blocker), attention: count(.attention))
         let s = context.submission
         let eo = s.espd.economicOperator
         return Dossier(

@@ -18,13 +18,12 @@ struct DossierExport: ParsableCommand {
     @Option(help: "The bundle file to write (tar).") var out: String?
     @Option(help: "Also (or instead) write the bundle unpacked into this folder: index.html and reports/ open in any browser, offline.")
     var html: String?
-    @Option(help: "Report language: nl or en.") var lang: String = "nl"
+    @Option(help: "Report language.") var lang: ReportLanguage = .nl
     @Option(help: "Report templates folder.") var templates: String?
 
     func validate() throws {
         if ids.isEmpty && tender == nil { throw ValidationError("name dossier ids or --tender") }
         if out == nil && html == nil { throw ValidationError("give --out FILE, --html DIR or both") }
-        guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
     }
 
     func run() throws {
@@ -59,7 +58,7 @@ struct DossierExport: ParsableCommand {
             let manifest: DossierBundle.Manifest
             do {
                 manifest = try DossierBundle.export(
-                    store: store, ids: selected, renderer: renderer, language: ReportRenderer.Language(rawValue: lang) ?? .nl, to: sinks)
+                    store: store, ids: selected, renderer: renderer, language: lang, to: sinks)
                 try tar?.finish()
             } catch {
                 tar?.abandon()

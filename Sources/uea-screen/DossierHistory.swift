@@ -24,7 +24,7 @@ struct DossierHistory: ParsableCommand {
                     try array!.add(e)
                     return
                 }
-                let what = e.kind == "dossier" ? e.outcome : "\(e.kind) of \(e.subject?.prefix(8) ?? "")"
+                let what = e.kind == .dossier ? e.outcome.rawValue : "\(e.kind.rawValue) of \(e.subject?.prefix(8) ?? "")"
                 print(
                     DisplayText.oneLine(
                         "\(e.id)  \(e.storedAt)  \(e.tenderID)  \(e.bidderName)  \(what)  by \(e.storedBy)\(e.reason.map { "  (\($0))" } ?? "")\(e.previousVersion.map { "  replaces \($0.prefix(8))" } ?? "")"

@@ -14,7 +14,7 @@ struct DossierList: ParsableCommand {
     @Option(help: "Bidder name (fuzzy) or KvK/VAT number.") var bidder: String?
     @Option(help: "Screened on or after this date (YYYY-MM-DD).") var from: String?
     @Option(help: "Screened on or before this date (YYYY-MM-DD).") var to: String?
-    @Option(help: "Only dossiers with findings of at least this severity: blocker or attention.") var severity: String?
+    @Option(help: "Only dossiers with findings of at least this severity.") var severity: SeverityFloor?
     @Option(help: "Only dossiers with a finding of this check id.") var check: String?
     @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
 
@@ -27,9 +27,6 @@ struct DossierList: ParsableCommand {
         if let from, let to, let start = Day(from), let end = Day(to), end < start {
             throw ValidationError("--to \(to) is before --from \(from)")
         }
-        if let severity, !["blocker", "attention"].contains(severity) {
-            throw ValidationError("--severity '\(severity)' is not allowed; use blocker or attention")
-        }
         if let check, !CheckRegistry.all.contains(where: { $0.id == check }) {
             throw ValidationError("--check '\(check)' is not a check id; `uea-screen rules` lists them")
         }
@@ -40,7 +37,7 @@ struct DossierList: ParsableCommand {
             let store = try options.open(create: false)
             let filter = try StoreOptions.filter(
                 bidder: bidder, ruleData: ruleData,
-                StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity, check: check))
+                StoreFilter(tender: tender, bidder: bidder, from: from, to: to, severity: severity?.severity, check: check))
             var array = format == .json ? StreamedJSONArray() : nil
             try store.forEachEntry(filter) { e in
                 if array != nil {

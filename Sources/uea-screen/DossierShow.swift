@@ -12,11 +12,10 @@ struct DossierShow: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
     @Option(help: "json (as stored), text (the summary), md or html.") var format: Screen.Format = .json
-    @Option(help: "Report language: nl or en.") var lang: String = "nl"
+    @Option(help: "Report language.") var lang: ReportLanguage = .nl
     @Option(help: "Report templates folder.") var templates: String?
 
     func validate() throws {
-        guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
     }
 
     func run() throws {
@@ -25,7 +24,7 @@ struct DossierShow: ParsableCommand {
             guard let (entry, stored) = try store.content(id: id) else {
                 throw CommandFailure.refused("no dossier with id \(id) in \(options.location)")
             }
-            guard entry.kind == "dossier" || entry.kind == "tender" else {
+            guard entry.kind == .dossier || entry.kind == .tender else {
                 throw CommandFailure.refused(
                     "\(entry.id) is a \(entry.kind) entry about dossier \(entry.subject ?? "?"); show that dossier")
             }
@@ -34,8 +33,8 @@ struct DossierShow: ParsableCommand {
                     "dossier \(entry.id) was purged under the retention rule; its tombstone keeps hash \(entry.contentSHA256)")
             }
             StoreOptions.log(store, "show", entry.id)
-            let language = ReportRenderer.Language(rawValue: lang) ?? .nl
-            if entry.kind == "tender" {
+            let language = lang
+            if entry.kind == .tender {
                 // The tender's own dossier: as stored, or its summary line and findings.
                 switch format {
                 case .json: FileHandle.standardOutput.write(content)

@@ -34,8 +34,7 @@ struct Init: ParsableCommand {
         try runCommand {
             let tender = (directory as NSString).appendingPathComponent("tender.yaml")
             if FileManager.default.fileExists(atPath: tender) {
-                Diagnostics.report("\(tender): already exists; nothing was written")
-                throw ExitCode(2)
+                throw CommandFailure.refused("\(tender): already exists; nothing was written")
             }
             do {
                 let bidder = (directory as NSString).appendingPathComponent("bidders/example-bidder")
@@ -44,8 +43,7 @@ struct Init: ParsableCommand {
                 try AtomicFile.write(
                     Data(Self.bidderTemplate.utf8), to: (bidder as NSString).appendingPathComponent("bidder.yaml"), mode: 0o644)
             } catch {
-                Diagnostics.report("\(directory): \(error)")
-                throw ExitCode(2)
+                throw CommandFailure.refused("\(directory): \(error)")
             }
             print(
                 "created \(tender) and \(directory)/bidders/example-bidder/; fill in tender.yaml and put each bidder's ESPD (XML) in its own folder under bidders/"

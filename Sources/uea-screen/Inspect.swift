@@ -61,7 +61,7 @@ struct Inspect: ParsableCommand {
             case .text:
                 print(documents.map(TextSummary.render).joined(separator: "\n\n"))
             }
-            if refused { throw ExitCode(2) }
+            if refused { throw CommandFailure.refusedAsReported }
         }
     }
 }

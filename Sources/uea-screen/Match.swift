@@ -72,15 +72,8 @@ struct Match: ParsableCommand {
 
     func run() throws {
         try runCommand {
-            let ruleBook: RuleBook
-            let index: SanctionsIndex
-            do {
-                ruleBook = try ruleData.load()
-                index = try makeIndex(ruleBook)
-            } catch {
-                Diagnostics.report("\(error)")
-                throw ExitCode(2)
-            }
+            let ruleBook = try ruleData.load()
+            let index = try makeIndex(ruleBook)
             let entryKind: WatchlistEntry.Kind = kind == .person ? .person : .entity
             struct Result: Encodable {
                 var name: String
@@ -109,7 +102,7 @@ struct Match: ParsableCommand {
                 }
             }
             let threshold = entryKind == .person ? ruleBook.sanctions.personThreshold : ruleBook.sanctions.entityThreshold
-            if results.contains(where: { $0.candidates.contains { $0.score >= threshold } }) { throw ExitCode(1) }
+            if results.contains(where: { $0.candidates.contains { $0.score >= threshold } }) { throw CommandFailure.findings }
         }
     }
 }

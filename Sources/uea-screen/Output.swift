@@ -24,27 +24,53 @@ enum Diagnostics {
 protocol ArgumentChoice: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {}
 
 extension ArgumentChoice {
-    var defaultValueDescription: String { rawValue }
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
     /// No value has a description of its own (as ArgumentParser concludes when they match).
-    static var allValueDescriptions: [String: String] { [:] }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
+
+// The closed sets of the domain, as option values: spelled as in dossiers and the store.
+extension ReportLanguage: ArgumentChoice {}
+extension ReviewDecision: ArgumentChoice {}
+
+/// `--severity` of `dossier list`: dossiers with a finding of at least this severity.
+enum SeverityFloor: String, ArgumentChoice {
+    case blocker, attention
+
+    var severity: Severity { self == .blocker ? .blocker : .attention }
 }
 
 /// How a command ends when it does not succeed, each with its exit code (see `UEAScreen`'s help).
+/// The one error that leaves a command: no command throws `ExitCode` or calls `exit` itself
+/// (`ArchitectureTests` holds every command to that; `ExitCodeTests` runs the table of command ×
+/// condition → exit code).
 enum CommandFailure: Error {
-    /// 1: findings that need a jurist (screen), a broken entry (verify).
+    /// 1: findings that need a jurist (screen), an invalid file (validate), a candidate at or above
+    /// the threshold (match), a broken entry (verify).
     case findings
     /// 2: input refused or unreadable; the message is reported on one line.
     case refused(String)
+    /// 2: one or more inputs refused, each already reported on its own line as it was met; the
+    /// others were processed.
+    case refusedAsReported
     /// 64: a usage error.
     case usage(String)
 
     var exitCode: ExitCode {
         switch self {
-        case .findings: return ExitCode(1)
-        case .refused: return ExitCode(2)
-        case .usage: return ExitCode(64)
+        case .findings: ExitCode(1)
+        case .refused, .refusedAsReported: ExitCode(2)
+        case .usage: ExitCode(64)
         }
+    }
+
+    /// Reports the failure on standard error and ends the process with its exit code, for the one
+    /// place that runs before argument-parser does (an unknown command).
+    func terminate() -> Never {
+        if case .usage(let message) = self { Diagnostics.report(message) }
+        if case .refused(let message) = self { Diagnostics.report(message) }
+        Foundation.exit(exitCode.rawValue)
     }
 }
 
@@ -57,16 +83,14 @@ func runCommand(_ body: () throws -> Void) throws {
     } catch let failure as CommandFailure {
         switch failure {
         case .refused(let message), .usage(let message): Diagnostics.report(message)
-        case .findings: break
+        case .findings, .refusedAsReported: break
         }
         throw failure.exitCode
-    } catch let exit as ExitCode {
-        throw exit
     } catch let validation as ValidationError {
         throw validation
     } catch {
         Diagnostics.report("\(error)")
-        throw ExitCode(2)
+        throw CommandFailure.refusedAsReported.exitCode
     }
 }
 

@@ -27,34 +27,39 @@ struct Overview: ParsableCommand {
     @Argument(help: "The tender: its id, its folder (with tender.yaml) or its tender.yaml.") var tender: String
     @Option(help: "Write overview.html, overview.md and overview.csv into this folder.") var out: String?
     @Option(help: "Print one format to standard output: html, md, csv or json (default md).") var format: Format?
-    @Option(help: "Language: nl or en.") var lang: String = "nl"
-
-    func validate() throws {
-        guard ["nl", "en"].contains(lang) else { throw ValidationError("--lang must be nl or en") }
-    }
+    @Option(help: "Language of the output.") var lang: ReportLanguage = .nl
+    @Option(help: "Templates folder. Default: templates/ next to the executable.") var templates: String?
 
     func run() throws {
         try runCommand {
             let tender = try TenderFile.id(named: self.tender)
             let store = try options.open(create: false)
             let overview = try TenderOverview.build(store: store, tender: tender)
-            let language: ReportRenderer.Language = lang == "en" ? .en : .nl
+            let language = lang
             StoreOptions.log(store, "overview", tender)
             if let out {
                 try FileManager.default.createDirectory(
                     atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                try AtomicFile.write(Data(overview.html(language).utf8), to: (out as NSString).appendingPathComponent("overview.html"))
-                try AtomicFile.write(Data(overview.markdown(language).utf8), to: (out as NSString).appendingPathComponent("overview.md"))
-                try AtomicFile.write(Data(overview.csv().utf8), to: (out as NSString).appendingPathComponent("overview.csv"))
+                let pages = try PageRenderer(directory: TemplatesFolder.find(templates))
+                let html = pages.overview(overview, page: .overviewHTML, language: language)
+                try AtomicFile.write(Data(html.utf8), to: PathText.child(out, "overview.html"))
+                try AtomicFile.write(
+                    Data(pages.overview(overview, page: .overviewMarkdown, language: language).utf8), to: PathText.child(out, "overview.md")
+                )
+                try AtomicFile.write(Data(PageRenderer.csv(overview).utf8), to: PathText.child(out, "overview.csv"))
                 print(
                     "overview of \(overview.rows.count) bidders written to \(out) (overview.html, overview.md, overview.csv); store head \(overview.storeHead)"
                 )
                 if format == nil { return }
             }
             switch format ?? .md {
-            case .html: print(overview.html(language), terminator: "")
-            case .md: print(overview.markdown(language), terminator: "")
-            case .csv: print(overview.csv(), terminator: "")
+            case .html:
+                let pages = try PageRenderer(directory: TemplatesFolder.find(templates))
+                print(pages.overview(overview, page: .overviewHTML, language: language), terminator: "")
+            case .md:
+                let pages = try PageRenderer(directory: TemplatesFolder.find(templates))
+                print(pages.overview(overview, page: .overviewMarkdown, language: language), terminator: "")
+            case .csv: print(PageRenderer.csv(overview), terminator: "")
             case .json: print(try JSONOutput.string(overview))
             }
         }

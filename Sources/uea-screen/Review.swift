@@ -32,33 +32,29 @@ struct Review: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
     @Argument(help: "Findings: fingerprint prefixes, check ids, exclusion grounds (C18) or review items.") var findings: [String] = []
-    @Option(help: "accepted, false-positive, needs-information, excluded or not-applicable.") var decision: String?
+    @Option(help: "The decision.") var decision: ReviewDecision?
     @Option(help: "Why (required with --decision).") var reason: String?
     @Option(help: "Who decided. Default: $USER.") var by: String?
     @Option(help: "With needs-information: the date the bidder must answer by (YYYY-MM-DD).") var due: String?
     @Option(help: "A file to keep with the decision (the bidder's letter, a register extract); repeatable.") var attach: [String] = []
     enum Format: String, ArgumentChoice { case text, json, html }
     @Option(help: "Output format: text, json or html (a page that prints to PDF).") var format: Format = .text
-    @Option(help: "Language: nl or en.") var lang: String = "nl"
+    @Option(help: "Language of the output.") var lang: ReportLanguage = .nl
+    @Option(help: "Templates folder for --format html. Default: templates/ next to the executable.") var templates: String?
 
     func validate() throws {
         if let decision {
-            guard let kind = ReviewDecision(rawValue: decision) else {
-                throw ValidationError(
-                    "--decision '\(decision)' is not allowed; use \(ReviewDecision.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
             guard !findings.isEmpty else {
                 throw ValidationError("name the findings the decision is about (fingerprint, check id or review item)")
             }
             guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--reason is required: a decision says why")
             }
-            if kind == .needsInformation && due == nil { throw ValidationError("needs-information needs --due YYYY-MM-DD") }
+            if decision == .needsInformation && due == nil { throw ValidationError("needs-information needs --due YYYY-MM-DD") }
         } else if !findings.isEmpty || reason != nil || due != nil || !attach.isEmpty {
             throw ValidationError("--decision is required to record a decision")
         }
         if let due, Day(due) == nil { throw ValidationError("--due must be YYYY-MM-DD") }
-        guard ["nl", "en"].contains(lang) else { throw ValidationError("--lang must be nl or en") }
     }
 
     func run() throws {
@@ -79,7 +75,7 @@ struct Review: ParsableCommand {
                         id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
                         due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
                     let line =
-                        "\(decision) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
+                        "\(decision.rawValue) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
                     // With --format json or html, standard output is that document alone.
                     if format != .text { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
                 }
@@ -88,8 +84,8 @@ struct Review: ParsableCommand {
             StoreOptions.log(store, decision == nil ? "review" : "decide", entry.id)
             switch format {
             case .json: print(try JSONOutput.string(review))
-            case .text: print(ReviewText.render(review, language: lang == "en" ? .en : .nl))
-            case .html: print(review.html(lang == "en" ? .en : .nl), terminator: "")
+            case .text: print(ReviewText.render(review, language: lang))
+            case .html: print(try PageRenderer(directory: TemplatesFolder.find(templates)).review(review, language: lang), terminator: "")
             }
             _ = dossier
         }
@@ -120,13 +116,13 @@ struct Review: ParsableCommand {
 enum ReviewText {
     static func render(_ r: ReviewedDossier, language: ReportRenderer.Language) -> String {
         let nl = language == .nl
+        let words = TerminalStyle(language: language, color: false, width: nil)
+        let before = words.word(r.outcomeBefore.rawValue)
+        let after = words.word(r.outcomeAfter.rawValue)
         var lines = [
             "\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
-                + (nl
-                    ? "uitkomst \(TenderOverview.outcome(r.outcomeBefore, .nl)), na beoordeling \(TenderOverview.outcome(r.outcomeAfter, .nl))"
-                    : "outcome \(r.outcomeBefore), after review \(r.outcomeAfter)")
+                + (nl ? "uitkomst \(before), na beoordeling \(after)" : "outcome \(before), after review \(after)")
         ]
-        let words = TerminalStyle(language: language, color: false, width: nil)
         /// Two lines per finding: its text, then the decision on it.
         func itemLines(_ item: ReviewedDossier.Item) -> [String] {
             let state: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierModel
+import Reports
 import RuleData
 import Screening
 
@@ -14,5 +15,15 @@ struct RuleDataOptions: ParsableArguments {
             throw InputError(file: "checklists/", message: "rule data not found; pass --rules DIR")
         }
         return try RuleBook.load(directory: directory)
+    }
+}
+
+/// The templates folder of a command: `--templates`, else `templates/` next to the executable.
+enum TemplatesFolder {
+    static func find(_ given: String?) throws -> String {
+        guard let directory = given ?? ReportRenderer.defaultDirectory() else {
+            throw CommandFailure.usage("templates not found next to the executable; pass --templates DIR")
+        }
+        return directory
     }
 }

@@ -77,8 +77,8 @@ struct Screen: ParsableCommand {
     @Flag(help: "Treat every *.xml file in a folder as a bidder of its own (default: a folder of XML files is one bidder).")
     var eachFile = false
 
-    @Option(help: "Language of the report and summary: nl or en.")
-    var lang: String = "nl"
+    @Option(help: "Language of the report and summary.")
+    var lang: ReportLanguage = .nl
 
     @Option(help: "Colour in the summary: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: TerminalStyle.ColorChoice = .auto
@@ -87,7 +87,6 @@ struct Screen: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard ReportRenderer.Language(rawValue: lang) != nil else { throw ValidationError("--lang must be nl or en") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let schemas, !FileManager.default.fileExists(atPath: (schemas as NSString).appendingPathComponent("MANIFEST.tsv")) {
             throw ValidationError("--schemas \(schemas) is not an ESPD schemas folder (it has no MANIFEST.tsv)")
@@ -96,7 +95,7 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         try runCommand {
-            let language = ReportRenderer.Language(rawValue: lang)!
+            let language = lang
             // Reports are rendered for --out and --format md/html only; a JSON or text run does
             // not read (or need) the templates. Any error here is a refusal (exit 2, one line).
             var chosenRenderer: ReportRenderer?
@@ -195,8 +194,8 @@ struct Screen: ParsableCommand {
                 },
                 deliver: { _, outcome in output.deliver(outcome) })
             let refused = !output.finish().isEmpty
-            if refused { throw ExitCode(2) }
-            if output.needsJurist || tenderDossier?.needsJurist == true { throw ExitCode(1) }
+            if refused { throw CommandFailure.refusedAsReported }
+            if output.needsJurist || tenderDossier?.needsJurist == true { throw CommandFailure.findings }
         }
     }
 

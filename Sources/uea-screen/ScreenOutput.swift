@@ -19,7 +19,7 @@ final class ScreenOutput: @unchecked Sendable {
     /// so memory does not grow with the batch.
     private var written = 0
     private var refused: [(String, String)] = []
-    private var outcomes: [String: Int] = [:]
+    private var outcomes: [Outcome: Int] = [:]
 
     init(format: Screen.Format?, style: TerminalStyle, quiet: Bool, total: Int, progress: Bool, renderer: ReportRenderer?) {
         self.format = format
@@ -82,7 +82,7 @@ final class ScreenOutput: @unchecked Sendable {
     }
 
     /// true when some dossier has blocker or attention findings.
-    var needsJurist: Bool { (outcomes["blocker"] ?? 0) + (outcomes["attention"] ?? 0) > 0 }
+    var needsJurist: Bool { (outcomes[.blocker] ?? 0) + (outcomes[.attention] ?? 0) > 0 }
 
     func finish() -> [String] {
         clearProgress()

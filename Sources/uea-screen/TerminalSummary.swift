@@ -37,7 +37,10 @@ struct TerminalStyle: Sendable {
 
     /// A severity or outcome word as the summary prints it.
     func word(_ key: String) -> String {
-        let dutch = ["blocker": "blokkerend", "attention": "aandacht", "info": "informatie", "clean": "in orde"]
+        let dutch = [
+            "blocker": "blokkerend", "attention": "aandacht", "info": "informatie", "clean": "in orde", "excluded": "uitgesloten",
+            "purged": "verwijderd",
+        ]
         return language == .nl ? dutch[key] ?? key : key
     }
 
@@ -120,8 +123,8 @@ struct TerminalStyle: Sendable {
         let file = d.sources.first { $0.role == "tender" }.map { "  (\(DisplayText.oneLine($0.path)))" } ?? ""
         let label = language == .nl ? "AANBESTEDING" : "TENDER"
         let head =
-            painted(label, s.outcome) + String(repeating: " ", count: max(1, 13 - label.count))
-            + "\(name.isEmpty ? "(-)" : name)  —  \(word(s.outcome)): \(counts(s.blocker, s.attention, s.info))\(file)"
+            painted(label, s.outcome.rawValue) + String(repeating: " ", count: max(1, 13 - label.count))
+            + "\(name.isEmpty ? "(-)" : name)  —  \(word(s.outcome.rawValue)): \(counts(s.blocker, s.attention, s.info))\(file)"
         return ([wrapped(head, indent: 4)] + findingLines(d.findings)).joined(separator: "\n")
     }
 
@@ -129,15 +132,15 @@ struct TerminalStyle: Sendable {
     func render(_ d: Dossier) -> String {
         let s = d.summary
         let head =
-            status(s.outcome)
+            status(s.outcome.rawValue)
             + DisplayText.oneLine(
                 "\(d.bidder.name)  —  \(counts(s.blocker, s.attention, s.info))  (\(d.espd.file), ESPD \(d.espd.generation))")
         return ([wrapped(head, indent: 4)] + findingLines(d.findings)).joined(separator: "\n")
     }
 
     /// The closing line of a batch.
-    func closing(screened: Int, total: Int, outcomes: [String: Int], refused: Int) -> String {
-        let parts = ["clean", "attention", "blocker"].map { "\(outcomes[$0] ?? 0) \(word($0))" }.joined(separator: ", ")
+    func closing(screened: Int, total: Int, outcomes: [Outcome: Int], refused: Int) -> String {
+        let parts = [Outcome.clean, .attention, .blocker].map { "\(outcomes[$0] ?? 0) \(word($0.rawValue))" }.joined(separator: ", ")
         if language == .nl {
             return "\(screened) van \(total) inschrijvers gescreend: \(parts)" + (refused == 0 ? "" : "; niet gescreend \(refused):")
         }

@@ -30,8 +30,8 @@ extension UEAScreen {
             let known = configuration.subcommands.map { $0._commandName } + ["help"]
             if !known.contains(first) {
                 let hint = Spelling.suggestion(for: first, among: known).map { "; did you mean '\($0)'?" } ?? ""
-                Diagnostics.report("'\(DisplayText.oneLine(first))' is not a command\(hint) (commands: \(known.joined(separator: ", ")))")
-                Foundation.exit(64)
+                CommandFailure.usage("'\(DisplayText.oneLine(first))' is not a command\(hint) (commands: \(known.joined(separator: ", ")))")
+                    .terminate()
             }
         }
         main(nil)

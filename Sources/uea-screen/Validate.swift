@@ -74,8 +74,8 @@ struct Validate: ParsableCommand {
                 }
             }
             if format == .json { print(try JSONOutput.string(results)) }
-            if unreadable { throw ExitCode(2) }
-            if results.contains(where: { !$0.valid }) { throw ExitCode(1) }
+            if unreadable { throw CommandFailure.refusedAsReported }
+            if results.contains(where: { !$0.valid }) { throw CommandFailure.findings }
         }
     }
 }

@@ -21,8 +21,16 @@ struct WatchlistCommand: ParsableCommand {
         )
         var file: String
 
-        @Option(help: "eu-fsf or csv. Default: by file extension.")
-        var format: String?
+        /// The formats a user imports (the forced-labour list is rule data, never imported).
+        enum ImportFormat: String, ArgumentChoice {
+            case euFSF = "eu-fsf"
+            case csv
+
+            var format: Watchlist.Format { self == .euFSF ? .euFSF : .csv }
+        }
+
+        @Option(help: "The list's format. Default: by file extension.")
+        var format: ImportFormat?
 
         @Option(help: "Name the list is recorded under. Default: the file name.")
         var name: String?
@@ -36,23 +44,16 @@ struct WatchlistCommand: ParsableCommand {
         @OptionGroup var ruleData: RuleDataOptions
 
         func validate() throws {
-            if let format, Watchlist.Format(rawValue: format) == nil { throw ValidationError("--format must be eu-fsf or csv") }
             if let date, Day(date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
         }
 
         func run() throws {
             try runCommand {
-                do {
-                    let record = try WatchlistStore(directory: watchlists).importList(
-                        path: file, format: format.flatMap(Watchlist.Format.init(rawValue:)), name: name, listDate: date.flatMap(Day.init),
-                        rules: try ruleData.load())
-                    print(
-                        "imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
-                    )
-                } catch {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(2)
-                }
+                let record = try WatchlistStore(directory: watchlists).importList(
+                    path: file, format: format?.format, name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load())
+                print(
+                    "imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
+                )
             }
         }
     }
@@ -66,15 +67,10 @@ struct WatchlistCommand: ParsableCommand {
 
         func run() throws {
             try runCommand {
-                do {
-                    for record in try WatchlistStore(directory: watchlists).records() {
-                        print(
-                            "\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)"
-                        )
-                    }
-                } catch {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(2)
+                for record in try WatchlistStore(directory: watchlists).records() {
+                    print(
+                        "\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)"
+                    )
                 }
             }
         }

@@ -114,16 +114,16 @@ struct BundleTests {
         let ids = try store.entries(StoreFilter()).map(\.id)
         var files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))
         var manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: files["manifest.json"]!)
-        let index = try #require(manifest.entries.firstIndex { $0.outcome == "blocker" })
+        let index = try #require(manifest.entries.firstIndex { $0.outcome == .blocker })
         var entry = manifest.entries[index]
         let name = "dossiers/\(entry.id).json"
         var dossier = try JSONDecoder().decode(Dossier.self, from: files[name]!)
         dossier.findings.removeAll { $0.severity == .blocker }
-        dossier.summary.outcome = "clean"
+        dossier.summary.outcome = .clean
         dossier.summary.blocker = 0
         let forged = try StoreTests().json(dossier)
         files[name] = forged
-        entry.outcome = "clean"
+        entry.outcome = .clean
         entry.blocker = 0
         entry.contentSHA256 = SHA256.hex(forged)
         entry.entryHash = entry.computedHash

@@ -89,7 +89,7 @@ struct StoreTests {
         fuzzy.bidderNameMatches = { matcher.matchCompany("Zonebouw Flevolant BV", $0).score >= matcher.companyThreshold }
         #expect(try store.entries(fuzzy).count == 2)
         // no sanctions lists loaded here; Xinjiang is attention without a knock-out
-        #expect(try store.entries(StoreFilter(severity: "blocker")).map(\.bidderName) == ["Polder Energie Techniek B.V."])
+        #expect(try store.entries(StoreFilter(severity: .blocker)).map(\.bidderName) == ["Polder Energie Techniek B.V."])
         #expect(try store.entries(StoreFilter(check: "solar.xinjiang")).count == 1)
     }
 
@@ -171,7 +171,7 @@ struct StoreTests {
         var tombstone = victim
         tombstone.seq = 5
         tombstone.id = UUID().uuidString.lowercased()
-        tombstone.kind = "tombstone"
+        tombstone.kind = .tombstone
         tombstone.subject = victim.id
         tombstone.previousVersion = nil
         tombstone.prevHash = entries[3].entryHash
@@ -182,7 +182,7 @@ struct StoreTests {
             [
                 .integer(5), .text(tombstone.id), .text(tombstone.tenderID), .text(tombstone.bidderName), .text(tombstone.bidderKey),
                 .text(tombstone.screenedAt),
-                .text(tombstone.storedAt), .text(tombstone.storedBy), .text(tombstone.outcome), .integer(Int64(tombstone.blocker)),
+                .text(tombstone.storedAt), .text(tombstone.storedBy), .text(tombstone.outcome.rawValue), .integer(Int64(tombstone.blocker)),
                 .integer(Int64(tombstone.attention)),
                 .integer(Int64(tombstone.info)), .text(tombstone.checks.joined(separator: ",")), .text(tombstone.ruleDataVersion),
                 .text(tombstone.contentSHA256),
@@ -206,15 +206,15 @@ struct StoreTests {
         let letter = Data("brief".utf8)
         let attachment = StoredSource(role: "attachment", path: "brief.txt", sha256: SHA256.hex(letter), bytes: letter)
         let decision = try store.decide(
-            id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: "accepted", reason: "voldoende",
+            id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: .accepted, reason: "voldoende",
             due: nil, attachments: [attachment], by: "jurist", now: Date())
-        #expect(decision.kind == "decision" && decision.subject == entry.id)
+        #expect(decision.kind == .decision && decision.subject == entry.id)
         #expect(try store.decisions(about: entry).map(\.id) == [decision.id])
         #expect(try store.sources(id: decision.id).map(\.bytes) == [letter])
         #expect(try store.verify().ok)
         #expect {
             try store.decide(
-                id: entry.id, finding: "x", check: "x", decision: "accepted", reason: "a\0b", due: nil, attachments: [], by: "j",
+                id: entry.id, finding: "x", check: "x", decision: .accepted, reason: "a\0b", due: nil, attachments: [], by: "j",
                 now: Date())
         } throws: { "\($0)".contains("NUL") }
         let db = try connection(backend, location)

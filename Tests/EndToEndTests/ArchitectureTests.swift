@@ -36,6 +36,19 @@ struct ArchitectureTests {
         }
     }
 
+    @Test("One failure path: no command throws an exit code or exits itself; CommandFailure (Output.swift) carries every code")
+    func oneFailurePath() throws {
+        let folder = Paths.repositoryFile("Sources/uea-screen")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".swift") && file != "Output.swift" {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.split(separator: "//").first.map(String.init) ?? ""
+                #expect(!code.contains("ExitCode("), "\(file):\(number + 1): throws ExitCode; throw a CommandFailure")
+                #expect(!code.contains("exit("), "\(file):\(number + 1): exits itself; throw a CommandFailure")
+            }
+        }
+    }
+
     @Test("Package.swift declares the same dependencies the sources use")
     func manifest() throws {
         let manifest = try String(contentsOfFile: Paths.repositoryFile("Package.swift"), encoding: .utf8)

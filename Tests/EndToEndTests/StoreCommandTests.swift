@@ -21,7 +21,7 @@ struct StoreCommandTests {
     @Test("A list filter that cannot match is refused, not answered with nothing or everything")
     func badFilters() throws {
         for (arguments, expected) in [
-            (["--from", "banaan"], "--from 'banaan' is not a date"), (["--severity", "Blocker"], "--severity 'Blocker' is not allowed"),
+            (["--from", "banaan"], "--from 'banaan' is not a date"), (["--severity", "Blocker"], "'Blocker' is invalid for '--severity"),
             (["--check", "gva.to-old"], "--check 'gva.to-old' is not a check id"),
         ] {
             let result = try run(ueaScreenBinary(), ["dossier", "list", "--store", "/nonexistent/store.sqlite"] + arguments)

@@ -22,7 +22,7 @@ struct TenderDossierTests {
     func sample() throws {
         let dossier = try dossier { _ in }
         #expect(dossier.subject == "tender")
-        #expect(dossier.summary.outcome == "clean")
+        #expect(dossier.summary.outcome == .clean)
         #expect(Set(dossier.findings.map(\.check)) == ["mvo.risk-sector", "procedure.required"])
         #expect(dossier.sources.map(\.role).sorted() == ["espd-request", "tender"])
     }

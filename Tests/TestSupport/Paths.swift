@@ -26,9 +26,10 @@ public enum Paths {
 
     public static func repositoryFile(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, inside one folder per test process that is removed when the
+    /// process exits (a test run left ~260 MB of folders behind before).
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uea-screen-tests-\(UUID().uuidString)")
+        let url = TemporaryRoot.url.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -184,4 +185,34 @@ public func validateJSONSchema(_ schema: String, files: [String]) throws -> Comm
 /// test runner would include the runner's own memory).
 public func runWithMemoryLimit(kilobytes: Int, _ executable: String, _ arguments: [String]) throws -> CommandResult {
     try run("/bin/sh", ["-c", "ulimit -d \(kilobytes) && exec \"$0\" \"$@\"", executable] + arguments)
+}
+
+/// The folder of this test process's temporary directories: created on first use, removed at exit.
+enum TemporaryRoot {
+    static let url: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "uea-screen-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // Runs after the last test, when `url` is long initialised.
+        atexit { try? FileManager.default.removeItem(at: TemporaryRoot.url) }
+        return url
+    }()
+}
+
+/// Runs the built `uea-screen` and expects its exit code (in the style of argument-parser's
+/// `AssertExecuteCommand`): a failure is recorded at the caller's line, with the command and what
+/// it wrote to standard error. Every exit other than 0 and 1 must explain itself on standard error,
+/// and nothing may crash.
+@discardableResult
+public func expectCommand(
+    _ arguments: [String], exits status: Int32, stderrContains fragment: String? = nil, in directory: URL? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> CommandResult {
+    let result = try run(ueaScreenBinary(), arguments, currentDirectory: directory ?? Paths.repository)
+    let shown = "uea-screen \(arguments.joined(separator: " ")): exit \(result.status); stderr: \(result.stderr)"
+    #expect(result.status == status, Comment(rawValue: shown), sourceLocation: sourceLocation)
+    if let fragment { #expect(result.stderr.contains(fragment), Comment(rawValue: shown), sourceLocation: sourceLocation) }
+    if status > 1 { #expect(!result.stderr.isEmpty, "a refusal says why", sourceLocation: sourceLocation) }
+    #expect(!result.stderr.contains("Program crashed"), Comment(rawValue: shown), sourceLocation: sourceLocation)
+    return result
 }

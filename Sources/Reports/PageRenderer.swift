@@ -1,0 +1,172 @@
+import DossierModel
+import ESPD
+import Foundation
+import Mustache
+import RuleData
+
+/// The pages a jurist files beside the dossiers: the tender overview for the award advice
+/// (`overview.html.mustache`, `overview.md.mustache`, and a CSV) and the review page of one dossier
+/// (`review.html.mustache`), from the templates and `labels.yaml` in `templates/`. The store gives
+/// the data (`TenderOverview`, `ReviewedDossier`); everything a person reads is written here.
+public struct PageRenderer: Sendable {
+    public enum Page: String, CaseIterable, Sendable {
+        case overviewHTML = "overview.html"
+        case overviewMarkdown = "overview.md"
+        case review = "review.html"
+    }
+
+    /// The files it is made of, as named in `templates/`.
+    public static let fileNames = Page.allCases.map { "\($0.rawValue).mustache" } + ["page-style.mustache", "labels.yaml"]
+
+    let library: MustacheLibrary
+    let labels: [ReportLanguage: [String: String]]
+
+    public init(directory: String) throws {
+        var library = MustacheLibrary()
+        for name in Self.fileNames where name.hasSuffix(".mustache") {
+            let path = PathText.child(directory, name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw InputError(file: path, message: "page template missing")
+            }
+            do { try library.register(text, named: String(name.dropLast(".mustache".count))) } catch {
+                throw InputError(file: path, message: "template error: \(error)")
+            }
+        }
+        let labelsPath = PathText.child(directory, "labels.yaml")
+        guard let text = FileManager.default.contents(atPath: labelsPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            throw InputError(file: labelsPath, message: "labels file missing")
+        }
+        let all = try YAMLFile.decode([String: [String: String]].self, text: text, path: labelsPath)
+        var labels: [ReportLanguage: [String: String]] = [:]
+        for language in ReportLanguage.allCases {
+            guard let table = all[language.rawValue] else {
+                throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'")
+            }
+            for key in Self.requiredLabels where table[key] == nil {
+                throw InputError(file: labelsPath, message: "label '\(key)' missing for '\(language.rawValue)'")
+            }
+            labels[language] = table
+        }
+        self.library = library
+        self.labels = labels
+    }
+
+    /// Labels the Swift side looks up (the templates' own are found by the template).
+    static let requiredLabels =
+        Outcome.allCases.map { "outcomeWord_" + $0.rawValue } + ReviewDecision.allCases.map { "decision_" + $0.rawValue }
+        + ["ov_none", "rv_open", "rv_carried", "due", "ov_tender"]
+
+    // MARK: The tender overview
+
+    public func overview(_ overview: TenderOverview, page: Page, language: ReportLanguage) -> String {
+        let view = overviewView(overview, language: language)
+        let name = page.rawValue
+        if page == .overviewMarkdown {
+            return library.render(MarkdownText.escapeView(view), withTemplate: name) ?? ""
+        }
+        return library.render(view, withTemplate: name) ?? ""
+    }
+
+    func overviewView(_ o: TenderOverview, language: ReportLanguage) -> [String: Any] {
+        let labels = self.labels[language] ?? [:]
+        let date = date(o.generatedAt, language)
+        return [
+            "language": language.rawValue, "labels": labels, "tender": o.tender, "date": date, "head": o.storeHead,
+            "pageHeader": "\(labels["ov_tender"] ?? "") \(o.tender) — \(date)",
+            "rows": o.rows.map { row -> [String: Any] in
+                [
+                    "bidder": row.bidder, "before": outcome(row.outcomeBefore, labels), "after": outcome(row.outcomeAfter, labels),
+                    "open": openItems(row.openByFamily, labels), "dossier": String(row.dossier.prefix(8)),
+                ]
+            },
+            "hasTenderDossier": o.tenderDossier != nil,
+            "hasTenderFindings": !o.tenderFindings.isEmpty,
+            "tenderFindings": o.tenderFindings.map { finding -> [String: Any] in
+                [
+                    "severity": labels[finding.severity.rawValue] ?? finding.severity.rawValue, "check": finding.check,
+                    "message": language == .nl ? finding.message.nl : finding.message.en,
+                ]
+            },
+            "bidders": o.rows.map { row -> [String: Any] in
+                [
+                    "bidder": row.bidder, "purged": row.purged,
+                    "hasDecisions": !row.decisions.isEmpty, "decisions": row.decisions.map { decision($0, language) },
+                    "hasPrevious": !row.previousDecisions.isEmpty, "previous": row.previousDecisions.map { decision($0, language) },
+                    "lists": row.lists.isEmpty ? labels["ov_none"] ?? "" : row.lists.joined(separator: "; "), "ruleData": row.ruleData,
+                ]
+            },
+        ]
+    }
+
+    /// The overview as CSV, one row per bidder, values as stored (for a spreadsheet; a value a
+    /// spreadsheet would run as a formula is written as text).
+    public static func csv(_ overview: TenderOverview) -> String {
+        func field(_ text: String) -> String {
+            var value = DisplayText.oneLine(text)
+            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var lines = ["tender,bidder,dossier,screened_at,outcome_before,outcome_after,open_items,decisions,lists,rule_data"]
+        for row in overview.rows {
+            lines.append(
+                [
+                    overview.tender, row.bidder, row.dossier, row.screenedAt, row.outcomeBefore.rawValue, row.outcomeAfter.rawValue,
+                    row.openByFamily.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "),
+                    row.decisions.map { "\($0.check) \($0.decision.rawValue) (\($0.by))" }.joined(separator: "; "),
+                    row.lists.joined(separator: "; "), row.ruleData,
+                ].map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: The review page
+
+    /// One page: the dossier's findings with the decision on each (or open), printable like the overview.
+    public func review(_ review: ReviewedDossier, language: ReportLanguage) -> String {
+        let labels = self.labels[language] ?? [:]
+        func state(_ item: ReviewedDossier.Item) -> String {
+            guard let d = item.decision else { return labels["rv_open"] ?? "open" }
+            return decision(d, language) + (item.carried ? " (\(labels["rv_carried"] ?? "") \(d.dossier.prefix(8)))" : "")
+        }
+        let view: [String: Any] = [
+            "language": language.rawValue, "labels": labels, "bidder": review.bidder, "tender": review.tender ?? "",
+            "pageHeader": "\(review.bidder) — \(review.tender ?? "")",
+            "dossier": String(review.dossier.prefix(8)), "before": outcome(review.outcomeBefore, labels),
+            "after": outcome(review.outcomeAfter, labels),
+            "items": (review.items + review.reviewItems).map { item -> [String: Any] in
+                [
+                    "severity": labels[item.severity.rawValue] ?? item.severity.rawValue, "check": item.check,
+                    "message": language == .nl ? item.message.nl : item.message.en, "state": state(item),
+                ]
+            },
+            "hasPrevious": !review.previousDecisions.isEmpty, "previous": review.previousDecisions.map { decision($0, language) },
+        ]
+        return library.render(view, withTemplate: Page.review.rawValue) ?? ""
+    }
+
+    // MARK: Words shared by the pages
+
+    func outcome(_ value: Outcome, _ labels: [String: String]) -> String { labels["outcomeWord_" + value.rawValue] ?? value.rawValue }
+
+    func openItems(_ counts: [String: Int], _ labels: [String: String]) -> String {
+        counts.isEmpty
+            ? labels["ov_none"] ?? ""
+            : counts.sorted { $0.key < $1.key }.map { "\(labels["family_" + $0.key] ?? $0.key) \($0.value)" }
+                .joined(separator: ", ")
+    }
+
+    /// `exclusion.mandatory-ground: aanvaard (mr. A. Jurist, 3 december 2026) — reden`
+    public func decision(_ d: ReviewRecord, _ language: ReportLanguage) -> String {
+        let labels = self.labels[language] ?? [:]
+        let kind = labels["decision_" + d.decision.rawValue] ?? d.decision.rawValue
+        let due = d.due.map { ", \(labels["due"] ?? "") \(date($0, language))" } ?? ""
+        return "\(d.check): \(kind) (\(d.by), \(date(d.at, language))\(due)) — \(d.reason)"
+    }
+
+    /// A date (or the date of a timestamp) as the language writes it: `3 december 2026` or `2026-12-03`.
+    func date(_ text: String, _ language: ReportLanguage) -> String {
+        let day = String(text.prefix(10))
+        guard language == .nl, let parsed = Day(day) else { return day }
+        return parsed.dutch
+    }
+}
