@@ -37,23 +37,27 @@ let package = Package(
         .target(name: "CXMLTree", dependencies: ["CLibXML2"]),
         // The one module that owns libxml2 pointers.
         .target(name: "SafeXML", dependencies: ["CXMLTree", "CLibXML2"]),
+        // Small value types every layer shares (identifiers, text safe to print, where installed data is); no dependencies.
+        .target(name: "Basics"),
         // XML -> normalised ESPD model, one reader per generation.
-        .target(name: "ESPD", dependencies: ["SafeXML"]),
+        .target(name: "ESPD", dependencies: ["Basics", "SafeXML"]),
         // What a dossier is: findings, sources, review decisions, canonical JSON, hashes, atomic files.
-        .target(name: "DossierModel", dependencies: ["ESPD", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DossierModel", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")]),
         // The rule data of checklists/, each value with its source, and the YAML and CSV readers.
-        .target(name: "RuleData", dependencies: ["ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RuleData", dependencies: ["Basics", "ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
         // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.
-        .target(name: "Names", dependencies: ["ESPD", "SafeXML", "DossierModel", "RuleData"]),
+        .target(name: "Names", dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData"]),
         // Bidder inputs and the checks that make findings; the screener and batch screening.
         .target(
             name: "Screening",
-            dependencies: ["ESPD", "SafeXML", "DossierModel", "RuleData", "Names"]
+            dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names"]
         ),
         // Readable reports of a dossier from the Mustache templates in templates/.
         .target(
             name: "Reports",
-            dependencies: ["DossierModel", "RuleData", "Screening", "ESPD", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "Basics", "DossierModel", "RuleData", "Screening", "ESPD", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // The system SQLite for the embedded dossier store.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -61,13 +65,13 @@ let package = Package(
         // (no pkgConfig: its -lpq would load libpq and a dozen dependencies on every start).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
-        // Depends on the dossier model (and the ESPD model below it) only: reports and name matching come in from the caller.
-        .target(name: "DossierStore", dependencies: ["DossierModel", "ESPD", "CSQLite", "CLibPQ"]),
+        // Depends on the dossier model only (no XML parser): reports and name matching come in from the caller.
+        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore",
+                "Basics", "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,9 +86,9 @@ let package = Package(
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
-        .testTarget(name: "ESPDTests", dependencies: ["ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
+        .testTarget(name: "ESPDTests", dependencies: ["Basics", "ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(
-            name: "ScreeningTests", dependencies: ["Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"],
+            name: "ScreeningTests", dependencies: ["Basics", "Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"],
             exclude: ["NAME-PAIRS.md"]),
         .testTarget(
             name: "DossierStoreTests",

@@ -1,4 +1,4 @@
-import ESPD
+import Basics
 import Foundation
 
 /// The screening dossier of one bidder: schema `uea-screen/dossier/1`, described by

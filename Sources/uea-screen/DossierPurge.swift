@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import DossierStore
 import ESPD

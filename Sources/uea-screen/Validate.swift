@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import ESPD
 import Foundation
 import SafeXML

@@ -1,3 +1,5 @@
+import Basics
+
 public enum CriterionCategory: String, Codable, Sendable {
     case exclusion, selection, award, other, unknown
 }

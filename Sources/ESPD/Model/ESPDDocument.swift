@@ -1,3 +1,5 @@
+import Basics
+
 /// One ESPD/UEA document, normalised across every generation.
 ///
 /// The JSON form of this type (`uea-screen inspect --format json`) is a public
@@ -83,12 +85,6 @@ public struct DeclaredHeader: Codable, Sendable, Equatable {
     public var qualificationApplicationTypeCode: String?
     /// The `xmlns:espd="urn:com:grow:espd:X"` hint, if declared.
     public var espdNamespaceHint: String?
-}
-
-public struct Identifier: Codable, Sendable, Equatable, Hashable {
-    public var value: String
-    /// `@schemeID`, or `@schemeAgencyID` when no schemeID is given.
-    public var scheme: String?
 }
 
 public struct Party: Codable, Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Basics
 import SafeXML
 
 /// What differs between the EDM generations (v2.x, v3.x, v4.x) that share the

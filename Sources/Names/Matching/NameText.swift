@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import ESPD
 import Foundation
