@@ -128,7 +128,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             ]
                 + sources.flatMap { [("source path", $0.path), ("source role", $0.role)] })
         return try write {
-            let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
+            let last = try db.query("SELECT seq, entry_hash, stored_at FROM entries ORDER BY seq DESC LIMIT 1", []).first
+            try Self.checkNotBeforeHead(last?[2].text, now: now)
             let seq = Int(last?[0].integer ?? 0) + 1
             let previous = try db.query(
                 "SELECT id FROM entries WHERE tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND kind = $4 ORDER BY seq DESC LIMIT 1",
@@ -188,7 +189,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     private func appendMarker(kind: EntryKind, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
         -> StoredEntry
     {
-        let last = try db.query("SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first
+        let last = try db.query("SELECT seq, entry_hash, stored_at FROM entries ORDER BY seq DESC LIMIT 1", []).first
+        try Self.checkNotBeforeHead(last?[2].text, now: now)
         var entry = subject
         entry.seq = Int(last?[0].integer ?? 0) + 1
         entry.id = UUID().uuidString.lowercased()
@@ -206,6 +208,16 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.entryHash = entry.computedHash
         if finish { try insert(entry) }
         return entry
+    }
+
+    /// Time comes from the chain: an entry is never stored earlier than the chain's head (beyond the
+    /// clock skew verify allows), so a clock set back cannot date an award, a decision or a purge
+    /// before what the store already holds.
+    static func checkNotBeforeHead(_ headStoredAt: String?, now: Date) throws {
+        guard let headStoredAt, let head = timestamp.date(from: headStoredAt), now < head.addingTimeInterval(-clockSkew) else { return }
+        throw StoreError.refused(
+            "the system clock (\(timestamp.string(from: now))) is earlier than the store's latest entry (\(headStoredAt)); nothing was stored: an entry cannot be dated before the chain's head, check the clock"
+        )
     }
 
     /// Runs `body` in a write transaction, rolling back on any error.
@@ -291,6 +303,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try Self.checkText(
             [("--by", by), ("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
         for file in attachments where SHA256.hex(file.bytes) != file.sha256 { throw StoreError.changedSource(path: file.path) }
+        let today = String(Self.timestamp.string(from: now).prefix(10))
+        if let due, due < today {
+            throw StoreError.refused(
+                "--due \(due) is before the decision (\(today)); the bidder must be given time to answer; nothing was recorded")
+        }
         return try write {
             let subject = try resolveUnlocked(id)
             guard subject.kind == .dossier else {

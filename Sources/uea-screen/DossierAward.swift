@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import DossierStore
 import ESPD
@@ -10,7 +11,7 @@ struct DossierAward: ParsableCommand {
         commandName: "award",
         abstract: "Record that the bidder of a dossier won its tender; the tender's retention period starts at its first award.",
         discussion:
-            "Refused for a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
+            "Refused for a bidder that is excluded or has a blocker no decision has resolved (`uea-screen review` lists them), a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
     )
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
@@ -20,12 +21,13 @@ struct DossierAward: ParsableCommand {
     func run() throws {
         try runCommand {
             let store = try options.open(create: false)
-            let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
-            if entry.blocker > 0 {
-                Diagnostics.report(
-                    "warning: dossier \(entry.subject ?? "") has \(entry.blocker) blocker finding(s); the award is recorded, the findings stay open until a jurist resolves them"
+            let obstacles = try ReviewState.awardObstacles(store: store, id: id)
+            guard obstacles.isEmpty else {
+                throw CommandFailure.refused(
+                    "\(id): not awarded, no award to a bidder that is excluded or has an open blocker (Aw 2012 art. 2.86–2.87): \(obstacles.joined(separator: "; ")); nothing was recorded"
                 )
             }
+            let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
             print(DisplayText.oneLine("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)"))
         }
     }

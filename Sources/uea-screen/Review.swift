@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import DossierStore
 import ESPD
@@ -19,7 +20,10 @@ struct Review: ParsableCommand {
             the earlier decision is shown as such.
 
             A blocker is resolved only by accepted, false-positive or not-applicable; excluded makes the \
-            bidder's outcome `excluded`; needs-information (with --due) keeps the finding open.
+            bidder's outcome `excluded`; needs-information (with --due, not before today) keeps the finding open. \
+            Name-match hits (sanctions list entries, persons, forced-labour list entities) are cleared one at a \
+            time, by fingerprint; excluding on one needs the identity evidence (--attach). `dossier award` \
+            refuses a bidder that is excluded or has an open blocker.
 
             Examples:
               uea-screen review 3f2a91c0
@@ -63,6 +67,7 @@ struct Review: ParsableCommand {
             var (entry, dossier, review) = try ReviewState.load(store: store, id: id)
             if let decision {
                 let targets = try resolve(findings, in: review)
+                try Self.checkNameMatchRules(decision, targets: targets, attachments: attach.count)
                 var attachments: [StoredSource] = []
                 for path in attach {
                     guard let bytes = FileManager.default.contents(atPath: path) else {
@@ -88,6 +93,23 @@ struct Review: ParsableCommand {
             case .html: print(try PageRenderer(directory: TemplatesFolder.find(templates)).review(review, language: lang), terminator: "")
             }
             _ = dossier
+        }
+    }
+
+    /// Decisions on name-match findings (list hits, person matches): each hit is cleared on its own,
+    /// never several in one act, and a name match alone never justifies exclusion: the identity
+    /// evidence goes with the decision (domain §9b; AVG art. 22; Reg. (EU) 269/2014 art. 2).
+    static func checkNameMatchRules(_ decision: ReviewDecision, targets: [ReviewedDossier.Item], attachments: Int) throws {
+        let byName = targets.filter { item in CheckRegistry.all.first { $0.id == item.check }?.findsByNameMatch == true }
+        if decision.resolves && byName.count > 1 {
+            throw CommandFailure.refused(
+                "\(byName.count) name-match hits named at once (\(byName.map { String($0.fingerprint.prefix(8)) }.joined(separator: ", "))); clear each hit on its own, by its fingerprint, with the identity evidence that sets it apart; nothing was recorded"
+            )
+        }
+        if decision == .excluded, let hit = byName.first, attachments == 0 {
+            throw CommandFailure.refused(
+                "\(hit.check) [\(hit.fingerprint.prefix(8))] is a name match: a match alone never justifies exclusion (AVG art. 22); attach the identity evidence (--attach: register extract, date of birth, registration number) that confirms it; nothing was recorded"
+            )
         }
     }
 

@@ -10,6 +10,17 @@ struct ReviewCommandTests {
         String(try ueaScreen("dossier", "list", "--store", store, "--bidder", bidder).stdout.split(separator: "\n").last?.prefix(8) ?? "")
     }
 
+    /// The fingerprint (8 characters) of the one finding of `check` with `severity` in a dossier.
+    static func fingerprint(_ store: String, _ dossier: String, check: String, severity: String) throws -> String {
+        let json = try ueaScreen("review", dossier, "--store", store, "--format", "json").stdout
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = (review["items"] as? [[String: Any]] ?? []).filter {
+            $0["check"] as? String == check && $0["severity"] as? String == severity
+        }
+        #expect(items.count == 1)
+        return String((items.first?["fingerprint"] as? String ?? "").prefix(8))
+    }
+
     @Test(
         "Decisions are recorded, carried to an unchanged re-screen, reopened when the evidence changes, and travel with the bundle",
         arguments: TestStores.backends)
@@ -40,9 +51,16 @@ struct ReviewCommandTests {
             "review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--by", "mr. A. Jurist",
             "--reason", "herstelmaatregelen voldoende (art. 2.87a Aw 2012)", "--attach", letter, "--store", store)
         #expect(accepted.status == 0, "\(accepted.stderr)")
+        // Name-match hits are cleared one by one (domain §9b): the three list hits at once are refused.
+        let bulk = try ueaScreen(
+            "review", sunrise, "sanctions.listed-party", "--decision", "false-positive", "--reason", "andere entiteit", "--store", store)
+        #expect(bulk.status == 2)
+        #expect(bulk.stderr.contains("3 name-match hits named at once"), "\(bulk.stderr)")
+        let freezeHit = try Self.fingerprint(store, sunrise, check: "sanctions.listed-party", severity: "blocker")
         #expect(
             try ueaScreen(
-                "review", sunrise, "sanctions.listed-party", "--decision", "false-positive", "--reason", "andere entiteit", "--store", store
+                "review", sunrise, freezeHit, "--decision", "false-positive", "--reason", "andere entiteit: KvK-nummer en land wijken af",
+                "--store", store
             ).status == 0)
         let excluded = try ueaScreen(
             "review", devries, "exclusion.conflict-unexplained", "--decision", "excluded", "--reason", "betrokken bij de voorbereiding",

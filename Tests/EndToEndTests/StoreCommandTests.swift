@@ -131,9 +131,11 @@ struct StoreCommandTests {
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("already awarded"))
         let blocker = String(try ueaScreen("dossier", "list", "--store", store, "--severity", "blocker").stdout.prefix(36))
-        let warned = try ueaScreen("dossier", "award", blocker, "--store", store)
-        #expect(warned.status == 0)
-        #expect(warned.stderr.contains("blocker finding"))
+        // No award past an open blocker (domain §9b): refused with the blocker named, nothing recorded.
+        let refused = try ueaScreen("dossier", "award", blocker, "--store", store)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("open blocker exclusion.mandatory-ground"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
         let purge = try ueaScreen("dossier", "purge", "--store", store)
         #expect(purge.status == 0)
         #expect(purge.stdout.hasSuffix("0 dossiers purged (kept 3 years after their tender's award)\n"), "\(purge.stdout)")
@@ -146,6 +148,57 @@ struct StoreCommandTests {
         let log = try ueaScreen("dossier", "access-log", "--store", store)
         #expect(log.stdout.contains("list"))
         #expect(log.stdout.contains("verify"))
+    }
+
+    @Test(
+        "Time comes from the chain: a clock set back cannot store an award, a screening or a decision before the head; a due date before the decision is refused",
+        .enabled(if: which("faketime") != nil, "faketime is not installed: the clock-set-back case was not run"),
+        arguments: TestStores.backends)
+    func chainTime(backend: String) throws {
+        let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        let clean = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
+        let faketime = try #require(which("faketime"))
+        for arguments in [
+            ["dossier", "award", clean, "--reason", "besluit GS"],
+            ["screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml"],
+            ["review", clean, "review.self-cleaning", "--decision", "not-applicable", "--reason", "geen veroordeling"],
+        ] {
+            let backdated = try run(
+                faketime, ["2021-01-01 12:00:00", ueaScreenBinary()] + arguments + ["--store", store], currentDirectory: Paths.repository)
+            #expect(backdated.status == 2, "\(arguments[0]): \(backdated.stderr)")
+            #expect(backdated.stderr.contains("earlier than the store's latest entry"), "\(backdated.stderr)")
+        }
+        let verify = try ueaScreen("dossier", "verify", "--store", store)
+        #expect(verify.stdout.hasPrefix("ok: 5 entries"), "\(verify.stdout)")
+        let late = try ueaScreen(
+            "review", String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "De Vries").stdout.prefix(8)),
+            "coi.prior-involvement", "--decision", "needs-information", "--reason", "beschermingsplan opgevraagd", "--due", "2020-01-01",
+            "--store", store)
+        #expect(late.status == 2)
+        #expect(late.stderr.contains("--due 2020-01-01 is before the decision"), "\(late.stderr)")
+    }
+
+    @Test(
+        "Excluding on a name match needs the identity evidence; a listed party's hits are cleared one by one")
+    func nameMatchDecisions() throws {
+        let store = try TestStores.fresh("sqlite")
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        let devries = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "De Vries").stdout.prefix(8))
+        let bare = try ueaScreen(
+            "review", devries, "coi.person-match", "--decision", "excluded", "--reason", "familielid beoordelaar", "--store", store)
+        #expect(bare.status == 2)
+        #expect(bare.stderr.contains("a match alone never justifies exclusion"), "\(bare.stderr)")
+        let evidence = try Paths.temporaryDirectory().appendingPathComponent("uittreksel.txt")
+        try "Uittreksel: P. de Vries, geboren 1970-01-01, broer van de beoordelaar.".write(to: evidence, atomically: true, encoding: .utf8)
+        let confirmed = try ueaScreen(
+            "review", devries, "coi.person-match", "--decision", "excluded", "--reason", "familielid beoordelaar, identiteit bevestigd",
+            "--attach", evidence.path, "--store", store)
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        let award = try ueaScreen("dossier", "award", devries, "--store", store)
+        #expect(award.status == 2)
+        #expect(award.stderr.contains("excluded on coi.person-match"), "\(award.stderr)")
     }
 
     @Test("Three processes creating the same new store at once all succeed", arguments: TestStores.backends)

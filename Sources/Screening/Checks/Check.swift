@@ -31,6 +31,9 @@ public protocol Check: Sendable {
     var groundAtEntity: GroundAtEntity? { get }
     /// Whether a tender may make it a knock-out in its documents (`knockOuts:` in tender.yaml).
     var mayBeKnockOut: Bool { get }
+    /// Whether its findings rest on a name match (a list entry, a person): each hit is decided on
+    /// its own, and never excluded on the match alone (AVG art. 22; Reg. (EU) 269/2014 art. 2).
+    var findsByNameMatch: Bool { get }
     /// Mutations of a clean context that must and must not trigger the check.
     var examples: CheckExamples { get }
 }
@@ -43,6 +46,8 @@ extension Check {
     public var groundAtEntity: GroundAtEntity? { nil }
 
     public var mayBeKnockOut: Bool { false }
+
+    public var findsByNameMatch: Bool { false }
 
     public var subject: CheckSubject { .bidder }
 

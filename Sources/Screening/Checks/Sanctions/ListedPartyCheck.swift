@@ -12,6 +12,7 @@ struct ListedPartyCheck: Check {
     let legalBasis =
         "Council Regulation (EU) No 269/2014 art. 2 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
+    let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
     let legalEffect =
         "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; every hit for human review (AVG art. 22)"

@@ -11,6 +11,7 @@ struct ListedEntityCheck: Check {
     let severity = Severity.blocker
     let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
     let summary = "A supply-chain entity matches a forced-labour list entry in force"
+    let findsByNameMatch = true
     let dataFiles = ["forced-labour-entities.csv", "name-matching.yaml"]
     let legalEffect = SolarScope.forcedLabourEffect
     let mayBeKnockOut = true
