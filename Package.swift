@@ -8,7 +8,8 @@ import PackageDescription
 
 let package = Package(
     name: "uea-screen",
-    platforms: [.macOS(.v13)],
+    // Built and tested on Linux (Debian) only; macOS is not claimed: nothing here is Linux-only any
+    // more (SHA-256 from swift-crypto, libpq opened by its macOS name there), but no CI runs it.
     products: [
         .executable(name: "uea-screen", targets: ["uea-screen"]),
         .library(name: "ESPD", targets: ["ESPD"]),

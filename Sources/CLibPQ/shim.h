@@ -21,11 +21,18 @@ typedef struct uea_libpq {
 
 /// Opens libpq and fills `api`. Returns NULL on success, otherwise what went wrong.
 static inline const char *uea_libpq_load(uea_libpq *api) {
+#if defined(__APPLE__)
+    // Homebrew's libpq (keg-only) and the system search path.
+    void *handle = dlopen("libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) handle = dlopen("/opt/homebrew/opt/libpq/lib/libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) handle = dlopen("/usr/local/opt/libpq/lib/libpq.5.dylib", RTLD_NOW | RTLD_LOCAL);
+#else
     void *handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+#endif
     if (handle == NULL) return dlerror();
 #define UEA_PQ_RESOLVE(name) \
     api->name = (__typeof__(&PQ##name))dlsym(handle, "PQ" #name); \
-    if (api->name == NULL) return "libpq.so.5 lacks PQ" #name;
+    if (api->name == NULL) return "libpq lacks PQ" #name;
     UEA_PQ_FUNCTIONS(UEA_PQ_RESOLVE)
 #undef UEA_PQ_RESOLVE
     return NULL;
