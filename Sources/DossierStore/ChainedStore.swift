@@ -446,10 +446,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
             if let to = filter.to, entry.screenedAt.prefix(10) > to.prefix(10) { return }
             if let severity = filter.severity {
-                let found = [
-                    .blocker: entry.blocker, .attention: entry.blocker + entry.attention,
-                    .info: entry.blocker + entry.attention + entry.info,
-                ][severity]
+                let found =
+                    switch severity {
+                    case .blocker: entry.blocker
+                    case .attention: entry.blocker + entry.attention
+                    case .info: entry.blocker + entry.attention + entry.info
+                    }
                 if found == 0 { return }
             }
             if let check = filter.check, !entry.checks.contains(check) { return }

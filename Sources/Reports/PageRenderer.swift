@@ -37,19 +37,8 @@ public struct PageRenderer: Sendable {
         guard let text = FileManager.default.contents(atPath: labelsPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
             throw InputError(file: labelsPath, message: "labels file missing")
         }
-        let all = try YAMLFile.decode([String: [String: String]].self, text: text, path: labelsPath)
-        var labels: [ReportLanguage: [String: String]] = [:]
-        for language in ReportLanguage.allCases {
-            guard let table = all[language.rawValue] else {
-                throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'")
-            }
-            for key in Self.requiredLabels where table[key] == nil {
-                throw InputError(file: labelsPath, message: "label '\(key)' missing for '\(language.rawValue)'")
-            }
-            labels[language] = table
-        }
         self.library = library
-        self.labels = labels
+        self.labels = try ReportRenderer.labels(text: text, path: labelsPath, required: Self.requiredLabels)
     }
 
     /// Labels the Swift side looks up (the templates' own are found by the template).

@@ -49,17 +49,23 @@ public struct ReportRenderer: DossierRenderer {
         guard let labelsData = files["labels.yaml"], let labelsText = String(data: labelsData, encoding: .utf8) else {
             throw InputError(file: labelsPath, message: "labels file missing")
         }
-        let all = try YAMLFile.decode([String: [String: String]].self, text: labelsText, path: labelsPath)
+        self.templates = templates
+        self.labels = try Self.labels(text: labelsText, path: labelsPath)
+        self.templateFiles = files
+    }
+
+    /// The labels of `labels.yaml`, one table per language; `required` keys must be in each.
+    static func labels(text: String, path: String, required: [String] = []) throws -> [Language: [String: String]] {
+        let all = try YAMLFile.decode([String: [String: String]].self, text: text, path: path)
         var labels: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            guard let table = all[language.rawValue] else {
-                throw InputError(file: labelsPath, message: "no labels for '\(language.rawValue)'")
+            guard let table = all[language.rawValue] else { throw InputError(file: path, message: "no labels for '\(language.rawValue)'") }
+            for key in required where table[key] == nil {
+                throw InputError(file: path, message: "label '\(key)' missing for '\(language.rawValue)'")
             }
             labels[language] = table
         }
-        self.templates = templates
-        self.labels = labels
-        self.templateFiles = files
+        return labels
     }
 
     /// Makes a renderer from a bundle's template files.

@@ -54,10 +54,9 @@ struct DossierShow: ParsableCommand {
                 print(TerminalStyle.forStandardOutput(language: language).render(try JSONDecoder().decode(Dossier.self, from: content)))
             case .md, .html:
                 let dossier = try JSONDecoder().decode(Dossier.self, from: content)
-                guard let directory = templates ?? ReportRenderer.defaultDirectory() else {
-                    throw CommandFailure.usage("templates not found; pass --templates")
-                }
-                print(try ReportRenderer(directory: directory).render(dossier, format: format == .md ? .md : .html, language: language))
+                print(
+                    try ReportRenderer(directory: TemplatesFolder.find(templates)).render(
+                        dossier, format: format == .md ? .md : .html, language: language))
             }
         }
     }

@@ -18,11 +18,12 @@ struct RuleDataOptions: ParsableArguments {
     }
 }
 
-/// The templates folder of a command: `--templates`, else `templates/` next to the executable.
+/// The templates folder of a command: `--templates`, else `templates/` next to the executable. Not
+/// finding it is the same refusal (2) in every command.
 enum TemplatesFolder {
     static func find(_ given: String?) throws -> String {
         guard let directory = given ?? ReportRenderer.defaultDirectory() else {
-            throw CommandFailure.usage("templates not found next to the executable; pass --templates DIR")
+            throw CommandFailure.refused("templates/: report templates not found next to the executable; pass --templates DIR")
         }
         return directory
     }

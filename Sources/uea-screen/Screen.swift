@@ -100,10 +100,7 @@ struct Screen: ParsableCommand {
             // not read (or need) the templates. Any error here is a refusal (exit 2, one line).
             var chosenRenderer: ReportRenderer?
             if out != nil || format == .md || format == .html {
-                guard let templatesDirectory = templates ?? ReportRenderer.defaultDirectory() else {
-                    throw InputError(file: "templates/", message: "report templates not found; pass --templates DIR")
-                }
-                chosenRenderer = try ReportRenderer(directory: templatesDirectory)
+                chosenRenderer = try ReportRenderer(directory: TemplatesFolder.find(templates))
             }
             let renderer = chosenRenderer
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
