@@ -26,7 +26,9 @@ report=$(grep -l "Sunrise PV Trading GmbH" "$work"/html/reports/*.html | head -1
 # The jurist's review and the tender overview for the award advice, printed to PDF as a person would.
 sunrise=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Sunrise PV Trading" | cut -c1-8)
 devries=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Bouwgroep De Vries" | cut -c1-8)
-"$bin" review "$sunrise" sanctions.listed-party --decision false-positive --reason "another entity: other registration number" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
+# Name-match hits are cleared one by one: the asset-freeze hit (the blocker), by its fingerprint.
+hit=$("$bin" review "$sunrise" --store "$work/store.sqlite" --lang en | awk '$2 == "blocker" && $3 ~ /^sanctions\.listed-party/ {print $1}')
+"$bin" review "$sunrise" "$hit" --decision false-positive --reason "another entity: other registration number" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
 "$bin" review "$devries" exclusion.conflict-unexplained --decision excluded --reason "involved in preparing the tender" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
 "$bin" overview PFL-2026-017 --store "$work/store.sqlite" --lang en --out "$work/overview" >/dev/null
 "$bin" review "$sunrise" --store "$work/store.sqlite" --lang en --format html > "$work/reviewed.html"
