@@ -66,7 +66,7 @@ check "the printed overview has page numbers" "$work/overview.txt" "Page 1 of"
 check "the printed overview has the tender on every page" "$work/overview.txt" "Tender PFL-2026-017"
 check "the overview has a signature block" "$work/overview.txt" "Signature"
 check "the reviewed dossier shows the outcome after review" "$work/reviewed.txt" "After review: attention"
-check "the reviewed dossier shows the decision and who took it" "$work/reviewed.dom" "false-positive (A. Jurist"
+check "the reviewed dossier shows the decision and who took it" "$work/reviewed.dom" "false positive (A. Jurist"
 for png in "$artifacts/report.png" "$artifacts/index.png" "$artifacts/overview.png"; do
   if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
 done
