@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RuleData", targets: ["RuleData"]),
         .library(name: "Names", targets: ["Names"]),
         .library(name: "Screening", targets: ["Screening"]),
+        .library(name: "Transparency", targets: ["Transparency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +47,8 @@ let package = Package(
         .target(name: "DossierModel", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")]),
         // The rule data of checklists/, each value with its source, and the YAML and CSV readers.
         .target(name: "RuleData", dependencies: ["Basics", "ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
+        // RFC 6962 Merkle trees, C2SP signed notes, checkpoints and tlog proofs (Ed25519 from swift-crypto).
+        .target(name: "Transparency", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.
         .target(name: "Names", dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData"]),
         // Bidder inputs and the checks that make findings; the screener and batch screening.
@@ -67,7 +70,7 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
         // Depends on the dossier model only (no XML parser): reports and name matching come in from the caller.
-        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "CSQLite", "CLibPQ"]),
+        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
@@ -94,6 +97,7 @@ let package = Package(
         .testTarget(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
+        .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
