@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "uea-screen",
             dependencies: [
-                "Basics", "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore",
+                "Basics", "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore", "Transparency",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

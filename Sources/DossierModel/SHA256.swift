@@ -18,4 +18,24 @@ public enum SHA256 {
     }
 
     public static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
+
+    /// The 32 bytes of a hash written as 64 hex characters (either case); nil for anything else.
+    public static func bytes(hex text: String) -> Data? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 64 else { return nil }
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var out = Data(capacity: 32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let high = value(utf8[index]), let low = value(utf8[index + 1]) else { return nil }
+            out.append(high << 4 | low)
+        }
+        return out
+    }
 }

@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Transparency
 
 /// A self-contained export for an auditor on another machine: the dossiers as stored, their source
 /// files, a readable HTML page per dossier plus an index, and a manifest with every file's SHA-256,
@@ -30,6 +31,28 @@ public enum DossierBundle {
         /// release with other templates still checks them.
         public var templates: [String]? = nil
         public var renderedBy: String? = nil
+        /// The store's transparency log: its verifier key as the store holds it, and the signed
+        /// checkpoint the proofs lead to (`proofs/<entry id>.tlog-proof`, one per exported,
+        /// purged or decision entry it covers).
+        public var vkey: String? = nil
+        public var checkpoint: String? = nil
+        /// Per exported dossier: whether the store held later versions of it when it was exported.
+        public var coverage: [Coverage]? = nil
+    }
+
+    /// What a bundle says about one exported dossier: the version it holds and the later versions
+    /// of the same bidder in the same tender that the store held at export.
+    public struct Coverage: Codable, Sendable, Equatable {
+        public var id: String
+        public var seq: Int
+        public var bidder: String
+        public var tender: String
+        public var laterVersions: [Later]
+        public struct Later: Codable, Sendable, Equatable {
+            public var seq: Int
+            public var id: String
+            public var outcome: Outcome
+        }
     }
 
     public struct BundledSource: Codable, Sendable {
@@ -94,9 +117,21 @@ public enum DossierBundle {
         to sinks: [Sink], now: Date = Date()
     ) throws -> Manifest {
         let report = try store.verify()
+        let checkpoint = try store.latestCheckpoint()
         var chain: [ChainLink] = []
+        var tree = MerkleTree()
+        /// Per tender and bidder: every dossier version, for what the bundle says about later ones.
+        var versions: [String: [Coverage.Later]] = [:]
         try store.forEachEntry(StoreFilter(includeMarkers: true)) {
             chain.append(ChainLink(seq: $0.seq, fieldsHash: $0.fieldsHash, entryHash: $0.entryHash))
+            tree.append(leafHash: ChainedDossierStore.leaf($0.entryHash))
+            if $0.kind == .dossier {
+                versions[versionKey($0), default: []].append(Coverage.Later(seq: $0.seq, id: $0.id, outcome: $0.outcome))
+            }
+        }
+        var problems = report.broken.map { "entry \($0.seq): \($0.reason)" }
+        if let checkpoint, checkpoint.checkpoint.size > tree.size || tree.root(size: checkpoint.checkpoint.size) != checkpoint.checkpoint.root {
+            problems.append("the store's latest checkpoint does not match its entries")
         }
         var hashes: [String: String] = [:]
         func emit(_ name: String, _ data: Data) throws {
@@ -151,12 +186,28 @@ public enum DossierBundle {
                 try bundleFiles(of: decision.id)
             }
         }
+        // Proofs of inclusion in the signed checkpoint, one per entry the bundle carries.
+        if let checkpoint {
+            let size = checkpoint.checkpoint.size
+            for entry in exported + purged + decisions where entry.seq <= size && size <= tree.size {
+                let proof = TlogProof(index: entry.seq - 1, proof: tree.inclusionProof(index: entry.seq - 1, size: size), checkpoint: checkpoint.note)
+                try emit("proofs/\(entry.id).tlog-proof", Data(proof.text.utf8))
+            }
+        }
+        let coverage = exported.filter { $0.kind == .dossier }.map { entry in
+            Coverage(
+                id: entry.id, seq: entry.seq, bidder: entry.bidderName, tender: entry.tenderID,
+                laterVersions: (versions[versionKey(entry)] ?? []).filter { $0.seq > entry.seq })
+        }
         var manifest = Manifest(
             createdAt: ChainedDossierStore.timestamp.string(from: now), storeHeadHash: report.headHash,
-            storeProblems: report.broken.map { "entry \($0.seq): \($0.reason)" }, language: language.rawValue, reports: renderer != nil,
+            storeProblems: problems, language: language.rawValue, reports: renderer != nil,
             entries: exported, purged: purged, decisions: decisions.sorted { $0.seq < $1.seq }, chain: chain, sources: bundledSources,
             files: [:],
             templates: renderer == nil ? nil : templateNames, renderedBy: renderer == nil ? nil : ToolInfo.version)
+        manifest.vkey = try store.registeredVerifier()?.vkey
+        manifest.checkpoint = checkpoint?.note
+        manifest.coverage = coverage
         try emit("index.html", Data(index(manifest).utf8))
         manifest.files = hashes
         let encoder = JSONEncoder()
@@ -174,6 +225,10 @@ public enum DossierBundle {
         try export(store: store, ids: ids, renderer: renderer, language: language, to: [{ try writer.add($0, $1) }])
         try writer.finish()
         return out
+    }
+
+    static func versionKey(_ entry: StoredEntry) -> String {
+        "\(entry.tenderID.utf8.count):\(entry.tenderID)|\(entry.bidderKey.utf8.count):\(entry.bidderKey)|\(entry.bidderName)"
     }
 
     /// The source's own file name, cut to 200 bytes on a character boundary (file systems allow 255).
@@ -221,7 +276,7 @@ public enum DossierBundle {
     /// A bundle that carries its templates is rendered with them (`makeRenderer`), not with `renderer`.
     static func verify(
         _ source: Tar.Source, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory?,
-        expectHead: String? = nil
+        expectHead: String? = nil, trust: CheckpointTrust = CheckpointTrust()
     ) throws -> VerifyReport {
         let members = try Tar.members(source)
         guard let manifestMember = members.first(where: { $0.name == "manifest.json" }) else {
@@ -339,7 +394,16 @@ public enum DossierBundle {
                 fail(0, nil, "the reports cannot be checked: report templates not found (pass --templates)")
             }
         }
+        let log = checkLog(manifest, members: members, source: source, trust: trust, fail: { fail(0, "log", $0) })
+        notes += log.notes
+        for item in manifest.coverage ?? [] where !item.laterVersions.isEmpty {
+            let later = item.laterVersions.map { "entry \($0.seq) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+            notes.append(
+                "\(item.bidder) in \(item.tender): this bundle holds entry \(item.seq); when it was exported the store held a later version: \(later)"
+            )
+        }
         var result = VerifyReport(entries: manifest.chain.count, headHash: manifest.storeHeadHash, broken: broken)
+        result.log = log.summary
         result.notes = notes.isEmpty ? nil : notes
         if let expectHead {
             result.expect(head: expectHead) { hash in manifest.chain.first { $0.entryHash == hash }?.seq }
@@ -349,19 +413,94 @@ public enum DossierBundle {
 
     public static func verify(
         _ bundle: Data, renderer: (any DossierRenderer)? = nil, makeRenderer: DossierRendererFactory? = nil,
-        expectHead: String? = nil
+        expectHead: String? = nil, trust: CheckpointTrust = CheckpointTrust()
     ) throws -> VerifyReport {
-        try verify(.data(bundle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
+        try verify(.data(bundle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead, trust: trust)
+    }
+
+    /// The bundle's checkpoint and proofs: the checkpoint is signed by the trusted key (given,
+    /// else the one the bundle carries, which is said), its root is the root of the bundle's own
+    /// chain at its size, every proof leads from its entry to it, and a checkpoint kept outside
+    /// matches the chain too.
+    static func checkLog(
+        _ manifest: Manifest, members: [Tar.Member], source: Tar.Source, trust: CheckpointTrust, fail: (String) -> Void
+    ) -> (summary: LogSummary?, notes: [String]) {
+        var notes: [String] = []
+        let carried = manifest.vkey.flatMap { try? NoteVerifier(vkey: $0) }
+        if let given = trust.vkey, let carried, given != carried {
+            fail("the bundle names the key \(carried.vkey), not the key given with --vkey (\(given.vkey))")
+        }
+        guard let verifier = trust.vkey ?? carried else {
+            if manifest.checkpoint != nil { fail("the bundle holds a checkpoint but no verifier key; give --vkey") }
+            notes.append(
+                "this bundle holds no signed checkpoint: it proves that its files and chain agree with each other, not that the store held them"
+            )
+            return (nil, notes)
+        }
+        var tree = MerkleTree()
+        for link in manifest.chain { tree.append(leafHash: ChainedDossierStore.leaf(link.entryHash)) }
+        func matches(_ checkpoint: Checkpoint, _ label: String) {
+            if checkpoint.size > tree.size {
+                fail("\(label) covers \(checkpoint.size) entries, the bundle's chain only \(tree.size)")
+            } else if tree.root(size: checkpoint.size) != checkpoint.root {
+                fail("\(label) does not match the bundle's chain: an entry was changed")
+            }
+        }
+        var signedEntries: Int? = nil
+        if let note = manifest.checkpoint {
+            do {
+                let opened = try StoreCheckpoint.open(note, verifier: verifier)
+                signedEntries = opened.checkpoint.size
+                matches(opened.checkpoint, "the bundle's checkpoint")
+            } catch { fail("the bundle's checkpoint: \(error)") }
+        } else {
+            fail("the bundle names a verifier key but holds no checkpoint")
+        }
+        // Every proof, as an auditor's own tool would check it: leaf = the entry hash's bytes.
+        let carriedEntries = manifest.entries + manifest.purged + (manifest.decisions ?? [])
+        for entry in carriedEntries {
+            let name = "proofs/\(entry.id).tlog-proof"
+            guard let member = members.first(where: { $0.name == name }) else {
+                if let signedEntries, entry.seq <= signedEntries { fail("\(name) is missing") }
+                continue
+            }
+            do {
+                let proof = try TlogProof(text: String(decoding: try source.read(member.offset, member.size), as: UTF8.self))
+                guard proof.index == entry.seq - 1 else { throw SignedNote.FormatError("its index is not entry \(entry.seq)'s") }
+                _ = try proof.verify(leafHash: ChainedDossierStore.leaf(entry.entryHash), verifier: verifier)
+            } catch { fail("\(name): \(error)") }
+        }
+        var keptEntries: Int? = nil
+        if let kept = trust.checkpoint {
+            do {
+                let opened = try StoreCheckpoint.open(kept, verifier: verifier)
+                keptEntries = opened.checkpoint.size
+                matches(opened.checkpoint, "the checkpoint given with --expect-checkpoint")
+            } catch { fail("the checkpoint given with --expect-checkpoint: \(error)") }
+        }
+        if trust.vkey == nil {
+            notes.append(
+                "the checkpoint was checked against the key the bundle itself carries; give --vkey with the store's key as you recorded it to prove who signed it"
+            )
+        }
+        if let signedEntries, signedEntries < tree.size {
+            notes.append("\(tree.size - signedEntries) entries of the chain came after the bundle's checkpoint and are not covered by it")
+        }
+        return (
+            LogSummary(
+                vkey: verifier.vkey, keyGiven: trust.vkey != nil, checkpoints: manifest.checkpoint == nil ? 0 : 1,
+                signedEntries: signedEntries, latest: manifest.checkpoint, expectedCheckpointEntries: keptEntries), notes
+        )
     }
 
     /// Verifies the bundle file at `path`, read piece by piece.
     public static func verify(
         path: String, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory? = nil,
-        expectHead: String?
+        expectHead: String?, trust: CheckpointTrust = CheckpointTrust()
     ) throws -> VerifyReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
         defer { try? handle.close() }
-        return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead)
+        return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead, trust: trust)
     }
 
     static func escape(_ text: String) -> String {

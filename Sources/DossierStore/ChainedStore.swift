@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Transparency
 
 /// The store over either backend: append-only (triggers refuse UPDATE and DELETE on every table;
 /// only purge may delete a file that no live dossier uses), every entry chained to the previous
@@ -37,6 +38,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                         }
                         try db.execute(db.schemaSQL)
                         try db.query("INSERT INTO meta VALUES ('schema', $1)", [.text(Self.schema)])
+                        try Self.startLog(db)
                     }
                     try db.execute("COMMIT")
                 } catch {
@@ -51,7 +53,37 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     reason: "store schema \(found ?? "unknown") is not \(Self.schema); export its dossiers with the release that wrote it")
             }
             try db.opened()
+            try addLogIfMissing()
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
+    }
+
+    /// A store made before the transparency log gets its checkpoints table (and its origin) when
+    /// it is first opened by a user who may write it; a read-only copy is verified without them.
+    private func addLogIfMissing() throws {
+        guard try !db.hasTable("checkpoints") else { return }
+        do {
+            try db.beginCreate()
+            if try !db.hasTable("checkpoints") {
+                try db.execute(db.checkpointsSQL)
+                try Self.startLog(db)
+            }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+        }
+    }
+
+    /// The log's origin (its name in every checkpoint) and the mark that checkpoints are kept.
+    static func startLog(_ db: any SQLBackend) throws {
+        var random = SystemRandomNumberGenerator()
+        let suffix = (0..<8).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+        let configured = ProcessInfo.processInfo.environment["UEA_SCREEN_STORE_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let configured, !SignedNote.isValidKeyName(configured) {
+            throw StoreError.refused(
+                "UEA_SCREEN_STORE_ORIGIN '\(configured)' is not a log origin; use a name without spaces or '+', such as provincie.example/uea-screen")
+        }
+        try db.query("INSERT INTO meta VALUES ('tlog', $1)", [.text(tlogSchema)])
+        try db.query("INSERT INTO meta VALUES ('origin', $1)", [.text(configured ?? "uea-screen.local/store/\(suffix)")])
     }
 
     /// The schema version in `meta`, nil when there is no `meta` table.
@@ -221,7 +253,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// Runs `body` in a write transaction, rolling back on any error.
-    private func write<T>(_ body: () throws -> T) throws -> T {
+    func write<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -237,7 +269,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
-    private func read<T>(_ body: () throws -> T) throws -> T {
+    func read<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do { return try body() } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
@@ -420,7 +452,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// Every entry in order, `page` rows per query, each page read under the lock.
-    private func pages(_ body: (StoredEntry) throws -> Void) throws {
+    func pages(_ body: (StoredEntry) throws -> Void) throws {
         var after: Int64 = 0
         while true {
             let rows = try read {
@@ -482,11 +514,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try read { try db.query("SELECT entry_hash FROM entries ORDER BY seq DESC LIMIT 1", []).first?.first?.text } ?? Self.zeroHash
     }
 
-    public func verify(expectHead: String?) throws -> VerifyReport {
+    public func verify(expectHead: String?, trust: CheckpointTrust) throws -> VerifyReport {
         var broken: [VerifyReport.Broken] = []
+        var log = try LogCheck(store: self, trust: trust)
         // Triggers first: a store whose protection was switched off is itself a finding.
         let present = try read { try db.triggerNames() }
-        for name in db.requiredTriggers where !present.contains(name) {
+        let hasCheckpoints = try read { try db.hasTable("checkpoints") }
+        for name in db.requiredTriggers where !present.contains(name) && (hasCheckpoints || !name.hasPrefix("checkpoints_")) {
             broken.append(
                 .init(
                     seq: 0, id: nil, reason: "append-only trigger \(name) is missing or disabled: the store was changed outside uea-screen")
@@ -586,6 +620,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             previousHash = entry.entryHash
             expectedSeq = entry.seq + 1
+            log.appendEntry(entry.entryHash)
         }
         // The access log has its own chain.
         var accessPrevious = Self.zeroHash
@@ -600,8 +635,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 broken.append(.init(seq: record.seq, id: "access log", reason: "access-log record changed or chain broken"))
             }
             accessPrevious = record.hash
+            log.appendAccess(record.hash)
         }
+        broken += log.finish(entries: count, accessRecords: accessCount)
         var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
+        report.log = log.summary
+        if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }
         if let expectHead {
             try report.expect(head: expectHead) { hash in
                 try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map {

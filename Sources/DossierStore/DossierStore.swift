@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Transparency
 
 /// What a stored entry is. The raw values are what the rows and therefore the entry hashes hold.
 public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
@@ -187,6 +188,8 @@ public struct VerifyReport: Sendable, Codable {
     /// What a verification could not prove but is not a break (a bundle's report rendered by
     /// another release); printed with the result.
     public var notes: [String]?
+    /// What the signed checkpoints prove (nil: the store or bundle has none).
+    public var log: LogSummary?
     public struct Broken: Sendable, Codable, Equatable {
         public var seq: Int
         public var id: String?
@@ -245,7 +248,17 @@ public protocol DossierStore: AnyObject, Sendable {
     /// A tender without an award is never purged.
     func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
     func sources(id: String) throws -> [StoredSource]
-    func verify(expectHead: String?) throws -> VerifyReport
+    /// Re-hashes everything; checks every stored checkpoint's signature and roots (and one kept
+    /// outside, with `trust`) against the entries and the access log as they are now.
+    func verify(expectHead: String?, trust: CheckpointTrust) throws -> VerifyReport
+    /// The log's origin, the key name its checkpoints are signed under (nil for a store made
+    /// before the log that was not opened for writing since).
+    func logOrigin() throws -> String?
+    /// The store's verifier key, registered with its first checkpoint.
+    func registeredVerifier() throws -> NoteVerifier?
+    /// Signs and keeps a checkpoint of everything stored so far (see ChainedDossierStore).
+    @discardableResult func checkpoint(signer: NoteSigner) throws -> StoreCheckpoint
+    func latestCheckpoint() throws -> StoreCheckpoint?
     /// The hash of the last entry (the chain's head) as stored, without re-hashing anything.
     func head() throws -> String
     func logAccess(by: String, action: String, target: String?) throws
@@ -267,7 +280,8 @@ extension DossierStore {
         try forEachEntry(filter) { all.append($0) }
         return all
     }
-    public func verify() throws -> VerifyReport { try verify(expectHead: nil) }
+    public func verify() throws -> VerifyReport { try verify(expectHead: nil, trust: CheckpointTrust()) }
+    public func verify(expectHead: String?) throws -> VerifyReport { try verify(expectHead: expectHead, trust: CheckpointTrust()) }
 }
 
 public enum StoreError: Error, CustomStringConvertible, Sendable {

@@ -247,13 +247,16 @@ final class PostgresDatabase: SQLBackend {
                     END $f$;
 
                 """
-        for table in StoreSchema.tables {
-            let function = table == "blobs" ? "uea_blob_delete" : "uea_append_only"
-            sql += "CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)();\n"
-            sql +=
-                "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();\n"
-        }
+        for table in StoreSchema.tables { sql += triggerSQL(table) }
         return sql
+    }
+
+    var checkpointsSQL: String { StoreSchema.checkpoints(integer: "BIGINT") + triggerSQL("checkpoints") }
+
+    func triggerSQL(_ table: String) -> String {
+        let function = table == "blobs" ? "uea_blob_delete" : "uea_append_only"
+        return "CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)();\n"
+            + "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION uea_append_only();\n"
     }
 }
 

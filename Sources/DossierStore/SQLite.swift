@@ -46,6 +46,8 @@ protocol SQLBackend: AnyObject {
     func opened() throws
     /// The CREATE statements of this dialect.
     var schemaSQL: String { get }
+    /// The checkpoints table and its triggers, for a store made before it existed.
+    var checkpointsSQL: String { get }
     /// The triggers that make the store append-only, and those present and enabled.
     var requiredTriggers: [String] { get }
     func triggerNames() throws -> Set<String>
@@ -54,7 +56,7 @@ protocol SQLBackend: AnyObject {
 /// The tables of a store, the same in both dialects but for the integer and binary types.
 /// Files (dossier JSON and source files) are kept once per SHA-256 in `blobs`.
 enum StoreSchema {
-    static let tables = ["meta", "entries", "entry_files", "blobs", "access_log"]
+    static let tables = ["meta", "entries", "entry_files", "blobs", "access_log", "checkpoints"]
 
     static func tables(integer: String, blob: String) -> String {
         """
@@ -79,6 +81,16 @@ enum StoreSchema {
         CREATE INDEX entry_files_sha ON entry_files (sha256);
         CREATE TABLE access_log (seq \(integer) PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, target TEXT,
             prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        \(checkpoints(integer: integer))
+        """
+    }
+
+    /// Signed checkpoints of the transparency log over the entries and the access log, each with
+    /// the right edge of both trees, so the next one hashes only what was added since.
+    static func checkpoints(integer: String) -> String {
+        """
+        CREATE TABLE checkpoints (seq \(integer) PRIMARY KEY, size \(integer) NOT NULL, access_size \(integer) NOT NULL,
+            frontier TEXT NOT NULL, access_frontier TEXT NOT NULL, note TEXT NOT NULL);
 
         """
     }
@@ -142,16 +154,17 @@ final class SQLiteDatabase: SQLBackend {
         Set(try query("SELECT name FROM sqlite_master WHERE type = 'trigger'", []).compactMap { $0.first?.text })
     }
 
-    var schemaSQL: String {
-        var sql = StoreSchema.tables(integer: "INTEGER", blob: "BLOB")
+    var schemaSQL: String { StoreSchema.tables(integer: "INTEGER", blob: "BLOB") + StoreSchema.tables.map(triggerSQL).joined() }
+
+    var checkpointsSQL: String { StoreSchema.checkpoints(integer: "INTEGER") + triggerSQL("checkpoints") }
+
+    func triggerSQL(_ table: String) -> String {
         let refuse = "BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;\n"
-        for table in StoreSchema.tables {
-            sql += "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) " + refuse
-            if table == "blobs" {
-                sql += "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(StoreSchema.blobInUse) " + refuse
-            } else {
-                sql += "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) " + refuse
-            }
+        var sql = "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) " + refuse
+        if table == "blobs" {
+            sql += "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(StoreSchema.blobInUse) " + refuse
+        } else {
+            sql += "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) " + refuse
         }
         return sql
     }

@@ -112,7 +112,12 @@ enum Tar {
                 throw FormatError(description: "the archive ends inside a header at byte \(offset)")
             }
             let header = [UInt8](try source.read(offset, 512))
-            if header.allSatisfy({ $0 == 0 }) { break }
+            if header.allSatisfy({ $0 == 0 }) {
+                // The end marker: only zeros may follow (tar pads to its record size). Anything
+                // else, such as a second archive appended, is not part of what was verified.
+                try checkOnlyZeros(source, from: offset + 512)
+                break
+            }
             let storedSum = number(header[148..<156])
             var check = header
             check.replaceSubrange(148..<156, with: [UInt8](repeating: 0x20, count: 8))
@@ -157,6 +162,17 @@ enum Tar {
             offset = start + (size + 511) / 512 * 512
         }
         return members
+    }
+
+    static func checkOnlyZeros(_ source: Source, from start: Int) throws {
+        var offset = start
+        while offset < source.count {
+            let length = min(1 << 20, source.count - offset)
+            guard try source.read(offset, length).allSatisfy({ $0 == 0 }) else {
+                throw FormatError(description: "data after the archive's end marker at byte \(start - 512) (a second archive appended?)")
+            }
+            offset += length
+        }
     }
 
     /// An octal field (NUL- or space-terminated); nil for anything else, including base-256 sizes.

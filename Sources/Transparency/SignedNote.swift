@@ -6,7 +6,7 @@ import Foundation
 public enum SignedNote {
     public struct FormatError: Error, Equatable, CustomStringConvertible {
         public var description: String
-        init(_ description: String) { self.description = description }
+        public init(_ description: String) { self.description = description }
     }
 
     /// The most signatures a note may carry here (the spec asks verifiers to accept at least 16).

@@ -29,6 +29,7 @@ struct DossierAward: ParsableCommand {
             }
             let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
             print(DisplayText.oneLine("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)"))
+            StoreOptions.log(store, "award", entry.id)
         }
     }
 }

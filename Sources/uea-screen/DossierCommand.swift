@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierModel
 import DossierStore
+import Transparency
 import ESPD
 import Foundation
 import Names
@@ -22,10 +23,37 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Logs an access in the store; a read-only store still answers, with a warning.
+    /// Logs an access in the store and signs a checkpoint over it and every entry; a read-only
+    /// store still answers, with a warning.
     static func log(_ store: any DossierStore, _ action: String, _ target: String?) {
         do { try store.logAccess(by: user, action: action, target: target) } catch {
             Diagnostics.report("warning: access not logged, the store cannot be written (\(error)); the command itself ran")
+            return
+        }
+        sign(store)
+    }
+
+    /// Signs a checkpoint of the store as it is now with the store's key (made, and registered in
+    /// the store, by its first writer); a machine without the key says so in one line.
+    @discardableResult
+    static func sign(_ store: any DossierStore) -> StoreCheckpoint? {
+        do {
+            guard let origin = try store.logOrigin() else {
+                Diagnostics.report("warning: no checkpoint signed: the store has no transparency log (open it once as its owner)")
+                return nil
+            }
+            let registered = try store.registeredVerifier()
+            switch try StoreSigningKey.find(origin: origin, mayCreate: registered == nil) {
+            case .key(let signer, _): return try store.checkpoint(signer: signer)
+            case .missing(let looked):
+                Diagnostics.report(
+                    "warning: no checkpoint signed: the store's signing key (\(registered?.vkey ?? origin)) is not on this machine (looked at UEA_SCREEN_STORE_KEY and \(looked)); the command itself ran"
+                )
+                return nil
+            }
+        } catch {
+            Diagnostics.report("warning: no checkpoint signed (\(error)); the command itself ran")
+            return nil
         }
     }
 
@@ -57,10 +85,13 @@ struct DossierCommand: ParsableCommand {
               uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --html export/
               uea-screen dossier award 3f2a91c0 --reason "gunningsbesluit GS 2026-12-01"
               uea-screen dossier access-log
+              uea-screen dossier key > store.vkey          (keep it in the case file: it checks every checkpoint)
+              uea-screen dossier checkpoint > head.checkpoint
+              uea-screen dossier verify --vkey "$(cat store.vkey)" --expect-checkpoint head.checkpoint
             """,
         subcommands: [
             DossierList.self, DossierShow.self, DossierHistory.self, DossierVerify.self, DossierExport.self, DossierAward.self,
-            DossierPurge.self, DossierAccessLog.self,
+            DossierPurge.self, DossierAccessLog.self, DossierKey.self, DossierCheckpoint.self,
         ])
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import DossierStore
 import ESPD
@@ -48,6 +49,10 @@ struct DossierExport: ParsableCommand {
             if renderer == nil {
                 Diagnostics.report("warning: report templates not found; the bundle has no HTML reports (pass --templates)")
             }
+            // The bundle's proofs lead to a checkpoint of the store as it is now.
+            if StoreOptions.sign(store) == nil {
+                Diagnostics.report("warning: the bundle's proofs lead to the store's last checkpoint, which may not cover the newest entries")
+            }
             var sinks: [DossierBundle.Sink] = []
             var tar: (sink: DossierBundle.Sink, finish: () throws -> Void, abandon: () -> Void)? = nil
             if let out {
@@ -69,6 +74,12 @@ struct DossierExport: ParsableCommand {
             print(
                 "exported \(manifest.entries.count) dossiers\(purged) to \([out, html].compactMap { $0 }.joined(separator: " and ")); store head \(manifest.storeHeadHash)"
             )
+            for item in manifest.coverage ?? [] where !item.laterVersions.isEmpty {
+                print(
+                    DisplayText.oneLine(
+                        "note: \(item.bidder): the bundle holds entry \(item.seq); the store holds a later version (\(item.laterVersions.map { "entry \($0.seq), \($0.outcome.rawValue)" }.joined(separator: "; ")))"
+                    ))
+            }
         }
     }
 }

@@ -32,6 +32,7 @@ struct DossierPurge: ParsableCommand {
             for t in tombstones {
                 print(DisplayText.oneLine("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)"))
             }
+            StoreOptions.log(store, "purge", nil)
             print("\(tombstones.count) dossiers purged (kept \(retention.yearsAfterAward) years after their tender's award)")
         }
     }

@@ -6,6 +6,7 @@ import ESPD
 import Foundation
 import Reports
 import Screening
+import Transparency
 
 struct DossierVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,13 @@ struct DossierVerify: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "Verify an export bundle instead of a store (no store needed).") var bundle: String?
     @Option(help: "A head hash recorded earlier; it must be one of the chain's entries.") var expectHead: String?
+    @Option(
+        help: ArgumentHelp(
+            "The store's verifier key as recorded when it was set up (`uea-screen dossier key`): checkpoints must be signed by it.",
+            valueName: "vkey"))
+    var vkey: String?
+    @Option(help: ArgumentHelp("A signed checkpoint kept outside the store (`uea-screen dossier checkpoint`).", valueName: "file"))
+    var expectCheckpoint: String?
     @Option(help: "Report templates folder, to check a bundle's reports (default: the installed templates).") var templates: String?
     @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
 
@@ -33,6 +41,18 @@ struct DossierVerify: ParsableCommand {
     func run() throws {
         try runCommand {
             let report: VerifyReport
+            let pinned: NoteVerifier?
+            do { pinned = try vkey.map { try NoteVerifier(vkey: $0) } } catch {
+                throw CommandFailure.usage("--vkey: \(error); give the line `uea-screen dossier key` printed")
+            }
+            var kept: String? = nil
+            if let expectCheckpoint {
+                guard let text = try? String(contentsOfFile: expectCheckpoint, encoding: .utf8) else {
+                    throw CommandFailure.refused("\(expectCheckpoint): cannot be read; give the file `uea-screen dossier checkpoint` wrote")
+                }
+                kept = text
+            }
+            let trust = CheckpointTrust(vkey: pinned, checkpoint: kept)
             if let bundle {
                 // A bundle carries the templates its reports were made with; the installed ones (or
                 // --templates) are used only for a bundle that does not. Templates that exist but
@@ -41,18 +61,25 @@ struct DossierVerify: ParsableCommand {
                 do {
                     report = try DossierBundle.verify(
                         path: bundle, renderer: renderer, makeRenderer: templates == nil ? ReportRenderer.factory : nil,
-                        expectHead: expectHead)
+                        expectHead: expectHead, trust: trust)
                 } catch {
                     throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
                 }
             } else {
                 let store = try options.open(create: false)
-                report = try store.verify(expectHead: expectHead)
+                report = try store.verify(expectHead: expectHead, trust: trust)
                 StoreOptions.log(store, "verify", nil)
             }
             switch format {
             case .json: print(try JSONOutput.string(report))
             case .text:
+                if let log = report.log {
+                    let covered = log.signedEntries.map { "the latest covers \($0) entries" } ?? "none covers the entries"
+                    print(
+                        DisplayText.oneLine(
+                            "checkpoints: \(log.checkpoints) signed by \(log.vkey ?? "-") (\(log.keyGiven ? "the key given with --vkey" : "the key the store holds")); \(covered)"
+                                + (log.expectedCheckpointEntries.map { "; the kept checkpoint (\($0) entries) matches" } ?? "")))
+                }
                 for note in report.notes ?? [] { print(DisplayText.oneLine("NOTE: \(note)")) }
                 for broken in report.broken {
                     print(DisplayText.oneLine("BROKEN at entry \(broken.seq) (\(broken.id ?? "-")): \(broken.reason)"))

@@ -190,6 +190,8 @@ struct Screen: ParsableCommand {
                     try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
                 },
                 deliver: { _, outcome in output.deliver(outcome) })
+            // Who stored, in the access log, and a signed checkpoint over what was stored.
+            if let dossierStore { StoreOptions.log(dossierStore, "store", job.tender.id) }
             let refused = !output.finish().isEmpty
             if refused { throw CommandFailure.refusedAsReported }
             if output.needsJurist || tenderDossier?.needsJurist == true { throw CommandFailure.findings }

@@ -79,11 +79,13 @@ public func run(_ executable: String, _ arguments: [String], currentDirectory: U
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    if !environment.isEmpty {
-        var merged = ProcessInfo.processInfo.environment
-        for (name, value) in environment { merged[name] = value }
-        process.environment = merged
-    }
+    // Store signing keys go to this test process's own config folder, never the user's
+    // ~/.config (a test may give another with `environment`).
+    var merged = ProcessInfo.processInfo.environment
+    merged["XDG_CONFIG_HOME"] = TemporaryRoot.url.appendingPathComponent("config").path
+    merged["UEA_SCREEN_STORE_KEY"] = nil
+    for (name, value) in environment { merged[name] = value }
+    process.environment = merged
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -1,0 +1,67 @@
+import ArgumentParser
+import DossierStore
+import Foundation
+import Transparency
+
+struct DossierKey: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Print the store's verifier key (C2SP signed-note vkey): what checks every checkpoint and bundle proof.",
+        discussion: """
+            The store signs a checkpoint of its transparency log after every command, with an Ed25519 key \
+            kept outside the store: $UEA_SCREEN_STORE_KEY (the key, or a file holding it, for a team), \
+            else ~/.config/uea-screen/keys/<origin>.key, made 0600 by the store's first writer. This \
+            command prints the matching public key. Record it where the store's writers cannot change \
+            it (the case file, the auditor's file): verify --vkey and bundle verify check against it.
+
+            Examples:
+              uea-screen dossier key > store.vkey
+              uea-screen dossier verify --vkey "$(cat store.vkey)"
+
+            Exit codes: 0 printed, 2 the store has no key yet and none can be made here.
+            """)
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        try runCommand {
+            let store = try options.open(create: false)
+            if let registered = try store.registeredVerifier() {
+                print(registered.vkey)
+                return
+            }
+            // No checkpoint yet: the first one registers the key (made here if there is none).
+            guard StoreOptions.sign(store) != nil, let registered = try store.registeredVerifier() else {
+                throw CommandFailure.refused("\(options.location): the store has no signing key yet and none could be made here")
+            }
+            print(registered.vkey)
+        }
+    }
+}
+
+struct DossierCheckpoint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoint",
+        abstract: "Sign a checkpoint of the store now and print it (C2SP tlog-checkpoint), to keep outside the store.",
+        discussion: """
+            A checkpoint names the number of entries and the Merkle root over them (RFC 6962), and the \
+            same for the access log, signed with the store's key. Kept in the case file or handed to an \
+            auditor, it makes any later removal or change of what it covers detectable: \
+            `uea-screen dossier verify --vkey KEY --expect-checkpoint FILE`.
+
+            Examples:
+              uea-screen dossier checkpoint > PFL-2026-017.checkpoint
+
+            Exit codes: 0 printed, 2 no checkpoint could be signed (no key on this machine, or the store is damaged).
+            """)
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        try runCommand {
+            let store = try options.open(create: false)
+            guard let checkpoint = StoreOptions.sign(store) else {
+                throw CommandFailure.refused("\(options.location): no checkpoint was signed (see the line above)")
+            }
+            FileHandle.standardOutput.write(Data(checkpoint.note.utf8))
+        }
+    }
+}
