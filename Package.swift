@@ -98,6 +98,6 @@ let package = Package(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Independent"]),
     ]
 )

@@ -130,7 +130,9 @@ public enum DossierBundle {
             }
         }
         var problems = report.broken.map { "entry \($0.seq): \($0.reason)" }
-        if let checkpoint, checkpoint.checkpoint.size > tree.size || tree.root(size: checkpoint.checkpoint.size) != checkpoint.checkpoint.root {
+        if let checkpoint,
+            checkpoint.checkpoint.size > tree.size || tree.root(size: checkpoint.checkpoint.size) != checkpoint.checkpoint.root
+        {
             problems.append("the store's latest checkpoint does not match its entries")
         }
         var hashes: [String: String] = [:]
@@ -190,7 +192,8 @@ public enum DossierBundle {
         if let checkpoint {
             let size = checkpoint.checkpoint.size
             for entry in exported + purged + decisions where entry.seq <= size && size <= tree.size {
-                let proof = TlogProof(index: entry.seq - 1, proof: tree.inclusionProof(index: entry.seq - 1, size: size), checkpoint: checkpoint.note)
+                let proof = TlogProof(
+                    index: entry.seq - 1, proof: tree.inclusionProof(index: entry.seq - 1, size: size), checkpoint: checkpoint.note)
                 try emit("proofs/\(entry.id).tlog-proof", Data(proof.text.utf8))
             }
         }

@@ -80,7 +80,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         let configured = ProcessInfo.processInfo.environment["UEA_SCREEN_STORE_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
         if let configured, !SignedNote.isValidKeyName(configured) {
             throw StoreError.refused(
-                "UEA_SCREEN_STORE_ORIGIN '\(configured)' is not a log origin; use a name without spaces or '+', such as provincie.example/uea-screen")
+                "UEA_SCREEN_STORE_ORIGIN '\(configured)' is not a log origin; use a name without spaces or '+', such as provincie.example/uea-screen"
+            )
         }
         try db.query("INSERT INTO meta VALUES ('tlog', $1)", [.text(tlogSchema)])
         try db.query("INSERT INTO meta VALUES ('origin', $1)", [.text(configured ?? "uea-screen.local/store/\(suffix)")])

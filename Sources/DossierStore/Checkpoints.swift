@@ -120,7 +120,8 @@ extension ChainedDossierStore {
             guard var entries = Self.frontier(size: last?[0].integer, hashes: last?[2].text),
                 var access = Self.frontier(size: last?[1].integer, hashes: last?[3].text)
             else {
-                throw StoreError.refused("the last checkpoint's saved tree edge is damaged; nothing was signed: run `uea-screen dossier verify`")
+                throw StoreError.refused(
+                    "the last checkpoint's saved tree edge is damaged; nothing was signed: run `uea-screen dossier verify`")
             }
             let before = (entries.size, access.size)
             try extend(&entries, table: "entries", hash: "entry_hash")
@@ -278,7 +279,8 @@ struct LogCheck {
                 )
             }
         } else if rows.isEmpty {
-            notes.append("no signed checkpoint: nothing outside the store vouches for this chain (`uea-screen dossier checkpoint` makes one)")
+            notes.append(
+                "no signed checkpoint: nothing outside the store vouches for this chain (`uea-screen dossier checkpoint` makes one)")
         }
     }
 

@@ -30,7 +30,9 @@ public enum StoreSigningKey {
     /// registered yet), a new one is made and kept in the default file.
     public static func find(origin: String, mayCreate: Bool) throws -> Found {
         if let given = ProcessInfo.processInfo.environment["UEA_SCREEN_STORE_KEY"], !given.isEmpty {
-            if given.hasPrefix("PRIVATE+KEY+") { return .key(try signer(given, origin: origin, from: "UEA_SCREEN_STORE_KEY"), from: "UEA_SCREEN_STORE_KEY") }
+            if given.hasPrefix("PRIVATE+KEY+") {
+                return .key(try signer(given, origin: origin, from: "UEA_SCREEN_STORE_KEY"), from: "UEA_SCREEN_STORE_KEY")
+            }
             guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
                 throw StoreError.refused("UEA_SCREEN_STORE_KEY names \(given), which cannot be read; give the key or a readable key file")
             }
@@ -44,14 +46,26 @@ public enum StoreSigningKey {
         let key = try NoteSigner(name: origin)
         try FileManager.default.createDirectory(
             atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try AtomicFile.write(Data((key.skey + "\n").utf8), to: path)
+        // Written whole beside the key's place, then linked there only if no other process made a
+        // key first (link(2) never replaces a file): two first writers end up with one key.
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        try AtomicFile.write(Data((key.skey + "\n").utf8), to: temporary)
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw StoreError.refused("\(path): the store's signing key cannot be written (\(String(cString: strerror(errno))))")
+            }
+            return .key(try signer(text, origin: origin, from: path), from: path)
+        }
         return .key(key, from: path)
     }
 
     private static func signer(_ text: String, origin: String, from: String) throws -> NoteSigner {
         let key: NoteSigner
         do { key = try NoteSigner(skey: text) } catch { throw StoreError.refused("\(from): not a store signing key (\(error))") }
-        guard key.name == origin else { throw StoreError.refused("\(from): the key is for '\(key.name)', not for this store ('\(origin)')") }
+        guard key.name == origin else {
+            throw StoreError.refused("\(from): the key is for '\(key.name)', not for this store ('\(origin)')")
+        }
         return key
     }
 }

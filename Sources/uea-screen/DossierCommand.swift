@@ -1,11 +1,11 @@
 import ArgumentParser
 import DossierModel
 import DossierStore
-import Transparency
 import ESPD
 import Foundation
 import Names
 import Screening
+import Transparency
 
 /// `--store` for every dossier command (and `screen`).
 struct StoreOptions: ParsableArguments {

@@ -51,7 +51,8 @@ struct DossierExport: ParsableCommand {
             }
             // The bundle's proofs lead to a checkpoint of the store as it is now.
             if StoreOptions.sign(store) == nil {
-                Diagnostics.report("warning: the bundle's proofs lead to the store's last checkpoint, which may not cover the newest entries")
+                Diagnostics.report(
+                    "warning: the bundle's proofs lead to the store's last checkpoint, which may not cover the newest entries")
             }
             var sinks: [DossierBundle.Sink] = []
             var tar: (sink: DossierBundle.Sink, finish: () throws -> Void, abandon: () -> Void)? = nil

@@ -15,7 +15,9 @@ struct CheckpointTests {
     /// A store with the sample's dossiers, two access records and a checkpoint signed by a new key.
     func signedStore(_ backend: String) throws -> (any DossierStore, String, NoteSigner, StoreCheckpoint) {
         let (store, location) = try base.newStore(backend)
-        for dossier in try base.dossiers() { _ = try store.append(dossier, json: try base.json(dossier), by: "a", reason: nil, now: Date()) }
+        for dossier in try base.dossiers() {
+            _ = try store.append(dossier, json: try base.json(dossier), by: "a", reason: nil, now: Date())
+        }
         try store.logAccess(by: "a", action: "list", target: nil)
         try store.logAccess(by: "b", action: "show", target: nil)
         let signer = try NoteSigner(name: try #require(try store.logOrigin()))
@@ -42,7 +44,9 @@ struct CheckpointTests {
         // Another key, even under the store's name, is refused and nothing is signed.
         let other = try NoteSigner(name: signer.name)
         #expect(throws: StoreError.self) { try store.checkpoint(signer: other) }
-        #expect(try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: other.verifier)).broken.contains { $0.reason.contains("--vkey") })
+        #expect(
+            try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: other.verifier)).broken.contains { $0.reason.contains("--vkey") }
+        )
     }
 
     @Test("Deleting every access-log record is found by the checkpoint that covered them", arguments: TestStores.backends)
@@ -73,7 +77,8 @@ struct CheckpointTests {
         // … and with them deleted too, the checkpoint kept in the case file finds it.
         try db.execute("DELETE FROM checkpoints")
         let trust = CheckpointTrust(vkey: signer.verifier, checkpoint: kept.note)
-        #expect(try store.verify(expectHead: nil, trust: trust).broken.contains { $0.reason.contains("--expect-checkpoint covers 4 entries") })
+        #expect(
+            try store.verify(expectHead: nil, trust: trust).broken.contains { $0.reason.contains("--expect-checkpoint covers 4 entries") })
     }
 
     @Test("A changed entry, a forged checkpoint row and a checkpoint table removed are each reported", arguments: TestStores.backends)
@@ -86,7 +91,8 @@ struct CheckpointTests {
         let forger = try NoteSigner(name: signer.name)
         let fake = try StoreCheckpoint.text(origin: signer.name, entries: MerkleFrontier(), access: MerkleFrontier()).signed(by: forger)
         try db.query(
-            "INSERT INTO checkpoints (seq, size, access_size, frontier, access_frontier, note) VALUES (99, 0, 0, '', '', $1)", [.text(fake)])
+            "INSERT INTO checkpoints (seq, size, access_size, frontier, access_frontier, note) VALUES (99, 0, 0, '', '', $1)", [.text(fake)]
+        )
         let report = try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier))
         #expect(report.broken.contains { $0.reason.contains("checkpoint 99") && $0.reason.contains("no signature of a trusted key") })
         try db.execute("DROP TABLE checkpoints")
@@ -111,7 +117,10 @@ struct CheckpointTests {
             entry.entryHash = entry.computedHash
             try db.query(
                 "UPDATE entries SET outcome = $1, blocker = $2, prev_hash = $3, entry_hash = $4 WHERE seq = $5",
-                [.text(entry.outcome.rawValue), .integer(Int64(entry.blocker)), .text(entry.prevHash), .text(entry.entryHash), .integer(Int64(entry.seq))])
+                [
+                    .text(entry.outcome.rawValue), .integer(Int64(entry.blocker)), .text(entry.prevHash), .text(entry.entryHash),
+                    .integer(Int64(entry.seq)),
+                ])
             previous = entry.entryHash
         }
         let report = try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier))

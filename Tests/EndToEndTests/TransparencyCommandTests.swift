@@ -1,0 +1,152 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The store's signed checkpoints and a bundle's proofs, through the command line, checked by a
+/// verifier written in Python from the C2SP and RFC 9162 texts alone (not uea-screen's code).
+@Suite("Transparency log through the command line")
+struct TransparencyCommandTests {
+    static let sample = Paths.repositoryFile("samples/zonnepark-lelystad")
+    static let independent = Paths.repositoryFile("Tests/EndToEndTests/Independent/verify_tlog_proof.py")
+    static let pythonReady: Bool = {
+        guard let python = which("python3") else { return false }
+        return (try? run(python, ["-c", "import cryptography"]))?.status == 0
+    }()
+    static let pythonMissing = Comment(
+        rawValue: "python3 with the 'cryptography' package is not installed: the independent verifier did not run")
+
+    /// A store with the sample screened into it, and its bundle of the tender.
+    func exported() throws -> (folder: URL, store: String, bundle: String, vkey: String) {
+        let folder = try Paths.temporaryDirectory()
+        let store = folder.appendingPathComponent("store.sqlite").path
+        _ = try expectCommand(["screen", Self.sample, "--store", store], exits: 1)
+        let vkey = try expectCommand(["dossier", "key", "--store", store], exits: 0).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let bundle = folder.appendingPathComponent("bundle.tar").path
+        _ = try expectCommand(["dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle], exits: 0)
+        return (folder, store, bundle, vkey)
+    }
+
+    @Test("The store's key, a checkpoint kept outside, and verify against both; a foreign key is not the store's")
+    func storeCheckpoints() throws {
+        let (folder, store, _, vkey) = try exported()
+        #expect(vkey.hasPrefix("uea-screen.local/store/"))
+        let checkpoint = try expectCommand(["dossier", "checkpoint", "--store", store], exits: 0).stdout
+        let kept = folder.appendingPathComponent("head.checkpoint")
+        try Data(checkpoint.utf8).write(to: kept)
+        let verified = try expectCommand(
+            ["dossier", "verify", "--store", store, "--vkey", vkey, "--expect-checkpoint", kept.path], exits: 0)
+        #expect(verified.stdout.contains("(the key given with --vkey)"))
+        #expect(verified.stdout.contains("the kept checkpoint"))
+        // The key of another store: refused as the verifier of this one (exit 1, said why).
+        let other = folder.appendingPathComponent("other.sqlite").path
+        _ = try expectCommand(["screen", Self.sample, "--store", other], exits: 1)
+        let otherKey = try expectCommand(["dossier", "key", "--store", other], exits: 0).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let foreign = try expectCommand(["dossier", "verify", "--store", store, "--vkey", otherKey], exits: 1)
+        #expect(foreign.stdout.contains("--vkey"))
+        _ = try expectCommand(["dossier", "verify", "--store", store, "--vkey", "not-a-key"], exits: 64)
+        // The key file is private to its owner.
+        let keys = TemporaryConfig.keys
+        let files = try FileManager.default.contentsOfDirectory(atPath: keys)
+        #expect(!files.isEmpty)
+        for file in files {
+            let mode = try FileManager.default.attributesOfItem(atPath: keys + "/" + file)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+
+    @Test("A bundle's proofs verify with uea-screen and with an independent verifier; a changed proof fails both")
+    func bundleProofs() throws {
+        let (folder, _, bundle, vkey) = try exported()
+        let verified = try expectCommand(["dossier", "verify", "--bundle", bundle, "--vkey", vkey], exits: 0)
+        #expect(verified.stdout.contains("(the key given with --vkey)"))
+        #expect(!verified.stdout.contains("checked against the key the bundle itself carries"))
+        let unpacked = folder.appendingPathComponent("unpacked")
+        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+        #expect(try run(which("tar")!, ["-xf", bundle, "-C", unpacked.path]).status == 0)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: unpacked.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let entries = (manifest["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["entryHash"] as! String) }
+        #expect(entries.count == 5)  // four bidders and the tender
+        for (id, _) in entries {
+            #expect(FileManager.default.fileExists(atPath: unpacked.appendingPathComponent("proofs/\(id).tlog-proof").path))
+        }
+        // One bit of one proof hash flipped.
+        let (id, _) = entries[0]
+        let proofURL = unpacked.appendingPathComponent("proofs/\(id).tlog-proof")
+        try Data(try Self.flipped(String(contentsOf: proofURL, encoding: .utf8)).utf8).write(to: proofURL)
+        // Repacked with its manifest hash updated, so only the proof itself is wrong.
+        var edited = manifest
+        var files = edited["files"] as! [String: String]
+        files["proofs/\(id).tlog-proof"] = try sha256(try Data(contentsOf: proofURL))
+        edited["files"] = files
+        try JSONSerialization.data(withJSONObject: edited, options: [.sortedKeys]).write(
+            to: unpacked.appendingPathComponent("manifest.json"))
+        let repacked = folder.appendingPathComponent("tampered.tar").path
+        let members = try FileManager.default.contentsOfDirectory(atPath: unpacked.path)
+        #expect(try run(which("tar")!, ["-cf", repacked, "-C", unpacked.path] + members).status == 0)
+        let result = try expectCommand(["dossier", "verify", "--bundle", repacked, "--vkey", vkey], exits: 1)
+        #expect(result.stdout.contains("proofs/\(id).tlog-proof"))
+    }
+
+    @Test(
+        "An independent verifier (Python, from the specifications) accepts every proof of a bundle and refuses a changed one",
+        .enabled(if: pythonReady, pythonMissing))
+    func independentVerifier() throws {
+        let (folder, _, bundle, vkey) = try exported()
+        let unpacked = folder.appendingPathComponent("unpacked")
+        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+        #expect(try run(which("tar")!, ["-xf", bundle, "-C", unpacked.path]).status == 0)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: unpacked.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let entries = (manifest["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["entryHash"] as! String) }
+        #expect(entries.count == 5)
+        for (id, hash) in entries {
+            let proof = unpacked.appendingPathComponent("proofs/\(id).tlog-proof").path
+            let result = try run(which("python3")!, [Self.independent, vkey, proof, hash])
+            #expect(result.status == 0 && result.stdout.hasPrefix("ok "), "\(id): \(result.stdout)\(result.stderr)")
+            // Another entry's hash with this proof: refused.
+            let other = entries.first { $0.0 != id }!.1
+            #expect(try run(which("python3")!, [Self.independent, vkey, proof, other]).status == 1)
+        }
+        let proofURL = unpacked.appendingPathComponent("proofs/\(entries[0].0).tlog-proof")
+        try Data(try Self.flipped(String(contentsOf: proofURL, encoding: .utf8)).utf8).write(to: proofURL)
+        let refused = try run(which("python3")!, [Self.independent, vkey, proofURL.path, entries[0].1])
+        #expect(refused.status == 1 && refused.stdout.hasPrefix("invalid"))
+    }
+
+    /// The proof with one bit of its first hash line flipped.
+    static func flipped(_ proof: String) throws -> String {
+        var lines = proof.components(separatedBy: "\n")
+        let line = try #require(lines.indices.first { $0 > 1 && !lines[$0].isEmpty && !lines[$0].hasPrefix("index") })
+        var bytes = try #require(Data(base64Encoded: lines[line]))
+        bytes[0] ^= 0x01
+        lines[line] = bytes.base64EncodedString()
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("A second archive appended to a bundle is refused, not verified")
+    func appendedArchive() throws {
+        let (folder, _, bundle, vkey) = try exported()
+        var data = try Data(contentsOf: URL(fileURLWithPath: bundle))
+        data.append(try Data(contentsOf: URL(fileURLWithPath: bundle)))
+        let doubled = folder.appendingPathComponent("doubled.tar").path
+        try data.write(to: URL(fileURLWithPath: doubled))
+        _ = try expectCommand(
+            ["dossier", "verify", "--bundle", doubled, "--vkey", vkey], exits: 2, stderrContains: "a second archive appended")
+    }
+
+    func sha256(_ data: Data) throws -> String {
+        let file = try Paths.temporaryDirectory().appendingPathComponent("f")
+        try data.write(to: file)
+        return String(try run(which("sha256sum")!, [file.path]).stdout.prefix(64))
+    }
+}
+
+/// The config folder `run` gives every command of this test process.
+enum TemporaryConfig {
+    static var keys: String {
+        let probe = try! Paths.temporaryDirectory()
+        return probe.deletingLastPathComponent().appendingPathComponent("config/uea-screen/keys").path
+    }
+}
