@@ -225,6 +225,7 @@ struct StoreCommandTests {
         let messages = try errors.map { try String(contentsOf: $0, encoding: .utf8) }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0], "\(messages)")
         let verify = try ueaScreen("dossier", "verify", "--store", store)
-        #expect(("\n" + verify.stdout).contains("\n" + "ok: 6 entries, head "), "\(verify.stdout)")  // each process: the bidder and the tender dossier
+        // Each process: the bidder and the tender dossier.
+        #expect(("\n" + verify.stdout).contains("\n" + "ok: 6 entries, head "), "\(verify.stdout)")
     }
 }
