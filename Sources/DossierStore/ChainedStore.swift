@@ -519,14 +519,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var broken: [VerifyReport.Broken] = []
         var log = try LogCheck(store: self, trust: trust)
         // Triggers first: a store whose protection was switched off is itself a finding.
-        let present = try read { try db.triggerNames() }
         let hasCheckpoints = try read { try db.hasTable("checkpoints") }
-        for name in db.requiredTriggers where !present.contains(name) && (hasCheckpoints || !name.hasPrefix("checkpoints_")) {
-            broken.append(
-                .init(
-                    seq: 0, id: nil, reason: "append-only trigger \(name) is missing or disabled: the store was changed outside uea-screen")
-            )
+        let required = db.requiredTriggers.filter { hasCheckpoints || !$0.hasPrefix("checkpoints_") }
+        for problem in try read({ try db.triggerProblems(required: required) }) {
+            broken.append(.init(seq: 0, id: nil, reason: "\(problem): the store was changed outside uea-screen"))
         }
+        let bypass = trust.checkpoint == nil ? try read { try db.canBypassTriggers() } : nil
         let tombstoned = Set(
             try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
         var awardedOn: [String: Day] = [:]
@@ -642,6 +640,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
         report.log = log.summary
         if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }
+        if let bypass { report.notes = (report.notes ?? []) + [bypass] }
         if let expectHead {
             try report.expect(head: expectHead) { hash in
                 try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map {

@@ -225,26 +225,63 @@ final class PostgresDatabase: SQLBackend {
         StoreSchema.tables.flatMap { ["\($0)_append_only", "\($0)_no_truncate"] }
     }
 
-    func triggerNames() throws -> Set<String> {
+    /// The trigger functions as uea-screen creates them: verify compares the stored bodies.
+    static let appendOnlyBody = " BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END "
+    static let blobDeleteBody = """
+
+            BEGIN
+                IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
+                RETURN OLD;
+            END 
+        """
+
+    func triggerProblems(required: [String]) throws -> [String] {
         // A disabled trigger ('D') protects nothing: it counts as missing.
-        Set(
-            try query(
-                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace",
-                []
-            )
-            .compactMap { $0.first?.text })
+        var present: [String: (table: String, function: String, type: Int64, body: String)] = [:]
+        for row in try query(
+            """
+            SELECT t.tgname, c.relname, p.proname, t.tgtype, p.prosrc FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace
+            """, [])
+        {
+            guard let name = row[0].text else { continue }
+            present[name] = (row[1].text ?? "", row[2].text ?? "", row[3].integer ?? 0, row[4].text ?? "")
+        }
+        return required.compactMap { name in
+            guard let found = present[name] else { return "append-only trigger \(name) is missing or disabled" }
+            let truncate = name.hasSuffix("_no_truncate")
+            let table = String(name.dropLast(truncate ? "_no_truncate".count : "_append_only".count))
+            let function = table == "blobs" && !truncate ? "uea_blob_delete" : "uea_append_only"
+            // tgtype: ROW 1, BEFORE 2, DELETE 8, UPDATE 16, TRUNCATE 32.
+            let type: Int64 = truncate ? 2 | 32 : 1 | 2 | 8 | 16
+            let body = function == "uea_blob_delete" ? Self.blobDeleteBody : Self.appendOnlyBody
+            guard found.table == table, found.function == function, found.type == type,
+                PostgresDatabase.normalised(found.body) == PostgresDatabase.normalised(body)
+            else { return "append-only trigger \(name) is not the one uea-screen created (its function or body was replaced)" }
+            return nil
+        }
+    }
+
+    static func normalised(_ sql: String) -> String { sql.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    func canBypassTriggers() throws -> String? {
+        let row = try query(
+            "SELECT r.rolsuper, pg_get_userbyid(c.relowner) = current_user FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.relname = 'entries' AND c.relnamespace = current_schema()::regnamespace",
+            []
+        ).first
+        let superuser = row?[0].text == "t" || row?[0].text == "true" || row?[0].integer == 1
+        let owner = row?[1].text == "t" || row?[1].text == "true" || row?[1].integer == 1
+        guard superuser || owner else { return nil }
+        return
+            "the database role \(try query("SELECT current_user", []).first?.first?.text ?? "?") \(superuser ? "is a superuser" : "owns the store's tables") and could switch the triggers off; give writers a role that does not own the tables, and keep checkpoints outside the store (--expect-checkpoint)"
     }
 
     var schemaSQL: String {
         var sql =
             StoreSchema.tables(integer: "BIGINT", blob: "BYTEA") + """
-                CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
-                    BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END $f$;
-                CREATE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$
-                    BEGIN
-                        IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
-                        RETURN OLD;
-                    END $f$;
+                CREATE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$\(Self.appendOnlyBody)$f$;
+                CREATE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$\(Self.blobDeleteBody)$f$;
 
                 """
         for table in StoreSchema.tables { sql += triggerSQL(table) }

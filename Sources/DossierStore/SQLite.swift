@@ -50,7 +50,12 @@ protocol SQLBackend: AnyObject {
     var checkpointsSQL: String { get }
     /// The triggers that make the store append-only, and those present and enabled.
     var requiredTriggers: [String] { get }
-    func triggerNames() throws -> Set<String>
+    /// What is wrong with the triggers present (a missing or disabled one, or one whose
+    /// definition or function body is not the one uea-screen wrote), one line each.
+    func triggerProblems(required: [String]) throws -> [String]
+    /// Whether the account that opened the database could switch the protection off (owner,
+    /// superuser, or an SQLite file it may write), said with the result of verify.
+    func canBypassTriggers() throws -> String?
 }
 
 /// The tables of a store, the same in both dialects but for the integer and binary types.
@@ -150,8 +155,35 @@ final class SQLiteDatabase: SQLBackend {
         }
     }
 
-    func triggerNames() throws -> Set<String> {
-        Set(try query("SELECT name FROM sqlite_master WHERE type = 'trigger'", []).compactMap { $0.first?.text })
+    func triggerProblems(required: [String]) throws -> [String] {
+        var present: [String: String] = [:]
+        for row in try query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'", []) {
+            if let name = row[0].text { present[name] = row[1].text ?? "" }
+        }
+        var expected: [String: String] = [:]
+        for table in StoreSchema.tables {
+            for statement in triggerSQL(table).components(separatedBy: "END;\n") where !statement.isEmpty {
+                let name = statement.split(separator: " ")[2]
+                expected[String(name)] = statement + "END"
+            }
+        }
+        return required.compactMap { name in
+            guard let sql = present[name] else { return "append-only trigger \(name) is missing or disabled" }
+            guard let wanted = expected[name], Self.normalised(sql) == Self.normalised(wanted) else {
+                return "append-only trigger \(name) is not the one uea-screen created (its body was replaced)"
+            }
+            return nil
+        }
+    }
+
+    static func normalised(_ sql: String) -> String {
+        sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "; "))
+    }
+
+    func canBypassTriggers() throws -> String? {
+        readOnly
+            ? nil
+            : "this account may write the store file and could therefore drop its triggers; only a checkpoint kept outside the store (--expect-checkpoint) proves nothing it covers was changed"
     }
 
     var schemaSQL: String { StoreSchema.tables(integer: "INTEGER", blob: "BLOB") + StoreSchema.tables.map(triggerSQL).joined() }

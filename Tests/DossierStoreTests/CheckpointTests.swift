@@ -99,6 +99,28 @@ struct CheckpointTests {
         #expect(try store.verify().broken.contains { $0.reason.contains("checkpoints table is gone") })
     }
 
+    @Test("A trigger replaced by a same-named one that does nothing is reported, and so is who could do it", arguments: TestStores.backends)
+    func triggerReplaced(backend: String) throws {
+        let (store, location, signer, kept) = try signedStore(backend)
+        defer { TestStores.drop(location) }
+        let clean = try store.verify()
+        #expect(clean.ok)
+        #expect(clean.notes?.contains { $0.contains("could") } == true)  // the owner could switch them off, and is told
+        #expect(try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier, checkpoint: kept.note)).notes?.contains {
+            $0.contains("could")
+        } != true)
+        let db = try base.connection(backend, location)
+        if backend == "sqlite" {
+            try db.execute("DROP TRIGGER entries_no_delete; CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT 1; END;")
+        } else {
+            try db.execute(
+                "CREATE OR REPLACE FUNCTION uea_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RETURN OLD; END $f$;")
+        }
+        let report = try store.verify()
+        #expect(report.broken.contains { $0.reason.contains("is not the one uea-screen created") }, "\(report.broken)")
+        #expect(report.broken.allSatisfy { $0.reason.contains("is not the one uea-screen created") })
+    }
+
     @Test("An entry rewritten with its whole chain recomputed is consistent, but not with the signed checkpoint")
     func rewrittenChain() throws {
         let (store, location, signer, _) = try signedStore("sqlite")

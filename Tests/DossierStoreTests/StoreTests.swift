@@ -40,7 +40,9 @@ struct StoreTests {
 
     func disableTriggers(_ db: any SQLBackend, _ backend: String) throws {
         if backend == "sqlite" {
-            for name in try db.triggerNames() { try db.execute("DROP TRIGGER \(name)") }
+            for row in try db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'", []) {
+                try db.execute("DROP TRIGGER \(row[0].text!)")
+            }
         } else {
             for table in StoreSchema.tables { try db.execute("ALTER TABLE \(table) DISABLE TRIGGER USER") }
         }
