@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "RuleData", dependencies: ["Basics", "ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
         // RFC 6962 Merkle trees, C2SP signed notes, checkpoints and tlog proofs (Ed25519 from swift-crypto).
         .target(name: "Transparency", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The age file format (c2sp.org/age) with X25519 recipients, for bundles an auditor opens with `age`.
+        .target(name: "AgeEncryption", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.
         .target(name: "Names", dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData"]),
         // Bidder inputs and the checks that make findings; the screener and batch screening.
@@ -70,12 +72,13 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
         // Depends on the dossier model only (no XML parser): reports and name matching come in from the caller.
-        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "CSQLite", "CLibPQ"]),
+        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ"]),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",
             dependencies: [
                 "Basics", "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore", "Transparency",
+                "AgeEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +101,7 @@ let package = Package(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
+        .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Independent"]),
     ]
 )

@@ -106,9 +106,10 @@ struct CheckpointTests {
         let clean = try store.verify()
         #expect(clean.ok)
         #expect(clean.notes?.contains { $0.contains("could") } == true)  // the owner could switch them off, and is told
-        #expect(try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier, checkpoint: kept.note)).notes?.contains {
-            $0.contains("could")
-        } != true)
+        #expect(
+            try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier, checkpoint: kept.note)).notes?.contains {
+                $0.contains("could")
+            } != true)
         let db = try base.connection(backend, location)
         if backend == "sqlite" {
             try db.execute("DROP TRIGGER entries_no_delete; CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT 1; END;")

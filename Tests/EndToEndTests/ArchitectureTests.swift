@@ -20,7 +20,8 @@ struct ArchitectureTests {
         "Reports": ["Basics", "DossierModel", "RuleData", "Screening", "ESPD", "Mustache"],
         // Merkle trees, signed notes and proofs: the cryptography and nothing of the domain.
         "Transparency": ["Crypto"],
-        "DossierStore": ["Basics", "DossierModel", "Transparency", "CSQLite", "CLibPQ"],
+        "AgeEncryption": ["Crypto"],
+        "DossierStore": ["Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ"],
     ]
     static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization"]
 
@@ -58,7 +59,8 @@ struct ArchitectureTests {
         let manifest = try String(contentsOfFile: Paths.repositoryFile("Package.swift"), encoding: .utf8)
         #expect(
             manifest.contains(
-                #".target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "CSQLite", "CLibPQ"])"#))
+                #".target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ"])"#
+            ))
         #expect(
             manifest.contains(
                 #".target(name: "DossierModel", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")])"#))
