@@ -21,7 +21,7 @@ artifacts=artifacts/browser
 mkdir -p "$artifacts"
 
 "$bin" screen samples/zonnepark-lelystad --store "$work/store.sqlite" --lang en >/dev/null 2>&1 || true
-"$bin" dossier export --store "$work/store.sqlite" --tender PFL-2026-017 --html "$work/html" --lang en
+"$bin" dossier export --store "$work/store.sqlite" --tender PFL-2026-017 --html "$work/html" --lang en --plain
 report=$(grep -l "Sunrise PV Trading GmbH" "$work"/html/reports/*.html | head -1)
 # The jurist's review and the tender overview for the award advice, printed to PDF as a person would.
 sunrise=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Sunrise PV Trading" | cut -c1-8)

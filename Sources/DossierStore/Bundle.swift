@@ -1,3 +1,4 @@
+import AgeEncryption
 import DossierModel
 import Foundation
 import Transparency
@@ -72,8 +73,11 @@ public enum DossierBundle {
     /// Where export writes: each file once, as soon as it is ready (memory does not grow with the tender).
     public typealias Sink = (_ name: String, _ data: Data) throws -> Void
 
-    /// A sink that writes a tar file to `path` (0600), atomically: the bundle appears whole or not at all.
-    public static func tarFile(_ path: String) throws -> (sink: Sink, finish: () throws -> Void, abandon: () -> Void) {
+    /// A sink that writes a tar file to `path` (0600), atomically: the bundle appears whole or not
+    /// at all; encrypted in the age format to `recipients` when any are given (one 64 KiB chunk in memory).
+    public static func tarFile(_ path: String, recipients: [Age.Recipient] = []) throws -> (
+        sink: Sink, finish: () throws -> Void, abandon: () -> Void
+    ) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -81,11 +85,15 @@ public enum DossierBundle {
         else {
             throw StoreError.database("\(path): cannot be written")
         }
-        let writer = Tar.Writer(write: { try handle.write(contentsOf: $0) })
+        let sealer = recipients.isEmpty ? nil : try Age.Writer(recipients: recipients) { try handle.write(contentsOf: $0) }
+        let writer = Tar.Writer(write: { data in
+            if let sealer { try sealer.write(data) } else { try handle.write(contentsOf: data) }
+        })
         return (
             { name, data in try writer.add(name, data) },
             {
                 try writer.finish()
+                try sealer?.finish()
                 try handle.synchronize()
                 try handle.close()
                 guard rename(temporary.path, url.path) == 0 else {
@@ -499,10 +507,30 @@ public enum DossierBundle {
     /// Verifies the bundle file at `path`, read piece by piece.
     public static func verify(
         path: String, renderer: (any DossierRenderer)?, makeRenderer: DossierRendererFactory? = nil,
-        expectHead: String?, trust: CheckpointTrust = CheckpointTrust()
+        expectHead: String?, trust: CheckpointTrust = CheckpointTrust(), identities: [Age.Identity] = []
     ) throws -> VerifyReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Tar.FormatError(description: "cannot be read") }
         defer { try? handle.close() }
+        if Age.isAgeFile((try? handle.read(upToCount: 32)) ?? Data()) {
+            guard !identities.isEmpty else {
+                throw Tar.FormatError(description: "the bundle is encrypted (age): give --identity with the key it was encrypted to")
+            }
+            // Decrypted into a private temporary file, verified there, and removed.
+            let clear = FileManager.default.temporaryDirectory.appendingPathComponent("uea-screen-bundle-\(UUID().uuidString).tar").path
+            guard FileManager.default.createFile(atPath: clear, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let output = FileHandle(forWritingAtPath: clear)
+            else { throw Tar.FormatError(description: "no private temporary file could be made to decrypt into") }
+            defer { unlink(clear) }
+            do {
+                let sealed = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+                try Age.decrypt(sealed, identities: identities) { try output.write(contentsOf: $0) }
+                try output.close()
+            } catch let failure as Age.Failure {
+                try? output.close()
+                throw Tar.FormatError(description: "\(failure)")
+            }
+            return try verify(path: clear, renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead, trust: trust)
+        }
         return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead, trust: trust)
     }
 

@@ -1,3 +1,4 @@
+import AgeEncryption
 import ArgumentParser
 import Basics
 import DossierModel
@@ -12,7 +13,17 @@ struct DossierExport: ParsableCommand {
         commandName: "export",
         abstract:
             "Write a self-contained bundle (tar): dossiers as stored, source files, HTML reports with an index, manifest with hashes and the chain proof.",
-        discussion: "Files and folders are written private (0600/0700): the dossiers may hold criminal-law data.")
+        discussion: """
+            A bundle holds the bidders' ESPDs, which may hold criminal-law data (AVG art. 10): --out writes it \
+            encrypted in the age format to each --recipient (the auditor's age key, from `age-keygen`), so \
+            only they open it (`age -d -i KEY`, or `uea-screen dossier verify --bundle FILE --identity KEY`). \
+            A bundle in clear text needs --plain, and the export says so in the access log. Files and \
+            folders are written private (0600/0700).
+
+            Examples:
+              uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar.age --recipient age1…
+              uea-screen dossier export 3f2a91c0 --html export/ --plain
+            """)
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier ids to export.") var ids: [String] = []
     @Option(help: "Export every dossier of this tender (latest version per bidder and all earlier ones).") var tender: String?
@@ -21,10 +32,24 @@ struct DossierExport: ParsableCommand {
     var html: String?
     @Option(help: "Report language.") var lang: ReportLanguage = .nl
     @Option(help: "Report templates folder.") var templates: String?
+    @Option(
+        name: .customLong("recipient"),
+        help: ArgumentHelp("Encrypt the bundle to this age recipient (age1…); repeat for several auditors.", valueName: "age-recipient"))
+    var recipients: [String] = []
+    @Flag(help: "Write the bundle (and --html) in clear text, without encryption; logged.") var plain = false
 
     func validate() throws {
         if ids.isEmpty && tender == nil { throw ValidationError("name dossier ids or --tender") }
         if out == nil && html == nil { throw ValidationError("give --out FILE, --html DIR or both") }
+        if !plain && recipients.isEmpty {
+            throw ValidationError(
+                "a bundle holds criminal-law data: give --recipient AGE-RECIPIENT (the auditor's age key, age1…) to encrypt it, or --plain to write it in clear text"
+            )
+        }
+        if plain && !recipients.isEmpty { throw ValidationError("--plain and --recipient exclude each other") }
+        if html != nil && !plain {
+            throw ValidationError("--html writes readable files: it needs --plain (and --out for the encrypted bundle)")
+        }
     }
 
     func run() throws {
@@ -57,7 +82,11 @@ struct DossierExport: ParsableCommand {
             var sinks: [DossierBundle.Sink] = []
             var tar: (sink: DossierBundle.Sink, finish: () throws -> Void, abandon: () -> Void)? = nil
             if let out {
-                tar = try DossierBundle.tarFile(out)
+                let sealedFor: [Age.Recipient]
+                do { sealedFor = try recipients.map { try Age.Recipient($0) } } catch {
+                    throw CommandFailure.usage("--recipient: \(error)")
+                }
+                tar = try DossierBundle.tarFile(out, recipients: sealedFor)
                 sinks.append(tar!.sink)
             }
             if let html { sinks.append(DossierBundle.folder(html)) }
@@ -70,7 +99,7 @@ struct DossierExport: ParsableCommand {
                 tar?.abandon()
                 throw error
             }
-            StoreOptions.log(store, "export", selected.joined(separator: ","))
+            StoreOptions.log(store, plain ? "export (plain)" : "export (age)", selected.joined(separator: ","))
             let purged = manifest.purged.isEmpty ? "" : " (\(manifest.purged.count) purged, listed without content)"
             print(
                 "exported \(manifest.entries.count) dossiers\(purged) to \([out, html].compactMap { $0 }.joined(separator: " and ")); store head \(manifest.storeHeadHash)"

@@ -1,3 +1,4 @@
+import AgeEncryption
 import ArgumentParser
 import Basics
 import DossierModel
@@ -29,6 +30,8 @@ struct DossierVerify: ParsableCommand {
     var vkey: String?
     @Option(help: ArgumentHelp("A signed checkpoint kept outside the store (`uea-screen dossier checkpoint`).", valueName: "file"))
     var expectCheckpoint: String?
+    @Option(help: ArgumentHelp("The age identity file (`age-keygen` output) an encrypted bundle was made for.", valueName: "file"))
+    var identity: String?
     @Option(help: "Report templates folder, to check a bundle's reports (default: the installed templates).") var templates: String?
     @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
 
@@ -53,6 +56,13 @@ struct DossierVerify: ParsableCommand {
                 kept = text
             }
             let trust = CheckpointTrust(vkey: pinned, checkpoint: kept)
+            var identities: [Age.Identity] = []
+            if let identity {
+                guard let text = try? String(contentsOfFile: identity, encoding: .utf8) else {
+                    throw CommandFailure.refused("\(identity): cannot be read; give the age identity file the bundle was encrypted to")
+                }
+                do { identities = [try Age.Identity(file: text)] } catch { throw CommandFailure.refused("\(identity): \(error)") }
+            }
             if let bundle {
                 // A bundle carries the templates its reports were made with; the installed ones (or
                 // --templates) are used only for a bundle that does not. Templates that exist but
@@ -61,7 +71,7 @@ struct DossierVerify: ParsableCommand {
                 do {
                     report = try DossierBundle.verify(
                         path: bundle, renderer: renderer, makeRenderer: templates == nil ? ReportRenderer.factory : nil,
-                        expectHead: expectHead, trust: trust)
+                        expectHead: expectHead, trust: trust, identities: identities)
                 } catch {
                     throw CommandFailure.refused("\(bundle): not a dossier bundle (\(error))")
                 }

@@ -14,7 +14,7 @@ struct ExitCodeTests {
         ["inspect", "x.xml"], ["validate", "x.xml"], ["screen", "x"], ["review", "deadbeef00"], ["overview", "T"], ["rules"],
         ["match", "Volkov"], ["watchlist", "import", "x.csv"], ["watchlist", "list"], ["watchlist", "reindex"],
         ["dossier", "list"], ["dossier", "show", "deadbeef00"], ["dossier", "history", "x"], ["dossier", "verify"],
-        ["dossier", "export", "--tender", "T", "--out", "x.tar"], ["dossier", "award", "deadbeef00", "--reason", "x"],
+        ["dossier", "export", "--tender", "T", "--out", "x.tar", "--plain"], ["dossier", "award", "deadbeef00", "--reason", "x"],
         ["dossier", "purge"],
         ["dossier", "access-log"], ["init", "x"],
     ]

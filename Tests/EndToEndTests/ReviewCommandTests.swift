@@ -105,7 +105,7 @@ struct ReviewCommandTests {
 
         // Export with the decisions and their attachment; verify; a changed attachment is found.
         let bundle = directory.appendingPathComponent("bundle.tar").path
-        #expect(try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle).status == 0)
+        #expect(try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle, "--plain").status == 0)
         #expect(try ueaScreen("dossier", "verify", "--bundle", bundle).status == 0)
         let listing = try run(which("tar")!, ["-xOf", bundle, "manifest.json"]).stdout
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(listing.utf8)) as? [String: Any])

@@ -98,7 +98,7 @@ struct StoreCommandTests {
             try ueaScreen("dossier", "verify", "--store", store).stdout.split(separator: " ").last.map { String($0.dropLast()) })
         let bundle = directory.appendingPathComponent("out/PFL-2026-017.tar").path
         try FileManager.default.createDirectory(atPath: (bundle as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle)
+        let export = try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle, "--plain")
         // four bidders and the tender
         #expect(export.stdout.hasPrefix("exported 5 dossiers to \(bundle); store head "), "\(export.stdout)")
         #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int) == 0o600)
@@ -112,7 +112,7 @@ struct StoreCommandTests {
         #expect(try ueaScreen("dossier", "verify", "--bundle", Paths.repositoryFile("README.md")).status == 2)
         let unknown = try ueaScreen(
             "dossier", "export", "--store", directory.appendingPathComponent("other.sqlite").path, "--tender", "PFL-2026-017", "--out",
-            bundle)
+            bundle, "--plain")
         #expect(unknown.status == 2)
     }
 

@@ -22,7 +22,7 @@ struct TransparencyCommandTests {
         _ = try expectCommand(["screen", Self.sample, "--store", store], exits: 1)
         let vkey = try expectCommand(["dossier", "key", "--store", store], exits: 0).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let bundle = folder.appendingPathComponent("bundle.tar").path
-        _ = try expectCommand(["dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle], exits: 0)
+        _ = try expectCommand(["dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle, "--plain"], exits: 0)
         return (folder, store, bundle, vkey)
     }
 
