@@ -457,21 +457,25 @@ public enum DossierBundle {
                 fail("\(label) does not match the bundle's chain: an entry was changed")
             }
         }
-        var signedEntries: Int? = nil
-        if let note = manifest.checkpoint {
+        /// A checkpoint signed by the trusted key whose root is the chain's at its size: its size.
+        func checked(_ note: String, _ label: String) -> Int? {
             do {
                 let opened = try StoreCheckpoint.open(note, verifier: verifier)
-                signedEntries = opened.checkpoint.size
-                matches(opened.checkpoint, "the bundle's checkpoint")
-            } catch { fail("the bundle's checkpoint: \(error)") }
-        } else {
-            fail("the bundle names a verifier key but holds no checkpoint")
+                matches(opened.checkpoint, label)
+                return opened.checkpoint.size
+            } catch {
+                fail("\(label): \(error)")
+                return nil
+            }
         }
+        if manifest.checkpoint == nil { fail("the bundle names a verifier key but holds no checkpoint") }
+        let signedEntries = manifest.checkpoint.flatMap { checked($0, "the bundle's checkpoint") }
         // Every proof, as an auditor's own tool would check it: leaf = the entry hash's bytes.
-        let carriedEntries = manifest.entries + manifest.purged + (manifest.decisions ?? [])
-        for entry in carriedEntries {
+        let proofs = Dictionary(
+            members.filter { $0.name.hasPrefix("proofs/") }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) {
             let name = "proofs/\(entry.id).tlog-proof"
-            guard let member = members.first(where: { $0.name == name }) else {
+            guard let member = proofs[name] else {
                 if let signedEntries, entry.seq <= signedEntries { fail("\(name) is missing") }
                 continue
             }
@@ -481,14 +485,7 @@ public enum DossierBundle {
                 _ = try proof.verify(leafHash: ChainedDossierStore.leaf(entry.entryHash), verifier: verifier)
             } catch { fail("\(name): \(error)") }
         }
-        var keptEntries: Int? = nil
-        if let kept = trust.checkpoint {
-            do {
-                let opened = try StoreCheckpoint.open(kept, verifier: verifier)
-                keptEntries = opened.checkpoint.size
-                matches(opened.checkpoint, "the checkpoint given with --expect-checkpoint")
-            } catch { fail("the checkpoint given with --expect-checkpoint: \(error)") }
-        }
+        let keptEntries = trust.checkpoint.flatMap { checked($0, "the checkpoint given with --expect-checkpoint") }
         if trust.vkey == nil {
             notes.append(
                 "the checkpoint was checked against the key the bundle itself carries; give --vkey with the store's key as you recorded it to prove who signed it"

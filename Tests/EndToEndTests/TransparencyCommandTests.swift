@@ -61,12 +61,7 @@ struct TransparencyCommandTests {
         let verified = try expectCommand(["dossier", "verify", "--bundle", bundle, "--vkey", vkey], exits: 0)
         #expect(verified.stdout.contains("(the key given with --vkey)"))
         #expect(!verified.stdout.contains("checked against the key the bundle itself carries"))
-        let unpacked = folder.appendingPathComponent("unpacked")
-        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
-        #expect(try run(which("tar")!, ["-xf", bundle, "-C", unpacked.path]).status == 0)
-        let manifest =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: unpacked.appendingPathComponent("manifest.json"))) as! [String: Any]
-        let entries = (manifest["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["entryHash"] as! String) }
+        let (unpacked, manifest, entries) = try unpack(bundle, into: folder)
         #expect(entries.count == 5)  // four bidders and the tender
         for (id, _) in entries {
             #expect(FileManager.default.fileExists(atPath: unpacked.appendingPathComponent("proofs/\(id).tlog-proof").path))
@@ -94,12 +89,7 @@ struct TransparencyCommandTests {
         .enabled(if: pythonReady, pythonMissing))
     func independentVerifier() throws {
         let (folder, _, bundle, vkey) = try exported()
-        let unpacked = folder.appendingPathComponent("unpacked")
-        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
-        #expect(try run(which("tar")!, ["-xf", bundle, "-C", unpacked.path]).status == 0)
-        let manifest =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: unpacked.appendingPathComponent("manifest.json"))) as! [String: Any]
-        let entries = (manifest["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["entryHash"] as! String) }
+        let (unpacked, manifest, entries) = try unpack(bundle, into: folder)
         #expect(entries.count == 5)
         for (id, hash) in entries {
             let proof = unpacked.appendingPathComponent("proofs/\(id).tlog-proof").path
@@ -113,6 +103,17 @@ struct TransparencyCommandTests {
         try Data(try Self.flipped(String(contentsOf: proofURL, encoding: .utf8)).utf8).write(to: proofURL)
         let refused = try run(which("python3")!, [Self.independent, vkey, proofURL.path, entries[0].1])
         #expect(refused.status == 1 && refused.stdout.hasPrefix("invalid"))
+    }
+
+    /// The bundle unpacked into `folder/unpacked`, its manifest, and its entries' ids and hashes.
+    func unpack(_ bundle: String, into folder: URL) throws -> (URL, [String: Any], [(String, String)]) {
+        let unpacked = folder.appendingPathComponent("unpacked")
+        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+        #expect(try run(which("tar")!, ["-xf", bundle, "-C", unpacked.path]).status == 0)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: unpacked.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let entries = (manifest["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0["entryHash"] as! String) }
+        return (unpacked, manifest, entries)
     }
 
     /// The proof with one bit of its first hash line flipped.
