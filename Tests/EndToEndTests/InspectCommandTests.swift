@@ -105,4 +105,20 @@ struct InspectCommandTests {
         #expect(full.stdout.contains("1965-09-28"))
         #expect(full.stdout.contains("Hodor was convicted"))
     }
+
+    /// The privacy officer's case (issue 29): the sample's conviction with its self-cleaning
+    /// measures; none of Part III's free text is printed without --personal-data, in either format.
+    @Test("Nothing of Part III's free text, the self-cleaning description included, without --personal-data")
+    func selfCleaningRedacted() throws {
+        let bid = Paths.repositoryFile("samples/zonnepark-lelystad/bidders/2-polder-energie-combinatie/uea-penvoerder.xml")
+        let texts = ["voormalig bestuurder", "Bestuurder ontslagen, compliance-officer aangesteld"]
+        for format in ["json", "text"] {
+            let plain = try ueaScreen("inspect", "--format", format, bid)
+            for text in texts { #expect(!plain.stdout.contains(text), "\(format): \(text)") }
+        }
+        // The JSON model carries the texts, and shows where they were taken out.
+        #expect(try ueaScreen("inspect", "--format", "json", bid).stdout.contains("[redacted: personal data"))
+        let full = try ueaScreen("inspect", "--format", "json", "--personal-data", bid)
+        for text in texts { #expect(full.stdout.contains(text), "--personal-data: \(text)") }
+    }
 }

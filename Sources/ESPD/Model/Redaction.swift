@@ -2,8 +2,9 @@ extension ESPDDocument {
     /// The placeholder that replaces redacted personal data.
     public static let redacted = "[redacted: personal data, use --personal-data]"
 
-    /// A copy without birth dates and without the free text of criminal-law answers
-    /// (who was convicted, the reason). Indicators and dates stay: findings need them.
+    /// A copy without birth dates and without the free text of the exclusion grounds (Part III:
+    /// who was convicted and why, what was done about it: the self-cleaning description
+    /// included). Indicators and dates stay: findings need them.
     public func redactingPersonalData() -> ESPDDocument {
         var copy = self
         if var eo = copy.economicOperator {
@@ -13,7 +14,9 @@ extension ESPDDocument {
             copy.economicOperator = eo
         }
         for c in copy.criteria.indices {
-            for a in copy.criteria[c].answers.indices where copy.criteria[c].answers[a].criminalData {
+            let partThree = copy.criteria[c].category == .exclusion
+            if partThree && copy.criteria[c].selfCleaningDescription != nil { copy.criteria[c].selfCleaningDescription = Self.redacted }
+            for a in copy.criteria[c].answers.indices where copy.criteria[c].answers[a].criminalData || partThree {
                 if copy.criteria[c].answers[a].description != nil { copy.criteria[c].answers[a].description = Self.redacted }
             }
         }
