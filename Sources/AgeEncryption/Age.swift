@@ -176,9 +176,7 @@ public enum Age {
             let last = remaining <= chunk + tag
             let size = last ? remaining : chunk + tag
             guard size >= tag else { throw Failure.payload("a chunk shorter than its tag") }
-            var nonceBytes = Data(count: 12)
-            for index in 0..<8 { nonceBytes[3 + index] = UInt8((counter >> UInt64(8 * (7 - index))) & 0xFF) }
-            nonceBytes[11] = last ? 1 : 0
+            let nonceBytes = chunkNonce(counter: counter, last: last)
             let sealed = data[offset..<(offset + size)]
             guard
                 let box = try? ChaChaPoly.SealedBox(
@@ -197,6 +195,14 @@ public enum Age {
         var out = Data()
         try decrypt(data, identities: identities) { out.append($0) }
         return out
+    }
+
+    /// A payload chunk's nonce: an 11-byte big-endian counter, then 0x01 for the final chunk, else 0x00.
+    static func chunkNonce(counter: UInt64, last: Bool) -> Data {
+        var nonce = Data(count: 12)
+        for index in 0..<8 { nonce[3 + index] = UInt8((counter >> UInt64(8 * (7 - index))) & 0xFF) }
+        nonce[11] = last ? 1 : 0
+        return nonce
     }
 
     /// Whether `data` starts like an age file.
@@ -249,10 +255,7 @@ public enum Age {
         }
 
         private func seal(_ plain: Data, last: Bool) throws {
-            var nonce = Data(count: 12)
-            for index in 0..<8 { nonce[3 + index] = UInt8((counter >> UInt64(8 * (7 - index))) & 0xFF) }
-            nonce[11] = last ? 1 : 0
-            let box = try ChaChaPoly.seal(plain, using: key, nonce: ChaChaPoly.Nonce(data: nonce))
+            let box = try ChaChaPoly.seal(plain, using: key, nonce: ChaChaPoly.Nonce(data: Age.chunkNonce(counter: counter, last: last)))
             try output(box.ciphertext + box.tag)
             counter += 1
         }

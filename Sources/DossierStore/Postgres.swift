@@ -257,13 +257,11 @@ final class PostgresDatabase: SQLBackend {
             let type: Int64 = truncate ? 2 | 32 : 1 | 2 | 8 | 16
             let body = function == "uea_blob_delete" ? Self.blobDeleteBody : Self.appendOnlyBody
             guard found.table == table, found.function == function, found.type == type,
-                PostgresDatabase.normalised(found.body) == PostgresDatabase.normalised(body)
+                StoreSchema.normalised(found.body) == StoreSchema.normalised(body)
             else { return "append-only trigger \(name) is not the one uea-screen created (its function or body was replaced)" }
             return nil
         }
     }
-
-    static func normalised(_ sql: String) -> String { sql.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     func canBypassTriggers() throws -> String? {
         let row = try query(

@@ -100,6 +100,11 @@ enum StoreSchema {
         """
     }
 
+    /// SQL as compared by verify: whitespace runs as one space, no trailing semicolon.
+    static func normalised(_ sql: String) -> String {
+        sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "; "))
+    }
+
     /// A file may be deleted only when every dossier that uses it has a tombstone (purge).
     static let blobInUse = """
         EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
@@ -169,15 +174,11 @@ final class SQLiteDatabase: SQLBackend {
         }
         return required.compactMap { name in
             guard let sql = present[name] else { return "append-only trigger \(name) is missing or disabled" }
-            guard let wanted = expected[name], Self.normalised(sql) == Self.normalised(wanted) else {
+            guard let wanted = expected[name], StoreSchema.normalised(sql) == StoreSchema.normalised(wanted) else {
                 return "append-only trigger \(name) is not the one uea-screen created (its body was replaced)"
             }
             return nil
         }
-    }
-
-    static func normalised(_ sql: String) -> String {
-        sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "; "))
     }
 
     func canBypassTriggers() throws -> String? {

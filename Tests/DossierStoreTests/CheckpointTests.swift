@@ -24,6 +24,14 @@ struct CheckpointTests {
         return (store, location, signer, try store.checkpoint(signer: signer))
     }
 
+    /// The signed store, and a connection to it with the append-only triggers off (an insider's).
+    func unprotected(_ backend: String) throws -> (any DossierStore, String, NoteSigner, StoreCheckpoint, any SQLBackend) {
+        let (store, location, signer, checkpoint) = try signedStore(backend)
+        let db = try base.connection(backend, location)
+        try base.disableTriggers(db, backend)
+        return (store, location, signer, checkpoint, db)
+    }
+
     @Test("A checkpoint names the entries and access records, is signed by the store's key, and verifies", arguments: TestStores.backends)
     func signsAndVerifies(backend: String) throws {
         let (store, location, signer, checkpoint) = try signedStore(backend)
@@ -51,10 +59,8 @@ struct CheckpointTests {
 
     @Test("Deleting every access-log record is found by the checkpoint that covered them", arguments: TestStores.backends)
     func accessLogTruncated(backend: String) throws {
-        let (store, location, signer, _) = try signedStore(backend)
+        let (store, location, signer, _, db) = try unprotected(backend)
         defer { TestStores.drop(location) }
-        let db = try base.connection(backend, location)
-        try base.disableTriggers(db, backend)
         try db.execute("DELETE FROM access_log")
         let report = try store.verify(expectHead: nil, trust: CheckpointTrust(vkey: signer.verifier))
         #expect(report.broken.contains { $0.reason.contains("covers 2 access-log records but the store holds 0") })
@@ -66,10 +72,8 @@ struct CheckpointTests {
         "Deleting the last entry, and the checkpoints with it, is found against a checkpoint kept outside the store",
         arguments: TestStores.backends)
     func lastEntryRemoved(backend: String) throws {
-        let (store, location, signer, kept) = try signedStore(backend)
+        let (store, location, signer, kept, db) = try unprotected(backend)
         defer { TestStores.drop(location) }
-        let db = try base.connection(backend, location)
-        try base.disableTriggers(db, backend)
         try db.execute("DELETE FROM entry_files WHERE entry_seq = 4")
         try db.execute("DELETE FROM entries WHERE seq = 4")
         // With the store's own checkpoints still there, verify finds the loss by itself …
@@ -83,10 +87,8 @@ struct CheckpointTests {
 
     @Test("A changed entry, a forged checkpoint row and a checkpoint table removed are each reported", arguments: TestStores.backends)
     func forgedRows(backend: String) throws {
-        let (store, location, signer, _) = try signedStore(backend)
+        let (store, location, signer, _, db) = try unprotected(backend)
         defer { TestStores.drop(location) }
-        let db = try base.connection(backend, location)
-        try base.disableTriggers(db, backend)
         // A checkpoint signed by someone else's key, under the store's name, inserted as a row.
         let forger = try NoteSigner(name: signer.name)
         let fake = try StoreCheckpoint.text(origin: signer.name, entries: MerkleFrontier(), access: MerkleFrontier()).signed(by: forger)
@@ -124,10 +126,8 @@ struct CheckpointTests {
 
     @Test("An entry rewritten with its whole chain recomputed is consistent, but not with the signed checkpoint")
     func rewrittenChain() throws {
-        let (store, location, signer, _) = try signedStore("sqlite")
+        let (store, location, signer, _, db) = try unprotected("sqlite")
         defer { TestStores.drop(location) }
-        let db = try base.connection("sqlite", location)
-        try base.disableTriggers(db, "sqlite")
         // Entry 2 turned clean and every hash after it recomputed: the chain alone verifies.
         var previous = ChainedDossierStore.zeroHash
         for row in try db.query("SELECT \(ChainedDossierStore.columns) FROM entries ORDER BY seq", []) {

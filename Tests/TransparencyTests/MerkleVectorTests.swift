@@ -147,13 +147,7 @@ import Testing
         let leaves = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"]
         var frontier = MerkleFrontier()
         for leaf in leaves {
-            var data = Data()
-            var index = leaf.startIndex
-            while index < leaf.endIndex {
-                let next = leaf.index(index, offsetBy: 2)
-                data.append(UInt8(leaf[index..<next], radix: 16)!)
-                index = next
-            }
+            let data = SignedNoteTests.hex(leaf)
             frontier.append(leafHash: Merkle.leafHash(data))
         }
         let vector = try Self.vectors("inclusion/1").first { $0.0.hasSuffix("happy-path.json") }!.1
