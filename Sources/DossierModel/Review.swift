@@ -19,31 +19,76 @@ extension Finding {
     }
 }
 
-/// A jurist's decision on a finding (or a manual review item) of a dossier.
+/// A decision on a finding (or a manual review item) of a dossier. Each word says what was decided,
+/// so that a decision on a mandatory ground cannot be read two ways (finding confirmed, or measures
+/// accepted?).
 public enum ReviewDecision: String, Codable, Sendable, CaseIterable {
-    /// E.g. self-cleaning measures judged sufficient (Aw 2012 art. 2.87a).
-    case accepted
-    /// A name match that is another person or entity.
-    case falsePositive = "false-positive"
+    /// Self-cleaning measures assessed and judged sufficient (Aw 2012 art. 2.87a; Dir. art. 57(6)).
+    case measuresAccepted = "measures-accepted"
+    /// The ground applies: the bidder is excluded (Aw 2012 art. 2.86–2.87, 2.130).
+    case groundConfirmed = "ground-confirmed"
+    /// The ground does not apply (not announced, out of its period, answered wrongly and corrected).
+    case groundNotApplicable = "ground-not-applicable"
+    /// A name-match hit on a list or register that is another person or entity (identity evidence kept).
+    case notTheListedParty = "not-the-listed-party"
+    /// A motivated deviation from the Inkoopkader (confirmed by the Secretaris).
+    case deviationApproved = "deviation-approved"
+    /// A duty on the tender documents met by recording why (e.g. why a clause was omitted).
+    case justificationRecorded = "justification-recorded"
     /// The bidder was asked; open until the due date.
     case needsInformation = "needs-information"
-    /// The ground applies: the bidder is excluded.
-    case excluded
+    // The words of earlier releases: still read from stores and bundles, never recorded again.
+    case accepted
+    case falsePositive = "false-positive"
     case notApplicable = "not-applicable"
+    case excluded
 
-    /// Whether the decision resolves the finding (a blocker only by these, with a reason).
-    public var resolves: Bool { [.accepted, .falsePositive, .notApplicable].contains(self) }
+    /// The words a decision may be recorded with today.
+    public static let current: [ReviewDecision] = allCases.filter { !$0.isLegacy }
+
+    public var isLegacy: Bool { [.accepted, .falsePositive, .notApplicable, .excluded].contains(self) }
+
+    /// Whether the decision resolves the finding (a blocker only once confirmed, see `Mandate`).
+    public var resolves: Bool {
+        [
+            .measuresAccepted, .groundNotApplicable, .notTheListedParty, .deviationApproved, .justificationRecorded, .accepted,
+            .falsePositive, .notApplicable,
+        ].contains(self)
+    }
+
+    /// Whether the decision excludes the bidder.
+    public var excludes: Bool { self == .groundConfirmed || self == .excluded }
 }
 
-/// A decision as the review sees it: on which finding, by whom, when, why, and from which dossier
-/// version it was carried.
+/// A decision as the review sees it: on which finding, by whom (name and authenticated account),
+/// when, why, from which dossier version it was carried, and who confirmed it.
 public struct ReviewRecord: Codable, Sendable, Equatable {
+    /// The second person's confirmation of a decision on a blocker.
+    public struct Confirmation: Codable, Sendable, Equatable {
+        public var by: String
+        public var account: String?
+        public var at: String
+        public var entry: String
+        public var reason: String
+        public init(by: String, account: String?, at: String, entry: String, reason: String) {
+            self.by = by
+            self.account = account
+            self.at = at
+            self.entry = entry
+            self.reason = reason
+        }
+    }
+
     /// The finding's fingerprint, or `review.<item>` for a manual review item.
     public var finding: String
     public var check: String
     public var decision: ReviewDecision
     public var reason: String
     public var by: String
+    /// The authenticated account that recorded it (nil: a release before accounts were recorded).
+    public var account: String? = nil
+    /// Whether the entry carries its decider's signature (checked by verify).
+    public var signed: Bool = false
     public var at: String
     public var due: String?
     /// The dossier (version) the decision was recorded on.
@@ -51,6 +96,9 @@ public struct ReviewRecord: Codable, Sendable, Equatable {
     /// The entry that records it.
     public var entry: String
     public var attachments: [String]
+    public var confirmation: Confirmation? = nil
+    /// Set by the review: the decision is on a blocker and waits for a second person's confirmation.
+    public var awaitingConfirmation: Bool = false
     public init(
         finding: String, check: String, decision: ReviewDecision, reason: String, by: String, at: String, due: String?, dossier: String,
         entry: String, attachments: [String]
@@ -82,6 +130,12 @@ public struct ReviewedDossier: Codable, Sendable {
         public var decision: ReviewRecord?
         /// true when that decision was recorded on an earlier version of the dossier.
         public var carried: Bool
+        /// The decision needs a second person's confirmation and has none yet: the finding stays open.
+        public var awaitingConfirmation: Bool = false
+
+        /// The decision that applies, nil while open or awaiting confirmation.
+        public var effective: ReviewDecision? { awaitingConfirmation ? nil : decision?.decision }
+        public var isOpen: Bool { !(effective?.resolves ?? false) && !(effective?.excludes ?? false) }
     }
 
     public var dossier: String
@@ -106,10 +160,13 @@ public struct ReviewedDossier: Codable, Sendable {
         for decision in decisions { latest[decision.finding] = decision }
         items = dossier.findings.filter { $0.severity != .info }.map { finding in
             let key = finding.fingerprint
-            let decision = latest[key]
+            var decision = latest[key]
+            let awaits = Self.awaits(decision, severity: finding.severity)
+            decision?.awaitingConfirmation = awaits
             return Item(
                 fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message,
-                ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false)
+                ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false,
+                awaitingConfirmation: awaits)
         }
         reviewItems = dossier.review.map { item in
             let decision = latest[item.id]
@@ -119,18 +176,26 @@ public struct ReviewedDossier: Codable, Sendable {
         }
         let present = Set(items.map(\.fingerprint) + reviewItems.map(\.fingerprint))
         previousDecisions = latest.values.filter { !present.contains($0.finding) }.sorted { $0.at < $1.at }
-        if items.contains(where: { $0.decision?.decision == .excluded }) {
-            outcomeAfter = .excluded
-        } else {
-            let open = items.filter { !($0.decision?.decision.resolves ?? false) }
-            outcomeAfter = .of(blocker: open.count { $0.severity == .blocker }, attention: open.count { $0.severity == .attention })
-        }
+        outcomeAfter = Self.outcome(items)
+    }
+
+    /// Four eyes: a decision on a blocker takes effect only with a second person's confirmation.
+    static func awaits(_ decision: ReviewRecord?, severity: Severity) -> Bool {
+        guard let decision else { return false }
+        return Mandate.needsConfirmation(decision.decision, on: severity) && decision.confirmation == nil
+    }
+
+    /// Excluded by a decision that applies; else the open items decide.
+    static func outcome(_ items: [Item]) -> Outcome {
+        if items.contains(where: { $0.effective?.excludes == true }) { return .excluded }
+        let open = items.filter(\.isOpen)
+        return .of(blocker: open.count { $0.severity == .blocker }, attention: open.count { $0.severity == .attention })
     }
 
     /// Open findings per family (blocker and attention).
     public var openByFamily: [String: Int] {
         var counts: [String: Int] = [:]
-        for item in items where !(item.decision?.decision.resolves ?? false) && item.decision?.decision != .excluded {
+        for item in items where item.isOpen {
             counts[String(item.check.prefix { $0 != "." }), default: 0] += 1
         }
         return counts

@@ -10,6 +10,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     // @unchecked: every use of `db` is under `lock`.
     let db: any SQLBackend
     private let lock = NSLock()
+    /// The account the operating system or the database authenticated for this connection.
+    let authenticatedAccount: String
+    /// The columns an entry is read with (a read-only store of a release before accounts reads them as NULL).
+    private(set) var columns = ChainedDossierStore.baseColumns + ", account, signer, signature"
     static let schema = "uea-screen/store/2"
     static let zeroHash = String(repeating: "0", count: 64)
     /// Dir. 2014/24/EU art. 84: documentation of the procedure is kept at least three years from
@@ -24,6 +28,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// is written to it, and creates the schema in a transaction that concurrent creators queue on.
     init(db: any SQLBackend, create: Bool) throws {
         self.db = db
+        do { authenticatedAccount = try db.authenticatedAccount() } catch { throw StoreError.database("\(error)") }
         do {
             if try schemaVersion() == nil {
                 guard create else { throw StoreError.notAStore(path: db.location, reason: "a database without the uea-screen schema") }
@@ -54,6 +59,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             try db.opened()
             try addLogIfMissing()
+            try addAccountsIfMissing()
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
@@ -71,6 +77,22 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         } catch {
             try? db.execute("ROLLBACK")
         }
+    }
+
+    /// A store made before accounts and signatures gets their columns when first opened by a user
+    /// who may write it; a read-only copy reads them as empty.
+    private func addAccountsIfMissing() throws {
+        guard try !db.hasColumn("entries", "account") else { return }
+        do {
+            try db.beginCreate()
+            if try !db.hasColumn("entries", "account") {
+                try db.execute(StoreSchema.accountColumns)
+            }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+        }
+        if try !db.hasColumn("entries", "account") { columns = Self.baseColumns + ", NULL, NULL, NULL" }
     }
 
     /// The log's origin (its name in every checkpoint) and the mark that checkpoints are kept.
@@ -130,7 +152,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try read {
             guard
                 let row = try db.query(
-                    "SELECT \(Self.columns) FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1",
+                    "SELECT \(columns) FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1",
                     [.text(tender)]
                 ).first
             else { return nil }
@@ -177,6 +199,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 checks: checks, ruleDataVersion: ruleData,
                 contentSHA256: SHA256.hex(json), sourcesSHA256: Self.sourcesDigest(sources.map { ($0.role, $0.path, $0.sha256) }),
                 prevHash: last?[1].text ?? Self.zeroHash, entryHash: "")
+            entry.account = authenticatedAccount
             entry.entryHash = entry.computedHash
             try insert(entry)
             try keepBlob(json, sha256: entry.contentSHA256)
@@ -191,19 +214,20 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// Stores `bytes` unless a file with this SHA-256 is already kept: a re-screen costs no space.
-    private func keepBlob(_ bytes: Data, sha256: String) throws {
+    func keepBlob(_ bytes: Data, sha256: String) throws {
         if try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty {
             try db.query("INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)", [.text(sha256), .blob(bytes)])
         }
     }
 
-    private func insert(_ entry: StoredEntry) throws {
+    func insert(_ entry: StoredEntry) throws {
         try db.query(
             """
             INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
                 reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
-                subject, criminal_data, decision, finding, finding_check, due)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
+                subject, criminal_data, decision, finding, finding_check, due, account, signer, signature)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27,
+                $28, $29, $30)
             """,
             [
                 .integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind.rawValue), entry.previousVersion.map { .text($0) } ?? .null,
@@ -215,11 +239,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 .text(entry.entryHash), entry.subject.map { .text($0) } ?? .null, .integer(entry.criminalData ? 1 : 0),
                 entry.decision.map { .text($0) } ?? .null, entry.finding.map { .text($0) } ?? .null,
                 entry.findingCheck.map { .text($0) } ?? .null, entry.due.map { .text($0) } ?? .null,
+                entry.account.map { .text($0) } ?? .null, entry.signer.map { .text($0) } ?? .null,
+                entry.signature.map { .text($0) } ?? .null,
             ])
     }
 
     /// Appends an award or tombstone entry about `subject` (inside the caller's write transaction).
-    private func appendMarker(kind: EntryKind, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
+    func appendMarker(kind: EntryKind, subject: StoredEntry, by: String, reason: String?, now: Date, finish: Bool = true) throws
         -> StoredEntry
     {
         let last = try db.query("SELECT seq, entry_hash, stored_at FROM entries ORDER BY seq DESC LIMIT 1", []).first
@@ -237,6 +263,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.finding = nil
         entry.findingCheck = nil
         entry.due = nil
+        entry.account = authenticatedAccount
+        entry.signer = nil
+        entry.signature = nil
         entry.prevHash = last?[1].text ?? Self.zeroHash
         entry.entryHash = entry.computedHash
         if finish { try insert(entry) }
@@ -276,13 +305,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         do { return try body() } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
-    private func resolveUnlocked(_ id: String) throws -> StoredEntry {
+    func resolveUnlocked(_ id: String) throws -> StoredEntry {
         let wanted = id.lowercased()
         guard wanted.count >= 8, wanted.allSatisfy({ "0123456789abcdef-".contains($0) }) else {
             throw StoreError.unknownID(id, candidates: [])
         }
         let rows = try db.query(
-            "SELECT \(Self.columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
+            "SELECT \(columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
         let found = rows.map(Self.entry)
         guard found.count == 1, let only = found.first else {
             throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind.rawValue), \($0.bidderName))" })
@@ -296,9 +325,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         !(try db.query("SELECT 1 FROM entries WHERE kind = 'tombstone' AND subject = $1", [.text(id)]).isEmpty)
     }
 
-    public func award(id: String, by: String, reason: String?, now: Date = Date()) throws -> StoredEntry {
-        try Self.checkText([("--by", by), ("--reason", reason)])
+    public func award(id: String, reason: String?, key: NoteSigner, now: Date = Date()) throws -> StoredEntry {
+        try Self.checkText([("--reason", reason)])
         return try write {
+            let actor = try actingMember(.award, key: key)
             let subject = try resolveUnlocked(id)
             guard subject.kind == .dossier else {
                 throw StoreError.refused("\(subject.id) is a \(subject.kind.rawValue) entry, not a dossier; award the bidder's dossier")
@@ -325,16 +355,23 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     "\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once"
                 )
             }
-            return try appendMarker(kind: .award, subject: subject, by: by, reason: reason, now: now)
+            var entry = try appendMarker(kind: .award, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
+            try signAndInsert(&entry, signer: actor.entry, key: key)
+            return entry
         }
     }
 
     public func decide(
-        id: String, finding: String, check: String, decision: ReviewDecision, reason: String, due: String?, attachments: [StoredSource],
-        by: String, now: Date = Date()
+        id: String, finding: String, check: String, severity: Severity, decision: ReviewDecision, reason: String, due: String?,
+        attachments: [StoredSource], key: NoteSigner, now: Date = Date()
     ) throws -> StoredEntry {
+        guard !decision.isLegacy else {
+            throw StoreError.refused(
+                "'\(decision.rawValue)' is a word of earlier releases that can be read two ways; decide with one of \(ReviewDecision.current.map(\.rawValue).joined(separator: ", ")); nothing was recorded"
+            )
+        }
         try Self.checkText(
-            [("--by", by), ("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
+            [("--reason", reason), ("finding", finding), ("--due", due)] + attachments.map { ("attachment path", $0.path) })
         for file in attachments where SHA256.hex(file.bytes) != file.sha256 { throw StoreError.changedSource(path: file.path) }
         let today = String(Self.timestamp.string(from: now).prefix(10))
         if let due, due < today {
@@ -349,14 +386,17 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             guard try !isTombstoned(subject.id) else {
                 throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it")
             }
-            var entry = try appendMarker(kind: .decision, subject: subject, by: by, reason: reason, now: now, finish: false)
+            guard try self.severity(of: finding, in: subject.id) == severity else {
+                throw StoreError.refused("finding \(finding.prefix(8)) of dossier \(subject.id) is not of severity \(severity.rawValue); nothing was recorded")
+            }
+            let actor = try actingMember(.propose(decision, severity), key: key)
+            var entry = try appendMarker(kind: .decision, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
             entry.decision = decision.rawValue
             entry.finding = finding
             entry.findingCheck = check
             entry.due = due
             entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
-            entry.entryHash = entry.computedHash
-            try insert(entry)
+            try signAndInsert(&entry, signer: actor.entry, key: key)
             for file in attachments {
                 try keepBlob(file.bytes, sha256: file.sha256)
                 try db.query(
@@ -370,7 +410,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func decisions(about dossier: StoredEntry) throws -> [StoredEntry] {
         try read {
             try db.query(
-                "SELECT \(Self.columns) FROM entries WHERE kind = 'decision' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq",
+                "SELECT \(columns) FROM entries WHERE kind IN ('decision', 'confirmation') AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 ORDER BY seq",
                 [.text(dossier.tenderID), .text(dossier.bidderKey), .text(dossier.bidderName)]
             ).map(Self.entry)
         }
@@ -395,7 +435,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             var candidates: [StoredEntry] = []
             for tender in due.sorted() {
                 candidates += try db.query(
-                    "SELECT \(Self.columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
+                    "SELECT \(columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
                     [.text(tender)]
                 ).map(Self.entry)
             }
@@ -425,7 +465,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         ).isEmpty)
     }
 
-    static let columns = """
+    static let baseColumns = """
         seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
         blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data,
         decision, finding, finding_check, due
@@ -449,6 +489,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.finding = row[24].text
         entry.findingCheck = row[25].text
         entry.due = row[26].text
+        if row.count > 29 {
+            entry.account = row[27].text
+            entry.signer = row[28].text
+            entry.signature = row[29].text
+        }
         return entry
     }
 
@@ -457,7 +502,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var after: Int64 = 0
         while true {
             let rows = try read {
-                try db.query("SELECT \(Self.columns) FROM entries WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)])
+                try db.query("SELECT \(columns) FROM entries WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.integer(after)])
             }
             for row in rows { try body(Self.entry(row)) }
             guard rows.count == Self.page, let last = rows.last?[0].integer else { return }
@@ -553,6 +598,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 }
             }
         }
+        var signatures = SignatureCheck()
         var previousHash = Self.zeroHash
         var previousStored: Date? = nil
         var expectedSeq = 1
@@ -583,7 +629,34 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 }
                 try checkFiles(
                     entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
+            case .person:
+                let member = try read { try registration(entry) }
+                if member == nil { fail("registration without a readable person") }
+                if let member { signatures.register(entry, member.person, fail: fail) }
+            case .confirmation:
+                let proposal = try entry.subject.flatMap { id in try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(id)]) }.first.map(Self.entry) }
+                if let proposal, proposal.kind == .decision, proposal.seq < entry.seq, proposal.tenderID == entry.tenderID,
+                    proposal.bidderName == entry.bidderName, proposal.bidderKey == entry.bidderKey, proposal.decision == entry.decision,
+                    proposal.finding == entry.finding
+                {
+                    if proposal.account == entry.account || proposal.signer == entry.signer {
+                        fail("confirmed by the person who proposed it (four eyes)")
+                    }
+                    let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)) ?? .needsInformation
+                    let severity: Severity = try read { try? self.severity(of: proposal.finding ?? "", in: proposal.subject ?? "") } ?? .blocker
+                    signatures.check(entry, act: .confirm(word, severity), fail: fail)
+                } else {
+                    fail("confirmation of \(entry.subject ?? "nothing"), which is not an earlier decision on this bidder's finding")
+                }
+                if entry.signer == nil { fail("confirmation without a signature") }
             case .decision:
+                if entry.signer == nil {
+                    signatures.unsignedDecisions += 1
+                } else if let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = entry.finding {
+                    // A purged dossier no longer says the finding's severity: the weaker mandate is checked.
+                    let severity: Severity = try read { try? self.severity(of: finding, in: entry.subject ?? "") } ?? .attention
+                    signatures.check(entry, act: .propose(word, severity), fail: fail)
+                }
                 if try !subjectIsDossier(entry) {
                     fail("decision on \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
@@ -597,6 +670,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     listDiffers: "attached files differ from those recorded",
                     label: "attached file", fail: fail)
             case .award:
+                if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
                 if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true {
                     awardedOn[entry.tenderID] = day
                 }
@@ -638,6 +712,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
         broken += log.finish(entries: count, accessRecords: accessCount)
         var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
+        if signatures.unsignedDecisions > 0 {
+            report.notes = (report.notes ?? []) + [
+                "\(signatures.unsignedDecisions) decisions were recorded before decisions were signed: they name no authenticated person, and one on a blocker counts as an unconfirmed proposal"
+            ]
+        }
         report.log = log.summary
         if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }
         if let bypass { report.notes = (report.notes ?? []) + [bypass] }
@@ -654,7 +733,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// An award or tombstone names a dossier stored before it, of the same tender and bidder.
     private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
         guard let subject = marker.subject,
-            let row = try read({ try db.query("SELECT \(Self.columns) FROM entries WHERE id = $1", [.text(subject)]) }).first
+            let row = try read({ try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(subject)]) }).first
         else { return false }
         let dossier = Self.entry(row)
         return (dossier.kind == .dossier || (dossier.kind == .tender && marker.kind == .tombstone)) && dossier.seq < marker.seq
@@ -666,10 +745,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func logAccess(by: String, action: String, target: String?) throws {
         let by = by.replacingOccurrences(of: "\0", with: "\u{FFFD}")
         let target = target?.replacingOccurrences(of: "\0", with: "\u{FFFD}")
+        // Who is the authenticated account; a name the caller gives is kept beside it.
+        let who = by == authenticatedAccount ? by : "\(by) (\(authenticatedAccount))"
         _ = try write {
             let last = try db.query("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1", []).first
             var record = AccessRecord(
-                seq: Int(last?[0].integer ?? 0) + 1, at: Self.timestamp.string(from: Date()), who: by, action: action, target: target,
+                seq: Int(last?[0].integer ?? 0) + 1, at: Self.timestamp.string(from: Date()), who: who, action: action, target: target,
                 prevHash: last?[1].text ?? Self.zeroHash, hash: "")
             record.hash = record.computedHash
             try db.query(

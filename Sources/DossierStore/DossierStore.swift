@@ -14,6 +14,10 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
     case decision
     /// The dossier's content was purged after the retention period.
     case tombstone
+    /// A person registered (or their roles changed): the content is the `Person`.
+    case person
+    /// A second person confirms a decision on a blocker (four eyes): the subject is the decision.
+    case confirmation
     /// A value no release writes (a row changed outside uea-screen): kept as read, so that the entry
     /// hash still covers it and `verify` reports it.
     case unrecognised(String)
@@ -26,6 +30,8 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
             case "award": .award
             case "decision": .decision
             case "tombstone": .tombstone
+            case "person": .person
+            case "confirmation": .confirmation
             default: .unrecognised(rawValue)
             }
     }
@@ -37,6 +43,8 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
         case .award: "award"
         case .decision: "decision"
         case .tombstone: "tombstone"
+        case .person: "person"
+        case .confirmation: "confirmation"
         case .unrecognised(let value): value
         }
     }
@@ -89,6 +97,15 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     public var finding: String?
     public var findingCheck: String?
     public var due: String?
+    /// The authenticated account that wrote the entry (the OS user for SQLite, the database role for
+    /// PostgreSQL); nil in entries of releases before accounts were recorded.
+    public var account: String? = nil
+    /// For signed entries (decisions, confirmations, awards, registrations): the registration entry
+    /// of the person whose key signed it.
+    public var signer: String? = nil
+    /// The signer's signed-note signature line over the entry's fields hash (see `EntrySignature`);
+    /// not part of the hash it signs, and checked by verify against the registered key.
+    public var signature: String? = nil
 
     /// Every field that describes the entry, each written with its length in bytes, so that no
     /// value can borrow characters from its neighbour ("a\nkey=b" cannot move into the next field).
@@ -101,8 +118,10 @@ public struct StoredEntry: Codable, Sendable, Equatable {
             ("content", contentSHA256), ("sources", sourcesSHA256), ("decision", decision ?? ""), ("finding", finding ?? ""),
             ("findingCheck", findingCheck ?? ""), ("due", due ?? ""),
         ]
+        // Fields added later are hashed only when present: the hashes of older entries stay as they were.
+        let later: [(String, String)] = [("account", account), ("signer", signer)].compactMap { name, value in value.map { (name, $0) } }
         var out = Data("uea-screen/store/2\n".utf8)
-        for (name, value) in fields { out.append(contentsOf: Array("\(name) \(value.utf8.count):\(value)\n".utf8)) }
+        for (name, value) in fields + later { out.append(contentsOf: Array("\(name) \(value.utf8.count):\(value)\n".utf8)) }
         return out
     }
 
@@ -241,8 +260,9 @@ public protocol DossierStore: AnyObject, Sendable {
     func resolve(_ id: String) throws -> StoredEntry
     /// The entry and its dossier bytes (nil content when purged).
     func content(id: String) throws -> (StoredEntry, Data?)?
-    /// Records that the bidder of dossier `id` won its tender.
-    func award(id: String, by: String, reason: String?, now: Date) throws -> StoredEntry
+    /// Records that the bidder of dossier `id` won its tender, signed by `key`, whose registered
+    /// person (the authenticated account's) must hold the mandate (see `Mandate`).
+    func award(id: String, reason: String?, key: NoteSigner, now: Date) throws -> StoredEntry
     /// Removes the content and source files of dossiers whose tender was awarded at least
     /// `yearsAfterAward` years before `now`, leaving a tombstone each so the chain still verifies.
     /// A tender without an award is never purged.
@@ -263,13 +283,22 @@ public protocol DossierStore: AnyObject, Sendable {
     func head() throws -> String
     func logAccess(by: String, action: String, target: String?) throws
     func accessLog(_ body: (AccessRecord) throws -> Void) throws
-    /// Records a jurist's decision on a finding of dossier `id` (its fingerprint, or `review.<item>`),
-    /// with files (a letter, a register extract) kept like sources.
+    /// Records a decision on a finding of dossier `id` (its fingerprint, or `review.<item>`), with
+    /// files (a letter, a register extract) kept like sources, signed by `key`; the authenticated
+    /// account's registered person must hold the mandate for a decision on a finding of `severity`.
     func decide(
-        id: String, finding: String, check: String, decision: ReviewDecision, reason: String, due: String?, attachments: [StoredSource],
-        by: String,
-        now: Date
+        id: String, finding: String, check: String, severity: Severity, decision: ReviewDecision, reason: String, due: String?,
+        attachments: [StoredSource], key: NoteSigner, now: Date
     ) throws -> StoredEntry
+    /// A second person confirms the decision entry `decision` (four eyes on a blocker).
+    func confirm(decision: String, reason: String, key: NoteSigner, now: Date) throws -> StoredEntry
+    /// The account this store was opened with, as the operating system or the database authenticated it.
+    func account() throws -> String
+    /// Registers `person` (or changes their roles): by a `beheerder`, or, in a store without anyone
+    /// registered, the first `beheerder` registering themselves.
+    func register(_ person: Person, key: NoteSigner, now: Date) throws -> StoredEntry
+    /// Every account's latest registration, in the order they were first registered.
+    func team() throws -> [TeamMember]
     /// Every decision on any version of the dossier's bidder in its tender, oldest first.
     func decisions(about dossier: StoredEntry) throws -> [StoredEntry]
 }

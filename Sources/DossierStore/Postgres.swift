@@ -221,6 +221,20 @@ final class PostgresDatabase: SQLBackend {
 
     func opened() throws {}
 
+    func hasColumn(_ table: String, _ column: String) throws -> Bool {
+        !(try query(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2",
+            [.text(table), .text(column)]
+        ).isEmpty)
+    }
+
+    func authenticatedAccount() throws -> String {
+        guard let name = try query("SELECT current_user", []).first?.first?.text else {
+            throw StoreError.database("the server did not say which role this connection has")
+        }
+        return name
+    }
+
     var requiredTriggers: [String] {
         StoreSchema.tables.flatMap { ["\($0)_append_only", "\($0)_no_truncate"] }
     }

@@ -12,15 +12,32 @@ public enum ReviewState {
         return (entry, dossier, ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: try records(store: store, about: entry)))
     }
 
-    /// The decisions on any version of this bidder's dossier in its tender, as records, oldest first.
+    /// The decisions on any version of this bidder's dossier in its tender, as records, oldest first,
+    /// each with the confirmation a second person gave it (never one by the same account or key).
     public static func records(store: any DossierStore, about entry: StoredEntry) throws -> [ReviewRecord] {
-        try store.decisions(about: entry).compactMap { decision in
-            guard let kind = decision.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = decision.finding else { return nil }
-            return ReviewRecord(
+        let entries = try store.decisions(about: entry)
+        var records: [ReviewRecord] = []
+        var index: [String: Int] = [:]
+        for decision in entries {
+            guard let kind = decision.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = decision.finding else { continue }
+            if decision.kind == .confirmation {
+                guard let at = decision.subject.flatMap({ index[$0] }), records[at].signed, decision.signer != nil,
+                    records[at].account != decision.account, records[at].decision == kind
+                else { continue }
+                records[at].confirmation = .init(
+                    by: decision.storedBy, account: decision.account, at: decision.storedAt, entry: decision.id, reason: decision.reason ?? "")
+                continue
+            }
+            var record = ReviewRecord(
                 finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
                 at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
                 attachments: try store.sources(id: decision.id).map(\.path))
+            record.account = decision.account
+            record.signed = decision.signer != nil && !kind.isLegacy
+            index[decision.id] = records.count
+            records.append(record)
         }
+        return records
     }
 
     /// Why the bidder of dossier `id` may not be awarded the tender, one item per reason; empty when
@@ -29,11 +46,12 @@ public enum ReviewState {
     /// screening alone.
     public static func awardObstacles(store: any DossierStore, id: String) throws -> [String] {
         let (_, _, review) = try load(store: store, id: id)
-        if let excluded = review.items.first(where: { $0.decision?.decision == .excluded }) {
+        if let excluded = review.items.first(where: { $0.effective?.excludes == true }) {
             return ["excluded on \(excluded.check) [\(excluded.fingerprint.prefix(8))]"]
         }
-        return review.items.filter { $0.severity == .blocker && !($0.decision?.decision.resolves ?? false) }.map {
-            "open blocker \($0.check)\($0.ground.map { " " + $0 } ?? "") [\($0.fingerprint.prefix(8))]"
+        return review.items.filter { $0.severity == .blocker && $0.isOpen }.map {
+            ($0.awaitingConfirmation ? "unconfirmed decision on blocker " : "open blocker ")
+                + "\($0.check)\($0.ground.map { " " + $0 } ?? "") [\($0.fingerprint.prefix(8))]"
         }
     }
 

@@ -40,6 +40,11 @@ protocol SQLBackend: AnyObject {
     func beginCreate() throws
     /// Whether a table of this name exists (read without changing the database).
     func hasTable(_ name: String) throws -> Bool
+    /// Whether `table` has a column of this name.
+    func hasColumn(_ table: String, _ column: String) throws -> Bool
+    /// The account the operating system (SQLite: the effective user) or the database server
+    /// (PostgreSQL: `current_user`) authenticated; never a name the caller chose.
+    func authenticatedAccount() throws -> String
     /// Whether the database holds no tables at all (a new store may be created in it).
     func isEmpty() throws -> Bool
     /// Settings that may be applied once the database is known to be a store.
@@ -74,7 +79,7 @@ enum StoreSchema {
             checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
             content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
             prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL,
-            decision TEXT, finding TEXT, finding_check TEXT, due TEXT);
+            decision TEXT, finding TEXT, finding_check TEXT, due TEXT, account TEXT, signer TEXT, signature TEXT);
         CREATE INDEX entries_tender ON entries (tender_id);
         CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
         CREATE INDEX entries_subject ON entries (subject);
@@ -89,6 +94,13 @@ enum StoreSchema {
         \(checkpoints(integer: integer))
         """
     }
+
+    /// The columns added with accounts and signed decisions, for a store made before them.
+    static let accountColumns = """
+        ALTER TABLE entries ADD COLUMN account TEXT;
+        ALTER TABLE entries ADD COLUMN signer TEXT;
+        ALTER TABLE entries ADD COLUMN signature TEXT;
+        """
 
     /// Signed checkpoints of the transparency log over the entries and the access log, each with
     /// the right edge of both trees, so the next one hashes only what was added since.
@@ -137,6 +149,17 @@ final class SQLiteDatabase: SQLBackend {
     }
 
     func isEmpty() throws -> Bool { try query("SELECT count(*) FROM sqlite_master", []).first?.first?.integer == 0 }
+
+    func hasColumn(_ table: String, _ column: String) throws -> Bool {
+        !(try query("SELECT 1 FROM pragma_table_info($1) WHERE name = $2", [.text(table), .text(column)]).isEmpty)
+    }
+
+    /// The effective user's name from the password database (`uid-N` for a user without an entry).
+    func authenticatedAccount() throws -> String {
+        let uid = geteuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid-\(uid)"
+    }
 
     func opened() throws {
         try execute(readOnly ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")

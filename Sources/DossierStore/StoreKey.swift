@@ -18,12 +18,8 @@ public enum StoreSigningKey {
 
     /// The file a key for `origin` is kept in on this machine.
     public static func defaultPath(origin: String) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let base =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
         let file = String(origin.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }) + ".key"
-        return ((base as NSString).appendingPathComponent("uea-screen/keys") as NSString).appendingPathComponent(file)
+        return (KeyFile.configFolder() as NSString).appendingPathComponent(file)
     }
 
     /// The signing key for `origin`; when there is none and `mayCreate` (the store has no key
@@ -43,21 +39,8 @@ public enum StoreSigningKey {
             return .key(try signer(text, origin: origin, from: path), from: path)
         }
         guard mayCreate else { return .missing(looked: path) }
-        let key = try NoteSigner(name: origin)
-        try FileManager.default.createDirectory(
-            atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        // Written whole beside the key's place, then linked there only if no other process made a
-        // key first (link(2) never replaces a file): two first writers end up with one key.
-        let temporary = path + ".\(UUID().uuidString).tmp"
-        try AtomicFile.write(Data((key.skey + "\n").utf8), to: temporary)
-        defer { unlink(temporary) }
-        if link(temporary, path) != 0 {
-            guard errno == EEXIST, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw StoreError.refused("\(path): the store's signing key cannot be written (\(String(cString: strerror(errno))))")
-            }
-            return .key(try signer(text, origin: origin, from: path), from: path)
-        }
-        return .key(key, from: path)
+        let text = try KeyFile.createOnce(path: path, key: try NoteSigner(name: origin))
+        return .key(try signer(text, origin: origin, from: path), from: path)
     }
 
     private static func signer(_ text: String, origin: String, from: String) throws -> NoteSigner {
@@ -67,5 +50,61 @@ public enum StoreSigningKey {
             throw StoreError.refused("\(from): the key is for '\(key.name)', not for this store ('\(origin)')")
         }
         return key
+    }
+}
+
+/// A key file made once: written whole beside its place, then linked there only if no other
+/// process made one first (link(2) never replaces a file), in a 0700 folder, the file 0600.
+enum KeyFile {
+    /// The key text now in `path`: `key`'s, or that of a key another process made first.
+    static func createOnce(path: String, key: NoteSigner) throws -> String {
+        try FileManager.default.createDirectory(
+            atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        try AtomicFile.write(Data((key.skey + "\n").utf8), to: temporary)
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw StoreError.refused("\(path): the key cannot be written (\(String(cString: strerror(errno))))")
+            }
+            return text
+        }
+        return key.skey
+    }
+
+    static func configFolder() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+        return (base as NSString).appendingPathComponent("uea-screen/keys")
+    }
+}
+
+/// A person's own Ed25519 key, which signs their decisions, confirmations, awards and
+/// registrations: `UEA_SCREEN_DECISION_KEY` (the key, or the path of a file holding it), else
+/// `$XDG_CONFIG_HOME/uea-screen/keys/decisions.key` (`~/.config/…`), made 0600 on first use. Only
+/// its verifier key goes into the store, registered by a beheerder.
+public enum DecisionKey {
+    public static func defaultPath() -> String { (KeyFile.configFolder() as NSString).appendingPathComponent("decisions.key") }
+
+    /// The key of the person at this machine, made on first use.
+    public static func load() throws -> NoteSigner {
+        if let given = ProcessInfo.processInfo.environment["UEA_SCREEN_DECISION_KEY"], !given.isEmpty {
+            if given.hasPrefix("PRIVATE+KEY+") { return try parse(given, from: "UEA_SCREEN_DECISION_KEY") }
+            guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
+                throw StoreError.refused("UEA_SCREEN_DECISION_KEY names \(given), which cannot be read; give the key or a readable key file")
+            }
+            return try parse(text, from: given)
+        }
+        let path = defaultPath()
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) { return try parse(text, from: path) }
+        let user = String(getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid-\(geteuid())")
+        let name = "uea-screen.decisions/" + String(user.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" })
+        return try parse(try KeyFile.createOnce(path: path, key: try NoteSigner(name: name)), from: path)
+    }
+
+    private static func parse(_ text: String, from: String) throws -> NoteSigner {
+        do { return try NoteSigner(skey: text) } catch { throw StoreError.refused("\(from): not a decision key (\(error))") }
     }
 }

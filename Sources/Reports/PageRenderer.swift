@@ -145,12 +145,15 @@ public struct PageRenderer: Sendable {
                 .joined(separator: ", ")
     }
 
-    /// `exclusion.mandatory-ground: aanvaard (mr. A. Jurist, 3 december 2026) — reden`
+    /// `exclusion.mandatory-ground: herstelmaatregelen aanvaard (voorgesteld door mr. A. Jurist, 3 december 2026, bevestigd door …) — reden`
     public func decision(_ d: ReviewRecord, _ language: ReportLanguage) -> String {
         let labels = self.labels[language] ?? [:]
         let kind = labels["decision_" + d.decision.rawValue] ?? d.decision.rawValue
         let due = d.due.map { ", \(labels["due"] ?? "") \(date($0, language))" } ?? ""
-        return "\(d.check): \(kind) (\(d.by), \(date(d.at, language))\(due)) — \(d.reason)"
+        let confirmation =
+            d.confirmation.map { ", \(labels["confirmedBy"] ?? "") \($0.by), \(date($0.at, language))" }
+            ?? (d.awaitingConfirmation ? "; \(labels["awaitingConfirmation"] ?? "")" : "")
+        return "\(d.check): \(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
     }
 
     /// A date (or the date of a timestamp) as the language writes it: `3 december 2026` or `2026-12-03`.

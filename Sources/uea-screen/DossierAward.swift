@@ -11,11 +11,10 @@ struct DossierAward: ParsableCommand {
         commandName: "award",
         abstract: "Record that the bidder of a dossier won its tender; the tender's retention period starts at its first award.",
         discussion:
-            "Refused for a bidder that is excluded or has a blocker no decision has resolved (`uea-screen review` lists them), a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
+            "Recorded by a registered jurist or secretaris (the account running the command), signed with their key (`uea-screen team`). Refused for a bidder that is excluded or has a blocker no confirmed decision has resolved (`uea-screen review` lists them), a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
     )
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
-    @Option(help: "Who decided. Default: $USER.") var by: String?
     @Option(help: "Reference of the award decision.") var reason: String?
 
     func run() throws {
@@ -27,7 +26,7 @@ struct DossierAward: ParsableCommand {
                     "\(id): not awarded, no award to a bidder that is excluded or has an open blocker (Aw 2012 art. 2.86–2.87): \(obstacles.joined(separator: "; ")); nothing was recorded"
                 )
             }
-            let entry = try store.award(id: id, by: by ?? StoreOptions.user, reason: reason, now: Date())
+            let entry = try store.award(id: id, reason: reason, key: try DecisionKey.load(), now: Date())
             print(DisplayText.oneLine("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)"))
             StoreOptions.log(store, "award", entry.id)
         }

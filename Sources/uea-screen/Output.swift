@@ -33,7 +33,10 @@ extension ArgumentChoice {
 
 // The closed sets of the domain, as option values: spelled as in dossiers and the store.
 extension ReportLanguage: ArgumentChoice {}
-extension ReviewDecision: ArgumentChoice {}
+extension ReviewDecision: ArgumentChoice {
+    /// Help lists the words recorded today; the earlier ones are refused with their replacements.
+    public static var allValueStrings: [String] { current.map(\.rawValue) }
+}
 
 /// `--severity` of `dossier list`: dossiers with a finding of at least this severity.
 enum SeverityFloor: String, ArgumentChoice {

@@ -19,17 +19,25 @@ struct Review: ParsableCommand {
             whose finding has the same evidence; when the evidence changed, the finding is open again and \
             the earlier decision is shown as such.
 
-            A blocker is resolved only by accepted, false-positive or not-applicable; excluded makes the \
-            bidder's outcome `excluded`; needs-information (with --due, not before today) keeps the finding open. \
-            Name-match hits (sanctions list entries, persons, forced-labour list entities) are cleared one at a \
-            time, by fingerprint; excluding on one needs the identity evidence (--attach). `dossier award` \
-            refuses a bidder that is excluded or has an open blocker.
+            Decisions: measures-accepted (self-cleaning, art. 2.87a Aw 2012), ground-confirmed (the bidder is \
+            excluded), ground-not-applicable, not-the-listed-party (a name match that is someone else), \
+            deviation-approved (from the Inkoopkader), justification-recorded, needs-information (with --due, \
+            not before today; the finding stays open).
+
+            Who decides: the decider is the registered person of the account running the command (the OS \
+            user, or the database role), and every decision is signed with their key (`uea-screen team`). \
+            A decision on a blocker is a proposal: the blocker stays until a second registered person with \
+            the mandate confirms it (`--confirm`); the proposer cannot confirm. Name-match hits (sanctions \
+            list entries, persons, forced-labour list entities) are decided and confirmed one at a time, by \
+            fingerprint; excluding on one needs the identity evidence (--attach). `dossier award` refuses a \
+            bidder that is excluded or has an open or unconfirmed blocker.
 
             Examples:
               uea-screen review 3f2a91c0
-              uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
-              uea-screen review 3f2a91c0 C18 --decision not-applicable --reason "grond niet aangekondigd in de aankondiging"
-              uea-screen review 3f2a91c0 7c1e40aa --decision false-positive --reason "andere persoon: geboortedatum wijkt af"
+              uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision measures-accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
+              uea-screen review 3f2a91c0 exclusion.mandatory-ground --confirm --reason "eens met de beoordeling"   (a second jurist)
+              uea-screen review 3f2a91c0 C18 --decision ground-not-applicable --reason "grond niet aangekondigd in de aankondiging"
+              uea-screen review 3f2a91c0 7c1e40aa --decision not-the-listed-party --reason "andere persoon: geboortedatum wijkt af" --attach uittreksel.pdf
               uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
             """)
 
@@ -37,8 +45,8 @@ struct Review: ParsableCommand {
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
     @Argument(help: "Findings: fingerprint prefixes, check ids, exclusion grounds (C18) or review items.") var findings: [String] = []
     @Option(help: "The decision.") var decision: ReviewDecision?
-    @Option(help: "Why (required with --decision).") var reason: String?
-    @Option(help: "Who decided. Default: $USER.") var by: String?
+    @Flag(help: "Confirm the decision another person proposed on these findings (four eyes on a blocker).") var confirm = false
+    @Option(help: "Why (required with --decision and --confirm).") var reason: String?
     @Option(help: "With needs-information: the date the bidder must answer by (YYYY-MM-DD).") var due: String?
     @Option(help: "A file to keep with the decision (the bidder's letter, a register extract); repeatable.") var attach: [String] = []
     enum Format: String, ArgumentChoice { case text, json, html }
@@ -47,7 +55,18 @@ struct Review: ParsableCommand {
     @Option(help: "Templates folder for --format html. Default: templates/ next to the executable.") var templates: String?
 
     func validate() throws {
-        if let decision {
+        if let decision, decision.isLegacy {
+            throw ValidationError(
+                "'\(decision.rawValue)' can be read two ways and is no longer recorded; use one of \(ReviewDecision.current.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        if confirm {
+            guard decision == nil, due == nil, attach.isEmpty else { throw ValidationError("--confirm takes only the findings and --reason") }
+            guard !findings.isEmpty else { throw ValidationError("name the findings whose decision you confirm") }
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--reason is required: a confirmation says why")
+            }
+        } else if let decision {
             guard !findings.isEmpty else {
                 throw ValidationError("name the findings the decision is about (fingerprint, check id or review item)")
             }
@@ -65,7 +84,11 @@ struct Review: ParsableCommand {
         try runCommand {
             let store = try options.open(create: false)
             var (entry, dossier, review) = try ReviewState.load(store: store, id: id)
-            if let decision {
+            if confirm {
+                let targets = try resolve(findings, in: review)
+                try confirmDecisions(on: targets, store: store)
+                (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
+            } else if let decision {
                 let targets = try resolve(findings, in: review)
                 try Self.checkNameMatchRules(decision, targets: targets, attachments: attach.count)
                 var attachments: [StoredSource] = []
@@ -75,14 +98,18 @@ struct Review: ParsableCommand {
                     }
                     attachments.append(StoredSource(role: "attachment", path: path, sha256: SHA256.hex(bytes), bytes: bytes))
                 }
+                let key = try DecisionKey.load()
                 for target in targets {
                     let recorded = try store.decide(
-                        id: entry.id, finding: target.fingerprint, check: target.check, decision: decision, reason: reason ?? "",
-                        due: due, attachments: attachments, by: by ?? StoreOptions.user, now: Date())
-                    let line =
-                        "\(decision.rawValue) recorded for \(target.check) [\(target.fingerprint.prefix(8))] as entry \(recorded.seq) (\(recorded.id))"
-                    // With --format json or html, standard output is that document alone.
-                    if format != .text { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
+                        id: entry.id, finding: target.fingerprint, check: target.check, severity: target.severity, decision: decision,
+                        reason: reason ?? "", due: due, attachments: attachments, key: key, now: Date())
+                    let waits =
+                        Mandate.needsConfirmation(decision, on: target.severity)
+                        ? "; proposed: the blocker stays until a second person (\(Mandate.describe(.confirm(decision, target.severity)))) confirms it with --confirm"
+                        : ""
+                    say(
+                        "\(decision.rawValue) recorded for \(target.check) [\(target.fingerprint.prefix(8))] by \(recorded.storedBy) as entry \(recorded.seq) (\(recorded.id))\(waits)"
+                    )
                 }
                 (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
             }
@@ -96,6 +123,26 @@ struct Review: ParsableCommand {
         }
     }
 
+    /// With --format json or html, standard output is that document alone.
+    func say(_ line: String) {
+        if format != .text { Diagnostics.report(line) } else { print(DisplayText.oneLine(line)) }
+    }
+
+    /// The second pair of eyes: confirms the decision on each target (one name-match hit at a time).
+    func confirmDecisions(on targets: [ReviewedDossier.Item], store: any DossierStore) throws {
+        let key = try DecisionKey.load()
+        for target in targets {
+            guard let decision = target.decision else {
+                throw CommandFailure.refused("\(target.check) [\(target.fingerprint.prefix(8))] has no decision to confirm; nothing more was recorded")
+            }
+            try Self.checkNameMatchRules(decision.decision, targets: targets, attachments: 1)
+            let recorded = try store.confirm(decision: decision.entry, reason: reason ?? "", key: key, now: Date())
+            say(
+                "\(decision.decision.rawValue) on \(target.check) [\(target.fingerprint.prefix(8))], proposed by \(decision.by), confirmed by \(recorded.storedBy) as entry \(recorded.seq) (\(recorded.id))"
+            )
+        }
+    }
+
     /// Decisions on name-match findings (list hits, person matches): each hit is cleared on its own,
     /// never several in one act, and a name match alone never justifies exclusion: the identity
     /// evidence goes with the decision (domain §9b; AVG art. 22; Reg. (EU) 269/2014 art. 2).
@@ -106,7 +153,7 @@ struct Review: ParsableCommand {
                 "\(byName.count) name-match hits named at once (\(byName.map { String($0.fingerprint.prefix(8)) }.joined(separator: ", "))); clear each hit on its own, by its fingerprint, with the identity evidence that sets it apart; nothing was recorded"
             )
         }
-        if decision == .excluded, let hit = byName.first, attachments == 0 {
+        if decision.excludes, let hit = byName.first, attachments == 0 {
             throw CommandFailure.refused(
                 "\(hit.check) [\(hit.fingerprint.prefix(8))] is a name match: a match alone never justifies exclusion (AVG art. 22); attach the identity evidence (--attach: register extract, date of birth, registration number) that confirms it; nothing was recorded"
             )
@@ -149,8 +196,14 @@ enum ReviewText {
         func itemLines(_ item: ReviewedDossier.Item) -> [String] {
             let state: String
             if let d = item.decision {
+                let confirmation =
+                    if let c = d.confirmation {
+                        nl ? "; bevestigd door \(c.by), \(c.at.prefix(10))" : "; confirmed by \(c.by), \(c.at.prefix(10))"
+                    } else if item.awaitingConfirmation {
+                        nl ? "; voorstel, wacht op bevestiging door een tweede persoon" : "; proposal, awaiting confirmation by a second person"
+                    } else { "" }
                 state =
-                    "\(d.decision.rawValue) (\(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? ""): \(d.reason)"
+                    "\(d.decision.rawValue) (\(nl ? "voorgesteld door" : "proposed by") \(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? "")\(confirmation)): \(d.reason)"
                     + (item.carried
                         ? (nl ? "  [uit eerdere versie \(d.dossier.prefix(8))]" : "  [carried from \(d.dossier.prefix(8))]") : "")
             } else {
