@@ -99,7 +99,7 @@ let package = Package(
             exclude: ["NAME-PAIRS.md"]),
         .testTarget(
             name: "DossierStoreTests",
-            dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "TestSupport"]),
+            dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "Transparency", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
         .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Independent"]),

@@ -13,7 +13,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// The account the operating system or the database authenticated for this connection.
     let authenticatedAccount: String
     /// The columns an entry is read with (a read-only store of a release before accounts reads them as NULL).
-    private(set) var columns = ChainedDossierStore.baseColumns + ", account, signer, signature"
+    private(set) var columns = ChainedDossierStore.allColumns
     static let schema = "uea-screen/store/2"
     static let zeroHash = String(repeating: "0", count: 64)
     /// Dir. 2014/24/EU art. 84: documentation of the procedure is kept at least three years from
@@ -465,6 +465,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         ).isEmpty)
     }
 
+    static let allColumns = baseColumns + ", account, signer, signature"
     static let baseColumns = """
         seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
         blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data,

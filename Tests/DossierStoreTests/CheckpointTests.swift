@@ -130,7 +130,7 @@ struct CheckpointTests {
         defer { TestStores.drop(location) }
         // Entry 2 turned clean and every hash after it recomputed: the chain alone verifies.
         var previous = ChainedDossierStore.zeroHash
-        for row in try db.query("SELECT \(ChainedDossierStore.columns) FROM entries ORDER BY seq", []) {
+        for row in try db.query("SELECT \(ChainedDossierStore.allColumns) FROM entries ORDER BY seq", []) {
             var entry = ChainedDossierStore.entry(row)
             if entry.seq == 2 {
                 entry.outcome = .clean

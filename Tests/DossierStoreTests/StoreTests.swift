@@ -1,6 +1,7 @@
 import DossierModel
 import Foundation
 import TestSupport
+import Transparency
 import Testing
 
 @testable import DossierStore
@@ -32,6 +33,15 @@ struct StoreTests {
     func newStore(_ backend: String = "sqlite") throws -> (any DossierStore, String) {
         let location = try TestStores.fresh(backend)
         return (try StoreLocation.open(location, create: true), location)
+    }
+
+    /// Registers this process's account as the store's beheerder and jurist, with a new key.
+    func register(_ store: any DossierStore) throws -> NoteSigner {
+        let key = try NoteSigner(name: "test.decisions")
+        _ = try store.register(
+            Person(account: try store.account(), name: "mr. A. Jurist", function: nil, roles: [.beheerder, .jurist], vkey: key.verifier.vkey),
+            key: key, now: Date())
+        return key
     }
 
     func connection(_ backend: String, _ location: String) throws -> any SQLBackend {
@@ -178,6 +188,7 @@ struct StoreTests {
         tombstone.previousVersion = nil
         tombstone.prevHash = entries[3].entryHash
         tombstone.storedAt = ChainedDossierStore.timestamp.string(from: Date())
+        tombstone.account = nil  // the row below is written without one
         tombstone.entryHash = tombstone.computedHash
         try db.query(
             "INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data) VALUES ($1, $2, 'tombstone', NULL, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
@@ -205,19 +216,20 @@ struct StoreTests {
         defer { TestStores.drop(location) }
         let dossier = try dossiers()[1]
         let entry = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date())
+        let key = try register(store)
         let letter = Data("brief".utf8)
         let attachment = StoredSource(role: "attachment", path: "brief.txt", sha256: SHA256.hex(letter), bytes: letter)
         let decision = try store.decide(
-            id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", decision: .accepted, reason: "voldoende",
-            due: nil, attachments: [attachment], by: "jurist", now: Date())
+            id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", severity: .attention, decision: .measuresAccepted,
+            reason: "voldoende", due: nil, attachments: [attachment], key: key, now: Date())
         #expect(decision.kind == .decision && decision.subject == entry.id)
         #expect(try store.decisions(about: entry).map(\.id) == [decision.id])
         #expect(try store.sources(id: decision.id).map(\.bytes) == [letter])
         #expect(try store.verify().ok)
         #expect {
             try store.decide(
-                id: entry.id, finding: "x", check: "x", decision: .accepted, reason: "a\0b", due: nil, attachments: [], by: "j",
-                now: Date())
+                id: entry.id, finding: "x", check: "x", severity: .attention, decision: .groundNotApplicable, reason: "a\0b", due: nil,
+                attachments: [], key: key, now: Date())
         } throws: { "\($0)".contains("NUL") }
         let db = try connection(backend, location)
         try disableTriggers(db, backend)
@@ -289,17 +301,18 @@ struct StoreTests {
     @Test("Ids: a full id or a unique prefix of at least 8 characters; nothing else reaches a dossier")
     func exactIDs() throws {
         let (store, _) = try newStore()
+        let key = try register(store)
         var ids: [String] = []
         for dossier in try dossiers() {
             ids.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id)
         }
         for bad in ["", "%", "_", "*", String(ids[0].prefix(7)), ids[0] + "%", "' OR 1=1 --"] {
             #expect(throws: StoreError.self, "\(bad)") { try store.resolve(bad) }
-            #expect(throws: StoreError.self, "\(bad)") { try store.award(id: bad, by: "a", reason: nil, now: Date()) }
+            #expect(throws: StoreError.self, "\(bad)") { try store.award(id: bad, reason: nil, key: key, now: Date()) }
         }
         #expect(try store.resolve(String(ids[2].prefix(8))).id == ids[2])
         #expect(try store.resolve(ids[2].uppercased()).id == ids[2])
-        #expect(try store.verify().entries == 4)  // no award was recorded by any of them
+        #expect(try store.verify().entries == 5)  // the registration and the dossiers: no award was recorded by any of them
     }
 
     @Test(
@@ -311,15 +324,16 @@ struct StoreTests {
         let all = try dossiers()
         let old = try store.append(all[1], json: try json(all[1]), by: "a", reason: nil, now: Date())
         let latest = try store.append(all[1], json: try json(all[1]), by: "a", reason: "re-screen", now: Date())
-        #expect { try store.award(id: old.id, by: "GS", reason: nil, now: Date()) } throws: {
+        let key = try register(store)
+        #expect { try store.award(id: old.id, reason: nil, key: key, now: Date()) } throws: {
             "\($0)".contains("superseded by \(latest.id)")
         }
-        _ = try store.award(id: latest.id, by: "GS", reason: "besluit", now: Date())
-        #expect { try store.award(id: latest.id, by: "GS", reason: nil, now: Date()) } throws: { "\($0)".contains("already awarded") }
+        _ = try store.award(id: latest.id, reason: "besluit", key: key, now: Date())
+        #expect { try store.award(id: latest.id, reason: nil, key: key, now: Date()) } throws: { "\($0)".contains("already awarded") }
         var untendered = all[0]
         untendered.tender.id = nil
         let loose = try store.append(untendered, json: try json(untendered), by: "a", reason: nil, now: Date())
-        #expect { try store.award(id: loose.id, by: "GS", reason: nil, now: Date()) } throws: { "\($0)".contains("no tender id") }
+        #expect { try store.award(id: loose.id, reason: nil, key: key, now: Date()) } throws: { "\($0)".contains("no tender id") }
         #expect(try store.verify().ok)
     }
 
@@ -338,7 +352,8 @@ struct StoreTests {
         // No award recorded: not even in 50 years.
         #expect(try store.purge(yearsAfterAward: 3, by: "archivaris", reason: nil, now: Date().addingTimeInterval(50 * 366 * day)).isEmpty)
         let winner = try #require(ids["Zonnebouw Flevoland B.V."])
-        _ = try store.award(id: winner, by: "GS", reason: "gunningsbesluit", now: Date())
+        let key = try register(store)
+        _ = try store.award(id: winner, reason: "gunningsbesluit", key: key, now: Date())
         // Shorter than the law is refused; within three years nothing goes, losers included.
         #expect { try store.purge(yearsAfterAward: 2, by: "a", reason: nil, now: Date()) } throws: { "\($0)".contains("art. 84") }
         #expect(try store.purge(yearsAfterAward: 3, by: "a", reason: nil, now: Date().addingTimeInterval(3 * 365 * day - 2 * day)).isEmpty)
