@@ -387,7 +387,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 throw StoreError.refused("dossier \(subject.id) was purged; no decision can be recorded on it")
             }
             guard try self.severity(of: finding, in: subject.id) == severity else {
-                throw StoreError.refused("finding \(finding.prefix(8)) of dossier \(subject.id) is not of severity \(severity.rawValue); nothing was recorded")
+                throw StoreError.refused(
+                    "finding \(finding.prefix(8)) of dossier \(subject.id) is not of severity \(severity.rawValue); nothing was recorded")
             }
             let actor = try actingMember(.propose(decision, severity), key: key)
             var entry = try appendMarker(kind: .decision, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
@@ -635,7 +636,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 if member == nil { fail("registration without a readable person") }
                 if let member { signatures.register(entry, member.person, fail: fail) }
             case .confirmation:
-                let proposal = try entry.subject.flatMap { id in try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(id)]) }.first.map(Self.entry) }
+                let proposal = try entry.subject.flatMap { id in
+                    try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(id)]) }.first.map(Self.entry)
+                }
                 if let proposal, proposal.kind == .decision, proposal.seq < entry.seq, proposal.tenderID == entry.tenderID,
                     proposal.bidderName == entry.bidderName, proposal.bidderKey == entry.bidderKey, proposal.decision == entry.decision,
                     proposal.finding == entry.finding
@@ -644,7 +647,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                         fail("confirmed by the person who proposed it (four eyes)")
                     }
                     let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)) ?? .needsInformation
-                    let severity: Severity = try read { try? self.severity(of: proposal.finding ?? "", in: proposal.subject ?? "") } ?? .blocker
+                    let severity: Severity =
+                        try read { try? self.severity(of: proposal.finding ?? "", in: proposal.subject ?? "") } ?? .blocker
                     signatures.check(entry, act: .confirm(word, severity), fail: fail)
                 } else {
                     fail("confirmation of \(entry.subject ?? "nothing"), which is not an earlier decision on this bidder's finding")
@@ -714,9 +718,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         broken += log.finish(entries: count, accessRecords: accessCount)
         var report = VerifyReport(entries: count, headHash: previousHash, broken: broken, accessRecords: accessCount)
         if signatures.unsignedDecisions > 0 {
-            report.notes = (report.notes ?? []) + [
-                "\(signatures.unsignedDecisions) decisions were recorded before decisions were signed: they name no authenticated person, and one on a blocker counts as an unconfirmed proposal"
-            ]
+            report.notes =
+                (report.notes ?? []) + [
+                    "\(signatures.unsignedDecisions) decisions were recorded before decisions were signed: they name no authenticated person, and one on a blocker counts as an unconfirmed proposal"
+                ]
         }
         report.log = log.summary
         if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }

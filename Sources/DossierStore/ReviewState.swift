@@ -25,7 +25,8 @@ public enum ReviewState {
                     records[at].account != decision.account, records[at].decision == kind
                 else { continue }
                 records[at].confirmation = .init(
-                    by: decision.storedBy, account: decision.account, at: decision.storedAt, entry: decision.id, reason: decision.reason ?? "")
+                    by: decision.storedBy, account: decision.account, at: decision.storedAt, entry: decision.id,
+                    reason: decision.reason ?? "")
                 continue
             }
             var record = ReviewRecord(

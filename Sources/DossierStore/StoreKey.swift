@@ -93,14 +93,16 @@ public enum DecisionKey {
         if let given = ProcessInfo.processInfo.environment["UEA_SCREEN_DECISION_KEY"], !given.isEmpty {
             if given.hasPrefix("PRIVATE+KEY+") { return try parse(given, from: "UEA_SCREEN_DECISION_KEY") }
             guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
-                throw StoreError.refused("UEA_SCREEN_DECISION_KEY names \(given), which cannot be read; give the key or a readable key file")
+                throw StoreError.refused(
+                    "UEA_SCREEN_DECISION_KEY names \(given), which cannot be read; give the key or a readable key file")
             }
             return try parse(text, from: given)
         }
         let path = defaultPath()
         if let text = try? String(contentsOfFile: path, encoding: .utf8) { return try parse(text, from: path) }
         let user = String(getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid-\(geteuid())")
-        let name = "uea-screen.decisions/" + String(user.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let name =
+            "uea-screen.decisions/" + String(user.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" })
         return try parse(try KeyFile.createOnce(path: path, key: try NoteSigner(name: name)), from: path)
     }
 

@@ -129,7 +129,8 @@ extension ChainedDossierStore {
                 if person.account == actor.person.account && !person.roles.contains(.beheerder)
                     && !members.contains(where: { $0.person.account != actor.person.account && $0.person.roles.contains(.beheerder) })
                 {
-                    throw StoreError.refused("the store's last beheerder cannot give up that role; register another one first; nothing was recorded")
+                    throw StoreError.refused(
+                        "the store's last beheerder cannot give up that role; register another one first; nothing was recorded")
                 }
                 signer = actor.entry
                 entry.storedBy = actor.person.name
@@ -180,14 +181,17 @@ extension ChainedDossierStore {
                 on + [.integer(Int64(proposal.seq))]
             ).first?.first?.text {
                 throw StoreError.refused(
-                    "decision \(proposal.id) was followed by decision \(later) on the same finding; confirm the latest; nothing was recorded")
+                    "decision \(proposal.id) was followed by decision \(later) on the same finding; confirm the latest; nothing was recorded"
+                )
             }
-            if let earlier = try db.query("SELECT id FROM entries WHERE kind = 'confirmation' AND subject = $1 LIMIT 1", [.text(proposal.id)])
-                .first?.first?.text
-            {
+            if let earlier = try db.query(
+                "SELECT id FROM entries WHERE kind = 'confirmation' AND subject = $1 LIMIT 1", [.text(proposal.id)]
+            )
+            .first?.first?.text {
                 throw StoreError.refused("decision \(proposal.id) was already confirmed in entry \(earlier); nothing was recorded")
             }
-            var entry = try appendMarker(kind: .confirmation, subject: proposal, by: actor.person.name, reason: reason, now: now, finish: false)
+            var entry = try appendMarker(
+                kind: .confirmation, subject: proposal, by: actor.person.name, reason: reason, now: now, finish: false)
             entry.decision = word.rawValue
             entry.finding = finding
             entry.findingCheck = proposal.findingCheck
@@ -201,7 +205,10 @@ extension ChainedDossierStore {
     /// stored dossier `dossierID`; refused when the dossier has no such finding.
     func severity(of finding: String, in dossierID: String) throws -> Severity {
         if finding.hasPrefix("review.") { return .attention }
-        guard let row = try db.query("SELECT b.bytes FROM entries e JOIN blobs b ON b.sha256 = e.content_sha256 WHERE e.id = $1", [.text(dossierID)])
+        guard
+            let row = try db.query(
+                "SELECT b.bytes FROM entries e JOIN blobs b ON b.sha256 = e.content_sha256 WHERE e.id = $1", [.text(dossierID)]
+            )
             .first, let bytes = row.first?.data, let dossier = try? JSONDecoder().decode(Dossier.self, from: bytes)
         else { throw StoreError.refused("dossier \(dossierID) cannot be read (purged?); nothing was recorded") }
         guard let found = dossier.findings.first(where: { $0.fingerprint == finding }) else {

@@ -61,7 +61,9 @@ struct Review: ParsableCommand {
             )
         }
         if confirm {
-            guard decision == nil, due == nil, attach.isEmpty else { throw ValidationError("--confirm takes only the findings and --reason") }
+            guard decision == nil, due == nil, attach.isEmpty else {
+                throw ValidationError("--confirm takes only the findings and --reason")
+            }
             guard !findings.isEmpty else { throw ValidationError("name the findings whose decision you confirm") }
             guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--reason is required: a confirmation says why")
@@ -133,7 +135,8 @@ struct Review: ParsableCommand {
         let key = try DecisionKey.load()
         for target in targets {
             guard let decision = target.decision else {
-                throw CommandFailure.refused("\(target.check) [\(target.fingerprint.prefix(8))] has no decision to confirm; nothing more was recorded")
+                throw CommandFailure.refused(
+                    "\(target.check) [\(target.fingerprint.prefix(8))] has no decision to confirm; nothing more was recorded")
             }
             try Self.checkNameMatchRules(decision.decision, targets: targets, attachments: 1)
             let recorded = try store.confirm(decision: decision.entry, reason: reason ?? "", key: key, now: Date())
@@ -200,7 +203,9 @@ enum ReviewText {
                     if let c = d.confirmation {
                         nl ? "; bevestigd door \(c.by), \(c.at.prefix(10))" : "; confirmed by \(c.by), \(c.at.prefix(10))"
                     } else if item.awaitingConfirmation {
-                        nl ? "; voorstel, wacht op bevestiging door een tweede persoon" : "; proposal, awaiting confirmation by a second person"
+                        nl
+                            ? "; voorstel, wacht op bevestiging door een tweede persoon"
+                            : "; proposal, awaiting confirmation by a second person"
                     } else { "" }
                 state =
                     "\(d.decision.rawValue) (\(nl ? "voorgesteld door" : "proposed by") \(d.by), \(d.at.prefix(10))\(d.due.map { ", due \($0)" } ?? "")\(confirmation)): \(d.reason)"

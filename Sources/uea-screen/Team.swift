@@ -35,7 +35,8 @@ struct TeamCommand: ParsableCommand {
 struct TeamKey: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
-        abstract: "Print your decision key's verifier key (made 0600 under ~/.config/uea-screen/keys on first use), for a beheerder to register.")
+        abstract:
+            "Print your decision key's verifier key (made 0600 under ~/.config/uea-screen/keys on first use), for a beheerder to register.")
 
     func run() throws {
         try runCommand { print(try DecisionKey.load().verifier.vkey) }

@@ -38,7 +38,9 @@ struct PageRendererTests {
         #expect(!html.contains("<b>Flevoland"))
         let markdown = pages.overview(Self.overview(bidder: "A | B # C"), page: .overviewMarkdown, language: .nl)
         #expect(markdown.contains("| A \\| B \\# C |"))
-        #expect(markdown.contains("exclusion.mandatory-ground: uitgesloten (voorgesteld door mr. A. Jurist, 3 november 2026) — fraude, onherroepelijk"))
+        #expect(
+            markdown.contains(
+                "exclusion.mandatory-ground: uitgesloten (voorgesteld door mr. A. Jurist, 3 november 2026) — fraude, onherroepelijk"))
     }
 
     @Test("The English overview is English throughout")

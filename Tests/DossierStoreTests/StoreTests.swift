@@ -1,8 +1,8 @@
 import DossierModel
 import Foundation
 import TestSupport
-import Transparency
 import Testing
+import Transparency
 
 @testable import DossierStore
 @testable import Names
@@ -39,7 +39,8 @@ struct StoreTests {
     func register(_ store: any DossierStore) throws -> NoteSigner {
         let key = try NoteSigner(name: "test.decisions")
         _ = try store.register(
-            Person(account: try store.account(), name: "mr. A. Jurist", function: nil, roles: [.beheerder, .jurist], vkey: key.verifier.vkey),
+            Person(
+                account: try store.account(), name: "mr. A. Jurist", function: nil, roles: [.beheerder, .jurist], vkey: key.verifier.vkey),
             key: key, now: Date())
         return key
     }

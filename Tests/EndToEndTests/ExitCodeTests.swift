@@ -35,7 +35,7 @@ struct ExitCodeTests {
         try expectCommand(["overview", "T", "--lang", "NL"], exits: 64, stderrContains: "'nl' and 'en'")
         try expectCommand(["dossier", "list", "--severity", "info"], exits: 64, stderrContains: "'blocker' and 'attention'")
         try expectCommand(
-            ["review", "deadbeef00", "C1", "--decision", "ok", "--reason", "x"], exits: 64, stderrContains: "'accepted'")
+            ["review", "deadbeef00", "C1", "--decision", "ok", "--reason", "x"], exits: 64, stderrContains: "- measures-accepted")
         try expectCommand(["watchlist", "import", "x.csv", "--format", "pdf"], exits: 64, stderrContains: "'eu-fsf' and 'csv'")
         try expectCommand(["screen", Self.bidder, "--color", "sometimes"], exits: 64, stderrContains: "'auto'")
     }

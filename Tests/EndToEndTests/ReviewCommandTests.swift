@@ -58,7 +58,9 @@ struct ReviewCommandTests {
             "review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--reason", "x", "--store", store)
         #expect(nobody.status == 2)
         #expect(nobody.stderr.contains("is not a registered member of this store's team"), "\(nobody.stderr)")
-        #expect(try ueaScreen("review", polder, "C3", "--decision", "ground-not-applicable", "--reason", "x", "--by", "x", "--store", store).status == 64)
+        #expect(
+            try ueaScreen("review", polder, "C3", "--decision", "ground-not-applicable", "--reason", "x", "--by", "x", "--store", store)
+                .status == 64)
         let initialised = try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store)
         #expect(initialised.status == 0, "\(initialised.stderr)")
         let other = try OtherPerson.make(backend: backend, store: store)
@@ -66,15 +68,18 @@ struct ReviewCommandTests {
         #expect(try other.register(name: "mr. B. Tweede", roles: ["inkoopadviseur"], by: store).status == 0)
 
         // Refusals: the old ambiguous word, no reason, needs-information without a date, a finding the dossier does not have.
-        let ambiguous = try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--reason", "x", "--store", store)
+        let ambiguous = try ueaScreen(
+            "review", polder, "exclusion.mandatory-ground", "--decision", "accepted", "--reason", "x", "--store", store)
         #expect(ambiguous.status == 64)
         #expect(ambiguous.stderr.contains("measures-accepted"))
-        #expect(try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--store", store).status == 64)
+        #expect(
+            try ueaScreen("review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--store", store).status == 64)
         #expect(
             try ueaScreen(
                 "review", polder, "exclusion.mandatory-ground", "--decision", "needs-information", "--reason", "x", "--store", store
             ).status == 64)
-        let unknown = try ueaScreen("review", polder, "solar.xinjiang", "--decision", "ground-not-applicable", "--reason", "x", "--store", store)
+        let unknown = try ueaScreen(
+            "review", polder, "solar.xinjiang", "--decision", "ground-not-applicable", "--reason", "x", "--store", store)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("names no finding of this dossier"))
 
@@ -92,12 +97,15 @@ struct ReviewCommandTests {
         let own = try ueaScreen("review", polder, "exclusion.mandatory-ground", "--confirm", "--reason", "eens", "--store", store)
         #expect(own.status == 2)
         #expect(own.stderr.contains("four eyes: mr. A. Jurist proposed decision"), "\(own.stderr)")
-        let adviser = try other.ueaScreen(["review", polder, "exclusion.mandatory-ground", "--confirm", "--reason", "eens", "--store", other.store])
+        let adviser = try other.ueaScreen([
+            "review", polder, "exclusion.mandatory-ground", "--confirm", "--reason", "eens", "--store", other.store,
+        ])
         #expect(adviser.status == 2)
         #expect(adviser.stderr.contains("holds inkoopadviseur; this needs jurist or secretaris"), "\(adviser.stderr)")
         #expect(try other.register(name: "mr. B. Tweede", roles: ["jurist"], by: store).status == 0)
         let confirmed = try other.ueaScreen([
-            "review", polder, "exclusion.mandatory-ground", "--confirm", "--reason", "de drie elementen zijn aangetoond", "--store", other.store,
+            "review", polder, "exclusion.mandatory-ground", "--confirm", "--reason", "de drie elementen zijn aangetoond", "--store",
+            other.store,
         ])
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(confirmed.stdout.contains("voorgesteld door mr. A. Jurist, \(Self.today); bevestigd door mr. B. Tweede, \(Self.today)"))
@@ -105,22 +113,29 @@ struct ReviewCommandTests {
 
         // Name-match hits are cleared one by one (domain §9b): the three list hits at once are refused.
         let bulk = try ueaScreen(
-            "review", sunrise, "sanctions.listed-party", "--decision", "not-the-listed-party", "--reason", "andere entiteit", "--store", store)
+            "review", sunrise, "sanctions.listed-party", "--decision", "not-the-listed-party", "--reason", "andere entiteit", "--store",
+            store)
         #expect(bulk.status == 2)
         #expect(bulk.stderr.contains("3 name-match hits named at once"), "\(bulk.stderr)")
         let freezeHit = try Self.fingerprint(store, sunrise, check: "sanctions.listed-party", severity: "blocker")
         #expect(
             try ueaScreen(
-                "review", sunrise, freezeHit, "--decision", "not-the-listed-party", "--reason", "andere entiteit: KvK-nummer en land wijken af",
+                "review", sunrise, freezeHit, "--decision", "not-the-listed-party", "--reason",
+                "andere entiteit: KvK-nummer en land wijken af",
                 "--store", store
             ).status == 0)
         #expect(try Self.outcomeAfter(store, sunrise) == "blocker")
-        let bulkConfirm = try other.ueaScreen(["review", sunrise, "sanctions.listed-party", "--confirm", "--reason", "eens", "--store", other.store])
+        let bulkConfirm = try other.ueaScreen([
+            "review", sunrise, "sanctions.listed-party", "--confirm", "--reason", "eens", "--store", other.store,
+        ])
         #expect(bulkConfirm.status == 2)
-        #expect(try other.ueaScreen(["review", sunrise, freezeHit, "--confirm", "--reason", "identiteit gecontroleerd", "--store", other.store]).status == 0)
+        #expect(
+            try other.ueaScreen(["review", sunrise, freezeHit, "--confirm", "--reason", "identiteit gecontroleerd", "--store", other.store])
+                .status == 0)
         #expect(try Self.outcomeAfter(store, sunrise) == "attention")  // its only blocker cleared, by two people
         let excluded = try ueaScreen(
-            "review", devries, "exclusion.conflict-unexplained", "--decision", "ground-confirmed", "--reason", "betrokken bij de voorbereiding",
+            "review", devries, "exclusion.conflict-unexplained", "--decision", "ground-confirmed", "--reason",
+            "betrokken bij de voorbereiding",
             "--store", store, "--format", "json")
         let review = try #require(try JSONSerialization.jsonObject(with: Data(excluded.stdout.utf8)) as? [String: Any])
         #expect(review["outcomeAfter"] as? String == "excluded")

@@ -120,6 +120,7 @@ struct StoreCommandTests {
     func awardAndPurge() throws {
         let store = try TestStores.fresh("sqlite")
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        #expect(try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store).status == 0)
         for bad in ["", "%", "_", "abc"] {
             let refused = try ueaScreen("dossier", "award", bad, "--store", store)
             #expect(refused.status == 2)
@@ -158,12 +159,13 @@ struct StoreCommandTests {
         let store = try TestStores.fresh(backend)
         defer { TestStores.drop(store) }
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        #expect(try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store).status == 0)
         let clean = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
         let faketime = try #require(which("faketime"))
         for arguments in [
             ["dossier", "award", clean, "--reason", "besluit GS"],
             ["screen", sample + "/bidders/1-zonnebouw-flevoland", "--tender", sample + "/tender.yaml"],
-            ["review", clean, "review.self-cleaning", "--decision", "not-applicable", "--reason", "geen veroordeling"],
+            ["review", clean, "review.self-cleaning", "--decision", "ground-not-applicable", "--reason", "geen veroordeling"],
         ] {
             let backdated = try run(
                 faketime, ["2021-01-01 12:00:00", ueaScreenBinary()] + arguments + ["--store", store], currentDirectory: Paths.repository)
@@ -171,7 +173,7 @@ struct StoreCommandTests {
             #expect(backdated.stderr.contains("earlier than the store's latest entry"), "\(backdated.stderr)")
         }
         let verify = try ueaScreen("dossier", "verify", "--store", store)
-        #expect(("\n" + verify.stdout).contains("\n" + "ok: 5 entries"), "\(verify.stdout)")
+        #expect(("\n" + verify.stdout).contains("\n" + "ok: 6 entries"), "\(verify.stdout)")
         let late = try ueaScreen(
             "review", String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "De Vries").stdout.prefix(8)),
             "coi.prior-involvement", "--decision", "needs-information", "--reason", "beschermingsplan opgevraagd", "--due", "2020-01-01",
@@ -185,15 +187,17 @@ struct StoreCommandTests {
     func nameMatchDecisions() throws {
         let store = try TestStores.fresh("sqlite")
         #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        #expect(try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store).status == 0)
         let devries = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "De Vries").stdout.prefix(8))
         let bare = try ueaScreen(
-            "review", devries, "coi.person-match", "--decision", "excluded", "--reason", "familielid beoordelaar", "--store", store)
+            "review", devries, "coi.person-match", "--decision", "ground-confirmed", "--reason", "familielid beoordelaar", "--store", store)
         #expect(bare.status == 2)
         #expect(bare.stderr.contains("a match alone never justifies exclusion"), "\(bare.stderr)")
         let evidence = try Paths.temporaryDirectory().appendingPathComponent("uittreksel.txt")
         try "Uittreksel: P. de Vries, geboren 1970-01-01, broer van de beoordelaar.".write(to: evidence, atomically: true, encoding: .utf8)
         let confirmed = try ueaScreen(
-            "review", devries, "coi.person-match", "--decision", "excluded", "--reason", "familielid beoordelaar, identiteit bevestigd",
+            "review", devries, "coi.person-match", "--decision", "ground-confirmed", "--reason",
+            "familielid beoordelaar, identiteit bevestigd",
             "--attach", evidence.path, "--store", store)
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         let award = try ueaScreen("dossier", "award", devries, "--store", store)
