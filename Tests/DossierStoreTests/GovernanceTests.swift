@@ -1,0 +1,159 @@
+import DossierModel
+import Foundation
+import TestSupport
+import Testing
+import Transparency
+
+@testable import DossierStore
+
+/// Who may decide what (domain §9b): registrations, signatures and mandates, as the store enforces
+/// them when writing and as verify finds them when someone wrote the rows another way.
+@Suite("Team, signed decisions and mandates")
+struct GovernanceTests {
+    let base = StoreTests()
+
+    /// A store with the sample's dossiers, this account registered as beheerder and jurist (key
+    /// `jurist`), and another account as inkoopadviseur (key `adviser`).
+    func setUp(_ backend: String) throws -> (
+        store: ChainedDossierStore, location: String, jurist: NoteSigner, adviser: NoteSigner, polder: StoredEntry, blocker: Finding
+    ) {
+        let (opened, location) = try base.newStore(backend)
+        let store = try #require(opened as? ChainedDossierStore)
+        var polder: StoredEntry? = nil
+        var blocker: Finding? = nil
+        for dossier in try base.dossiers() {
+            let entry = try store.append(dossier, json: try base.json(dossier), by: "a", reason: nil, now: Date())
+            if dossier.bidder.name.hasPrefix("Polder") {
+                polder = entry
+                blocker = dossier.findings.first { $0.check == "exclusion.mandatory-ground" && $0.severity == .blocker }
+            }
+        }
+        let jurist = try base.register(store)
+        let adviser = try NoteSigner(name: "test.adviser")
+        _ = try store.register(
+            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.inkoopadviseur], vkey: adviser.verifier.vkey),
+            key: jurist, now: Date())
+        return (store, location, jurist, adviser, try #require(polder), try #require(blocker))
+    }
+
+    @Test("Registration: the first person is a beheerder registering themselves; later ones by a beheerder; one key, one person")
+    func registration() throws {
+        let (opened, _) = try base.newStore()
+        let me = try opened.account()
+        let key = try NoteSigner(name: "test.me")
+        let other = try NoteSigner(name: "test.other")
+        #expect {
+            try opened.register(
+                Person(account: "x", name: "X", function: nil, roles: [.beheerder], vkey: other.verifier.vkey), key: other, now: Date())
+        } throws: {
+            "\($0)".contains("its first member is a beheerder registering themselves")
+        }
+        #expect {
+            try opened.register(
+                Person(account: me, name: "Me", function: nil, roles: [.jurist], vkey: key.verifier.vkey), key: key, now: Date())
+        } throws: {
+            "\($0)".contains("its first member is a beheerder")
+        }
+        _ = try opened.register(
+            Person(account: me, name: "Me", function: nil, roles: [.beheerder], vkey: key.verifier.vkey), key: key, now: Date())
+        #expect {
+            try opened.register(
+                Person(account: "y", name: "Y", function: nil, roles: [.jurist], vkey: key.verifier.vkey), key: key, now: Date())
+        } throws: {
+            "\($0)".contains("every person signs with their own key")
+        }
+        #expect {
+            try opened.register(
+                Person(account: me, name: "Me", function: nil, roles: [.jurist], vkey: key.verifier.vkey), key: key, now: Date())
+        } throws: {
+            "\($0)".contains("last beheerder")
+        }
+        // A key that is not the registered one cannot act for the account.
+        #expect {
+            try opened.register(
+                Person(account: "z", name: "Z", function: nil, roles: [.jurist], vkey: other.verifier.vkey), key: other, now: Date())
+        } throws: {
+            "\($0)".contains("is not the one registered for Me")
+        }
+        _ = try opened.register(
+            Person(account: "z", name: "Z", function: nil, roles: [.jurist], vkey: other.verifier.vkey), key: key, now: Date())
+        #expect(try opened.team().map(\.person.account) == [me, "z"])
+        #expect(try opened.verify().ok)
+    }
+
+    @Test(
+        "A decision on a blocker is refused to an inkoopadviseur and recorded for a jurist as a signed proposal that verify accepts",
+        arguments: TestStores.backends)
+    func mandateAtWrite(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let decision = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, attachments: [], key: s.jurist, now: Date())
+        #expect(decision.account == (try s.store.account()) && decision.signer != nil && decision.signature != nil)
+        // The severity a caller claims is the dossier's, or nothing is recorded.
+        #expect {
+            try s.store.decide(
+                id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .attention,
+                decision: .groundNotApplicable,
+                reason: "x", due: nil, attachments: [], key: s.jurist, now: Date())
+        } throws: { "\($0)".contains("is not of severity attention") }
+        // The proposer's own confirmation is refused (four eyes).
+        #expect { try s.store.confirm(decision: decision.id, reason: "eens", key: s.jurist, now: Date()) } throws: {
+            "\($0)".contains("four eyes")
+        }
+        let review = try ReviewState.load(store: s.store, id: s.polder.id).review
+        let item = try #require(review.items.first { $0.fingerprint == s.blocker.fingerprint })
+        #expect(item.awaitingConfirmation && item.isOpen)
+        #expect(try s.store.verify().ok)
+    }
+
+    @Test(
+        "Verify finds a forged signature, a signer that held no mandate, and a signer that was never registered",
+        arguments: TestStores.backends)
+    func forgedDecisions(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let genuine = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, attachments: [], key: s.jurist, now: Date())
+        let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        /// A decision on the blocker written around the store's checks, signed with `key` as `signer`.
+        func crafted(signer: String, key: NoteSigner, account: String) throws -> StoredEntry {
+            try s.store.write {
+                var entry = try s.store.nextEntry(kind: .decision, now: Date())
+                entry.subject = s.polder.id
+                entry.tenderID = s.polder.tenderID
+                entry.bidderName = s.polder.bidderName
+                entry.bidderKey = s.polder.bidderKey
+                entry.contentSHA256 = s.polder.contentSHA256
+                entry.storedBy = "B. Adviseur"
+                entry.reason = "zelf beslist"
+                entry.decision = ReviewDecision.measuresAccepted.rawValue
+                entry.finding = s.blocker.fingerprint
+                entry.findingCheck = s.blocker.check
+                entry.account = account
+                entry.signer = signer
+                entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: key)
+                entry.entryHash = entry.computedHash
+                try s.store.insert(entry)
+                return entry
+            }
+        }
+        let noMandate = try crafted(signer: adviser.entry, key: s.adviser, account: "someone-else")
+        let stranger = try crafted(signer: UUID().uuidString.lowercased(), key: try NoteSigner(name: "x"), account: "nobody")
+        // The genuine decision's signature replaced by one the adviser's key made over the same fields.
+        let db = try base.connection(backend, s.location)
+        try base.disableTriggers(db, backend)
+        let forged = try EntrySignature.line(fieldsHash: genuine.fieldsHash, key: s.adviser)
+        try db.query("UPDATE entries SET signature = $1 WHERE id = $2", [.text(forged), .text(genuine.id)])
+        let report = try s.store.verify()
+        #expect(report.broken.contains { $0.id == genuine.id && $0.reason.contains("does not verify with mr. A. Jurist's registered key") })
+        #expect(
+            report.broken.contains {
+                $0.id == noMandate.id && $0.reason.contains("B. Adviseur held inkoopadviseur here; this needed jurist")
+            })
+        #expect(report.broken.contains { $0.id == stranger.id && $0.reason.contains("not an earlier registration") })
+        #expect(report.broken.filter { $0.reason != "" && $0.seq > 0 }.count == 3, "\(report.broken)")
+    }
+}
