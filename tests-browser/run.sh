@@ -26,10 +26,12 @@ report=$(grep -l "Sunrise PV Trading GmbH" "$work"/html/reports/*.html | head -1
 # The jurist's review and the tender overview for the award advice, printed to PDF as a person would.
 sunrise=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Sunrise PV Trading" | cut -c1-8)
 devries=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Bouwgroep De Vries" | cut -c1-8)
+# The decider is a registered person (the account running the tool), signing with their own key.
+"$bin" team init --name "A. Jurist" --role jurist --store "$work/store.sqlite" >/dev/null
 # Name-match hits are cleared one by one: the asset-freeze hit (the blocker), by its fingerprint.
 hit=$("$bin" review "$sunrise" --store "$work/store.sqlite" --lang en | awk '$2 == "blocker" && $3 ~ /^sanctions\.listed-party/ {print $1}')
-"$bin" review "$sunrise" "$hit" --decision false-positive --reason "another entity: other registration number" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
-"$bin" review "$devries" exclusion.conflict-unexplained --decision excluded --reason "involved in preparing the tender" --by "A. Jurist" --store "$work/store.sqlite" >/dev/null
+"$bin" review "$sunrise" "$hit" --decision not-the-listed-party --reason "another entity: other registration number" --store "$work/store.sqlite" >/dev/null
+"$bin" review "$devries" exclusion.conflict-unexplained --decision ground-confirmed --reason "involved in preparing the tender" --store "$work/store.sqlite" >/dev/null
 "$bin" overview PFL-2026-017 --store "$work/store.sqlite" --lang en --out "$work/overview" >/dev/null
 "$bin" review "$sunrise" --store "$work/store.sqlite" --lang en --format html > "$work/reviewed.html"
 
@@ -65,8 +67,10 @@ check "the overview names who decided" "$work/overview.txt" "A. Jurist"
 check "the printed overview has page numbers" "$work/overview.txt" "Page 1 of"
 check "the printed overview has the tender on every page" "$work/overview.txt" "Tender PFL-2026-017"
 check "the overview has a signature block" "$work/overview.txt" "Signature"
-check "the reviewed dossier shows the outcome after review" "$work/reviewed.txt" "After review: attention"
-check "the reviewed dossier shows the decision and who took it" "$work/reviewed.dom" "false positive (A. Jurist"
+# One person's clearance of a blocker is a proposal: the blocker stays until a second person confirms it.
+check "the reviewed dossier keeps the blocker of an unconfirmed decision" "$work/reviewed.txt" "After review: blocker"
+check "the reviewed dossier shows the decision and who proposed it" "$work/reviewed.dom" "not the listed party (proposed by A. Jurist"
+check "the reviewed dossier says the decision awaits a second person" "$work/reviewed.dom" "proposal, not yet confirmed by a second person"
 for png in "$artifacts/report.png" "$artifacts/index.png" "$artifacts/overview.png"; do
   if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
 done
