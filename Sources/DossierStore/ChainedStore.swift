@@ -636,10 +636,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 if member == nil { fail("registration without a readable person") }
                 if let member { signatures.register(entry, member.person, fail: fail) }
             case .confirmation:
-                let proposal = try entry.subject.flatMap { id in
-                    try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(id)]) }.first.map(Self.entry)
-                }
-                if let proposal, proposal.kind == .decision, proposal.seq < entry.seq, proposal.tenderID == entry.tenderID,
+                if let proposal = try subjectEntry(of: entry), proposal.kind == .decision, proposal.seq < entry.seq,
+                    proposal.tenderID == entry.tenderID,
                     proposal.bidderName == entry.bidderName, proposal.bidderKey == entry.bidderKey, proposal.decision == entry.decision,
                     proposal.finding == entry.finding
                 {
@@ -736,12 +734,15 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         return report
     }
 
+    /// The entry a marker (award, tombstone, decision, confirmation) names as its subject.
+    private func subjectEntry(of marker: StoredEntry) throws -> StoredEntry? {
+        guard let subject = marker.subject else { return nil }
+        return try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(subject)]) }.first.map(Self.entry)
+    }
+
     /// An award or tombstone names a dossier stored before it, of the same tender and bidder.
     private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
-        guard let subject = marker.subject,
-            let row = try read({ try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(subject)]) }).first
-        else { return false }
-        let dossier = Self.entry(row)
+        guard let dossier = try subjectEntry(of: marker) else { return false }
         return (dossier.kind == .dossier || (dossier.kind == .tender && marker.kind == .tombstone)) && dossier.seq < marker.seq
             && dossier.tenderID == marker.tenderID
             && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey

@@ -25,14 +25,8 @@ public enum StoreSigningKey {
     /// The signing key for `origin`; when there is none and `mayCreate` (the store has no key
     /// registered yet), a new one is made and kept in the default file.
     public static func find(origin: String, mayCreate: Bool) throws -> Found {
-        if let given = ProcessInfo.processInfo.environment["UEA_SCREEN_STORE_KEY"], !given.isEmpty {
-            if given.hasPrefix("PRIVATE+KEY+") {
-                return .key(try signer(given, origin: origin, from: "UEA_SCREEN_STORE_KEY"), from: "UEA_SCREEN_STORE_KEY")
-            }
-            guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
-                throw StoreError.refused("UEA_SCREEN_STORE_KEY names \(given), which cannot be read; give the key or a readable key file")
-            }
-            return .key(try signer(text, origin: origin, from: given), from: given)
+        if let (text, from) = try KeyFile.given("UEA_SCREEN_STORE_KEY") {
+            return .key(try signer(text, origin: origin, from: from), from: from)
         }
         let path = defaultPath(origin: origin)
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
@@ -56,6 +50,17 @@ public enum StoreSigningKey {
 /// A key file made once: written whole beside its place, then linked there only if no other
 /// process made one first (link(2) never replaces a file), in a 0700 folder, the file 0600.
 enum KeyFile {
+    /// The key an environment variable gives: the key itself (`PRIVATE+KEY+…`) or the path of a
+    /// file holding it; with where it came from. nil when the variable is unset or empty.
+    static func given(_ variable: String) throws -> (text: String, from: String)? {
+        guard let given = ProcessInfo.processInfo.environment[variable], !given.isEmpty else { return nil }
+        if given.hasPrefix("PRIVATE+KEY+") { return (given, variable) }
+        guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
+            throw StoreError.refused("\(variable) names \(given), which cannot be read; give the key or a readable key file")
+        }
+        return (text, given)
+    }
+
     /// The key text now in `path`: `key`'s, or that of a key another process made first.
     static func createOnce(path: String, key: NoteSigner) throws -> String {
         try FileManager.default.createDirectory(
@@ -90,14 +95,7 @@ public enum DecisionKey {
 
     /// The key of the person at this machine, made on first use.
     public static func load() throws -> NoteSigner {
-        if let given = ProcessInfo.processInfo.environment["UEA_SCREEN_DECISION_KEY"], !given.isEmpty {
-            if given.hasPrefix("PRIVATE+KEY+") { return try parse(given, from: "UEA_SCREEN_DECISION_KEY") }
-            guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
-                throw StoreError.refused(
-                    "UEA_SCREEN_DECISION_KEY names \(given), which cannot be read; give the key or a readable key file")
-            }
-            return try parse(text, from: given)
-        }
+        if let (text, from) = try KeyFile.given("UEA_SCREEN_DECISION_KEY") { return try parse(text, from: from) }
         let path = defaultPath()
         if let text = try? String(contentsOfFile: path, encoding: .utf8) { return try parse(text, from: path) }
         let user = String(getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid-\(geteuid())")

@@ -3,6 +3,7 @@ import Basics
 import DossierModel
 import DossierStore
 import Foundation
+import Transparency
 
 extension Role: ArgumentChoice {}
 
@@ -57,9 +58,7 @@ struct TeamInit: ParsableCommand {
             let key = try DecisionKey.load()
             let person = Person(
                 account: try store.account(), name: name, function: function, roles: [.beheerder] + role, vkey: key.verifier.vkey)
-            let entry = try store.register(person, key: key, now: Date())
-            print(DisplayText.oneLine(TeamText.registered(person, entry)))
-            StoreOptions.log(store, "team init", entry.id)
+            try TeamText.record(person, in: store, key: key, action: "team init")
         }
     }
 }
@@ -82,9 +81,7 @@ struct TeamAdd: ParsableCommand {
         try runCommand {
             let store = try options.open(create: false)
             let person = Person(account: account, name: name, function: function, roles: role, vkey: vkey)
-            let entry = try store.register(person, key: try DecisionKey.load(), now: Date())
-            print(DisplayText.oneLine(TeamText.registered(person, entry)))
-            StoreOptions.log(store, "team add", entry.id)
+            try TeamText.record(person, in: store, key: try DecisionKey.load(), action: "team add")
         }
     }
 }
@@ -103,9 +100,7 @@ struct TeamEnd: ParsableCommand {
             }
             var person = member.person
             person.roles = []
-            let entry = try store.register(person, key: try DecisionKey.load(), now: Date())
-            print(DisplayText.oneLine(TeamText.registered(person, entry)))
-            StoreOptions.log(store, "team end", entry.id)
+            try TeamText.record(person, in: store, key: try DecisionKey.load(), action: "team end")
         }
     }
 }
@@ -139,8 +134,11 @@ struct TeamList: ParsableCommand {
 }
 
 enum TeamText {
-    static func registered(_ person: Person, _ entry: StoredEntry) -> String {
+    /// Registers `person`, says so in one line and logs the access.
+    static func record(_ person: Person, in store: any DossierStore, key: NoteSigner, action: String) throws {
+        let entry = try store.register(person, key: key, now: Date())
         let roles = person.roles.isEmpty ? "mandate ended" : "roles " + person.roles.map(\.rawValue).joined(separator: ", ")
-        return "\(person.name) (\(person.account)): \(roles), entry \(entry.seq) (\(entry.id))"
+        print(DisplayText.oneLine("\(person.name) (\(person.account)): \(roles), entry \(entry.seq) (\(entry.id))"))
+        StoreOptions.log(store, action, entry.id)
     }
 }
