@@ -601,6 +601,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
         }
         var signatures = SignatureCheck()
+        // Each dossier's findings are decoded once, however many decisions name them.
+        var severityCache: [String: [String: Severity]] = [:]
+        func severityInVerify(_ finding: String, _ dossier: String) throws -> Severity? {
+            if finding.hasPrefix("review.") { return .attention }
+            if severityCache[dossier] == nil { severityCache[dossier] = try read { try? severities(in: dossier) } ?? [:] }
+            return severityCache[dossier]?[finding]
+        }
         var previousHash = Self.zeroHash
         var previousStored: Date? = nil
         var expectedSeq = 1
@@ -646,7 +653,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     }
                     let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)) ?? .needsInformation
                     let severity: Severity =
-                        try read { try? self.severity(of: proposal.finding ?? "", in: proposal.subject ?? "") } ?? .blocker
+                        try severityInVerify(proposal.finding ?? "", proposal.subject ?? "") ?? .blocker
                     signatures.check(entry, act: .confirm(word, severity), fail: fail)
                 } else {
                     fail("confirmation of \(entry.subject ?? "nothing"), which is not an earlier decision on this bidder's finding")
@@ -657,7 +664,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     signatures.unsignedDecisions += 1
                 } else if let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = entry.finding {
                     // A purged dossier no longer says the finding's severity: the weaker mandate is checked.
-                    let severity: Severity = try read { try? self.severity(of: finding, in: entry.subject ?? "") } ?? .attention
+                    let severity: Severity = try severityInVerify(finding, entry.subject ?? "") ?? .attention
                     signatures.check(entry, act: .propose(word, severity), fail: fail)
                 }
                 if try !subjectIsDossier(entry) {

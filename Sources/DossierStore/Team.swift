@@ -203,16 +203,22 @@ extension ChainedDossierStore {
     /// stored dossier `dossierID`; refused when the dossier has no such finding.
     func severity(of finding: String, in dossierID: String) throws -> Severity {
         if finding.hasPrefix("review.") { return .attention }
+        guard let found = try severities(in: dossierID)[finding] else {
+            throw StoreError.refused("dossier \(dossierID) has no finding \(finding.prefix(8)); nothing was recorded")
+        }
+        return found
+    }
+
+    /// The severity of every finding of the stored dossier `dossierID`, by fingerprint (read once
+    /// per dossier by verify, whatever the number of decisions on it).
+    func severities(in dossierID: String) throws -> [String: Severity] {
         guard
             let row = try db.query(
                 "SELECT b.bytes FROM entries e JOIN blobs b ON b.sha256 = e.content_sha256 WHERE e.id = $1", [.text(dossierID)]
             )
             .first, let bytes = row.first?.data, let dossier = try? JSONDecoder().decode(Dossier.self, from: bytes)
         else { throw StoreError.refused("dossier \(dossierID) cannot be read (purged?); nothing was recorded") }
-        guard let found = dossier.findings.first(where: { $0.fingerprint == finding }) else {
-            throw StoreError.refused("dossier \(dossierID) has no finding \(finding.prefix(8)); nothing was recorded")
-        }
-        return found.severity
+        return Dictionary(dossier.findings.map { ($0.fingerprint, $0.severity) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
