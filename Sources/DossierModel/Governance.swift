@@ -45,6 +45,8 @@ public enum Act: Sendable, Equatable {
     case confirm(ReviewDecision, Severity)
     /// Records that a bidder is awarded the tender.
     case award
+    /// Records that the tender was cancelled (its procedure ends without award).
+    case cancel
     /// Registers a person or changes their roles.
     case register
     /// Removes dossiers' content after the retention period.
@@ -64,7 +66,7 @@ public enum Mandate {
             return severity == .blocker ? [.jurist] : [.jurist, .inkoopadviseur]
         case .confirm(let decision, _):
             return decision == .deviationApproved ? [.secretaris] : [.jurist, .secretaris]
-        case .award: return [.jurist, .secretaris]
+        case .award, .cancel: return [.jurist, .secretaris]
         case .register, .purge: return [.beheerder]
         }
     }

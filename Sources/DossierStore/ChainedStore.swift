@@ -321,7 +321,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func resolve(_ id: String) throws -> StoredEntry { try read { try resolveUnlocked(id) } }
 
-    private func isTombstoned(_ id: String) throws -> Bool {
+    func isTombstoned(_ id: String) throws -> Bool {
         !(try db.query("SELECT 1 FROM entries WHERE kind = 'tombstone' AND subject = $1", [.text(id)]).isEmpty)
     }
 
@@ -338,6 +338,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     "dossier \(subject.id) has no tender id (screened without a tender file); an award belongs to a tender")
             }
             guard try !isTombstoned(subject.id) else { throw StoreError.refused("dossier \(subject.id) was purged; it cannot be awarded") }
+            if let cancelled = try cancellationUnlocked(of: subject.tenderID) {
+                throw StoreError.refused(
+                    "\(subject.tenderID) was cancelled in entry \(cancelled.seq) (\(cancelled.storedAt.prefix(10))); a cancelled tender is not awarded; nothing was recorded"
+                )
+            }
             let sameBidder: [SQLValue] = [.text(subject.tenderID), .text(subject.bidderKey), .text(subject.bidderName)]
             if let later = try db.query(
                 "SELECT id FROM entries WHERE kind = 'dossier' AND tender_id = $1 AND bidder_key = $2 AND bidder_name = $3 AND seq > $4 ORDER BY seq DESC LIMIT 1",
@@ -415,55 +420,6 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 [.text(dossier.tenderID), .text(dossier.bidderKey), .text(dossier.bidderName)]
             ).map(Self.entry)
         }
-    }
-
-    public func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date = Date()) throws -> [StoredEntry] {
-        guard yearsAfterAward >= Self.legalRetentionYears else {
-            throw StoreError.refused(
-                "a retention of \(yearsAfterAward) years after award is shorter than the legal minimum of \(Self.legalRetentionYears) (Dir. 2014/24/EU art. 84); nothing purged"
-            )
-        }
-        try Self.checkText([("--by", by), ("--reason", reason)])
-        let today = Day.today(now: now)
-        return try write {
-            // A tender's award day is its first award entry; a tender without one is kept whole.
-            var awardedOn: [String: Day] = [:]
-            for row in try db.query("SELECT tender_id, min(stored_at) FROM entries WHERE kind = 'award' GROUP BY tender_id", []) {
-                if let tender = row[0].text, let day = row[1].text.flatMap({ Day(String($0.prefix(10))) }) { awardedOn[tender] = day }
-            }
-            let due = Set(awardedOn.filter { $0.value.adding(years: yearsAfterAward) <= today }.keys)
-            guard !due.isEmpty else { return [] }
-            var candidates: [StoredEntry] = []
-            for tender in due.sorted() {
-                candidates += try db.query(
-                    "SELECT \(columns) FROM entries e WHERE kind IN ('dossier', 'tender') AND tender_id = $1 AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = e.id) ORDER BY seq",
-                    [.text(tender)]
-                ).map(Self.entry)
-            }
-            var tombstones: [StoredEntry] = []
-            for entry in candidates.sorted(by: { $0.seq < $1.seq }) {
-                tombstones.append(try appendMarker(kind: .tombstone, subject: entry, by: by, reason: reason, now: now))
-                // The dossier's sources and the files attached to decisions on it.
-                let files = try db.query(
-                    "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
-                    [.integer(Int64(entry.seq)), .text(entry.id)]
-                ).compactMap { $0.first?.text }
-                for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {
-                    try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
-                }
-            }
-            return tombstones
-        }
-    }
-
-    private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
-        !(try db.query(
-            """
-            SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
-              AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
-              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)) LIMIT 1
-            """, [.text(sha)]
-        ).isEmpty)
     }
 
     static let allColumns = baseColumns + ", account, signer, signature"
@@ -574,7 +530,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         let bypass = trust.checkpoint == nil ? try read { try db.canBypassTriggers() } : nil
         let tombstoned = Set(
             try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
-        var awardedOn: [String: Day] = [:]
+        // The day each tender's procedure last ended (award or cancellation), as far as verify has read.
+        var endedOn: [String: Day] = [:]
         var blobOK: [String: Bool] = [:]
         func blobMatches(_ sha: String) throws -> Bool? {
             if let known = blobOK[sha] { return known }
@@ -679,24 +636,34 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     entry, purged: entry.subject.map(tombstoned.contains) ?? false,
                     listDiffers: "attached files differ from those recorded",
                     label: "attached file", fail: fail)
-            case .award:
-                if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
-                if let day = Day(String(entry.storedAt.prefix(10))), awardedOn[entry.tenderID].map({ day < $0 }) ?? true {
-                    awardedOn[entry.tenderID] = day
+            case .award, .cancellation:
+                if entry.kind == .award {
+                    if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
+                } else {
+                    if entry.signer == nil { fail("cancellation without a signature") }
+                    signatures.check(entry, act: .cancel, fail: fail)
+                }
+                if let day = Day(String(entry.storedAt.prefix(10))), endedOn[entry.tenderID].map({ $0 < day }) ?? true {
+                    endedOn[entry.tenderID] = day
                 }
                 if try !subjectIsDossier(entry) {
-                    fail("award of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
+                    fail("\(entry.kind.rawValue) of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
             case .tombstone:
+                if entry.signer == nil {
+                    signatures.unsignedTombstones += 1
+                } else {
+                    signatures.check(entry, act: .purge, fail: fail)
+                }
                 if try !subjectIsDossier(entry) {
                     fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
                 let day = Day(String(entry.storedAt.prefix(10)))
-                if let day, let awarded = awardedOn[entry.tenderID], awarded.adding(years: Self.legalRetentionYears) <= day {
+                if let day, let ended = endedOn[entry.tenderID], ended.adding(years: Self.legalRetentionYears) <= day {
                     break
                 }
                 fail(
-                    "tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award, Dir. 2014/24/EU art. 84)"
+                    "tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award or cancellation, Dir. 2014/24/EU art. 84)"
                 )
             case .unrecognised(let kind):
                 fail("unknown entry kind '\(kind)'")
@@ -728,6 +695,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     "\(signatures.unsignedDecisions) decisions were recorded before decisions were signed: they name no authenticated person, and one on a blocker counts as an unconfirmed proposal"
                 ]
         }
+        if signatures.unsignedTombstones > 0 {
+            report.notes =
+                (report.notes ?? []) + [
+                    "\(signatures.unsignedTombstones) dossiers were purged before purges were signed: their tombstones name no authenticated beheerder"
+                ]
+        }
         report.log = log.summary
         if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }
         if let bypass { report.notes = (report.notes ?? []) + [bypass] }
@@ -747,10 +720,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         return try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(subject)]) }.first.map(Self.entry)
     }
 
-    /// An award or tombstone names a dossier stored before it, of the same tender and bidder.
+    /// An award, cancellation or tombstone names a dossier stored before it, of the same tender and
+    /// bidder (a cancellation or tombstone may name the tender's own dossier).
     private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
         guard let dossier = try subjectEntry(of: marker) else { return false }
-        return (dossier.kind == .dossier || (dossier.kind == .tender && marker.kind == .tombstone)) && dossier.seq < marker.seq
+        let tenderAllowed = marker.kind == .tombstone || marker.kind == .cancellation
+        return (dossier.kind == .dossier || (dossier.kind == .tender && tenderAllowed)) && dossier.seq < marker.seq
             && dossier.tenderID == marker.tenderID
             && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey
             && dossier.contentSHA256 == marker.contentSHA256

@@ -18,6 +18,8 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
     case person
     /// A second person confirms a decision on a blocker (four eyes): the subject is the decision.
     case confirmation
+    /// The tender was cancelled (its procedure ends without award): the subject is its latest dossier.
+    case cancellation
     /// A value no release writes (a row changed outside uea-screen): kept as read, so that the entry
     /// hash still covers it and `verify` reports it.
     case unrecognised(String)
@@ -32,6 +34,7 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
             case "tombstone": .tombstone
             case "person": .person
             case "confirmation": .confirmation
+            case "cancellation": .cancellation
             default: .unrecognised(rawValue)
             }
     }
@@ -45,6 +48,7 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
         case .tombstone: "tombstone"
         case .person: "person"
         case .confirmation: "confirmation"
+        case .cancellation: "cancellation"
         case .unrecognised(let value): value
         }
     }
@@ -263,10 +267,16 @@ public protocol DossierStore: AnyObject, Sendable {
     /// Records that the bidder of dossier `id` won its tender, signed by `key`, whose registered
     /// person (the authenticated account's) must hold the mandate (see `Mandate`).
     func award(id: String, reason: String?, key: NoteSigner, now: Date) throws -> StoredEntry
-    /// Removes the content and source files of dossiers whose tender was awarded at least
-    /// `yearsAfterAward` years before `now`, leaving a tombstone each so the chain still verifies.
-    /// A tender without an award is never purged.
-    func purge(yearsAfterAward: Int, by: String, reason: String?, now: Date) throws -> [StoredEntry]
+    /// What the retention rule does today: tenders due for purging, kept, and undecided (neither
+    /// award nor cancellation `monthsToDecide` months after the deadline). Writes nothing.
+    func retentionPlan(yearsAfterEnd: Int, monthsToDecide: Int, now: Date) throws -> RetentionPlan
+    /// Removes the content and source files of every dossier of the tenders awarded or cancelled at
+    /// least `yearsAfterEnd` years before `now`, leaving a tombstone each so the chain still
+    /// verifies; signed by `key`, whose registered person must be a beheerder. A tender with neither
+    /// is never purged.
+    func purge(yearsAfterEnd: Int, reason: String?, key: NoteSigner, now: Date) throws -> [StoredEntry]
+    /// Records that `tender` was cancelled, signed by `key` (a jurist or secretaris): its retention counts from here.
+    func cancel(tender: String, reason: String, key: NoteSigner, now: Date) throws -> StoredEntry
     func sources(id: String) throws -> [StoredSource]
     /// Re-hashes everything; checks every stored checkpoint's signature and roots (and one kept
     /// outside, with `trust`) against the entries and the access log as they are now.

@@ -227,6 +227,7 @@ struct SignatureCheck {
     private var registrations: [String: Person] = [:]
     private var current: [String: String] = [:]
     var unsignedDecisions = 0
+    var unsignedTombstones = 0
 
     /// A registration: the first is a beheerder registering themselves; every later one is signed by a beheerder.
     mutating func register(_ entry: StoredEntry, _ person: Person, fail: (String) -> Void) {

@@ -179,8 +179,11 @@ public struct RuleBook: Sendable {
     }
 
     public struct RetentionRules: Codable, Sendable {
-        /// Years after a tender's award that its dossiers are kept (at least 3: Dir. 2014/24/EU art. 84).
+        /// Years after a tender's award or cancellation that its dossiers are kept (at least 3: Dir. 2014/24/EU art. 84).
         public var yearsAfterAward: Int
+        /// Months after the submission deadline after which a tender with neither award nor
+        /// cancellation is listed as needing a decision (domain §9b "Retention without award").
+        public var monthsToDecide: Int
     }
 
     public struct SanctionsRules: Codable, Sendable {
@@ -312,6 +315,11 @@ public struct RuleBook: Sendable {
                 message:
                     "yearsAfterAward: \(rules.yearsAfterAward) is not allowed; dossiers are kept at least 3 years after the award (Dir. 2014/24/EU art. 84), at most 100"
             )
+        }
+        guard (1...120).contains(rules.monthsToDecide) else {
+            throw InputError(
+                file: path, line: YAMLFile.topLevelKeyLines(path)["monthsToDecide"],
+                message: "monthsToDecide: \(rules.monthsToDecide) is not allowed; a whole number of months from 1 to 120")
         }
         return rules
     }

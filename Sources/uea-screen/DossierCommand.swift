@@ -84,6 +84,8 @@ struct DossierCommand: ParsableCommand {
               uea-screen dossier verify --expect-head 5be1…   (the head written in the case file)
               uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --html export/
               uea-screen dossier award 3f2a91c0 --reason "gunningsbesluit GS 2026-12-01"
+              uea-screen dossier cancel PFL-2026-017 --reason "ingetrokken bij besluit GS 2026-11-03"
+              uea-screen dossier purge --dry-run
               uea-screen dossier access-log
               uea-screen dossier key > store.vkey          (keep it in the case file: it checks every checkpoint)
               uea-screen dossier checkpoint > head.checkpoint
@@ -91,6 +93,7 @@ struct DossierCommand: ParsableCommand {
             """,
         subcommands: [
             DossierList.self, DossierShow.self, DossierHistory.self, DossierVerify.self, DossierExport.self, DossierAward.self,
+            DossierCancel.self,
             DossierPurge.self, DossierAccessLog.self, DossierKey.self, DossierCheckpoint.self,
         ])
 }

@@ -2,24 +2,35 @@ import ArgumentParser
 import Basics
 import DossierModel
 import DossierStore
-import ESPD
 import Foundation
 import RuleData
-import Screening
 
 struct DossierPurge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
         abstract:
-            "Remove the content of dossiers whose retention has ended, keeping a tombstone with their hashes so the chain still verifies.",
+            "Remove the content of dossiers whose retention has ended, keeping a signed tombstone with their hashes so the chain still verifies.",
         discussion: """
-            Every dossier of a tender is kept yearsAfterAward years (checklists/retention.yaml, at least 3: \
-            Dir. 2014/24/EU art. 84; the archive selection list may require longer) after the tender's first \
-            recorded award (`dossier award`). A tender without a recorded award is never purged.
+            Every dossier of a tender, winners' and non-winners', is kept yearsAfterAward years \
+            (checklists/retention.yaml, at least 3: Dir. 2014/24/EU art. 84; the archive selection list \
+            may require longer) after the tender's latest recorded award (`dossier award`) or its \
+            cancellation (`dossier cancel`). A tender with neither is never purged; once its submission \
+            deadline is monthsToDecide months past, it is listed as needing a decision (award or \
+            cancellation). Purging is done by a registered beheerder (the account running the command), \
+            signed with their key (`uea-screen team`). --dry-run lists the same and changes nothing; \
+            anyone who may read the store may run it.
+
+            Examples:
+              uea-screen dossier purge --dry-run --store store.sqlite
+              uea-screen dossier purge --reason "retentiebesluit 2030-01" --store store.sqlite
+
+            Exit codes: 0 purged or listed (also when nothing was due), 2 refused (no mandate, no key, \
+            unreadable store or rule data).
             """)
     @OptionGroup var options: StoreOptions
     @OptionGroup var ruleData: RuleDataOptions
-    @Option(help: "Who purges. Default: $USER.") var by: String?
+    @Flag(help: "List what would be purged, what is kept until when, and the tenders that need a decision; change nothing.")
+    var dryRun = false
     @Option(help: "Why (e.g. the retention decision).") var reason: String?
 
     func run() throws {
@@ -27,13 +38,46 @@ struct DossierPurge: ParsableCommand {
             let retention: RuleBook.RetentionRules
             do { retention = try ruleData.load().retention } catch { throw CommandFailure.refused("\(error)") }
             let store = try options.open(create: false)
+            let now = Date()
+            let plan = try store.retentionPlan(
+                yearsAfterEnd: retention.yearsAfterAward, monthsToDecide: retention.monthsToDecide, now: now)
+            if dryRun {
+                for line in RetentionText.plan(plan) { print(DisplayText.oneLine(line)) }
+                StoreOptions.log(store, "purge --dry-run", nil)
+                return
+            }
             let tombstones = try store.purge(
-                yearsAfterAward: retention.yearsAfterAward, by: by ?? StoreOptions.user, reason: reason, now: Date())
+                yearsAfterEnd: retention.yearsAfterAward, reason: reason, key: try DecisionKey.load(), now: now)
             for t in tombstones {
                 print(DisplayText.oneLine("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)"))
             }
+            for line in plan.undecided.map(RetentionText.undecided) { print(DisplayText.oneLine(line)) }
             StoreOptions.log(store, "purge", nil)
-            print("\(tombstones.count) dossiers purged (kept \(retention.yearsAfterAward) years after their tender's award)")
+            print(
+                "\(tombstones.count) dossiers purged (kept \(retention.yearsAfterAward) years after their tender's award or cancellation)")
         }
+    }
+}
+
+/// The lines `dossier purge` prints about the retention plan.
+enum RetentionText {
+    static func plan(_ plan: RetentionPlan) -> [String] {
+        plan.due.map {
+            "due: \($0.tender): \($0.dossiers) dossiers, \($0.endedBy) on \($0.endedOn), retention ended \($0.purgeFrom); `dossier purge` removes them"
+        }
+            + plan.kept.map {
+                "kept: \($0.tender): \($0.dossiers) dossiers, \($0.endedBy) on \($0.endedOn), purged from \($0.purgeFrom)"
+            }
+            + plan.undecided.map(undecided)
+            + [
+                "\(plan.due.reduce(0) { $0 + $1.dossiers }) dossiers due in \(plan.due.count) tenders; \(plan.kept.count) tenders kept; \(plan.undecided.count) tenders need a decision; nothing was changed (dry run)"
+            ]
+    }
+
+    static func undecided(_ item: RetentionPlan.Undecided) -> String {
+        let deadline =
+            item.deadlineFromTender ? "submission deadline \(item.deadline)" : "screened \(item.deadline) (no deadline in the tender file)"
+        return
+            "needs a decision: \(item.tender): \(item.dossiers) dossiers, \(deadline), neither awarded nor cancelled; never purged until `dossier award` or `dossier cancel` records how the procedure ended"
     }
 }

@@ -339,7 +339,7 @@ struct StoreTests {
     }
 
     @Test(
-        "Retention by the law: nothing of a tender without award goes; every dossier of an awarded tender stays 3 years, then goes with a tombstone",
+        "Retention by the law: a tender with neither award nor cancellation is kept, and listed as needing a decision once its deadline is the configured months past; an awarded tender's dossiers all stay 3 years, then go with a beheerder's signed tombstone",
         arguments: TestStores.backends)
     func purge(backend: String) throws {
         let (store, location) = try newStore(backend)
@@ -350,26 +350,91 @@ struct StoreTests {
             ids[dossier.bidder.name] = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id
         }
         let day: TimeInterval = 86_400
-        // No award recorded: not even in 50 years.
-        #expect(try store.purge(yearsAfterAward: 3, by: "archivaris", reason: nil, now: Date().addingTimeInterval(50 * 366 * day)).isEmpty)
-        let winner = try #require(ids["Zonnebouw Flevoland B.V."])
         let key = try register(store)
+        // No award or cancellation recorded: not even in 50 years; listed as undecided from 12 months after the deadline (2026-10-15).
+        let fiftyYears = Date().addingTimeInterval(50 * 366 * day)
+        #expect(try store.purge(yearsAfterEnd: 3, reason: nil, key: key, now: fiftyYears).isEmpty)
+        let undecided = try store.retentionPlan(yearsAfterEnd: 3, monthsToDecide: 12, now: fiftyYears)
+        #expect(
+            undecided.undecided == [
+                .init(tender: "PFL-2026-017", deadline: Day("2026-10-15")!, deadlineFromTender: true, dossiers: all.count)
+            ])
+        #expect(undecided.due.isEmpty && undecided.kept.isEmpty)
+        let beforeDecisionTime = Date(timeIntervalSince1970: TimeInterval(Day("2027-10-14")!.ordinal) * day + day / 2)
+        #expect(try store.retentionPlan(yearsAfterEnd: 3, monthsToDecide: 12, now: beforeDecisionTime).undecided.isEmpty)
+        let winner = try #require(ids["Zonnebouw Flevoland B.V."])
         _ = try store.award(id: winner, reason: "gunningsbesluit", key: key, now: Date())
+        let today = Day.today(now: Date())
+        let kept = try store.retentionPlan(yearsAfterEnd: 3, monthsToDecide: 12, now: Date())
+        #expect(
+            kept.kept == [
+                .init(tender: "PFL-2026-017", endedBy: "award", endedOn: today, purgeFrom: today.adding(years: 3), dossiers: all.count)
+            ])
         // Shorter than the law is refused; within three years nothing goes, losers included.
-        #expect { try store.purge(yearsAfterAward: 2, by: "a", reason: nil, now: Date()) } throws: { "\($0)".contains("art. 84") }
-        #expect(try store.purge(yearsAfterAward: 3, by: "a", reason: nil, now: Date().addingTimeInterval(3 * 365 * day - 2 * day)).isEmpty)
+        #expect { try store.purge(yearsAfterEnd: 2, reason: nil, key: key, now: Date()) } throws: { "\($0)".contains("art. 84") }
+        #expect(try store.purge(yearsAfterEnd: 3, reason: nil, key: key, now: Date().addingTimeInterval(3 * 365 * day - 2 * day)).isEmpty)
         // The store's own clock must not run backwards for verify, so the purge is checked with entries dated now;
         // the tombstones' dates are those of the purge.
-        let tombstones = try store.purge(
-            yearsAfterAward: 3, by: "archivaris", reason: "retentie", now: Date().addingTimeInterval(3 * 366 * day))
+        let tombstones = try store.purge(yearsAfterEnd: 3, reason: "retentie", key: key, now: Date().addingTimeInterval(3 * 366 * day))
         #expect(Set(tombstones.compactMap(\.subject)) == Set(ids.values))
+        #expect(tombstones.allSatisfy { $0.signer != nil && $0.signature != nil && $0.storedBy == "mr. A. Jurist" })
         #expect(try store.content(id: winner)?.1 == nil)
         #expect(try store.sources(id: winner).isEmpty)
-        #expect(try store.purge(yearsAfterAward: 3, by: "a", reason: nil, now: Date().addingTimeInterval(4 * 366 * day)).isEmpty)
+        #expect(try store.purge(yearsAfterEnd: 3, reason: nil, key: key, now: Date().addingTimeInterval(4 * 366 * day)).isEmpty)
         let report = try store.verify()
         // The tombstones are dated three years ahead of this machine's clock: verify says so, and nothing else.
-        #expect(report.broken.allSatisfy { $0.reason.hasPrefix("stored in the future") })
+        #expect(report.broken.allSatisfy { $0.reason.hasPrefix("stored in the future") }, "\(report.broken)")
         #expect(report.broken.count == 4)
+        // A jurist without the beheerder role cannot purge (another account is beheerder now).
+        let jurist = try NoteSigner(name: "test.jurist")
+        _ = try store.register(
+            Person(
+                account: "someone-else", name: "B. Beheer", function: nil, roles: [.beheerder],
+                vkey: try NoteSigner(name: "test.beheer").verifier.vkey),
+            key: key, now: Date().addingTimeInterval(3 * 366 * day))
+        _ = try store.register(
+            Person(account: try store.account(), name: "mr. A. Jurist", function: nil, roles: [.jurist], vkey: jurist.verifier.vkey),
+            key: key, now: Date().addingTimeInterval(3 * 366 * day))
+        #expect { try store.purge(yearsAfterEnd: 3, reason: nil, key: jurist, now: Date().addingTimeInterval(5 * 366 * day)) } throws: {
+            "\($0)".contains("this needs beheerder")
+        }
+    }
+
+    @Test(
+        "A cancelled tender: recorded once by a jurist, signed; no award after it; its retention counts from the cancellation",
+        arguments: TestStores.backends)
+    func cancellation(backend: String) throws {
+        let (store, location) = try newStore(backend)
+        defer { TestStores.drop(location) }
+        let all = try dossiers()
+        var ids: [String] = []
+        for dossier in all { ids.append(try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()).id) }
+        let day: TimeInterval = 86_400
+        let key = try register(store)
+        #expect { try store.cancel(tender: "PFL-2099-001", reason: "besluit", key: key, now: Date()) } throws: {
+            "\($0)".contains("no dossiers of tender 'PFL-2099-001'")
+        }
+        #expect { try store.cancel(tender: "PFL-2026-017", reason: " ", key: key, now: Date()) } throws: {
+            "\($0)".contains("needs its reason")
+        }
+        let cancelled = try store.cancel(tender: "PFL-2026-017", reason: "ingetrokken bij besluit GS", key: key, now: Date())
+        #expect(cancelled.kind == .cancellation && cancelled.tenderID == "PFL-2026-017" && cancelled.signature != nil)
+        #expect { try store.cancel(tender: "PFL-2026-017", reason: "nogmaals", key: key, now: Date()) } throws: {
+            "\($0)".contains("already cancelled in entry \(cancelled.seq)")
+        }
+        #expect { try store.award(id: ids[0], reason: "gunning", key: key, now: Date()) } throws: {
+            "\($0)".contains("a cancelled tender is not awarded")
+        }
+        let today = Day.today(now: Date())
+        #expect(
+            try store.retentionPlan(yearsAfterEnd: 3, monthsToDecide: 12, now: Date()).kept == [
+                .init(
+                    tender: "PFL-2026-017", endedBy: "cancellation", endedOn: today, purgeFrom: today.adding(years: 3), dossiers: all.count)
+            ])
+        #expect(try store.verify().ok)
+        let tombstones = try store.purge(yearsAfterEnd: 3, reason: "retentie", key: key, now: Date().addingTimeInterval(3 * 366 * day))
+        #expect(Set(tombstones.compactMap(\.subject)) == Set(ids))
+        #expect(try store.verify().broken.allSatisfy { $0.reason.hasPrefix("stored in the future") })
     }
 
     @Test("A store is created private to its owner", arguments: ["store.sqlite", "new/folder/store.sqlite"])

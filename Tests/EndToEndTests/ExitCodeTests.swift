@@ -15,7 +15,7 @@ struct ExitCodeTests {
         ["match", "Volkov"], ["watchlist", "import", "x.csv"], ["watchlist", "list"], ["watchlist", "reindex"],
         ["dossier", "list"], ["dossier", "show", "deadbeef00"], ["dossier", "history", "x"], ["dossier", "verify"],
         ["dossier", "export", "--tender", "T", "--out", "x.tar", "--plain"], ["dossier", "award", "deadbeef00", "--reason", "x"],
-        ["dossier", "purge"],
+        ["dossier", "purge"], ["dossier", "cancel", "T", "--reason", "x"],
         ["dossier", "access-log"], ["init", "x"],
     ]
 

@@ -139,7 +139,14 @@ struct StoreCommandTests {
         #expect(refused.stderr.split(separator: "\n").count == 1)
         let purge = try ueaScreen("dossier", "purge", "--store", store)
         #expect(purge.status == 0)
-        #expect(purge.stdout.hasSuffix("0 dossiers purged (kept 3 years after their tender's award)\n"), "\(purge.stdout)")
+        #expect(purge.stdout == "0 dossiers purged (kept 3 years after their tender's award or cancellation)\n", "\(purge.stdout)")
+        let plan = try ueaScreen("dossier", "purge", "--dry-run", "--store", store)
+        #expect(plan.status == 0)
+        #expect(plan.stdout.hasPrefix("kept: PFL-2026-017: "), "\(plan.stdout)")
+        #expect(plan.stdout.contains(", award on \(Self.isoDay(Date())), purged from \(Self.isoDay(Date(), addingYears: 3))\n"))
+        #expect(
+            plan.stdout.hasSuffix(
+                "\n0 dossiers due in 0 tenders; 1 tenders kept; 0 tenders need a decision; nothing was changed (dry run)\n"))
         let history = try ueaScreen("dossier", "history", "Zonnebouw Flevoland B.V.", "--store", store, "--format", "json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["kind"] as? String } == ["dossier", "award"])
@@ -149,6 +156,56 @@ struct StoreCommandTests {
         let log = try ueaScreen("dossier", "access-log", "--store", store)
         #expect(log.stdout.contains("list"))
         #expect(log.stdout.contains("verify"))
+    }
+
+    static func isoDay(_ date: Date, addingYears years: Int = 0) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let shifted = calendar.date(byAdding: .year, value: years, to: date)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: shifted)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    @Test(
+        "A tender neither awarded nor cancelled months after its deadline is listed as needing a decision; `dossier cancel` ends it: signed, once, no award after it, retention from the cancellation"
+    )
+    func cancelAndDryRun() throws {
+        let store = try TestStores.fresh("sqlite")
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        // The province's choice of months to decide, set to 1: the sample's deadline (2026-10-15) is further back.
+        let rules = try Paths.temporaryDirectory().appendingPathComponent("checklists").path
+        try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists"), toPath: rules)
+        try "yearsAfterAward: 3\nmonthsToDecide: 1\n".write(toFile: rules + "/retention.yaml", atomically: true, encoding: .utf8)
+        let undecided = try ueaScreen("dossier", "purge", "--dry-run", "--rules", rules, "--store", store)
+        #expect(undecided.status == 0)
+        #expect(
+            undecided.stdout.hasPrefix(
+                "needs a decision: PFL-2026-017: 5 dossiers, submission deadline 2026-10-15, neither awarded nor cancelled; never purged until `dossier award` or `dossier cancel` records how the procedure ended\n"
+            ), "\(undecided.stdout)")
+        // Nobody registered: no cancellation.
+        let unregistered = try ueaScreen("dossier", "cancel", "PFL-2026-017", "--reason", "besluit GS", "--store", store)
+        #expect(unregistered.status == 2)
+        #expect(unregistered.stderr.contains("is not a registered member"), "\(unregistered.stderr)")
+        #expect(try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store).status == 0)
+        let cancelled = try ueaScreen(
+            "dossier", "cancel", "PFL-2026-017", "--reason", "ingetrokken bij besluit GS 2026-11-03", "--store", store)
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(cancelled.stdout.contains("cancellation recorded as entry"))
+        let twice = try ueaScreen("dossier", "cancel", "PFL-2026-017", "--reason", "nogmaals", "--store", store)
+        #expect(twice.status == 2 && twice.stderr.contains("already cancelled"))
+        let winner = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
+        let award = try ueaScreen("dossier", "award", winner, "--store", store, "--reason", "gunning")
+        #expect(award.status == 2 && award.stderr.contains("a cancelled tender is not awarded"), "\(award.stderr)")
+        let kept = try ueaScreen("dossier", "purge", "--dry-run", "--rules", rules, "--store", store)
+        #expect(
+            kept.stdout.hasPrefix(
+                "kept: PFL-2026-017: 5 dossiers, cancellation on \(Self.isoDay(Date())), purged from \(Self.isoDay(Date(), addingYears: 3))\n"
+            ),
+            "\(kept.stdout)")
+        let verify = try ueaScreen("dossier", "verify", "--store", store)
+        #expect(verify.status == 0, "\(verify.stdout)")
+        let history = try ueaScreen("dossier", "history", "Zonnebouw Flevoland B.V.", "--store", store, "--format", "json")
+        #expect(!history.stdout.contains("cancellation"))
     }
 
     @Test(

@@ -46,12 +46,19 @@ struct RuleDataTests {
     func retentionFloor() throws {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("checklists").path
         try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists"), toPath: directory)
-        try "yearsAfterAward: 2\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
+        try "yearsAfterAward: 2\nmonthsToDecide: 12\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
         do {
             _ = try RuleBook.load(directory: directory)
             Issue.record("2 years accepted")
         } catch let error as InputError {
             #expect(error.line == 1 && error.message.contains("art. 84"), "\(error)")
+        }
+        try "yearsAfterAward: 3\nmonthsToDecide: 0\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleBook.load(directory: directory)
+            Issue.record("0 months to decide accepted")
+        } catch let error as InputError {
+            #expect(error.line == 2 && error.message.contains("monthsToDecide: 0 is not allowed"), "\(error)")
         }
     }
 
