@@ -152,13 +152,30 @@ public struct ReviewedDossier: Codable, Sendable {
 
     /// Applies `decisions` (all decisions on every version of this bidder's dossier in this tender, oldest first).
     public init(dossierID: String, dossier: Dossier, decisions: [ReviewRecord]) {
+        self.init(
+            dossierID: dossierID, bidder: dossier.bidder.name, tender: dossier.tender.id, outcome: dossier.summary.outcome,
+            findings: dossier.findings, review: dossier.review, decisions: decisions)
+    }
+
+    /// The tender's own dossier with the decisions on its findings (every version, oldest first);
+    /// `bidder` is empty: the findings concern the tender documents, not a bidder.
+    public init(dossierID: String, tender: TenderDossier, decisions: [ReviewRecord]) {
+        self.init(
+            dossierID: dossierID, bidder: "", tender: tender.tender.id, outcome: tender.summary.outcome, findings: tender.findings,
+            review: [], decisions: decisions)
+    }
+
+    init(
+        dossierID: String, bidder: String, tender: String?, outcome: Outcome, findings: [Finding], review: [Dossier.ReviewItem],
+        decisions: [ReviewRecord]
+    ) {
         self.dossier = dossierID
-        bidder = dossier.bidder.name
-        tender = dossier.tender.id
-        outcomeBefore = dossier.summary.outcome
+        self.bidder = bidder
+        self.tender = tender
+        outcomeBefore = outcome
         var latest: [String: ReviewRecord] = [:]
         for decision in decisions { latest[decision.finding] = decision }
-        items = dossier.findings.filter { $0.severity != .info }.map { finding in
+        items = findings.filter { $0.severity != .info }.map { finding in
             let key = finding.fingerprint
             var decision = latest[key]
             let awaits = Self.awaits(decision, severity: finding.severity)
@@ -168,7 +185,7 @@ public struct ReviewedDossier: Codable, Sendable {
                 ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false,
                 awaitingConfirmation: awaits)
         }
-        reviewItems = dossier.review.map { item in
+        reviewItems = review.map { item in
             let decision = latest[item.id]
             return Item(
                 fingerprint: item.id, check: item.id, severity: .attention, message: Message(nl: item.nl, en: item.en), decision: decision,

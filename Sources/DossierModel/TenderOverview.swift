@@ -38,14 +38,20 @@ public struct TenderOverview: Codable, Sendable {
     /// The tender's own findings (procedure, thresholds, duties on the tender documents), from its latest stored tender dossier.
     public var tenderFindings: [Finding]
     public var tenderDossier: String?
+    /// The tender's own findings with the decisions on them (nil without a tender dossier, or when purged).
+    public var tenderReview: ReviewedDossier?
     public var generatedAt: String
     public var storeHead: String
     public var rows: [Row]
 
-    public init(tender: String, tenderFindings: [Finding], tenderDossier: String?, generatedAt: String, storeHead: String, rows: [Row]) {
+    public init(
+        tender: String, tenderFindings: [Finding], tenderDossier: String?, tenderReview: ReviewedDossier? = nil, generatedAt: String,
+        storeHead: String, rows: [Row]
+    ) {
         self.tender = tender
         self.tenderFindings = tenderFindings
         self.tenderDossier = tenderDossier
+        self.tenderReview = tenderReview
         self.generatedAt = generatedAt
         self.storeHead = storeHead
         self.rows = rows

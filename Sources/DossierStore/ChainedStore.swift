@@ -385,7 +385,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
         return try write {
             let subject = try resolveUnlocked(id)
-            guard subject.kind == .dossier else {
+            guard subject.kind.holdsDossier else {
                 throw StoreError.refused("\(subject.id) is a \(subject.kind.rawValue) entry, not a dossier; decide on the dossier")
             }
             guard try !isTombstoned(subject.id) else {
@@ -720,11 +720,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         return try read { try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(subject)]) }.first.map(Self.entry)
     }
 
-    /// An award, cancellation or tombstone names a dossier stored before it, of the same tender and
-    /// bidder (a cancellation or tombstone may name the tender's own dossier).
+    /// An award, cancellation, decision or tombstone names a dossier stored before it, of the same
+    /// tender and bidder (all but an award may name the tender's own dossier).
     private func subjectIsDossier(_ marker: StoredEntry) throws -> Bool {
         guard let dossier = try subjectEntry(of: marker) else { return false }
-        let tenderAllowed = marker.kind == .tombstone || marker.kind == .cancellation
+        let tenderAllowed = marker.kind != .award
         return (dossier.kind == .dossier || (dossier.kind == .tender && tenderAllowed)) && dossier.seq < marker.seq
             && dossier.tenderID == marker.tenderID
             && dossier.bidderName == marker.bidderName && dossier.bidderKey == marker.bidderKey

@@ -32,12 +32,16 @@ extension TenderOverview {
         }
         var tenderFindings: [Finding] = []
         var tenderDossier: String? = nil
+        var tenderReview: ReviewedDossier? = nil
         if let (tenderEntry, content) = try store.latestTender(tender), let content {
             tenderDossier = tenderEntry.id
-            tenderFindings = try JSONDecoder().decode(TenderDossier.self, from: content).findings.filter { $0.severity != .info }
+            let own = try JSONDecoder().decode(TenderDossier.self, from: content)
+            tenderFindings = own.findings.filter { $0.severity != .info }
+            tenderReview = ReviewedDossier(
+                dossierID: tenderEntry.id, tender: own, decisions: try ReviewState.records(store: store, about: tenderEntry))
         }
         return TenderOverview(
-            tender: tender, tenderFindings: tenderFindings, tenderDossier: tenderDossier,
+            tender: tender, tenderFindings: tenderFindings, tenderDossier: tenderDossier, tenderReview: tenderReview,
             generatedAt: ChainedDossierStore.timestamp.string(from: now), storeHead: try store.head(), rows: rows)
     }
 

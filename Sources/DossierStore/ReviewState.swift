@@ -3,13 +3,20 @@ import Foundation
 
 /// The review of stored dossiers: a dossier with the decisions on it and on its earlier versions.
 public enum ReviewState {
-    /// The stored dossier `id` with its decisions applied.
-    public static func load(store: any DossierStore, id: String) throws -> (entry: StoredEntry, dossier: Dossier, review: ReviewedDossier) {
+    /// The stored dossier `id` (a bidder's or the tender's own) with its decisions applied.
+    public static func load(store: any DossierStore, id: String) throws -> (entry: StoredEntry, review: ReviewedDossier) {
         guard let (entry, stored) = try store.content(id: id) else { throw StoreError.unknownID(id, candidates: []) }
-        guard entry.kind == .dossier else { throw StoreError.refused("\(entry.id) is a \(entry.kind.rawValue) entry, not a dossier") }
+        guard entry.kind.holdsDossier else {
+            throw StoreError.refused("\(entry.id) is a \(entry.kind.rawValue) entry, not a dossier; give the id of a dossier")
+        }
         guard let content = stored else { throw StoreError.refused("dossier \(entry.id) was purged under the retention rule") }
+        let decisions = try records(store: store, about: entry)
+        if entry.kind == .tender {
+            let tender = try JSONDecoder().decode(TenderDossier.self, from: content)
+            return (entry, ReviewedDossier(dossierID: entry.id, tender: tender, decisions: decisions))
+        }
         let dossier = try JSONDecoder().decode(Dossier.self, from: content)
-        return (entry, dossier, ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: try records(store: store, about: entry)))
+        return (entry, ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: decisions))
     }
 
     /// The decisions on any version of this bidder's dossier in its tender, as records, oldest first,
@@ -46,7 +53,8 @@ public enum ReviewState {
     /// 2.86–2.87, 2.130; domain §9b): the review after every decision on the bidder decides, not the
     /// screening alone.
     public static func awardObstacles(store: any DossierStore, id: String) throws -> [String] {
-        let (_, _, review) = try load(store: store, id: id)
+        let (entry, review) = try load(store: store, id: id)
+        guard entry.kind == .dossier else { return ["\(entry.id) is the tender's own dossier; award a bidder's dossier"] }
         if let excluded = review.items.first(where: { $0.effective?.excludes == true }) {
             return ["excluded on \(excluded.check) [\(excluded.fingerprint.prefix(8))]"]
         }

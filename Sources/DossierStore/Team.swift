@@ -216,10 +216,15 @@ extension ChainedDossierStore {
             let row = try db.query(
                 "SELECT b.bytes FROM entries e JOIN blobs b ON b.sha256 = e.content_sha256 WHERE e.id = $1", [.text(dossierID)]
             )
-            .first, let bytes = row.first?.data, let dossier = try? JSONDecoder().decode(Dossier.self, from: bytes)
+            .first, let bytes = row.first?.data, let dossier = try? JSONDecoder().decode(Findings.self, from: bytes)
         else { throw StoreError.refused("dossier \(dossierID) cannot be read (purged?); nothing was recorded") }
         return Dictionary(dossier.findings.map { ($0.fingerprint, $0.severity) }, uniquingKeysWith: { first, _ in first })
     }
+}
+
+/// The findings of a bidder's dossier or of the tender's own (the same field in both).
+private struct Findings: Decodable {
+    var findings: [Finding]
 }
 
 /// What verify knows of the team at each entry: registrations in chain order, checked as they come.

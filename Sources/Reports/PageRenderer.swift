@@ -72,9 +72,11 @@ public struct PageRenderer: Sendable {
             "hasTenderDossier": o.tenderDossier != nil,
             "hasTenderFindings": !o.tenderFindings.isEmpty,
             "tenderFindings": o.tenderFindings.map { finding -> [String: Any] in
-                [
+                let item = o.tenderReview?.items.first { $0.fingerprint == finding.fingerprint }
+                return [
                     "severity": labels[finding.severity.rawValue] ?? finding.severity.rawValue, "check": finding.check,
                     "message": language == .nl ? finding.message.nl : finding.message.en,
+                    "state": item.map { state($0, labels, language) } ?? labels["rv_open"] ?? "open",
                 ]
             },
             "bidders": o.rows.map { row -> [String: Any] in
@@ -114,19 +116,16 @@ public struct PageRenderer: Sendable {
     /// One page: the dossier's findings with the decision on each (or open), printable like the overview.
     public func review(_ review: ReviewedDossier, language: ReportLanguage) -> String {
         let labels = self.labels[language] ?? [:]
-        func state(_ item: ReviewedDossier.Item) -> String {
-            guard let d = item.decision else { return labels["rv_open"] ?? "open" }
-            return decision(d, language) + (item.carried ? " (\(labels["rv_carried"] ?? "") \(d.dossier.prefix(8)))" : "")
-        }
+        let subject = review.bidder.isEmpty ? labels["ov_tender"] ?? "" : review.bidder
         let view: [String: Any] = [
-            "language": language.rawValue, "labels": labels, "bidder": review.bidder, "tender": review.tender ?? "",
-            "pageHeader": "\(review.bidder) — \(review.tender ?? "")",
+            "language": language.rawValue, "labels": labels, "bidder": subject, "tender": review.tender ?? "",
+            "pageHeader": "\(subject) — \(review.tender ?? "")",
             "dossier": String(review.dossier.prefix(8)), "before": outcome(review.outcomeBefore, labels),
             "after": outcome(review.outcomeAfter, labels),
             "items": (review.items + review.reviewItems).map { item -> [String: Any] in
                 [
                     "severity": labels[item.severity.rawValue] ?? item.severity.rawValue, "check": item.check,
-                    "message": language == .nl ? item.message.nl : item.message.en, "state": state(item),
+                    "message": language == .nl ? item.message.nl : item.message.en, "state": state(item, labels, language),
                 ]
             },
             "hasPrevious": !review.previousDecisions.isEmpty, "previous": review.previousDecisions.map { decision($0, language) },
@@ -135,6 +134,12 @@ public struct PageRenderer: Sendable {
     }
 
     // MARK: Words shared by the pages
+
+    /// A finding's decision as the pages print it, or "open".
+    func state(_ item: ReviewedDossier.Item, _ labels: [String: String], _ language: ReportLanguage) -> String {
+        guard let d = item.decision else { return labels["rv_open"] ?? "open" }
+        return decision(d, language) + (item.carried ? " (\(labels["rv_carried"] ?? "") \(d.dossier.prefix(8)))" : "")
+    }
 
     func outcome(_ value: Outcome, _ labels: [String: String]) -> String { labels["outcomeWord_" + value.rawValue] ?? value.rawValue }
 

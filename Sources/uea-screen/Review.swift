@@ -14,7 +14,9 @@ struct Review: ParsableCommand {
         discussion: """
             A finding is named by the first 8 or more characters of its fingerprint (as `review DOSSIER` \
             prints it), by its check id (every finding of that check in the dossier), by the exclusion \
-            ground it is about (C18), or by a manual review item (review.self-cleaning). Decisions are entries in the store, chained like the \
+            ground it is about (C18), or by a manual review item (review.self-cleaning). The tender's own \
+            dossier (procedure, thresholds, the duties on the tender documents) is reviewed the same way, \
+            named by the tender id. Decisions are entries in the store, chained like the \
             dossiers, exported with them and checked by verify. A decision applies again on a re-screen \
             whose finding has the same evidence; when the evidence changed, the finding is open again and \
             the earlier decision is shown as such.
@@ -39,10 +41,12 @@ struct Review: ParsableCommand {
               uea-screen review 3f2a91c0 C18 --decision ground-not-applicable --reason "grond niet aangekondigd in de aankondiging"
               uea-screen review 3f2a91c0 7c1e40aa --decision not-the-listed-party --reason "andere persoon: geboortedatum wijkt af" --attach uittreksel.pdf
               uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
+              uea-screen review PFL-2026-017 tender.sroi --decision justification-recorded --reason "SROI niet passend: motivering in nota 2026-14"   (the tender's own dossier)
             """)
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
+    @Argument(help: "Dossier id (or a unique prefix of at least 8 characters), or a tender id for the tender's own dossier.")
+    var id: String
     @Argument(help: "Findings: fingerprint prefixes, check ids, exclusion grounds (C18) or review items.") var findings: [String] = []
     @Option(help: "The decision.") var decision: ReviewDecision?
     @Flag(help: "Confirm the decision another person proposed on these findings (four eyes on a blocker).") var confirm = false
@@ -85,11 +89,11 @@ struct Review: ParsableCommand {
     func run() throws {
         try runCommand {
             let store = try options.open(create: false)
-            var (entry, dossier, review) = try ReviewState.load(store: store, id: id)
+            var (entry, review) = try ReviewState.load(store: store, id: try Self.dossierID(id, store: store))
             if confirm {
                 let targets = try resolve(findings, in: review)
                 try confirmDecisions(on: targets, store: store)
-                (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
+                (entry, review) = try ReviewState.load(store: store, id: entry.id)
             } else if let decision {
                 let targets = try resolve(findings, in: review)
                 try Self.checkNameMatchRules(decision, targets: targets, attachments: attach.count)
@@ -113,7 +117,7 @@ struct Review: ParsableCommand {
                         "\(decision.rawValue) recorded for \(target.check) [\(target.fingerprint.prefix(8))] by \(recorded.storedBy) as entry \(recorded.seq) (\(recorded.id))\(waits)"
                     )
                 }
-                (entry, dossier, review) = try ReviewState.load(store: store, id: entry.id)
+                (entry, review) = try ReviewState.load(store: store, id: entry.id)
             }
             StoreOptions.log(store, decision == nil ? "review" : "decide", entry.id)
             switch format {
@@ -121,8 +125,18 @@ struct Review: ParsableCommand {
             case .text: print(ReviewText.render(review, language: lang))
             case .html: print(try PageRenderer(directory: TemplatesFolder.find(templates)).review(review, language: lang), terminator: "")
             }
-            _ = dossier
         }
+    }
+
+    /// A dossier id, or a tender id for the tender's own latest dossier.
+    static func dossierID(_ given: String, store: any DossierStore) throws -> String {
+        guard !given.allSatisfy({ "0123456789abcdefABCDEF-".contains($0) }) else { return given }
+        guard let (entry, _) = try store.latestTender(given) else {
+            throw CommandFailure.refused(
+                "'\(given)' is neither a dossier id nor a tender with its own stored dossier (`screen --store` stores it with the tender file); `uea-screen dossier list` shows the ids"
+            )
+        }
+        return entry.id
     }
 
     /// With --format json or html, standard output is that document alone.
@@ -192,7 +206,7 @@ enum ReviewText {
         let before = words.word(r.outcomeBefore.rawValue)
         let after = words.word(r.outcomeAfter.rawValue)
         var lines = [
-            "\(r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
+            "\(r.bidder.isEmpty ? (nl ? "aanbesteding" : "tender") : r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
                 + (nl ? "uitkomst \(before), na beoordeling \(after)" : "outcome \(before), after review \(after)")
         ]
         /// Two lines per finding: its text, then the decision on it.

@@ -29,6 +29,48 @@ struct ReviewCommandTests {
     }
 
     @Test(
+        "The tender's own findings are decided like a bidder's, named by the tender id: signed, checked by verify, shown in the overview; not awardable"
+    )
+    func tenderFindings() throws {
+        let directory = try Paths.temporaryDirectory()
+        let tender = directory.appendingPathComponent("tender").path
+        try FileManager.default.copyItem(atPath: Paths.repositoryFile("samples/zonnepark-lelystad"), toPath: tender)
+        // Published without most of the province's duties: five tender findings (attention), each asking why.
+        let file = tender + "/tender.yaml"
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        let conditions = "contractConditions: [isv, due-diligence, sroi, biodiversity, bibob, supply-chain-transparency]"
+        #expect(yaml.contains(conditions))
+        try yaml.replacingOccurrences(of: conditions, with: "contractConditions: [isv]").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let store = try TestStores.fresh("sqlite")
+        #expect(try ueaScreen("screen", tender, "--store", store).status == 1)
+        let sroi = try Self.fingerprint(store, "PFL-2026-017", check: "tender.sroi", severity: "attention")
+        #expect(try ueaScreen("team", "init", "--name", "mr. A. Jurist", "--role", "jurist", "--store", store).status == 0)
+        let decided = try ueaScreen(
+            "review", "PFL-2026-017", "tender.sroi", "--decision", "justification-recorded", "--reason",
+            "SROI niet passend: motivering in nota 2026-14", "--store", store)
+        #expect(decided.status == 0, "\(decided.stderr)")
+        #expect(decided.stdout.hasPrefix("justification-recorded recorded for tender.sroi [\(sroi)] by mr. A. Jurist as entry "))
+        #expect(decided.stdout.contains("\naanbesteding  PFL-2026-017  dossier "))
+        let json = try ueaScreen("review", "PFL-2026-017", "--store", store, "--format", "json").stdout
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(review["items"] as? [[String: Any]])
+        #expect(items.count == 5)
+        #expect(items.filter { $0["decision"] != nil }.map { $0["check"] as? String } == ["tender.sroi"])
+        let overview = try ueaScreen("overview", "PFL-2026-017", "--store", store, "--format", "md")
+        #expect(
+            overview.stdout.contains("— Beslissing: tender.sroi: motivering vastgelegd (voorgesteld door mr. A. Jurist"),
+            "\(overview.stdout)")
+        #expect(overview.stdout.components(separatedBy: "— Beslissing: open").count == 5)
+        let unknown = try ueaScreen("review", "PFL-2099-001", "--store", store)
+        #expect(unknown.status == 2 && unknown.stderr.contains("is neither a dossier id nor a tender"))
+        let tenderDossier = String(try #require(review["dossier"] as? String).prefix(8))
+        let award = try ueaScreen("dossier", "award", tenderDossier, "--store", store)
+        #expect(award.status == 2 && award.stderr.contains("the tender's own dossier"), "\(award.stderr)")
+        #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
+    }
+
+    @Test(
         "Without a second account (root for SQLite, CREATEROLE for PostgreSQL) the four-eyes path cannot run: said here",
         .enabled(if: ["sqlite", "postgres"].contains { OtherPerson.unavailable($0) != nil }))
     func fourEyesSkipped() {
