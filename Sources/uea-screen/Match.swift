@@ -85,7 +85,7 @@ struct Match: ParsableCommand {
                     name: name,
                     candidates: index.search(
                         name, kind: entryKind, birthDate: birthDate, country: country,
-                        limit: ruleBook.sanctions.candidates, all: all))
+                        limit: ruleBook.sanctions.candidates, all: all, on: Day.today()))
             }
             switch format {
             case .json: print(try JSONOutput.string(results))

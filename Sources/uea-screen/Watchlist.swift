@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import Foundation
 import Names
@@ -50,7 +51,13 @@ struct WatchlistCommand: ParsableCommand {
         func run() throws {
             try runCommand {
                 let record = try WatchlistStore(directory: watchlists).importList(
-                    path: file, format: format?.format, name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load())
+                    path: file, format: format?.format, name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load()
+                ) { entry in
+                    Diagnostics.report(
+                        DisplayText.oneLine(
+                            "\(file): \(entry.primaryName) (\(entry.reference ?? entry.id)): listed until \(entry.until ?? ""), ended; kept as imported, never matched"
+                        ))
+                }
                 print(
                     "imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
                 )

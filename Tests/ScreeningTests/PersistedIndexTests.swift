@@ -13,13 +13,14 @@ struct PersistedIndexTests {
     func importedStore() throws -> WatchlistStore {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("watchlists").path
         let store = WatchlistStore(directory: directory)
-        var csv = "name,aliases,kind,birth_date,country,programme,listed_on,reference\n"
+        // A list of persons in CSV is the province's own kind of list: each person with its basis, decision and end.
+        var csv = "name,aliases,kind,birth_date,country,programme,listed_on,reference,legal_basis,source_decision,until\n"
         let given = ["Ivan", "Sergei", "Olga", "Yuri", "Anna", "Pavel", "Dmitri", "Maria", "Oleg", "Irina"]
         let family = ["Petrov", "Sokolov", "Volkova", "Shoigu", "Kuznetsov", "Popova", "Zhukova", "Morozov", "Lebedev", "Kozlova"]
         for i in 0..<1000 {
             csv +=
-                "\(given[i % 10]) \(family[(i / 10) % 10])\(i),\(given[i % 10]) \(family[(i / 10) % 10])-\(i),person,19\(50 + i % 40)-01-01,RU,UKR,2024-01-01,P\(i)\n"
-            csv += "\"\(family[i % 10]) Trading \(i) LLC\",\"\(family[i % 10]) Torg \(i)\",entity,,RU,RUS,2024-01-01,E\(i)\n"
+                "\(given[i % 10]) \(family[(i / 10) % 10])\(i),\(given[i % 10]) \(family[(i / 10) % 10])-\(i),person,19\(50 + i % 40)-01-01,RU,UKR,2024-01-01,P\(i),art. 2.87 Aw 2012,besluit \(i),2099-12-31\n"
+            csv += "\"\(family[i % 10]) Trading \(i) LLC\",\"\(family[i % 10]) Torg \(i)\",entity,,RU,RUS,2024-01-01,E\(i),,,\n"
         }
         let file = (directory as NSString).deletingLastPathComponent + "/synthetic.csv"
         try csv.write(toFile: file, atomically: true, encoding: .utf8)

@@ -59,6 +59,63 @@ struct WatchlistTests {
         #expect(error?.message.contains("company") == true)
     }
 
+    @Test(
+        "The province's own list: a natural person needs legal_basis, source_decision, listed_on and until, each named when missing; dates are dates and a listing ends after it starts"
+    )
+    func ownListPersons() throws {
+        let header = "name,kind,birth_date,legal_basis,source_decision,listed_on,until\n"
+        let complete = "Jan Fraude,person,1970-01-01,art. 2.87 Aw 2012,besluit GS 2025-12,2025-04-01,2028-04-01\n"
+        #expect(try refusalFree(header + complete))
+        let missing = try refusal(ofCSV: header + complete + "Piet Fraude,person,1971-01-01,,besluit GS 2025-13,2025-04-01,\n")
+        #expect(missing?.line == 3)
+        #expect(
+            missing?.message.hasPrefix("a natural person is listed without legal_basis, until;") == true, "\(String(describing: missing))")
+        // An entity needs none of them (a company excluded after a terminated contract).
+        #expect(try refusalFree("name,kind\nPolderbouw Infra B.V.,entity\n"))
+        let badDate = try refusal(ofCSV: header + "Jan Fraude,person,,art. 2.87,besluit,2025-04-01,april 2028\n")
+        #expect(badDate?.line == 2 && badDate?.message.contains("until 'april 2028' is not a date") == true)
+        let backwards = try refusal(ofCSV: header + "Jan Fraude,person,,art. 2.87,besluit,2025-04-01,2024-04-01\n")
+        #expect(backwards?.line == 2 && backwards?.message.contains("is before listed_on") == true)
+    }
+
+    func refusalFree(_ text: String) throws -> Bool {
+        let path = try Paths.temporaryDirectory().appendingPathComponent("own.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try WatchlistParser.load(path: path).entries.isEmpty == false
+    }
+
+    @Test(
+        "A listing past its until is reported at import and never matched: not by the screening (reference date) nor by match; before it ends it is"
+    )
+    func ownListUntil() throws {
+        let path = try Paths.temporaryDirectory().appendingPathComponent("own.csv").path
+        try """
+        name,kind,legal_basis,source_decision,listed_on,until
+        Polderbouw Infra B.V.,entity,art. 2.87 Aw 2012,besluit GS 2025-03,2025-04-01,2026-09-30
+        Zuiderzee Sloop B.V.,entity,art. 2.87 Aw 2012,besluit GS 2025-04,2025-04-01,2029-12-31
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let store = WatchlistStore(directory: try Paths.temporaryDirectory().appendingPathComponent("lists").path)
+        var ended: [String] = []
+        let now = Date(timeIntervalSince1970: TimeInterval(Day("2026-12-01")!.ordinal) * 86_400)
+        try store.importList(path: path, format: .csv, name: "own", listDate: Day("2026-11-01"), now: now) { ended.append($0.primaryName) }
+        #expect(ended == ["Polderbouw Infra B.V."])
+        let index = SanctionsIndex(lists: try store.loadAll(), rules: Fixtures.rules)
+        #expect(index.search("Polderbouw Infra B.V.", kind: .entity, on: Day("2026-09-30")).count == 1)
+        #expect(index.search("Polderbouw Infra B.V.", kind: .entity, on: Day("2026-10-01")).isEmpty)
+        #expect(index.search("Zuiderzee Sloop B.V.", kind: .entity, on: Day("2026-10-01")).first?.until == "2029-12-31")
+        var context = try Fixtures.cleanContext()
+        context.sanctions = index
+        context.submission.bidder.subcontractors = [
+            .init(name: "Polderbouw Infra B.V.", country: "NL", share: 20, reliedUpon: false),
+            .init(name: "Zuiderzee Sloop B.V.", country: "NL", share: 20, reliedUpon: false),
+        ]
+        context.referenceDate = Day("2026-10-15")!
+        #expect(Fixtures.findings(context, "sanctions.listed-party").map { $0.details?["entry"] } == ["own:3"])
+        context.referenceDate = Day("2026-09-01")!
+        #expect(Fixtures.findings(context, "sanctions.listed-party").count == 2)
+    }
+
     @Test("A CSV list with a quote that is never closed is refused at that line, not read as fewer entries")
     func csvUnterminatedQuote() throws {
         // Read leniently, "Listed Co" and everything after it would vanish into the name of line 2.

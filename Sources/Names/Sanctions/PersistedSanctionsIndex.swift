@@ -19,7 +19,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
     let segment: MappedSegment
 
     struct Header: Codable {
-        var schema = "uea-screen/sanctions-index/1"
+        var schema = "uea-screen/sanctions-index/2"
         var fingerprint: String
         var lists: [ListRecord]
         var entryCount: Int
@@ -59,7 +59,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
     /// How names are tokenized under `rules`, as a hash.
     public static func fingerprint(rules: RuleBook) -> String {
         let matcher = NameMatcher(rules: rules.names)
-        var text = "uea-screen/sanctions-index/1\n"
+        var text = "uea-screen/sanctions-index/2\n"
         text += rules.names.tussenvoegsels.joined(separator: "|") + "\n" + rules.names.legalForms.joined(separator: "|") + "\n"
         text += (rules.names.genericCompanyWords ?? []).joined(separator: "|") + "\n"
         text +=
@@ -147,7 +147,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         } catch {
             throw FormatError(description: "its header cannot be read")
         }
-        guard header.schema == "uea-screen/sanctions-index/1" else { throw FormatError(description: "index format \(header.schema)") }
+        guard header.schema == "uea-screen/sanctions-index/2" else { throw FormatError(description: "index format \(header.schema)") }
         guard header.fingerprint == Self.fingerprint(rules: rules) else {
             throw FormatError(description: "it was built with other name rules or another version of uea-screen")
         }

@@ -24,6 +24,8 @@ public final class SanctionsIndex: Sendable {
         public var kind: WatchlistEntry.Kind
         public var programme: String?
         public var listedOn: String?
+        /// The last day the listing applies, when the list gives one.
+        public var until: String? = nil
         public var score: Double
         public var reasons: [String]
     }
@@ -82,10 +84,11 @@ public final class SanctionsIndex: Sendable {
         return (names, origins, minimumWords, keys)
     }
 
-    /// The best hits for one name, best first; only those at or above the threshold unless `all`.
+    /// The best hits for one name, best first; only those at or above the threshold unless `all`;
+    /// with `day`, only listings that still apply on that day (an entry past its `until` is not matched).
     public func search(
         _ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
-        limit: Int = 5, all: Bool = false
+        limit: Int = 5, all: Bool = false, on day: Day? = nil
     ) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
         var variants = matcher.tokenVariants(name, person: kind == .person)
@@ -103,6 +106,7 @@ public final class SanctionsIndex: Sendable {
             hits += search(
                 segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all)
         }
+        if let day { hits.removeAll { hit in hit.until.flatMap(Day.init).map { $0 < day } ?? false } }
         return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
     }
 
@@ -195,7 +199,8 @@ public final class SanctionsIndex: Sendable {
                 Hit(
                     list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName,
                     matchedAlias: alias, kind: entry.kind,
-                    programme: entry.programme, listedOn: entry.listedOn, score: match.score, reasons: match.reasons))
+                    programme: entry.programme, listedOn: entry.listedOn, until: entry.until, score: match.score,
+                    reasons: match.reasons))
         }
         return hits
     }

@@ -14,8 +14,17 @@ public struct WatchlistEntry: Codable, Sendable, Equatable {
     public var programme: String?
     public var listedOn: String?
     public var reference: String?
+    /// The last day the listing applies (the province's own list): after it the entry is not matched.
+    public var until: String? = nil
+    /// Why the province may list this party (the province's own list; required for natural persons).
+    public var legalBasis: String? = nil
+    /// The decision that listed it (the province's own list; required for natural persons).
+    public var sourceDecision: String? = nil
 
     public var primaryName: String { names.first ?? id }
+
+    /// Whether the listing still applies on `day` (an entry without `until` always does).
+    public func applies(on day: Day) -> Bool { until.flatMap(Day.init).map { day <= $0 } ?? true }
 
     public init(
         id: String, kind: Kind, names: [String], birthDates: [String], countries: [String], programme: String?, listedOn: String?,

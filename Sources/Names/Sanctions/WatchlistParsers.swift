@@ -88,8 +88,11 @@ public enum WatchlistParser {
             name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
     }
 
-    /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`
-    /// (aliases `;`-separated; kind `person` or `entity`). Also reads checklists/forced-labour-entities.csv.
+    /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`,
+    /// and `legal_basis,source_decision,until` (aliases `;`-separated; kind `person` or `entity`).
+    /// A natural person on the province's own list is a blacklisting: each needs its legal basis,
+    /// the decision that listed them, the day listed and the last day the listing applies (domain §9b;
+    /// AVG art. 35). Also reads checklists/forced-labour-entities.csv.
     static func parseCSV(text: String, path: String, name: String) throws -> Watchlist {
         let (header, rows) = try CSV.parse(text, path: path)
         guard header.contains("name") else { throw InputError(file: path, line: 1, message: "a watchlist CSV needs a 'name' column") }
@@ -103,12 +106,41 @@ public enum WatchlistParser {
                 throw InputError(file: path, line: row.line, message: "birth_date '\(date)' is not YYYY-MM-DD or a year")
             }
             let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-            return WatchlistEntry(
+            var entry = WatchlistEntry(
                 id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
                 birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
                 programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"],
                 reference: row["reference"] ?? row["source"])
+            entry.until = row["until"]
+            entry.legalBasis = row["legal_basis"]
+            entry.sourceDecision = row["source_decision"]
+            try checkListing(entry, line: row.line, path: path)
+            return entry
         }
         return Watchlist(name: name, format: .csv, listDate: nil, sha256: "", entries: entries)
+    }
+
+    /// The dates of a listing, and for a natural person its basis and decision.
+    static func checkListing(_ entry: WatchlistEntry, line: Int, path: String) throws {
+        for (column, value) in [("listed_on", entry.listedOn), ("until", entry.until)] {
+            if let value, Day(value) == nil {
+                throw InputError(file: path, line: line, message: "\(column) '\(value)' is not a date; write YYYY-MM-DD")
+            }
+        }
+        if let from = entry.listedOn.flatMap(Day.init), let until = entry.until.flatMap(Day.init), until < from {
+            throw InputError(file: path, line: line, message: "until \(until) is before listed_on \(from); a listing ends after it starts")
+        }
+        guard entry.kind == .person else { return }
+        let missing = [
+            ("legal_basis", entry.legalBasis), ("source_decision", entry.sourceDecision), ("listed_on", entry.listedOn),
+            ("until", entry.until),
+        ].filter { $0.1?.isEmpty ?? true }.map(\.0)
+        guard missing.isEmpty else {
+            throw InputError(
+                file: path, line: line,
+                message:
+                    "a natural person is listed without \(missing.joined(separator: ", ")); each person on an own list needs legal_basis, source_decision, listed_on and until (AVG art. 10 and 35; domain §9b)"
+            )
+        }
     }
 }

@@ -84,12 +84,16 @@ public struct WatchlistStore: Sendable {
     }
 
     /// Validates and parses `path`, copies it into the store and records it. Re-importing a name
-    /// replaces it. With `rules`, the name index of all lists is written again.
+    /// replaces it. With `rules`, the name index of all lists is written again. Entries whose
+    /// listing ended before `now` (`until`) are passed to `ended`: they are kept in the list as
+    /// published but never matched.
     @discardableResult
     public func importList(
-        path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date()
+        path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date(),
+        ended: (WatchlistEntry) -> Void = { _ in }
     ) throws -> Record {
         let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
+        for entry in list.entries where !entry.applies(on: Day.today(now: now)) { ended(entry) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fileName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + (list.format == .csv ? ".csv" : ".xml")
         try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: path)), to: (directory as NSString).appendingPathComponent(fileName))

@@ -6,6 +6,8 @@ import Names
 /// human review (AVG art. 22); birth date and country confirm or weaken a hit. A hit at or above
 /// `freezeBlockScore` on the EU asset-freeze list is a blocker until a jurist has cleared it: no
 /// funds may be made available to a listed person, directly or indirectly (Reg. 269/2014 art. 2).
+/// An entry of the province's own list whose `until` lies before the reference date is not matched
+/// (domain §9b "Province's own exclusion list").
 struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
     let severity = Severity.blocker
@@ -76,7 +78,10 @@ struct ListedPartyCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let index = context.sanctions else { return [] }
         return Self.subjects(context).flatMap { subject in
-            index.search(subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1).map { hit in
+            index.search(
+                subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1,
+                on: context.referenceDate
+            ).map { hit in
                 let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
                 let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
                 let effect =
