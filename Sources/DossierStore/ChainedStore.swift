@@ -639,8 +639,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             case .award, .cancellation:
                 if entry.kind == .award {
                     if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
+                } else if entry.signer == nil {
+                    fail("cancellation without a signature")
                 } else {
-                    if entry.signer == nil { fail("cancellation without a signature") }
                     signatures.check(entry, act: .cancel, fail: fail)
                 }
                 if let day = Day(String(entry.storedAt.prefix(10))), endedOn[entry.tenderID].map({ $0 < day }) ?? true {

@@ -53,7 +53,8 @@ extension ChainedDossierStore {
         return try read { try planUnlocked(yearsAfterEnd: yearsAfterEnd, monthsToDecide: monthsToDecide, now: now) }
     }
 
-    func planUnlocked(yearsAfterEnd: Int, monthsToDecide: Int, now: Date) throws -> RetentionPlan {
+    /// The plan; without `monthsToDecide` the undecided tenders are not looked for (purge needs only the due ones).
+    func planUnlocked(yearsAfterEnd: Int, monthsToDecide: Int?, now: Date) throws -> RetentionPlan {
         let today = Day.today(now: now)
         var ended: [String: (kind: String, day: Day)] = [:]
         for row in try db.query(
@@ -77,7 +78,7 @@ extension ChainedDossierStore {
                 let item = RetentionPlan.Ended(
                     tender: tender, endedBy: end.kind, endedOn: end.day, purgeFrom: end.day.adding(years: yearsAfterEnd), dossiers: count)
                 if item.purgeFrom <= today { plan.due.append(item) } else { plan.kept.append(item) }
-            } else if let latest = row[2].integer, let (deadline, fromTender) = try deadline(ofEntry: Int(latest)),
+            } else if let monthsToDecide, let latest = row[2].integer, let (deadline, fromTender) = try deadline(ofEntry: Int(latest)),
                 deadline.adding(months: monthsToDecide) <= today
             {
                 plan.undecided.append(.init(tender: tender, deadline: deadline, deadlineFromTender: fromTender, dossiers: count))
@@ -96,14 +97,16 @@ extension ChainedDossierStore {
             }
             var tender: Tender
         }
-        guard let row = try db.query("SELECT \(columns) FROM entries WHERE seq = $1", [.integer(Int64(seq))]).first else { return nil }
-        let entry = Self.entry(row)
-        if let bytes = try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data,
-            let head = try? JSONDecoder().decode(Head.self, from: bytes), let day = Day(head.tender.referenceDate)
-        {
+        guard
+            let row = try db.query(
+                "SELECT e.screened_at, b.bytes FROM entries e LEFT JOIN blobs b ON b.sha256 = e.content_sha256 WHERE e.seq = $1",
+                [.integer(Int64(seq))]
+            ).first
+        else { return nil }
+        if let bytes = row[1].data, let head = try? JSONDecoder().decode(Head.self, from: bytes), let day = Day(head.tender.referenceDate) {
             return (day, head.tender.referenceDateSource == "tender.submissionDeadline")
         }
-        return Day(String(entry.screenedAt.prefix(10))).map { ($0, false) }
+        return row[0].text.flatMap { Day(String($0.prefix(10))) }.map { ($0, false) }
     }
 
     /// Records that `tender` was cancelled (the procedure ends without award): signed by a person
@@ -149,7 +152,7 @@ extension ChainedDossierStore {
         try Self.checkText([("--reason", reason)])
         return try write {
             let actor = try actingMember(.purge, key: key)
-            let plan = try planUnlocked(yearsAfterEnd: yearsAfterEnd, monthsToDecide: 0, now: now)
+            let plan = try planUnlocked(yearsAfterEnd: yearsAfterEnd, monthsToDecide: nil, now: now)
             var candidates: [StoredEntry] = []
             for tender in plan.due.map(\.tender) {
                 candidates += try db.query(
