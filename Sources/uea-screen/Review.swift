@@ -130,13 +130,14 @@ struct Review: ParsableCommand {
 
     /// A dossier id, or a tender id for the tender's own latest dossier.
     static func dossierID(_ given: String, store: any DossierStore) throws -> String {
-        guard !given.allSatisfy({ "0123456789abcdefABCDEF-".contains($0) }) else { return given }
-        guard let (entry, _) = try store.latestTender(given) else {
+        if let (entry, _) = try store.latestTender(given) { return entry.id }
+        // A dossier id is hex with hyphens; anything else was meant as a tender id.
+        guard given.allSatisfy({ "0123456789abcdefABCDEF-".contains($0) }) else {
             throw CommandFailure.refused(
                 "'\(given)' is neither a dossier id nor a tender with its own stored dossier (`screen --store` stores it with the tender file); `uea-screen dossier list` shows the ids"
             )
         }
-        return entry.id
+        return given
     }
 
     /// With --format json or html, standard output is that document alone.
