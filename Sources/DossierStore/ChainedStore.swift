@@ -644,7 +644,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 } else {
                     signatures.check(entry, act: .cancel, fail: fail)
                 }
-                if let day = Day(String(entry.storedAt.prefix(10))), endedOn[entry.tenderID].map({ $0 < day }) ?? true {
+                if let day = Self.dutchDay(entry.storedAt), endedOn[entry.tenderID].map({ $0 < day }) ?? true {
                     endedOn[entry.tenderID] = day
                 }
                 if try !subjectIsDossier(entry) {
@@ -659,7 +659,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 if try !subjectIsDossier(entry) {
                     fail("tombstone of \(entry.subject ?? "nothing"), which is not an earlier dossier of this tender")
                 }
-                let day = Day(String(entry.storedAt.prefix(10)))
+                let day = Self.dutchDay(entry.storedAt)
                 if let day, let ended = endedOn[entry.tenderID], ended.adding(years: Self.legalRetentionYears) <= day {
                     break
                 }

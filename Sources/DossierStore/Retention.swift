@@ -39,6 +39,10 @@ public struct RetentionPlan: Sendable, Codable, Equatable {
 }
 
 extension ChainedDossierStore {
+    /// The day in the Netherlands of an entry's UTC timestamp: an award stored at 23:30 UTC on
+    /// 5 December was taken on 6 December, the day retention is counted from (and `Day.today`'s day).
+    static func dutchDay(_ stamp: String) -> Day? { timestamp.date(from: stamp).map { Day.today(now: $0) } }
+
     /// The legal minimum is enforced here as well as when the rule data is read.
     static func checkRetention(_ yearsAfterEnd: Int) throws {
         guard yearsAfterEnd >= legalRetentionYears else {
@@ -60,7 +64,7 @@ extension ChainedDossierStore {
         for row in try db.query(
             "SELECT tender_id, kind, max(stored_at) FROM entries WHERE kind IN ('award', 'cancellation') GROUP BY tender_id, kind", [])
         {
-            guard let tender = row[0].text, let kind = row[1].text, let day = row[2].text.flatMap({ Day(String($0.prefix(10))) })
+            guard let tender = row[0].text, let kind = row[1].text, let day = row[2].text.flatMap(Self.dutchDay)
             else { continue }
             if ended[tender].map({ $0.day < day }) ?? true { ended[tender] = (kind, day) }
         }
@@ -106,7 +110,7 @@ extension ChainedDossierStore {
         if let bytes = row[1].data, let head = try? JSONDecoder().decode(Head.self, from: bytes), let day = Day(head.tender.referenceDate) {
             return (day, head.tender.referenceDateSource == "tender.submissionDeadline")
         }
-        return row[0].text.flatMap { Day(String($0.prefix(10))) }.map { ($0, false) }
+        return row[0].text.flatMap(Self.dutchDay).map { ($0, false) }
     }
 
     /// Records that `tender` was cancelled (the procedure ends without award): signed by a person

@@ -156,4 +156,40 @@ struct GovernanceTests {
         #expect(report.broken.contains { $0.id == stranger.id && $0.reason.contains("not an earlier registration") })
         #expect(report.broken.filter { $0.reason != "" && $0.seq > 0 }.count == 3, "\(report.broken)")
     }
+
+    @Test(
+        "Verify finds a cancellation or a tombstone written around the store by someone without the mandate, and an unsigned cancellation",
+        arguments: TestStores.backends)
+    func forgedEndings(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        /// A marker about the Polder dossier, signed by the adviser (an inkoopadviseur) unless `signed` is false.
+        func crafted(_ kind: EntryKind, signed: Bool = true) throws -> StoredEntry {
+            try s.store.write {
+                var entry = try s.store.appendMarker(
+                    kind: kind, subject: s.polder, by: "B. Adviseur", reason: "zelf gedaan", now: Date(), finish: false)
+                if signed {
+                    entry.account = "someone-else"
+                    entry.signer = adviser.entry
+                    entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: s.adviser)
+                    entry.entryHash = entry.computedHash
+                }
+                try s.store.insert(entry)
+                return entry
+            }
+        }
+        let cancellation = try crafted(.cancellation)
+        let unsigned = try crafted(.cancellation, signed: false)
+        let tombstone = try crafted(.tombstone)
+        let report = try s.store.verify()
+        func reasons(_ entry: StoredEntry) -> [String] { report.broken.filter { $0.id == entry.id }.map(\.reason) }
+        #expect(reasons(cancellation) == ["B. Adviseur held inkoopadviseur here; this needed jurist or secretaris"])
+        #expect(reasons(unsigned) == ["cancellation without a signature"])
+        #expect(
+            reasons(tombstone) == [
+                "B. Adviseur held inkoopadviseur here; this needed beheerder",
+                "tombstone before the legal retention ended (3 years after the tender's award or cancellation, Dir. 2014/24/EU art. 84)",
+            ])
+    }
 }

@@ -158,9 +158,10 @@ struct StoreCommandTests {
         #expect(log.stdout.contains("verify"))
     }
 
+    /// The day in the Netherlands (retention counts in Dutch days), as YYYY-MM-DD.
     static func isoDay(_ date: Date, addingYears years: Int = 0) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
         let shifted = calendar.date(byAdding: .year, value: years, to: date)!
         let parts = calendar.dateComponents([.year, .month, .day], from: shifted)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
