@@ -46,20 +46,21 @@ struct RuleDataTests {
     func retentionFloor() throws {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("checklists").path
         try FileManager.default.copyItem(atPath: Paths.repositoryFile("checklists"), toPath: directory)
-        try "yearsAfterAward: 2\nmonthsToDecide: 12\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
-        do {
-            _ = try RuleBook.load(directory: directory)
-            Issue.record("2 years accepted")
-        } catch let error as InputError {
-            #expect(error.line == 1 && error.message.contains("art. 84"), "\(error)")
+        /// The refusal of a retention file with `text`, nil (and an issue) when it is accepted.
+        func refusal(_ text: String) throws -> InputError? {
+            try text.write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
+            do {
+                _ = try RuleBook.load(directory: directory)
+                Issue.record("accepted: \(text)")
+            } catch let error as InputError { return error }
+            return nil
         }
-        try "yearsAfterAward: 3\nmonthsToDecide: 0\n".write(toFile: directory + "/retention.yaml", atomically: true, encoding: .utf8)
-        do {
-            _ = try RuleBook.load(directory: directory)
-            Issue.record("0 months to decide accepted")
-        } catch let error as InputError {
-            #expect(error.line == 2 && error.message.contains("monthsToDecide: 0 is not allowed"), "\(error)")
-        }
+        let twoYears = try refusal("yearsAfterAward: 2\nmonthsToDecide: 12\n")
+        #expect(twoYears?.line == 1 && twoYears?.message.contains("art. 84") == true, "\(String(describing: twoYears))")
+        let noMonths = try refusal("yearsAfterAward: 3\nmonthsToDecide: 0\n")
+        #expect(
+            noMonths?.line == 2 && noMonths?.message.contains("monthsToDecide: 0 is not allowed") == true, "\(String(describing: noMonths))"
+        )
     }
 
     @Test("A tender file with a wrong field type names the field and line")
