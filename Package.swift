@@ -92,6 +92,7 @@ let package = Package(
             name: "uea-bench", dependencies: ["Screening", "DossierModel", "RuleData", "Names", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["Basics", "ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(

@@ -69,13 +69,34 @@ public enum YAMLFile {
         }
     }
 
-    /// The line of the last key of the failing path, found by a plain search (good enough for hand-edited files).
+    /// The line of the node at `codingPath` (mapping keys and list positions), walked in the
+    /// composed document, so that a value in a flow mapping of a list (`- {name: X, share: -5}`)
+    /// is named by its own line; nil when the path does not lead to a node.
+    static func line(at codingPath: [any CodingKey], in text: String) -> Int? {
+        guard !codingPath.isEmpty, var node = try? Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
+        for key in codingPath {
+            if let index = key.intValue {
+                guard case .sequence(let sequence) = node, index < sequence.count else { return nil }
+                node = sequence[index]
+            } else {
+                guard case .mapping(let mapping) = node,
+                    let value = mapping.first(where: { $0.key.scalar?.string == key.stringValue })?.value
+                else { return nil }
+                node = value
+            }
+        }
+        return node.mark?.line
+    }
+
+    /// The line of the last key of the failing path: by the path in the document, else by a plain
+    /// search (good enough for hand-edited files).
     static func line(of error: DecodingError, in text: String) -> Int? {
         let context: DecodingError.Context
         switch error {
         case .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
         @unknown default: return nil
         }
+        if let line = line(at: context.codingPath, in: text) { return line }
         guard let key = context.codingPath.last(where: { $0.intValue == nil })?.stringValue else { return nil }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop(while: { $0 == " " || $0 == "-" })

@@ -109,7 +109,7 @@ public struct Screener: Sendable {
                 procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,
                 referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
             bidder: .init(
-                name: s.displayName, identifiers: eo?.identifiers ?? [], kvk: s.kvk, country: s.country,
+                name: s.displayName, identifiers: eo?.identifiers ?? [], kvk: s.kvk, country: s.country?.alpha2 ?? eo?.country,
                 role: eo?.role, groupName: eo?.groupName),
             espd: .init(
                 file: s.espd.source, generation: s.espd.generation.rawValue, version: s.espd.version, kind: s.espd.kind.rawValue,

@@ -36,8 +36,13 @@ struct Match: ParsableCommand {
     @Option(help: "Birth date (YYYY-MM-DD) of the person: confirms or rules out a candidate.")
     var birthDate: String?
 
-    @Option(help: "ISO alpha-2 country: confirms or weakens a candidate.")
-    var country: String?
+    @Option(
+        help: "Country (an ISO 3166 code such as RU or RUS, or its English or Dutch name): confirms or weakens a candidate.",
+        transform: { text in
+            guard let country = Country(reading: text) else { throw ValidationError(Country.problem(with: text) ?? "not a country") }
+            return country
+        })
+    var country: Country?
 
     @Flag(help: "Also show candidates below the threshold.")
     var all = false

@@ -184,7 +184,7 @@ struct NameTextTests {
 
     // MARK: Xinjiang gazetteer
 
-    func place(city: String? = nil, region: String? = nil, address: String? = nil, country: String? = "CN") -> String? {
+    func place(city: String? = nil, region: String? = nil, address: String? = nil, country: Country? = "CN") -> String? {
         let tier = SupplyChainTier(
             tier: "polysilicon", entity: "X", aliases: [], facilityAddress: address, city: city, region: region, country: country,
             certificate: nil, certificateSites: [], certificateExpiry: nil, batchLink: nil, quantity: nil, unit: nil, line: 2)

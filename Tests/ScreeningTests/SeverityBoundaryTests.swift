@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import ESPD
 import TestSupport
@@ -188,7 +189,7 @@ struct SeverityBoundaryTests {
 
     @Test("Sanctions: a near-exact hit on the EU asset-freeze list blocks; a hit on another list or a weaker one is attention")
     func assetFreeze() throws {
-        func hit(_ name: String, country: String) throws -> [Finding] {
+        func hit(_ name: String, country: Country) throws -> [Finding] {
             Fixtures.findings(
                 try context { $0.submission.bidder.subcontractors = [.init(name: name, country: country, share: 5, reliedUpon: false)] },
                 "sanctions.listed-party"

@@ -111,9 +111,15 @@ public struct Representative: Codable, Sendable, Equatable {
     }
 }
 
+extension EconomicOperator {
+    /// The country of establishment the ESPD gives, when its code reads as one.
+    public var establishedIn: Country? { country.flatMap(Country.init(reading:)) }
+}
+
 public struct EconomicOperator: Codable, Sendable, Equatable {
     public var name: String?
     public var identifiers: [Identifier]
+    /// ISO 3166 alpha-2 where the file's code reads as a country (`Country`), else as written.
     public var country: String?
     public var city: String?
     public var website: String?

@@ -25,7 +25,9 @@ enum PartyReader {
         return Party(
             name: party.child(path: "PartyName", "Name")?.nonEmptyText,
             identifiers: identifiers(of: party),
-            country: CountryCodes.normalise(party.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText),
+            country: party.child(path: "PostalAddress", "Country", "IdentificationCode")?.nonEmptyText.map {
+                Country(reading: $0)?.alpha2 ?? $0
+            },
             city: party.child(path: "PostalAddress", "CityName")?.nonEmptyText,
             line: element.line, path: element.path)
     }

@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import Foundation
 import RuleData
@@ -87,7 +88,7 @@ public final class SanctionsIndex: Sendable {
     /// The best hits for one name, best first; only those at or above the threshold unless `all`;
     /// with `day`, only listings that still apply on that day (an entry past its `until` is not matched).
     public func search(
-        _ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: String? = nil,
+        _ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: Country? = nil,
         limit: Int = 5, all: Bool = false, on day: Day? = nil
     ) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
@@ -112,7 +113,7 @@ public final class SanctionsIndex: Sendable {
 
     private func search(
         _ segment: any IndexSegment, variants: [[NameMatcher.Token]], wordBlocks: [Set<String>], kind: WatchlistEntry.Kind,
-        birthDate: String?, country: String?, all: Bool
+        birthDate: String?, country: Country?, all: Bool
     ) -> [Hit] {
         guard segment.count > 0 else { return [] }
         // Blocking: a name can only reach the threshold when each full word of the shorter name
@@ -183,7 +184,7 @@ public final class SanctionsIndex: Sendable {
                 }
             }
             // Country: the same country confirms a little; another one weakens (citizenship ≠ residence).
-            if let country = country?.uppercased(), !entry.countries.isEmpty {
+            if let country = country?.alpha2, !entry.countries.isEmpty {
                 if entry.countries.contains(country) {
                     match.score = min(1, match.score + 0.02)
                     match.reasons.append("country \(country) matches")

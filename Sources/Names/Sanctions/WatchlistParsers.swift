@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import ESPD
 import Foundation
@@ -68,7 +69,7 @@ public enum WatchlistParser {
             }
             var countries: [String] = []
             for element in entity.children(named: "citizenship") + entity.children(named: "address") {
-                if let country = element.attribute("countryIso2Code")?.uppercased(), !country.isEmpty, country != "00",
+                if let code = element.attribute("countryIso2Code"), let country = Country(reading: code)?.alpha2,
                     !countries.contains(country)
                 {
                     countries.append(country)
@@ -105,10 +106,19 @@ public enum WatchlistParser {
             if let date = row["birth_date"], Day(date) == nil, Int(date) == nil {
                 throw InputError(file: path, line: row.line, message: "birth_date '\(date)' is not YYYY-MM-DD or a year")
             }
+            // A country is compared with the screened party's by its code: one that reads as no
+            // country (or as two) would never confirm or weaken a hit, so it is refused.
+            var countries: [String] = []
+            if let text = row["country"] {
+                guard let country = Country(reading: text) else {
+                    throw InputError(file: path, line: row.line, message: "country: " + (Country.problem(with: text) ?? "not a country"))
+                }
+                countries = [country.alpha2]
+            }
             let aliases = (row["aliases"] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             var entry = WatchlistEntry(
                 id: row["reference"] ?? "\(name):\(row.line)", kind: kind, names: [primary] + aliases,
-                birthDates: row["birth_date"].map { [$0] } ?? [], countries: row["country"].map { [$0.uppercased()] } ?? [],
+                birthDates: row["birth_date"].map { [$0] } ?? [], countries: countries,
                 programme: row["programme"] ?? row["list"], listedOn: row["listed_on"] ?? row["effective"],
                 reference: row["reference"] ?? row["source"])
             entry.until = row["until"]

@@ -150,6 +150,8 @@ public struct ScreeningContext: Sendable {
     /// The date evidence ages and exclusion windows are measured at.
     public var referenceDate: Day
     public var referenceDateSource: String
+    /// The day of screening (in the Netherlands): no document can be dated after it.
+    public var today: Day
     /// Sanctions and forced-labour watchlists of this run, nil when none were loaded.
     public var sanctions: SanctionsIndex?
     /// Line of each top-level key of the tender file, read once for evidence pointers.
@@ -174,6 +176,7 @@ public struct ScreeningContext: Sendable {
         self.request = request
         self.rules = rules
         self.matcher = NameMatcher(rules: rules.names)
+        self.today = today
         if let deadline = tender.submissionDeadline {
             referenceDate = deadline
             referenceDateSource = "tender.submissionDeadline"

@@ -7,7 +7,7 @@ public enum CheckRegistry {
         MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(),
         MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(),
         MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
-        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(),
+        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(), FutureDateCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(),
         SbiUnrelatedCheck(), ThinCompanyCheck(),

@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import ESPD
 
@@ -7,8 +8,8 @@ public struct BidderFile: Codable, Sendable {
     public var name: String?
     /// KvK number (8 digits) of the bidder.
     public var kvk: String?
-    /// ISO alpha-2 country of establishment; defaults to the ESPD's.
-    public var country: String?
+    /// Country of establishment (any code or name `Country` reads); defaults to the ESPD's.
+    public var country: Country?
     /// Gedragsverklaring Aanbesteden.
     public var gva: GVA?
     /// Equivalent document of a foreign bidder (Aw 2012 art. 2.89(4)).
@@ -39,7 +40,7 @@ public struct BidderFile: Codable, Sendable {
 
         public var name: String?
         public var kvk: String?
-        public var country: String?
+        public var country: Country?
         public var gva: GVA?
         public var equivalentDocument: EquivalentDocument?
         public var kvkExtract: KvKExtract?
@@ -108,7 +109,7 @@ public struct BidderFile: Codable, Sendable {
     public struct EquivalentDocument: Codable, Sendable {
         public var type: String
         public var issueDate: Day?
-        public var country: String?
+        public var country: Country?
     }
     public struct KvKExtract: Codable, Sendable {
         public var date: Day
@@ -149,10 +150,34 @@ public struct BidderFile: Codable, Sendable {
     }
     public struct Subcontractor: Codable, Sendable {
         public var name: String
-        public var country: String?
-        /// Percentage of the contract value.
+        public var country: Country?
+        /// Percentage of the contract value, 0 to 100.
         public var share: Double?
         public var reliedUpon: Bool?
+
+        public init(name: String, country: Country?, share: Double?, reliedUpon: Bool?) {
+            self.name = name
+            self.country = country
+            self.share = share
+            self.reliedUpon = reliedUpon
+        }
+
+        enum CodingKeys: String, CodingKey { case name, country, share, reliedUpon }
+
+        /// A share below 0 % or above 100 % of the contract value cannot be: it is refused with its
+        /// line, not compared with the art. 5k limit (a negative share would never exceed it).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            country = try container.decodeIfPresent(Country.self, forKey: .country)
+            reliedUpon = try container.decodeIfPresent(Bool.self, forKey: .reliedUpon)
+            share = try container.decodeIfPresent(Double.self, forKey: .share)
+            if let share, !(0...100).contains(share) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .share, in: container,
+                    debugDescription: "\(share) is not a share of the contract value; write a percentage from 0 to 100")
+            }
+        }
     }
     public struct CompanyFacts: Codable, Sendable {
         public var founded: Day?

@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import ESPD
 import Foundation
@@ -54,7 +55,8 @@ public struct Submission: Sendable {
             }?.value
     }
 
-    public var country: String? { bidder.country?.uppercased() ?? espd.economicOperator?.country }
+    /// The bidder file's country of establishment, else the ESPD's.
+    public var country: Country? { bidder.country ?? espd.economicOperator?.establishedIn }
 
     /// Pointer into bidder.yaml at a top-level key.
     public func bidderPointer(_ key: String, excerpt: String? = nil) -> EvidencePointer {

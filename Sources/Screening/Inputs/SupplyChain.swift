@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import Foundation
 import RuleData
@@ -12,7 +13,8 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
     public var facilityAddress: String?
     public var city: String?
     public var region: String?
-    public var country: String?
+    /// Read by `Country`; a value that is not one country is a reading problem of its row.
+    public var country: Country?
     public var certificate: String?
     /// Sites the certificate covers (addresses or site names), ";"-separated in the file.
     public var certificateSites: [String]
@@ -127,12 +129,20 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
                         line: row.line, message: "unit '\(unit)' is not one of \(units.joined(separator: ", ")); the quantity is not used"))
                 quantity = nil
             }
+            var country: Country? = nil
+            if let text = row["country"] {
+                if let problem = Country.problem(with: text) {
+                    problems.append(Problem(line: row.line, message: problem + "; read as no country"))
+                } else {
+                    country = Country(reading: text)
+                }
+            }
             func list(_ key: String) -> [String] {
                 (row[key] ?? "").split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             }
             return SupplyChainTier(
                 tier: tier, entity: entity, aliases: list("aliases"), facilityAddress: row["facility_address"],
-                city: row["city"], region: row["region"], country: row["country"]?.uppercased(),
+                city: row["city"], region: row["region"], country: country,
                 certificate: row["certificate"], certificateSites: list("certificate_sites"),
                 certificateExpiry: expiry, batchLink: row["batch_link"], quantity: quantity,
                 unit: unit, line: row.line)

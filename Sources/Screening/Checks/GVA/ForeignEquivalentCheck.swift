@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 
 /// A bidder established outside the Netherlands cannot get a Justis GVA; the authority must
@@ -11,7 +12,7 @@ struct ForeignEquivalentCheck: Check {
     let summary = "Foreign bidder: the equivalent document (e-Certis) instead of a Justis GVA, its presence and age"
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
-        "a foreign intended winner without an equivalent document, or one older than `evidence.yaml` allows: attention; otherwise info (Dir. art. 60(2))"
+        "a foreign intended winner without an equivalent document, with one older than `evidence.yaml` allows, or with one from another country than where it is established: attention; otherwise info (Dir. art. 60(2))"
     let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -22,17 +23,17 @@ struct ForeignEquivalentCheck: Check {
         let evidence = [
             EvidencePointer(
                 file: context.espd.source, line: context.espd.economicOperator?.line, path: context.espd.economicOperator?.path,
-                excerpt: country),
+                excerpt: context.espd.economicOperator?.country ?? country.alpha2),
             context.submission.bidderPointer("equivalentDocument"),
         ]
-        var details = ["country": country, "duty": "\(duty)"]
+        var details = ["country": country.alpha2, "duty": "\(duty)"]
         if duty != .notRequired, document == nil {
             return [
                 finding(
                     nl:
-                        "Buitenlandse inschrijver (\(country)) zonder gelijkwaardig document. Vraag geen GVA maar een gelijkwaardig document uit \(country) (uittreksel strafregister of verklaring onder ede, zie e-Certis). \(duty.explanation(("een gelijkwaardig document", "an equivalent document")).nl)",
+                        "Buitenlandse inschrijver (\(country.dutchName)) zonder gelijkwaardig document. Vraag geen GVA maar een gelijkwaardig document uit \(country.dutchName) (uittreksel strafregister of verklaring onder ede, zie e-Certis). \(duty.explanation(("een gelijkwaardig document", "an equivalent document")).nl)",
                     en:
-                        "Foreign bidder (\(country)) without an equivalent document. Ask not for a GVA but for an equivalent document from \(country) (judicial-record extract or sworn declaration, see e-Certis). \(duty.explanation(("an equivalent document", "an equivalent document")).en)",
+                        "Foreign bidder (\(country.englishName)) without an equivalent document. Ask not for a GVA but for an equivalent document from \(country.englishName) (judicial-record extract or sworn declaration, see e-Certis). \(duty.explanation(("an equivalent document", "an equivalent document")).en)",
                     evidence: evidence, details: details)
             ]
         }
@@ -47,13 +48,24 @@ struct ForeignEquivalentCheck: Check {
                     evidence: evidence, details: details)
             ]
         }
+        if duty != .notRequired, let document, let issuedIn = document.country, issuedIn != country {
+            details["documentCountry"] = issuedIn.alpha2
+            return [
+                finding(
+                    nl:
+                        "Het gelijkwaardige document (\(document.type)) komt uit \(issuedIn.dutchName); de inschrijver is gevestigd in \(country.dutchName). Een gelijkwaardig document komt van een bevoegde instantie in het land van herkomst of van vestiging (artikel 60, lid 2, Richtlijn 2014/24/EU). Ga na of \(issuedIn.dutchName) het land van herkomst is; vraag anders een document uit \(country.dutchName).",
+                    en:
+                        "The equivalent document (\(document.type)) is from \(issuedIn.englishName); the bidder is established in \(country.englishName). An equivalent document is issued by a competent authority of the country of origin or of establishment (Directive 2014/24/EU art. 60(2)). Check whether \(issuedIn.englishName) is the country of origin; otherwise ask for a document from \(country.englishName).",
+                    evidence: evidence, details: details)
+            ]
+        }
         return [
             finding(
                 .info,
                 nl:
-                    "Buitenlandse inschrijver (\(country)): geen GVA maar een gelijkwaardig document uit \(country) (uittreksel strafregister of verklaring onder ede, zie e-Certis)\(document.map { "; aangeleverd: \($0.type)" } ?? "").",
+                    "Buitenlandse inschrijver (\(country.dutchName)): geen GVA maar een gelijkwaardig document uit \(country.dutchName) (uittreksel strafregister of verklaring onder ede, zie e-Certis)\(document.map { "; aangeleverd: \($0.type)" } ?? "").",
                 en:
-                    "Foreign bidder (\(country)): not a GVA but an equivalent document from \(country) (judicial-record extract or sworn declaration, see e-Certis)\(document.map { "; provided: \($0.type)" } ?? "").",
+                    "Foreign bidder (\(country.englishName)): not a GVA but an equivalent document from \(country.englishName) (judicial-record extract or sworn declaration, see e-Certis)\(document.map { "; provided: \($0.type)" } ?? "").",
                 evidence: evidence, details: details)
         ]
     }
@@ -69,7 +81,10 @@ struct ForeignEquivalentCheck: Check {
                 },
             ],
             nonTriggering: [
-                .quiet("a Dutch bidder, country written in lower case") { $0.submission.bidder.country = "nl" },
+                .quiet("a bidder file without a country, the ESPD writing the Netherlands as NLD (the EU vocabulary's code)") {
+                    $0.submission.bidder.country = nil
+                    $0.submission.espd.economicOperator?.country = "NLD"
+                },
                 .quiet("a Dutch bidder without a country in its bidder file (the ESPD's country counts)") {
                     $0.submission.bidder.country = nil
                 },

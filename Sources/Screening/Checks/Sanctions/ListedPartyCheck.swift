@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import Names
 
@@ -24,7 +25,7 @@ struct ListedPartyCheck: Check {
         var kind: WatchlistEntry.Kind
         var role: String
         var birthDate: String?
-        var country: String?
+        var country: Country?
         var pointer: EvidencePointer
         /// The role as a Dutch sentence names it.
         var roleNL: String {
@@ -50,7 +51,7 @@ struct ListedPartyCheck: Check {
                 subjects.append(
                     Subject(
                         name: name, kind: .entity, role: espd.source == s.espd.source ? "bidder" : (eo.role ?? "entity in the bid"),
-                        country: eo.country, pointer: EvidencePointer(file: espd.source, line: eo.line, path: eo.path)))
+                        country: eo.establishedIn, pointer: EvidencePointer(file: espd.source, line: eo.line, path: eo.path)))
             }
         }
         for person in PersonMatchCheck.bidderPeople(context) {

@@ -44,7 +44,7 @@ struct RussiaInvolvementCheck: Check {
                     ))
             }
         }
-        for espd in [s.espd] + s.otherESPDs where espd.economicOperator?.country == "RU" {
+        for espd in [s.espd] + s.otherESPDs where espd.economicOperator?.establishedIn == "RU" {
             reasons.append(
                 (
                     "\(espd.economicOperator?.name ?? "entiteit") is volgens het UEA in Rusland gevestigd",
@@ -53,7 +53,7 @@ struct RussiaInvolvementCheck: Check {
                 ))
         }
         for sub in s.bidder.subcontractors ?? []
-        where sub.country?.uppercased() == "RU" && (sub.share ?? 100) > context.rules.sanctions.subcontractorShareLimit {
+        where sub.country == "RU" && (sub.share ?? 100) > context.rules.sanctions.subcontractorShareLimit {
             reasons.append(
                 (
                     "onderaannemer \(sub.name) (RU) heeft \(Int(saturating: sub.share ?? 100))% van de opdrachtwaarde",
@@ -63,7 +63,7 @@ struct RussiaInvolvementCheck: Check {
         }
         // Suppliers in the chain count as well (5k(1)(c): suppliers above 10% of the value); the
         // declaration gives no share per tier, so a Russian tier is named for the jurist to weigh.
-        for tier in s.supplyChain ?? [] where tier.country?.uppercased() == "RU" || tier.country?.uppercased() == "RUS" {
+        for tier in s.supplyChain ?? [] where tier.country == "RU" {
             reasons.append(
                 (
                     "schakel \(tier.tier) van de keten, \(tier.entity), is in Rusland gevestigd (aandeel in de opdrachtwaarde niet opgegeven)",

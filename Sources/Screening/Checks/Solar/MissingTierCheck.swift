@@ -26,7 +26,7 @@ struct MissingTierCheck: Check {
         }
         for tier in chain where context.rules.solar.requiredTiers.contains(tier.tier) {
             let fields = [
-                ("facility_address", "het vestigingsadres", tier.facilityAddress), ("country", "het land", tier.country),
+                ("facility_address", "het vestigingsadres", tier.facilityAddress), ("country", "het land", tier.country?.alpha2),
                 ("region", "de regio", tier.region),
             ]
             let gaps = fields.filter { $0.2 == nil }.map(\.0)

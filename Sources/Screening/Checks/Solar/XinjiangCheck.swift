@@ -37,7 +37,7 @@ struct XinjiangCheck: Check {
         let text = [tier.facilityAddress, tier.city, tier.region].compactMap { $0 }.joined(separator: " ")
         let folded = fold(text)
         let words = folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let inChina = tier.country.map { ["CN", "CHN", "CHINA"].contains($0.trimmingBlanks().uppercased()) } ?? true
+        let inChina = tier.country.map { $0 == "CN" } ?? true
         for (place, chinese, needle, isAmbiguous) in gazetteer.entries where inChina || !isAmbiguous {
             // Chinese names have no word boundaries: substring; Latin names: a run of whole words.
             if let chinese {
