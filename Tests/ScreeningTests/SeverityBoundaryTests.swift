@@ -205,6 +205,22 @@ struct SeverityBoundaryTests {
         #expect(own.first?.details?["assetFreeze"] == "no")
     }
 
+    /// Issue 31: the EU-listed subcontractor written in Cyrillic with one Latin look-alike letter in
+    /// each word keeps its asset-freeze blocker (the word is read as the Cyrillic it mostly is, then
+    /// transliterated), and the mixed script is still a finding of its own.
+    @Test(
+        "Sanctions: a Cyrillic name with Latin look-alike letters keeps its blocker",
+        arguments: ["OOO Cибирский Kремний", "ООО Cибирcкий Kpемний", "ООО Сибирский Кремний"])
+    func lookalikesInCyrillic(name: String) throws {
+        let context = try context {
+            $0.submission.bidder.subcontractors = [.init(name: name, country: "RU", share: 5, reliedUpon: false)]
+        }
+        let hits = Fixtures.findings(context, "sanctions.listed-party").filter { $0.evidence.first?.excerpt == name }
+        #expect(hits.map(\.severity) == [.blocker], "\(name)")
+        let mixed = Fixtures.findings(context, "names.hidden-characters").filter { $0.evidence.first?.excerpt == name }
+        #expect(mixed.count == (name == "ООО Сибирский Кремний" ? 0 : 1), "\(name)")
+    }
+
     // MARK: evidence
 
     @Test("GVA: blocker for the intended winner asked for one, information for another bidder, attention when not recorded")

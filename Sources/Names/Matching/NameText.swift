@@ -48,6 +48,13 @@ public enum NameText {
             while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
             let word = scalars[start..<end]
             let hasLatin = word.contains { script(of: $0) == .latin }
+            // A word mostly of Cyrillic letters with a Latin look-alike or two ("Cибирский" with a
+            // Latin C) is a Cyrillic word: folded the other way, it transliterates as written.
+            if hasLatin, let cyrillic = cyrillicReading(word) {
+                scalars.replaceSubrange(start..<end, with: cyrillic)
+                start = end
+                continue
+            }
             let onlyLookalikes = word.allSatisfy { script(of: $0) == .latin || latinLookalikes[$0.value] != nil }
             if hasLatin || onlyLookalikes {
                 for index in start..<end { if let latin = latinLookalikes[scalars[index].value] { scalars[index] = latin } }
@@ -55,6 +62,45 @@ public enum NameText {
             start = end
         }
     }
+
+    /// `word` with its Latin letters written as the Cyrillic letters they look like, when most of
+    /// its letters are Cyrillic and each Latin one has a Cyrillic twin of the same case (UTS #39
+    /// confusables: A, B, C, E, H, K, M, O, P, T, X, Y and a, c, e, o, p, x, y); nil otherwise.
+    static func cyrillicReading(_ word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+        var latin = 0
+        var cyrillic = 0
+        for scalar in word {
+            switch script(of: scalar) {
+            case .latin?: latin += 1
+            case .cyrillic?: cyrillic += 1
+            default: break
+            }
+        }
+        guard cyrillic > latin else { return nil }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(word.count)
+        for scalar in word {
+            if script(of: scalar) == .latin {
+                guard let twin = cyrillicTwins[scalar] else { return nil }
+                out.append(twin)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Latin letter → the basic Cyrillic letter of the same case that Unicode lists as its look-alike.
+    static let cyrillicTwins: [Unicode.Scalar: Unicode.Scalar] = {
+        var twins: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (code, latin) in latinLookalikes where (0x410...0x44F).contains(code) {
+            guard let cyrillic = Unicode.Scalar(code) else { continue }
+            let upper = code < 0x430
+            guard latin.properties.isUppercase == upper, latin.properties.isLowercase == !upper, twins[latin] == nil else { continue }
+            twins[latin] = cyrillic
+        }
+        return twins
+    }()
 
     /// The characters in `text` that hide or alter a name without being seen, as `U+XXXX` codes
     /// (zero-width and joiner characters, soft hyphen, bidirectional controls, variation selectors,
