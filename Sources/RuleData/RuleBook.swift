@@ -22,6 +22,11 @@ public struct RuleBook: Sendable {
     /// Places in `xinjiangPlaces` that also name places elsewhere or common words ("; ambiguous"
     /// in the file): they count only for a tier in China or of unknown country.
     public var xinjiangAmbiguousPlaces: Set<String> = []
+    /// Places in `xinjiangPlaces` also found misspelt by one letter ("; misspellings" in the file):
+    /// the region's own names, long enough that one edit does not reach another word.
+    public var xinjiangMisspeltPlaces: Set<String> = []
+    /// Words one letter off a misspelt place that are places or words of their own ("!" lines).
+    public var xinjiangNotMisspellings: Set<String> = []
     public var listedEntities: [ListedEntity]
     public var review: [ReviewItem]
     public var sanctions: SanctionsRules
@@ -267,11 +272,18 @@ public struct RuleBook: Sendable {
         // One place per line; text after ";" is a note, and a note starting "ambiguous" limits the place.
         var places: [String] = []
         var ambiguousPlaces: Set<String> = []
+        var misspeltPlaces: Set<String> = []
+        var notMisspellings: Set<String> = []
         for line in try TextFile.read(path("xinjiang-places.txt")).split(separator: "\n") {
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingBlanks() }
             guard let name = parts.first, !name.isEmpty, !name.hasPrefix("#") else { continue }
+            if name.hasPrefix("!") {
+                notMisspellings.insert(String(name.dropFirst()).trimmingBlanks())
+                continue
+            }
             places.append(name)
             if parts.count > 1, parts[1].lowercased().hasPrefix("ambiguous") { ambiguousPlaces.insert(name) }
+            if parts.count > 1, parts[1].lowercased().hasPrefix("misspellings") { misspeltPlaces.insert(name) }
         }
         let thresholds = try YAMLFile.load(ThresholdRules.self, from: path("thresholds.yaml"))
         for table in [
@@ -299,7 +311,9 @@ public struct RuleBook: Sendable {
             bibob: try YAMLFile.load(BibobRules.self, from: path("bibob-red-flags.yaml")),
             names: try YAMLFile.load(NameMatchingRules.self, from: path("name-matching.yaml")),
             solar: try YAMLFile.load(SolarRules.self, from: path("solar.yaml")),
-            xinjiangPlaces: places, xinjiangAmbiguousPlaces: ambiguousPlaces, listedEntities: entities,
+            xinjiangPlaces: places, xinjiangAmbiguousPlaces: ambiguousPlaces, xinjiangMisspeltPlaces: misspeltPlaces,
+            xinjiangNotMisspellings: notMisspellings,
+            listedEntities: entities,
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
             sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
             retention: try retentionRules(path("retention.yaml")),

@@ -188,7 +188,9 @@ struct NameTextTests {
         let tier = SupplyChainTier(
             tier: "polysilicon", entity: "X", aliases: [], facilityAddress: address, city: city, region: region, country: country,
             certificate: nil, certificateSites: [], certificateExpiry: nil, batchLink: nil, quantity: nil, unit: nil, line: 2)
-        return XinjiangCheck.place(in: tier, places: Fixtures.rules.xinjiangPlaces, ambiguous: Fixtures.rules.xinjiangAmbiguousPlaces)
+        return XinjiangCheck.place(
+            in: tier, places: Fixtures.rules.xinjiangPlaces, ambiguous: Fixtures.rules.xinjiangAmbiguousPlaces,
+            misspelt: Fixtures.rules.xinjiangMisspeltPlaces, notMisspelt: Fixtures.rules.xinjiangNotMisspellings)
     }
 
     @Test(
@@ -226,6 +228,28 @@ struct NameTextTests {
         // Unambiguous names count whatever country the bidder wrote.
         #expect(place(city: "Shihezi", country: "KZ") == "Shihezi")
         #expect(place(address: "新疆", country: "NL") == "新疆")
+    }
+
+    /// Issue 31: a Xinjiang city by its Pinyin, the region's name spaced out or one letter off are
+    /// found; real places one letter off the region's name, and the name inside another word, are not.
+    @Test func xinjiangMisspeltAndSpaced() {
+        #expect(place(city: "Wusu") == "Wusu")
+        #expect(place(region: "X I N J I A N G") == "Xinjiang")
+        #expect(place(region: "x-i-n-j-i-a-n-g") == "Xinjiang")
+        #expect(place(region: "Xinjang") == "Xinjiang")
+        #expect(place(region: "Xinjinag Uygur Autonomous Region") == "Xinjiang")
+        #expect(place(region: "Xinjiangg") == "Xinjiang")
+        #expect(place(region: "Sinkian") == "Sinkiang")
+        #expect(place(city: "Midong", region: "Urumqi") != nil)
+        // One letter off but places of their own: not Xinjiang.
+        #expect(place(city: "Jinjiang", region: "Fujian") == nil)
+        #expect(place(city: "Chengdu", region: "Sichuan", address: "Minjiang Road 8") == nil)
+        #expect(place(city: "Linjiang", region: "Jilin") == nil)
+        #expect(place(city: "Shanghai", address: "Xinjing Road 12") == nil)
+        #expect(place(city: "Xinjian", region: "Jiangxi") == nil)
+        // Two letters off, or spaced letters that spell something else.
+        #expect(place(region: "Xijang") == nil)
+        #expect(place(city: "Leshan", region: "Sichuan", address: "Block A B C") == nil)
     }
 
     @Test("Every gazetteer line is a place with a source section, and no place is listed twice")

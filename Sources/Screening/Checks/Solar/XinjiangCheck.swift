@@ -17,14 +17,22 @@ struct XinjiangCheck: Check {
     /// The first listed place named in the tier's address, city or region. Text goes through the
     /// same normaliser as names (invisible characters removed, compatibility forms composed), so
     /// "Ürüm\u{200B}qi", "URUMQI" and "Xin Jiang" are found; Latin names match as whole words.
-    static func place(in tier: SupplyChainTier, places: [String], ambiguous: Set<String> = []) -> String? {
-        place(in: tier, gazetteer: Gazetteer(places: places, ambiguous: ambiguous))
+    static func place(
+        in tier: SupplyChainTier, places: [String], ambiguous: Set<String> = [], misspelt: Set<String> = [], notMisspelt: Set<String> = []
+    ) -> String? {
+        place(in: tier, gazetteer: Gazetteer(places: places, ambiguous: ambiguous, misspelt: misspelt, notMisspelt: notMisspelt))
     }
 
     /// The place list folded once per run, not once per tier.
     struct Gazetteer {
         var entries: [(place: String, chinese: String?, words: [String], ambiguous: Bool)]
-        init(places: [String], ambiguous: Set<String>) {
+        /// Single-word Latin names also matched at one edit after their first letter (a letter left
+        /// out, added, changed or two swapped): "Xinjang", "Xinjinag"; not Jinjiang or Minjiang.
+        var misspelt: [String]
+        var notMisspelt: Set<String>
+        init(places: [String], ambiguous: Set<String>, misspelt: Set<String> = [], notMisspelt: Set<String> = []) {
+            self.notMisspelt = Set(notMisspelt.map(XinjiangCheck.fold))
+            self.misspelt = places.filter(misspelt.contains).map(XinjiangCheck.fold).filter { !$0.contains(" ") && $0.count >= 6 }
             entries = places.map { place in
                 let p = XinjiangCheck.fold(place)
                 let chinese = p.unicodeScalars.contains(where: { $0.value > 0x2E80 }) ? p : nil
@@ -36,7 +44,7 @@ struct XinjiangCheck: Check {
     static func place(in tier: SupplyChainTier, gazetteer: Gazetteer) -> String? {
         let text = [tier.facilityAddress, tier.city, tier.region].compactMap { $0 }.joined(separator: " ")
         let folded = fold(text)
-        let words = folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = joiningSpacedLetters(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
         let inChina = tier.country.map { $0 == "CN" } ?? true
         for (place, chinese, needle, isAmbiguous) in gazetteer.entries where inChina || !isAmbiguous {
             // Chinese names have no word boundaries: substring; Latin names: a run of whole words.
@@ -49,7 +57,44 @@ struct XinjiangCheck: Check {
                 if Array(words[start..<start + needle.count]) == needle { return place }
             }
         }
+        for word in words where word.count >= 5 && !gazetteer.notMisspelt.contains(word) {
+            if let place = gazetteer.misspelt.first(where: { $0.first == word.first && Self.withinOneEdit(word, $0) }) {
+                return gazetteer.entries.first { $0.words == [place] }?.place ?? place
+            }
+        }
         return nil
+    }
+
+    /// Three or more one-letter words in a row are read as the word they spell as well ("X I N J I
+    /// A N G" is also "xinjiang"): a bidder cannot space a name out of the gazetteer.
+    static func joiningSpacedLetters(_ words: [String]) -> [String] {
+        var out = words
+        var run: [String] = []
+        for word in words + [""] {
+            if word.count == 1 {
+                run.append(word)
+                continue
+            }
+            if run.count >= 3 { out.append(run.joined()) }
+            run = []
+        }
+        return out
+    }
+
+    /// Optimal string alignment distance of at most one (one insertion, deletion, substitution or
+    /// swap of neighbours).
+    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        let x = Array(a)
+        let y = Array(b)
+        guard abs(x.count - y.count) <= 1 else { return false }
+        var i = 0
+        while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
+        if i == x.count && i == y.count { return true }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }  // one changed
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]  // swapped
+        }
+        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]  // one left out or added
     }
 
     static func fold(_ text: String) -> String {
@@ -57,7 +102,9 @@ struct XinjiangCheck: Check {
     }
 
     func run(_ context: ScreeningContext) -> [Finding] {
-        let gazetteer = Gazetteer(places: context.rules.xinjiangPlaces, ambiguous: context.rules.xinjiangAmbiguousPlaces)
+        let gazetteer = Gazetteer(
+            places: context.rules.xinjiangPlaces, ambiguous: context.rules.xinjiangAmbiguousPlaces,
+            misspelt: context.rules.xinjiangMisspeltPlaces, notMisspelt: context.rules.xinjiangNotMisspellings)
         return (context.submission.supplyChain ?? []).compactMap { tier in
             guard let place = Self.place(in: tier, gazetteer: gazetteer) else { return nil }
             let effect = SolarScope.effect(context, check: id)
