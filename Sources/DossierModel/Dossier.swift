@@ -16,6 +16,9 @@ public struct Dossier: Codable, Sendable {
     public var bidder: BidderSummary
     public var espd: ESPDSummary
     public var sources: [SourceFile]
+    /// Every file and folder of the bidder's folder as read, refused or not read; nil when a
+    /// single ESPD file was screened.
+    public var folder: [FolderEntry]?
     public var findings: [Finding]
     /// Every entity of the bid with its own ESPD (the bidder first), and how its findings add up.
     public var entities: [EntitySummary]?
@@ -202,6 +205,7 @@ public struct Dossier: Codable, Sendable {
         bidder: BidderSummary,
         espd: ESPDSummary,
         sources: [SourceFile],
+        folder: [FolderEntry]? = nil,
         findings: [Finding],
         entities: [EntitySummary]? = nil,
         review: [ReviewItem],
@@ -215,6 +219,7 @@ public struct Dossier: Codable, Sendable {
         self.bidder = bidder
         self.espd = espd
         self.sources = sources
+        self.folder = folder
         self.findings = findings
         self.entities = entities
         self.review = review

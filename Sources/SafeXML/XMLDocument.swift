@@ -193,6 +193,12 @@ public final class XMLDocument: @unchecked Sendable {
             throw XMLParseError(kind: .unreadable, file: name, message: reason)
         }
         defer { close(descriptor) }
+        return try readBounded(descriptor: descriptor, name: name, limit: limit)
+    }
+
+    /// As `readBounded(path:)`, from a descriptor the caller opened (and closes): a bidder's file
+    /// opened without following a symbolic link at any component of its path.
+    public static func readBounded(descriptor: Int32, name: String, limit: Int) throws(XMLParseError) -> [UInt8] {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             throw XMLParseError(kind: .unreadable, file: name, message: "cannot be opened for reading")

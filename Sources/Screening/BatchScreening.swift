@@ -174,13 +174,18 @@ extension ScreeningJob {
         guard let listing = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
         let names = listing.filter { !$0.hasPrefix(".") }.sorted()
         let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.map { PathText.child(path, $0) }
-        if !xml.isEmpty && !eachFile { return [path] }
+        // A folder with an ESPD or a bidder.yaml is one bidder; its subfolders are part of its bid.
+        if (!xml.isEmpty || names.contains("bidder.yaml")) && !eachFile { return [path] }
         var result = xml
         var hasFiles = false
         for name in names {
             let child = PathText.child(path, name)
-            var childIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
+            var status = stat()
+            if lstat(child, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+                // A linked bidder folder would read files from outside the submissions: it is a
+                // bidder all the same, refused by name when it is loaded.
+                result.append(child)
+            } else if (status.st_mode & S_IFMT) == S_IFDIR {
                 result += try walk(child, root: root, depth: depth + 1, eachFile: eachFile, budget: &budget)
             } else {
                 hasFiles = true

@@ -118,6 +118,7 @@ public struct Screener: Sendable {
                     "\($0.economicOperator?.name ?? $0.source) (\($0.economicOperator?.role ?? "role not given"))"
                 }),
             sources: (s.sources + extraSources).sorted { ($0.role, $0.path) < ($1.role, $1.path) },
+            folder: s.folder.isEmpty ? nil : s.folder,
             findings: findings,
             entities: Self.entities(s, findings),
             review: context.rules.review.map { .init(id: $0.id, basis: $0.basis, nl: $0.nl, en: $0.en, status: "open") },

@@ -68,7 +68,7 @@ struct CheckExampleTests {
 
     /// Everything an example can change, written out.
     static func fingerprint(_ context: ScreeningContext) -> String {
-        "\(context.submission.espd)|\(context.submission.bidder)|\(String(describing: context.submission.supplyChain))|\(context.submission.supplyChainProblems)|\(context.submission.otherESPDs.count)"
+        "\(context.submission.espd)|\(context.submission.bidder)|\(String(describing: context.submission.supplyChain))|\(context.submission.supplyChainProblems)|\(context.submission.otherESPDs.count)|\(context.submission.folder)|\(context.today)"
             + "|\(context.tender)|\(String(describing: context.request?.criteria.count))|\(context.request?.contractFolderID ?? "")|\(context.referenceDate)|\(context.sanctions.map { "\($0.lists.map(\.version))" } ?? "none")"
     }
 

@@ -11,19 +11,7 @@ import Testing
 /// compares the code. Generated from the sample's clean bidder: its folder copied, one value changed.
 @Suite("Countries and impossible values as a bidder writes them")
 struct CountryInputTests {
-    /// The clean bidder's folder with `edit` applied to its files (name → new text).
-    func bidder(_ edit: (inout [String: String]) -> Void) throws -> String {
-        let source = Fixtures.sample + "/bidders/1-zonnebouw-flevoland"
-        let folder = try Paths.temporaryDirectory().appendingPathComponent("1-zonnebouw-flevoland").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var files: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
-            files[name] = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
-        }
-        edit(&files)
-        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        return folder
-    }
+    func bidder(_ edit: (inout [String: String]) -> Void) throws -> String { try Fixtures.cleanBidderCopy(edit) }
 
     /// Works above the art. 5k threshold, after the prohibition started.
     func context(_ folder: String) throws -> ScreeningContext {

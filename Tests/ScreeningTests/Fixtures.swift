@@ -25,6 +25,21 @@ enum Fixtures {
             submission: submission, tender: tender, tenderFilePath: tenderPath, request: nil, rules: rules, sanctions: sanctions)
     }
 
+    /// A copy of the clean bidder's folder in a fresh temporary folder, with `edit` applied to its
+    /// files (name → text); returns the copy's path.
+    static func cleanBidderCopy(_ edit: (inout [String: String]) -> Void = { _ in }) throws -> String {
+        let source = sample + "/bidders/1-zonnebouw-flevoland"
+        let folder = try Paths.temporaryDirectory().appendingPathComponent("1-zonnebouw-flevoland").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+            files[name] = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
+        }
+        edit(&files)
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return folder
+    }
+
     /// A bidder whose ESPD is a real corpus file, with an optional tender.
     static func corpusContext(
         _ relative: String, tender: TenderContext = TenderContext(), bidder: BidderFile = BidderFile(),

@@ -19,6 +19,23 @@ extension SourceFile {
         return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count, content: data)
     }
 
+    /// Reads `relative` under the bidder's folder `root` without following a symbolic link at any
+    /// component of its path (`NoFollow`), at most `limit` bytes.
+    static func read(role: String, relative: String, under root: String, limit: Int) throws -> SourceFile {
+        let path = PathText.child(root, relative)
+        let descriptor = try NoFollow.openFile(relative, under: root)
+        defer { close(descriptor) }
+        let bytes: [UInt8]
+        do { bytes = try XMLDocument.readBounded(descriptor: descriptor, name: path, limit: limit) } catch {
+            throw InputError(
+                file: path,
+                message: error.kind == .tooLarge ? "the file is larger than \(limit) bytes; at most \(limit) bytes are read" : error.message
+            )
+        }
+        let data = Data(bytes)
+        return SourceFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count, content: data)
+    }
+
     /// The bytes as text: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused
     /// at its line (`TextFile`), never read with U+FFFD in place of a letter.
     func text() throws -> String { try TextFile.decode(content ?? Data(), path: path) }
@@ -41,6 +58,9 @@ public struct Submission: Sendable {
     /// Values of the supply-chain declaration that could not be used, by line (`solar.declaration-problem`).
     public var supplyChainProblems: [SupplyChainTier.Problem] = []
     public var sources: [SourceFile]
+    /// Every file and folder of the bidder's folder, as read, refused or not read (empty when a
+    /// single file was named).
+    public var folder: [FolderEntry] = []
 
     public var displayName: String {
         bidder.name ?? espd.economicOperator?.name ?? URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
@@ -95,20 +115,27 @@ public struct Submission: Sendable {
         }
         var xmlFiles: [String] = []
         var bidderPath: String? = nil
+        // A folder's files by their path relative to it: opened without following links.
+        var relativeOf: [String: String] = [:]
+        var survey = BidderFolder()
         if isDirectory.boolValue {
-            let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: location).sorted() } catch {
+            // What a bidder hands in is read as the files themselves: a symbolic link (to /etc/shadow,
+            // to another bidder's file, a linked subfolder) or a FIFO (which would hang the run) is
+            // refused by name; every other entry is listed as read, refused or not read.
+            do { survey = try BidderFolder.survey(location) } catch let error as InputError { throw .input(error) } catch {
                 throw .input(InputError(file: location, message: "folder cannot be read"))
             }
-            xmlFiles = names.filter { $0.lowercased().hasSuffix(".xml") }.map { (location as NSString).appendingPathComponent($0) }
-            if names.contains("bidder.yaml") { bidderPath = (location as NSString).appendingPathComponent("bidder.yaml") }
-            // What a bidder hands in is read as the files themselves: a symbolic link (to /etc/shadow,
-            // to another bidder's file) or a FIFO (which would hang the run) is refused by name.
-            for file in xmlFiles + [bidderPath].compactMap({ $0 }) {
-                if let problem = Self.notARegularFile(file) { throw .input(InputError(file: file, message: problem)) }
+            // The folder's own files first: the bid's own ESPD is at its top, members' may be below.
+            let depth = { (path: String) in path.split(separator: "/").count }
+            for relative in survey.espdFiles.sorted(by: { (depth($0), $0) < (depth($1), $1) }) {
+                let path = PathText.child(location, relative)
+                xmlFiles.append(path)
+                relativeOf[path] = relative
             }
+            bidderPath = survey.bidderFile.map { PathText.child(location, $0) }
             if xmlFiles.isEmpty {
-                let others = names.filter { !$0.hasPrefix(".") }.prefix(5).joined(separator: ", ")
+                let others = survey.entries.filter { $0.status != .read || !$0.path.hasSuffix("/") }.map(\.path).prefix(5)
+                    .joined(separator: ", ")
                 throw .input(
                     InputError(
                         file: location,
@@ -128,7 +155,14 @@ public struct Submission: Sendable {
         for file in xmlFiles {
             do {
                 // Read once: the same bytes are parsed and hashed for the dossier.
-                let bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
+                let bytes: [UInt8]
+                if let relative = relativeOf[file] {
+                    let descriptor = try NoFollow.openFile(relative, under: location)
+                    defer { close(descriptor) }
+                    bytes = try XMLDocument.readBounded(descriptor: descriptor, name: file, limit: limits.maxBytes)
+                } else {
+                    bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
+                }
                 let hash: Prepared<String>? = hashAlongside ? Prepared({ SHA256.hex(bytes) }) : nil
                 var document = try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument)
                 // Formal validity against the release's own schemas (`espd.schema-invalid`); the
@@ -143,6 +177,8 @@ public struct Submission: Sendable {
                 throw .espd(.xml(error))
             } catch let error as ESPDReadError {
                 throw .espd(error)
+            } catch let error as InputError {
+                throw .input(error)
             } catch {
                 throw .input(InputError(file: file, message: "\(error)"))
             }
@@ -162,7 +198,8 @@ public struct Submission: Sendable {
                 sources.append(source)
             }
             if let bidderPath {
-                let bidderSource = try SourceFile.read(role: "bidder-file", path: bidderPath, limit: YAMLFile.maxBytes)
+                let bidderSource = try SourceFile.read(
+                    role: "bidder-file", relative: survey.bidderFile ?? "bidder.yaml", under: location, limit: YAMLFile.maxBytes)
                 let bidderText = try bidderSource.text()
                 bidder = try YAMLFile.decode(BidderFile.self, text: bidderText, path: bidderPath)
                 lines = YAMLFile.topLevelKeyLines(text: bidderText)
@@ -176,9 +213,10 @@ public struct Submission: Sendable {
                             file: bidderPath, line: lines["supplyChain"],
                             message: "supplyChain: '\(relative)' must name a file in the bidder's folder")
                     }
-                    let path = (location as NSString).appendingPathComponent(relative)
-                    if let problem = Self.notARegularFile(path) { throw InputError(file: path, message: problem) }
-                    let chainSource = try SourceFile.read(role: "supply-chain", path: path, limit: SupplyChainTier.maxBytes)
+                    let path = PathText.child(location, relative)
+                    let chainSource = try SourceFile.read(
+                        role: "supply-chain", relative: components.joined(separator: "/"), under: location, limit: SupplyChainTier.maxBytes)
+                    survey.markRead(components.joined(separator: "/"))
                     let declaration = try SupplyChainTier.parseReporting(text: try chainSource.text(), path: path)
                     supplyChain = declaration.tiers
                     supplyChainProblems = declaration.problems
@@ -194,19 +232,7 @@ public struct Submission: Sendable {
         return Submission(
             location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
             bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
-            supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources)
+            supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources,
+            folder: survey.entries)
     }
-
-    /// Why the file at `path` is not a plain file of its own (a symbolic link, a FIFO, a device), or nil.
-    static func notARegularFile(_ path: String) -> String? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return "cannot be read" }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFLNK: return "is a symbolic link; hand in the file itself"
-        case S_IFDIR: return "is a folder, not a file"
-        default: return "is not a regular file (a pipe or device); hand in the file itself"
-        }
-    }
-
 }
