@@ -122,4 +122,28 @@ struct SanctionsMatchingTests {
         #expect(confirmed?.reasons.contains("birth date 1968-03-02 matches") == true)
         #expect(confirmed?.reasons.contains("country RU matches") == true)
     }
+
+    /// Issue 31: the tiers below a hit apply on the lists as in the conflict-of-interest checks.
+    /// A different tussenvoegsel (also when written together) and a surname in the other gender's
+    /// Slavic form are "possible" candidates, shown with `--all` and named in the reasons, never
+    /// hits; the joined particle and the same name stay hits.
+    @Test(arguments: [
+        ("Jan van den Berg", "Jan van der Berg", false, "possible: tussenvoegsels differ"),
+        ("Jan van den Berg", "Jan Vanderberg", false, "possible: tussenvoegsels differ ('vander' written together"),
+        ("Anna Smirnov", "Anna Smirnova", false, "possible: surname in the other gender's form"),
+        ("Maria Kowalski", "Maria Kowalska", false, "possible: surname in the other gender's form"),
+        ("Jan Vanderberg", "Jan van der Berg", true, "tussenvoegsel written together with the name"),
+        ("Berg, Jan van der", "Jan van der Berg", true, "berg = berg"),
+        ("Anna Smirnova", "Anna Smirnova", true, "smirnova = smirnova"),
+    ])
+    func tiers(query: String, listed: String, hit: Bool, reason: String) {
+        let entry = WatchlistEntry(
+            id: "T", kind: .person, names: [listed], birthDates: [], countries: [], programme: nil, listedOn: nil, reference: nil)
+        let index = SanctionsIndex(
+            lists: [Watchlist(name: "test", format: .csv, listDate: nil, sha256: "", entries: [entry])], rules: Fixtures.rules)
+        #expect(!index.search(query, kind: .person).isEmpty == hit, "\(query) / \(listed)")
+        let candidate = index.search(query, kind: .person, all: true).first
+        #expect(candidate?.reasons.contains { $0.hasPrefix(reason) || $0.contains(reason) } == true, "\(candidate?.reasons ?? [])")
+        #expect(Fixtures.rules.names.personThreshold - (candidate?.score ?? 0) > (hit ? -1 : 0))
+    }
 }

@@ -238,22 +238,90 @@ public struct NameMatcher: Sendable {
                 if match.score > best.score { best = match }
             }
         }
+        return tiered(best, wordsA: wa, wordsB: wb)
+    }
+
+    /// The tiers below a hit, applied to a person match however it was scored (here, or by the
+    /// sanctions index from its tokens), each named in the reasons:
+    /// - a tussenvoegsel in one name only costs 5 %, unless the other writes it joined (Vanderberg);
+    /// - different tussenvoegsels (van der / van den) are another family name: "possible", 80 %;
+    /// - a surname in the other gender's Slavic form (Smirnova / Smirnov, Kowalska / Kowalski) is
+    ///   possibly a relative, not the same person: "possible", 80 %.
+    func tiered(_ match: Match, wordsA wa: [String], wordsB wb: [String]) -> Match {
+        var best = match
         let pa = wa.filter { particles.contains($0) }
         let pb = wb.filter { particles.contains($0) }
         if pa.isEmpty != pb.isEmpty {
             // Written together in one name (Vanderberg) or left out of it.
+            // Only when the other name has a word that starts with these very particles: "vanden…"
+            // is not "vander…" written together.
+            let written = (pa + pb).joined().filter { $0 != "-" && $0 != "'" }
             let glued = matchPerson(tokens: personTokens(words: wa, glued: true), personTokens(words: wb, glued: true))
-            if glued.score >= best.score {
+            if glued.score >= best.score, (pa.isEmpty ? wa : wb).contains(where: { $0.hasPrefix(written) }) {
                 return Match(score: glued.score, reasons: glued.reasons + ["tussenvoegsel written together with the name"])
+            }
+            let particleSide = pa.isEmpty ? wb : wa
+            if let other = (pa.isEmpty ? wa : wb).lazy.compactMap({ self.gluedParticles($0, before: particleSide) }).first,
+                other != written
+            {
+                // "Vanderberg" against "van den Berg": written together, but with other particles.
+                best.score = ((best.score * 0.8) * 100).rounded() / 100
+                best.reasons.append(
+                    "possible: tussenvoegsels differ ('\(other)' written together / '\((pa + pb).joined(separator: " "))'), another family name"
+                )
+                return best
             }
             best.score = ((best.score * 0.95) * 100).rounded() / 100
             best.reasons.append(
                 "tussenvoegsel '\((pa + pb).map { $0 == Self.article ? "al" : $0 }.joined(separator: " "))' in one name only")
         } else if !pa.isEmpty, Set(pa) != Set(pb), !(pa + pb).contains(where: { ["vd", "vander"].contains($0) }) {
             best.score = ((best.score * 0.8) * 100).rounded() / 100
-            best.reasons.append("tussenvoegsels differ ('\(pa.joined(separator: " "))' / '\(pb.joined(separator: " "))')")
+            best.reasons.append(
+                "possible: tussenvoegsels differ ('\(pa.joined(separator: " "))' / '\(pb.joined(separator: " "))'), another family name")
+        }
+        if let (x, y) = Self.genderedPair(wa.filter { !particles.contains($0) }, wb.filter { !particles.contains($0) }) {
+            best.score = ((best.score * 0.8) * 100).rounded() / 100
+            best.reasons.append("possible: surname in the other gender's form ('\(x)' / '\(y)'), a relative rather than the same person")
         }
         return best
+    }
+
+    /// The particles written together at the start of `word` when the rest is a word of `words`
+    /// ("vanderberg" before "berg" → "vander"); nil otherwise.
+    func gluedParticles(_ word: String, before words: [String]) -> String? {
+        var rest = Substring(word)
+        var stripped = ""
+        let ordered = particles.filter { $0 != Self.article }.sorted { $0.count > $1.count }
+        while let particle = ordered.first(where: { rest.hasPrefix($0) && rest.count > $0.count + 2 }) {
+            stripped += particle
+            rest = rest.dropFirst(particle.count)
+            if words.contains(String(rest)) { return stripped }
+        }
+        return nil
+    }
+
+    /// Slavic surname endings by gender (feminine, masculine).
+    static let genderedEndings: [(String, String)] = [
+        ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("skaya", "sky"), ("skaya", "skiy"), ("skaja", "ski"), ("ska", "ski"),
+        ("cka", "cki"), ("aya", "iy"), ("ova", "ow"),
+    ]
+
+    /// A word of one name that is a word of the other in the other gender's form, and no exact
+    /// counterpart: Smirnova / Smirnov.
+    static func genderedPair(_ a: [String], _ b: [String]) -> (String, String)? {
+        for x in a where !b.contains(x) {
+            for y in b where !a.contains(y) && x.count > 3 && y.count > 3 {
+                for (feminine, masculine) in genderedEndings {
+                    if x.hasSuffix(feminine), y.hasSuffix(masculine), x.dropLast(feminine.count) == y.dropLast(masculine.count) {
+                        return (x, y)
+                    }
+                    if y.hasSuffix(feminine), x.hasSuffix(masculine), y.dropLast(feminine.count) == x.dropLast(masculine.count) {
+                        return (x, y)
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// Scores pre-tokenized person names (`personTokens`), for indexes that tokenize once.

@@ -102,10 +102,12 @@ public final class SanctionsIndex: Sendable {
             let keys = Self.blocks(token, person: kind == .person)
             if !wordBlocks.contains(keys) { wordBlocks.append(keys) }
         }
+        let words = kind == .person ? matcher.personWords(name) : []
         var hits: [Hit] = []
         for segment in segments {
             hits += search(
-                segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all)
+                segment, variants: variants, wordBlocks: wordBlocks, kind: kind, birthDate: birthDate, country: country, all: all,
+                words: words)
         }
         if let day { hits.removeAll { hit in hit.until.flatMap(Day.init).map { $0 < day } ?? false } }
         return Array(hits.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
@@ -113,7 +115,7 @@ public final class SanctionsIndex: Sendable {
 
     private func search(
         _ segment: any IndexSegment, variants: [[NameMatcher.Token]], wordBlocks: [Set<String>], kind: WatchlistEntry.Kind,
-        birthDate: String?, country: Country?, all: Bool
+        birthDate: String?, country: Country?, all: Bool, words: [String]
     ) -> [Hit] {
         guard segment.count > 0 else { return [] }
         // Blocking: a name can only reach the threshold when each full word of the shorter name
@@ -173,6 +175,8 @@ public final class SanctionsIndex: Sendable {
             var match =
                 kind == .person
                 ? matcher.matchPerson(tokens: query, names[bestIndex]) : matcher.matchCompany(tokens: query, names[bestIndex])
+            // The same tiers as a person match anywhere else: particles, gendered surnames.
+            if kind == .person { match = matcher.tiered(match, wordsA: words, wordsB: matcher.personWords(alias)) }
             // Birth date: a different date rules a person out; the same date confirms.
             if let birthDate, !entry.birthDates.isEmpty {
                 if entry.birthDates.contains(where: { birthDate.hasPrefix($0) || $0.hasPrefix(birthDate) }) {
