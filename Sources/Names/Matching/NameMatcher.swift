@@ -25,6 +25,8 @@ public struct NameMatcher: Sendable {
     let arabicMarkers: Set<String>
     /// Tussenvoegsels and the article: the particles a name may write, drop or glue.
     let particles: Set<String>
+    /// The tussenvoegsels longest first, for reading them off a word they are written together with.
+    let particlesLongestFirst: [String]
     public let personThreshold: Double
     public let companyThreshold: Double
 
@@ -35,6 +37,7 @@ public struct NameMatcher: Sendable {
         articles = Set((rules.arabicArticles ?? []).map { Self.fold($0) })
         arabicMarkers = Set((rules.arabicNameMarkers ?? []).map { Self.fold($0) })
         particles = tussenvoegsels.union([Self.article])
+        particlesLongestFirst = tussenvoegsels.sorted { ($0.count, $1) > ($1.count, $0) }
         personThreshold = rules.personThreshold
         companyThreshold = rules.companyThreshold
     }
@@ -291,8 +294,7 @@ public struct NameMatcher: Sendable {
     func gluedParticles(_ word: String, before words: [String]) -> String? {
         var rest = Substring(word)
         var stripped = ""
-        let ordered = particles.filter { $0 != Self.article }.sorted { $0.count > $1.count }
-        while let particle = ordered.first(where: { rest.hasPrefix($0) && rest.count > $0.count + 2 }) {
+        while let particle = particlesLongestFirst.first(where: { rest.hasPrefix($0) && rest.count > $0.count + 2 }) {
             stripped += particle
             rest = rest.dropFirst(particle.count)
             if words.contains(String(rest)) { return stripped }
