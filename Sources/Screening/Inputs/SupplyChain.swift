@@ -131,10 +131,9 @@ public struct SupplyChainTier: Codable, Sendable, Equatable {
             }
             var country: Country? = nil
             if let text = row["country"] {
-                if let problem = Country.problem(with: text) {
+                country = Country(reading: text)
+                if country == nil, let problem = Country.problem(with: text) {
                     problems.append(Problem(line: row.line, message: problem + "; read as no country"))
-                } else {
-                    country = Country(reading: text)
                 }
             }
             func list(_ key: String) -> [String] {

@@ -28,11 +28,13 @@ struct XinjiangCheck: Check {
         var entries: [(place: String, chinese: String?, words: [String], ambiguous: Bool)]
         /// Single-word Latin names also matched at one edit after their first letter (a letter left
         /// out, added, changed or two swapped): "Xinjang", "Xinjinag"; not Jinjiang or Minjiang.
-        var misspelt: [String]
+        var misspelt: [(folded: String, place: String)]
         var notMisspelt: Set<String>
         init(places: [String], ambiguous: Set<String>, misspelt: Set<String> = [], notMisspelt: Set<String> = []) {
             self.notMisspelt = Set(notMisspelt.map(XinjiangCheck.fold))
-            self.misspelt = places.filter(misspelt.contains).map(XinjiangCheck.fold).filter { !$0.contains(" ") && $0.count >= 6 }
+            self.misspelt = places.filter(misspelt.contains).map { (XinjiangCheck.fold($0), $0) }.filter {
+                !$0.folded.contains(" ") && $0.folded.count >= 6
+            }
             entries = places.map { place in
                 let p = XinjiangCheck.fold(place)
                 let chinese = p.unicodeScalars.contains(where: { $0.value > 0x2E80 }) ? p : nil
@@ -58,8 +60,8 @@ struct XinjiangCheck: Check {
             }
         }
         for word in words where word.count >= 5 && !gazetteer.notMisspelt.contains(word) {
-            if let place = gazetteer.misspelt.first(where: { $0.first == word.first && Self.withinOneEdit(word, $0) }) {
-                return gazetteer.entries.first { $0.words == [place] }?.place ?? place
+            if let name = gazetteer.misspelt.first(where: { $0.folded.first == word.first && Self.withinOneEdit(word, $0.folded) }) {
+                return name.place
             }
         }
         return nil
