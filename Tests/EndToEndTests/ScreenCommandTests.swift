@@ -25,7 +25,7 @@ struct ScreenCommandTests {
             #expect(!result.stdout.contains(word), "\(word)")
         }
         let english = try ueaScreen("screen", sample, "--lang", "en")
-        #expect(english.stdout.contains("\nBLOCKER     Polder Energie Techniek B.V.  —  blocker 2, attention 5, info 0"))
+        #expect(english.stdout.contains("\nBLOCKER     Polder Energie Techniek B.V.  —  blocker 3, attention 4, info 0"))
         #expect(english.stdout.contains("screened 4 of 4 bidders: 1 clean, 1 attention, 2 blocker"))
         #expect(result.stdout.contains("[samples/zonnepark-lelystad/bidders/3-sunrise-pv-trading/supply-chain.csv:2]"))
     }

@@ -32,7 +32,9 @@ struct CountryInputTests {
         }
         let findings = Fixtures.findings(try context(folder), "sanctions.russia-involvement")
         #expect(findings.map(\.severity) == [.blocker], "\(written)")
-        #expect(findings.first?.message.nl.contains("onderaannemer Uralsk Panel OOO (RU) heeft 12%") == true)
+        #expect(
+            findings.first?.message.nl.contains(
+                "onderaannemer of leverancier Uralsk Panel OOO is in Rusland gevestigd en heeft 12% van de opdrachtwaarde") == true)
     }
 
     /// A tier of the supply chain written `Russia` or `RUS` counts as Russian; one in China written
@@ -43,7 +45,7 @@ struct CountryInputTests {
         }
         let findings = Fixtures.findings(try context(folder), "sanctions.russia-involvement")
         #expect(findings.count == 1)
-        #expect(findings.first?.message.nl.contains("Bayerische Polysilizium GmbH, is in Rusland gevestigd") == true)
+        #expect(findings.first?.message.nl.contains("schakel Bayerische Polysilizium GmbH van de keten is in Rusland gevestigd") == true)
         let (tiers, problems) = try SupplyChainTier.parseReporting(
             text: "tier,entity,city,country\nwafer,W,Aksu,Volksrepubliek China\ncell,C,Aksu,KZ\n", path: "chain.csv")
         #expect(problems.isEmpty)
@@ -87,8 +89,9 @@ struct CountryInputTests {
         #expect(error.file.hasSuffix("bidder.yaml"))
     }
 
-    /// A Belgian bidder's German extract is not taken as its equivalent document without a word
-    /// (Dir. 2014/24/EU art. 60(2): from the country of origin or of establishment): attention.
+    /// A Belgian intended winner's German extract does not count as its equivalent document
+    /// (Dir. 2014/24/EU art. 60(2): from the country of origin or of establishment): blocker, as a
+    /// missing one.
     @Test func equivalentFromAnotherCountry() throws {
         func severities(_ documentCountry: String) throws -> [Severity] {
             let folder = try bidder { files in
@@ -101,7 +104,7 @@ struct CountryInputTests {
             context.tender.requested = ["equivalentDocument"]
             return Fixtures.findings(context, "gva.foreign-equivalent").map(\.severity)
         }
-        #expect(try severities("DE") == [.attention])
+        #expect(try severities("DE") == [.blocker])
         #expect(try severities("Belgique") == [.info])
         #expect(try severities("BEL") == [.info])
     }

@@ -44,6 +44,150 @@ struct SeverityBoundaryTests {
         #expect(severities(try russian(nil), "sanctions.russia-involvement") == [.attention])
     }
 
+    // MARK: the intended winner's documents (Dir. art. 59(4), 60(2))
+
+    func winner(_ edit: @escaping (inout ScreeningContext) -> Void) throws -> ScreeningContext {
+        try context {
+            $0.tender.stage = .award
+            $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+            $0.tender.requested = ["gva", "kvkExtract", "taxStatement", "equivalentDocument"]
+            edit(&$0)
+        }
+    }
+
+    @Test("Winner's documents: a requested KvK extract or tax statement missing blocks the winner; not requested or another winner: none")
+    func winnerDocuments() throws {
+        #expect(severities(try winner { $0.submission.bidder.kvkExtract = nil }, "gva.evidence-missing") == [.blocker])
+        #expect(severities(try winner { $0.submission.bidder.taxStatement = nil }, "gva.evidence-missing") == [.blocker])
+        #expect(severities(try winner { _ in }, "gva.evidence-missing") == [])
+        #expect(
+            severities(
+                try winner {
+                    $0.tender.requested = ["gva"]
+                    $0.submission.bidder.taxStatement = nil
+                }, "gva.evidence-missing") == [])
+        #expect(
+            severities(
+                try winner {
+                    $0.tender.intendedWinners = ["4-bouwgroep-de-vries"]
+                    $0.submission.bidder.taxStatement = nil
+                }, "gva.evidence-missing") == [])
+    }
+
+    @Test("Foreign winner: no equivalent, or one of another country, blocks as a Dutch winner's missing GVA does; its own country's passes")
+    func foreignWinner() throws {
+        let dutchWithoutGVA = try winner { $0.submission.bidder.gva = nil }
+        #expect(severities(dutchWithoutGVA, "gva.missing") == [.blocker])
+        #expect(severities(try winner { $0.submission.bidder.country = "BE" }, "gva.foreign-equivalent") == [.blocker])
+        let german = try winner {
+            $0.submission.bidder.country = "BE"
+            $0.submission.bidder.equivalentDocument = .init(
+                type: "Führungszeugnis", issueDate: $0.referenceDate.adding(months: -1), country: "DE")
+        }
+        #expect(severities(german, "gva.foreign-equivalent") == [.blocker])
+        #expect(Fixtures.findings(german, "gva.foreign-equivalent").first?.message.nl.contains("telt niet") == true)
+        let belgian = try winner {
+            $0.submission.bidder.country = "BE"
+            $0.submission.bidder.equivalentDocument = .init(
+                type: "uittreksel strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE")
+        }
+        #expect(severities(belgian, "gva.foreign-equivalent") == [.info])
+        let undetermined = try winner {
+            $0.tender.intendedWinners = []
+            $0.submission.bidder.country = "BE"
+        }
+        #expect(severities(undetermined, "gva.foreign-equivalent") == [.attention])
+    }
+
+    @Test("Relied-upon entity without its own ESPD: attention before award, blocker for the intended winner at award")
+    func reliedUpon() throws {
+        let entity = BidderFile.Subcontractor(name: "Noordzee Modules B.V.", country: "NL", share: 38, reliedUpon: true)
+        let before = try context {
+            $0.tender.stage = .submission
+            $0.submission.bidder.subcontractors = [entity]
+        }
+        #expect(severities(before, "espd.member-espd-missing") == [.attention])
+        #expect(severities(try winner { $0.submission.bidder.subcontractors = [entity] }, "espd.member-espd-missing") == [.blocker])
+        let other = try winner {
+            $0.tender.intendedWinners = ["4-bouwgroep-de-vries"]
+            $0.submission.bidder.subcontractors = [entity]
+        }
+        #expect(severities(other, "espd.member-espd-missing") == [.attention])
+        var subcontractor = entity
+        subcontractor.reliedUpon = false
+        #expect(severities(try winner { $0.submission.bidder.subcontractors = [subcontractor] }, "espd.member-espd-missing") == [])
+    }
+
+    @Test("Adviser anywhere in the bid: the specification writer as a 15 % subcontractor named only in the bidder file")
+    func adviserAsSubcontractor() throws {
+        let found = try context {
+            $0.submission.bidder.subcontractors = [
+                .init(name: "Ingenieursbureau Lepelaar B.V.", country: "NL", share: 15, reliedUpon: false)
+            ]
+        }
+        #expect(severities(found, "coi.adviser-company") == [.attention])
+    }
+
+    func russianShare(_ share: Double?) throws -> ScreeningContext {
+        try context {
+            $0.tender.type = .werken
+            $0.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+            $0.tender.estimatedValue = 6_000_000
+            $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: share, reliedUpon: false)]
+        }
+    }
+
+    @Test("Art. 5k(1)(c): a Russian subcontractor at 10 % is outside it, at 10.1 % blocks (printed exactly), with no share attention")
+    func fiveKShare() throws {
+        #expect(severities(try russianShare(10), "sanctions.russia-involvement") == [])
+        let above = try #require(Fixtures.findings(try russianShare(10.1), "sanctions.russia-involvement").first)
+        #expect(above.severity == .blocker)
+        #expect(above.message.nl.contains("10,1%") && above.message.en.contains("10.1%"))
+        #expect(!above.message.nl.contains(" 10% van de opdrachtwaarde"))
+        let unknown = try #require(Fixtures.findings(try russianShare(nil), "sanctions.russia-involvement").first)
+        #expect(unknown.severity == .attention)
+        #expect(unknown.details?["share"] == "unknown")
+    }
+
+    /// A second ESPD established in Russia, with the role `role` and (in bidder.yaml) the share `share`.
+    func russianESPD(role: String?, share: Double?) throws -> ScreeningContext {
+        try context { context in
+            context.tender.type = .werken
+            context.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+            context.tender.estimatedValue = 6_000_000
+            var entity = context.submission.espd
+            entity.source = "onderaannemer.xml"
+            entity.economicOperator?.name = "Uralsk Panel OOO"
+            entity.economicOperator?.country = "RUS"
+            entity.economicOperator?.role = role
+            context.submission.otherESPDs = [entity]
+            context.submission.bidder.subcontractors = share.map {
+                [.init(name: "uralsk  panel ooo", country: nil, share: $0, reliedUpon: false)]
+            }
+        }
+    }
+
+    @Test("Art. 5k: a Russian ESPD weighs by its role: a subcontractor by its share, a member always, an unlisted one as a party")
+    func fiveKByRole() throws {
+        #expect(severities(try russianESPD(role: "subcontractor", share: 5), "sanctions.russia-involvement") == [])
+        #expect(severities(try russianESPD(role: "relied-upon", share: 30), "sanctions.russia-involvement") == [.blocker])
+        #expect(severities(try russianESPD(role: "subcontractor", share: nil), "sanctions.russia-involvement") == [.attention])
+        #expect(severities(try russianESPD(role: nil, share: 5), "sanctions.russia-involvement") == [])
+        #expect(severities(try russianESPD(role: nil, share: nil), "sanctions.russia-involvement") == [.blocker])
+        #expect(severities(try russianESPD(role: "member", share: 5), "sanctions.russia-involvement") == [.blocker])
+    }
+
+    @Test("Art. 5k declaration: 'no Russian subcontractor above 10 %' against the own list: 15 % contradicts, 10 % does not")
+    func fiveKDeclaration() throws {
+        let contradicted = try russianShare(15)
+        #expect(severities(contradicted, "sanctions.russia-declaration-contradicted") == [.attention])
+        #expect(
+            Fixtures.findings(contradicted, "sanctions.russia-declaration-contradicted").first?.message.nl.contains("ernstige misleiding")
+                == true)
+        #expect(severities(try russianShare(10), "sanctions.russia-declaration-contradicted") == [])
+        #expect(severities(try russianShare(nil), "sanctions.russia-declaration-contradicted") == [])
+    }
+
     // MARK: procedure
 
     func procedure(
@@ -284,18 +428,6 @@ struct SeverityBoundaryTests {
                     $0.tender.requested = ["taxStatement"]
                     $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7))
                 }, "gva.evidence-too-old") == [.attention])
-    }
-
-    @Test("A foreign intended winner without an equivalent document is attention")
-    func foreignWinner() throws {
-        let findings = Fixtures.findings(
-            try context {
-                $0.submission.bidder.country = "DE"
-                $0.submission.bidder.equivalentDocument = nil
-                $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
-                $0.tender.requested = ["equivalentDocument"]
-            }, "gva.foreign-equivalent")
-        #expect(findings.map(\.severity) == [.attention])
     }
 
     // MARK: other

@@ -7,7 +7,8 @@ public enum CheckRegistry {
         MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(), RefusedFileCheck(),
         MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(),
         MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
-        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceTooOldCheck(), FutureDateCheck(),
+        GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceMissingCheck(),
+        EvidenceTooOldCheck(), FutureDateCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(),
         SbiUnrelatedCheck(), ThinCompanyCheck(),
@@ -15,7 +16,8 @@ public enum CheckRegistry {
         SolarDeclarationMissingCheck(), DeclarationProblemCheck(), MissingTierCheck(), XinjiangCheck(), ListedEntityCheck(),
         CertificateCheck(), BatchLinkCheck(), ImplausibleVolumeCheck(),
         LighterThanRequiredCheck(), ProcedureRequiredCheck(), LegalAdviceCheck(),
-        ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), SanctionsDeclarationMissingCheck(), StaleListCheck(),
+        ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), RussiaDeclarationContradictedCheck(),
+        SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
     ]
 

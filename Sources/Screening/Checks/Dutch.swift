@@ -22,6 +22,23 @@ enum Dutch {
 
     /// A score with a decimal comma (0,95).
     static func decimal(_ value: Double) -> String { String(value).replacingOccurrences(of: ".", with: ",") }
+
+    /// A share as a file gave it, exactly (up to four decimals), with a decimal comma: 10,1%, 25%.
+    static func percentage(_ value: Double) -> String { English.percentage(value).replacingOccurrences(of: ".", with: ",") }
+}
+
+/// Numbers as an English sentence writes them (the messages' English text).
+enum English {
+    /// A share as a file gave it, exactly (up to four decimals): 10.1%, 25%. Never rounded to a
+    /// whole number: 10.1 % is above the art. 5k limit of 10 % and must read so.
+    static func percentage(_ value: Double) -> String {
+        guard value.isFinite else { return "?%" }
+        let tenThousandths = Int(saturating: (abs(value) * 10_000).rounded())
+        var fraction = String(tenThousandths % 10_000)
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (value < 0 ? "-" : "") + String(tenThousandths / 10_000) + (fraction.isEmpty ? "" : "." + fraction) + "%"
+    }
 }
 
 extension Int {

@@ -1,7 +1,9 @@
 import DossierModel
 
-/// The bidder (or a member or subcontractor in its bid) is a company that advised on or
-/// prepared this tender: prior involvement that may distort competition (voorkennis).
+/// The bidder (or a member, relied-upon entity or subcontractor in its bid, whether it has an ESPD
+/// or is only named in the bidder file's subcontractors) is a company that advised on or prepared
+/// this tender: prior involvement that may distort competition (voorkennis), wherever it appears
+/// in the bid (Dir. 2014/24 art. 41; Aw 2012 art. 2.51).
 struct AdviserCompanyCheck: Check {
     let id = "coi.adviser-company"
     let severity = Severity.attention
@@ -25,6 +27,10 @@ struct AdviserCompanyCheck: Check {
                     other.economicOperator?.name, other.economicOperator?.identifiers.first?.value,
                     EvidencePointer(file: other.source, line: other.economicOperator?.line, path: other.economicOperator?.path)
                 ))
+        }
+        let withESPD = Set(entities.compactMap { $0.name.map(EntityName.key) })
+        for sub in s.bidder.subcontractors ?? [] where !withESPD.contains(EntityName.key(sub.name)) {
+            entities.append((sub.name, nil, s.bidderPointer("subcontractors", excerpt: sub.name)))
         }
         var findings: [Finding] = []
         for adviser in context.tender.advisers {
@@ -62,11 +68,25 @@ struct AdviserCompanyCheck: Check {
                 .fires("an adviser with the bidder's name", at: "uea.xml:") {
                     $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")]
                 },
+                .fires(
+                    "the adviser who wrote the specifications, a 15 % subcontractor in the bidder file", at: "bidder.yaml:subcontractors"
+                ) {
+                    $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")]
+                    $0.submission.bidder.subcontractors = [
+                        .init(name: "Ingenieursbureau Lepelaar BV", country: "NL", share: 15, reliedUpon: false)
+                    ]
+                },
                 .fires("an adviser with the bidder's KvK number under another name", at: "uea.xml:") {
                     $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: $0.submission.kvk, role: "opsteller bestek")]
                 },
             ],
             nonTriggering: [
+                .quiet("an adviser that is not among the bid's entities (the subcontractors are other companies)") {
+                    $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: "11223344", role: "opsteller bestek")]
+                    $0.submission.bidder.subcontractors = [
+                        .init(name: "Noordzee Modules B.V.", country: "NL", share: 38, reliedUpon: false)
+                    ]
+                },
                 .quiet("an unrelated adviser") {
                     $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")]
                 },

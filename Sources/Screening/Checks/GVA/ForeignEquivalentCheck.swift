@@ -3,16 +3,19 @@ import DossierModel
 
 /// A bidder established outside the Netherlands cannot get a Justis GVA; the authority must
 /// accept an equivalent document from its country (extract from the judicial record or a
-/// declaration on oath; Dir. 2014/24/EU art. 60(2)). For an intended winner the equivalent is
-/// demanded (attention when missing or older than evidence.yaml allows); otherwise information.
+/// declaration on oath; Dir. 2014/24/EU art. 60(2)). From an intended winner the tender asked it
+/// from, the equivalent is demanded like a Dutch winner's GVA: missing, or issued in another country
+/// than where the bidder is established (that document does not count), is a blocker at award;
+/// older than evidence.yaml allows, attention (ask for a recent one). At award without the winner or
+/// the requested documents recorded: attention. Other foreign bidders: information.
 struct ForeignEquivalentCheck: Check {
     let id = "gva.foreign-equivalent"
-    let severity = Severity.attention
+    let severity = Severity.blocker
     let legalBasis = "Dir. 2014/24/EU art. 60(2); Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Foreign bidder: the equivalent document (e-Certis) instead of a Justis GVA, its presence and age"
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
-        "a foreign intended winner without an equivalent document, with one older than `evidence.yaml` allows, or with one from another country than where it is established: attention; otherwise info (Dir. art. 60(2))"
+        "a foreign intended winner the equivalent was requested from, without one or with one from another country than where it is established: blocker (as a Dutch winner without its GVA; Dir. art. 59(4), 60(2)); one older than `evidence.yaml` allows, or winner/requested documents not recorded at award: attention; other foreign bidders: info"
     let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -30,10 +33,13 @@ struct ForeignEquivalentCheck: Check {
         if duty != .notRequired, document == nil {
             return [
                 finding(
+                    duty == .required ? .blocker : .attention,
                     nl:
-                        "Buitenlandse inschrijver (\(country.dutchName)) zonder gelijkwaardig document. Vraag geen GVA maar een gelijkwaardig document uit \(country.dutchName) (uittreksel strafregister of verklaring onder ede, zie e-Certis). \(duty.explanation(("een gelijkwaardig document", "an equivalent document")).nl)",
+                        "Buitenlandse inschrijver (\(country.dutchName)) zonder gelijkwaardig document. Vraag geen GVA maar een gelijkwaardig document uit \(country.dutchName) (uittreksel strafregister of verklaring onder ede, zie e-Certis). \(duty.explanation(("een gelijkwaardig document", "an equivalent document")).nl)"
+                        + (duty == .required ? " Niet gunnen zolang het ontbreekt." : ""),
                     en:
-                        "Foreign bidder (\(country.englishName)) without an equivalent document. Ask not for a GVA but for an equivalent document from \(country.englishName) (judicial-record extract or sworn declaration, see e-Certis). \(duty.explanation(("an equivalent document", "an equivalent document")).en)",
+                        "Foreign bidder (\(country.englishName)) without an equivalent document. Ask not for a GVA but for an equivalent document from \(country.englishName) (judicial-record extract or sworn declaration, see e-Certis). \(duty.explanation(("an equivalent document", "an equivalent document")).en)"
+                        + (duty == .required ? " Do not award while it is missing." : ""),
                     evidence: evidence, details: details)
             ]
         }
@@ -41,6 +47,7 @@ struct ForeignEquivalentCheck: Check {
             details["issueDate"] = issued.description
             return [
                 finding(
+                    .attention,
                     nl:
                         "Het gelijkwaardige document (\(document.type)) van \(issued.dutch) is op de peildatum ouder dan \(months) maanden. Vraag een recent exemplaar.",
                     en:
@@ -52,10 +59,13 @@ struct ForeignEquivalentCheck: Check {
             details["documentCountry"] = issuedIn.alpha2
             return [
                 finding(
+                    duty == .required ? .blocker : .attention,
                     nl:
-                        "Het gelijkwaardige document (\(document.type)) komt uit \(issuedIn.dutchName); de inschrijver is gevestigd in \(country.dutchName). Een gelijkwaardig document komt van een bevoegde instantie in het land van herkomst of van vestiging (artikel 60, lid 2, Richtlijn 2014/24/EU). Ga na of \(issuedIn.dutchName) het land van herkomst is; vraag anders een document uit \(country.dutchName).",
+                        "Het gelijkwaardige document (\(document.type)) komt uit \(issuedIn.dutchName); de inschrijver is gevestigd in \(country.dutchName). Een gelijkwaardig document komt van een bevoegde instantie in het land van herkomst of van vestiging (artikel 60, lid 2, Richtlijn 2014/24/EU); een document uit een ander land telt niet. Vraag een document uit \(country.dutchName) of, als dat land zo'n document niet afgeeft, een verklaring onder ede."
+                        + (duty == .required ? " Niet gunnen zolang het ontbreekt." : ""),
                     en:
-                        "The equivalent document (\(document.type)) is from \(issuedIn.englishName); the bidder is established in \(country.englishName). An equivalent document is issued by a competent authority of the country of origin or of establishment (Directive 2014/24/EU art. 60(2)). Check whether \(issuedIn.englishName) is the country of origin; otherwise ask for a document from \(country.englishName).",
+                        "The equivalent document (\(document.type)) is from \(issuedIn.englishName); the bidder is established in \(country.englishName). An equivalent document is issued by a competent authority of the country of origin or of establishment (Directive 2014/24/EU art. 60(2)); a document of another country does not count. Ask for a document from \(country.englishName) or, where that country issues none, a declaration under oath."
+                        + (duty == .required ? " Do not award while it is missing." : ""),
                     evidence: evidence, details: details)
             ]
         }
@@ -74,6 +84,14 @@ struct ForeignEquivalentCheck: Check {
         CheckExamples(
             triggering: [
                 .fires("a German bidder", at: "uea.xml:") { $0.submission.bidder.country = "DE" },
+                .fires("a Belgian intended winner with a German extract: blocker, it does not count", at: "uea.xml:") {
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["equivalentDocument"]
+                    $0.submission.bidder.country = "BE"
+                    $0.submission.bidder.equivalentDocument = .init(
+                        type: "Führungszeugnis", issueDate: $0.referenceDate.adding(months: -1), country: "DE")
+                },
                 .fires("a Belgian bidder with an equivalent document", at: "uea.xml:") {
                     $0.submission.bidder.country = "BE"
                     $0.submission.bidder.equivalentDocument = .init(
@@ -81,6 +99,11 @@ struct ForeignEquivalentCheck: Check {
                 },
             ],
             nonTriggering: [
+                .quiet("a Dutch intended winner (a GVA instead, `gva.missing`)") {
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["equivalentDocument"]
+                },
                 .quiet("a bidder file without a country, the ESPD writing the Netherlands as NLD (the EU vocabulary's code)") {
                     $0.submission.bidder.country = nil
                     $0.submission.espd.economicOperator?.country = "NLD"
