@@ -77,6 +77,9 @@ public struct RuleBook: Sendable {
             public var concessions: Double
             /// Concession thresholds come from their own delegated regulation (Dir. 2014/23/EU art. 9).
             public var concessionsSource: String?
+            /// The social and other specific services threshold is fixed in the directive itself
+            /// (Dir. 2014/24/EU art. 4(d)); the delegated regulations do not revise it.
+            public var socialServicesSource: String?
         }
         public struct Row: Codable, Sendable {
             /// A euro amount, or "eu" for the EU threshold.

@@ -153,12 +153,12 @@ struct ReviewCommandTests {
         #expect(confirmed.stdout.contains("voorgesteld door mr. A. Jurist, \(Self.today); bevestigd door mr. B. Tweede, \(Self.today)"))
         #expect(try Self.outcomeAfter(store, polder) == "blocker")  // the GVA blocker is still open
 
-        // Name-match hits are cleared one by one (domain §9b): the three list hits at once are refused.
+        // Name-match hits are cleared one by one (domain §9b): the two forced-labour list hits at once are refused.
         let bulk = try ueaScreen(
-            "review", sunrise, "sanctions.listed-party", "--decision", "not-the-listed-party", "--reason", "andere entiteit", "--store",
+            "review", sunrise, "solar.listed-entity", "--decision", "not-the-listed-party", "--reason", "andere entiteit", "--store",
             store)
         #expect(bulk.status == 2)
-        #expect(bulk.stderr.contains("3 name-match hits named at once"), "\(bulk.stderr)")
+        #expect(bulk.stderr.contains("2 name-match hits named at once"), "\(bulk.stderr)")
         let freezeHit = try Self.fingerprint(store, sunrise, check: "sanctions.listed-party", severity: "blocker")
         #expect(
             try ueaScreen(
@@ -168,7 +168,7 @@ struct ReviewCommandTests {
             ).status == 0)
         #expect(try Self.outcomeAfter(store, sunrise) == "blocker")
         let bulkConfirm = try other.ueaScreen([
-            "review", sunrise, "sanctions.listed-party", "--confirm", "--reason", "eens", "--store", other.store,
+            "review", sunrise, "solar.listed-entity", "--confirm", "--reason", "eens", "--store", other.store,
         ])
         #expect(bulkConfirm.status == 2)
         #expect(

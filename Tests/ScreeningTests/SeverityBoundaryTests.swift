@@ -128,6 +128,55 @@ struct SeverityBoundaryTests {
         #expect(severities(found, "coi.adviser-company") == [.attention])
     }
 
+    @Test("A US forced-labour list hit is attention on the forced-labour basis, never the asset freeze; a tier's is solar.listed-entity's")
+    func usListBasis() throws {
+        let subcontractor = try context {
+            $0.submission.bidder.subcontractors = [
+                .init(name: "Hoshine Silicon Industry (Shanshan) Co., Ltd.", country: "CN", share: 20, reliedUpon: false)
+            ]
+        }
+        let hits = Fixtures.findings(subcontractor, "sanctions.listed-party")
+        #expect(hits.map(\.severity) == [.attention])
+        #expect(hits.first?.legalBasis.contains("no legal effect in the Netherlands") == true)
+        #expect(hits.first?.legalBasis.contains("269/2014") == false)
+        let tier = try context { context in
+            context.submission.supplyChain = context.submission.supplyChain?.map { tier in
+                var tier = tier
+                if tier.tier == "polysilicon" { tier.entity = "Xinjiang GCL New Energy Material Technology Co., Ltd." }
+                return tier
+            }
+        }
+        #expect(Fixtures.findings(tier, "sanctions.listed-party").isEmpty)
+        #expect(severities(tier, "solar.listed-entity") == [.attention])
+    }
+
+    @Test("Light regime: social services from EUR 750,000 (Dir. art. 4(d)) need EU publication, not a European procedure: attention")
+    func lightRegime() throws {
+        func social(_ value: Double) throws -> ScreeningContext {
+            try context {
+                $0.tender.type = .socialeDiensten
+                $0.tender.estimatedValue = value
+                $0.tender.procedure = .meervoudig
+                $0.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+            }
+        }
+        let above = try #require(Fixtures.findings(try social(750_000), "procedure.lighter-than-required").first)
+        #expect(above.severity == .attention)
+        #expect(above.message.nl.contains("lichte regime") && above.message.nl.contains("Dir. 2014/24/EU art. 4(d)"))
+        #expect(!above.message.nl.contains("alleen een Europese procedure"))
+        #expect(!above.message.nl.contains("2025/2152"))
+        #expect(severities(try social(749_999), "procedure.lighter-than-required") == [])
+        let works = try context {
+            $0.tender.type = .concessie
+            $0.tender.estimatedValue = 6_000_000
+            $0.tender.procedure = .meervoudig
+            $0.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+        }
+        let concession = try #require(Fixtures.findings(works, "procedure.lighter-than-required").first)
+        #expect(concession.message.nl.contains("Dir. 2014/23/EU art. 8(1)"))
+        #expect(!concession.message.en.contains("delegated regulation revising"))
+    }
+
     func russianShare(_ share: Double?) throws -> ScreeningContext {
         try context {
             $0.tender.type = .werken

@@ -37,7 +37,7 @@ struct TenderDossierTests {
                 "tender.solar-conditions", "tender.sroi",
             ])
         // After publication a condition cannot be added (equal treatment): record why not.
-        #expect(published.findings.filter { $0.check.hasPrefix("tender.") }.allSatisfy { $0.message.en.contains("can no longer be added") })
+        #expect(published.findings.filter { $0.check.hasPrefix("tender.") }.allSatisfy { $0.message.en.contains("is no longer possible") })
         let preparing = try dossier {
             $0.contractConditions = []
             $0.stage = .preparation

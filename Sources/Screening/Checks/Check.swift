@@ -53,12 +53,14 @@ extension Check {
 
     /// A finding of this check. Only findings derived from convictions (or from a Bibob advice)
     /// are criminal-law data (AVG art. 10); the checks that make them say so.
+    /// `legalBasis` replaces the check's own where a finding rests on another basis the check's
+    /// description names (a US forced-labour list hit under `sanctions.listed-party`).
     func finding(
         _ severity: Severity? = nil, nl: String, en: String, evidence: [EvidencePointer],
-        details: [String: String]? = nil, criminalData: Bool? = nil
+        details: [String: String]? = nil, criminalData: Bool? = nil, legalBasis: String? = nil
     ) -> Finding {
         Finding(
-            check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis,
+            check: id, family: family, severity: severity ?? self.severity, legalBasis: legalBasis ?? self.legalBasis,
             message: Message(nl: nl, en: en), evidence: evidence, details: details, criminalData: criminalData)
     }
 }

@@ -3,17 +3,18 @@ import ESPD
 import SafeXML
 
 /// The ESPD file is not valid against the XML Schemas of the EDM release it declares (as the
-/// official ESPD validator checks). A file a standard ESPD tool wrote is valid; one that is not
-/// was edited by hand, written by a broken tool or changed afterwards. The screening goes on (real
-/// files are often slightly invalid); a jurist decides whether to ask for a corrected UEA.
+/// official ESPD validator checks). Many real ESPDs from the EU service and national tools do not
+/// validate: a schema error is evidence of a defect in the file, not of tampering, and the bidder
+/// is never accused of it (domain §9b). The screening goes on; a jurist decides whether to ask for
+/// clarification or a corrected UEA (Dir. 2014/24/EU art. 56(3)).
 struct SchemaInvalidCheck: Check {
     let id = "espd.schema-invalid"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 59(1)"
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3), 59(1)"
     let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
     let dataFiles: [String] = []
     let legalEffect =
-        "the ESPD file is not valid against the XML Schemas of the EDM release it declares (hand-edited, a broken tool, or changed afterwards); screening goes on and a jurist decides whether to ask for a corrected UEA"
+        "the ESPD file is not valid against the XML Schemas of the EDM release it declares: a defect of the file, not evidence of tampering; screening goes on and a jurist decides whether to ask for clarification (Dir. art. 56(3))"
     let entities = EntityScope.everyEntity
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -29,11 +30,11 @@ struct SchemaInvalidCheck: Check {
                 nl:
                     "Het UEA voldoet niet aan het XML-schema van de versie die het zelf opgeeft (EDM \(release)): \(Dutch.number(count)) \(count == 1 ? "schemafout" : "schemafouten")"
                     + (lines.isEmpty ? "" : ", \(lines.count == 1 ? "op regel" : "onder meer op regels") \(Dutch.lines(lines))")
-                    + ". Een standaard UEA-programma schrijft een geldig bestand; dit bestand is met de hand bewerkt, door een gebrekkig programma gemaakt of achteraf veranderd. De screening is doorgegaan. Een jurist beoordeelt of de inschrijver een verbeterd UEA moet indienen.",
+                    + ". Veel UEA's uit de Europese dienst en uit nationale programma's voldoen niet volledig aan het schema; een schemafout zegt iets over het bestand, niet over de inschrijver. De screening is doorgegaan. Een jurist beoordeelt of de inschrijver om verduidelijking of om een verbeterd UEA wordt gevraagd (artikel 56, lid 3, Richtlijn 2014/24/EU).",
                 en:
                     "The ESPD is not valid against the XML Schema of the release it declares (EDM \(release)): \(count) schema \(count == 1 ? "error" : "errors")"
                     + (lines.isEmpty ? "" : ", at line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))")
-                    + ". A standard ESPD tool writes a valid file; this one was edited by hand, written by a broken tool or changed afterwards. Screening went on. A jurist assesses whether to ask the bidder for a corrected ESPD.",
+                    + ". Many ESPDs from the EU service and from national tools are not fully valid against the schema; a schema error says something about the file, not about the bidder. Screening went on. A jurist assesses whether to ask the bidder for clarification or a corrected ESPD (Directive 2014/24/EU art. 56(3)).",
                 evidence: evidence.isEmpty ? [EvidencePointer(file: context.espd.source)] : evidence,
                 details: ["release": validation.release.set, "schema": validation.release.file, "errors": String(count)])
         ]

@@ -61,9 +61,9 @@ struct MandatoryGroundCheck: Check {
             }
             return finding(
                 nl:
-                    "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd: uitsluiten tenzij een jurist anders besluit.",
+                    "Verplichte uitsluitingsgrond \(ground.ground) (\(ground.dutchName)) is bevestigd binnen \(years) jaar en er zijn geen herstelmaatregelen aangevoerd. De provincie sluit de inschrijver uit (artikel 2.86 Aanbestedingswet 2012); dat is geen keuze. Alleen als de inschrijver alsnog herstelmaatregelen aanvoert en de provincie die na beoordeling gemotiveerd toereikend acht (artikel 2.87a), vervalt de uitsluiting.",
                 en:
-                    "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years and no self-cleaning is claimed: exclude unless a jurist decides otherwise.",
+                    "Mandatory exclusion ground \(ground.ground) (\(ground.name)) is declared within \(years) years and no self-cleaning is claimed. The province excludes the bidder (Aw 2012 art. 2.86); this is not a matter of discretion. Only if the bidder still puts forward self-cleaning measures and the province, after assessing them, decides with reasons that they suffice (art. 2.87a) does the exclusion lapse.",
                 evidence: evidence, details: details, criminalData: true)
         }
     }

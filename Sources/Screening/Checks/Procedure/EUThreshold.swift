@@ -6,7 +6,8 @@ import RuleData
 struct EUThreshold {
     var value: Double
     var period: RuleBook.ThresholdRules.EUPeriod
-    /// The act that sets this threshold (concessions have their own).
+    /// The act that sets this threshold: the delegated regulation for the values it revises, the
+    /// directive itself for the social-services threshold (art. 4(d)), concessions their own.
     var source: String
 
     /// nil when the tender's type is not given, or no period of thresholds.yaml covers the date.
@@ -20,8 +21,13 @@ struct EUThreshold {
             case .concessie: period.concessions
             case .socialeDiensten: period.socialServices
             }
-        return EUThreshold(
-            value: value, period: period, source: type == .concessie ? (period.concessionsSource ?? period.source) : period.source)
+        let source: String =
+            switch type {
+            case .concessie: period.concessionsSource ?? period.source
+            case .socialeDiensten: period.socialServicesSource ?? "Dir. 2014/24/EU art. 4(d)"
+            default: period.source
+            }
+        return EUThreshold(value: value, period: period, source: source)
     }
 
     /// The launch date selects the thresholds (Dir. 2014/24/EU art. 5(2)); without one, the reference date.

@@ -4,6 +4,10 @@ import RuleData
 /// The procedure used against the one the estimated value requires.
 /// - At or above the EU threshold only a European procedure is lawful: no internal decision can
 ///   authorise another, and the contract risks annulment (Aw 2012 art. 2.1, 4.15): blocker.
+/// - Social and other specific services at or above their threshold (EUR 750,000, Dir. 2014/24 art.
+///   4(d)) fall under the light regime (art. 74–76; Aw 2012 art. 2.38–2.39): EU publication is
+///   required, a full European procedure is not. A lighter procedure: attention, verify that the
+///   contract was published at EU level.
 /// - Below it, a procedure lighter than the province's table is a deviation the Secretaris may
 ///   allow, motivated, after a procurement lawyer's advice, where the law allows: attention.
 /// - No threshold period in thresholds.yaml for the launch date: attention naming the file (the
@@ -13,11 +17,11 @@ struct LighterThanRequiredCheck: Check {
     let id = "procedure.lighter-than-required"
     let severity = Severity.blocker
     let legalBasis =
-        "Aw 2012 art. 2.1, 4.15; Dir. 2014/24/EU art. 4; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
+        "Aw 2012 art. 2.1, 2.38-2.39, 4.15; Dir. 2014/24/EU art. 4, 74-76; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
     let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
     let legalEffect =
-        "at or above the EU threshold anything but a European procedure: blocker (no internal decision can authorise it; annulment risk, Aw 2012 art. 4.15); below it, lighter than the Inkoopkader: attention (a motivated deviation is possible); no threshold period for the date: attention naming `thresholds.yaml`"
+        "at or above the EU threshold anything but a European procedure: blocker (no internal decision can authorise it; annulment risk, Aw 2012 art. 4.15); social and other specific services at or above EUR 750,000 (light regime): attention, EU publication required, not a full European procedure; below it, lighter than the Inkoopkader: attention (a motivated deviation is possible); no threshold period for the date: attention naming `thresholds.yaml`"
     let subject = CheckSubject.tender
 
     func required(_ context: ScreeningContext) -> (TenderContext.ProcedureKind, EUThreshold)? {
@@ -68,6 +72,17 @@ struct LighterThanRequiredCheck: Check {
             "estimatedValue": String(Int(saturating: value)),
         ]
         let evidence = [context.tenderPointer("procedure", excerpt: used.rawValue), context.tenderPointer("estimatedValue")]
+        if needed == .europees, context.tender.type == .socialeDiensten {
+            return [
+                finding(
+                    .attention,
+                    nl:
+                        "Sociale en andere specifieke diensten met een geraamde waarde van \(Euro.nl(value)), op of boven de drempel van \(Euro.nl(eu.value)) (\(eu.source)): het lichte regime geldt (artikel 74 tot en met 76 Richtlijn 2014/24/EU; artikel 2.38 en 2.39 Aanbestedingswet 2012). Een Europese bekendmaking (aankondiging van de opdracht of vooraankondiging) is verplicht; een volledige Europese procedure niet. Gebruikt is een \(used.dutchName) procedure: ga na of de opdracht Europees is bekendgemaakt. Zonder die bekendmaking niet gunnen.",
+                    en:
+                        "Social and other specific services with an estimated value of \(Euro.en(value)), at or above the threshold of \(Euro.en(eu.value)) (\(eu.source)): the light regime applies (Directive 2014/24/EU art. 74 to 76; Aw 2012 art. 2.38 and 2.39). Publication at EU level (a contract notice or a prior information notice) is required; a full European procedure is not. A \(used.rawValue) procedure was used: verify that the contract was published at EU level. Without that publication, do not award.",
+                    evidence: evidence, details: details.merging(["regime": "light"]) { $1 })
+            ]
+        }
         if needed == .europees {
             return [
                 finding(
@@ -108,6 +123,11 @@ struct LighterThanRequiredCheck: Check {
                     $0.tender.type = .werken
                     $0.tender.estimatedValue = 2_000_000
                     $0.tender.procedure = .nationaal
+                },
+                .quiet("social services of 600,000 (under EUR 750,000), multiple quotation") {
+                    $0.tender.type = .socialeDiensten
+                    $0.tender.estimatedValue = 600_000
+                    $0.tender.procedure = .meervoudig
                 },
                 .quiet("services at the EU threshold, European procedure") {
                     $0.tender.type = .diensten

@@ -6,7 +6,7 @@ struct ProcedureRequiredCheck: Check {
     let id = "procedure.required"
     let severity = Severity.info
     let legalBasis =
-        "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5; Delegated Reg. (EU) 2025/2152"
+        "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5, 74-76; Delegated Reg. (EU) 2025/2152"
     let summary = "The procedure the estimated value requires and the EU threshold in force at launch"
     let dataFiles = ["thresholds.yaml"]
     let legalEffect = "the required procedure and EU threshold on record"
@@ -15,6 +15,17 @@ struct ProcedureRequiredCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let (needed, eu) = LighterThanRequiredCheck().required(context), let value = context.tender.estimatedValue else { return [] }
         let used = context.tender.procedure
+        if needed == .europees, context.tender.type == .socialeDiensten {
+            return [
+                finding(
+                    nl:
+                        "Raming \(Euro.nl(value)) (sociale en andere specifieke diensten): op of boven de drempel van \(Euro.nl(eu.value)) (\(eu.source)) geldt het lichte regime: Europese bekendmaking is verplicht, een volledige Europese procedure niet (artikel 74 tot en met 76 Richtlijn 2014/24/EU); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
+                    en:
+                        "Estimate \(Euro.en(value)) (social and other specific services): at or above the threshold of \(Euro.en(eu.value)) (\(eu.source)) the light regime applies: publication at EU level is required, a full European procedure is not (Directive 2014/24/EU art. 74 to 76); used: \(used?.rawValue ?? "not given").",
+                    evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
+                    details: ["required": "light-regime", "euThreshold": String(Int(saturating: eu.value))])
+            ]
+        }
         return [
             finding(
                 nl:

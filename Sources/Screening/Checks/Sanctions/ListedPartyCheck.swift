@@ -8,7 +8,11 @@ import Names
 /// `freezeBlockScore` on the EU asset-freeze list is a blocker until a jurist has cleared it: no
 /// funds may be made available to a listed person, directly or indirectly (Reg. 269/2014 art. 2).
 /// An entry of the province's own list whose `until` lies before the reference date is not matched
-/// (domain §9b "Province's own exclusion list").
+/// (domain §9b "Province's own exclusion list"). A hit on the US forced-labour lists of checklists/
+/// (UFLPA, BIS Entity List, CBP WRO) is no sanction in the Netherlands: it is attention, with the
+/// forced-labour policy as its basis (`usListBasis`), never the asset-freeze regulation; for a
+/// supply-chain tier it is left to `solar.listed-entity`, which reports it with the tender's
+/// knock-outs.
 struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
     let severity = Severity.blocker
@@ -18,7 +22,12 @@ struct ListedPartyCheck: Check {
     let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
     let legalEffect =
-        "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; every hit for human review (AVG art. 22)"
+        "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; a hit on a US forced-labour list: attention with the forced-labour policy as its basis (no legal effect in the Netherlands); every hit for human review (AVG art. 22)"
+
+    /// The basis of a hit on a US forced-labour list: evidence of risk under the province's policy.
+    static let usListBasis =
+        "US forced-labour lists (UFLPA Entity List, BIS Entity List, CBP withhold release orders): no legal effect in the Netherlands, evidence of risk; "
+        + SolarScope.basis
 
     struct Subject {
         var name: String
@@ -82,7 +91,9 @@ struct ListedPartyCheck: Check {
             index.search(
                 subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1,
                 on: context.referenceDate
-            ).map { hit in
+            ).compactMap { hit -> Finding? in
+                let usList = hit.listFormat == Watchlist.Format.checklist.rawValue
+                if usList && subject.role.hasPrefix("supply-chain tier ") { return nil }
                 let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
                 let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
                 let effect =
@@ -93,7 +104,14 @@ struct ListedPartyCheck: Check {
                         en:
                             "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party."
                     )
-                    : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
+                    : usList
+                        ? (
+                            nl:
+                                "Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. Controleer handmatig; een jurist weegt het risico.",
+                            en:
+                                "This US list has no legal effect in the Netherlands; it is evidence of risk. Check by hand; a jurist weighs the risk."
+                        )
+                        : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
                 return finding(
                     freezes ? .blocker : .attention,
                     nl:
@@ -105,7 +123,7 @@ struct ListedPartyCheck: Check {
                         "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
                         "listedOn": hit.listedOn ?? "",
                         "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
-                    ])
+                    ], legalBasis: usList ? Self.usListBasis : nil)
             }
         }
     }

@@ -1,7 +1,9 @@
 import DossierModel
 
 /// Social return as a fixed part of procurement (motion of 9 November 2022): works and services
-/// from the value tender-duties.yaml sets should carry an SROI condition.
+/// from the value tender-duties.yaml sets should carry an SROI condition. The motion names no
+/// amounts: the value limits are the province's own policy choice and the message says so (domain
+/// §9b), never that the motion sets them.
 struct SROICheck: Check {
     let id = "tender.sroi"
     let severity = Severity.attention
@@ -9,7 +11,7 @@ struct SROICheck: Check {
     let summary = "Works or services from the SROI value without a social-return condition"
     let dataFiles = ["tender-duties.yaml"]
     let legalEffect =
-        "asks for `sroi` for works or services from the value in `tender-duties.yaml` (motion of 9 November 2022); at `stage: preparation` include it before publication, afterwards record why it was left out"
+        "asks for `sroi` for works or services from the value in `tender-duties.yaml` (the province's own choice; the motion of 9 November 2022 names no amounts); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -26,9 +28,9 @@ struct SROICheck: Check {
         return [
             finding(
                 nl:
-                    "Opdracht (\(type.rawValue)) van \(Euro.nl(value)), op of boven \(Euro.nl(from)), zonder SROI-voorwaarde; de motie maakt social return een vast onderdeel van inkoop. \(advice.nl)",
+                    "Opdracht (\(type.rawValue)) van \(Euro.nl(value)) zonder SROI-voorwaarde. De motie SROI van 9 november 2022 maakt social return een vast onderdeel van het inkoopbeleid, maar noemt geen bedragen; de provincie vraagt als eigen beleidskeuze een SROI-voorwaarde vanaf \(Euro.nl(from)) voor dit soort opdracht. \(advice.nl)",
                 en:
-                    "Contract (\(type.rawValue)) of \(Euro.en(value)), at or above \(Euro.en(from)), without an SROI condition; the motion makes social return a fixed part of procurement. \(advice.en)",
+                    "Contract (\(type.rawValue)) of \(Euro.en(value)) without an SROI condition. The SROI motion of 9 November 2022 makes social return a fixed part of the procurement policy but names no amounts; as its own policy choice the province asks for an SROI condition from \(Euro.en(from)) for this type of contract. \(advice.en)",
                 evidence: [
                     context.tenderPointer("contractConditions", excerpt: "sroi"),
                     EvidencePointer(file: context.rules.displayPath("tender-duties.yaml"), path: "sroiFrom"),

@@ -9,8 +9,8 @@ enum TenderDuty {
             )
         }
         return (
-            "De aanbestedingsstukken zijn gepubliceerd: \(condition.nl) kan niet meer worden toegevoegd (gelijke behandeling). Leg vast waarom dit is weggelaten.",
-            "The tender documents are published: \(condition.en) can no longer be added (equal treatment). Record why it was left out."
+            "De aanbestedingsstukken zijn gepubliceerd: \(condition.nl) alsnog opnemen is niet meer mogelijk (gelijke behandeling, artikel 70 Richtlijn 2014/24/EU). Leg vast waarom het is weggelaten.",
+            "The tender documents are published: adding \(condition.en) is no longer possible (equal treatment, Directive 2014/24/EU art. 70). Record why it was left out."
         )
     }
 
