@@ -12,7 +12,9 @@ public struct Screener: Sendable {
     /// The bidder's findings, and those of the ESPD and exclusion checks on every other entity's
     /// ESPD in the bid (members, relied-upon entities, subcontractors), naming the entity.
     public func findings(_ context: ScreeningContext) -> [Finding] {
-        var all = checks.filter { $0.subject == .bidder }.flatMap { $0.run(context) }
+        var all = checks.filter { $0.subject == .bidder }.flatMap { check in
+            check.run(context).map { LegalRegime.cite($0, by: check, in: context) }
+        }
         for other in context.submission.otherESPDs {
             var entity = context
             entity.submission.espd = other
@@ -28,7 +30,9 @@ public struct Screener: Sendable {
             )
             .filter { _ in entitiesLine != nil }
             for check in checks where check.subject == .bidder && inBid.isScreened(by: check.entities) {
-                all += check.run(entity).map { inBid.relabel($0, ground: check.groundAtEntity?.ground(of: $0)) }
+                all += check.run(entity).map {
+                    inBid.relabel(LegalRegime.cite($0, by: check, in: entity), ground: check.groundAtEntity?.ground(of: $0))
+                }
             }
         }
         return all.sorted(by: Finding.ordered)
@@ -44,7 +48,8 @@ public struct Screener: Sendable {
 
     /// The tender's own findings (checks whose subject is the tender), once per tender.
     public func tenderFindings(_ context: ScreeningContext) -> [Finding] {
-        checks.filter { $0.subject == .tender }.flatMap { $0.run(context) }.sorted(by: Finding.ordered)
+        checks.filter { $0.subject == .tender }.flatMap { check in check.run(context).map { LegalRegime.cite($0, by: check, in: context) } }
+            .sorted(by: Finding.ordered)
     }
 
     /// The tender dossier: `request` stands in for a bidder's ESPD (the CPV codes fall back to it).

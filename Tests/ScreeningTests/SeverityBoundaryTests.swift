@@ -177,6 +177,34 @@ struct SeverityBoundaryTests {
         #expect(!concession.message.en.contains("delegated regulation revising"))
     }
 
+    @Test(
+        "Legal basis by regime: a national procedure below the EU threshold cites the tender documents and the Inkoopkader (works: ARW 2016), at or above it the directive"
+    )
+    func basisByRegime() throws {
+        func fraud(
+            _ value: Double?, _ type: TenderContext.ContractType = .werken, procedure: TenderContext.ProcedureKind = .nationaal
+        ) throws -> Finding? {
+            Fixtures.findings(
+                try context {
+                    $0.tender.type = type
+                    $0.tender.launchDate = Day(year: 2026, month: 3, day: 1)
+                    $0.tender.estimatedValue = value
+                    $0.tender.procedure = procedure
+                    $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description)
+                }, "exclusion.mandatory-ground"
+            ).first
+        }
+        let national = try #require(try fraud(900_000))
+        #expect(national.legalBasis.contains("Inkoopkader") && national.legalBasis.contains("ARW 2016"))
+        #expect(national.legalBasis.contains("art. 2.86") && !national.legalBasis.contains("Dir. 2014/24"))
+        let services = try #require(try fraud(100_000, .diensten))
+        #expect(services.legalBasis.contains("Inkoopkader") && !services.legalBasis.contains("ARW"))
+        #expect(try fraud(5_404_000)?.legalBasis.hasPrefix("Dir. 2014/24/EU art. 57(1)") == true)
+        #expect(try fraud(nil)?.legalBasis.hasPrefix("Dir. 2014/24/EU art. 57(1)") == true)  // regime unknown: the stricter
+        // A European procedure run below the threshold declares part 2 applicable: its basis stays.
+        #expect(try fraud(900_000, procedure: .europees)?.legalBasis.hasPrefix("Dir. 2014/24/EU art. 57(1)") == true)
+    }
+
     func russianShare(_ share: Double?) throws -> ScreeningContext {
         try context {
             $0.tender.type = .werken

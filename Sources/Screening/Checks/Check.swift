@@ -34,6 +34,10 @@ public protocol Check: Sendable {
     /// Whether its findings rest on a name match (a list entry, a person): each hit is decided on
     /// its own, and never excluded on the match alone (AVG art. 22; Reg. (EU) 269/2014 art. 2).
     var findsByNameMatch: Bool { get }
+    /// What its findings cite below the EU thresholds, where its `legalBasis` is the directive or
+    /// part 2 of the Aw 2012 (which apply only at or above them); nil when its basis holds in both
+    /// regimes. `LegalRegime` applies it (and adds the ARW 2016 for works).
+    var nationalLegalBasis: String? { get }
     /// Mutations of a clean context that must and must not trigger the check.
     var examples: CheckExamples { get }
 }
@@ -48,6 +52,8 @@ extension Check {
     public var mayBeKnockOut: Bool { false }
 
     public var findsByNameMatch: Bool { false }
+
+    public var nationalLegalBasis: String? { nil }
 
     public var subject: CheckSubject { .bidder }
 

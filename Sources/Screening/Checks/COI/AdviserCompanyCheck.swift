@@ -9,6 +9,9 @@ struct AdviserCompanyCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 41, 57(4)(f); Aw 2012 art. 2.51, 2.87(1)(f); RWS Scheiding van Belang (2007)"
     let summary = "The bidder or an entity in its bid advised on or prepared the tender"
+    let nationalLegalBasis: String? =
+        "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
+        + " (belangenscheiding after RWS Scheiding van Belang)"
     let dataFiles = ["name-matching.yaml"]
     let legalEffect =
         "possible conflict of interest: the duty to prevent it (Dir. art. 24; Aw 2012 art. 1.10b), never an automatic exclusion"

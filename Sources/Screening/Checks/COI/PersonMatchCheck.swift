@@ -8,6 +8,9 @@ struct PersonMatchCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 24, 57(4)(e); Aw 2012 art. 1.10b, 2.87(1)(e)"
     let summary = "A director, UBO, representative or key staff member matches someone involved in the tender"
+    let nationalLegalBasis: String? =
+        "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
+        + " (belangenscheiding after RWS Scheiding van Belang)"
     let findsByNameMatch = true
     let dataFiles = ["name-matching.yaml"]
     let legalEffect =

@@ -7,6 +7,9 @@ struct ConflictUnexplainedCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 24, 41, 57(4)(e)-(f); Aw 2012 art. 1.10b, 2.51, 2.87(1)(e)-(f)"
     let summary = "Conflict of interest or prior involvement declared (C20/C21) without an explanation"
+    let nationalLegalBasis: String? =
+        "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
+        + " (belangenscheiding after RWS Scheiding van Belang)"
     let dataFiles: [String] = []
     let legalEffect = "conflict of interest without explanation: Scheiding van Belang"
     let entities = EntityScope.everyEntity

@@ -12,6 +12,7 @@ struct ConvictionDateUnclearCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 57(7) (the period runs from the date of the conviction); Aw 2012 art. 2.86"
     let summary = "A declared conviction's date is not one clear YYYY-MM-DD date on or before the reference date"
+    let nationalLegalBasis: String? = LegalRegime.applying("the five-year period of Aw 2012 art. 2.86")
     let dataFiles: [String] = []
     let legalEffect =
         "a declared conviction's date not written as YYYY-MM-DD, after the reference date, behind a gate the answers close, or more than one date for one conviction; the window never shortens for it (Dir. art. 57(7))"

@@ -12,6 +12,9 @@ struct OptionalGroundCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 57(4), 57(7), 24; Aw 2012 art. 2.87, 1.10b; Gids Proportionaliteit 3.5A"
     let summary = "Optional exclusion ground declared: assess if announced in the tender and within 3 years"
+    let nationalLegalBasis: String? =
+        LegalRegime.applying("the optional grounds of Aw 2012 art. 2.87 where announced")
+        + "; Aw 2012 art. 1.10b; Gids Proportionaliteit 3.5A"
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
         "announced (tender file or request): attention; shown not announced: info (may not be used); cannot be established: attention \"check whether announced\"; C20/C21 attention in every case (art. 24; Aw 2012 art. 1.10b)"
