@@ -22,4 +22,15 @@ public enum DisplayText {
         }
         return out
     }
+
+    /// A whole number as Dutch text writes it, with a dot between thousands (12.345).
+    public static func dutchNumber(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
+            out.append(character)
+        }
+        return out
+    }
 }

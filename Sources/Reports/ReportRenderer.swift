@@ -168,7 +168,10 @@ public struct ReportRenderer: DossierRenderer {
                 .map { labels["family_" + $0] ?? $0 }.joined(separator: ", "),
             "lists": d.watchlists.map { list -> [String: Any] in
                 let date = list.listDate.flatMap(Day.init).map { language == .nl ? $0.dutch : $0.description } ?? "-"
-                return ["name": list.name, "date": date, "sha256": String(list.sha256.prefix(16)), "entries": list.entries]
+                // "1 vermelding", "4.100 vermeldingen": the count agrees with its noun, in the language's digits.
+                let noun = labels[list.entries == 1 ? "listEntry" : "listEntries"] ?? "entries"
+                let count = language == .nl ? DisplayText.dutchNumber(list.entries) : String(list.entries)
+                return ["name": list.name, "date": date, "sha256": String(list.sha256.prefix(16)), "entries": count + " " + noun]
             },
             "review": d.review.map { ["text": language == .nl ? $0.nl : $0.en, "basis": $0.basis] },
             "sources": d.sources.map { ["path": $0.path, "role": labels["source_" + $0.role] ?? $0.role, "sha256": $0.sha256] },

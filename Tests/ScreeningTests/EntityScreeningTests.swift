@@ -166,7 +166,7 @@ struct EntityScreeningTests {
             $0.evidence.first?.line == context.submission.supplyChain?[index].line
         }
         #expect(hits.count == 1)
-        #expect(hits.first?.message.nl.contains("schakel polysilicon van de keten") == true)
+        #expect(hits.first?.message.nl.contains("schakel polysilicium van de keten") == true)
         let russian = try #require(Fixtures.findings(context, "sanctions.russia-involvement").first)
         #expect(russian.evidence.contains { $0.line == context.submission.supplyChain?[index].line })
     }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Numbers, lists and decimals as a Dutch sentence writes them (the messages' Dutch text).
 enum Dutch {
     /// Lines as a Dutch list: "12", "12 en 15", "12, 15 en 20" (line numbers, like years, without
@@ -9,16 +11,7 @@ enum Dutch {
     }
 
     /// A count with the Dutch thousands separator (12.345).
-    static func number(_ value: Int) -> String {
-        let digits = String(value)
-        guard digits.count > 3 else { return digits }
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
-            out.append(character)
-        }
-        return out
-    }
+    static func number(_ value: Int) -> String { DisplayText.dutchNumber(value) }
 
     /// A score with a decimal comma (0,95).
     static func decimal(_ value: Double) -> String { String(value).replacingOccurrences(of: ".", with: ",") }

@@ -14,7 +14,11 @@ struct ThinCompanyCheck: Check {
         let rules = context.rules.bibob
         var reasons: [(String, String)] = []
         if let employees = company.employees, employees <= rules.thinCompanyMaxEmployees, value >= rules.thinCompanyMinValue {
-            reasons.append(("\(employees) werkzame personen", "\(employees) employees"))
+            reasons.append(
+                (
+                    "\(Dutch.number(employees)) \(employees == 1 ? "werkzame persoon" : "werkzame personen")",
+                    "\(employees) \(employees == 1 ? "employee" : "employees")"
+                ))
         }
         if let turnover = company.annualTurnover, turnover > 0, value > turnover * rules.valueToTurnoverRatio {
             let ratio = (value / turnover * 10).rounded() / 10

@@ -31,7 +31,7 @@ struct HiddenCharactersCheck: Check {
             for alias in tier.aliases {
                 subjects.append(
                     (
-                        alias, ("een andere naam van schakel \(tier.tier)", "An alias of tier \(tier.tier)"),
+                        alias, ("een andere naam van schakel \(SolarScope.dutchTier(tier.tier))", "An alias of tier \(tier.tier)"),
                         SolarScope.pointer(context, tier)
                     ))
             }
@@ -41,7 +41,10 @@ struct HiddenCharactersCheck: Check {
             ] {
                 if let field {
                     subjects.append(
-                        (field, ("\(nl) van schakel \(tier.tier)", "\(en) of tier \(tier.tier)"), SolarScope.pointer(context, tier)))
+                        (
+                            field, ("\(nl) van schakel \(SolarScope.dutchTier(tier.tier))", "\(en) of tier \(tier.tier)"),
+                            SolarScope.pointer(context, tier)
+                        ))
                 }
             }
         }

@@ -47,7 +47,9 @@ struct ListedPartyCheck: Check {
             case "ubo": "uiteindelijk belanghebbende"
             case "representative": "vertegenwoordiger"
             case "declared person": "opgegeven persoon"
-            default: role.hasPrefix("supply-chain tier ") ? "schakel " + role.dropFirst("supply-chain tier ".count) + " van de keten" : role
+            default:
+                role.hasPrefix("supply-chain tier ")
+                    ? "schakel " + SolarScope.dutchTier(String(role.dropFirst("supply-chain tier ".count))) + " van de keten" : role
             }
         }
     }

@@ -34,7 +34,7 @@ struct StaleListCheck: Check {
             guard Self.days(from: date, to: context.referenceDate) > days else { return nil }
             return finding(
                 nl:
-                    "Lijst '\(list.name)' is van \(date), meer dan \(days) dagen voor de peildatum \(context.referenceDate). Importeer een actuele versie.",
+                    "Lijst '\(list.name)' is van \(date.dutch), meer dan \(days) dagen voor de peildatum \(context.referenceDate.dutch). Importeer een actuele versie.",
                 en:
                     "List '\(list.name)' dates from \(date), more than \(days) days before the reference date \(context.referenceDate). Import a current version.",
                 evidence: [EvidencePointer(file: list.name, excerpt: list.sha256)], details: ["listDate": date.description])

@@ -38,7 +38,7 @@ struct CertificateCheck: Check {
             }
             guard !problems.isEmpty else { return nil }
             return finding(
-                nl: "Schakel \(tier.tier) (\(tier.entity)): \(problems.map(\.0).joined(separator: "; ")).",
+                nl: "Schakel \(SolarScope.dutchTier(tier.tier)) (\(tier.entity)): \(problems.map(\.0).joined(separator: "; ")).",
                 en: "Tier \(tier.tier) (\(tier.entity)): \(problems.map(\.1).joined(separator: "; ")).",
                 evidence: [SolarScope.pointer(context, tier, excerpt: tier.certificate)])
         }

@@ -44,7 +44,7 @@ struct ListedEntityCheck: Check {
                 finding(
                     SolarScope.severity(context, check: id),
                     nl:
-                        "Schakel \(tier.tier): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
+                        "Schakel \(SolarScope.dutchTier(tier.tier)): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
                     en:
                         "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
                     evidence: [

@@ -18,7 +18,7 @@ struct MissingTierCheck: Check {
             findings.append(
                 finding(
                     nl:
-                        "De ketenverklaring mist schakel(s): \(missing.joined(separator: ", ")). Zonder volledige keten is herkomst niet te beoordelen.",
+                        "De ketenverklaring mist \(missing.count == 1 ? "de schakel" : "de schakels") \(missing.map(SolarScope.dutchTier).joined(separator: ", ")). Zonder volledige keten is herkomst niet te beoordelen.",
                     en:
                         "The supply-chain declaration lacks tier(s): \(missing.joined(separator: ", ")). Without the full chain origin cannot be assessed.",
                     evidence: [EvidencePointer(file: context.submission.supplyChainPath ?? context.submission.location, line: 1)],
@@ -35,7 +35,7 @@ struct MissingTierCheck: Check {
             findings.append(
                 finding(
                     nl:
-                        "Bij schakel \(tier.tier) (\(tier.entity)) ontbreekt \(gapsNL.count < 2 ? gapsNL.joined() : gapsNL.dropLast().joined(separator: ", ") + " en " + gapsNL.last!).",
+                        "Bij schakel \(SolarScope.dutchTier(tier.tier)) (\(tier.entity)) ontbreekt \(gapsNL.count < 2 ? gapsNL.joined() : gapsNL.dropLast().joined(separator: ", ") + " en " + gapsNL.last!).",
                     en: "Tier \(tier.tier) (\(tier.entity)) lacks: \(gaps.joined(separator: ", ")).",
                     evidence: [SolarScope.pointer(context, tier)]))
         }

@@ -9,6 +9,20 @@ enum SolarScope {
         return context.cpvCodes.contains { code in context.rules.solar.cpvPrefixes.contains { code.filter(\.isNumber).hasPrefix($0) } }
     }
 
+    /// A tier of the PV chain as a Dutch sentence names it ("schakel polysilicium", not "schakel
+    /// polysilicon"); a tier outside the six is written as the file gave it, in quotes.
+    static func dutchTier(_ tier: String) -> String {
+        switch tier {
+        case "mg-si": "metallurgisch silicium"
+        case "polysilicon": "polysilicium"
+        case "ingot": "gietblok (ingot)"
+        case "wafer": "wafer"
+        case "cell": "zonnecel"
+        case "module": "module"
+        default: "‘\(tier)’"
+        }
+    }
+
     static let basis = "Motie 'Voorkom dwangarbeid productieketens zonnecellen' (PS Flevoland, 9 juni 2021, nr. 1); Inkoopbeleid 2023 (ISV)"
 
     /// The legal effect of both forced-labour signals (`solar.xinjiang`, `solar.listed-entity`).

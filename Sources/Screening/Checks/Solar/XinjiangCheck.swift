@@ -113,7 +113,7 @@ struct XinjiangCheck: Check {
             return finding(
                 SolarScope.severity(context, check: id),
                 nl:
-                    "Schakel \(tier.tier) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",
+                    "Schakel \(SolarScope.dutchTier(tier.tier)) (\(tier.entity)) ligt in Xinjiang ('\(place)'): hoog risico op dwangarbeid; geloofwaardige audits zijn daar niet mogelijk. \(effect.nl)",
                 en:
                     "Tier \(tier.tier) (\(tier.entity)) is located in Xinjiang ('\(place)'): high forced-labour risk; credible audits are not possible there. \(effect.en)",
                 evidence: [SolarScope.pointer(context, tier, excerpt: place)], details: ["place": place, "tier": tier.tier])
