@@ -15,6 +15,16 @@ public struct TenderOverview: Codable, Sendable {
         public var lists: [String]
         public var ruleData: String
         public var purged: Bool
+        /// The items still open (blocker and attention), each with its text and legal basis: the
+        /// advice names them by content, not by family.
+        public var openItems: [OpenItem] = []
+        /// The legal bases behind the outcome after review: of the findings an exclusion rests on
+        /// when excluded, of the open blockers while blocked; empty otherwise.
+        public var outcomeBasis: [String] = []
+        /// The lists screened against, with their dates.
+        public var listsUsed: [ListUsed] = []
+        /// Files of the bid that were refused (backup copies, links): the bid was not read in full.
+        public var refusedFiles: [String] = []
 
         public init(
             bidder: String, dossier: String, screenedAt: String, outcomeBefore: Outcome, outcomeAfter: Outcome,
@@ -34,7 +44,57 @@ public struct TenderOverview: Codable, Sendable {
             self.purged = purged
         }
     }
+    public struct OpenItem: Codable, Sendable {
+        public var severity: Severity
+        public var check: String
+        public var message: Message
+        public var legalBasis: String
+        public init(severity: Severity, check: String, message: Message, legalBasis: String) {
+            self.severity = severity
+            self.check = check
+            self.message = message
+            self.legalBasis = legalBasis
+        }
+    }
+    public struct ListUsed: Codable, Sendable {
+        public var name: String
+        public var date: String?
+        public var sha256: String
+        public init(name: String, date: String?, sha256: String) {
+            self.name = name
+            self.date = date
+            self.sha256 = sha256
+        }
+    }
+    /// A recorded award (`dossier award`): who won, who recorded it, when, why.
+    public struct Award: Codable, Sendable {
+        public var bidder: String
+        public var dossier: String
+        public var by: String
+        public var at: String
+        public var reason: String?
+        public init(bidder: String, dossier: String, by: String, at: String, reason: String?) {
+            self.bidder = bidder
+            self.dossier = dossier
+            self.by = by
+            self.at = at
+            self.reason = reason
+        }
+    }
+
     public var tender: String
+    /// The tender as the advice names it: from its own dossier, else from a bidder's.
+    public var tenderName: String? = nil
+    public var authority: String? = nil
+    /// The reference date (peildatum) of evidence ages and exclusion periods.
+    public var referenceDate: String? = nil
+    /// The awards recorded in the store; empty before the award.
+    public var awards: [Award] = []
+    /// When the tender was cancelled (`dossier cancel`), if it was.
+    public var cancelledAt: String? = nil
+    /// Until when the dossiers are kept: the award (or cancellation) plus the retention period of
+    /// the rule data; nil while neither is recorded.
+    public var retentionEnd: String? = nil
     /// The tender's own findings (procedure, thresholds, duties on the tender documents), from its latest stored tender dossier.
     public var tenderFindings: [Finding]
     public var tenderDossier: String?

@@ -3,12 +3,17 @@ import Foundation
 
 extension TenderOverview {
     /// The overview of `tender` from the store: the latest dossier of each bidder with its decisions.
-    public static func build(store: any DossierStore, tender: String, now: Date = Date()) throws -> TenderOverview {
+    /// `retentionYears`: the rule data's period after award or cancellation, for the retention end
+    /// the advice states (nil: not stated).
+    public static func build(store: any DossierStore, tender: String, retentionYears: Int? = nil, now: Date = Date()) throws
+        -> TenderOverview
+    {
         let entries = try ReviewState.latestDossiers(store: store, tender: tender)
         guard !entries.isEmpty else {
             throw StoreError.refused("no dossiers of tender '\(tender)' in the store; `uea-screen dossier list` shows the tenders")
         }
         var rows: [Row] = []
+        var context: Dossier.TenderSummary? = nil
         for entry in entries {
             guard let (_, content) = try store.content(id: entry.id), let content else {
                 rows.append(
@@ -22,13 +27,15 @@ extension TenderOverview {
             let review = ReviewedDossier(
                 dossierID: entry.id, dossier: dossier, decisions: try ReviewState.records(store: store, about: entry))
             let decided = (review.items + review.reviewItems).compactMap(\.decision)
-            rows.append(
-                Row(
-                    bidder: entry.bidderName, dossier: entry.id, screenedAt: entry.screenedAt, outcomeBefore: review.outcomeBefore,
-                    outcomeAfter: review.outcomeAfter, openByFamily: review.openByFamily, decisions: decided,
-                    previousDecisions: review.previousDecisions,
-                    lists: dossier.watchlists.map { "\($0.name) \($0.listDate ?? "") (\($0.sha256.prefix(12)))" },
-                    ruleData: dossier.ruleData.version, purged: false))
+            var row = Row(
+                bidder: entry.bidderName, dossier: entry.id, screenedAt: entry.screenedAt, outcomeBefore: review.outcomeBefore,
+                outcomeAfter: review.outcomeAfter, openByFamily: review.openByFamily, decisions: decided,
+                previousDecisions: review.previousDecisions,
+                lists: dossier.watchlists.map { "\($0.name) \($0.listDate ?? "") (\($0.sha256.prefix(12)))" },
+                ruleData: dossier.ruleData.version, purged: false)
+            describe(&row, review: review, dossier: dossier)
+            rows.append(row)
+            context = context ?? dossier.tender
         }
         var tenderFindings: [Finding] = []
         var tenderDossier: String? = nil
@@ -40,9 +47,55 @@ extension TenderOverview {
             tenderReview = ReviewedDossier(
                 dossierID: tenderEntry.id, tender: own, decisions: try ReviewState.records(store: store, about: tenderEntry))
         }
-        return TenderOverview(
+        var overview = TenderOverview(
             tender: tender, tenderFindings: tenderFindings, tenderDossier: tenderDossier, tenderReview: tenderReview,
             generatedAt: ChainedDossierStore.timestamp.string(from: now), storeHead: try store.head(), rows: rows)
+        overview.tenderName = context?.name
+        overview.authority = context?.authority
+        overview.referenceDate = context?.referenceDate
+        try ending(&overview, store: store, retentionYears: retentionYears)
+        return overview
+    }
+
+    /// A bidder's open items by content, the bases of its outcome, its lists and refused files.
+    static func describe(_ row: inout Row, review: ReviewedDossier, dossier: Dossier) {
+        let basis = Dictionary(dossier.findings.map { ($0.fingerprint, $0.legalBasis) }, uniquingKeysWith: { first, _ in first })
+        let open = review.items.filter { $0.isOpen && $0.severity != .info }
+        row.openItems = open.map {
+            OpenItem(severity: $0.severity, check: $0.check, message: $0.message, legalBasis: basis[$0.fingerprint] ?? "")
+        }
+        let behind: [ReviewedDossier.Item] =
+            switch review.outcomeAfter {
+            case .excluded: review.items.filter { $0.effective?.excludes == true }
+            case .blocker: open.filter { $0.severity == .blocker }
+            default: []
+            }
+        var seen = Set<String>()
+        row.outcomeBasis = behind.compactMap { basis[$0.fingerprint] }.filter { seen.insert($0).inserted }
+        row.listsUsed = dossier.watchlists.map { ListUsed(name: $0.name, date: $0.listDate, sha256: $0.sha256) }
+        row.refusedFiles = (dossier.folder ?? []).filter { $0.status == .refused }.map(\.path)
+    }
+
+    /// The awards and cancellation recorded for the tender, and the retention end they start.
+    static func ending(_ overview: inout TenderOverview, store: any DossierStore, retentionYears: Int?) throws {
+        var ends: [String] = []
+        try store.forEachEntry(StoreFilter(tender: overview.tender, includeMarkers: true)) { entry in
+            switch entry.kind {
+            case .award:
+                overview.awards.append(
+                    Award(
+                        bidder: entry.bidderName, dossier: entry.subject ?? entry.id, by: entry.storedBy, at: entry.storedAt,
+                        reason: entry.reason))
+                ends.append(entry.storedAt)
+            case .cancellation:
+                overview.cancelledAt = entry.storedAt
+                ends.append(entry.storedAt)
+            default: break
+            }
+        }
+        if let years = retentionYears, let last = ends.max(), let day = ChainedDossierStore.dutchDay(last) {
+            overview.retentionEnd = day.adding(years: years).description
+        }
     }
 
 }

@@ -59,16 +59,30 @@ public struct PageRenderer: Sendable {
 
     func overviewView(_ o: TenderOverview, language: ReportLanguage) -> [String: Any] {
         let labels = self.labels[language] ?? [:]
-        let date = date(o.generatedAt, language)
+        let generated = date(o.generatedAt, language)
         return [
-            "language": language.rawValue, "labels": labels, "tender": o.tender, "date": date, "head": o.storeHead,
-            "pageHeader": "\(labels["ov_tender"] ?? "") \(o.tender) — \(date)",
+            "language": language.rawValue, "labels": labels, "tender": o.tender, "date": generated, "head": o.storeHead,
+            "pageHeader": "\(labels["ov_tender"] ?? "") \(o.tender) — \(generated)",
             "rows": o.rows.map { row -> [String: Any] in
                 [
                     "bidder": row.bidder, "before": outcome(row.outcomeBefore, labels), "after": outcome(row.outcomeAfter, labels),
+                    "basis": row.outcomeBasis.joined(separator: "; "),
                     "open": openItems(row.openByFamily, labels), "dossier": String(row.dossier.prefix(8)),
                 ]
             },
+            // Mustache reads an empty string as a value: each optional has its own flag.
+            "hasTenderName": o.tenderName != nil, "hasAuthority": o.authority != nil, "hasReferenceDate": o.referenceDate != nil,
+            "hasCancelled": o.cancelledAt != nil, "hasRetentionEnd": o.retentionEnd != nil,
+            "tenderName": o.tenderName ?? "", "authority": o.authority ?? "",
+            "referenceDate": o.referenceDate.map { date($0, language) } ?? "",
+            "hasWinners": !o.awards.isEmpty,
+            "winners": o.awards.map { award -> String in
+                "\(award.bidder) (\(labels["ov_awardedby"] ?? "") \(award.by), \(date(award.at, language))\(award.reason.map { ": \($0)" } ?? ""))"
+            },
+            "cancelled": o.cancelledAt.map { date($0, language) } ?? "",
+            "screenedCount": o.rows.count,
+            "refusedCount": o.rows.reduce(0) { $0 + $1.refusedFiles.count },
+            "retentionEnd": o.retentionEnd.map { date($0, language) } ?? "",
             "hasTenderDossier": o.tenderDossier != nil,
             "hasTenderFindings": !o.tenderFindings.isEmpty,
             "tenderFindings": o.tenderFindings.map { finding -> [String: Any] in
@@ -84,7 +98,22 @@ public struct PageRenderer: Sendable {
                     "bidder": row.bidder, "purged": row.purged,
                     "hasDecisions": !row.decisions.isEmpty, "decisions": row.decisions.map { decision($0, language) },
                     "hasPrevious": !row.previousDecisions.isEmpty, "previous": row.previousDecisions.map { decision($0, language) },
-                    "lists": row.lists.isEmpty ? labels["ov_none"] ?? "" : row.lists.joined(separator: "; "), "ruleData": row.ruleData,
+                    "lists": row.listsUsed.isEmpty
+                        ? labels["ov_none"] ?? ""
+                        : row.listsUsed.map { list in
+                            "\(list.name), \(list.date.map { date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
+                        }.joined(separator: "; "),
+                    "ruleData": row.ruleData,
+                    "after": outcome(row.outcomeAfter, labels), "basis": row.outcomeBasis.joined(separator: "; "),
+                    "hasBasis": !row.outcomeBasis.isEmpty,
+                    "hasOpenItems": !row.openItems.isEmpty,
+                    "openItems": row.openItems.map { item -> [String: Any] in
+                        [
+                            "severity": labels[item.severity.rawValue] ?? item.severity.rawValue,
+                            "message": language == .nl ? item.message.nl : item.message.en, "basis": item.legalBasis,
+                        ]
+                    },
+                    "hasRefused": !row.refusedFiles.isEmpty, "refused": row.refusedFiles.joined(separator: ", "),
                 ]
             },
         ]

@@ -4,6 +4,7 @@ import DossierStore
 import ESPD
 import Foundation
 import Reports
+import RuleData
 import Screening
 
 struct Overview: ParsableCommand {
@@ -24,6 +25,7 @@ struct Overview: ParsableCommand {
     enum Format: String, ArgumentChoice { case html, md, csv, json }
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var ruleData: RuleDataOptions
     @Argument(help: "The tender: its id, its folder (with tender.yaml) or its tender.yaml.") var tender: String
     @Option(help: "Write overview.html, overview.md and overview.csv into this folder.") var out: String?
     @Option(help: "Print one format to standard output: html, md, csv or json (default md).") var format: Format?
@@ -34,7 +36,9 @@ struct Overview: ParsableCommand {
         try runCommand {
             let tender = try TenderFile.id(named: self.tender)
             let store = try options.open(create: false)
-            let overview = try TenderOverview.build(store: store, tender: tender)
+            let retention: RuleBook.RetentionRules
+            do { retention = try ruleData.load().retention } catch { throw CommandFailure.refused("\(error)") }
+            let overview = try TenderOverview.build(store: store, tender: tender, retentionYears: retention.yearsAfterAward)
             let language = lang
             StoreOptions.log(store, "overview", tender)
             if let out {

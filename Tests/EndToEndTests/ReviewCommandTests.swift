@@ -211,6 +211,19 @@ struct ReviewCommandTests {
             html.contains("Overzicht screening voor het gunningsadvies") && html.contains("uitgesloten") && html.contains("Handtekening"))
         // the tender dossier was stored too
         #expect(html.contains("Bevindingen over de aanbesteding zelf") && !html.contains("geen tenderdossier in het register"))
+        // The integrity paragraph of the award advice (domain §9b): the tender and authority, the
+        // reference date, the winner (none recorded yet), per bidder the outcome with its basis and
+        // the open items by content, completeness, the AVG basis and retention, two signatories.
+        for part in [
+            "Zonnepark Lelystad-Noord, ontwerp en aanleg", "Aanbestedende dienst: Provincie Flevoland",
+            "Peildatum (voor de leeftijd van bewijsstukken en uitsluitingstermijnen): 15 oktober 2026",
+            "Beoogde winnaar: nog geen gunning vastgelegd", "<strong>Open punten</strong>", "grondslag: ", "4 inschrijvers gescreend",
+            "Ontvangen inschrijvingen volgens het proces-verbaal van opening", "artikel 10 AVG, artikel 33 UAVG",
+            "Opgesteld door (inkoopjurist)", "Vastgesteld door (met mandaat)", "eu-consolidated, 12 oktober 2026",
+        ] {
+            #expect(html.contains(part), "\(part)")
+        }
+        #expect(!html.contains("&amp;#39;") && !html.contains("2026-10-12"))
         let csv = try String(contentsOfFile: out + "/overview.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 5)  // header and four bidders
         #expect((try FileManager.default.attributesOfItem(atPath: out + "/overview.html")[.posixPermissions] as? Int) == 0o600)

@@ -131,6 +131,13 @@ struct StoreCommandTests {
         let twice = try ueaScreen("dossier", "award", id, "--store", store)
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("already awarded"))
+        // The award advice names the winner, who recorded it, and the retention end it starts.
+        let overview = try ueaScreen("overview", "PFL-2026-017", "--store", store, "--format", "md").stdout
+        #expect(overview.contains("- Beoogde winnaar: Zonnebouw Flevoland B.V. (gunning vastgelegd door mr. A. Jurist, "), "\(overview)")
+        #expect(overview.contains(": besluit GS); "))
+        let retentionYear = String(Self.isoDay(Date(), addingYears: 3).prefix(4))
+        let retention = try Regex(#"De dossiers worden bewaard tot: \d{1,2} [a-z]+ "# + retentionYear + #"\."#)
+        #expect(overview.contains(retention), "\(overview)")
         let blocker = String(try ueaScreen("dossier", "list", "--store", store, "--severity", "blocker").stdout.prefix(36))
         // No award past an open blocker (domain §9b): refused with the blocker named, nothing recorded.
         let refused = try ueaScreen("dossier", "award", blocker, "--store", store)

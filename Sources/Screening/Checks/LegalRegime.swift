@@ -9,11 +9,12 @@ import DossierModel
 /// stricter reading.
 enum LegalRegime {
     /// The tender documents and the Inkoopkader: what makes a ground apply below the thresholds.
-    static let kader =
-        "below the EU thresholds: the tender documents and the Inkoopkader of the Inkoopbeleid 2023 Provincie Flevoland (CVDR702942)"
+    /// A citation only, no prose: the same text stands in the Dutch and the English report.
+    static let kader = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); aanbestedingsstukken"
 
-    /// The national basis of a check that applies a part-2 rule through the tender documents.
-    static func applying(_ rule: String) -> String { "\(kader), applying \(rule); Aw 2012 art. 1.10 (proportionality)" }
+    /// The national basis of a check that applies a part-2 rule (`rule`, as cited) through the
+    /// tender documents, with the proportionality of Aw 2012 art. 1.10.
+    static func applying(_ rule: String) -> String { "\(kader); \(rule); Aw 2012 art. 1.10" }
 
     /// Below the EU threshold, in a procedure other than a European one. A European procedure run
     /// voluntarily below the threshold declares part 2 of the Aw 2012 applicable in its documents,
@@ -28,7 +29,7 @@ enum LegalRegime {
             return finding
         }
         var cited = finding
-        cited.legalBasis = national + (context.tender.type == .werken ? "; ARW 2016 (national procedures for works)" : "")
+        cited.legalBasis = national + (context.tender.type == .werken ? "; ARW 2016" : "")
         return cited
     }
 }

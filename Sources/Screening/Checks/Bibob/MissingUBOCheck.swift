@@ -4,7 +4,7 @@ import DossierModel
 struct MissingUBOCheck: Check {
     let id = "bibob.missing-ubo"
     let severity = Severity.attention
-    let legalBasis = BibobText.basis + "; Wet Bibob art. 12(4) (persons with control)"
+    let legalBasis = BibobText.basis + "; Wet Bibob art. 12(4)"
     let summary = "No ultimate beneficial owner declared, or only pseudo-UBOs"
     let dataFiles: [String] = []
     let legalEffect = BibobText.effect

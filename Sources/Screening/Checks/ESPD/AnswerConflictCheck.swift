@@ -12,7 +12,7 @@ struct AnswerConflictCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 56(3), 59(1); Implementing Reg. (EU) 2016/7, Annex 2"
     let summary = "A question of the ESPD has more than one, disagreeing, unreadable or re-structured answers"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect =
         "several, disagreeing or re-structured answers: clarification of the bidder's own declaration (art. 56(3)); the ground checks already read the applying answer"

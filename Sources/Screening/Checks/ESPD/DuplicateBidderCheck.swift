@@ -8,7 +8,7 @@ import ESPD
 struct DuplicateBidderCheck: Check {
     let id = "espd.duplicate-bidder"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 1.8, 2.84 (equal treatment; one bid per economic operator unless the tender allows variants)"
+    let legalBasis = "Aw 2012 art. 1.8, 2.84"
     let summary = "Two bidder folders of one run are the same party (same KvK number or name): two bids, or one bid filed twice"
     let dataFiles: [String] = []
     let legalEffect =

@@ -9,9 +9,9 @@ import ESPD
 struct DuplicatePartyCheck: Check {
     let id = "espd.duplicate-party"
     let severity = Severity.attention
-    let legalBasis = "Dir. 2014/24/EU art. 59(1); Aw 2012 art. 2.84 (one ESPD per economic operator)"
+    let legalBasis = "Dir. 2014/24/EU art. 59(1); Aw 2012 art. 2.84"
     let summary = "Two ESPD responses in one bid name the same economic operator; both are read, a ground in either counts"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect =
         "two responses in one bid name the same party (KvK/VAT number, or the same name without a differing number): both are read, the second as the bidder's own, so a ground in either counts (Dir. 2014/24 art. 59(1))"

@@ -11,7 +11,7 @@ struct ExclusionMissingCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84, 2.86; Dir. 2014/24/EU art. 57(1)-(2), 59(1); Implementing Reg. (EU) 2016/7, Annex 2 Part III"
     let summary = "A mandatory exclusion ground (C1–C8) is missing from the response, or the response has no exclusion criteria"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect = "a mandatory ground (C1–C8) missing from the response, or no exclusion criteria at all: ask for a complete ESPD"
     let entities = EntityScope.everyEntity

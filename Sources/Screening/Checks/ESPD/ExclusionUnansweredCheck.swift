@@ -7,7 +7,7 @@ struct ExclusionUnansweredCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 Part III"
     let summary = "An exclusion criterion of the response has no answer"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect = "an unanswered or unreadable ground: ask the bidder to complete or clarify (Dir. 2014/24 art. 56(3))"
     let entities = EntityScope.everyEntity

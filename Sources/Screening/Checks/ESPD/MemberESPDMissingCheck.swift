@@ -11,9 +11,9 @@ import ESPD
 struct MemberESPDMissingCheck: Check {
     let id = "espd.member-espd-missing"
     let severity = Severity.blocker
-    let legalBasis = "Dir. 2014/24/EU art. 59(1), 63; PIANOo Aandachtspunten UEA (one ESPD per participant)"
+    let legalBasis = "Dir. 2014/24/EU art. 59(1), 63; PIANOo Aandachtspunten UEA"
     let summary = "Consortium members or relied-upon entities declared, but their own ESPDs are not in the submission"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect =
         "members' or relied-upon entities' ESPDs missing (Dir. 2014/24 art. 59(1), 63(1)): attention; for the intended winner at award: blocker (the entity's grounds cannot be verified)"

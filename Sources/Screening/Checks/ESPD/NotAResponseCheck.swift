@@ -5,7 +5,7 @@ import ESPD
 struct NotAResponseCheck: Check {
     let id = "espd.not-a-response"
     let severity = Severity.blocker
-    let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring); Implementing Reg. (EU) 2016/7"
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7"
     let summary = "The bidder's ESPD is a request (no answers), not a response"
     let dataFiles: [String] = []
     let legalEffect = "a request handed in as a bid holds no declaration (Aw 2012 art. 2.84)"

@@ -7,7 +7,7 @@ import ESPD
 struct OtherTenderCheck: Check {
     let id = "espd.other-tender"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.84 (eigen verklaring for this procedure)"
+    let legalBasis = "Aw 2012 art. 2.84"
     let summary = "The response's ContractFolderID is not this tender's reference"
     let dataFiles: [String] = []
     let legalEffect =

@@ -8,7 +8,7 @@ import DossierModel
 struct RefusedFileCheck: Check {
     let id = "espd.refused-file"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.55 (equal treatment, transparency)"
+    let legalBasis = "Aw 2012 art. 2.55"
     let summary = "A file of the bidder's folder was not read: a backup copy, a link or a special file, or nested too deep"
     let dataFiles: [String] = []
     let legalEffect =

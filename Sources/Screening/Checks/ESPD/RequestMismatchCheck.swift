@@ -7,7 +7,7 @@ struct RequestMismatchCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 59"
     let summary = "Criteria asked in the ESPD request are missing or unanswered in the response"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect = "criteria of the request missing or unanswered"
 

@@ -12,7 +12,7 @@ struct SchemaInvalidCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3), 59(1)"
     let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect =
         "the ESPD file is not valid against the XML Schemas of the EDM release it declares: a defect of the file, not evidence of tampering; screening goes on and a jurist decides whether to ask for clarification (Dir. art. 56(3))"

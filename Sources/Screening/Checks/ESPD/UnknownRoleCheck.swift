@@ -9,9 +9,9 @@ import ESPD
 struct UnknownRoleCheck: Check {
     let id = "espd.unknown-role"
     let severity = Severity.attention
-    let legalBasis = "Dir. 2014/24/EU art. 59(1), 63, 71(6); ESPD-EDM code list EOrole"
+    let legalBasis = "Dir. 2014/24/EU art. 59(1), 63, 71(6); ESPD-EDM, code list EOrole"
     let summary = "An entity's role code is not in the release's code list, or no role is given: read as the strictest role"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect =
         "an entity's role code is not in the release's code list (or no role beside the bidder's own): read as the strictest role, its ground counts in full (Dir. 2014/24 art. 59(1), 63, 71(6))"

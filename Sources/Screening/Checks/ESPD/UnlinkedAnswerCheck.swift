@@ -9,7 +9,7 @@ struct UnlinkedAnswerCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.84; Dir. 2014/24/EU art. 56(3); Implementing Reg. (EU) 2016/7, Annex 2"
     let summary = "Answers name a question that the ESPD does not declare"
-    let nationalLegalBasis: String? = LegalRegime.applying("the eigen verklaring (UEA) of Aw 2012 art. 2.84")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
     let legalEffect = "answers that name no question: kept, clarification"
     let entities = EntityScope.everyEntity

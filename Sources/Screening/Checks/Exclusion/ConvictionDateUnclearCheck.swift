@@ -10,9 +10,9 @@ import ESPD
 struct ConvictionDateUnclearCheck: Check {
     let id = "exclusion.conviction-date-unclear"
     let severity = Severity.attention
-    let legalBasis = "Dir. 2014/24/EU art. 57(7) (the period runs from the date of the conviction); Aw 2012 art. 2.86"
+    let legalBasis = "Dir. 2014/24/EU art. 57(7); Aw 2012 art. 2.86"
     let summary = "A declared conviction's date is not one clear YYYY-MM-DD date on or before the reference date"
-    let nationalLegalBasis: String? = LegalRegime.applying("the five-year period of Aw 2012 art. 2.86")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86")
     let dataFiles: [String] = []
     let legalEffect =
         "a declared conviction's date not written as YYYY-MM-DD, after the reference date, behind a gate the answers close, or more than one date for one conviction; the window never shortens for it (Dir. art. 57(7))"

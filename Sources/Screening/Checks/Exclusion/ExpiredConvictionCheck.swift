@@ -7,7 +7,7 @@ struct ExpiredConvictionCheck: Check {
     let severity = Severity.info
     let legalBasis = "Dir. 2014/24/EU art. 57(7); Aw 2012 art. 2.86"
     let summary = "Conviction declared, but older than the exclusion window and no period set in it still runs"
-    let nationalLegalBasis: String? = LegalRegime.applying("the five-year period of Aw 2012 art. 2.86")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86")
     let dataFiles = ["evidence.yaml"]
     let legalEffect = "older than the window: no exclusion, on file"
     let entities = EntityScope.everyEntity

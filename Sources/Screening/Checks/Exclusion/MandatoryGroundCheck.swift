@@ -11,7 +11,7 @@ struct MandatoryGroundCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Dir. 2014/24/EU art. 57(1), 57(6), 57(7); Aw 2012 art. 2.86, 2.87a"
     let summary = "Mandatory exclusion ground (conviction, C1–C6) declared within the exclusion window"
-    let nationalLegalBasis: String? = LegalRegime.applying("the mandatory grounds of Aw 2012 art. 2.86 and the self-cleaning of art. 2.87a")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86, 2.87a")
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
         "a conviction (C1–C6) within 5 years: blocker, **also when self-cleaning is claimed** (no award before the province has assessed it, Aw 2012 art. 2.87a) and while an exclusion period set by the judgment runs (no self-cleaning then, Dir. art. 57(6))"

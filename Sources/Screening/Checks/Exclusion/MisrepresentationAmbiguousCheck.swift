@@ -9,7 +9,7 @@ struct MisrepresentationAmbiguousCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Dir. 2014/24/EU art. 57(4)(h)-(i); Aw 2012 art. 2.87"
     let summary = "The misrepresentation answer (C23) cannot be read safely: its wording and meaning differ between producers"
-    let nationalLegalBasis: String? = LegalRegime.applying("the misrepresentation ground of Aw 2012 art. 2.87")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.87")
     let dataFiles: [String] = []
     let legalEffect = "C23's wording differs between producers: confirm"
     let entities = EntityScope.everyEntity

@@ -18,7 +18,7 @@ struct TaxSocialSecurityCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57(2)-(3); Aw 2012 art. 2.86(4)-(5), 2.87"
     let summary =
         "Unpaid taxes or social-security contributions declared (C7/C8): blocker with a final and binding decision, else attention"
-    let nationalLegalBasis: String? = LegalRegime.applying("the tax and social-security grounds of Aw 2012 art. 2.86(4)-(5) and 2.87")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86(4)-(5), 2.87")
     let dataFiles: [String] = []
     let legalEffect =
         "blocker only with a final and binding decision and no payment or arrangement (Dir. art. 57(2) first subpara.); paid: info; otherwise attention (an optional ground, usable only when announced)"

@@ -8,7 +8,7 @@ import DossierModel
 struct EvidenceTooOldCheck: Check {
     let id = "gva.evidence-too-old"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.101-2.102 (the tender documents' requirement on document age)"
+    let legalBasis = "Aw 2012 art. 2.101-2.102; aanbestedingsstukken"
     let summary = "KvK extract or tax statement older than the tender's maximum age at the reference date"
     let nationalLegalBasis: String? = LegalRegime.applying(
         "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")

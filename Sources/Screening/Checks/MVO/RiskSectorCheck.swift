@@ -5,7 +5,7 @@ import DossierModel
 struct RiskSectorCheck: Check {
     let id = "mvo.risk-sector"
     let severity = Severity.info
-    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (13 MVO-risicosectoren, ISV); KPMG MVO Sector Risico Analyse 2014"
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland; KPMG MVO Sector Risico Analyse 2014"
     let summary = "The contract's CPV codes fall in an MVO risk sector: its risks and the clauses to consider"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml"]
     let legalEffect = "the CPV's risk sectors and the clauses to consider"

@@ -5,7 +5,7 @@ import DossierModel
 struct LegalAdviceCheck: Check {
     let id = "procedure.legal-advice"
     let severity = Severity.attention
-    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (advies Juridische Zaken vanaf € 50.000)"
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader"
     let summary = "Supplies or services from €50,000 without recorded legal advice"
     let dataFiles = ["thresholds.yaml"]
     let legalEffect = "Inkoopkader: advice from €50,000"

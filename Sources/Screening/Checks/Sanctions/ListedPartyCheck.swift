@@ -17,7 +17,7 @@ struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
     let severity = Severity.blocker
     let legalBasis =
-        "Council Regulation (EU) No 269/2014 art. 2 and the other EU restrictive measures (asset freeze, no funds made available); Reg. (EU) 833/2014 art. 5k"
+        "Council Regulation (EU) No 269/2014 art. 2; Council Regulation (EU) No 833/2014 art. 5k"
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
     let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]

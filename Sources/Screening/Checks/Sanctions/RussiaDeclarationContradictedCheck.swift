@@ -10,7 +10,7 @@ struct RussiaDeclarationContradictedCheck: Check {
     let legalBasis =
         "Dir. 2014/24/EU art. 57(4)(h); Aw 2012 art. 2.87; Council Regulation (EU) No 833/2014 art. 5k(1)"
     let summary = "The declaration on Russian involvement denies what the bidder's own ESPDs or list of subcontractors show"
-    let nationalLegalBasis: String? = LegalRegime.applying("the misrepresentation ground of Aw 2012 art. 2.87")
+    let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.87")
     let dataFiles = ["sanctions.yaml"]
     let legalEffect =
         "possible serious misrepresentation (Dir. art. 57(4)(h)): attention, the bidder is heard; the prohibition itself is `sanctions.russia-involvement`"

@@ -4,7 +4,7 @@ import DossierModel
 struct SanctionsDeclarationMissingCheck: Check {
     let id = "sanctions.declaration-missing"
     let severity = Severity.attention
-    let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k (verification by the contracting authority)"
+    let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k"
     let summary = "No declaration on Russian involvement (art. 5k) from the bidder"
     let dataFiles: [String] = []
     let legalEffect = "verification incomplete"

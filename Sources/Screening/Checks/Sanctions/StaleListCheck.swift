@@ -7,7 +7,7 @@ import RuleData
 struct StaleListCheck: Check {
     let id = "sanctions.stale-list"
     let severity = Severity.attention
-    let legalBasis = "Council Regulation (EU) No 269/2014 art. 2 (listings take effect on publication)"
+    let legalBasis = "Council Regulation (EU) No 269/2014 art. 2"
     let summary = "No sanctions list loaded, or a list older than the configured age at the reference date"
     let dataFiles = ["sanctions.yaml"]
     let legalEffect = "verification incomplete"

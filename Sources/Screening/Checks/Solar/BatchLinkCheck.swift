@@ -5,7 +5,7 @@ import DossierModel
 struct BatchLinkCheck: Check {
     let id = "solar.batch-link"
     let severity = Severity.attention
-    let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023) on bifurcated supply chains"
+    let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023)"
     let summary = "The module tier has no batch or serial link to the traced production line"
     let dataFiles: [String] = []
     let legalEffect = "a traceability gap for a jurist"

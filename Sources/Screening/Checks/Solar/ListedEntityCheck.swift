@@ -9,7 +9,7 @@ import RuleData
 struct ListedEntityCheck: Check {
     let id = "solar.listed-entity"
     let severity = Severity.blocker
-    let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
+    let legalBasis = SolarScope.basis + "; aanbestedingsstukken"
     let summary = "A supply-chain entity matches a forced-labour list entry in force"
     let findsByNameMatch = true
     let dataFiles = ["forced-labour-entities.csv", "name-matching.yaml"]

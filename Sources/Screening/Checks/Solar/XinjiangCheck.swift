@@ -8,7 +8,7 @@ import Names
 struct XinjiangCheck: Check {
     let id = "solar.xinjiang"
     let severity = Severity.blocker
-    let legalBasis = SolarScope.basis + "; the tender documents (knock-out, when announced)"
+    let legalBasis = SolarScope.basis + "; aanbestedingsstukken"
     let summary = "A supply-chain tier is located in Xinjiang (XUAR), matched on Latin and Chinese place names"
     let dataFiles = ["xinjiang-places.txt"]
     let legalEffect = SolarScope.forcedLabourEffect

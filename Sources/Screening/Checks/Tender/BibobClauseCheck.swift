@@ -5,7 +5,7 @@ import DossierModel
 struct BibobClauseCheck: Check {
     let id = "tender.bibob-clause"
     let severity = Severity.attention
-    let legalBasis = "Wet Bibob art. 5; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (Bibob-toets)"
+    let legalBasis = "Wet Bibob art. 5; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader"
     let summary = "A Bibob check is intended without a Bibob clause in the tender documents"
     let dataFiles = ["tender-duties.yaml"]
     let legalEffect =

@@ -6,7 +6,7 @@ import DossierModel
 struct ContractConditionsCheck: Check {
     let id = "tender.contract-conditions"
     let severity = Severity.attention
-    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland (ISV, due diligence, 13 MVO-risicosectoren); Dir. 2014/24/EU art. 70"
+    let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland; Dir. 2014/24/EU art. 70"
     let summary = "A risk-sector contract without ISV or due-diligence conditions in the tender documents"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml", "tender-duties.yaml"]
     let legalEffect =
