@@ -22,6 +22,8 @@ struct Rules: ParsableCommand {
             case .json:
                 struct Row: Encodable {
                     var id, family, severity, legalBasis, legalEffect, summary, runsOn: String
+                    /// What its findings cite in a national procedure below the EU thresholds.
+                    var nationalLegalBasis: String?
                     var dataFiles: [String]
                     var mayBeKnockOut: Bool
                 }
@@ -37,6 +39,7 @@ struct Rules: ParsableCommand {
                                 Row(
                                     id: $0.id, family: $0.family, severity: $0.severity.rawValue, legalBasis: $0.legalBasis,
                                     legalEffect: $0.legalEffect, summary: $0.summary, runsOn: CheckTable.runsOn($0),
+                                    nationalLegalBasis: $0.nationalLegalBasis,
                                     dataFiles: $0.dataFiles, mayBeKnockOut: $0.mayBeKnockOut)
                             })))
             case .text:
@@ -45,6 +48,7 @@ struct Rules: ParsableCommand {
                     print("\(check.id)  [\(check.severity.rawValue)]")
                     print("    \(check.summary)")
                     print("    basis:   \(check.legalBasis)")
+                    if let national = check.nationalLegalBasis { print("    below the EU thresholds (national procedure): \(national)") }
                     print("    effect:  \(check.legalEffect)")
                     print("    runs on: \(CheckTable.runsOn(check))\(check.mayBeKnockOut ? " (a tender may make it a knock-out)" : "")")
                     if !check.dataFiles.isEmpty {

@@ -8,7 +8,7 @@ import ESPD
 struct AlteredStructureCheck: Check {
     let id = "espd.altered-structure"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3)"
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2; Dir. 2014/24/EU art. 56(3)"
     let summary = "The ESPD contains foreign-namespace elements, hidden characters in ids or duplicated criteria or questions"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []

@@ -6,7 +6,7 @@ import ESPD
 struct PlaceholderCheck: Check {
     let id = "espd.placeholder"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.84; Aanbestedingsbesluit art. 2(1)(a) (identity of the operator)"
+    let legalBasis = "Aw 2012 art. 2.84; Aanbestedingsbesluit art. 2(1)(a)"
     let summary = "Placeholder values instead of the operator's real name or identifiers"
     let dataFiles: [String] = []
     let legalEffect = "placeholder instead of the operator's data: the declaration is incomplete"

@@ -10,7 +10,7 @@ import SafeXML
 struct SchemaInvalidCheck: Check {
     let id = "espd.schema-invalid"
     let severity = Severity.attention
-    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2 (standard form); Dir. 2014/24/EU art. 56(3), 59(1)"
+    let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7, Annex 2; Dir. 2014/24/EU art. 56(3), 59(1)"
     let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
