@@ -15,25 +15,29 @@ struct ProcedureRequiredCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let (needed, eu) = LighterThanRequiredCheck().required(context), let value = context.tender.estimatedValue else { return [] }
         let used = context.tender.procedure
-        if needed == .europees, context.tender.type == .socialeDiensten {
-            return [
-                finding(
-                    nl:
-                        "Raming \(Euro.nl(value)) (sociale en andere specifieke diensten): op of boven de drempel van \(Euro.nl(eu.value)) (\(eu.source)) geldt het lichte regime: Europese bekendmaking is verplicht, een volledige Europese procedure niet (artikel 74 tot en met 76 Richtlijn 2014/24/EU); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
-                    en:
-                        "Estimate \(Euro.en(value)) (social and other specific services): at or above the threshold of \(Euro.en(eu.value)) (\(eu.source)) the light regime applies: publication at EU level is required, a full European procedure is not (Directive 2014/24/EU art. 74 to 76); used: \(used?.rawValue ?? "not given").",
-                    evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
-                    details: ["required": "light-regime", "euThreshold": String(Int(saturating: eu.value))])
-            ]
-        }
+        // Social and other specific services at or above their threshold: the light regime, not a
+        // European procedure (Dir. 2014/24/EU art. 74–76).
+        let lightRegime = needed == .europees && context.tender.type == .socialeDiensten
+        let requirement =
+            lightRegime
+            ? Message(
+                nl:
+                    "Raming \(Euro.nl(value)) (sociale en andere specifieke diensten): op of boven de drempel van \(Euro.nl(eu.value)) (\(eu.source)) geldt het lichte regime: Europese bekendmaking is verplicht, een volledige Europese procedure niet (artikel 74 tot en met 76 Richtlijn 2014/24/EU)",
+                en:
+                    "Estimate \(Euro.en(value)) (social and other specific services): at or above the threshold of \(Euro.en(eu.value)) (\(eu.source)) the light regime applies: publication at EU level is required, a full European procedure is not (Directive 2014/24/EU art. 74 to 76)"
+            )
+            : Message(
+                nl:
+                    "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source))",
+                en:
+                    "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source))"
+            )
         return [
             finding(
-                nl:
-                    "Raming \(Euro.nl(value)) (\(context.tender.type!.rawValue)): vereist is een \(needed.dutchName) procedure; Europese drempel \(Euro.nl(eu.value)) (\(eu.source)); gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
-                en:
-                    "Estimate \(Euro.en(value)) (\(context.tender.type!.rawValue)): \(needed.rawValue) is required; EU threshold \(Euro.en(eu.value)) (\(eu.source)); used: \(used?.rawValue ?? "not given").",
+                nl: requirement.nl + "; gebruikt: \(used.map { "een \($0.dutchName) procedure" } ?? "niet opgegeven").",
+                en: requirement.en + "; used: \(used?.rawValue ?? "not given").",
                 evidence: [context.tenderPointer("estimatedValue"), context.tenderPointer("procedure", excerpt: used?.rawValue)],
-                details: ["required": needed.rawValue, "euThreshold": String(Int(saturating: eu.value))])
+                details: ["required": lightRegime ? "light-regime" : needed.rawValue, "euThreshold": String(Int(saturating: eu.value))])
         ]
     }
 
