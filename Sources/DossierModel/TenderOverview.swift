@@ -21,8 +21,8 @@ public struct TenderOverview: Codable, Sendable {
         /// The legal bases behind the outcome after review: of the findings an exclusion rests on
         /// when excluded, of the open blockers while blocked; empty otherwise.
         public var outcomeBasis: [String] = []
-        /// The lists screened against, with their dates.
-        public var listsUsed: [ListUsed] = []
+        /// The lists screened against, with their dates (as the dossier records them).
+        public var listsUsed: [WatchlistVersion] = []
         /// Files of the bid that were refused (backup copies, links): the bid was not read in full.
         public var refusedFiles: [String] = []
 
@@ -54,16 +54,6 @@ public struct TenderOverview: Codable, Sendable {
             self.check = check
             self.message = message
             self.legalBasis = legalBasis
-        }
-    }
-    public struct ListUsed: Codable, Sendable {
-        public var name: String
-        public var date: String?
-        public var sha256: String
-        public init(name: String, date: String?, sha256: String) {
-            self.name = name
-            self.date = date
-            self.sha256 = sha256
         }
     }
     /// A recorded award (`dossier award`): who won, who recorded it, when, why.

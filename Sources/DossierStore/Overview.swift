@@ -72,7 +72,7 @@ extension TenderOverview {
             }
         var seen = Set<String>()
         row.outcomeBasis = behind.compactMap { basis[$0.fingerprint] }.filter { seen.insert($0).inserted }
-        row.listsUsed = dossier.watchlists.map { ListUsed(name: $0.name, date: $0.listDate, sha256: $0.sha256) }
+        row.listsUsed = dossier.watchlists
         row.refusedFiles = (dossier.folder ?? []).filter { $0.status == .refused }.map(\.path)
     }
 

@@ -101,7 +101,7 @@ public struct PageRenderer: Sendable {
                     "lists": row.listsUsed.isEmpty
                         ? labels["ov_none"] ?? ""
                         : row.listsUsed.map { list in
-                            "\(list.name), \(list.date.map { date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
+                            "\(list.name), \(list.listDate.map { date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
                         }.joined(separator: "; "),
                     "ruleData": row.ruleData,
                     "after": outcome(row.outcomeAfter, labels), "basis": row.outcomeBasis.joined(separator: "; "),

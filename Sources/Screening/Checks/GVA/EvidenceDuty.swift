@@ -20,12 +20,8 @@ enum EvidenceDuty: Equatable {
     static func isIntendedWinner(_ context: ScreeningContext) -> Bool {
         let submission = context.submission
         let folder = URL(fileURLWithPath: submission.location).lastPathComponent
-        let names = ([folder] + context.bidNames).map(normalised)
-        return context.tender.intendedWinners.contains { names.contains(normalised($0)) }
-    }
-
-    private static func normalised(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let names = ([folder] + context.bidNames).map(EntityName.key)
+        return context.tender.intendedWinners.contains { names.contains(EntityName.key($0)) }
     }
 
     /// The sentence that says why a document is or is not demanded here.
