@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RuleData", targets: ["RuleData"]),
         .library(name: "Names", targets: ["Names"]),
         .library(name: "Screening", targets: ["Screening"]),
+        .library(name: "EForms", targets: ["EForms"]),
         .library(name: "Transparency", targets: ["Transparency"]),
     ],
     dependencies: [
@@ -51,12 +52,14 @@ let package = Package(
         .target(name: "Transparency", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The age file format (c2sp.org/age) with X25519 recipients, for bundles an auditor opens with `age`.
         .target(name: "AgeEncryption", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // eForms notices (the tender context as published), read with the SDK's XPaths of checklists/eforms.yaml.
+        .target(name: "EForms", dependencies: ["Basics", "SafeXML", "ESPD", "DossierModel", "RuleData"]),
         // Names and places: one normaliser, the matcher, transliteration, sanctions lists and their index.
         .target(name: "Names", dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData"]),
         // Bidder inputs and the checks that make findings; the screener and batch screening.
         .target(
             name: "Screening",
-            dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names"]
+            dependencies: ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names", "EForms"]
         ),
         // Readable reports of a dossier from the Mustache templates in templates/.
         .target(
@@ -91,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "uea-bench", dependencies: ["Screening", "DossierModel", "RuleData", "Names", .product(name: "Yams", package: "Yams")]),
         // Paths to the repository and ../shared, manifest reading, running commands.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["Basics", "ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
@@ -101,6 +104,7 @@ let package = Package(
         .testTarget(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "Transparency", "TestSupport"]),
+        .testTarget(name: "EFormsTests", dependencies: ["EForms", "DossierModel", "RuleData", "SafeXML", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
         .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Independent"]),

@@ -32,12 +32,14 @@ public struct RuleBook: Sendable {
     public var sanctions: SanctionsRules
     public var retention: RetentionRules
     public var tenderDuties: TenderDutyRules
+    /// The eForms notice fields and code meanings (eforms.yaml).
+    public var eforms: NoticeDictionary
 
     public static let fileNames = [
         "evidence.yaml", "thresholds.yaml", "cpv-sectors.csv", "sbi-sectors.csv", "mvo-sectors.yaml", "bibob-red-flags.yaml",
         "name-matching.yaml", "solar.yaml", "xinjiang-places.txt", "forced-labour-entities.csv", "review-checklist.yaml", "sanctions.yaml",
         "retention.yaml",
-        "tender-duties.yaml",
+        "tender-duties.yaml", "eforms.yaml",
     ]
 
     /// The duties the province's policy and motions put on a tender's documents (tender-duties.yaml).
@@ -320,7 +322,15 @@ public struct RuleBook: Sendable {
             review: try YAMLFile.load(ReviewFile.self, from: path("review-checklist.yaml")).items,
             sanctions: try YAMLFile.load(SanctionsRules.self, from: path("sanctions.yaml")),
             retention: try retentionRules(path("retention.yaml")),
-            tenderDuties: try YAMLFile.load(TenderDutyRules.self, from: path("tender-duties.yaml")))
+            tenderDuties: try YAMLFile.load(TenderDutyRules.self, from: path("tender-duties.yaml")),
+            eforms: try eformsDictionary(path("eforms.yaml")))
+    }
+
+    /// The eForms dictionary, refused when its parts do not fit together.
+    static func eformsDictionary(_ path: String) throws -> NoticeDictionary {
+        let dictionary = try YAMLFile.load(NoticeDictionary.self, from: path)
+        try dictionary.validate(path: path)
+        return dictionary
     }
 
     /// The retention file, refused when it keeps dossiers shorter than the law requires.

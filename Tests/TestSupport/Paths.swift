@@ -22,6 +22,13 @@ public enum Paths {
     /// The one line a skipped test shows when the corpus is absent.
     public static let corpusMissing: Comment = Comment(rawValue: "needs the reference corpus at \(corpus.path), which is absent: skipped")
 
+    /// `../shared/corpus/eforms`: the eForms SDK's example notices, fields.json and code lists.
+    public static let eforms: URL = shared.appendingPathComponent("corpus/eforms")
+
+    public static let hasEForms: Bool = FileManager.default.fileExists(atPath: eforms.appendingPathComponent("sdk/fields/fields.json").path)
+
+    public static let eformsMissing: Comment = Comment(rawValue: "needs the eForms corpus at \(eforms.path), which is absent: skipped")
+
     public static func corpusFile(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }
 
     public static func repositoryFile(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
