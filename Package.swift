@@ -81,6 +81,7 @@ let package = Package(
             name: "uea-screen",
             dependencies: [
                 "Basics", "SafeXML", "ESPD", "DossierModel", "RuleData", "Names", "Screening", "Reports", "DossierStore", "Transparency",
+                "EForms",
                 "AgeEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

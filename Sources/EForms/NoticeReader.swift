@@ -70,7 +70,7 @@ public struct NoticeReader: Sendable {
             let legalBasis = try required("legalBasis", what: "the legal basis (BT-01)")
             let organisations = try organisationNames()
             let grounds = try exclusionGrounds(sdkMinor: sdk.minor)
-            return TenderNotice(
+            var notice = TenderNotice(
                 source: source, sdkVersion: sdk.value, noticeType: type, kind: kind, legalBasis: legalBasis,
                 procedureIdentifier: try single("procedureIdentifier"), internalReference: try single("internalReference"),
                 title: firstLanguage("title"), buyers: try buyers(organisations), contractNature: try single("contractNature"),
@@ -80,6 +80,8 @@ public struct NoticeReader: Sendable {
                 exclusionGroundsSource: try single("exclusionGroundsSource"),
                 cpv: values("mainCPV") + values("additionalCPV"), lots: try lots(),
                 winners: try winners(organisations), withheld: withheld())
+            notice.rootLine = root.line
+            return notice
         }
 
         func refusal(_ line: Int?, _ message: String) -> InputError { InputError(file: source, line: line, message: message) }

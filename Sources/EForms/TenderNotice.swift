@@ -65,6 +65,8 @@ public struct TenderNotice: Sendable {
     }
 
     public var source: String
+    /// The line of the notice's root element: where a value the notice lacks is reported.
+    public var rootLine: Int = 1
     public var sdkVersion: NoticeValue<String>
     public var noticeType: NoticeValue<String>
     public var kind: Kind
@@ -88,6 +90,36 @@ public struct TenderNotice: Sendable {
     public var winners: [Winner]
     /// Fields the notice withholds (`FieldsPrivacy`, or an amount of -1): never read as data.
     public var withheld: [NoticeValue<String>]
+
+    public init(
+        source: String, sdkVersion: NoticeValue<String>, noticeType: NoticeValue<String>, kind: Kind, legalBasis: NoticeValue<String>,
+        procedureIdentifier: NoticeValue<String>? = nil, internalReference: NoticeValue<String>? = nil, title: NoticeValue<String>? = nil,
+        buyers: [Buyer] = [], contractNature: NoticeValue<String>? = nil, estimatedValue: NoticeValue<NoticeAmount>? = nil,
+        procedureType: NoticeValue<String>? = nil, dispatchDate: NoticeValue<Day>? = nil, exclusionGrounds: [NoticeValue<String>] = [],
+        groundsWithoutCriterion: [NoticeValue<String>] = [], exclusionGroundsSource: NoticeValue<String>? = nil,
+        cpv: [NoticeValue<String>] = [], lots: [Lot] = [], winners: [Winner] = [], withheld: [NoticeValue<String>] = []
+    ) {
+        self.source = source
+        self.sdkVersion = sdkVersion
+        self.noticeType = noticeType
+        self.kind = kind
+        self.legalBasis = legalBasis
+        self.procedureIdentifier = procedureIdentifier
+        self.internalReference = internalReference
+        self.title = title
+        self.buyers = buyers
+        self.contractNature = contractNature
+        self.estimatedValue = estimatedValue
+        self.procedureType = procedureType
+        self.dispatchDate = dispatchDate
+        self.exclusionGrounds = exclusionGrounds
+        self.groundsWithoutCriterion = groundsWithoutCriterion
+        self.exclusionGroundsSource = exclusionGroundsSource
+        self.cpv = cpv
+        self.lots = lots
+        self.winners = winners
+        self.withheld = withheld
+    }
 
     /// The procedure's CPV codes and every lot's, each code once, in notice order.
     public var allCPV: [NoticeValue<String>] {

@@ -48,7 +48,8 @@ public final class BatchScreening: @unchecked Sendable {
         guard job.tenderFilePath != nil else { return nil }
         let (rules, _) = try setup.get()
         return screener.tenderDossier(
-            tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources)
+            tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources,
+            notice: try job.notice(rules: rules))
     }
 
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each

@@ -55,14 +55,15 @@ public struct Screener: Sendable {
     /// The tender dossier: `request` stands in for a bidder's ESPD (the CPV codes fall back to it).
     public func tenderDossier(
         tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
-        sources: [SourceFile], now: Date = Date()
+        sources: [SourceFile], notice: NoticeTender? = nil, now: Date = Date()
     ) -> TenderDossier {
         let espd = request ?? .empty(source: tenderFilePath ?? "tender")
         let submission = Submission(
             location: tenderFilePath ?? "tender", espd: espd, otherESPDs: [], bidder: BidderFile(), bidderFilePath: nil,
             bidderFileLines: [:], supplyChain: nil, supplyChainPath: nil, sources: [])
-        let context = ScreeningContext(
+        var context = ScreeningContext(
             submission: submission, tender: tender, tenderFilePath: tenderFilePath, request: request, rules: rules)
+        context.notice = notice
         let findings = tenderFindings(context)
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
         return TenderDossier(

@@ -1,4 +1,5 @@
 import DossierModel
+import EForms
 import ESPD
 import Foundation
 import RuleData
@@ -13,6 +14,10 @@ public struct ScreeningJob: Sendable {
     /// with each response's, and read for responses that carry answers but no criteria).
     public var requestPath: String?
     public var requestDocument: XMLDocument?
+    /// The tender's eForms notice (`notice:` in the tender file), parsed once; read with the rule
+    /// data's eforms.yaml when the tender dossier is made.
+    public var noticePath: String?
+    public var noticeDocument: XMLDocument?
     public var extraSources: [SourceFile]
     /// Line of each top-level key of the tender file, from the bytes that were screened.
     public var tenderFileLines: [String: Int] = [:]
@@ -63,6 +68,8 @@ public struct ScreeningJob: Sendable {
         var request: ESPDDocument? = nil
         var requestPath: String? = nil
         var requestDocument: XMLDocument? = nil
+        var noticePath: String? = nil
+        var noticeDocument: XMLDocument? = nil
         var sources: [SourceFile] = []
         var tenderLines: [String: Int] = [:]
         if let tenderPath {
@@ -100,13 +107,7 @@ public struct ScreeningJob: Sendable {
                 )
             }
             if let relative = tender.espdRequest {
-                // The request is a file of the tender's own folder.
-                guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
-                    throw InputError(
-                        file: tenderPath, line: lines["espdRequest"],
-                        message: "espdRequest: '\(relative)' must name a file in the tender's folder")
-                }
-                let path = PathText.child(PathText.parent(tenderPath) ?? "/", relative)
+                let path = try tenderFolderFile(relative, key: "espdRequest", tenderPath: tenderPath, lines: lines)
                 let requestSource: SourceFile
                 do {
                     requestSource = try SourceFile.read(role: "espd-request", path: path, limit: ParseLimits.default.maxBytes)
@@ -124,9 +125,37 @@ public struct ScreeningJob: Sendable {
                 }
                 sources.append(requestSource)
             }
+            if let relative = tender.notice {
+                let path = try tenderFolderFile(relative, key: "notice", tenderPath: tenderPath, lines: lines)
+                do {
+                    let source = try SourceFile.read(role: "notice", path: path, limit: ParseLimits.default.maxBytes)
+                    noticeDocument = try XMLDocument.parse(bytes: [UInt8](source.content ?? Data()), sourceName: path)
+                    sources.append(source)
+                } catch let error as XMLParseError {
+                    throw InputError(file: path, message: error.description)
+                }
+                noticePath = path
+            }
         }
         return ScreeningJob(
             tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
+            noticePath: noticePath, noticeDocument: noticeDocument,
             extraSources: sources, tenderFileLines: tenderLines, bidderLocations: bidders, notices: notices)
+    }
+
+    /// The tender's notice read with the rule data's eforms.yaml; nil without `notice:`.
+    public func notice(rules: RuleBook) throws -> NoticeTender? {
+        guard let noticePath, let noticeDocument else { return nil }
+        let notice = try NoticeReader(dictionary: rules.eforms, dictionaryPath: rules.displayPath("eforms.yaml")).read(
+            noticeDocument, source: noticePath)
+        return try NoticeTender.read(notice, dictionary: rules.eforms)
+    }
+
+    /// A file the tender file names (`espdRequest`, `notice`): it must lie in the tender's own folder.
+    static func tenderFolderFile(_ relative: String, key: String, tenderPath: String, lines: [String: Int]) throws -> String {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            throw InputError(file: tenderPath, line: lines[key], message: "\(key): '\(relative)' must name a file in the tender's folder")
+        }
+        return PathText.child(PathText.parent(tenderPath) ?? "/", relative)
     }
 }

@@ -19,7 +19,7 @@ struct UEAScreen: ParsableCommand {
         version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [
             Inspect.self, Validate.self, Screen.self, Review.self, Overview.self, Rules.self, Match.self, WatchlistCommand.self,
-            DossierCommand.self, TeamCommand.self, Init.self,
+            DossierCommand.self, TeamCommand.self, TenderCommand.self, Init.self,
         ]
     )
 }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The modules show the architecture, one way: XML → ESPD model → dossier model → rule data →
-/// names and lists → checks → reports and store → command line. A module imports only what is below it; the store knows
+/// names and lists, eForms notices → checks → reports and store → command line. A module imports only what is below it; the store knows
 /// dossiers, not how they are screened or rendered.
 @Suite("Architecture")
 struct ArchitectureTests {
@@ -16,7 +16,9 @@ struct ArchitectureTests {
         "DossierModel": ["Basics", "Crypto"],
         "RuleData": ["Basics", "ESPD", "DossierModel", "Yams"],
         "Names": ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData"],
-        "Screening": ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names"],
+        // eForms notices: read through SafeXML with the rule data's field table; nothing of the checks.
+        "EForms": ["Basics", "SafeXML", "ESPD", "DossierModel", "RuleData"],
+        "Screening": ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names", "EForms"],
         "Reports": ["Basics", "DossierModel", "RuleData", "Screening", "ESPD", "Mustache"],
         // Merkle trees, signed notes and proofs: the cryptography and nothing of the domain.
         "Transparency": ["Crypto"],

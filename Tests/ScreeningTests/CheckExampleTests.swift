@@ -70,6 +70,7 @@ struct CheckExampleTests {
     static func fingerprint(_ context: ScreeningContext) -> String {
         "\(context.submission.espd)|\(context.submission.bidder)|\(String(describing: context.submission.supplyChain))|\(context.submission.supplyChainProblems)|\(context.submission.otherESPDs.count)|\(context.submission.folder)|\(context.today)"
             + "|\(context.tender)|\(String(describing: context.request?.criteria.count))|\(context.request?.contractFolderID ?? "")|\(context.referenceDate)|\(context.sanctions.map { "\($0.lists.map(\.version))" } ?? "none")"
+            + "|notice \(context.notice.map { "\($0.id?.value ?? "")|\($0.notice.exclusionGrounds.count)" } ?? "none")"
     }
 
     @Test(
@@ -88,7 +89,7 @@ struct CheckExampleTests {
         let ids = CheckRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         let families: Set<String> = [
-            "espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "names", "tender",
+            "espd", "exclusion", "gva", "coi", "bibob", "mvo", "solar", "procedure", "sanctions", "names", "tender", "notice",
         ]
         #expect(Set(CheckRegistry.all.map(\.family)) == families)
         for check in CheckRegistry.all {

@@ -170,6 +170,8 @@ public struct ScreeningContext: Sendable {
     /// Earlier bidders of the same run (in input order) that are the same party as this one: the
     /// same KvK number or the same name (`espd.duplicate-bidder`); set by `BatchScreening`.
     public var sameBidderEarlier: [DuplicateBidder] = []
+    /// The tender's eForms notice and what it establishes for the tender file (tender dossier only).
+    public var notice: NoticeTender?
 
     public init(
         submission: Submission, tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,

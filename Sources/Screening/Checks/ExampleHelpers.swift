@@ -1,4 +1,5 @@
 import DossierModel
+import EForms
 import ESPD
 
 /// Mutations the check examples use to turn the clean sample bidder into a case (internal: the
@@ -67,5 +68,33 @@ extension ScreeningContext {
         guard let index = submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) else { return }
         submission.espd.criteria[index].polarity = polarity
         submission.espd.criteria[index].answer = answer
+    }
+}
+
+extension NoticeTender {
+    /// A contract notice (notice.xml) that publishes exactly what the example tender file says:
+    /// each value on its own line, in the order of a notice.
+    static func example(for tender: TenderContext) -> NoticeTender {
+        func value<V>(_ value: V, _ field: String, _ line: Int) -> NoticeValue<V> { NoticeValue(value, field: field, line: line) }
+        let grounds = ["C1", "C2", "C3"] + tender.optionalGrounds
+        let notice = TenderNotice(
+            source: "notice.xml", sdkVersion: value("eforms-sdk-1.15", "OPT-002-notice", 40),
+            noticeType: value("cn-standard", "BT-02-notice", 45), kind: .call, legalBasis: value("32014L0024", "BT-01-notice", 44),
+            procedureIdentifier: value(tender.id ?? "", "BT-04-notice", 42),
+            exclusionGrounds: grounds.enumerated().map { value($1, "BT-67(a)-Procedure", 80 + 4 * $0) })
+        return NoticeTender(
+            notice: notice, id: value(tender.id ?? "", "BT-04-notice", 42), otherReferences: [],
+            name: tender.name.map { value($0, "BT-21-Procedure", 60) }, authorityName: nil,
+            authorityKind: value(tender.authority.kind, "BT-11-Procedure-Buyer", 50),
+            type: tender.type.map { value($0, "BT-23-Procedure", 62) },
+            estimatedValue: tender.estimatedValue.map { value($0, "BT-27-Procedure", 64) },
+            procedure: tender.procedure.map { value($0, "BT-01-notice", 44) },
+            launchDate: tender.launchDate.map { value($0, "BT-05(a)-notice", 43) },
+            submissionDeadline: tender.submissionDeadline.map { value($0, "BT-131(d)-Lot", 140) }, stage: tender.stage,
+            cpv: tender.cpv.enumerated().map {
+                value(String($1.prefix(8)), $0 == 0 ? "BT-262-Procedure" : "BT-263-Procedure", 66 + 3 * $0)
+            },
+            optionalGrounds: tender.optionalGrounds.enumerated().map { value($1, "BT-67(a)-Procedure", 92 + 4 * $0) }, winners: [],
+            notes: [], missing: [])
     }
 }

@@ -48,6 +48,9 @@ public struct TenderContext: Codable, Sendable {
     public var contractConditions: [String] = []
     /// Path of the ESPD request, relative to the tender file.
     public var espdRequest: String?
+    /// Path of the tender's eForms notice, relative to the tender file (`init --notice` writes it):
+    /// the tender dossier compares this file's values with it.
+    public var notice: String?
     /// People who prepare or evaluate the tender, with declared relatives.
     public var people: [InvolvedPerson] = []
     /// Companies that advised on or prepared the tender.
@@ -90,7 +93,7 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
-        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions
+        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions, notice
     }
 
     /// The values `contractConditions` may name.
@@ -126,6 +129,7 @@ public struct TenderContext: Codable, Sendable {
         contractConditions = try c.decodeIfPresent([String].self, forKey: .contractConditions) ?? []
         bibob = try c.decodeIfPresent(Bool.self, forKey: .bibob) ?? false
         espdRequest = try c.decodeIfPresent(String.self, forKey: .espdRequest)
+        notice = try c.decodeIfPresent(String.self, forKey: .notice)
         people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []
         advisers = try c.decodeIfPresent([Adviser].self, forKey: .advisers) ?? []
     }
