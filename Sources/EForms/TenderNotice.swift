@@ -62,6 +62,12 @@ public struct TenderNotice: Sendable {
         public var lot: String?
         public var name: NoticeValue<String>
         public var owners: [NoticeValue<String>]
+
+        public init(lot: String?, name: NoticeValue<String>, owners: [NoticeValue<String>]) {
+            self.lot = lot
+            self.name = name
+            self.owners = owners
+        }
     }
 
     public var source: String

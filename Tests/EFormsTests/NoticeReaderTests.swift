@@ -127,6 +127,11 @@ struct NoticeCorpusTests {
         let reference = try #require(ReferenceXPath(path: path, namespaces: dictionary.namespaces))
         let organisationNames = Set(reference.values(dictionary.field("organisationName")!.xpath) ?? [])
         for winner in notice.winners { #expect(organisationNames.contains(winner.name.value)) }
+        // The beneficial owners the notice publishes for a winner (OPT-302 → OPT-202 → BT-500-UBO / OPT-160).
+        let owners = notice.winners.filter { $0.name.value == "Gyro Soft SA" }.flatMap(\.owners).map(\.value)
+        #expect(owners == ["Jean Dupont"])
+        let families = reference.values(dictionary.field("ownerFamilyName")!.xpath) ?? []
+        #expect(families.contains("Dupont"))
     }
 
     /// A notice marked invalid by the SDK is either refused with a line, or read; what is read of

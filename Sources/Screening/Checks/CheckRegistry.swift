@@ -19,7 +19,7 @@ public enum CheckRegistry {
         ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), RussiaDeclarationContradictedCheck(),
         SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
-        TenderFileDiffersCheck(), GroundNotRequestedCheck(), RequestReferenceCheck(),
+        TenderFileDiffersCheck(), GroundNotRequestedCheck(), RequestReferenceCheck(), WinnerOwnerInvolvedCheck(),
     ]
 
     /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml), as
