@@ -47,9 +47,7 @@ struct TenderCheck: ParsableCommand {
                 )
             }
             if let request = job.request {
-                let asked = Set(request.criteria.compactMap(\.ground))
-                var seen: Set<String> = []
-                for ground in facts.notice.exclusionGrounds where !asked.contains(ground.value) && seen.insert(ground.value).inserted {
+                for ground in facts.groundsNotAsked(in: request) {
                     problems.append(
                         "\(facts.notice.source):\(ground.line): exclusion ground \(ground.value) is announced (\(ground.field)) but not asked in the ESPD request \(request.source)"
                     )

@@ -63,6 +63,14 @@ extension ScreeningContext {
         change(&submission.supplyChain![index])
     }
 
+    /// Gives the tender an ESPD request: the bidder's response as the authority's request, changed by `change`.
+    mutating func requestFromResponse(_ change: (inout ESPDDocument) -> Void = { _ in }) {
+        var request = submission.espd
+        request.kind = .request
+        change(&request)
+        self.request = request
+    }
+
     /// Sets the polarity and answer of C23 (misrepresentation).
     mutating func setC23(polarity: AnswerPolarity, answer: Bool?) {
         guard let index = submission.espd.criteria.firstIndex(where: { $0.ground == "C23" }) else { return }

@@ -1,5 +1,6 @@
 import DossierModel
 import EForms
+import ESPD
 import RuleData
 
 /// A tender-file value that differs from what the notice publishes: the key, both values in Dutch
@@ -55,6 +56,14 @@ extension NoticeTender {
         compareCPV(tender, into: &result)
         compareGrounds(tender, into: &result)
         return result
+    }
+
+    /// The grounds the notice announces (BT-67) that `request` does not ask, each once, at its
+    /// first line in the notice.
+    public func groundsNotAsked(in request: ESPDDocument) -> [NoticeValue<String>] {
+        let asked = Set(request.criteria.compactMap(\.ground))
+        var seen: Set<String> = []
+        return notice.exclusionGrounds.filter { !asked.contains($0.value) && seen.insert($0.value).inserted }
     }
 
     /// CPV codes compared on their eight digits (a tender file may add the check digit).

@@ -40,10 +40,7 @@ struct OtherTenderCheck: Check {
             triggering: [
                 .fires("an ESPD for another procedure", at: "uea.xml:ContractFolderID") { $0.tender.id = "PFL-1999-001" },
                 .fires("no tender id, and the request names another procedure", at: "uea.xml:ContractFolderID") { context in
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.contractFolderID = "PFL-1999-001"
-                    context.request = request
+                    context.requestFromResponse { $0.contractFolderID = "PFL-1999-001" }
                     context.tender.id = nil
                 },
             ],

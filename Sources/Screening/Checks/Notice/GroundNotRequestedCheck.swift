@@ -17,9 +17,7 @@ struct GroundNotRequestedCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let notice = context.notice, let request = context.request else { return [] }
-        let asked = Set(request.criteria.compactMap(\.ground))
-        var seen: Set<String> = []
-        return notice.notice.exclusionGrounds.filter { !asked.contains($0.value) && seen.insert($0.value).inserted }.map { ground in
+        return notice.groundsNotAsked(in: request).map { ground in
             let known = ExclusionGrounds.ground(number: ground.value)
             return finding(
                 nl:
@@ -38,25 +36,17 @@ struct GroundNotRequestedCheck: Check {
             triggering: [
                 .fires("the request leaves out an announced ground", at: "notice.xml:BT-67(a)-Procedure") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.criteria.removeAll { $0.ground == "C18" }
-                    context.request = request
+                    context.requestFromResponse { $0.criteria.removeAll { $0.ground == "C18" } }
                 },
                 .fires("the request leaves out two", at: "notice.xml:BT-67(a)-Procedure", "notice.xml:BT-67(a)-Procedure") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.criteria.removeAll { $0.ground == "C3" || $0.ground == "C21" }
-                    context.request = request
+                    context.requestFromResponse { $0.criteria.removeAll { $0.ground == "C3" || $0.ground == "C21" } }
                 },
             ],
             nonTriggering: [
                 .quiet("the request asks every announced ground") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    context.request = request
+                    context.requestFromResponse()
                 },
                 .quiet("no ESPD request to compare with") { context in
                     context.notice = .example(for: context.tender)

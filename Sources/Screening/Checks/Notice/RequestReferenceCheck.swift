@@ -39,33 +39,22 @@ struct RequestReferenceCheck: Check {
             triggering: [
                 .fires("a request of another procedure", at: "uea.xml:ContractFolderID") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.contractFolderID = "PFL-2025-004"
-                    context.request = request
+                    context.requestFromResponse { $0.contractFolderID = "PFL-2025-004" }
                 },
                 .fires("a request of the same tender number a year earlier", at: "uea.xml:ContractFolderID") {
                     context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.contractFolderID = "PFL-2025-017"
-                    context.request = request
+                    context.requestFromResponse { $0.contractFolderID = "PFL-2025-017" }
                 },
             ],
             nonTriggering: [
                 .quiet("the request names the published reference") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    context.request = request
+                    context.requestFromResponse()
                 },
                 .quiet("the request names a reference the tender file lists") { context in
                     context.notice = .example(for: context.tender)
-                    var request = context.submission.espd
-                    request.kind = .request
-                    request.contractFolderID = "TN-482913"
-                    context.request = request
+                    context.requestFromResponse { $0.contractFolderID = "TN-482913" }
                     context.tender.otherReferences = ["TN-482913"]
                 },
             ])
