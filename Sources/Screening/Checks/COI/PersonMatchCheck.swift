@@ -58,15 +58,18 @@ struct PersonMatchCheck: Check {
         }
     }
 
-    func run(_ context: ScreeningContext) -> [Finding] {
-        var involved: [(name: String, label: String, labelNL: String)] = []
-        for person in context.tender.people {
+    /// The people who prepare or evaluate the tender (role and organisation as the tender file
+    /// writes them) and their declared relatives, each with a label in Dutch and English.
+    static func involvedPeople(_ tender: TenderContext) -> [(name: String, labelNL: String, labelEN: String)] {
+        tender.people.flatMap { person in
             let label = [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")
-            involved.append((person.name, label, label))
-            for relative in person.relatives ?? [] {
-                involved.append((relative, "relative of \(person.name)", "familielid van \(person.name)"))
-            }
+            return [(person.name, label, label)]
+                + (person.relatives ?? []).map { ($0, "familielid van \(person.name)", "relative of \(person.name)") }
         }
+    }
+
+    func run(_ context: ScreeningContext) -> [Finding] {
+        let involved = Self.involvedPeople(context.tender)
         var findings: [Finding] = []
         var seen = Set<String>()
         for person in Self.bidderPeople(context) {
@@ -78,7 +81,7 @@ struct PersonMatchCheck: Check {
                         nl:
                             "\(person.name) (\(Self.dutchRole(person.role)), inschrijver) lijkt op \(other.name) (\(other.labelNL), aanbestedende dienst): score \(Dutch.decimal(match.score)). Onderzoek of er belangenverstrengeling is en leg de maatregelen vast.",
                         en:
-                            "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.label), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
+                            "\(person.name) (\(person.role), bidder) resembles \(other.name) (\(other.labelEN), contracting authority): score \(match.score). Investigate a possible conflict of interest and record the measures.",
                         evidence: [person.pointer, context.tenderPointer("people", excerpt: other.name)],
                         details: [
                             "score": String(match.score), "why": match.reasons.joined(separator: "; "),

@@ -18,14 +18,7 @@ struct WinnerOwnerInvolvedCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let notice = context.notice else { return [] }
-        var involved: [(name: String, labelNL: String, labelEN: String)] = []
-        for person in context.tender.people {
-            let label = [person.role, person.organisation].compactMap { $0 }.joined(separator: ", ")
-            involved.append((person.name, label, label))
-            for relative in person.relatives ?? [] {
-                involved.append((relative, "familielid van \(person.name)", "relative of \(person.name)"))
-            }
-        }
+        let involved = PersonMatchCheck.involvedPeople(context.tender)
         var findings: [Finding] = []
         var seen = Set<String>()
         for winner in notice.winners {
