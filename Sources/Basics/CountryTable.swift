@@ -35,7 +35,7 @@ extension Country {
         BO;BOL;068;Bolivia;Bolivia;Bolivia, Plurinational State of|Plurinational State of Bolivia|Bolivia, Multinationale Staat|Multinationale Staat Bolivia|Bolivia
         BQ;BES;535;Sint Eustatius and Saba Bonaire;Sint Eustatius en Saba Bonaire;Bonaire, Sint Eustatius and Saba|Sint Eustatius and Saba Bonaire|Bonaire, Sint Eustatius en Saba|Sint Eustatius en Saba Bonaire
         BR;BRA;076;Brazil;Brazilië;Brazil|Brazilië|Federative Republic of Brazil|Federale Republiek Brazilië
-        BS;BHS;044;Bahamas;Bahama's;Bahamas|Bahama's|Commonwealth of the Bahamas|Gemenebest van de Bahama's
+        BS;BHS;044;Bahamas;Bahama's;Bahamas|Bahama's|Commonwealth of the Bahamas|Gemenebest van de Bahama's|Bahamas, The
         BT;BTN;064;Bhutan;Bhutan;Bhutan|Kingdom of Bhutan|Koninkrijk Bhutan
         BV;BVT;074;Bouvet Island;Bouveteiland;Bouvet Island|Bouveteiland
         BW;BWA;072;Botswana;Botswana;Botswana|Republic of Botswana|Republiek Botswana
@@ -43,9 +43,9 @@ extension Country {
         BZ;BLZ;084;Belize;Belize;Belize
         CA;CAN;124;Canada;Canada;Canada
         CC;CCK;166;Cocos (Keeling) Islands;Cocoseilanden (Keelingeilanden);Cocos (Keeling) Islands|Cocoseilanden (Keelingeilanden)
-        CD;COD;180;The Democratic Republic of the Congo;Democratische Republiek Congo;Congo, The Democratic Republic of the|The Democratic Republic of the Congo|Congo, Democratische Republiek|Democratische Republiek Congo
+        CD;COD;180;The Democratic Republic of the Congo;Democratische Republiek Congo;Congo, The Democratic Republic of the|The Democratic Republic of the Congo|Congo, Democratische Republiek|Democratische Republiek Congo|Congo, Democratic Republic of the
         CF;CAF;140;Central African Republic;Centraal-Afrikaanse Republiek;Central African Republic|Centraal-Afrikaanse Republiek
-        CG;COG;178;Congo;Congo;Congo|Republic of the Congo|Republiek Congo
+        CG;COG;178;Congo;Congo;Congo|Republic of the Congo|Republiek Congo|Congo, Republic of the
         CH;CHE;756;Switzerland;Zwitserland;Switzerland|Zwitserland|Swiss Confederation|Zwitserse Bondsstaat
         CI;CIV;384;Côte d'Ivoire;Ivoorkust;Côte d'Ivoire|Ivoorkust|Republic of Côte d'Ivoire|Republiek Ivoorkust
         CK;COK;184;Cook Islands;Cookeilanden;Cook Islands|Cookeilanden
@@ -88,7 +88,7 @@ extension Country {
         GH;GHA;288;Ghana;Ghana;Ghana|Republic of Ghana|Republiek Ghana
         GI;GIB;292;Gibraltar;Gibraltar;Gibraltar
         GL;GRL;304;Greenland;Groenland;Greenland|Groenland
-        GM;GMB;270;Gambia;Gambia;Gambia|Republic of the Gambia|Republiek Gambia
+        GM;GMB;270;Gambia;Gambia;Gambia|Republic of the Gambia|Republiek Gambia|Gambia, The|The Gambia
         GN;GIN;324;Guinea;Guinee;Guinea|Guinee|Republic of Guinea|Republiek Guinee
         GP;GLP;312;Guadeloupe;Guadeloupe;Guadeloupe
         GQ;GNQ;226;Equatorial Guinea;Equatoriaal-Guinea;Equatorial Guinea|Equatoriaal-Guinea|Republic of Equatorial Guinea|Republiek Equatoriaal-Guinea
@@ -98,7 +98,7 @@ extension Country {
         GU;GUM;316;Guam;Guam;Guam
         GW;GNB;624;Guinea-Bissau;Guinee-Bissau;Guinea-Bissau|Guinee-Bissau|Republic of Guinea-Bissau|Republiek Guinee-Bissau
         GY;GUY;328;Guyana;Guyana;Guyana|Republic of Guyana|Republiek Guyana
-        HK;HKG;344;Hong Kong;Hongkong;Hong Kong|Hongkong|Hong Kong Special Administrative Region of China|Speciale Administratieve Regio Hongkong van de Volksrepubliek China
+        HK;HKG;344;Hong Kong;Hongkong;Hong Kong|Hongkong|Hong Kong Special Administrative Region of China|Speciale Administratieve Regio Hongkong van de Volksrepubliek China|China, Hong Kong Special Administrative Region
         HM;HMD;334;Heard Island and McDonald Islands;Heardeiland en McDonaldeilanden;Heard Island and McDonald Islands|Heardeiland en McDonaldeilanden
         HN;HND;340;Honduras;Honduras;Honduras|Republic of Honduras|Republiek Honduras
         HR;HRV;191;Croatia;Kroatië;Croatia|Kroatië|Republic of Croatia|Republiek Kroatië
@@ -107,7 +107,7 @@ extension Country {
         ID;IDN;360;Indonesia;Indonesië;Indonesia|Indonesië|Republic of Indonesia|Republiek Indonesië
         IE;IRL;372;Ireland;Ierland;Ireland|Ierland
         IL;ISR;376;Israel;Israël;Israel|Israël|State of Israel|Staat Israël
-        IM;IMN;833;Isle of Man;Eiland Man;Isle of Man|Eiland Man
+        IM;IMN;833;Isle of Man;Eiland Man;Isle of Man|Eiland Man|Man, Isle of
         IN;IND;356;India;India;India|Republic of India|Republiek India
         IO;IOT;086;British Indian Ocean Territory;Brits Indische Oceaanterritorium;British Indian Ocean Territory|Brits Indische Oceaanterritorium
         IQ;IRQ;368;Iraq;Irak;Iraq|Irak|Republic of Iraq|Republiek Irak
@@ -147,9 +147,9 @@ extension Country {
         MF;MAF;663;Saint Martin (French part);Sint-Maarten (Frans deel);Saint Martin (French part)|Sint-Maarten (Frans deel)
         MG;MDG;450;Madagascar;Madagaskar;Madagascar|Madagaskar|Republic of Madagascar|Republiek Madagaskar
         MH;MHL;584;Marshall Islands;Marshalleilanden;Marshall Islands|Marshalleilanden|Republic of the Marshall Islands|Republiek der Marshalleilanden
-        MK;MKD;807;North Macedonia;Noord-Macedonië;North Macedonia|Noord-Macedonië|Republic of North Macedonia|Republiek Noord-Macedonië|Macedonia
+        MK;MKD;807;North Macedonia;Noord-Macedonië;North Macedonia|Noord-Macedonië|Republic of North Macedonia|Republiek Noord-Macedonië|Macedonia|Macedonia, The Former Yugoslav Republic of
         ML;MLI;466;Mali;Mali;Mali|Republic of Mali|Republiek Mali
-        MM;MMR;104;Myanmar;Myanmar;Myanmar|Republic of Myanmar|Republiek Myanmar
+        MM;MMR;104;Myanmar;Myanmar;Myanmar|Republic of Myanmar|Republiek Myanmar|Burma
         MN;MNG;496;Mongolia;Mongolië;Mongolia|Mongolië
         MO;MAC;446;Macao;Macau;Macao|Macau|Macao Special Administrative Region of China|Speciale Administratieve Regio Macau van de Volksrepubliek China
         MP;MNP;580;Northern Mariana Islands;Noordelijke Marianen;Northern Mariana Islands|Noordelijke Marianen|Commonwealth of the Northern Mariana Islands|Gemenebest van de Noordelijke Marianen
@@ -186,7 +186,7 @@ extension Country {
         PM;SPM;666;Saint Pierre and Miquelon;Saint-Pierre en Miquelon;Saint Pierre and Miquelon|Saint-Pierre en Miquelon
         PN;PCN;612;Pitcairn;Pitcairneilanden;Pitcairn|Pitcairneilanden
         PR;PRI;630;Puerto Rico;Puerto Rico;Puerto Rico
-        PS;PSE;275;State of Palestine;Staat Palestina;Palestine, State of|State of Palestine|Palestina, Staat|Staat Palestina|the State of Palestine
+        PS;PSE;275;State of Palestine;Staat Palestina;Palestine, State of|State of Palestine|Palestina, Staat|Staat Palestina|the State of Palestine|Palestinian|West Bank
         PT;PRT;620;Portugal;Portugal;Portugal|Portuguese Republic|Portugese Republiek
         PW;PLW;585;Palau;Palau;Palau|Republic of Palau|Republiek Palau
         PY;PRY;600;Paraguay;Paraguay;Paraguay|Republic of Paraguay|Republiek Paraguay

@@ -19,6 +19,27 @@ public enum SHA256 {
 
     public static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
 
+    /// Lower-case hex SHA-256 of the file at `path`, read in 1 MiB chunks (memory does not grow
+    /// with the file); nil when it cannot be read.
+    public static func hex(fileAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = Crypto.SHA256()
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { return nil }
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+        }
+        return hexDigits(hasher.finalize())
+    }
+
+    static func hexDigits<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
+        var hex = ""
+        for byte in digest { hex += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }
+        return hex
+    }
+
     /// The 32 bytes of a hash written as 64 hex characters (either case); nil for anything else.
     public static func bytes(hex text: String) -> Data? {
         let utf8 = Array(text.utf8)

@@ -204,6 +204,16 @@ public struct RuleBook: Sendable {
         public var maxListAgeDays: Int
         public var subcontractorShareLimit: Double
         public var candidates: Int
+        /// What a hit on each kind of list means in the Netherlands, by list format (`un`, `ofac`, …):
+        /// the finding's legal basis and the sentence that says what to do. Only the EU asset-freeze
+        /// list can block; every list here gives attention.
+        public var listEffects: [String: ListEffect]
+
+        public struct ListEffect: Codable, Sendable {
+            public var basis: String
+            public var nl: String
+            public var en: String
+        }
     }
 
     public struct ListedEntity: Sendable {

@@ -104,6 +104,9 @@ struct Match: ParsableCommand {
                                 "  \(String(format: "%.2f", hit.score))  \(hit.listedName)  [\(hit.list) \(hit.entryID)\(hit.programme.map { ", \($0)" } ?? "")]"
                             ))
                         print(DisplayText.oneLine("        alias \"\(hit.matchedAlias)\": \(hit.reasons.joined(separator: "; "))"))
+                        if let owners = hit.ownedBy, !owners.isEmpty {
+                            print(DisplayText.oneLine("        not listed itself; owned or directed by \(owners.joined(separator: "; "))"))
+                        }
                     }
                 }
             }

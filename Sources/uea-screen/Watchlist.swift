@@ -14,23 +14,35 @@ struct WatchlistCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Validate a list (EU FSF XML or CSV), copy it into the watchlist folder and record its date and SHA-256.")
+            abstract:
+                "Validate a list (EU, UN, OFAC, US CSL, UK, FollowTheMoney or an own CSV), copy it into the watchlist folder and record its date, counts and SHA-256.",
+            discussion: """
+                The format is read from the file's content. OFAC's sdn.csv (or cons_prim.csv) is imported with \
+                the alt, add and comments files beside it. A FollowTheMoney delta.json index is applied, in \
+                version order, onto the FollowTheMoney list named by --name.
 
-        @Argument(
-            help:
-                "The list file: the EU consolidated list (FSF XML) or a CSV (name,aliases,kind,birth_date,country,programme,listed_on,reference)."
-        )
+                Examples:
+                  uea-screen watchlist import xmlFullSanctionsList_1_1.xml --name eu-consolidated
+                  uea-screen watchlist import consolidated.xml --name un-consolidated
+                  uea-screen watchlist import ofac/sdn.csv --name ofac-sdn
+                  uea-screen watchlist import opensanctions/entities.ftm.json --name opensanctions
+                  uea-screen watchlist import opensanctions/delta.json --name opensanctions
+                """)
+
+        @Argument(help: "The list file (see the examples).")
         var file: String
 
         /// The formats a user imports (the forced-labour list is rule data, never imported).
         enum ImportFormat: String, ArgumentChoice {
             case euFSF = "eu-fsf"
-            case csv
+            case un, ofac
+            case usCSL = "us-csl"
+            case uk, ftm, csv
 
-            var format: Watchlist.Format { self == .euFSF ? .euFSF : .csv }
+            var format: Watchlist.Format { Watchlist.Format(rawValue: rawValue)! }
         }
 
-        @Option(help: "The list's format. Default: by file extension.")
+        @Option(help: "The list's format when its content should not decide.")
         var format: ImportFormat?
 
         @Option(help: "Name the list is recorded under. Default: the file name.")
@@ -58,8 +70,10 @@ struct WatchlistCommand: ParsableCommand {
                             "\(file): \(entry.primaryName) (\(entry.reference ?? entry.id)): listed until \(entry.until ?? ""), ended; kept as imported, never matched"
                         ))
                 }
+                for note in record.notes ?? [] { Diagnostics.report(DisplayText.oneLine("\(file): \(note)")) }
+                let counts = (record.counts ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(
-                    "imported \(record.name): \(record.entries) entries, \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
+                    "imported \(record.name): \(record.entries) entries\(counts.isEmpty ? "" : " (\(counts))"), \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"
                 )
             }
         }
@@ -67,14 +81,22 @@ struct WatchlistCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "Show the imported lists with their dates and hashes.")
+            commandName: "list", abstract: "Show the imported lists with their dates, counts, files and hashes.")
 
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"
 
+        @Option(help: "Output format: text or json (every record of the manifest, with its files and counts).")
+        var format: Inspect.Format = .text
+
         func run() throws {
             try runCommand {
-                for record in try WatchlistStore(directory: watchlists).records() {
+                let records = try WatchlistStore(directory: watchlists).records()
+                if format == .json {
+                    print(try JSONOutput.string(records))
+                    return
+                }
+                for record in records {
                     print(
                         "\(record.name)\t\(record.format.rawValue)\t\(record.listDate ?? "-")\t\(record.entries) entries\timported \(record.importedAt)\t\(record.sha256)"
                     )

@@ -36,7 +36,9 @@ struct ExitCodeTests {
         try expectCommand(["dossier", "list", "--severity", "info"], exits: 64, stderrContains: "'blocker' and 'attention'")
         try expectCommand(
             ["review", "deadbeef00", "C1", "--decision", "ok", "--reason", "x"], exits: 64, stderrContains: "- measures-accepted")
-        try expectCommand(["watchlist", "import", "x.csv", "--format", "pdf"], exits: 64, stderrContains: "'eu-fsf' and 'csv'")
+        try expectCommand(
+            ["watchlist", "import", "x.csv", "--format", "pdf"], exits: 64,
+            stderrContains: "  - us-csl\n")
         try expectCommand(["screen", Self.bidder, "--color", "sometimes"], exits: 64, stderrContains: "'auto'")
     }
 

@@ -32,7 +32,7 @@ struct SanctionsCommandTests {
         let imported = try ueaScreen(
             "watchlist", "import", "samples/lists/eu-fsf-sample.xml", "--name", "eu", "--watchlists", directory.path)
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("imported eu: 4 entries, eu-fsf, list date 2026-10-12"))
+        #expect(imported.stdout.contains("imported eu: 4 entries (2 entity, 2 person), eu-fsf, list date 2026-10-12"))
         let listed = try ueaScreen("watchlist", "list", "--watchlists", directory.path)
         #expect(listed.stdout.hasPrefix("eu\teu-fsf\t2026-10-12\t4 entries"))
         let bad = directory.appendingPathComponent("bad.csv").path

@@ -27,6 +27,15 @@ public enum Paths {
 
     public static let hasEForms: Bool = FileManager.default.fileExists(atPath: eforms.appendingPathComponent("sdk/fields/fields.json").path)
 
+    /// `../shared/corpus/watchlists`: published sanctions lists (UN, OFAC, US CSL) and OpenSanctions FtM files.
+    public static let watchlists: URL = shared.appendingPathComponent("corpus/watchlists")
+
+    public static let hasWatchlists: Bool = FileManager.default.fileExists(
+        atPath: watchlists.appendingPathComponent("watchman-testdata/sdn.csv").path)
+
+    public static let watchlistsMissing: Comment = Comment(
+        rawValue: "needs the watchlist corpus at \(watchlists.path), which is absent: skipped")
+
     public static let eformsMissing: Comment = Comment(rawValue: "needs the eForms corpus at \(eforms.path), which is absent: skipped")
 
     public static func corpusFile(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }

@@ -91,7 +91,11 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
     public static func build(lists: [Watchlist], rules: RuleBook) throws -> Data {
         let matcher = NameMatcher(rules: rules.names)
         let memory = MemorySegment(lists: lists, listOffset: 0, matcher: matcher)
-        let blocks = memory.blockTable.map { (blockKey($0.key), $0.value) }.sorted { $0.0 < $1.0 }
+        // A block is keyed by its first two Unicode scalars: blocks whose keys agree there (a key
+        // of two characters can hold more scalars, "ë" written with a combining mark) are one block.
+        var merged: [UInt64: Set<Int32>] = [:]
+        for (key, postings) in memory.blockTable { merged[blockKey(key), default: []].formUnion(postings) }
+        let blocks = merged.map { ($0.key, $0.value.sorted()) }.sorted { $0.0 < $1.0 }
         let postingCount = blocks.reduce(0) { $0 + $1.1.count }
         let header = Header(
             fingerprint: fingerprint(rules: rules),

@@ -27,6 +27,8 @@ public final class SanctionsIndex: Sendable {
         public var listedOn: String?
         /// The last day the listing applies, when the list gives one.
         public var until: String? = nil
+        /// The listed parties that own or direct the matched party, when it is not listed itself.
+        public var ownedBy: [String]? = nil
         public var score: Double
         public var reasons: [String]
     }
@@ -204,7 +206,7 @@ public final class SanctionsIndex: Sendable {
                 Hit(
                     list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName,
                     matchedAlias: alias, kind: entry.kind,
-                    programme: entry.programme, listedOn: entry.listedOn, until: entry.until, score: match.score,
+                    programme: entry.programme, listedOn: entry.listedOn, until: entry.until, ownedBy: entry.ownedBy, score: match.score,
                     reasons: match.reasons))
         }
         return hits

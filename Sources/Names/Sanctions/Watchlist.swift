@@ -20,6 +20,9 @@ public struct WatchlistEntry: Codable, Sendable, Equatable {
     public var legalBasis: String? = nil
     /// The decision that listed it (the province's own list; required for natural persons).
     public var sourceDecision: String? = nil
+    /// For a party that is not listed itself: the listed parties that own or direct it, as the list
+    /// states them ("Alexander ZAKHAROV (owner, 100 %)"; FollowTheMoney Ownership and Directorship).
+    public var ownedBy: [String]? = nil
 
     public var primaryName: String { names.first ?? id }
 
@@ -50,6 +53,39 @@ public struct Watchlist: Sendable {
         case csv
         /// A list kept as rule data in checklists/ (forced-labour entities): versioned with the rule data.
         case checklist
+        /// The UN Security Council consolidated list (XML, root `CONSOLIDATED_LIST`).
+        case un
+        /// OFAC's legacy CSV files: the SDN list (`sdn.csv` with `alt.csv`, `add.csv`,
+        /// `sdn_comments.csv`) or the consolidated non-SDN list (`cons_prim.csv` with `cons_alt.csv`,
+        /// `cons_add.csv`, `cons_comments.csv`), joined by `ent_num`.
+        case ofac
+        /// The US Consolidated Screening List (`csl.csv`, International Trade Administration): OFAC,
+        /// BIS and State Department lists in one file, each row naming its source list.
+        case usCSL = "us-csl"
+        /// The UK Sanctions List (FCDO) as CSV: one row per name, rows of a designation share `Unique ID`.
+        case uk
+        /// FollowTheMoney entities (`entities.ftm.json`, one JSON entity per line, as OpenSanctions
+        /// publishes them), with its delta files applied in order.
+        case ftm
+
+        /// The formats a user imports (the forced-labour list is rule data, never imported).
+        public static let importable: [Format] = [.euFSF, .un, .ofac, .usCSL, .uk, .ftm, .csv]
+    }
+
+    /// A file a list was read from: the published file, its companions (OFAC) or a delta (FtM).
+    public struct SourceFile: Codable, Sendable, Equatable {
+        /// `list`, `aliases`, `addresses`, `comments`, `entities` or `delta`.
+        public var role: String
+        /// Where it was read from.
+        public var path: String
+        /// Its name inside the list's folder of the watchlist store (`alt.csv`,
+        /// `20240528134729-3iv/entities.delta.json`): the name its hash line gives.
+        public var name: String
+        public init(role: String, path: String, name: String? = nil) {
+            self.role = role
+            self.path = path
+            self.name = name ?? PathText.lastComponent(path)
+        }
     }
 
     public var name: String
@@ -60,6 +96,14 @@ public struct Watchlist: Sendable {
     /// The entries; empty when the list is screened through its persisted index (`entryCount` says how many).
     public var entries: [WatchlistEntry]
     public var entryCount: Int
+    /// Records read by kind, including those never matched (vessels, aircraft, FtM context).
+    public var counts: [String: Int] = [:]
+    /// What reading noticed and did not use, one line each (said at import).
+    public var notes: [String] = []
+    /// Every file the list was read from, the main one first; empty for a single-file list.
+    public var sourceFiles: [SourceFile] = []
+    /// FollowTheMoney: the SHA-256 of the entity set after the deltas (a full rebuild must give it).
+    public var stateSHA256: String? = nil
 
     public init(name: String, format: Format, listDate: Day?, sha256: String, entries: [WatchlistEntry], entryCount: Int? = nil) {
         self.name = name

@@ -10,24 +10,191 @@ public enum WatchlistParser {
     /// The largest list accepted: the full FSF file is about 25 MB.
     public static let maxBytes = 256 * 1024 * 1024
 
+    /// What a file holds, read from its first bytes: a list in one of the formats, or the
+    /// `delta.json` index of FollowTheMoney deltas.
+    public enum Detected: Equatable, Sendable {
+        case list(Watchlist.Format)
+        case ftmDeltas
+    }
+
+    static let formatsAccepted =
+        "the EU FSF export (XML), the UN consolidated list (XML), OFAC's sdn.csv or cons_prim.csv, the US csl.csv, the UK Sanctions List CSV, FollowTheMoney entities.ftm.json or a delta.json index, or an own CSV with a 'name' column"
+
+    /// The format of the file at `path`, by its content (never its name). Anything else is refused
+    /// with its line, naming what is read.
+    public static func detect(path: String) throws -> Detected {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot be read") }
+        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        try? handle.close()
+        // "Unicode text" from a spreadsheet is UTF-16 with a byte-order mark.
+        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        var text =
+            utf16
+            ? String(data: head.prefix(head.count & ~1), encoding: .utf16) ?? "" : String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let start = text.drop { $0.isWhitespace }
+        let line = text.prefix { $0.isWhitespace }.filter { $0 == "\n" || $0 == "\r\n" }.count + 1
+        func refuse(_ what: String) -> InputError {
+            InputError(file: path, line: line, message: "\(what); uea-screen reads \(formatsAccepted)")
+        }
+        if start.hasPrefix("<") {
+            var rest = Substring(start)
+            while let open = rest.firstIndex(of: "<") {
+                let after = rest[rest.index(after: open)...]
+                if let first = after.first, first.isLetter {
+                    let name = String(after.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" })
+                    switch name.split(separator: ":").last.map(String.init) ?? name {
+                    case "export": return .list(.euFSF)
+                    case "CONSOLIDATED_LIST": return .list(.un)
+                    default: throw refuse("an XML file whose root element is \(name)")
+                    }
+                }
+                rest = after
+            }
+            throw refuse("an XML file without a root element in its first 8 KiB")
+        }
+        if start.hasPrefix("{") {
+            let firstLine = start.prefix { $0 != "\n" }
+            if firstLine.contains("\"op\"") {
+                throw refuse("a FollowTheMoney delta file: import the delta.json index beside its version folders instead")
+            }
+            if start.contains("\"versions\"") && !firstLine.contains("\"schema\"") { return .ftmDeltas }
+            if firstLine.contains("\"schema\"") && firstLine.contains("\"id\"") { return .list(.ftm) }
+            throw refuse("a JSON file that is neither FollowTheMoney entities nor a delta index")
+        }
+        let firstLine = String(start.prefix { $0 != "\n" && $0 != "\r" })
+        // An own list may be separated by ';' or tabs, as Dutch spreadsheets write it.
+        let header = firstLine.split(omittingEmptySubsequences: false) { $0 == "," || $0 == ";" || $0 == "\t" }.map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased()
+        }
+        if firstLine.lowercased().hasPrefix("report date") || header.contains("unique id") { return .list(.uk) }
+        if header.contains("source") && header.contains("entity_number") { return .list(.usCSL) }
+        if header.contains("name") { return .list(.csv) }
+        if let first = header.first, Int(first) != nil {
+            var count = 0
+            do {
+                try FileRecords.csv(path: path) { _, fields in
+                    count = fields.count
+                    throw CancellationError()
+                }
+            } catch is CancellationError {}
+            switch count {
+            case 12: return .list(.ofac)
+            case 5, 6, 2:
+                throw refuse(
+                    "an OFAC companion file (aliases, addresses or comments): import the primary file sdn.csv or cons_prim.csv beside it")
+            default: throw refuse("a CSV whose first record has \(count) values")
+            }
+        }
+        throw refuse("a file that is none of these")
+    }
+
+    /// Reads the list at `path` (its format by content unless given) with its companions, and
+    /// records its SHA-256: of the file, or for a list of several files the SHA-256 of their
+    /// `sha256sum` lines (`<hash>  <name>`, main file first) so that anyone can recompute it.
     public static func load(path: String, format: Watchlist.Format? = nil, name: String? = nil, listDate: Day? = nil) throws -> Watchlist {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-        let detected = format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .euFSF)
-        let displayName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var list = try parse(bytes: [UInt8](data), format: detected, path: path, name: displayName)
-        list.sha256 = SHA256.hex(data)
+        let detected: Watchlist.Format
+        if let format {
+            detected = format
+        } else {
+            switch try detect(path: path) {
+            case .list(let format): detected = format
+            case .ftmDeltas:
+                throw InputError(
+                    file: path, line: 1,
+                    message: "a FollowTheMoney delta index is imported onto a list: `uea-screen watchlist import` does that")
+            }
+        }
+        let fileName = PathText.lastComponent(path)
+        let displayName =
+            name
+            ?? (fileName.hasSuffix(".ftm.json")
+                ? String(fileName.dropLast(9)) : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        var list: Watchlist
+        switch detected {
+        case .ofac: list = try OFACReader.read(primary: path, name: displayName)
+        case .usCSL: list = try USCSLReader.read(path: path, name: displayName)
+        case .uk: list = try UKListReader.read(path: path, name: displayName)
+        case .ftm: list = try loadFtM(entities: path, deltas: [], name: displayName)
+        case .euFSF, .un, .csv, .checklist:
+            guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
+            list = try parse(bytes: [UInt8](data), format: detected, path: path, name: displayName)
+        }
+        try seal(&list, path: path)
         if let listDate { list.listDate = listDate }
         return list
     }
 
-    /// Parses list bytes in `format`; `path` names them in errors.
+    /// A FollowTheMoney list: the entities file (or none: an empty start) with the deltas applied in order.
+    public static func loadFtM(entities: String?, deltas: [(version: String, path: String)], name: String) throws -> Watchlist {
+        var set = FtMReader.Entities()
+        if let entities { try FtMReader.entities(path: entities, into: &set) }
+        for delta in deltas { try FtMReader.apply(delta: delta.path, to: &set) }
+        var list = FtMReader.list(set, name: name)
+        list.sourceFiles =
+            (entities.map { [Watchlist.SourceFile(role: "entities", path: $0)] } ?? [])
+            + deltas.map { .init(role: "delta", path: $0.path, name: $0.version + "/entities.delta.json") }
+        // A version begins with its timestamp (`20240528134729-3iv`): the list is at least that recent.
+        if let version = deltas.last?.version.prefix(8), version.count == 8,
+            let day = Day("\(version.prefix(4))-\(version.dropFirst(4).prefix(2))-\(version.suffix(2))")
+        {
+            list.listDate = max(list.listDate ?? day, day)
+        }
+        try seal(&list, path: nil)
+        return list
+    }
+
+    /// Sets the list's SHA-256 from its files (see `load`).
+    static func seal(_ list: inout Watchlist, path: String?) throws {
+        guard !list.sourceFiles.isEmpty else {
+            if list.sha256.isEmpty, let path {
+                guard let hash = SHA256.hex(fileAt: path) else { throw InputError(file: path, message: "cannot be read") }
+                list.sha256 = hash
+            }
+            return
+        }
+        var lines = ""
+        for file in list.sourceFiles {
+            guard let hash = SHA256.hex(fileAt: file.path) else { throw InputError(file: file.path, message: "cannot be read") }
+            lines += "\(hash)  \(file.name)\n"
+        }
+        list.sha256 = list.sourceFiles.count == 1 ? String(lines.prefix(64)) : SHA256.hex(lines)
+    }
+
+    /// Parses list bytes in `format`; `path` names them in errors. The file formats that are read
+    /// record by record (OFAC, CSL, UK, FollowTheMoney) are read by `load`.
     public static func parse(bytes: [UInt8], format: Watchlist.Format, path: String, name: String = "list") throws -> Watchlist {
         switch format {
-        case .euFSF: return try parseFSF(bytes: bytes, path: path, name: name)
+        case .euFSF, .un:
+            var list = try parseXML(bytes: bytes, format: format, path: path, name: name)
+            list.sha256 = SHA256.hex(bytes)
+            return list
         case .csv, .checklist:
             var list = try parseCSV(text: try TextFile.decode(Data(bytes), path: path), path: path, name: name)
             list.format = format
+            list.sha256 = SHA256.hex(bytes)
             return list
+        case .ofac, .usCSL, .uk, .ftm:
+            throw InputError(file: path, message: "\(format.rawValue) lists are read from their files")
+        }
+    }
+
+    /// The two XML lists, with the same strict libxml2 reader as the bids.
+    static func parseXML(bytes: [UInt8], format: Watchlist.Format, path: String, name: String) throws -> Watchlist {
+        let document: XMLDocument
+        do { document = try XMLDocument.parse(bytes: bytes, sourceName: path, limits: ParseLimits(maxBytes: maxBytes)) } catch {
+            throw InputError(file: path, line: error.line, message: error.message)
+        }
+        let root = document.root
+        switch (format, root.localName) {
+        case (.euFSF, "export"): return try parseFSF(document, path: path, name: name)
+        case (.un, "CONSOLIDATED_LIST"): return try UNListReader.read(document, path: path, name: name)
+        default:
+            throw InputError(
+                file: path, line: root.line,
+                message:
+                    "not \(format == .un ? "the UN consolidated list" : "an EU FSF export"): root element is \(root.localName), expected \(format == .un ? "CONSOLIDATED_LIST" : "export")"
+            )
         }
     }
 
@@ -41,16 +208,8 @@ public enum WatchlistParser {
     /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,
     /// `nameAlias@wholeName|firstName middleName lastName`, `birthdate@birthdate|year`,
     /// `citizenship@countryIso2Code`, `address@countryIso2Code`, `regulation@programme@publicationDate`).
-    static func parseFSF(bytes: [UInt8], path: String, name: String) throws -> Watchlist {
-        let document: XMLDocument
-        do { document = try XMLDocument.parse(bytes: bytes, sourceName: path, limits: ParseLimits(maxBytes: maxBytes)) } catch {
-            throw InputError(file: path, line: error.line, message: error.message)
-        }
+    static func parseFSF(_ document: XMLDocument, path: String, name: String) throws -> Watchlist {
         let root = document.root
-        guard root.localName == "export" else {
-            throw InputError(
-                file: path, line: root.line, message: "not an EU FSF export: root element is \(root.localName), expected export")
-        }
         var entries: [WatchlistEntry] = []
         for entity in root.children(named: "sanctionEntity") {
             var names: [String] = []
@@ -85,8 +244,10 @@ public enum WatchlistParser {
                     listedOn: listed.flatMap { $0.isEmpty ? nil : $0 }, reference: entity.attribute("euReferenceNumber")))
         }
         if entries.isEmpty { throw InputError(file: path, line: root.line, message: "the export holds no sanctionEntity with a name") }
-        return Watchlist(
+        var list = Watchlist(
             name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
+        for entry in entries { list.counts[entry.kind.rawValue, default: 0] += 1 }
+        return list
     }
 
     /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`,
@@ -127,7 +288,9 @@ public enum WatchlistParser {
             try checkListing(entry, line: row.line, path: path)
             return entry
         }
-        return Watchlist(name: name, format: .csv, listDate: nil, sha256: "", entries: entries)
+        var list = Watchlist(name: name, format: .csv, listDate: nil, sha256: "", entries: entries)
+        for entry in entries { list.counts[entry.kind.rawValue, default: 0] += 1 }
+        return list
     }
 
     /// The dates of a listing, and for a natural person its basis and decision.

@@ -17,6 +17,28 @@ public struct WatchlistStore: Sendable {
         public var importedAt: String
         public var entries: Int
         public var source: String?
+        /// Records read by kind, including those never matched (vessels, context records).
+        public var counts: [String: Int]? = nil
+        /// What reading noticed and did not use.
+        public var notes: [String]? = nil
+        /// A list of several files (OFAC with its companions, FollowTheMoney with its deltas): each
+        /// file in the list's folder with its SHA-256; `sha256` is then the SHA-256 of their
+        /// `sha256sum` lines, in this order (`cd NAME && sha256sum FILES… | sha256sum`).
+        public var files: [StoredFile]? = nil
+        /// FollowTheMoney: the SHA-256 of the entity set after the deltas; a rebuild must give it.
+        public var stateSHA256: String? = nil
+
+        public struct StoredFile: Codable, Sendable, Equatable {
+            public var role: String
+            /// Inside the list's folder (`alt.csv`, `20240528134729-3iv/entities.delta.json`).
+            public var name: String
+            public var sha256: String
+        }
+
+        /// The FollowTheMoney delta versions applied, in order.
+        public var deltaVersions: [String] {
+            (files ?? []).filter { $0.role == "delta" }.map { String($0.name.prefix { $0 != "/" }) }
+        }
     }
 
     struct Manifest: Codable {
@@ -56,8 +78,7 @@ public struct WatchlistStore: Sendable {
         }
         for record in records {
             let path = (directory as NSString).appendingPathComponent(record.file)
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
-            let sha256 = SHA256.hex(bytes)
+            let sha256 = try storedSHA256(record)
             guard sha256 == record.sha256 else {
                 throw InputError(
                     file: path, message: "changed since it was imported (SHA-256 \(sha256) ≠ \(record.sha256)); import it again")
@@ -86,21 +107,61 @@ public struct WatchlistStore: Sendable {
     /// Validates and parses `path`, copies it into the store and records it. Re-importing a name
     /// replaces it. With `rules`, the name index of all lists is written again. Entries whose
     /// listing ended before `now` (`until`) are passed to `ended`: they are kept in the list as
-    /// published but never matched.
+    /// published but never matched. A FollowTheMoney `delta.json` index is applied onto the list
+    /// `name` (see `importDeltas`).
     @discardableResult
     public func importList(
         path: String, format: Watchlist.Format?, name: String?, listDate: Day?, rules: RuleBook? = nil, now: Date = Date(),
         ended: (WatchlistEntry) -> Void = { _ in }
     ) throws -> Record {
+        if format == nil || format == .ftm, try WatchlistParser.detect(path: path) == .ftmDeltas {
+            return try importDeltas(index: path, name: name, rules: rules, now: now)
+        }
         let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
-        for entry in list.entries where !entry.applies(on: Day.today(now: now)) { ended(entry) }
+        var reported = Set<String>()
+        for entry in list.entries where !entry.applies(on: Day.today(now: now)) && reported.insert(entry.id).inserted { ended(entry) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let fileName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } + (list.format == .csv ? ".csv" : ".xml")
-        try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: path)), to: (directory as NSString).appendingPathComponent(fileName))
+        let folderName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        let file: String
+        var files: [Record.StoredFile]? = nil
+        if list.sourceFiles.isEmpty {
+            file = folderName + (list.format == .euFSF || list.format == .un ? ".xml" : list.format == .ftm ? ".ftm.json" : ".csv")
+            try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: path)), to: PathText.child(directory, file))
+        } else {
+            files = try copy(list.sourceFiles, into: folderName)
+            file = PathText.child(folderName, list.sourceFiles[0].name)
+        }
+        return try record(list, file: file, files: files, source: path, now: now, rules: rules)
+    }
+
+    /// Copies a list's files into its folder (replacing what an earlier import left there).
+    func copy(_ sources: [Watchlist.SourceFile], into folderName: String) throws -> [Record.StoredFile] {
+        let folder = PathText.child(directory, folderName)
+        try? FileManager.default.removeItem(atPath: folder + ".importing")
+        for source in sources {
+            let target = PathText.child(folder + ".importing", source.name)
+            try FileManager.default.createDirectory(atPath: PathText.parent(target) ?? folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: source.path, toPath: target)
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.moveItem(atPath: folder + ".importing", toPath: folder)
+        return try sources.map { source in
+            let path = PathText.child(folder, source.name)
+            guard let hash = SHA256.hex(fileAt: path) else { throw InputError(file: path, message: "cannot be read") }
+            return Record.StoredFile(role: source.role, name: source.name, sha256: hash)
+        }
+    }
+
+    /// Writes `list`'s record into the manifest (replacing one of the same name) and the index.
+    func record(_ list: Watchlist, file: String, files: [Record.StoredFile]?, source: String, now: Date, rules: RuleBook?) throws
+        -> Record
+    {
         let formatter = ISO8601DateFormatter()
         let record = Record(
-            name: list.name, format: list.format, file: fileName, sha256: list.sha256, listDate: list.listDate?.description,
-            importedAt: formatter.string(from: now), entries: list.entries.count, source: path)
+            name: list.name, format: list.format, file: file, sha256: list.sha256, listDate: list.listDate?.description,
+            importedAt: formatter.string(from: now), entries: list.entries.count, source: source,
+            counts: list.counts.isEmpty ? nil : list.counts, notes: list.notes.isEmpty ? nil : list.notes, files: files,
+            stateSHA256: list.stateSHA256)
         var lists = try records().filter { $0.name != record.name }
         lists.append(record)
         lists.sort { $0.name < $1.name }
@@ -111,15 +172,107 @@ public struct WatchlistStore: Sendable {
         return record
     }
 
+    /// Applies the versions of a FollowTheMoney `delta.json` index that the list `name` has not had,
+    /// in version order, onto its entities. A version older than the last one applied is refused
+    /// (deltas apply in order); a list that does not exist yet starts from an empty set, and its
+    /// notes say so. The whole list is rebuilt from its stored files and its entity set's SHA-256
+    /// recorded.
+    public func importDeltas(index: String, name: String?, rules: RuleBook?, now: Date = Date()) throws -> Record {
+        guard let name else {
+            throw InputError(
+                file: index, message: "a delta index is applied onto a list: name it with --name (the FollowTheMoney list it updates)")
+        }
+        let versions = try FtMReader.deltaIndex(path: index)
+        let existing = try records().first { $0.name == name }
+        if let existing, existing.format != .ftm {
+            throw InputError(
+                file: index, message: "the list \(name) is \(existing.format.rawValue), not FollowTheMoney; deltas apply to an ftm list")
+        }
+        let applied = existing?.deltaVersions ?? []
+        let new = versions.filter { !applied.contains($0.version) }
+        if let last = applied.last, let older = new.first(where: { $0.version < last }) {
+            throw InputError(
+                file: index,
+                message:
+                    "version \(older.version) is older than \(last), the last applied to \(name): deltas apply in order; import the full entities file again"
+            )
+        }
+        let folderName = name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        let folder = PathText.child(directory, folderName)
+        let sources =
+            (existing?.files ?? []).map {
+                Watchlist.SourceFile(role: $0.role, path: PathText.child(folder, $0.name), name: $0.name)
+            }
+            + new.map { .init(role: "delta", path: $0.file, name: $0.version + "/entities.delta.json") }
+        let entities = sources.first { $0.role == "entities" }?.path
+        var list = try WatchlistParser.loadFtM(
+            entities: entities, deltas: sources.filter { $0.role == "delta" }.map { ($0.name.prefix { $0 != "/" }.description, $0.path) },
+            name: name)
+        if existing == nil { list.notes.insert("there was no list named \(name): the deltas were applied to an empty set", at: 0) }
+        if new.isEmpty { list.notes.insert("every version of the index was applied before; nothing changed", at: 0) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Files already in the folder are copied from a snapshot, so that the folder is replaced whole.
+        let staged = PathText.child(directory, folderName + ".previous")
+        try? FileManager.default.removeItem(atPath: staged)
+        if FileManager.default.fileExists(atPath: folder) { try FileManager.default.copyItem(atPath: folder, toPath: staged) }
+        defer { try? FileManager.default.removeItem(atPath: staged) }
+        let copies = sources.map { source in
+            source.path.hasPrefix(folder + "/")
+                ? Watchlist.SourceFile(role: source.role, path: PathText.child(staged, source.name), name: source.name) : source
+        }
+        let files = try copy(copies, into: folderName)
+        return try record(list, file: PathText.child(folderName, files[0].name), files: files, source: index, now: now, rules: rules)
+    }
+
+    /// The folder of a list of several files: the first component of its `file`.
+    func folder(of record: Record) -> String { PathText.child(directory, String(record.file.prefix { $0 != "/" })) }
+
+    /// The SHA-256 of a recorded list as its files are now: of its one file, or of the
+    /// `sha256sum` lines of its files.
+    func storedSHA256(_ record: Record) throws -> String {
+        let path = PathText.child(directory, record.file)
+        guard let files = record.files else {
+            guard let hash = SHA256.hex(fileAt: path) else { throw InputError(file: path, message: "cannot be read") }
+            return hash
+        }
+        let folder = self.folder(of: record)
+        var lines = ""
+        for file in files {
+            let filePath = PathText.child(folder, file.name)
+            guard let hash = SHA256.hex(fileAt: filePath) else { throw InputError(file: filePath, message: "cannot be read") }
+            lines += "\(hash)  \(file.name)\n"
+        }
+        return files.count == 1 ? String(lines.prefix(64)) : SHA256.hex(lines)
+    }
+
     /// Loads every recorded list and checks it still has the hash recorded at import.
     public func loadAll() throws -> [Watchlist] {
         try records().map { record in
             let path = (directory as NSString).appendingPathComponent(record.file)
-            let list = try WatchlistParser.load(
-                path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
+            let list: Watchlist
+            if record.format == .ftm, let files = record.files {
+                let folder = self.folder(of: record)
+                list = try WatchlistParser.loadFtM(
+                    entities: files.first { $0.role == "entities" }.map { PathText.child(folder, $0.name) },
+                    deltas: files.filter { $0.role == "delta" }.map {
+                        (String($0.name.prefix { $0 != "/" }), PathText.child(folder, $0.name))
+                    },
+                    name: record.name)
+            } else {
+                list = try WatchlistParser.load(
+                    path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
+            }
             guard list.sha256 == record.sha256 else {
                 throw InputError(
                     file: path, message: "changed since it was imported (SHA-256 \(list.sha256) ≠ \(record.sha256)); import it again")
+            }
+            // The entity set a full rebuild gives must be the one recorded when the deltas were applied.
+            if let expected = record.stateSHA256, list.stateSHA256 != expected {
+                throw InputError(
+                    file: path,
+                    message:
+                        "rebuilt from its files, the entity set differs from the one recorded at import (SHA-256 \(list.stateSHA256 ?? "none") ≠ \(expected)); import it again"
+                )
             }
             return list
         }

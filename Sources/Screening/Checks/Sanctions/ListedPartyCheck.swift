@@ -12,7 +12,11 @@ import Names
 /// (UFLPA, BIS Entity List, CBP WRO) is no sanction in the Netherlands: it is attention, with the
 /// forced-labour policy as its basis (`usListBasis`), never the asset-freeze regulation; for a
 /// supply-chain tier it is left to `solar.listed-entity`, which reports it with the tender's
-/// knock-outs.
+/// knock-outs. A hit on any other list (UN, OFAC, US CSL, UK, OpenSanctions, an own list) is
+/// attention, with the basis and the advice `listEffects` of checklists/sanctions.yaml gives for
+/// that list's format. A party that is not listed itself but that a listed party owns or directs
+/// (OpenSanctions ownership data) is named with its owners: an asset freeze reaches what a listed
+/// party owns or controls.
 struct ListedPartyCheck: Check {
     let id = "sanctions.listed-party"
     let severity = Severity.blocker
@@ -22,7 +26,7 @@ struct ListedPartyCheck: Check {
     let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
     let legalEffect =
-        "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; a hit on a US forced-labour list: attention with the forced-labour policy as its basis (no legal effect in the Netherlands); every hit for human review (AVG art. 22)"
+        "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; a hit on a US forced-labour list: attention with the forced-labour policy as its basis (no legal effect in the Netherlands); a hit on the UN, OFAC, US CSL, UK, OpenSanctions or an own list: attention with the basis `listEffects` gives for it; every hit for human review (AVG art. 22)"
 
     /// The basis of a hit on a US forced-labour list: evidence of risk under the province's policy.
     static let usListBasis =
@@ -98,6 +102,17 @@ struct ListedPartyCheck: Check {
                 if usList && subject.role.hasPrefix("supply-chain tier ") { return nil }
                 let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
                 let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
+                let listEffect = context.rules.sanctions.listEffects[hit.listFormat]
+                let owners = (hit.ownedBy ?? []).joined(separator: "; ")
+                let ownedBy =
+                    owners.isEmpty
+                    ? (nl: "", en: "")
+                    : (
+                        nl:
+                            " \(hit.listedName) staat niet zelf op de lijst; volgens de gegevens is het eigendom van of wordt het bestuurd door: \(owners). Een bevriezing reikt ook tot wat een geplaatste partij bezit of beheert.",
+                        en:
+                            " \(hit.listedName) is not listed itself; according to the data it is owned or directed by: \(owners). A freeze also reaches what a listed party owns or controls."
+                    )
                 let effect =
                     freezes
                     ? (
@@ -113,19 +128,21 @@ struct ListedPartyCheck: Check {
                             en:
                                 "This US list has no legal effect in the Netherlands; it is evidence of risk. Check by hand; a jurist weighs the risk."
                         )
-                        : (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
+                        : listEffect.map { (nl: $0.nl, en: $0.en) }
+                            ?? (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
                 return finding(
                     freezes ? .blocker : .attention,
                     nl:
-                        "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)). \(effect.nl)",
+                        "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)).\(ownedBy.nl) \(effect.nl)",
                     en:
-                        "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score). \(effect.en)",
+                        "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score).\(ownedBy.en) \(effect.en)",
                     evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
                     details: [
                         "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
                         "listedOn": hit.listedOn ?? "",
                         "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
-                    ], legalBasis: usList ? Self.usListBasis : nil)
+                    ].merging(owners.isEmpty ? [:] : ["ownedBy": owners]) { a, _ in a },
+                    legalBasis: usList ? Self.usListBasis : freezes ? nil : listEffect?.basis)
             }
         }
     }
