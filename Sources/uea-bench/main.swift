@@ -1,5 +1,6 @@
 // Benchmarks that need the libraries directly (whole-process benchmarks are in bench/*.sh).
 // Usage: swift run -c release uea-bench sanctions [ENTRIES] [QUERIES]
+// (also times the published UN and OFAC lists of ../shared, or of UEA_BENCH_LISTS)
 import Foundation
 import Names
 import RuleData
@@ -70,12 +71,58 @@ func sanctionsBenchmark(entries: Int, queries: Int) throws {
             done.timeIntervalSince(built) / Double(queries) * 1e6, hits))
 }
 
+/// Matching against the published lists of the corpus (UN consolidated, OFAC SDN and non-SDN, US
+/// CSL), read as `watchlist import` reads them: time to read, to index and to screen `queries`
+/// names (a tenth of them listed names, the rest new names), and the peak memory.
+func publishedListsBenchmark(folder: String, queries: Int) throws {
+    let rules = try RuleBook.load(directory: RuleBook.defaultDirectory() ?? "checklists")
+    let started = Date()
+    let lists = try ["UN_consolidated.xml", "sdn.csv", "cons_prim.csv", "csl.csv"].map {
+        try WatchlistParser.load(path: folder + "/" + $0)
+    }
+    let read = Date()
+    let index = SanctionsIndex(lists: lists, rules: rules)
+    let built = Date()
+    var g = Generator(state: 7)
+    let entries = lists.flatMap(\.entries)
+    var names: [(String, WatchlistEntry.Kind)] = []
+    for i in 0..<queries {
+        if i % 10 == 0 {
+            let entry = entries[Int(g.next() % UInt64(entries.count))]
+            names.append((g.pick(entry.names), entry.kind))
+        } else {
+            names.append(i % 2 == 0 ? ("\(word(&g, 2)) \(word(&g, 3))", .person) : ("\(word(&g, 3)) \(word(&g, 2)) B.V.", .entity))
+        }
+    }
+    let screening = Date()
+    var hits = 0
+    for (name, kind) in names { hits += index.search(name, kind: kind, limit: 1).count }
+    let done = Date()
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(
+        String(
+            format:
+                "published lists: %d entries (%@) read in %.3f s, indexed in %.3f s; %d names screened in %.3f s (%.1f µs per name); %d hits; peak memory %.0f MB",
+            entries.count, lists.map { "\($0.name) \($0.entries.count)" }.joined(separator: ", "), read.timeIntervalSince(started),
+            built.timeIntervalSince(read), queries, done.timeIntervalSince(screening),
+            done.timeIntervalSince(screening) / Double(queries) * 1e6, hits, Double(usage.ru_maxrss) / 1024))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "sanctions":
     let rest = Array(arguments.dropFirst())
     try sanctionsBenchmark(
         entries: rest.count > 0 ? Int(rest[0]) ?? 10_000 : 10_000, queries: rest.count > 1 ? Int(rest[1]) ?? 1_000 : 1_000)
+    // The published lists of ../shared (or UEA_BENCH_LISTS), when they are there; said when not.
+    let published =
+        ProcessInfo.processInfo.environment["UEA_BENCH_LISTS"] ?? "../shared/corpus/watchlists/watchman-testdata"
+    if FileManager.default.fileExists(atPath: published + "/sdn.csv") {
+        try publishedListsBenchmark(folder: published, queries: rest.count > 1 ? Int(rest[1]) ?? 1_000 : 1_000)
+    } else {
+        print("published lists: skipped, \(published)/sdn.csv is absent (set UEA_BENCH_LISTS to the folder of the UN and OFAC files)")
+    }
 case "yaml-compose":
     // How much of the rule-data load is YAML parsing itself (not Codable decoding).
     let directory = RuleBook.defaultDirectory() ?? "checklists"
