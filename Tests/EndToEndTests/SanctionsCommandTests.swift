@@ -42,3 +42,35 @@ struct SanctionsCommandTests {
         #expect(refused.stderr.contains("bad.csv:2:"))
     }
 }
+
+@Suite("uea-screen watchlist with the published lists", .enabled(if: Paths.hasWatchlists, Paths.watchlistsMissing))
+struct PublishedListCommandTests {
+    @Test(
+        "The UN list and OFAC's SDN files are imported by content; list --format json gives counts, files and hashes; match finds an alias")
+    func importAndList() throws {
+        let directory = try Paths.temporaryDirectory().appendingPathComponent("watchlists").path
+        let corpus = Paths.watchlists.appendingPathComponent("watchman-testdata").path
+        let un = try ueaScreen("watchlist", "import", corpus + "/UN_consolidated.xml", "--name", "un", "--watchlists", directory)
+        #expect(un.status == 0)
+        #expect(un.stdout.contains("imported un: 1003 entries (273 entity, 730 person), un, list date 2026-02-27"), "\(un.stdout)")
+        let ofac = try ueaScreen("watchlist", "import", corpus + "/sdn.csv", "--name", "ofac-sdn", "--watchlists", directory)
+        #expect(ofac.status == 0)
+        #expect(ofac.stderr.contains("records of type vessel are counted and never matched"))
+        let listed = try ueaScreen("watchlist", "list", "--format", "json", "--watchlists", directory)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let sdn = try #require(records.first { $0["name"] as? String == "ofac-sdn" })
+        #expect((sdn["files"] as? [[String: Any]])?.map { $0["name"] as? String } == ["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"])
+        #expect((sdn["counts"] as? [String: Int])?["vessel"] != nil)
+        // The recorded hashes are what sha256sum computes.
+        let sum = try run(try #require(which("sha256sum")), [corpus + "/UN_consolidated.xml"])
+        #expect((records.first { $0["name"] as? String == "un" })?["sha256"] as? String == String(sum.stdout.prefix(64)))
+        // An alias of alt.csv (ent_num 306: BANCO NACIONAL DE CUBA).
+        let match = try ueaScreen("match", "National Bank of Cuba", "--watchlists", directory)
+        #expect(match.status == 1)
+        #expect(match.stdout.contains("BANCO NACIONAL DE CUBA  [ofac-sdn SDN-306, CUBA]"), "\(match.stdout)")
+        // A companion on its own is refused with its line, and nothing is recorded.
+        let companion = try ueaScreen("watchlist", "import", corpus + "/alt.csv", "--watchlists", directory)
+        #expect(companion.status == 2)
+        #expect(companion.stderr.contains("alt.csv:1: an OFAC companion file"))
+    }
+}
