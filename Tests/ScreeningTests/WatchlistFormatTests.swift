@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import RuleData
 import TestSupport
 import Testing
 
@@ -366,5 +367,33 @@ struct ListEffectTests {
         for format in Watchlist.Format.importable where format != .euFSF {
             #expect(Fixtures.rules.sanctions.listEffects[format.rawValue] != nil, "\(format.rawValue)")
         }
+    }
+}
+
+@Suite("The CSV record reader fed in pieces")
+struct CSVRecordReaderTests {
+    @Test("Fed one byte at a time, it reads what it reads from the whole text: doubled quotes, breaks inside quotes, CRLF")
+    func piecewise() throws {
+        let text = "36,\"AERO \"\"CARIBBEAN\"\"\",-0- \r\n173,\"ANGLO-CARIBBEAN\nCO., LTD.\",x\n\"\"\"\",\"\"\n"
+        var whole: [[String]] = []
+        var reader = CSV.RecordReader()
+        reader.feed(Array(text.utf8)) { whole.append($1) }
+        try reader.finish(strict: true) { whole.append($1) }
+        var pieces: [[String]] = []
+        var lines: [Int] = []
+        var bytewise = CSV.RecordReader()
+        for byte in text.utf8 {
+            bytewise.feed([byte]) {
+                lines.append($0)
+                pieces.append($1)
+            }
+        }
+        try bytewise.finish(strict: true) { pieces.append($1) }
+        #expect(whole == [["36", "AERO \"CARIBBEAN\"", "-0- "], ["173", "ANGLO-CARIBBEAN\nCO., LTD.", "x"], ["\"", ""]])
+        #expect(pieces == whole)
+        #expect(lines == [1, 2, 4])
+        var open = CSV.RecordReader()
+        open.feed(Array("a,\"b\nc\n".utf8)) { _, _ in }
+        #expect(throws: CSV.UnterminatedQuote.self) { try open.finish(strict: true) { _, _ in } }
     }
 }

@@ -1,6 +1,7 @@
 import Basics
 import DossierModel
 import Foundation
+import RuleData
 
 /// Reads a list file in 64 KiB chunks and hands out one record at a time, so that memory holds a
 /// record and the entries made so far, never the whole published file (the OFAC, UN and
@@ -45,60 +46,18 @@ enum FileRecords {
     /// byte-order mark) with the line each starts on. Blank lines are skipped. A quote that is never
     /// closed is refused at the line it opens on: read on, the rest of the file would become one field.
     static func csv(path: String, _ body: (_ line: Int, _ fields: [String]) throws -> Void) throws {
-        var field: [UInt8] = []
-        var record: [String] = []
-        var inQuotes = false
-        var quoteSeen = false
-        var line = 1
-        var recordLine = 1
+        var reader = CSV.RecordReader()
         var first = true
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            quoteSeen = false
-        }
-        func endRecord() throws {
-            endField()
-            // A blank line, or the DOS end-of-file mark (0x1A) OFAC's files end with.
-            if !(record.count == 1 && (record[0].isEmpty || record[0] == "\u{1A}")) { try body(recordLine, record) }
-            record.removeAll(keepingCapacity: true)
+        // A blank line, or the DOS end-of-file mark (0x1A) OFAC's files end with, is no record.
+        func emit(line: Int, record: [String]) throws {
+            if !(record.count == 1 && (record[0].isEmpty || record[0] == "\u{1A}")) { try body(line, record) }
         }
         try chunks(path: path) { chunk in
             let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-            let bytes = first && chunk.starts(with: bom) ? chunk.dropFirst(3) : chunk[...]
+            try reader.feed(first && chunk.starts(with: bom) ? chunk.dropFirst(3) : chunk[...], emit)
             first = false
-            for byte in bytes {
-                if inQuotes {
-                    if byte == UInt8(ascii: "\"") {
-                        inQuotes = false
-                        quoteSeen = true
-                    } else {
-                        if byte == UInt8(ascii: "\n") { line += 1 }
-                        field.append(byte)
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""):
-                    // A doubled quote inside a quoted field, or a field that opens with a quote.
-                    if quoteSeen { field.append(byte) }
-                    inQuotes = true
-                case UInt8(ascii: ","): endField()
-                case UInt8(ascii: "\r"): continue
-                case UInt8(ascii: "\n"):
-                    try endRecord()
-                    line += 1
-                    recordLine = line
-                default: field.append(byte)
-                }
-            }
         }
-        if inQuotes {
-            throw InputError(
-                file: path, line: recordLine, message: "a quote opened here is never closed; every following row would be read as one field"
-            )
-        }
-        if !field.isEmpty || !record.isEmpty { try endRecord() }
+        do { try reader.finish(strict: true, emit) } catch let error as CSV.UnterminatedQuote { throw error.refusal(of: path) }
     }
 }
 
