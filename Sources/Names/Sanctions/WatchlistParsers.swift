@@ -115,7 +115,7 @@ public enum WatchlistParser {
         case .ofac: list = try OFACReader.read(primary: path, name: displayName)
         case .usCSL: list = try USCSLReader.read(path: path, name: displayName)
         case .uk: list = try UKListReader.read(path: path, name: displayName)
-        case .ftm: list = try loadFtM(entities: path, deltas: [], name: displayName)
+        case .ftm: list = try loadFtM(files: [.init(role: "entities", path: path)], name: displayName)
         case .euFSF, .un, .csv, .checklist:
             guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, message: "cannot be read") }
             list = try parse(bytes: [UInt8](data), format: detected, path: path, name: displayName)
@@ -125,17 +125,21 @@ public enum WatchlistParser {
         return list
     }
 
-    /// A FollowTheMoney list: the entities file (or none: an empty start) with the deltas applied in order.
-    public static func loadFtM(entities: String?, deltas: [(version: String, path: String)], name: String) throws -> Watchlist {
+    /// A FollowTheMoney list from its files in order: the entities file (role `entities`; none is an
+    /// empty start), then the deltas (role `delta`, named `<version>/entities.delta.json`).
+    public static func loadFtM(files: [Watchlist.SourceFile], name: String) throws -> Watchlist {
         var set = FtMReader.Entities()
-        if let entities { try FtMReader.entities(path: entities, into: &set) }
-        for delta in deltas { try FtMReader.apply(delta: delta.path, to: &set) }
+        for file in files {
+            if file.role == "entities" {
+                try FtMReader.entities(path: file.path, into: &set)
+            } else {
+                try FtMReader.apply(delta: file.path, to: &set)
+            }
+        }
         var list = FtMReader.list(set, name: name)
-        list.sourceFiles =
-            (entities.map { [Watchlist.SourceFile(role: "entities", path: $0)] } ?? [])
-            + deltas.map { .init(role: "delta", path: $0.path, name: $0.version + "/entities.delta.json") }
+        list.sourceFiles = files
         // A version begins with its timestamp (`20240528134729-3iv`): the list is at least that recent.
-        if let version = deltas.last?.version.prefix(8), version.count == 8,
+        if let version = files.last(where: { $0.role == "delta" })?.name.prefix(8), version.count == 8,
             let day = Day("\(version.prefix(4))-\(version.dropFirst(4).prefix(2))-\(version.suffix(2))")
         {
             list.listDate = max(list.listDate ?? day, day)
@@ -153,12 +157,18 @@ public enum WatchlistParser {
             }
             return
         }
+        list.sha256 = try sha256(of: list.sourceFiles)
+    }
+
+    /// The SHA-256 of a list's files: of its one file, or of their `sha256sum` lines
+    /// (`<hash>  <name>`, in order) for several, so that anyone can recompute it.
+    static func sha256(of files: [Watchlist.SourceFile]) throws -> String {
         var lines = ""
-        for file in list.sourceFiles {
+        for file in files {
             guard let hash = SHA256.hex(fileAt: file.path) else { throw InputError(file: file.path, message: "cannot be read") }
             lines += "\(hash)  \(file.name)\n"
         }
-        list.sha256 = list.sourceFiles.count == 1 ? String(lines.prefix(64)) : SHA256.hex(lines)
+        return files.count == 1 ? String(lines.prefix(64)) : SHA256.hex(lines)
     }
 
     /// Parses list bytes in `format`; `path` names them in errors. The file formats that are read

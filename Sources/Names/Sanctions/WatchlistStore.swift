@@ -200,14 +200,9 @@ public struct WatchlistStore: Sendable {
         let folderName = name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         let folder = PathText.child(directory, folderName)
         let sources =
-            (existing?.files ?? []).map {
-                Watchlist.SourceFile(role: $0.role, path: PathText.child(folder, $0.name), name: $0.name)
-            }
+            (existing.map(sourceFiles) ?? [])
             + new.map { .init(role: "delta", path: $0.file, name: $0.version + "/entities.delta.json") }
-        let entities = sources.first { $0.role == "entities" }?.path
-        var list = try WatchlistParser.loadFtM(
-            entities: entities, deltas: sources.filter { $0.role == "delta" }.map { ($0.name.prefix { $0 != "/" }.description, $0.path) },
-            name: name)
+        var list = try WatchlistParser.loadFtM(files: sources, name: name)
         if existing == nil { list.notes.insert("there was no list named \(name): the deltas were applied to an empty set", at: 0) }
         if new.isEmpty { list.notes.insert("every version of the index was applied before; nothing changed", at: 0) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -231,18 +226,17 @@ public struct WatchlistStore: Sendable {
     /// `sha256sum` lines of its files.
     func storedSHA256(_ record: Record) throws -> String {
         let path = PathText.child(directory, record.file)
-        guard let files = record.files else {
+        guard record.files != nil else {
             guard let hash = SHA256.hex(fileAt: path) else { throw InputError(file: path, message: "cannot be read") }
             return hash
         }
+        return try WatchlistParser.sha256(of: sourceFiles(of: record))
+    }
+
+    /// The stored files of a list of several files, where they are in its folder.
+    func sourceFiles(of record: Record) -> [Watchlist.SourceFile] {
         let folder = self.folder(of: record)
-        var lines = ""
-        for file in files {
-            let filePath = PathText.child(folder, file.name)
-            guard let hash = SHA256.hex(fileAt: filePath) else { throw InputError(file: filePath, message: "cannot be read") }
-            lines += "\(hash)  \(file.name)\n"
-        }
-        return files.count == 1 ? String(lines.prefix(64)) : SHA256.hex(lines)
+        return (record.files ?? []).map { .init(role: $0.role, path: PathText.child(folder, $0.name), name: $0.name) }
     }
 
     /// Loads every recorded list and checks it still has the hash recorded at import.
@@ -250,14 +244,8 @@ public struct WatchlistStore: Sendable {
         try records().map { record in
             let path = (directory as NSString).appendingPathComponent(record.file)
             let list: Watchlist
-            if record.format == .ftm, let files = record.files {
-                let folder = self.folder(of: record)
-                list = try WatchlistParser.loadFtM(
-                    entities: files.first { $0.role == "entities" }.map { PathText.child(folder, $0.name) },
-                    deltas: files.filter { $0.role == "delta" }.map {
-                        (String($0.name.prefix { $0 != "/" }), PathText.child(folder, $0.name))
-                    },
-                    name: record.name)
+            if record.format == .ftm, record.files != nil {
+                list = try WatchlistParser.loadFtM(files: sourceFiles(of: record), name: record.name)
             } else {
                 list = try WatchlistParser.load(
                     path: path, format: record.format, name: record.name, listDate: record.listDate.flatMap(Day.init))
