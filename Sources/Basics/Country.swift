@@ -78,6 +78,10 @@ public struct Country: Hashable, Sendable, Comparable, Codable, CustomStringConv
     /// Case, accents, dots and spacing do not change which country a text names: ` ru `, `R.U.`,
     /// `Türkiye` and `turkiye`, `Korea, Republic of` and `korea republic of` read alike.
     static func folded(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? foldedASCII(text) : foldedUnicode(text)
+    }
+
+    static func foldedUnicode(_ text: String) -> String {
         let plain = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var word = ""
@@ -94,6 +98,26 @@ public struct Country: Hashable, Sendable, Comparable, Codable, CustomStringConv
         if !word.isEmpty { words.append(word) }
         if words.first == "the" { words.removeFirst() }
         return words.joined(separator: " ")
+    }
+
+    /// `folded` for ASCII text (most codes and names), without Foundation's folding: letters
+    /// lowercased, digits kept, dots dropped, anything else separates words.
+    static func foldedASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            default: pendingSpace = true
+            }
+        }
+        if bytes.starts(with: Array("the ".utf8)) { bytes.removeFirst(4) } else if bytes == Array("the".utf8) { bytes = [] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     struct Row: Sendable {
@@ -114,16 +138,21 @@ public struct Country: Hashable, Sendable, Comparable, Codable, CustomStringConv
                 byName[key] = alpha2
             }
         }
-        for line in generatedTable.split(separator: "\n") {
-            let fields = line.trimmingCharacters(in: .whitespaces).split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        // Split as bytes (the table is 25 kB; as characters it cost ~10 M instructions).
+        func lines(_ text: String) -> [[String]] {
+            Array(text.utf8).split(separator: UInt8(ascii: "\n")).map { line in
+                line.drop { $0 == UInt8(ascii: " ") }.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        for fields in lines(generatedTable) {
             guard fields.count == 6 else { continue }
             let alpha2 = fields[0]
             rows[alpha2] = Row(alpha3: fields[1], numeric: fields[2], english: fields[3], dutch: fields[4])
             for code in [alpha2, fields[1], fields[2]] { add(code, alpha2) }
             for name in fields[5].split(separator: "|") { add(String(name), alpha2) }
         }
-        for line in generatedAmbiguousNames.split(separator: "\n") {
-            let fields = line.trimmingCharacters(in: .whitespaces).split(separator: ";").map(String.init)
+        for fields in lines(generatedAmbiguousNames) {
             guard fields.count == 2 else { continue }
             let key = folded(fields[0])
             byName[key] = nil

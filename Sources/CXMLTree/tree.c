@@ -15,6 +15,7 @@ typedef struct {
     uea_tree *tree;
     uea_parse_state *state;
     int32_t *lastChild;  // per open element: its last child element so far
+    int32_t elementsAtLastSegment;  // elementCount when the last text segment was added
 } uea_builder;
 
 // MARK: - Refusals and errors
@@ -254,7 +255,8 @@ static void uea_end_element(void *ctx, const xmlChar *localname, const xmlChar *
 /// Text and CDATA alike (a CDATA section is text, as with XML_PARSE_NOCDATA).
 static void uea_characters(void *ctx, const xmlChar *bytes, int length) {
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    uea_tree *tree = ((uea_builder *)ctxt->_private)->tree;
+    uea_builder *builder = (uea_builder *)ctxt->_private;
+    uea_tree *tree = builder->tree;
     if (tree->failed || tree->depth == 0 || length <= 0) return;
     int32_t owner = tree->stack[tree->depth - 1];
     size_t offset = tree->textLength;
@@ -262,8 +264,10 @@ static void uea_characters(void *ctx, const xmlChar *bytes, int length) {
         uea_fail(ctxt, tree);
         return;
     }
-    // libxml2 reports one run in pieces (buffer ends, references): keep it one segment.
-    if (tree->segmentCount > 0) {
+    // libxml2 reports one run in pieces (buffer ends, references): keep it one segment. Not across
+    // a child element, though (text before and after it stay two segments, so that the text and
+    // the elements can be replayed in document order: uea_schema_validate_tree).
+    if (tree->segmentCount > 0 && builder->elementsAtLastSegment == tree->elementCount) {
         uea_segment *last = &tree->segments[tree->segmentCount - 1];
         if (last->owner == owner && last->offset + last->length == offset) {
             last->length += (uint32_t)length;
@@ -278,6 +282,7 @@ static void uea_characters(void *ctx, const xmlChar *bytes, int length) {
     tree->segments[tree->segmentCount].offset = (uint32_t)offset;
     tree->segments[tree->segmentCount].length = (uint32_t)length;
     tree->segmentCount++;
+    builder->elementsAtLastSegment = tree->elementCount;
 }
 
 // MARK: - Parsing
@@ -357,7 +362,7 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
     ctxt->sax->serror = uea_collect_error;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
-    uea_builder builder = { tree, state, lastChild };
+    uea_builder builder = { tree, state, lastChild, 0 };
     ctxt->_private = &builder;
     ctxt->userData = ctxt;
 

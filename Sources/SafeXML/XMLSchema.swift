@@ -13,6 +13,10 @@ public final class XMLSchema: @unchecked Sendable {
         public var path: String
         public var message: String
         public var description: String { "\(path): the schema cannot be compiled: \(message)" }
+        public init(path: String, message: String) {
+            self.path = path
+            self.message = message
+        }
     }
 
     /// One validity error: the line in the document and libxml2's message (which names the element
@@ -47,7 +51,22 @@ public final class XMLSchema: @unchecked Sendable {
 
     deinit { uea_schema_free(schema) }
 
-    /// Validates `bytes` (a document SafeXML has already parsed: well-formed, no DOCTYPE).
+    /// Validates a document SafeXML has parsed, from its tree: no second parse (its elements,
+    /// attributes and text are handed to libxml2's streaming validator in document order), with
+    /// the verdict and problems libxml2 gives for its own tree of the same bytes. Elements a reader
+    /// took out of the tree (`detachElements`) are validated all the same. nil when libxml2's
+    /// validator failed internally (`validate(bytes:)` then parses the bytes again).
+    public func validate(_ document: XMLDocument, keep: Int = 1000) -> Result? {
+        var errors = uea_schema_errors()
+        errors.keep = Int32(keep)
+        defer { uea_schema_errors_free(&errors) }
+        let status = uea_schema_validate_tree(schema, document.tree, &errors)
+        guard status >= 0 else { return nil }
+        return Self.result(status: status, errors: errors)
+    }
+
+    /// Validates `bytes` (a document SafeXML has already parsed: well-formed, no DOCTYPE) with a
+    /// tree of libxml2's own, as `xmllint --schema` does.
     public func validate(bytes: [UInt8], name: String, keep: Int = 1000) throws(XMLParseError) -> Result {
         var errors = uea_schema_errors()
         errors.keep = Int32(keep)
@@ -59,6 +78,10 @@ public final class XMLSchema: @unchecked Sendable {
             }
         }
         if status < 0 { throw XMLParseError(kind: .unreadable, file: name, message: "cannot be parsed for schema validation") }
+        return Self.result(status: status, errors: errors)
+    }
+
+    private static func result(status: Int32, errors: uea_schema_errors) -> Result {
         var problems: [Problem] = []
         for index in 0..<Int(errors.count) {
             let error = errors.errors[index]

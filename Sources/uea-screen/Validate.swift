@@ -49,8 +49,9 @@ struct Validate: ParsableCommand {
                     let name = file == "-" ? StandardInput.name : file
                     let bytes = try XMLDocument.readBounded(path: file, name: name, limit: maxBytes)
                     let document = try ESPDParser.read(
-                        bytes: bytes, sourceName: name, limits: ParseLimits(maxBytes: maxBytes), requestDocument: nil)
-                    guard let result = try validator.validate(document, bytes: bytes) else {
+                        bytes: bytes, sourceName: name, limits: ParseLimits(maxBytes: maxBytes), requestDocument: nil,
+                        validator: validator)
+                    guard let result = document.schemaValidation else {
                         throw CommandFailure.refused(
                             "\(file): the EDM release cannot be told (namespace \(document.namespaces.rawValue), version \(document.version ?? "none")); nothing to validate against"
                         )

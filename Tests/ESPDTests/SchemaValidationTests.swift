@@ -38,18 +38,21 @@ struct SchemaValidationTests {
             let document: ESPDDocument
             do {
                 bytes = try XMLDocument.readBounded(path: file, name: file, limit: ParseLimits.defaultMaxBytes)
-                document = try ESPDParser.read(bytes: bytes, sourceName: file, requestDocument: nil)
+                document = try ESPDParser.read(bytes: bytes, sourceName: file, requestDocument: nil, validator: Self.validator)
             } catch {
                 notRead.append(entry.localPath)
                 continue
             }
             let release = try #require(ESPDSchemas.release(for: document), "\(entry.localPath): no release")
-            let ours = try #require(try Self.validator.validate(document, bytes: bytes))
+            // The tree SafeXML built, validated without a second parse; and libxml2's own tree of the bytes.
+            let ours = try #require(document.schemaValidation)
+            let reparsed = try Self.validator.schema(release).validate(bytes: bytes, name: file)
             let schema = "\(Self.directory)/\(release.set)/\(release.file)"
             let theirs = try oracle(schema, file)
             #expect(ours.valid == theirs.valid, "\(entry.localPath)")
             #expect(ours.problems == theirs.problems, "\(entry.localPath)")
             #expect(ours.total == theirs.problems.count, "\(entry.localPath)")
+            #expect(reparsed.problems == theirs.problems, "\(entry.localPath)")
             if !ours.valid { invalid.append("\(entry.localPath) (\(ours.total))") }
             compared += 1
         }
@@ -58,6 +61,64 @@ struct SchemaValidationTests {
         print(
             "schema validation: \(compared) corpus files agree with xmllint; invalid: \(invalid.joined(separator: ", ")); not read: \(notRead.joined(separator: ", "))"
         )
+    }
+
+    /// Mutants of one valid response per schema set, made by fixed rules (every 7th leaf element of
+    /// the `cbc` namespace from the 3rd on, one rule per leaf in turn): the leaf dropped, doubled,
+    /// followed by an unknown element, its text replaced by `a &amp; b` (wrong for a code, date or
+    /// indicator), given an attribute holding an ampersand, or split by a comment, a CDATA section
+    /// and text in its parent's element-only content. Each mutant, validated from SafeXML's tree,
+    /// must give xmllint's verdict and problems, line for line.
+    @Test("Validating the tree agrees with xmllint --schema on rule-made invalid variants of each release",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
+        .enabled(if: which("xmllint") != nil, "xmllint is not installed"))
+    func mutantsAgreeWithXmllint() throws {
+        let files = [
+            "espd-service-v1/response/exclusion/payment_of_taxes_import.xml", "edm-v2.0.2/REGULATED-ESPD-Response_2.0.2.xml",
+            "edm-v2.1.1/BASIC-ESPDResponse-2.1.1.xml", "edm-v3.3.0/ESPD-Response.xml", "edm-v4.1.0/ESPD-Response.xml",
+        ]
+        let leaf = try Regex(#"<(cbc:[A-Za-z]+)([^>]*)>([^<]*)</\1>"#)
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var compared = 0
+        var invalidByRule = [Int](repeating: 0, count: 7)
+        var valid = 0
+        for name in files {
+            let text = try String(contentsOfFile: Paths.corpusFile(name), encoding: .utf8)
+            let leaves = text.matches(of: leaf)
+            for (rule, slot) in stride(from: 2, to: min(leaves.count, 2 + 7 * 8), by: 7).enumerated() {
+                let match = leaves[slot]
+                let original = String(text[match.range])
+                let tag = String(match.output[1].substring!)
+                let replacement: String
+                switch rule % 7 {
+                case 0: replacement = ""
+                case 1: replacement = original + original
+                case 2: replacement = original + "<cbc:UnknownElement>1</cbc:UnknownElement>"
+                case 3: replacement = "<\(tag)>a &amp; b</\(tag)>"
+                case 4: replacement = "<\(tag) unexpected=\"x &amp; y &#38;#38;\">\(match.output[3].substring!)</\(tag)>"
+                case 5: replacement = "<\(tag)><!-- c --><![CDATA[\(match.output[3].substring!)]]><?pi x?></\(tag)>"
+                default: replacement = "stray text" + original + "more"
+                }
+                let mutant = text.replacingCharacters(in: match.range, with: replacement)
+                let file = folder.appendingPathComponent("\(compared)-\(rule).xml").path
+                try mutant.write(toFile: file, atomically: true, encoding: .utf8)
+                let bytes = Array(mutant.utf8)
+                let document = try ESPDParser.read(bytes: bytes, sourceName: file, requestDocument: nil, validator: Self.validator)
+                let ours = try #require(document.schemaValidation, "\(name) rule \(rule)")
+                let schema = "\(Self.directory)/\(ours.release.set)/\(ours.release.file)"
+                let theirs = try oracle(schema, file)
+                #expect(ours.valid == theirs.valid, "\(name) rule \(rule): \(replacement)")
+                #expect(ours.problems == theirs.problems, "\(name) rule \(rule): \(replacement)")
+                compared += 1
+                if ours.valid { valid += 1 } else { invalidByRule[rule % 7] += 1 }
+            }
+        }
+        #expect(compared == 40)
+        // Both verdicts were compared: every rule but the comment/CDATA one (which leaves the value
+        // as it was) made an invalid mutant somewhere, and some mutants are valid.
+        #expect(zip(0..., invalidByRule).allSatisfy { $0 == 5 || $1 > 0 }, "invalid mutants per rule: \(invalidByRule)")
+        #expect(valid > 0)
     }
 
     @Test(

@@ -97,6 +97,7 @@ typedef struct {
 typedef struct {
     uea_schema_error *errors;
     int count, capacity, keep, total;
+    int internal;   // libxml2 reported an internal error: the verdict cannot be trusted
 } uea_schema_errors;
 
 /// Compiles the schema at `path`; its imports are read only from its own set's folder (two levels up).
@@ -105,6 +106,12 @@ void *uea_schema_compile(const char *path, char *message, size_t messageSize);
 void uea_schema_free(void *schema);
 /// 0 valid, > 0 invalid (errors filled), -1 the document could not be parsed for validation.
 int uea_schema_validate(void *schema, const char *bytes, int length, const char *name, uea_schema_errors *errors);
+/// The same verdict and problems for a tree SafeXML has already built, without parsing again: its
+/// elements, attributes, namespace declarations and text are replayed, in document order, as the
+/// SAX2 events libxml2's streaming validator (xmlSchemaSAXPlug) takes, each problem at the line of
+/// its element (as libxml2 reports it when validating its own tree).
+/// 0 valid, > 0 invalid, -1 the validator failed internally.
+int uea_schema_validate_tree(void *schema, const uea_tree *tree, uea_schema_errors *errors);
 void uea_schema_errors_free(uea_schema_errors *errors);
 
 #endif

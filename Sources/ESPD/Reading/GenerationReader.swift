@@ -78,13 +78,29 @@ public enum ESPDParser {
     public static func read(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?)
         throws(ESPDReadError) -> ESPDDocument
     {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits)
-        } catch {
-            throw .xml(error)
+        try read(parse(bytes: bytes, sourceName: sourceName, limits: limits), request: requestDocument)
+    }
+
+    private static func parse(bytes: [UInt8], sourceName: String, limits: ParseLimits) throws(ESPDReadError) -> XMLDocument {
+        do { return try XMLDocument.parse(bytes: bytes, sourceName: sourceName, limits: limits) } catch { throw .xml(error) }
+    }
+
+    /// The same, and with a `validator` the document's formal validity against its release's
+    /// schemas (`schemaValidation`, the first `keep` problems kept), from the same parse.
+    public static func read(
+        bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?,
+        validator: ESPDSchemas.Validator?, keep: Int = 1000
+    ) throws -> ESPDDocument {
+        let tree = try parse(bytes: bytes, sourceName: sourceName, limits: limits)
+        // The release is told by the header: its schemas compile while the document is read.
+        if let validator, let header = try? HeaderReader.read(tree.root),
+            let release = ESPDSchemas.release(namespaces: header.namespaces, kind: header.kind, version: header.version?.description)
+        {
+            validator.prepare(release)
         }
-        return try read(document, request: requestDocument)
+        var document = try read(tree, request: requestDocument)
+        if let validator { document.schemaValidation = try validator.validate(document, tree: tree, bytes: bytes, keep: keep) }
+        return document
     }
 
     public static func read(_ document: XMLDocument, request: XMLDocument? = nil) throws(ESPDReadError) -> ESPDDocument {

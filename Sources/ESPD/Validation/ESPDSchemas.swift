@@ -76,30 +76,40 @@ public enum ESPDSchemas {
         }
     }
 
-    /// Compiled schemas, each compiled on first use and then shared by every document and thread.
-    public final class Validator: @unchecked Sendable {
-        // @unchecked: `compiled` is only touched under `lock`.
+    /// Compiled schemas, each compiled once per process, on a thread of its own as soon as a
+    /// document of its release is met (`prepare`), and then shared by every document and thread.
+    public final class Validator: Sendable {
         public let directory: String
-        private let lock = NSLock()
-        private var compiled: [Release: Result<XMLSchema, XMLSchema.CompileError>] = [:]
+        private let compiled = Locked<[Release: Prepared<XMLSchema>]>([:])
 
         public init(directory: String) { self.directory = directory }
 
-        public func schema(_ release: Release) throws(XMLSchema.CompileError) -> XMLSchema {
-            lock.lock()
-            defer { lock.unlock() }
-            if let known = compiled[release] { return try known.get() }
-            let path = ((directory as NSString).appendingPathComponent(release.set) as NSString).appendingPathComponent(release.file)
-            let result: Result<XMLSchema, XMLSchema.CompileError>
-            do { result = .success(try XMLSchema(path: path)) } catch { result = .failure(error) }
-            compiled[release] = result
-            return try result.get()
+        /// Starts compiling `release`'s schemas unless that has begun: compiling the UBL 2.3 set
+        /// costs more than reading a megabyte response, so it runs while the response is read.
+        public func prepare(_ release: Release) {
+            compiled.withLock { table in
+                guard table[release] == nil else { return }
+                let path = ((directory as NSString).appendingPathComponent(release.set) as NSString).appendingPathComponent(release.file)
+                table[release] = Prepared { try XMLSchema(path: path) }
+            }
         }
 
-        /// Validates the bytes of `document` (already read strictly by SafeXML); nil when its release cannot be told.
-        public func validate(_ document: ESPDDocument, bytes: [UInt8], keep: Int = 1000) throws -> Validation? {
+        /// The compiled schema of `release`, waiting for its compilation.
+        public func schema(_ release: Release) throws(XMLSchema.CompileError) -> XMLSchema {
+            prepare(release)
+            let pending = compiled.withLock { $0[release]! }
+            do { return try pending.get() } catch let error as XMLSchema.CompileError { throw error } catch {
+                throw XMLSchema.CompileError(path: release.file, message: "\(error)")
+            }
+        }
+
+        /// Validates `document` as read from `tree` (parsed once by SafeXML; the tree is validated,
+        /// not parsed again); nil when its release cannot be told. `bytes` are parsed again only
+        /// when libxml2's validator fails on the tree internally.
+        public func validate(_ document: ESPDDocument, tree: XMLDocument, bytes: [UInt8], keep: Int = 1000) throws -> Validation? {
             guard let release = ESPDSchemas.release(for: document) else { return nil }
-            let result = try schema(release).validate(bytes: bytes, name: document.source, keep: keep)
+            let schema = try schema(release)
+            let result = try schema.validate(tree, keep: keep) ?? schema.validate(bytes: bytes, name: document.source, keep: keep)
             return Validation(file: document.source, release: release, valid: result.valid, problems: result.problems, total: result.total)
         }
     }

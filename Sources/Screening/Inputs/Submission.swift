@@ -164,10 +164,10 @@ public struct Submission: Sendable {
                     bytes = try XMLDocument.readBounded(path: file, name: file, limit: limits.maxBytes)
                 }
                 let hash: Prepared<String>? = hashAlongside ? Prepared({ SHA256.hex(bytes) }) : nil
-                var document = try ESPDParser.read(bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument)
-                // Formal validity against the release's own schemas (`espd.schema-invalid`); the
-                // first five problems are kept for the finding.
-                if let validator { document.schemaValidation = try validator.validate(document, bytes: bytes, keep: 5) }
+                // Formal validity against the release's own schemas (`espd.schema-invalid`), from
+                // the same parse; the first five problems are kept for the finding.
+                let document = try ESPDParser.read(
+                    bytes: bytes, sourceName: file, limits: limits, requestDocument: requestDocument, validator: validator, keep: 5)
                 documents.append(document)
                 // Otherwise hashed after parsing: the first hash of a run initialises OpenSSL
                 // (CCrypto/shim.h), which the rule-data thread may be doing meanwhile.
