@@ -239,6 +239,10 @@ static void uea_start_element(void *ctx, const xmlChar *localname, const xmlChar
     tree->stack[tree->depth] = index;
     builder->lastChild[tree->depth] = -1;
     tree->depth++;
+    if (tree->elementLimit > 0 && tree->elementCount >= tree->elementLimit) {
+        builder->state->headComplete = 1;
+        xmlStopParser(ctxt);
+    }
 }
 
 static void uea_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
@@ -308,7 +312,17 @@ static int uea_close_reader(void *context) {
     return 0;
 }
 
+static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state);
+
 uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_state *state) {
+    return uea_tree_parse_limited(buffer, size, maxDepth, 0, state);
+}
+
+uea_tree *uea_tree_parse_head(const char *buffer, int size, int elements, uea_parse_state *state) {
+    return uea_tree_parse_limited(buffer, size, 64, elements > 0 ? elements : 1, state);
+}
+
+static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state) {
     memset(state, 0, sizeof(*state));
     if (maxDepth < 1) maxDepth = 1;
     uea_tree *tree = calloc(1, sizeof(uea_tree));
@@ -327,6 +341,7 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
         return NULL;
     }
     tree->maxDepth = maxDepth;
+    tree->elementLimit = elementLimit;
     // Room for a typical bid up front (corpus responses run 60-120 bytes per element), so the
     // arrays rarely move while growing; pages not written to are never touched. Text and
     // attribute values are at most the document's size unless a conversion to UTF-8 widens them.
@@ -377,6 +392,16 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
     free(lastChild);
     free(tree->stack);
     tree->stack = NULL;
+    if (elementLimit > 0) {
+        // A head: complete when the limit stopped the parse (or the whole document was shorter),
+        // with no error before it.
+        int complete = state->headComplete || (state->wellFormed && tree->elementCount > 0);
+        if (!complete || state->doctypeSeen || state->errorSeen || state->depthExceeded || tree->failed) {
+            uea_tree_free(tree);
+            return NULL;
+        }
+        return tree;
+    }
     if (!state->wellFormed || state->doctypeSeen || state->errorSeen || state->depthExceeded || tree->elementCount == 0) {
         uea_tree_free(tree);
         return NULL;

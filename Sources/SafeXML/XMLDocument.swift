@@ -178,6 +178,22 @@ public final class XMLDocument: @unchecked Sendable {
         return XMLDocument(tree: tree, sourceName: sourceName)
     }
 
+    /// The root and the first `elements` elements of a document, from at most its first `prefix`
+    /// bytes, parsed as strictly as `parse` (a DOCTYPE or an error before them: nil). For a
+    /// first look at what a document declares (its ESPD release) before it is parsed whole; never
+    /// for reading its content.
+    public static func parseHead(bytes: ArraySlice<UInt8>, sourceName: String, elements: Int = 64, prefix: Int = 65_536)
+        -> XMLDocument?
+    {
+        initializeOnce
+        var state = uea_parse_state()
+        let head = bytes.prefix(prefix)
+        let tree = head.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse_head($0.baseAddress!, Int32(buffer.count), Int32(elements), &state) }
+        }
+        return tree.map { XMLDocument(tree: $0, sourceName: sourceName) }
+    }
+
     /// libxml2 initialised and the refusing entity loader installed, once per process.
     static let initializeOnce: Void = uea_xml_initialize()
 

@@ -61,13 +61,41 @@ public final class BatchScreening: @unchecked Sendable {
         deliver: @escaping @Sendable (Int, Outcome) -> Void
     ) throws {
         let count = job.bidderLocations.count
+        let finished = Locked(false)
+        if let validator, count > 1 { lookAhead(validator: validator, until: finished) }
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
             while let index = claim(count) {
                 guard let outcome = screen(index, process: process) else { return }
                 complete(index, outcome, deliver: deliver)
             }
         }
+        finished.withLock { $0 = true }
         _ = try setup.get()
+    }
+
+    /// Starts compiling the schemas of every release the bids declare, on a thread of its own,
+    /// from the head of each ESPD in the bidders' folders (regular files only, no links): each
+    /// release compiles while the workers read, instead of when the first bid of it is validated
+    /// (then both workers could wait for the same compilation). Only a hint: each bid is still
+    /// validated against the release it turns out to be.
+    private func lookAhead(validator: ESPDSchemas.Validator, until finished: Locked<Bool>) {
+        let locations = job.bidderLocations
+        Thread {
+            for location in locations {
+                if finished.withLock({ $0 }) { return }
+                var status = stat()
+                guard lstat(location, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: validator.prepare(headOf: location)
+                case S_IFDIR:
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: location)) ?? []
+                    for name in names.sorted() where name.lowercased().hasSuffix(".xml") {
+                        validator.prepare(headOf: PathText.child(location, name))
+                    }
+                default: continue
+                }
+            }
+        }.start()
     }
 
     private func claim(_ count: Int) -> Int? {

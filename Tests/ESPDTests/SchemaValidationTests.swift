@@ -121,6 +121,38 @@ struct SchemaValidationTests {
         #expect(valid > 0)
     }
 
+    /// A bid's head (its root and first elements, from its first bytes) starts compiling its
+    /// release's schemas before the bid is parsed; a head that is not strictly well-formed, has a
+    /// DOCTYPE, or is reached through a symbolic link starts nothing.
+    @Test("The head of a bid starts its release's compilation", .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    func headPreparesRelease() throws {
+        let file = Paths.corpusFile("edm-v4.1.0/ESPD-Response.xml")
+        let bytes = try XMLDocument.readBounded(path: file, name: file, limit: ParseLimits.defaultMaxBytes)
+        // The head is the first 64 elements, read from the first 16 kB of a 1.1 MB file.
+        let head = try #require(XMLDocument.parseHead(bytes: bytes.prefix(16_384), sourceName: file))
+        #expect(head.root.localName == "QualificationApplicationResponse")
+        #expect(head.elements(named: "ProfileExecutionID").count == 1)
+        #expect(XMLDocument.parseHead(bytes: bytes.prefix(200), sourceName: file) == nil)  // cut before 64 elements
+
+        let validator = ESPDSchemas.Validator(directory: Self.directory)
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("link.xml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        validator.prepare(headOf: link)
+        let doctype = folder.appendingPathComponent("doctype.xml").path
+        try ("<!DOCTYPE x [<!ENTITY e \"e\">]>" + String(decoding: bytes.prefix(16_384), as: UTF8.self))
+            .write(toFile: doctype, atomically: true, encoding: .utf8)
+        validator.prepare(headOf: doctype)
+        validator.prepare(headOf: folder.path)
+        #expect(validator.preparing.isEmpty)
+        validator.prepare(headOf: file)
+        #expect(validator.preparing == [ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd")])
+        // The document, read whole, is validated against the release it turns out to be.
+        let document = try ESPDParser.read(bytes: bytes, sourceName: file, requestDocument: nil, validator: validator)
+        #expect(document.schemaValidation?.release.set == "edm-4.0.0")
+    }
+
     @Test(
         "Each release maps to its own schema set",
         arguments: [

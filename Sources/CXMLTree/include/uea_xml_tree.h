@@ -25,6 +25,7 @@ typedef struct {
     int errorColumn;
     int depthExceeded;
     int depthLine;
+    int headComplete;   // uea_tree_parse_head: the element limit was reached (the tree is the document's head)
     char errorMessage[512];
 } uea_parse_state;
 
@@ -71,6 +72,7 @@ typedef struct uea_tree {
     int32_t elementCapacity, segmentCapacity, attributeCapacity, namespaceCapacity;
     size_t textCapacity;
     int failed;             // out of memory
+    int32_t elementLimit;   // stop after this many elements (0: none); see uea_tree_parse_head
 } uea_tree;
 
 /// Installs the refusing external-entity loader; call once per process before parsing.
@@ -79,6 +81,11 @@ void uea_xml_initialize(void);
 /// Parses `size` bytes. Returns the tree, or NULL with `state` saying why (not well-formed,
 /// DOCTYPE, deeper than `maxDepth`, out of memory when all of `state` is zero).
 uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_state *state);
+
+/// The first `elements` elements of a document (its root and header), parsed as strictly as
+/// `uea_tree_parse` from the start of `buffer` (which may be a prefix of the document). NULL unless
+/// that many elements (or a whole, shorter document) were read without an error.
+uea_tree *uea_tree_parse_head(const char *buffer, int size, int elements, uea_parse_state *state);
 
 void uea_tree_free(uea_tree *tree);
 

@@ -91,13 +91,9 @@ public enum ESPDParser {
         bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, requestDocument: XMLDocument?,
         validator: ESPDSchemas.Validator?, keep: Int = 1000
     ) throws -> ESPDDocument {
+        // The release is told by the header: its schemas compile while the document is parsed and read.
+        validator?.prepare(head: bytes[...], sourceName: sourceName)
         let tree = try parse(bytes: bytes, sourceName: sourceName, limits: limits)
-        // The release is told by the header: its schemas compile while the document is read.
-        if let validator, let header = try? HeaderReader.read(tree.root),
-            let release = ESPDSchemas.release(namespaces: header.namespaces, kind: header.kind, version: header.version?.description)
-        {
-            validator.prepare(release)
-        }
         var document = try read(tree, request: requestDocument)
         if let validator { document.schemaValidation = try validator.validate(document, tree: tree, bytes: bytes, keep: keep) }
         return document

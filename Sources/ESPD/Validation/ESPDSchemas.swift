@@ -94,6 +94,34 @@ public enum ESPDSchemas {
             }
         }
 
+        /// Starts compiling the schemas of the release a document's head declares (its root and
+        /// header elements, from `bytes`, which may be its beginning only). Only a hint: what the
+        /// document is validated against is decided once it is read whole.
+        public func prepare(head bytes: ArraySlice<UInt8>, sourceName: String) {
+            guard let head = XMLDocument.parseHead(bytes: bytes, sourceName: sourceName),
+                let header = try? HeaderReader.read(head.root),
+                let release = ESPDSchemas.release(namespaces: header.namespaces, kind: header.kind, version: header.version?.description)
+            else { return }
+            prepare(release)
+        }
+
+        /// The same for the file at `path`, from its first 16 kB: a regular file only, never through
+        /// a symbolic link (a batch looks ahead at the bids it will read, before reading them).
+        public func prepare(headOf path: String) {
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
+            let bytes = [UInt8](unsafeUninitializedCapacity: 16_384) { buffer, count in
+                count = max(0, read(descriptor, buffer.baseAddress!, buffer.count))
+            }
+            prepare(head: bytes[...], sourceName: path)
+        }
+
+        /// The releases whose compilation has begun.
+        var preparing: Set<Release> { compiled.withLock { Set($0.keys) } }
+
         /// The compiled schema of `release`, waiting for its compilation.
         public func schema(_ release: Release) throws(XMLSchema.CompileError) -> XMLSchema {
             prepare(release)
