@@ -54,7 +54,9 @@ import Testing
     /// ASCII text is folded without Foundation (building the table folded ~2,000 names through
     /// Foundation's folding: 75 M instructions at every start); it must fold exactly alike.
     @Test func asciiFoldingAsFoundation() {
-        var texts = [" ru ", "R.U.", "U.S.A.", "Korea, Republic of", "the", "The Gambia", "theatre", "a\tb  c", "X I N J I A N G", "12-3", ""]
+        var texts = [
+            " ru ", "R.U.", "U.S.A.", "Korea, Republic of", "the", "The Gambia", "theatre", "a\tb  c", "X I N J I A N G", "12-3", "",
+        ]
         for line in Country.generatedTable.split(separator: "\n") {
             texts += line.split(separator: ";").map(String.init)
             texts += line.split(separator: "|").map(String.init)

@@ -51,7 +51,10 @@ struct OfficialStructureTests {
     /// names has nothing.
     @Test("Each row holds for the releases it names")
     func releasesReadAlone() throws {
-        #expect(OfficialStructure.knownReleases == ["2.0.0", "2.0.1", "2.0.2", "2.1.0", "2.1.1", "3.0.0", "3.1.0", "3.2.0", "3.3.0", "4.0.0", "4.1.0"])
+        #expect(
+            OfficialStructure.knownReleases == [
+                "2.0.0", "2.0.1", "2.0.2", "2.1.0", "2.1.1", "3.0.0", "3.1.0", "3.2.0", "3.3.0", "4.0.0", "4.1.0",
+            ])
         #expect(OfficialStructure.table.groups.count > 20)
         #expect(OfficialStructure.table.bit("9.9.9") == nil)
         // A row names several releases: each of them holds its properties, and only those.

@@ -69,7 +69,8 @@ struct SchemaValidationTests {
     /// indicator), given an attribute holding an ampersand, or split by a comment, a CDATA section
     /// and text in its parent's element-only content. Each mutant, validated from SafeXML's tree,
     /// must give xmllint's verdict and problems, line for line.
-    @Test("Validating the tree agrees with xmllint --schema on rule-made invalid variants of each release",
+    @Test(
+        "Validating the tree agrees with xmllint --schema on rule-made invalid variants of each release",
         .enabled(if: Paths.hasCorpus, Paths.corpusMissing),
         .enabled(if: which("xmllint") != nil, "xmllint is not installed"))
     func mutantsAgreeWithXmllint() throws {
@@ -147,7 +148,8 @@ struct SchemaValidationTests {
         validator.prepare(headOf: folder.path)
         #expect(validator.preparing.isEmpty)
         validator.prepare(headOf: file)
-        #expect(validator.preparing == [ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd")])
+        #expect(
+            validator.preparing == [ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd")])
         // The document, read whole, is validated against the release it turns out to be.
         let document = try ESPDParser.read(bytes: bytes, sourceName: file, requestDocument: nil, validator: validator)
         #expect(document.schemaValidation?.release.set == "edm-4.0.0")

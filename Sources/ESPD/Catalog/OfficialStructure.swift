@@ -91,7 +91,9 @@ public enum OfficialStructure {
         for line in Array(text.utf8).split(separator: UInt8(ascii: "\n")) {
             let row = line.drop { $0 == UInt8(ascii: " ") }
             guard let first = row.first, first != UInt8(ascii: "#") else { continue }
-            let fields = row.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let fields = row.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             guard fields.count >= 5 else { continue }
             let releases = fields[1].split(separator: ",").map(String.init)
             names.formUnion(releases)
@@ -109,7 +111,8 @@ public enum OfficialStructure {
                 table.groups[ground, default: [:]][path, default: []].append((releases, fields[4]))
             } else if fields[0] == "P", fields.count >= 9, let position = Int(fields[4]) {
                 let property = OfficialProperty(
-                    typeCode: fields[5], valueType: fields[6], meaning: QuestionMeaning(rawValue: fields[7]) ?? .other, description: fields[8])
+                    typeCode: fields[5], valueType: fields[6], meaning: QuestionMeaning(rawValue: fields[7]) ?? .other,
+                    description: fields[8])
                 table.properties[ground, default: [:]]["\(path)#\(position)", default: []].append((releases, property))
                 let indicator = property.typeCode == "QUESTION" && property.valueType == "INDICATOR"
                 table.places[ground, default: [:]][path, default: []].append((releases, position, indicator))
