@@ -185,9 +185,10 @@ public final class XMLDocument: @unchecked Sendable {
     public static func parseHead(bytes: ArraySlice<UInt8>, sourceName: String, elements: Int = 64, prefix: Int = 65_536)
         -> XMLDocument?
     {
+        let head = bytes.prefix(prefix)
+        guard !head.isEmpty else { return nil }
         initializeOnce
         var state = uea_parse_state()
-        let head = bytes.prefix(prefix)
         let tree = head.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse_head($0.baseAddress!, Int32(buffer.count), Int32(elements), &state) }
         }

@@ -146,6 +146,10 @@ struct SchemaValidationTests {
             .write(toFile: doctype, atomically: true, encoding: .utf8)
         validator.prepare(headOf: doctype)
         validator.prepare(headOf: folder.path)
+        let empty = folder.appendingPathComponent("empty.xml").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        validator.prepare(headOf: empty)
+        #expect(XMLDocument.parseHead(bytes: [], sourceName: "empty") == nil)
         #expect(validator.preparing.isEmpty)
         validator.prepare(headOf: file)
         #expect(

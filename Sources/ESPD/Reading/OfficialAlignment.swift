@@ -184,8 +184,8 @@ extension CriterionAssembly {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func comparableUnicode(_ text: String?) -> String {
-        var text = (text ?? "").lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    static func comparableUnicode(_ text: String) -> String {
+        var text = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while let last = text.last, "?:.".contains(last) || last == " " { text.removeLast() }
         return String(text.filter { $0 != "\"" })
     }
