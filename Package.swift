@@ -75,7 +75,14 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Append-only, hash-chained dossier store (SQLite embedded, PostgreSQL for teams).
         // Depends on the dossier model only (no XML parser): reports and name matching come in from the caller.
-        .target(name: "DossierStore", dependencies: ["Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ"]),
+        // Sealed source files: ChaCha20-Poly1305 from swift-crypto.
+        .target(
+            name: "DossierStore",
+            dependencies: [
+                "Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Thin command-line adapter.
         .executableTarget(
             name: "uea-screen",

@@ -1,3 +1,4 @@
+import Crypto
 import DossierModel
 import Foundation
 import Transparency
@@ -14,6 +15,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     let authenticatedAccount: String
     /// The columns an entry is read with (a read-only store of a release before accounts reads them as NULL).
     private(set) var columns = ChainedDossierStore.allColumns
+    /// Whether the blobs table has the column of sealed files (a read-only store of an earlier release has not).
+    private var canSeal = true
+    /// The store's data key once found (under `lock`); see `StoreDataKey`.
+    private var dataKey: SymmetricKey?
     static let schema = "uea-screen/store/2"
     static let zeroHash = String(repeating: "0", count: 64)
     /// Dir. 2014/24/EU art. 84: documentation of the procedure is kept at least three years from
@@ -60,6 +65,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try db.opened()
             try addLogIfMissing()
             try addAccountsIfMissing()
+            try addSealingIfMissing()
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
@@ -93,6 +99,21 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try? db.execute("ROLLBACK")
         }
         if try !db.hasColumn("entries", "account") { columns = Self.baseColumns + ", NULL, NULL, NULL" }
+    }
+
+    /// A store made before sealed files gets the column for their wrapped keys when first opened by
+    /// a user who may change it; until then its files are read as kept in clear, and new files are
+    /// refused rather than stored in clear.
+    private func addSealingIfMissing() throws {
+        guard try !db.hasColumn("blobs", "wrapped_key") else { return }
+        do {
+            try db.beginCreate()
+            if try !db.hasColumn("blobs", "wrapped_key") { try db.execute(StoreSchema.sealingColumn) }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+        }
+        canSeal = try db.hasColumn("blobs", "wrapped_key")
     }
 
     /// The log's origin (its name in every checkpoint) and the mark that checkpoints are kept.
@@ -158,7 +179,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             else { return nil }
             let entry = Self.entry(row)
             guard try !isTombstoned(entry.id) else { return (entry, nil) }
-            return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
+            return (entry, try blob(entry.contentSHA256))
         }
     }
 
@@ -204,7 +225,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try insert(entry)
             try keepBlob(json, sha256: entry.contentSHA256)
             for source in sources {
-                try keepBlob(source.bytes, sha256: source.sha256)
+                try keepBlob(source.bytes, sha256: source.sha256, sealed: true)
                 try db.query(
                     "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
                     [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256)])
@@ -214,10 +235,71 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     /// Stores `bytes` unless a file with this SHA-256 is already kept: a re-screen costs no space.
-    func keepBlob(_ bytes: Data, sha256: String) throws {
-        if try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty {
+    /// A `sealed` file (a source or an attachment) is stored encrypted (`SealedFile`); a dossier's
+    /// JSON and a registration, which hold no conviction text, are kept in clear.
+    func keepBlob(_ bytes: Data, sha256: String, sealed: Bool = false) throws {
+        guard try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty else { return }
+        guard sealed else {
             try db.query("INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)", [.text(sha256), .blob(bytes)])
+            return
         }
+        guard canSeal else {
+            throw StoreError.refused(
+                "this store was made by an earlier release and cannot be changed by \(authenticatedAccount) to keep files encrypted; open it once as its owner"
+            )
+        }
+        let file = try SealedFile.seal(bytes, sha256: sha256, storeKey: try storeKey(mayCreate: true))
+        try db.query(
+            "INSERT INTO blobs (sha256, bytes, wrapped_key) VALUES ($1, $2, $3)",
+            [.text(sha256), .blob(file.bytes), .text(file.wrappedKey)])
+    }
+
+    /// A kept file's bytes by SHA-256 (inside a transaction or under the lock): nil when none is
+    /// kept; a sealed file is opened with the store's data key, and one that does not open (changed
+    /// in the database, or sealed under another key) is an error that says so.
+    func blob(_ sha256: String) throws -> Data? {
+        let wrappedColumn = canSeal ? "wrapped_key" : "NULL"
+        guard let row = try db.query("SELECT bytes, \(wrappedColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first else {
+            return nil
+        }
+        let bytes = row[0].data ?? Data()
+        guard let wrappedKey = row[1].text else { return bytes }
+        guard let plain = SealedFile(bytes: bytes, wrappedKey: wrappedKey).open(sha256: sha256, storeKey: try storeKey(mayCreate: false))
+        else {
+            throw StoreError.refused(
+                "the stored file \(sha256.prefix(16))… does not open with the store's data key: it was changed in the database or sealed under another key"
+            )
+        }
+        return plain
+    }
+
+    /// Whether the file kept under `sha256` is sealed (nil: none kept).
+    func isSealed(_ sha256: String) throws -> Bool? {
+        let wrappedColumn = canSeal ? "wrapped_key" : "NULL"
+        return try db.query("SELECT \(wrappedColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first.map { $0[0].text != nil }
+    }
+
+    /// The store's data key (under the lock). The first sealing write makes it (`StoreDataKey`)
+    /// and records its id; later a key whose id differs is refused, and a missing one named.
+    func storeKey(mayCreate: Bool) throws -> SymmetricKey {
+        if let dataKey { return dataKey }
+        let origin = try meta("origin") ?? "uea-screen.local/store"
+        let recorded = try meta("data_key")
+        guard let (key, from) = try StoreDataKey.find(origin: origin, mayCreate: mayCreate && recorded == nil) else {
+            throw StoreError.refused(
+                "the store keeps its source files encrypted and its data key is not on this machine (looked at UEA_SCREEN_DATA_KEY and \(StoreDataKey.defaultPath(origin: origin))); ask the store's beheerder for it"
+            )
+        }
+        let id = StoreDataKey.id(of: key)
+        if let recorded {
+            guard recorded == id else {
+                throw StoreError.refused("\(from) holds data key \(id), not this store's (\(recorded)); nothing was read or stored")
+            }
+        } else {
+            try db.query("INSERT INTO meta VALUES ('data_key', $1)", [.text(id)])
+        }
+        dataKey = key
+        return key
     }
 
     func insert(_ entry: StoredEntry) throws {
@@ -404,7 +486,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
             try signAndInsert(&entry, signer: actor.entry, key: key)
             for file in attachments {
-                try keepBlob(file.bytes, sha256: file.sha256)
+                try keepBlob(file.bytes, sha256: file.sha256, sealed: true)
                 try db.query(
                     "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
                     [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
@@ -499,19 +581,29 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try read {
             let entry = try resolveUnlocked(id)
             guard entry.kind.holdsDossier, try !isTombstoned(entry.id) else { return (entry, nil) }
-            return (entry, try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data)
+            return (entry, try blob(entry.contentSHA256))
         }
     }
 
     public func sources(id: String) throws -> [StoredSource] {
         try read {
             let entry = try resolveUnlocked(id)
-            return try db.query(
-                "SELECT f.role, f.path, f.sha256, b.bytes FROM entry_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
-                [.integer(Int64(entry.seq))]
-            )
-            .map { StoredSource(role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", bytes: $0[3].data ?? Data()) }
+            return try filesUnlocked(entry).map {
+                StoredSource(role: $0.role, path: $0.path, sha256: $0.sha256, bytes: try blob($0.sha256) ?? Data())
+            }
         }
+    }
+
+    public func fileList(id: String) throws -> [(role: String, path: String, sha256: String)] {
+        try read { try filesUnlocked(try resolveUnlocked(id)) }
+    }
+
+    /// The files of `entry` that are still kept (a purged dossier's are gone).
+    private func filesUnlocked(_ entry: StoredEntry) throws -> [(role: String, path: String, sha256: String)] {
+        try db.query(
+            "SELECT f.role, f.path, f.sha256 FROM entry_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
+            [.integer(Int64(entry.seq))]
+        ).map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
     }
 
     public func head() throws -> String {
@@ -533,11 +625,22 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         // The day each tender's procedure last ended (award or cancellation), as far as verify has read.
         var endedOn: [String: Day] = [:]
         var blobOK: [String: Bool] = [:]
+        /// Sealed files that could not be opened here: the store's data key is not on this machine.
+        var unopened = 0
+        var missingKey: String?
         func blobMatches(_ sha: String) throws -> Bool? {
             if let known = blobOK[sha] { return known }
-            guard let bytes = try read({ try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(sha)]) }).first?.first?.data
-            else { return nil }
-            let ok = SHA256.hex(bytes) == sha
+            guard let sealed = try read({ try isSealed(sha) }) else { return nil }
+            let ok: Bool
+            if sealed, missingKey == nil {
+                do { _ = try read { try storeKey(mayCreate: false) } } catch { missingKey = "\(error)" }
+            }
+            if sealed, missingKey != nil {
+                unopened += 1
+                ok = true
+            } else {
+                ok = (try? read({ try blob(sha) })).flatMap { $0.map { SHA256.hex($0) == sha } } ?? false
+            }
             blobOK[sha] = ok
             return ok
         }
@@ -705,6 +808,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         report.log = log.summary
         if !log.notes.isEmpty { report.notes = (report.notes ?? []) + log.notes }
         if let bypass { report.notes = (report.notes ?? []) + [bypass] }
+        if unopened > 0, let missingKey {
+            report.notes =
+                (report.notes ?? []) + [
+                    "\(unopened) stored files are encrypted and were not compared with their SHA-256 (\(missingKey)); the chain and every dossier were checked"
+                ]
+        }
         if let expectHead {
             try report.expect(head: expectHead) { hash in
                 try read { try db.query("SELECT seq FROM entries WHERE entry_hash = $1", [.text(hash)]) }.first?.first?.integer.map {

@@ -277,7 +277,10 @@ public protocol DossierStore: AnyObject, Sendable {
     func purge(yearsAfterEnd: Int, reason: String?, key: NoteSigner, now: Date) throws -> [StoredEntry]
     /// Records that `tender` was cancelled, signed by `key` (a jurist or secretaris): its retention counts from here.
     func cancel(tender: String, reason: String, key: NoteSigner, now: Date) throws -> StoredEntry
+    /// An entry's files with their bytes (sealed files opened with the store's data key).
     func sources(id: String) throws -> [StoredSource]
+    /// An entry's files without their bytes: listing them needs no key.
+    func fileList(id: String) throws -> [(role: String, path: String, sha256: String)]
     /// Re-hashes everything; checks every stored checkpoint's signature and roots (and one kept
     /// outside, with `trust`) against the entries and the access log as they are now.
     func verify(expectHead: String?, trust: CheckpointTrust) throws -> VerifyReport

@@ -39,7 +39,7 @@ public enum ReviewState {
             var record = ReviewRecord(
                 finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
                 at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
-                attachments: try store.sources(id: decision.id).map(\.path))
+                attachments: try store.fileList(id: decision.id).map(\.path))
             record.account = decision.account
             record.signed = decision.signer != nil && !kind.isLegacy
             index[decision.id] = records.count

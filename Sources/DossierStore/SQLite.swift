@@ -85,7 +85,7 @@ enum StoreSchema {
         CREATE INDEX entries_subject ON entries (subject);
         CREATE INDEX entries_content ON entries (content_sha256);
         CREATE INDEX entries_hash ON entries (entry_hash);
-        CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, bytes \(blob) NOT NULL);
+        CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, bytes \(blob) NOT NULL, wrapped_key TEXT);
         CREATE TABLE entry_files (entry_seq \(integer) NOT NULL REFERENCES entries(seq), role TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL);
         CREATE INDEX entry_files_seq ON entry_files (entry_seq);
         CREATE INDEX entry_files_sha ON entry_files (sha256);
@@ -94,6 +94,10 @@ enum StoreSchema {
         \(checkpoints(integer: integer))
         """
     }
+
+    /// The column of sealed files (the file's key, wrapped by the store's data key; NULL: kept in
+    /// clear), for a store made before them.
+    static let sealingColumn = "ALTER TABLE blobs ADD COLUMN wrapped_key TEXT"
 
     /// The columns added with accounts and signed decisions, for a store made before them.
     static let accountColumns = """
@@ -162,7 +166,10 @@ final class SQLiteDatabase: SQLBackend {
     }
 
     func opened() throws {
-        try execute(readOnly ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        try execute(
+            readOnly
+                ? "PRAGMA foreign_keys=ON;"
+                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")
     }
 
     /// A path inside a `file:` URI: the characters that end or escape a URI path, percent-encoded.

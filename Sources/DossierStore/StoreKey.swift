@@ -52,9 +52,9 @@ public enum StoreSigningKey {
 enum KeyFile {
     /// The key an environment variable gives: the key itself (`PRIVATE+KEY+…`) or the path of a
     /// file holding it; with where it came from. nil when the variable is unset or empty.
-    static func given(_ variable: String) throws -> (text: String, from: String)? {
+    static func given(_ variable: String, prefix: String = "PRIVATE+KEY+") throws -> (text: String, from: String)? {
         guard let given = ProcessInfo.processInfo.environment[variable], !given.isEmpty else { return nil }
-        if given.hasPrefix("PRIVATE+KEY+") { return (given, variable) }
+        if given.hasPrefix(prefix) { return (given, variable) }
         guard let text = try? String(contentsOfFile: given, encoding: .utf8) else {
             throw StoreError.refused("\(variable) names \(given), which cannot be read; give the key or a readable key file")
         }
@@ -62,19 +62,22 @@ enum KeyFile {
     }
 
     /// The key text now in `path`: `key`'s, or that of a key another process made first.
-    static func createOnce(path: String, key: NoteSigner) throws -> String {
+    static func createOnce(path: String, key: NoteSigner) throws -> String { try createOnce(path: path, text: key.skey) }
+
+    /// The key text now in `path`: `text`, or that of a key another process made first.
+    static func createOnce(path: String, text: String) throws -> String {
         try FileManager.default.createDirectory(
             atPath: PathText.parent(path) ?? "/", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".\(UUID().uuidString).tmp"
-        try AtomicFile.write(Data((key.skey + "\n").utf8), to: temporary)
+        try AtomicFile.write(Data((text + "\n").utf8), to: temporary)
         defer { unlink(temporary) }
         if link(temporary, path) != 0 {
-            guard errno == EEXIST, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard errno == EEXIST, let existing = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw StoreError.refused("\(path): the key cannot be written (\(String(cString: strerror(errno))))")
             }
-            return text
+            return existing
         }
-        return key.skey
+        return text
     }
 
     static func configFolder() -> String {

@@ -49,7 +49,7 @@ extension ChainedDossierStore {
     }
 
     func registration(_ entry: StoredEntry) throws -> TeamMember? {
-        guard let bytes = try db.query("SELECT bytes FROM blobs WHERE sha256 = $1", [.text(entry.contentSHA256)]).first?.first?.data,
+        guard let bytes = try blob(entry.contentSHA256),
             let person = try? JSONDecoder().decode(Person.self, from: bytes)
         else { return nil }
         return TeamMember(person: person, entry: entry.id, seq: entry.seq, registeredAt: entry.storedAt, registeredBy: entry.storedBy)

@@ -471,7 +471,7 @@ struct StoreTests {
 
     @Test("Changing one byte of a stored dossier or source in the file is found, and the entry named")
     func tamper() throws {
-        for target in ["\"outcome\":\"blocker\"", "Sunrise PV Trading GmbH</cbc:Name>"] {
+        for tamperSource in [false, true] {
             let (store, path) = try newStore("sqlite")
             for dossier in try dossiers() { _ = try store.append(dossier, json: try json(dossier), by: "a", reason: nil, now: Date()) }
             #expect(try store.verify().ok)
@@ -479,7 +479,12 @@ struct StoreTests {
             let db = try SQLiteDatabase(path: path, create: false)
             try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            let range = try #require(bytes.range(of: Data(target.utf8)))
+            // A source is kept sealed: its text is not in the file, its ciphertext is.
+            #expect(bytes.range(of: Data("Sunrise PV Trading GmbH</cbc:Name>".utf8)) == nil)
+            let sealed = try #require(
+                try db.query("SELECT bytes FROM blobs WHERE wrapped_key IS NOT NULL ORDER BY length(bytes) LIMIT 1", []).first?.first?.data)
+            let target = tamperSource ? sealed.subdata(in: 16..<48) : Data("\"outcome\":\"blocker\"".utf8)
+            let range = try #require(bytes.range(of: target))
             bytes[range.lowerBound + 3] ^= 0x01
             try bytes.write(to: URL(fileURLWithPath: path))
             let report = try SQLiteDossierStore(path: path, create: false).verify()

@@ -12,6 +12,7 @@ struct StoreCommandTests {
         process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
         process.arguments = arguments
         process.currentDirectoryURL = Paths.repository
+        process.environment = testEnvironment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -282,6 +283,7 @@ struct StoreCommandTests {
             process.executableURL = URL(fileURLWithPath: ueaScreenBinary())
             process.arguments = ["screen", bidder, "--tender", sample + "/tender.yaml", "--store", store]
             process.currentDirectoryURL = Paths.repository
+            process.environment = testEnvironment
             process.standardOutput = FileHandle.nullDevice
             let log = directory.appendingPathComponent("stderr-\(index).txt")
             #expect(FileManager.default.createFile(atPath: log.path, contents: nil), "cannot create \(log.path)")

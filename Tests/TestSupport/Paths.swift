@@ -95,11 +95,7 @@ public func run(_ executable: String, _ arguments: [String], currentDirectory: U
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    // Store signing keys go to this test process's own config folder, never the user's
-    // ~/.config (a test may give another with `environment`).
-    var merged = ProcessInfo.processInfo.environment
-    merged["XDG_CONFIG_HOME"] = TemporaryRoot.url.appendingPathComponent("config").path
-    merged["UEA_SCREEN_STORE_KEY"] = nil
+    var merged = testEnvironment
     for (name, value) in environment { merged[name] = value }
     process.environment = merged
     let out = Pipe()
@@ -203,6 +199,17 @@ public func validateJSONSchema(_ schema: String, files: [String]) throws -> Comm
 /// test runner would include the runner's own memory).
 public func runWithMemoryLimit(kilobytes: Int, _ executable: String, _ arguments: [String]) throws -> CommandResult {
     try run("/bin/sh", ["-c", "ulimit -d \(kilobytes) && exec \"$0\" \"$@\"", executable] + arguments)
+}
+
+/// The environment the tests run `uea-screen` in: store signing and data keys go to this test
+/// process's own config folder, never the user's ~/.config (a test may give another), and no key
+/// comes from the environment of the person running the tests.
+public var testEnvironment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CONFIG_HOME"] = TemporaryRoot.url.appendingPathComponent("config").path
+    environment["UEA_SCREEN_STORE_KEY"] = nil
+    environment["UEA_SCREEN_DATA_KEY"] = nil
+    return environment
 }
 
 /// The folder of this test process's temporary directories: created on first use, removed at exit.

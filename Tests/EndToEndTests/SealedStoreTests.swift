@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Criminal-law data at rest (issue 29, domain §9b): the bidders' source files are kept sealed in
+/// the store, under a data key that is never in the database.
+@Suite("Source files sealed at rest")
+struct SealedStoreTests {
+    let sample = "samples/zonnepark-lelystad"
+    /// The conviction texts of the sample's second bidder (its ESPD, Part III A).
+    static let convictionTexts = ["voormalig bestuurder", "compliance-officer aangesteld"]
+
+    /// Whether any of the conviction texts is in the file at `path`.
+    func holdsConvictionText(_ path: String) throws -> Bool {
+        guard let bytes = FileManager.default.contents(atPath: path) else { return false }
+        return Self.convictionTexts.contains { bytes.range(of: Data($0.utf8)) != nil }
+    }
+
+    @Test(
+        "The store file and its WAL hold no conviction text; verify and export need the data key, and a wrong key is refused by its id",
+        arguments: TestStores.backends)
+    func sealedAtRest(backend: String) throws {
+        // The sample's ESPD does hold the texts: the test would find them if they were stored in clear.
+        #expect(try holdsConvictionText(sample + "/bidders/2-polder-energie-combinatie/uea-penvoerder.xml"))
+        let store = try TestStores.fresh(backend)
+        defer { TestStores.drop(store) }
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        if backend == "sqlite" {
+            // Before and after a checkpoint: the WAL and the main file.
+            for suffix in ["", "-wal", "-shm"] { #expect(try !holdsConvictionText(store + suffix), "\(store + suffix)") }
+            #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
+            for suffix in ["", "-wal"] { #expect(try !holdsConvictionText(store + suffix), "\(store + suffix)") }
+        }
+        let verified = try ueaScreen("dossier", "verify", "--store", store)
+        #expect(verified.status == 0)
+        #expect(!verified.stdout.contains("encrypted and were not compared"), "\(verified.stdout)")
+        // The first writer's key opens the sources: the bundle carries them as screened.
+        let directory = try Paths.temporaryDirectory()
+        let bundle = directory.appendingPathComponent("b.tar").path
+        let export = try ueaScreen("dossier", "export", "--tender", "PFL-2026-017", "--out", bundle, "--plain", "--store", store)
+        #expect(export.status == 0, "\(export.stderr)")
+        let tar = try #require(FileManager.default.contents(atPath: bundle))
+        let original = try #require(
+            FileManager.default.contents(atPath: sample + "/bidders/2-polder-energie-combinatie/uea-penvoerder.xml"))
+        #expect(tar.range(of: original) != nil)
+
+        // Another machine without the key: the chain verifies, with a note; the files cannot be exported.
+        let elsewhere = directory.appendingPathComponent("elsewhere").path
+        let environment: [String: String?] = ["XDG_CONFIG_HOME": elsewhere]
+        let keyless = try run(
+            ueaScreenBinary(), ["dossier", "verify", "--store", store], currentDirectory: Paths.repository, environment: environment)
+        #expect(keyless.status == 0)
+        #expect(keyless.stdout.contains("stored files are encrypted and were not compared with their SHA-256"), "\(keyless.stdout)")
+        #expect(keyless.stdout.contains("data key is not on this machine"))
+        let refused = try run(
+            ueaScreenBinary(), ["dossier", "export", "--tender", "PFL-2026-017", "--out", bundle + "2", "--plain", "--store", store],
+            currentDirectory: Paths.repository, environment: environment)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("data key is not on this machine"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bundle + "2"))
+        // A key of the right form for this store that is not its key: refused by id, nothing read.
+        let vkey = try ueaScreen("dossier", "key", "--store", store).stdout
+        let origin = String(vkey.prefix { $0 != "+" })
+        let wrong = "UEA-DATA-KEY+\(origin)+" + Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        let wrongKey = try run(
+            ueaScreenBinary(), ["dossier", "export", "--tender", "PFL-2026-017", "--out", bundle + "3", "--plain", "--store", store],
+            currentDirectory: Paths.repository, environment: ["UEA_SCREEN_DATA_KEY": wrong])
+        #expect(wrongKey.status == 2)
+        #expect(wrongKey.stderr.contains("UEA_SCREEN_DATA_KEY holds data key"), "\(wrongKey.stderr)")
+        #expect(!wrongKey.stderr.contains(wrong.suffix(44)), "the key itself is never printed")
+        // A screening with a file the store does not hold yet, on the keyless machine, is refused
+        // whole: nothing is stored in clear. (A file the store holds is not stored again.)
+        let copy = directory.appendingPathComponent("1-zonnebouw-flevoland")
+        try FileManager.default.copyItem(
+            at: Paths.repository.appendingPathComponent(sample + "/bidders/1-zonnebouw-flevoland"), to: copy)
+        let yaml = copy.appendingPathComponent("bidder.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "\n# tweede aanlevering\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let screen = try run(
+            ueaScreenBinary(), ["screen", copy.path, "--tender", sample + "/tender.yaml", "--store", store],
+            currentDirectory: Paths.repository, environment: environment)
+        #expect(screen.status == 2)
+        #expect(screen.stderr.contains("data key is not on this machine"), "\(screen.stderr)")
+    }
+}
