@@ -60,7 +60,11 @@ public enum DossierBundle {
         public var role: String
         public var path: String
         public var sha256: String
+        /// The file's name in the bundle; empty when withheld.
         public var file: String
+        /// Left out of a clear-text bundle: a file of a dossier with criminal-law data (its SHA-256
+        /// is in the chain, so a copy given later is proved the same).
+        public var withheld: Bool? = nil
     }
 
     /// One entry of the chain: the hash of its fields and its chained hash.
@@ -120,9 +124,11 @@ public enum DossierBundle {
 
     /// Exports `ids` (each resolved exactly) to `sinks`; the manifest is written last.
     @discardableResult
+    /// `withholdCriminalData`: a clear-text bundle leaves out the files of dossiers with
+    /// criminal-law data and their decisions' attachments, and lists them as withheld.
     public static func export(
         store: any DossierStore, ids: [String], renderer: (any DossierRenderer)?, language: ReportLanguage,
-        to sinks: [Sink], now: Date = Date()
+        to sinks: [Sink], withholdCriminalData: Bool = false, now: Date = Date()
     ) throws -> Manifest {
         let report = try store.verify()
         let checkpoint = try store.latestCheckpoint()
@@ -155,7 +161,14 @@ public enum DossierBundle {
         var sourceFiles: [String: String] = [:]
         /// An entry's source or attached files, each kept once per content as in the store:
         /// re-screens of the same file add nothing.
-        func bundleFiles(of id: String) throws {
+        func bundleFiles(of id: String, criminalData: Bool) throws {
+            if criminalData && withholdCriminalData {
+                for file in try store.fileList(id: id) {
+                    bundledSources[id, default: []].append(
+                        BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: "", withheld: true))
+                }
+                return
+            }
             for file in try store.sources(id: id) {
                 let name = sourceFiles[file.sha256] ?? "sources/\(file.sha256.prefix(16))-\(fileName(file.path))"
                 if sourceFiles[file.sha256] == nil {
@@ -178,7 +191,7 @@ public enum DossierBundle {
             }
             exported.append(entry)
             try emit("dossiers/\(entry.id).json", content)
-            try bundleFiles(of: entry.id)
+            try bundleFiles(of: entry.id, criminalData: entry.criminalData)
             if let renderer, entry.kind == .dossier {
                 try emit("reports/\(entry.id).html", try Self.report(content, renderer: renderer, language: language))
             }
@@ -193,7 +206,7 @@ public enum DossierBundle {
             for decision in try store.decisions(about: entry)
             where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
                 decisions.append(decision)
-                try bundleFiles(of: decision.id)
+                try bundleFiles(of: decision.id, criminalData: entry.criminalData)
             }
         }
         // Proofs of inclusion in the signed checkpoint, one per entry the bundle carries.
@@ -341,6 +354,8 @@ public enum DossierBundle {
                 fail(entry.seq, entry.id, "entry fields do not match the chain")
             }
         }
+        /// Files listed as withheld (a clear-text bundle without criminal-law data).
+        var withheld = 0
         /// An entry's files as the manifest lists them: the list must be the one its hash recorded,
         /// and each file in the bundle must have its SHA-256.
         func checkFiles(_ entry: StoredEntry, listDiffers: String, fileChanged: String) {
@@ -348,9 +363,10 @@ public enum DossierBundle {
             if ChainedDossierStore.sourcesDigest(recorded.map { ($0.role, $0.path, $0.sha256) }) != entry.sourcesSHA256 {
                 fail(entry.seq, entry.id, listDiffers)
             }
-            for file in recorded where hashes[file.file] != file.sha256 {
+            for file in recorded where file.withheld != true && hashes[file.file] != file.sha256 {
                 fail(entry.seq, entry.id, "\(fileChanged) \(Tar.display(file.path)) missing or changed")
             }
+            withheld += recorded.filter { $0.withheld == true }.count
         }
         for entry in manifest.entries {
             if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 {
@@ -407,6 +423,11 @@ public enum DossierBundle {
         }
         let log = checkLog(manifest, members: members, source: source, trust: trust, fail: { fail(0, "log", $0) })
         notes += log.notes
+        if withheld > 0 {
+            notes.append(
+                "\(withheld) files of dossiers with criminal-law data were left out of this clear-text bundle; their SHA-256 is in the chain, so a copy given later can be checked against it (export to an age recipient, or with --personal-data, to include them)"
+            )
+        }
         for item in manifest.coverage ?? [] where !item.laterVersions.isEmpty {
             let later = item.laterVersions.map { "entry \($0.seq) (\($0.outcome.rawValue))" }.joined(separator: ", ")
             notes.append(

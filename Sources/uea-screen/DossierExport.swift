@@ -17,12 +17,15 @@ struct DossierExport: ParsableCommand {
             A bundle holds the bidders' ESPDs, which may hold criminal-law data (AVG art. 10): --out writes it \
             encrypted in the age format to each --recipient (the auditor's age key, from `age-keygen`), so \
             only they open it (`age -d -i KEY`, or `uea-screen dossier verify --bundle FILE --identity KEY`). \
-            A bundle in clear text needs --plain, and the export says so in the access log. Files and \
-            folders are written private (0600/0700).
+            A bundle in clear text needs --plain, and the export says so in the access log; it leaves out \
+            the files of dossiers with criminal-law data (listed as withheld, with their SHA-256) unless \
+            --personal-data is given, which the access log records too. Files and folders are written \
+            private (0600/0700).
 
             Examples:
               uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar.age --recipient age1…
               uea-screen dossier export 3f2a91c0 --html export/ --plain
+              uea-screen dossier export --tender PFL-2026-017 --out PFL-2026-017.tar --plain --personal-data
             """)
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier ids to export.") var ids: [String] = []
@@ -37,6 +40,11 @@ struct DossierExport: ParsableCommand {
         help: ArgumentHelp("Encrypt the bundle to this age recipient (age1…); repeat for several auditors.", valueName: "age-recipient"))
     var recipients: [String] = []
     @Flag(help: "Write the bundle (and --html) in clear text, without encryption; logged.") var plain = false
+    @Flag(
+        help:
+            "With --plain: include the files of dossiers with criminal-law data (the ESPDs that say who was convicted and why); logged. Without it they are listed as withheld."
+    )
+    var personalData = false
 
     func validate() throws {
         if ids.isEmpty && tender == nil { throw ValidationError("name dossier ids or --tender") }
@@ -47,6 +55,9 @@ struct DossierExport: ParsableCommand {
             )
         }
         if plain && !recipients.isEmpty { throw ValidationError("--plain and --recipient exclude each other") }
+        if personalData && !plain {
+            throw ValidationError("--personal-data is for a clear-text bundle (--plain); an encrypted bundle always holds every file")
+        }
         if html != nil && !plain {
             throw ValidationError("--html writes readable files: it needs --plain (and --out for the encrypted bundle)")
         }
@@ -93,14 +104,22 @@ struct DossierExport: ParsableCommand {
             let manifest: DossierBundle.Manifest
             do {
                 manifest = try DossierBundle.export(
-                    store: store, ids: selected, renderer: renderer, language: lang, to: sinks)
+                    store: store, ids: selected, renderer: renderer, language: lang, to: sinks,
+                    withholdCriminalData: plain && !personalData)
                 try tar?.finish()
             } catch {
                 tar?.abandon()
                 throw error
             }
-            StoreOptions.log(store, plain ? "export (plain)" : "export (age)", selected.joined(separator: ","))
+            let form = plain ? (personalData ? "export (plain, personal data)" : "export (plain)") : "export (age)"
+            StoreOptions.log(store, form, selected.joined(separator: ","))
             let purged = manifest.purged.isEmpty ? "" : " (\(manifest.purged.count) purged, listed without content)"
+            let withheld = manifest.sources.values.joined().filter { $0.withheld == true }.count
+            if withheld > 0 {
+                Diagnostics.report(
+                    "note: \(withheld) files of dossiers with criminal-law data are listed as withheld, not included (--personal-data includes them; an encrypted bundle always does)"
+                )
+            }
             print(
                 "exported \(manifest.entries.count) dossiers\(purged) to \([out, html].compactMap { $0 }.joined(separator: " and ")); store head \(manifest.storeHeadHash)"
             )

@@ -17,7 +17,7 @@ struct SealedStoreTests {
     }
 
     @Test(
-        "The store file and its WAL hold no conviction text; verify and export need the data key, and a wrong key is refused by its id",
+        "The store file, its WAL, clear-text bundles and --out hold no conviction text unless --personal-data; verify and export need the data key, a wrong one is refused by its id",
         arguments: TestStores.backends)
     func sealedAtRest(backend: String) throws {
         // The sample's ESPD does hold the texts: the test would find them if they were stored in clear.
@@ -34,15 +34,43 @@ struct SealedStoreTests {
         let verified = try ueaScreen("dossier", "verify", "--store", store)
         #expect(verified.status == 0)
         #expect(!verified.stdout.contains("encrypted and were not compared"), "\(verified.stdout)")
-        // The first writer's key opens the sources: the bundle carries them as screened.
+        // Every bundle form: a clear-text bundle and its --html folder leave the files of the
+        // dossier with criminal-law data out (listed as withheld, verify says so); only
+        // --personal-data puts them in, and the access log records which form was written.
         let directory = try Paths.temporaryDirectory()
         let bundle = directory.appendingPathComponent("b.tar").path
-        let export = try ueaScreen("dossier", "export", "--tender", "PFL-2026-017", "--out", bundle, "--plain", "--store", store)
+        let html = directory.appendingPathComponent("html").path
+        let export = try ueaScreen(
+            "dossier", "export", "--tender", "PFL-2026-017", "--out", bundle, "--html", html, "--plain", "--store", store)
         #expect(export.status == 0, "\(export.stderr)")
-        let tar = try #require(FileManager.default.contents(atPath: bundle))
+        #expect(export.stderr.contains("files of dossiers with criminal-law data are listed as withheld"), "\(export.stderr)")
+        #expect(try !holdsConvictionText(bundle))
+        for file in try FileManager.default.subpathsOfDirectory(atPath: html) {
+            #expect(try !holdsConvictionText(html + "/" + file), "\(file)")
+        }
+        let withheld = try ueaScreen("dossier", "verify", "--bundle", bundle)
+        #expect(withheld.status == 0, "\(withheld.stdout)")
+        #expect(withheld.stdout.contains("files of dossiers with criminal-law data were left out of this clear-text bundle"))
+        let full = directory.appendingPathComponent("full.tar").path
+        #expect(
+            try ueaScreen(
+                "dossier", "export", "--tender", "PFL-2026-017", "--out", full, "--plain", "--personal-data", "--store", store
+            ).status == 0)
+        // The first writer's key opens the sources: the bundle carries them as screened.
+        let tar = try #require(FileManager.default.contents(atPath: full))
         let original = try #require(
             FileManager.default.contents(atPath: sample + "/bidders/2-polder-energie-combinatie/uea-penvoerder.xml"))
         #expect(tar.range(of: original) != nil)
+        #expect(try ueaScreen("dossier", "verify", "--bundle", full).status == 0)
+        let log = try ueaScreen("dossier", "access-log", "--store", store).stdout
+        #expect(log.contains("export (plain)  "))
+        #expect(log.contains("export (plain, personal data)"))
+        // Screening's own output (--out: dossier JSON, Markdown and HTML reports) copies no conviction text.
+        let out = directory.appendingPathComponent("out").path
+        #expect(try ueaScreen("screen", sample, "--out", out).status == 1)
+        for file in try FileManager.default.subpathsOfDirectory(atPath: out) {
+            #expect(try !holdsConvictionText(out + "/" + file), "\(file)")
+        }
 
         // Another machine without the key: the chain verifies, with a note; the files cannot be exported.
         let elsewhere = directory.appendingPathComponent("elsewhere").path
