@@ -51,6 +51,9 @@ public enum Act: Sendable, Equatable {
     case register
     /// Removes dossiers' content after the retention period.
     case purge
+    /// Reads the files of a dossier with criminal-law data (the ESPD that says who was convicted
+    /// and why): those who decide on it and the auditor (domain §9b; AVG art. 10, UAVG art. 33).
+    case readCriminalData
 }
 
 /// Who may do what. A decision that lifts or settles a blocker (accepting self-cleaning measures,
@@ -68,6 +71,7 @@ public enum Mandate {
             return decision == .deviationApproved ? [.secretaris] : [.jurist, .secretaris]
         case .award, .cancel: return [.jurist, .secretaris]
         case .register, .purge: return [.beheerder]
+        case .readCriminalData: return [.jurist, .secretaris, .auditor]
         }
     }
 

@@ -588,9 +588,25 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func sources(id: String) throws -> [StoredSource] {
         try read {
             let entry = try resolveUnlocked(id)
+            if entry.criminalData { try checkMayReadCriminalData(entry) }
             return try filesUnlocked(entry).map {
                 StoredSource(role: $0.role, path: $0.path, sha256: $0.sha256, bytes: try blob($0.sha256) ?? Data())
             }
+        }
+    }
+
+    /// The files of a dossier with criminal-law data (and its decisions' attachments) are read only
+    /// by a registered person whose role may (`Act.readCriminalData`); in a store without a team
+    /// yet, the data key alone decides. The refusal names the account and what it holds.
+    private func checkMayReadCriminalData(_ entry: StoredEntry) throws {
+        let members = try membersUnlocked()
+        guard !members.isEmpty else { return }
+        let roles = members.first { $0.person.account == authenticatedAccount }?.person.roles ?? []
+        guard Mandate.allows(roles, .readCriminalData) else {
+            let holds = roles.isEmpty ? "is not a registered member of the team" : "holds \(roles.map(\.rawValue).joined(separator: ", "))"
+            throw StoreError.refused(
+                "the files of \(entry.bidderName.isEmpty ? "entry \(entry.seq)" : entry.bidderName)'s dossier hold criminal-law data; reading them needs \(Mandate.describe(.readCriminalData)) (domain §9b), and the account '\(authenticatedAccount)' \(holds); nothing was read"
+            )
         }
     }
 

@@ -110,3 +110,30 @@ struct SealedStoreTests {
         #expect(screen.stderr.contains("data key is not on this machine"), "\(screen.stderr)")
     }
 }
+
+@Suite("Who may read criminal-law data")
+struct CriminalDataReaderTests {
+    let sample = "samples/zonnepark-lelystad"
+
+    @Test(
+        "Once a team is registered, the files of a dossier with criminal-law data are read by a jurist, secretaris or auditor only; a clear-text bundle without them needs no role",
+        arguments: [("beheerder", false), ("inkoopadviseur", false), ("auditor", true), ("jurist", true)])
+    func roleGate(role: String, mayRead: Bool) throws {
+        let directory = try Paths.temporaryDirectory()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        #expect(try ueaScreen("team", "init", "--name", "A. Persoon", "--role", role, "--store", store).status == 0)
+        let full = try ueaScreen(
+            "dossier", "export", "--tender", "PFL-2026-017", "--out", directory.appendingPathComponent("full.tar").path, "--plain",
+            "--personal-data", "--store", store)
+        #expect(full.status == (mayRead ? 0 : 2), "\(full.stderr)")
+        if !mayRead {
+            #expect(full.stderr.contains("hold criminal-law data; reading them needs auditor or jurist or secretaris"), "\(full.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("full.tar").path))
+        }
+        let withheld = try ueaScreen(
+            "dossier", "export", "--tender", "PFL-2026-017", "--out", directory.appendingPathComponent("withheld.tar").path, "--plain",
+            "--store", store)
+        #expect(withheld.status == 0, "\(withheld.stderr)")
+    }
+}
