@@ -21,6 +21,11 @@ struct WatchlistCommand: ParsableCommand {
                 the alt, add and comments files beside it. A FollowTheMoney delta.json index is applied, in \
                 version order, onto the FollowTheMoney list named by --name.
 
+                Importing a list of a name already imported makes it the current version: the earlier one \
+                is kept under history/ and in the manifest's history, chained by hash, and the import says \
+                how many entries were added, removed and changed. A version that drops entries is refused \
+                unless --allow-removals is given; a list dated after today is refused.
+
                 Examples:
                   uea-screen watchlist import xmlFullSanctionsList_1_1.xml --name eu-consolidated
                   uea-screen watchlist import consolidated.xml --name un-consolidated
@@ -54,6 +59,12 @@ struct WatchlistCommand: ParsableCommand {
         @Option(help: "Watchlist folder. Default: ./watchlists")
         var watchlists: String = "watchlists"
 
+        @Flag(
+            help:
+                "Accept a version that drops entries of the current one (delistings), once they are checked; without it such a version is refused and nothing changes."
+        )
+        var allowRemovals = false
+
         @OptionGroup var ruleData: RuleDataOptions
 
         func validate() throws {
@@ -63,7 +74,8 @@ struct WatchlistCommand: ParsableCommand {
         func run() throws {
             try runCommand {
                 let record = try WatchlistStore(directory: watchlists).importList(
-                    path: file, format: format?.format, name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load()
+                    path: file, format: format?.format, name: name, listDate: date.flatMap(Day.init), rules: try ruleData.load(),
+                    allowRemovals: allowRemovals
                 ) { entry in
                     Diagnostics.report(
                         DisplayText.oneLine(
@@ -71,6 +83,12 @@ struct WatchlistCommand: ParsableCommand {
                         ))
                 }
                 for note in record.notes ?? [] { Diagnostics.report(DisplayText.oneLine("\(file): \(note)")) }
+                if let changes = record.changes {
+                    Diagnostics.report(
+                        DisplayText.oneLine(
+                            "\(record.name): since the previous version \(changes.added) added, \(changes.removed) removed, \(changes.changed) changed\(changes.removedEntries.isEmpty ? "" : " (removed: \(changes.removedEntries.joined(separator: "; ")))"); the previous version is kept in \(watchlists)/history"
+                        ))
+                }
                 let counts = (record.counts ?? [:]).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(
                     "imported \(record.name): \(record.entries) entries\(counts.isEmpty ? "" : " (\(counts))"), \(record.format.rawValue), list date \(record.listDate ?? "not stated"), sha256 \(record.sha256)"

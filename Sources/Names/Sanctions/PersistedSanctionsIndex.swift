@@ -105,7 +105,10 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
             },
             entryCount: memory.count, blockCount: blocks.count, postingCount: postingCount)
         var out = magic
-        let headerData = try JSONEncoder().encode(header)
+        // Keys sorted: the same lists and rules give the same bytes (the manifest records their SHA-256).
+        let headerEncoder = JSONEncoder()
+        headerEncoder.outputFormatting = .sortedKeys
+        let headerData = try headerEncoder.encode(header)
         append(&out, UInt32(headerData.count))
         out.append(headerData)
         out.append(contentsOf: memory.entryList.map { $0.entry.kind == .person ? UInt8(0) : UInt8(1) })
@@ -120,6 +123,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         }
         for (_, postings) in blocks { for index in postings { append(&out, index) } }
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         var payloads = Data()
         var payloadOffsets: [UInt32] = [0]
         for (list, entry) in memory.entryList {
