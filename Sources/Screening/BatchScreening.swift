@@ -44,13 +44,16 @@ public final class BatchScreening: @unchecked Sendable {
         spareCores = job.bidderLocations.count < ProcessInfo.processInfo.activeProcessorCount
     }
 
-    /// The tender's own dossier, when the job has a tender file (waits for the rule data).
-    public func tenderDossier(screener: Screener = Screener()) throws -> TenderDossier? {
+    /// The tender's own dossier, when the job has a tender file (waits for the rule data), with
+    /// what reading the tender's notice noticed and did not use (the run prints those lines).
+    public func tenderDossier(screener: Screener = Screener()) throws -> (dossier: TenderDossier, noticeNotes: [String])? {
         guard job.tenderFilePath != nil else { return nil }
         let (rules, _) = try setup.get()
-        return screener.tenderDossier(
+        let notice = try job.notice(rules: rules)
+        let dossier = screener.tenderDossier(
             tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources,
-            notice: try job.notice(rules: rules))
+            notice: notice)
+        return (dossier, (notice?.notes ?? []).map { "\(job.noticePath ?? "notice"): \($0)" })
     }
 
     /// Screens `job.bidderLocations` with `workers` threads. `process` runs on the worker for each

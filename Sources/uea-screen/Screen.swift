@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import DossierModel
 import DossierStore
 import ESPD
@@ -148,8 +149,9 @@ struct Screen: ParsableCommand {
                     return (ruleBook, index)
                 })
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
-            let tenderDossier = try batch.tenderDossier()
-            if let tenderDossier {
+            let tender = try batch.tenderDossier()
+            if !quiet { for note in tender?.noticeNotes ?? [] { Diagnostics.report(DisplayText.oneLine("note: \(note)")) } }
+            if let tenderDossier = tender?.dossier {
                 if (format == nil || format == .text) && !quiet { print(style.render(tenderDossier)) }
                 try output.writeTender(tenderDossier)
                 if let dossierStore {
@@ -194,7 +196,7 @@ struct Screen: ParsableCommand {
             if let dossierStore { StoreOptions.log(dossierStore, "store", job.tender.id) }
             let refused = !output.finish().isEmpty
             if refused { throw CommandFailure.refusedAsReported }
-            if output.needsJurist || tenderDossier?.needsJurist == true { throw CommandFailure.findings }
+            if output.needsJurist || tender?.dossier.needsJurist == true { throw CommandFailure.findings }
         }
     }
 

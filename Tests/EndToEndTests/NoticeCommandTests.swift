@@ -129,6 +129,10 @@ struct NoticeCommandTests {
         #expect(screened.stdout.contains("tender.yaml"))
         let checked = try ueaScreen("tender", "check", folder)
         #expect(checked.status == 0, "\(checked.stdout) \(checked.stderr)")
+        // What reading the notice noticed and did not use, screen says too (nothing silent).
+        for note in checked.stderr.split(separator: "\n") where note.hasPrefix("uea-screen: note: ") {
+            #expect(screened.stderr.contains(": " + note.dropFirst("uea-screen: note: ".count)), "\(note) vs \(screened.stderr)")
+        }
     }
 
     @Test(arguments: files().filter { !readable.contains(type($0) ?? "") || $0.hasPrefix("INVALID_") })
