@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/dict.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
@@ -46,6 +47,11 @@ static xmlParserInputPtr uea_refusing_entity_loader(const char *URL, const char 
 
 void uea_xml_initialize(void) {
     xmlInitParser();
+    // libxml2 2.9 builds its table of XML Schema built-in types on the first schema compile,
+    // without a lock (xmlSchemaInitTypes; 2.11 moved it into xmlInitParser). Schemas compile on
+    // threads of their own, several at once in a batch of mixed releases: built here, once,
+    // before any of them starts (a race there failed every bid's validation in one run).
+    xmlSchemaInitTypes();
     xmlSetExternalEntityLoader(uea_refusing_entity_loader);
 }
 

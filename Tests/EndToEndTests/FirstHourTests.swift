@@ -94,7 +94,8 @@ struct FirstHourTests {
     func readOnlyStore() throws {
         let directory = try Paths.temporaryDirectory()
         let store = directory.appendingPathComponent("store.sqlite").path
-        _ = try ueaScreen("screen", "samples/zonnepark-lelystad", "--store", store)
+        let screened = try ueaScreen("screen", "samples/zonnepark-lelystad", "--store", store)
+        #expect(screened.status == 1, "\(screened.stderr)")
         #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
         // The auditor's copy: the file and its folder readable by everyone, writable by no one.
         let copy = try Paths.temporaryDirectory().appendingPathComponent("audit")
