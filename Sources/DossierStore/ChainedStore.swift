@@ -258,8 +258,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// kept; a sealed file is opened with the store's data key, and one that does not open (changed
     /// in the database, or sealed under another key) is an error that says so.
     func blob(_ sha256: String) throws -> Data? {
-        let wrappedColumn = canSeal ? "wrapped_key" : "NULL"
-        guard let row = try db.query("SELECT bytes, \(wrappedColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first else {
+        guard let row = try db.query("SELECT bytes, \(wrappedKeyColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first else {
             return nil
         }
         let bytes = row[0].data ?? Data()
@@ -273,10 +272,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         return plain
     }
 
+    /// The wrapped-key column as a query reads it (NULL in a read-only store of an earlier release).
+    private var wrappedKeyColumn: String { canSeal ? "wrapped_key" : "NULL" }
+
     /// Whether the file kept under `sha256` is sealed (nil: none kept).
     func isSealed(_ sha256: String) throws -> Bool? {
-        let wrappedColumn = canSeal ? "wrapped_key" : "NULL"
-        return try db.query("SELECT \(wrappedColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first.map { $0[0].text != nil }
+        try db.query("SELECT \(wrappedKeyColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first.map { $0[0].text != nil }
     }
 
     /// The store's data key (under the lock). The first sealing write makes it (`StoreDataKey`)

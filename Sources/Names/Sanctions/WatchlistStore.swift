@@ -176,12 +176,13 @@ public struct WatchlistStore: Sendable {
         }
         let list = try WatchlistParser.load(path: path, format: format, name: name, listDate: listDate)
         try Self.checkDate(list, file: path, now: now)
-        let changes = try compareWithCurrent(list, file: path, allowRemovals: allowRemovals)
+        let current = try records().first { $0.name == list.name }
+        let changes = try compare(list, with: current, file: path, allowRemovals: allowRemovals)
         var reported = Set<String>()
         for entry in list.entries where !entry.applies(on: Day.today(now: now)) && reported.insert(entry.id).inserted { ended(entry) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let folderName = list.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        let archived = try archiveCurrent(named: list.name, now: now)
+        let archived = try current.map(archive)
         let file: String
         var files: [Record.StoredFile]? = nil
         if list.sourceFiles.isEmpty {
@@ -206,10 +207,10 @@ public struct WatchlistStore: Sendable {
         )
     }
 
-    /// What `list` changes against the current version of the same name; refused when it drops
-    /// entries and `allowRemovals` is not given.
-    func compareWithCurrent(_ list: Watchlist, file: String, allowRemovals: Bool) throws -> Record.Changes? {
-        guard let current = try records().first(where: { $0.name == list.name }) else { return nil }
+    /// What `list` changes against `current`, the version of the same name it replaces; refused
+    /// when it drops entries and `allowRemovals` is not given.
+    func compare(_ list: Watchlist, with current: Record?, file: String, allowRemovals: Bool) throws -> Record.Changes? {
+        guard let current else { return nil }
         let old = try load(current)
         let before = Dictionary(old.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(list.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -228,10 +229,11 @@ public struct WatchlistStore: Sendable {
         return changes
     }
 
-    /// Moves the current version of `name` (its file or folder) under `history/` and returns its
-    /// record pointing there; nil when there is none.
-    func archiveCurrent(named name: String, now: Date) throws -> Record? {
-        guard var current = try records().first(where: { $0.name == name }) else { return nil }
+    /// Copies the current version `current` of a list (its file or folder) under `history/` and
+    /// returns its record pointing there.
+    func archive(_ current: Record) throws -> Record {
+        var current = current
+        let name = current.name
         let stamp = current.importedAt.filter { $0.isNumber }
         let folderName = String(current.file.prefix { $0 != "/" })
         let target = "history/\(name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })/\(stamp)-\(current.sha256.prefix(12))"
@@ -321,9 +323,9 @@ public struct WatchlistStore: Sendable {
         var list = try WatchlistParser.loadFtM(files: sources, name: name)
         if existing == nil { list.notes.insert("there was no list named \(name): the deltas were applied to an empty set", at: 0) }
         if new.isEmpty { list.notes.insert("every version of the index was applied before; nothing changed", at: 0) }
-        let changes = try compareWithCurrent(list, file: index, allowRemovals: allowRemovals)
+        let changes = try compare(list, with: existing, file: index, allowRemovals: allowRemovals)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let archived = try archiveCurrent(named: name, now: now)
+        let archived = try existing.map(archive)
         // Files already in the folder are copied from a snapshot, so that the folder is replaced whole.
         let staged = PathText.child(directory, folderName + ".previous")
         try? FileManager.default.removeItem(atPath: staged)
