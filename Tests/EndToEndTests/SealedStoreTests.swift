@@ -137,3 +137,30 @@ struct CriminalDataReaderTests {
         #expect(withheld.status == 0, "\(withheld.stderr)")
     }
 }
+
+@Suite("Sealed files opened by an independent implementation")
+struct SealedFilesIndependentTests {
+    static let script = Paths.repositoryFile("Tests/EndToEndTests/Independent/open_sealed_files.py")
+
+    @Test(
+        "Python's ChaCha20-Poly1305 ('cryptography') opens every sealed file with the data key, from the README's description; a flipped ciphertext byte does not open",
+        .enabled(if: TransparencyCommandTests.pythonReady, TransparencyCommandTests.pythonMissing))
+    func independentOpen() throws {
+        let directory = try Paths.temporaryDirectory()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", "samples/zonnepark-lelystad", "--store", store).status == 1)
+        // The data key as the first writer made it: <config>/uea-screen/keys/<origin>.data-key.
+        let origin = try ueaScreen("dossier", "key", "--store", store).stdout.prefix { $0 != "+" }
+        let name = String(origin.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }) + ".data-key"
+        let key = testConfigFolder + "/uea-screen/keys/" + name
+        #expect(FileManager.default.fileExists(atPath: key))
+        let python = try #require(which("python3"))
+        let opened = try run(python, [Self.script, store, key])
+        #expect(opened.status == 0, "\(opened.stdout)")
+        // Every source file is sealed (the script fails on one kept in clear) and opens.
+        #expect(opened.stdout.hasPrefix("opened "), "\(opened.stdout)")
+        let tampered = try run(python, [Self.script, store, key, "--tamper", directory.appendingPathComponent("t.sqlite").path])
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.contains("does not open"), "\(tampered.stdout)")
+    }
+}

@@ -201,12 +201,15 @@ public func runWithMemoryLimit(kilobytes: Int, _ executable: String, _ arguments
     try run("/bin/sh", ["-c", "ulimit -d \(kilobytes) && exec \"$0\" \"$@\"", executable] + arguments)
 }
 
+/// The config folder the tests run `uea-screen` with (`XDG_CONFIG_HOME`): keys the tool makes are there.
+public var testConfigFolder: String { TemporaryRoot.url.appendingPathComponent("config").path }
+
 /// The environment the tests run `uea-screen` in: store signing and data keys go to this test
 /// process's own config folder, never the user's ~/.config (a test may give another), and no key
 /// comes from the environment of the person running the tests.
 public var testEnvironment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
-    environment["XDG_CONFIG_HOME"] = TemporaryRoot.url.appendingPathComponent("config").path
+    environment["XDG_CONFIG_HOME"] = testConfigFolder
     environment["UEA_SCREEN_STORE_KEY"] = nil
     environment["UEA_SCREEN_DATA_KEY"] = nil
     return environment
