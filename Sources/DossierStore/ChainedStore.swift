@@ -257,13 +257,21 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// A kept file's bytes by SHA-256 (inside a transaction or under the lock): nil when none is
     /// kept; a sealed file is opened with the store's data key, and one that does not open (changed
     /// in the database, or sealed under another key) is an error that says so.
-    func blob(_ sha256: String) throws -> Data? {
-        guard let row = try db.query("SELECT bytes, \(wrappedKeyColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first else {
-            return nil
+    func blob(_ sha256: String) throws -> Data? { try storedFile(sha256).map { try opened($0, sha256: sha256) } }
+
+    /// A kept file's row as stored: its bytes and, when sealed, its wrapped key (nil: none kept).
+    func storedFile(_ sha256: String) throws -> (bytes: Data, wrappedKey: String?)? {
+        try db.query("SELECT bytes, \(wrappedKeyColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first.map {
+            ($0[0].data ?? Data(), $0[1].text)
         }
-        let bytes = row[0].data ?? Data()
-        guard let wrappedKey = row[1].text else { return bytes }
-        guard let plain = SealedFile(bytes: bytes, wrappedKey: wrappedKey).open(sha256: sha256, storeKey: try storeKey(mayCreate: false))
+    }
+
+    /// The bytes of a stored row, opened with the store's data key when sealed.
+    func opened(_ row: (bytes: Data, wrappedKey: String?), sha256: String) throws -> Data {
+        guard let wrappedKey = row.wrappedKey else { return row.bytes }
+        guard
+            let plain = SealedFile(bytes: row.bytes, wrappedKey: wrappedKey).open(
+                sha256: sha256, storeKey: try storeKey(mayCreate: false))
         else {
             throw StoreError.refused(
                 "the stored file \(sha256.prefix(16))… does not open with the store's data key: it was changed in the database or sealed under another key"
@@ -274,11 +282,6 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     /// The wrapped-key column as a query reads it (NULL in a read-only store of an earlier release).
     private var wrappedKeyColumn: String { canSeal ? "wrapped_key" : "NULL" }
-
-    /// Whether the file kept under `sha256` is sealed (nil: none kept).
-    func isSealed(_ sha256: String) throws -> Bool? {
-        try db.query("SELECT \(wrappedKeyColumn) FROM blobs WHERE sha256 = $1", [.text(sha256)]).first.map { $0[0].text != nil }
-    }
 
     /// The store's data key (under the lock). The first sealing write makes it (`StoreDataKey`)
     /// and records its id; later a key whose id differs is refused, and a missing one named.
@@ -647,7 +650,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         var missingKey: String?
         func blobMatches(_ sha: String) throws -> Bool? {
             if let known = blobOK[sha] { return known }
-            guard let sealed = try read({ try isSealed(sha) }) else { return nil }
+            guard let row = try read({ try storedFile(sha) }) else { return nil }
+            let sealed = row.wrappedKey != nil
             let ok: Bool
             if sealed, missingKey == nil {
                 do { _ = try read { try storeKey(mayCreate: false) } } catch { missingKey = "\(error)" }
@@ -656,7 +660,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 unopened += 1
                 ok = true
             } else {
-                ok = (try? read({ try blob(sha) })).flatMap { $0.map { SHA256.hex($0) == sha } } ?? false
+                ok = (try? read({ try opened(row, sha256: sha) })).map { SHA256.hex($0) == sha } ?? false
             }
             blobOK[sha] = ok
             return ok

@@ -41,6 +41,11 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
     }
 
     public struct FormatError: Error, CustomStringConvertible { public var description: String }
+    /// The file's SHA-256 is not the one the manifest recorded when it was written.
+    public struct ChangedIndex: Error {
+        public var found: String
+        public var recorded: String?
+    }
 
     static let magic = Data("UEASIDX1".utf8)
 
@@ -139,13 +144,16 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
-    /// Reads an index file, checking every offset before it is trusted; `rules` and `expected`
-    /// (the lists as the manifest records them) must be the ones it was built for.
-    public init(path: String, rules: RuleBook, expected: [WatchlistStore.Record]) throws {
+    /// Reads an index file, checking its SHA-256 against `sha256` (as the manifest recorded it)
+    /// and every offset before it is trusted; `rules` and `expected` (the lists as the manifest
+    /// records them) must be the ones it was built for.
+    public init(path: String, rules: RuleBook, expected: [WatchlistStore.Record], sha256: String?) throws {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw FormatError(description: "cannot be read")
         }
+        let found = SHA256.hex(data)
+        guard found == sha256 else { throw ChangedIndex(found: found, recorded: sha256) }
         var reader = Reader(data: data)
         guard try reader.bytes(8) == Self.magic else { throw FormatError(description: "not a uea-screen name index") }
         let headerLength = Int(try reader.integer(UInt32.self))

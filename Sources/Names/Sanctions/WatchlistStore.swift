@@ -83,9 +83,6 @@ public struct WatchlistStore: Sendable {
         try AtomicFile.write(try encoder.encode(manifest), to: manifestPath)
     }
 
-    /// The earlier versions of the lists, oldest first.
-    public func history() throws -> [Record] { try manifest().history ?? [] }
-
     public init(directory: String) { self.directory = directory }
 
     var manifestPath: String { (directory as NSString).appendingPathComponent("manifest.json") }
@@ -95,8 +92,11 @@ public struct WatchlistStore: Sendable {
     var indexPath: String { (directory as NSString).appendingPathComponent("index.bin") }
 
     /// Writes the name index of every recorded list (`PersistedSanctionsIndex`), atomically.
-    public func writeIndex(rules: RuleBook) throws {
-        let index = try PersistedSanctionsIndex.build(lists: try loadAll(), rules: rules)
+    public func writeIndex(rules: RuleBook) throws { try writeIndex(lists: try loadAll(), rules: rules) }
+
+    /// The same from `lists`, already loaded (every recorded list, in the manifest's order).
+    func writeIndex(lists: [Watchlist], rules: RuleBook) throws {
+        let index = try PersistedSanctionsIndex.build(lists: lists, rules: rules)
         try AtomicFile.write(index, to: indexPath)
         var manifest = try manifest()
         manifest.index = SHA256.hex(index)
@@ -107,7 +107,8 @@ public struct WatchlistStore: Sendable {
     /// files and the name rules (each file is still hashed and must match its record), otherwise
     /// parsed and indexed in memory, with a `notice` saying why.
     public func loadForScreening(rules: RuleBook) throws -> (persisted: PersistedSanctionsIndex?, lists: [Watchlist], notice: String?) {
-        let records = try records()
+        let manifest = try manifest()
+        let records = manifest.lists
         guard !records.isEmpty else { return (nil, [], nil) }
         guard FileManager.default.fileExists(atPath: indexPath) else {
             return (
@@ -123,22 +124,21 @@ public struct WatchlistStore: Sendable {
                     file: path, message: "changed since it was imported (SHA-256 \(sha256) ≠ \(record.sha256)); import it again")
             }
         }
-        // A changed index (a flipped bit can lose a block of names) is not used, and written again.
-        let recorded = try manifest().index
-        if let found = SHA256.hex(fileAt: indexPath), found != recorded {
+        do {
+            let persisted = try PersistedSanctionsIndex(path: indexPath, rules: rules, expected: records, sha256: manifest.index)
+            return (persisted, persisted.lists, nil)
+        } catch let changed as PersistedSanctionsIndex.ChangedIndex {
+            // A changed index (a flipped bit can lose a block of names) is not used, and written again.
+            let lists = try loadAll()
             let rebuilt: String
             do {
-                try writeIndex(rules: rules)
+                try writeIndex(lists: lists, rules: rules)
                 rebuilt = "it was written again"
             } catch { rebuilt = "it could not be written again (\(error)); `uea-screen watchlist reindex` writes it" }
             return (
-                nil, try loadAll(),
-                "\(indexPath) is not used: its SHA-256 \(found) is not the one recorded when it was written (\(recorded ?? "none recorded")); the lists were read and indexed for this run, and \(rebuilt)"
+                nil, lists,
+                "\(indexPath) is not used: its SHA-256 \(changed.found) is not the one recorded when it was written (\(changed.recorded ?? "none recorded")); the lists were read and indexed for this run, and \(rebuilt)"
             )
-        }
-        do {
-            let persisted = try PersistedSanctionsIndex(path: indexPath, rules: rules, expected: records)
-            return (persisted, persisted.lists, nil)
         } catch {
             return (
                 nil, try loadAll(),
