@@ -96,6 +96,12 @@ public struct ReviewRecord: Codable, Sendable, Equatable {
     /// The entry that records it.
     public var entry: String
     public var attachments: [String]
+    /// The elements the decision states (the three of self-cleaning, the hearing, the identity
+    /// evidence); nil when it has none, or when they could not be read (see `contentWithheld`).
+    public var content: DecisionContent? = nil
+    /// The content is kept sealed and this reader may not open it (no data key, or a role that may not
+    /// read criminal-law data): why, in one line.
+    public var contentWithheld: String? = nil
     public var confirmation: Confirmation? = nil
     /// Set by the review: the decision is on a blocker and waits for a second person's confirmation.
     public var awaitingConfirmation: Bool = false

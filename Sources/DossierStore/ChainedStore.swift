@@ -454,7 +454,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
 
     public func decide(
         id: String, finding: String, check: String, severity: Severity, decision: ReviewDecision, reason: String, due: String?,
-        attachments: [StoredSource], key: NoteSigner, now: Date = Date()
+        content: DecisionContent?, nameMatch: Bool, attachments: [StoredSource], key: NoteSigner, now: Date = Date()
     ) throws -> StoredEntry {
         guard !decision.isLegacy else {
             throw StoreError.refused(
@@ -468,6 +468,16 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         if let due, due < today {
             throw StoreError.refused(
                 "--due \(due) is before the decision (\(today)); the bidder must be given time to answer; nothing was recorded")
+        }
+        let content = content ?? DecisionContent()
+        let problems = content.problems(for: decision, nameMatch: nameMatch, today: Day(today) ?? Day(year: 1, month: 1, day: 1))
+        guard problems.isEmpty else { throw StoreError.refused(problems.joined(separator: "; ") + "; nothing was recorded") }
+        try Self.checkText(Self.texts(of: content))
+        var attachments = attachments
+        if !content.isEmpty {
+            let bytes = try StableJSON.data(content)
+            attachments.append(
+                StoredSource(role: DecisionContent.fileRole, path: DecisionContent.fileName, sha256: SHA256.hex(bytes), bytes: bytes))
         }
         return try write {
             let subject = try resolveUnlocked(id)
@@ -497,6 +507,14 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             return entry
         }
+    }
+
+    /// The statements of a decision's content, named by their option, for the text checks every stored text passes.
+    static func texts(of content: DecisionContent) -> [(String, String?)] {
+        [
+            ("--compensation", content.selfCleaning?.compensation), ("--cooperation", content.selfCleaning?.cooperation),
+            ("--measures", content.selfCleaning?.measures), ("--proportionality", content.exclusion?.proportionality),
+        ] + (content.identity.map { identity in identity.evidence.map { ("--" + $0.name, $0.text) } } ?? [])
     }
 
     public func decisions(about dossier: StoredEntry) throws -> [StoredEntry] {

@@ -299,9 +299,11 @@ public protocol DossierStore: AnyObject, Sendable {
     /// Records a decision on a finding of dossier `id` (its fingerprint, or `review.<item>`), with
     /// files (a letter, a register extract) kept like sources, signed by `key`; the authenticated
     /// account's registered person must hold the mandate for a decision on a finding of `severity`.
+    /// The decision's `content` (the elements its kind requires, see `DecisionContent`) is kept as a
+    /// sealed file of the entry; `nameMatch`: the finding was found by matching a name against a list.
     func decide(
         id: String, finding: String, check: String, severity: Severity, decision: ReviewDecision, reason: String, due: String?,
-        attachments: [StoredSource], key: NoteSigner, now: Date
+        content: DecisionContent?, nameMatch: Bool, attachments: [StoredSource], key: NoteSigner, now: Date
     ) throws -> StoredEntry
     /// A second person confirms the decision entry `decision` (four eyes on a blocker).
     func confirm(decision: String, reason: String, key: NoteSigner, now: Date) throws -> StoredEntry

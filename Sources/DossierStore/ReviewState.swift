@@ -36,16 +36,33 @@ public enum ReviewState {
                     reason: decision.reason ?? "")
                 continue
             }
+            let files = try store.fileList(id: decision.id)
             var record = ReviewRecord(
                 finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
                 at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
-                attachments: try store.fileList(id: decision.id).map(\.path))
+                attachments: files.filter { $0.role != DecisionContent.fileRole }.map(\.path))
+            if files.contains(where: { $0.role == DecisionContent.fileRole }) {
+                (record.content, record.contentWithheld) = content(of: decision, store: store)
+            }
             record.account = decision.account
             record.signed = decision.signer != nil && !kind.isLegacy
             index[decision.id] = records.count
             records.append(record)
         }
         return records
+    }
+
+    /// The content file of a decision entry, opened with the store's data key by a reader whose role
+    /// may read it; else nil and the reason in one line.
+    static func content(of decision: StoredEntry, store: any DossierStore) -> (DecisionContent?, String?) {
+        do {
+            guard let file = try store.sources(id: decision.id).first(where: { $0.role == DecisionContent.fileRole }) else {
+                return (nil, "the decision's content file is no longer kept")
+            }
+            return (try JSONDecoder().decode(DecisionContent.self, from: file.bytes), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
     }
 
     /// Why the bidder of dossier `id` may not be awarded the tender, one item per reason; empty when

@@ -187,7 +187,11 @@ public struct PageRenderer: Sendable {
         let confirmation =
             d.confirmation.map { ", \(labels["confirmedBy"] ?? "") \($0.by), \(date($0.at, language))" }
             ?? (d.awaitingConfirmation ? "; \(labels["awaitingConfirmation"] ?? "")" : "")
+        let statements =
+            d.contentWithheld != nil
+            ? [DecisionContentText.withheld(language)] : d.content.map { DecisionContentText.lines($0, language) } ?? []
         return "\(d.check): \(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
+            + statements.map { "; " + $0 }.joined()
     }
 
     /// A date (or the date of a timestamp) as the language writes it: `3 december 2026` or `2026-12-03`.

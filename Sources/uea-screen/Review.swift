@@ -53,6 +53,7 @@ struct Review: ParsableCommand {
     @Option(help: "Why (required with --decision and --confirm).") var reason: String?
     @Option(help: "With needs-information: the date the bidder must answer by (YYYY-MM-DD).") var due: String?
     @Option(help: "A file to keep with the decision (the bidder's letter, a register extract); repeatable.") var attach: [String] = []
+    @OptionGroup(title: "What the decision states (kept sealed with it)") var content: DecisionContentOptions
     enum Format: String, ArgumentChoice { case text, json, html }
     @Option(help: "Output format: text, json or html (a page that prints to PDF).") var format: Format = .text
     @Option(help: "Language of the output.") var lang: ReportLanguage = .nl
@@ -64,6 +65,10 @@ struct Review: ParsableCommand {
                 "'\(decision.rawValue)' can be read two ways and is no longer recorded; use one of \(ReviewDecision.current.map(\.rawValue).joined(separator: ", "))"
             )
         }
+        if decision == nil && !content.isEmpty {
+            throw ValidationError("the statements of a decision (--compensation, --heard, --birth-date, …) go with --decision")
+        }
+        try content.validate()
         if confirm {
             guard decision == nil, due == nil, attach.isEmpty else {
                 throw ValidationError("--confirm takes only the findings and --reason")
@@ -97,6 +102,7 @@ struct Review: ParsableCommand {
             } else if let decision {
                 let targets = try resolve(findings, in: review)
                 try Self.checkNameMatchRules(decision, targets: targets, attachments: attach.count)
+                let contents = try statedContent(decision, targets: targets, store: store, dossier: entry.id)
                 var attachments: [StoredSource] = []
                 for path in attach {
                     guard let bytes = FileManager.default.contents(atPath: path) else {
@@ -108,7 +114,8 @@ struct Review: ParsableCommand {
                 for target in targets {
                     let recorded = try store.decide(
                         id: entry.id, finding: target.fingerprint, check: target.check, severity: target.severity, decision: decision,
-                        reason: reason ?? "", due: due, attachments: attachments, key: key, now: Date())
+                        reason: reason ?? "", due: due, content: contents[target.fingerprint], nameMatch: Self.isNameMatch(target),
+                        attachments: attachments, key: key, now: Date())
                     let waits =
                         Mandate.needsConfirmation(decision, on: target.severity)
                         ? "; proposed: the blocker stays until a second person (\(Mandate.describe(.confirm(decision, target.severity)))) confirms it with --confirm"
@@ -161,11 +168,50 @@ struct Review: ParsableCommand {
         }
     }
 
+    /// Whether the finding was found by matching a name against a list or register (its check says so).
+    static func isNameMatch(_ item: ReviewedDossier.Item) -> Bool {
+        CheckRegistry.all.first { $0.id == item.check }?.findsByNameMatch == true
+    }
+
+    /// The content of the decision on each target, by fingerprint: the statements given, and for a
+    /// list hit the list entry and the version of the list the dossier was screened against. Every
+    /// target is checked before anything is recorded, so a decision on several findings is recorded
+    /// on all or on none.
+    func statedContent(_ decision: ReviewDecision, targets: [ReviewedDossier.Item], store: any DossierStore, dossier: String) throws
+        -> [String: DecisionContent]
+    {
+        let stated = try content.content()
+        let today = Day(String(ISO8601DateFormatter().string(from: Date()).prefix(10))) ?? Day(year: 1, month: 1, day: 1)
+        let screened = try store.content(id: dossier).flatMap { $0.1 }.flatMap { try? JSONDecoder().decode(Dossier.self, from: $0) }
+        var contents: [String: DecisionContent] = [:]
+        for target in targets {
+            var content = stated
+            if Self.isNameMatch(target), var identity = content.identity,
+                let finding = screened?.findings.first(where: { $0.fingerprint == target.fingerprint })
+            {
+                identity.list = finding.details?["list"]
+                identity.entry = finding.details?["entry"]
+                if let version = screened?.watchlists.first(where: { $0.name == identity.list }) {
+                    identity.listDate = version.listDate
+                    identity.listSHA256 = version.sha256
+                }
+                content.identity = identity
+            }
+            let problems = content.problems(for: decision, nameMatch: Self.isNameMatch(target), today: today)
+            guard problems.isEmpty else {
+                throw CommandFailure.refused(
+                    "\(target.check) [\(target.fingerprint.prefix(8))]: \(problems.joined(separator: "; ")); nothing was recorded")
+            }
+            contents[target.fingerprint] = content
+        }
+        return contents
+    }
+
     /// Decisions on name-match findings (list hits, person matches): each hit is cleared on its own,
     /// never several in one act, and a name match alone never justifies exclusion: the identity
     /// evidence goes with the decision (domain §9b; AVG art. 22; Reg. (EU) 269/2014 art. 2).
     static func checkNameMatchRules(_ decision: ReviewDecision, targets: [ReviewedDossier.Item], attachments: Int) throws {
-        let byName = targets.filter { item in CheckRegistry.all.first { $0.id == item.check }?.findsByNameMatch == true }
+        let byName = targets.filter(isNameMatch)
         if decision.resolves && byName.count > 1 {
             throw CommandFailure.refused(
                 "\(byName.count) name-match hits named at once (\(byName.map { String($0.fingerprint.prefix(8)) }.joined(separator: ", "))); clear each hit on its own, by its fingerprint, with the identity evidence that sets it apart; nothing was recorded"
@@ -210,7 +256,13 @@ enum ReviewText {
             "\(r.bidder.isEmpty ? (nl ? "aanbesteding" : "tender") : r.bidder)  \(r.tender ?? "")  dossier \(r.dossier.prefix(8))  "
                 + (nl ? "uitkomst \(before), na beoordeling \(after)" : "outcome \(before), after review \(after)")
         ]
-        /// Two lines per finding: its text, then the decision on it.
+        /// What the decision states (the three elements of self-cleaning, the hearing, the identity evidence).
+        func statements(_ decision: ReviewRecord?) -> [String] {
+            guard let decision else { return [] }
+            if decision.contentWithheld != nil { return [DecisionContentText.withheld(language)] }
+            return decision.content.map { DecisionContentText.lines($0, language) } ?? []
+        }
+        /// Two lines per finding: its text, then the decision on it, then what the decision states.
         func itemLines(_ item: ReviewedDossier.Item) -> [String] {
             let state: String
             if let d = item.decision {
@@ -236,7 +288,7 @@ enum ReviewText {
             return [
                 "  \(name)  \(severity.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.check)\(ground): \(text)",
                 "            " + (nl ? "beslissing: " : "decision: ") + state,
-            ]
+            ] + statements(item.decision).map { "              " + $0 }
         }
         lines += r.items.flatMap(itemLines)
         lines += r.reviewItems.flatMap(itemLines)

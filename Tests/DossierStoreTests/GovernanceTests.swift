@@ -89,14 +89,15 @@ struct GovernanceTests {
         defer { TestStores.drop(s.location) }
         let decision = try s.store.decide(
             id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, attachments: [], key: s.jurist, now: Date())
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
         #expect(decision.account == (try s.store.account()) && decision.signer != nil && decision.signature != nil)
         // The severity a caller claims is the dossier's, or nothing is recorded.
         #expect {
             try s.store.decide(
                 id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .attention,
                 decision: .groundNotApplicable,
-                reason: "x", due: nil, attachments: [], key: s.jurist, now: Date())
+                reason: "x", due: nil, content: nil, nameMatch: false, attachments: [], key: s.jurist, now: Date())
         } throws: { "\($0)".contains("is not of severity attention") }
         // The proposer's own confirmation is refused (four eyes).
         #expect { try s.store.confirm(decision: decision.id, reason: "eens", key: s.jurist, now: Date()) } throws: {
@@ -116,7 +117,8 @@ struct GovernanceTests {
         defer { TestStores.drop(s.location) }
         let genuine = try s.store.decide(
             id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, attachments: [], key: s.jurist, now: Date())
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
         let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
         /// A decision on the blocker written around the store's checks, signed with `key` as `signer`.
         func crafted(signer: String, key: NoteSigner, account: String) throws -> StoredEntry {

@@ -11,6 +11,8 @@ import Transparency
 
 @Suite("Dossier store")
 struct StoreTests {
+    static let selfCleaning = DecisionContent(
+        selfCleaning: .init(compensation: "schade vergoed", cooperation: "meegewerkt met het OM", measures: "bestuurder vervangen"))
     static let rules = try! RuleBook.load(directory: Paths.repositoryFile("checklists"))
     static let sample = Paths.repositoryFile("samples/zonnepark-lelystad")
 
@@ -222,15 +224,31 @@ struct StoreTests {
         let attachment = StoredSource(role: "attachment", path: "brief.txt", sha256: SHA256.hex(letter), bytes: letter)
         let decision = try store.decide(
             id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", severity: .attention, decision: .measuresAccepted,
-            reason: "voldoende", due: nil, attachments: [attachment], key: key, now: Date())
+            reason: "voldoende", due: nil, content: Self.selfCleaning, nameMatch: false, attachments: [attachment], key: key, now: Date())
         #expect(decision.kind == .decision && decision.subject == entry.id)
         #expect(try store.decisions(about: entry).map(\.id) == [decision.id])
-        #expect(try store.sources(id: decision.id).map(\.bytes) == [letter])
+        // The store itself refuses a decision without the elements its kind requires (not only the command).
+        #expect {
+            try store.decide(
+                id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", severity: .attention,
+                decision: .measuresAccepted, reason: "voldoende", due: nil, content: nil, nameMatch: false, attachments: [], key: key,
+                now: Date())
+        } throws: { "\($0)".contains("missing: --compensation, --cooperation, --measures") }
+        #expect {
+            try store.decide(
+                id: entry.id, finding: "review.self-cleaning", check: "review.self-cleaning", severity: .attention,
+                decision: .groundConfirmed, reason: "uitgesloten", due: nil,
+                content: DecisionContent(exclusion: .init(proportionality: "evenredig", heard: Day(year: 2999, month: 1, day: 1))),
+                nameMatch: false, attachments: [], key: key, now: Date())
+        } throws: { "\($0)".contains("--heard 2999-01-01 is after today") }
+        let files = try store.sources(id: decision.id)
+        #expect(files.map(\.path) == ["brief.txt", DecisionContent.fileName] && files.first?.bytes == letter)
+        #expect(try JSONDecoder().decode(DecisionContent.self, from: files[1].bytes) == Self.selfCleaning)
         #expect(try store.verify().ok)
         #expect {
             try store.decide(
                 id: entry.id, finding: "x", check: "x", severity: .attention, decision: .groundNotApplicable, reason: "a\0b", due: nil,
-                attachments: [], key: key, now: Date())
+                content: nil, nameMatch: false, attachments: [], key: key, now: Date())
         } throws: { "\($0)".contains("NUL") }
         let db = try connection(backend, location)
         try disableTriggers(db, backend)

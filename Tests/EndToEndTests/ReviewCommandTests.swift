@@ -23,6 +23,15 @@ struct ReviewCommandTests {
 
     static var today: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
 
+    /// How many findings and review items of a dossier carry a decision.
+    static func decided(_ store: String, _ dossier: String) throws -> Int {
+        let json = try ueaScreen("review", dossier, "--store", store, "--format", "json").stdout
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return ((review["items"] as? [[String: Any]] ?? []) + (review["reviewItems"] as? [[String: Any]] ?? [])).count {
+            $0["decision"] != nil
+        }
+    }
+
     static func outcomeAfter(_ store: String, _ dossier: String) throws -> String? {
         let json = try ueaScreen("review", dossier, "--store", store, "--format", "json").stdout
         return (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["outcomeAfter"] as? String
@@ -96,8 +105,14 @@ struct ReviewCommandTests {
         try "Brief van de inschrijver over de genomen herstelmaatregelen.".write(toFile: letter, atomically: true, encoding: .utf8)
 
         // Nobody is registered yet: no decision can be recorded, whatever name is given.
+        let elements = [
+            "--compensation", "schade aan de provincie vergoed (betaling 2024-05-01)",
+            "--cooperation", "volledige medewerking aan het onderzoek van het OM (brief OM 2023-09-12)",
+            "--measures", "bestuurder ontslagen, compliance-officer aangesteld, vier-ogenprincipe bij betalingen",
+        ]
         let nobody = try ueaScreen(
-            "review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--reason", "x", "--store", store)
+            ["review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--reason", "x", "--store", store]
+                + elements)
         #expect(nobody.status == 2)
         #expect(nobody.stderr.contains("is not a registered member of this store's team"), "\(nobody.stderr)")
         #expect(
@@ -125,11 +140,38 @@ struct ReviewCommandTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("names no finding of this dossier"))
 
+        // Accepting self-cleaning states each of the three elements of art. 2.87a Aw 2012: one missing is refused, nothing recorded.
+        let twoElements = try ueaScreen(
+            [
+                "review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted", "--reason", "voldoende", "--store",
+                store,
+            ] + elements.dropLast(2))
+        #expect(twoElements.status == 2)
+        #expect(
+            twoElements.stderr.contains("three elements of art. 2.87a Aw 2012") && twoElements.stderr.contains("missing: --measures")
+                && twoElements.stderr.contains("nothing was recorded"), "\(twoElements.stderr)")
+        #expect(try Self.decided(store, polder) == 0)
+        // Elements of another kind of decision are refused too: nothing is silently dropped.
+        let misplaced = try ueaScreen(
+            "review", polder, "C3", "--decision", "ground-not-applicable", "--reason", "x", "--heard", "2026-01-05", "--store", store)
+        #expect(misplaced.status == 2)
+        #expect(misplaced.stderr.contains("belong to ground-confirmed, not ground-not-applicable"), "\(misplaced.stderr)")
         // One jurist proposes: the blocker stays, and the award is refused naming the unconfirmed decision.
         let proposed = try ueaScreen(
-            "review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted",
-            "--reason", "herstelmaatregelen voldoende (art. 2.87a Aw 2012)", "--attach", letter, "--store", store)
+            [
+                "review", polder, "exclusion.mandatory-ground", "--decision", "measures-accepted",
+                "--reason", "herstelmaatregelen voldoende (art. 2.87a Aw 2012)", "--attach", letter, "--letter", "2026-01-10",
+                "--store", store,
+            ] + elements)
         #expect(proposed.status == 0, "\(proposed.stderr)")
+        // The review prints each element under the decision, in Dutch, with the letter's date written out.
+        let shown = try ueaScreen("review", polder, "--store", store)
+        #expect(
+            shown.stdout.contains("              schade vergoed of vergoeding toegezegd: schade aan de provincie vergoed"),
+            "\(shown.stdout)")
+        #expect(shown.stdout.contains("              feiten opgehelderd met de onderzoeksautoriteiten: volledige medewerking"))
+        #expect(shown.stdout.contains("              technische, organisatorische en personele maatregelen: bestuurder ontslagen"))
+        #expect(shown.stdout.contains("              brief aan de inschrijver van 10 januari 2026"))
         #expect(proposed.stdout.contains("proposed: the blocker stays until a second person (jurist or secretaris) confirms it"))
         #expect(try Self.outcomeAfter(store, polder) == "blocker")
         let early = try ueaScreen("dossier", "award", polder, "--reason", "besluit", "--store", store)
@@ -160,12 +202,20 @@ struct ReviewCommandTests {
         #expect(bulk.status == 2)
         #expect(bulk.stderr.contains("2 name-match hits named at once"), "\(bulk.stderr)")
         let freezeHit = try Self.fingerprint(store, sunrise, check: "sanctions.listed-party", severity: "blocker")
-        #expect(
-            try ueaScreen(
-                "review", sunrise, freezeHit, "--decision", "not-the-listed-party", "--reason",
-                "andere entiteit: KvK-nummer en land wijken af",
-                "--store", store
-            ).status == 0)
+        // Clearing a list hit states the identity evidence; the list entry and version are recorded with it.
+        let noEvidence = try ueaScreen(
+            "review", sunrise, freezeHit, "--decision", "not-the-listed-party", "--reason", "andere entiteit", "--store", store)
+        #expect(noEvidence.status == 2)
+        #expect(noEvidence.stderr.contains("at least one of --birth-date, --registration"), "\(noEvidence.stderr)")
+        let cleared = try ueaScreen(
+            "review", sunrise, freezeHit, "--decision", "not-the-listed-party", "--reason",
+            "andere entiteit: KvK-nummer en land wijken af", "--registration",
+            "KvK 87654321 (NL); de vermelde partij: OGRN 1022402646178 (RU)",
+            "--nationality", "Nederland; de vermelde partij: Rusland", "--store", store)
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        let hitLines = try ueaScreen("review", sunrise, "--store", store).stdout
+        #expect(hitLines.contains("              registratienummer: KvK 87654321 (NL)"), "\(hitLines)")
+        #expect(hitLines.contains("              lijst: ") && hitLines.contains(", vermelding ") && hitLines.contains("SHA-256 "))
         #expect(try Self.outcomeAfter(store, sunrise) == "blocker")
         let bulkConfirm = try other.ueaScreen([
             "review", sunrise, "solar.listed-entity", "--confirm", "--reason", "eens", "--store", other.store,
@@ -177,8 +227,8 @@ struct ReviewCommandTests {
         #expect(try Self.outcomeAfter(store, sunrise) == "attention")  // its only blocker cleared, by two people
         let excluded = try ueaScreen(
             "review", devries, "exclusion.conflict-unexplained", "--decision", "ground-confirmed", "--reason",
-            "betrokken bij de voorbereiding",
-            "--store", store, "--format", "json")
+            "betrokken bij de voorbereiding", "--proportionality", "voordeel niet op andere wijze weg te nemen (art. 2.87 Aw 2012)",
+            "--heard", "2026-01-08", "--store", store, "--format", "json")
         let review = try #require(try JSONSerialization.jsonObject(with: Data(excluded.stdout.utf8)) as? [String: Any])
         #expect(review["outcomeAfter"] as? String == "excluded")
         let verified = try ueaScreen("dossier", "verify", "--store", store)

@@ -265,7 +265,8 @@ struct StoreCommandTests {
         try "Uittreksel: P. de Vries, geboren 1970-01-01, broer van de beoordelaar.".write(to: evidence, atomically: true, encoding: .utf8)
         let confirmed = try ueaScreen(
             "review", devries, "coi.person-match", "--decision", "ground-confirmed", "--reason",
-            "familielid beoordelaar, identiteit bevestigd",
+            "familielid beoordelaar, identiteit bevestigd", "--birth-date", "1 januari 1970, gelijk aan het uittreksel",
+            "--proportionality", "geen lichter middel: de beoordelaar kende de inschrijving", "--heard", "2026-01-08",
             "--attach", evidence.path, "--store", store)
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         let award = try ueaScreen("dossier", "award", devries, "--store", store)
