@@ -107,3 +107,39 @@ public struct TenderOverview: Codable, Sendable {
         self.rows = rows
     }
 }
+
+/// What an award decision states (domain §9b "Award"; Aw 2012 art. 2.86–2.87, 2.130): the intended
+/// winner, and for every other bidder of the tender its outcome after review with the articles it
+/// rests on and the decisions behind it. Kept as a file of the award entry, so the signed entry
+/// covers it and an auditor reads what was known when the award was recorded.
+public struct AwardStatement: Codable, Sendable, Equatable {
+    public struct Bidder: Codable, Sendable, Equatable {
+        public var bidder: String
+        public var dossier: String
+        public var outcome: Outcome
+        /// The legal bases of the outcome: of the findings an exclusion rests on, of the open blockers.
+        public var basis: [String]
+        /// The decision entries (and their confirmations) on the bidder's findings.
+        public var decisions: [String]
+        public init(bidder: String, dossier: String, outcome: Outcome, basis: [String], decisions: [String]) {
+            self.bidder = bidder
+            self.dossier = dossier
+            self.outcome = outcome
+            self.basis = basis
+            self.decisions = decisions
+        }
+    }
+
+    public var tender: String
+    public var winner: Bidder
+    public var others: [Bidder]
+
+    public init(tender: String, winner: Bidder, others: [Bidder]) {
+        self.tender = tender
+        self.winner = winner
+        self.others = others
+    }
+
+    public static let fileRole = "award-statement"
+    public static let fileName = "gunning.json"
+}

@@ -411,7 +411,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         !(try db.query("SELECT 1 FROM entries WHERE kind = 'tombstone' AND subject = $1", [.text(id)]).isEmpty)
     }
 
-    public func award(id: String, reason: String?, key: NoteSigner, now: Date = Date()) throws -> StoredEntry {
+    public func award(id: String, reason: String?, statement: AwardStatement, key: NoteSigner, now: Date = Date()) throws
+        -> StoredEntry
+    {
         try Self.checkText([("--reason", reason)])
         return try write {
             let actor = try actingMember(.award, key: key)
@@ -446,9 +448,37 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     "\(subject.bidderName) was already awarded \(subject.tenderID) in entry \(earlier[0].integer ?? 0) (\(earlier[1].text ?? "")); an award is recorded once"
                 )
             }
+            try checkStatement(statement, awarding: subject)
+            let bytes = try StableJSON.data(statement)
+            let file = (role: AwardStatement.fileRole, path: AwardStatement.fileName, sha256: SHA256.hex(bytes))
             var entry = try appendMarker(kind: .award, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
+            entry.sourcesSHA256 = Self.sourcesDigest([file])
             try signAndInsert(&entry, signer: actor.entry, key: key)
+            try keepBlob(bytes, sha256: file.sha256, sealed: false)
+            try db.query(
+                "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+                [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
             return entry
+        }
+    }
+
+    /// An award statement names the subject as winner and exactly the other bidders' latest dossiers
+    /// of the tender: no bidder left out, none added, none from a superseded screening.
+    private func checkStatement(_ statement: AwardStatement, awarding subject: StoredEntry) throws {
+        var latest: [String: String] = [:]
+        for row in try db.query(
+            "SELECT bidder_key, bidder_name, id FROM entries WHERE kind = 'dossier' AND tender_id = $1 ORDER BY seq",
+            [.text(subject.tenderID)])
+        {
+            latest[(row[0].text ?? "") + "\t" + (row[1].text ?? "")] = row[2].text ?? ""
+        }
+        let named = [statement.winner.dossier] + statement.others.map(\.dossier)
+        guard statement.tender == subject.tenderID, statement.winner.dossier == subject.id, Set(named) == Set(latest.values),
+            named.count == latest.count
+        else {
+            throw StoreError.refused(
+                "the award statement does not name \(subject.bidderName) as winner and every other bidder's latest dossier of \(subject.tenderID) (\(latest.count) bidders); the dossiers changed while it was made: award again; nothing was recorded"
+            )
         }
     }
 
@@ -781,6 +811,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             case .award, .cancellation:
                 if entry.kind == .award {
                     if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
+                    // Since awards state every bidder's outcome, the entry's files are the statement (earlier ones have none).
+                    if try subjectEntry(of: entry)?.sourcesSHA256 != entry.sourcesSHA256 {
+                        try checkFiles(
+                            entry, purged: entry.subject.map(tombstoned.contains) ?? false,
+                            listDiffers: "award statement differs from the one recorded", label: "award statement",
+                            fail: fail)
+                    }
                 } else if entry.signer == nil {
                     fail("cancellation without a signature")
                 } else {

@@ -266,7 +266,9 @@ public protocol DossierStore: AnyObject, Sendable {
     func content(id: String) throws -> (StoredEntry, Data?)?
     /// Records that the bidder of dossier `id` won its tender, signed by `key`, whose registered
     /// person (the authenticated account's) must hold the mandate (see `Mandate`).
-    func award(id: String, reason: String?, key: NoteSigner, now: Date) throws -> StoredEntry
+    /// `statement` names the winner and every other bidder's outcome; it must name exactly the
+    /// tender's latest dossiers (`award(id:reason:key:now:)` builds it).
+    func award(id: String, reason: String?, statement: AwardStatement, key: NoteSigner, now: Date) throws -> StoredEntry
     /// What the retention rule does today: tenders due for purging, kept, and undecided (neither
     /// award nor cancellation `monthsToDecide` months after the deadline). Writes nothing.
     func retentionPlan(yearsAfterEnd: Int, monthsToDecide: Int, now: Date) throws -> RetentionPlan

@@ -176,11 +176,11 @@ extension ChainedDossierStore {
         }
     }
 
-    /// Deletes the dossier's content, its sources and the files attached to decisions on it, each
-    /// unless a dossier that is not purged still uses the same bytes.
+    /// Deletes the dossier's content, its sources, the files attached to decisions on it and the
+    /// statement of its award, each unless a dossier that is not purged still uses the same bytes.
     private func forgetFiles(of entry: StoredEntry) throws {
         let files = try db.query(
-            "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
+            "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind IN ('decision', 'award') AND e.subject = $2)",
             [.integer(Int64(entry.seq)), .text(entry.id)]
         ).compactMap { $0.first?.text }
         for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {

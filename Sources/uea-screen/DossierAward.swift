@@ -11,7 +11,7 @@ struct DossierAward: ParsableCommand {
         commandName: "award",
         abstract: "Record that the bidder of a dossier won its tender; the tender's retention period starts at its first award.",
         discussion:
-            "Recorded by a registered jurist or secretaris (the account running the command), signed with their key (`uea-screen team`). Refused for a bidder that is excluded or has a blocker no confirmed decision has resolved (`uea-screen review` lists them), a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
+            "Recorded by a registered jurist or secretaris (the account running the command), signed with their key (`uea-screen team`). The award entry states every other bidder's outcome after review with the articles it rests on (domain §9b), and prints it. Refused for a bidder that is excluded or has a blocker no confirmed decision has resolved (`uea-screen review` lists them), a superseded version (award the latest screening), a purged dossier, a dossier without tender id, and a second award of the same bidder in the same tender."
     )
     @OptionGroup var options: StoreOptions
     @Argument(help: "Dossier id (or a unique prefix of at least 8 characters).") var id: String
@@ -20,14 +20,17 @@ struct DossierAward: ParsableCommand {
     func run() throws {
         try runCommand {
             let store = try options.open(create: false)
-            let obstacles = try ReviewState.awardObstacles(store: store, id: id)
-            guard obstacles.isEmpty else {
-                throw CommandFailure.refused(
-                    "\(id): not awarded, no award to a bidder that is excluded or has an open blocker (Aw 2012 art. 2.86–2.87): \(obstacles.joined(separator: "; ")); nothing was recorded"
-                )
-            }
             let entry = try store.award(id: id, reason: reason, key: try DecisionKey.load(), now: Date())
             print(DisplayText.oneLine("award recorded as entry \(entry.seq) (\(entry.id)) for \(entry.bidderName) in \(entry.tenderID)"))
+            // What the signed entry states about every other bidder, as recorded.
+            if let file = try? store.sources(id: entry.id).first(where: { $0.role == AwardStatement.fileRole }),
+                let statement = try? JSONDecoder().decode(AwardStatement.self, from: file.bytes)
+            {
+                for other in statement.others {
+                    let basis = other.basis.isEmpty ? "" : " (\(other.basis.joined(separator: "; ")))"
+                    print(DisplayText.oneLine("  \(other.bidder): \(other.outcome.rawValue)\(basis)"))
+                }
+            }
             StoreOptions.log(store, "award", entry.id)
         }
     }

@@ -341,8 +341,9 @@ struct StoreTests {
         let (store, location) = try newStore(backend)
         defer { TestStores.drop(location) }
         let all = try dossiers()
-        let old = try store.append(all[1], json: try json(all[1]), by: "a", reason: nil, now: Date())
-        let latest = try store.append(all[1], json: try json(all[1]), by: "a", reason: "re-screen", now: Date())
+        // Bidder 1 (clean): the award gate lets it through, so the store's own rules are what refuse.
+        let old = try store.append(all[0], json: try json(all[0]), by: "a", reason: nil, now: Date())
+        let latest = try store.append(all[0], json: try json(all[0]), by: "a", reason: "re-screen", now: Date())
         let key = try register(store)
         #expect { try store.award(id: old.id, reason: nil, key: key, now: Date()) } throws: {
             "\($0)".contains("superseded by \(latest.id)")
@@ -353,6 +354,13 @@ struct StoreTests {
         untendered.tender.id = nil
         let loose = try store.append(untendered, json: try json(untendered), by: "a", reason: nil, now: Date())
         #expect { try store.award(id: loose.id, reason: nil, key: key, now: Date()) } throws: { "\($0)".contains("no tender id") }
+        // A statement that leaves out a bidder, or names another winner, is refused by the store itself.
+        let other = try store.append(all[2], json: try json(all[2]), by: "a", reason: nil, now: Date())
+        var statement = try AwardStatement.build(store: store, id: other.id)
+        statement.others.removeAll()
+        #expect { try store.award(id: other.id, reason: nil, statement: statement, key: key, now: Date()) } throws: {
+            "\($0)".contains("does not name")
+        }
         #expect(try store.verify().ok)
     }
 

@@ -128,7 +128,32 @@ struct StoreCommandTests {
             #expect(refused.stderr.contains("is not a dossier id"), "\(refused.stderr)")
         }
         let id = String(try ueaScreen("dossier", "list", "--store", store, "--bidder", "Zonnebouw").stdout.prefix(36))
-        #expect(try ueaScreen("dossier", "award", String(id.prefix(8)), "--store", store, "--reason", "besluit GS").status == 0)
+        let awarded = try ueaScreen("dossier", "award", String(id.prefix(8)), "--store", store, "--reason", "besluit GS")
+        #expect(awarded.status == 0, "\(awarded.stderr)")
+        // The award states every other bidder's outcome with its basis (domain §9b): the sample's three others, one line each.
+        let others = awarded.stdout.split(separator: "\n").dropFirst()
+        #expect(others.count == 3, "\(awarded.stdout)")
+        #expect(
+            others.contains { $0.hasPrefix("  Polder Energie Techniek B.V.: blocker (") && $0.contains("2.86") }, "\(awarded.stdout)")
+        // The statement is a file of the signed award entry: changing it in the database is found by verify.
+        if let python = which("python3") {
+            let copy = store + ".tampered"
+            try FileManager.default.copyItem(atPath: store, toPath: copy)
+            let tamper = """
+                import sqlite3, sys
+                db = sqlite3.connect(sys.argv[1])
+                for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+                    db.execute('DROP TRIGGER "%s"' % name)
+                db.execute("UPDATE blobs SET bytes = x'7b7d' WHERE sha256 = (SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.kind = 'award')")
+                assert db.total_changes == 1
+                db.commit()
+                """
+            #expect(try run(python, ["-c", tamper, copy]).status == 0)
+            let changed = try ueaScreen("dossier", "verify", "--store", copy)
+            #expect(
+                changed.status == 1 && changed.stdout.contains("award statement gunning.json does not match its SHA-256"),
+                "\(changed.stdout)")
+        }
         let twice = try ueaScreen("dossier", "award", id, "--store", store)
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("already awarded"))
