@@ -39,6 +39,11 @@ public enum DossierBundle {
         public var checkpoint: String? = nil
         /// Per exported dossier: whether the store held later versions of it when it was exported.
         public var coverage: [Coverage]? = nil
+        /// Every registration of a person in the store (their roles and verifier key, as
+        /// `people/<entry id>.json`), and the awards of the exported dossiers with their statements:
+        /// verify checks each decision's, confirmation's and award's signature and mandate with them.
+        public var people: [StoredEntry]? = nil
+        public var awards: [StoredEntry]? = nil
     }
 
     /// What a bundle says about one exported dossier: the version it holds and the later versions
@@ -136,12 +141,14 @@ public enum DossierBundle {
         var tree = MerkleTree()
         /// Per tender and bidder: every dossier version, for what the bundle says about later ones.
         var versions: [String: [Coverage.Later]] = [:]
+        var awards: [StoredEntry] = []
         try store.forEachEntry(StoreFilter(includeMarkers: true)) {
             chain.append(ChainLink(seq: $0.seq, fieldsHash: $0.fieldsHash, entryHash: $0.entryHash))
             tree.append(leafHash: ChainedDossierStore.leaf($0.entryHash))
             if $0.kind == .dossier {
                 versions[versionKey($0), default: []].append(Coverage.Later(seq: $0.seq, id: $0.id, outcome: $0.outcome))
             }
+            if $0.kind == .award { awards.append($0) }
         }
         var problems = report.broken.map { "entry \($0.seq): \($0.reason)" }
         if let checkpoint,
@@ -202,17 +209,28 @@ public enum DossierBundle {
         var decisions: [StoredEntry] = []
         let exportedIDs = Set(exported.map(\.id))
         var seenDecisions = Set<String>()
+        // A confirmation names the decision it confirms: it comes with that decision.
         for entry in exported {
-            for decision in try store.decisions(about: entry)
-            where exportedIDs.contains(decision.subject ?? "") && seenDecisions.insert(decision.id).inserted {
+            for decision in try store.decisions(about: entry) {
+                let subject = decision.subject ?? ""
+                let belongs = decision.kind == .confirmation ? seenDecisions.contains(subject) : exportedIDs.contains(subject)
+                guard belongs, seenDecisions.insert(decision.id).inserted else { continue }
                 decisions.append(decision)
                 try bundleFiles(of: decision.id, criminalData: entry.criminalData)
             }
         }
+        // The awards of exported dossiers, with their statements, and every registration of a person.
+        awards = awards.filter { exportedIDs.contains($0.subject ?? "") }
+        for award in awards { try bundleFiles(of: award.id, criminalData: false) }
+        var people: [StoredEntry] = []
+        for (entry, bytes) in try store.registrations() {
+            people.append(entry)
+            try emit("people/\(entry.id).json", bytes)
+        }
         // Proofs of inclusion in the signed checkpoint, one per entry the bundle carries.
         if let checkpoint {
             let size = checkpoint.checkpoint.size
-            for entry in exported + purged + decisions where entry.seq <= size && size <= tree.size {
+            for entry in exported + purged + decisions + awards + people where entry.seq <= size && size <= tree.size {
                 let proof = TlogProof(
                     index: entry.seq - 1, proof: tree.inclusionProof(index: entry.seq - 1, size: size), checkpoint: checkpoint.note)
                 try emit("proofs/\(entry.id).tlog-proof", Data(proof.text.utf8))
@@ -232,6 +250,8 @@ public enum DossierBundle {
         manifest.vkey = try store.registeredVerifier()?.vkey
         manifest.checkpoint = checkpoint?.note
         manifest.coverage = coverage
+        manifest.people = people
+        manifest.awards = awards
         try emit("index.html", Data(index(manifest).utf8))
         manifest.files = hashes
         let encoder = JSONEncoder()
@@ -343,7 +363,7 @@ public enum DossierBundle {
             previous = link.entryHash
         }
         if previous != manifest.storeHeadHash { fail(manifest.chain.count, nil, "the chain does not end at the recorded head") }
-        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) {
+        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) + (manifest.people ?? []) + (manifest.awards ?? []) {
             guard let (prev, link) = linkBySeq[entry.seq] else {
                 fail(entry.seq, entry.id, "entry not in the chain")
                 continue
@@ -375,15 +395,32 @@ public enum DossierBundle {
             checkFiles(entry, listDiffers: "source list differs from the one recorded", fileChanged: "source file")
         }
         let exportedIDs = Set(manifest.entries.map(\.id))
+        let proposals = Dictionary((manifest.decisions ?? []).filter { $0.kind == .decision }.map { ($0.id, $0) }) { first, _ in first }
         for decision in manifest.decisions ?? [] {
-            if decision.kind != .decision || !exportedIDs.contains(decision.subject ?? "") {
+            if decision.kind == .confirmation {
+                let proposal = proposals[decision.subject ?? ""]
+                if proposal == nil || proposal!.seq > decision.seq || proposal!.decision != decision.decision
+                    || proposal!.finding != decision.finding
+                {
+                    fail(decision.seq, decision.id, "a confirmation of a decision that is not in the bundle")
+                } else if proposal!.account == decision.account || proposal!.signer == decision.signer {
+                    fail(decision.seq, decision.id, "confirmed by the person who proposed it (four eyes)")
+                }
+            } else if decision.kind != .decision || !exportedIDs.contains(decision.subject ?? "") {
                 fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle")
             }
             checkFiles(decision, listDiffers: "attached files differ from the ones recorded", fileChanged: "attached file")
         }
+        for award in manifest.awards ?? [] {
+            if award.kind != .award || !exportedIDs.contains(award.subject ?? "") {
+                fail(award.seq, award.id, "an award of a dossier that is not in the bundle")
+            }
+            checkFiles(award, listDiffers: "award statement differs from the one recorded", fileChanged: "award statement")
+        }
+        var notes: [String] = []
+        checkSignatures(manifest, hashes: hashes, members: members, source: source, notes: &notes, fail: fail)
         // The pages a person opens, rendered again from what was just verified.
         if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
-        var notes: [String] = []
         if manifest.reports {
             var renderer = renderer
             if let names = manifest.templates, !names.isEmpty, let makeRenderer {
@@ -443,6 +480,74 @@ public enum DossierBundle {
         return result
     }
 
+    /// The signatures and mandates of the bundle's decisions, confirmations and awards, checked as
+    /// the store's verify checks them: against the registrations the bundle carries, in chain order.
+    static func checkSignatures(
+        _ manifest: Manifest, hashes: [String: String], members: [Tar.Member], source: Tar.Source, notes: inout [String],
+        fail: (Int, String?, String) -> Void
+    ) {
+        let acts = (manifest.decisions ?? []) + (manifest.awards ?? [])
+        guard let people = manifest.people else {
+            if !acts.isEmpty {
+                notes.append(
+                    "this bundle was made by a release that did not carry the team's registrations: the signatures of its \(acts.count) decisions and awards were not checked"
+                )
+            }
+            return
+        }
+        /// The severity of each finding of the bundled dossiers, by fingerprint, read once per dossier.
+        var severities: [String: [String: Severity]] = [:]
+        func severity(_ finding: String, in dossier: String) -> Severity {
+            if finding.hasPrefix("review.") { return .attention }
+            if severities[dossier] == nil {
+                let member = members.first { $0.name == "dossiers/\(dossier).json" }
+                let findings = member.flatMap { try? source.read($0.offset, $0.size) }.flatMap {
+                    try? JSONDecoder().decode(Findings.self, from: $0)
+                }
+                severities[dossier] = Dictionary((findings?.findings ?? []).map { ($0.fingerprint, $0.severity) }) { first, _ in first }
+            }
+            // A finding the dossier does not have: the stricter mandate is asked.
+            return severities[dossier]?[finding] ?? .blocker
+        }
+        let proposals = Dictionary((manifest.decisions ?? []).map { ($0.id, $0) }) { first, _ in first }
+        var check = SignatureCheck()
+        for entry in (people + acts).sorted(by: { $0.seq < $1.seq }) {
+            func failed(_ reason: String) { fail(entry.seq, entry.id, reason) }
+            let word = entry.decision.flatMap(ReviewDecision.init(rawValue:)) ?? .needsInformation
+            switch entry.kind {
+            case .person:
+                let member = members.first { $0.name == "people/\(entry.id).json" }
+                guard hashes["people/\(entry.id).json"] == entry.contentSHA256, let member,
+                    let person = (try? source.read(member.offset, member.size)).flatMap({ try? JSONDecoder().decode(Person.self, from: $0) }
+                    )
+                else {
+                    failed("registration missing from the bundle or changed")
+                    continue
+                }
+                check.register(entry, person, fail: failed)
+            case .decision:
+                if entry.signer == nil {
+                    check.unsignedDecisions += 1
+                } else {
+                    check.check(entry, act: .propose(word, severity(entry.finding ?? "", in: entry.subject ?? "")), fail: failed)
+                }
+            case .confirmation:
+                if entry.signer == nil { failed("confirmation without a signature") }
+                let proposal = proposals[entry.subject ?? ""]
+                let on = severity(proposal?.finding ?? "", in: proposal?.subject ?? "")
+                check.check(entry, act: .confirm(word, on), fail: failed)
+            case .award:
+                if entry.signer != nil { check.check(entry, act: .award, fail: failed) }
+            default: break
+            }
+        }
+        if check.unsignedDecisions > 0 {
+            notes.append(
+                "\(check.unsignedDecisions) decisions were recorded before decisions were signed: they name no authenticated person, and one on a blocker counts as an unconfirmed proposal"
+            )
+        }
+    }
+
     public static func verify(
         _ bundle: Data, renderer: (any DossierRenderer)? = nil, makeRenderer: DossierRendererFactory? = nil,
         expectHead: String? = nil, trust: CheckpointTrust = CheckpointTrust()
@@ -494,7 +599,7 @@ public enum DossierBundle {
         // Every proof, as an auditor's own tool would check it: leaf = the entry hash's bytes.
         let proofs = Dictionary(
             members.filter { $0.name.hasPrefix("proofs/") }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) {
+        for entry in manifest.entries + manifest.purged + (manifest.decisions ?? []) + (manifest.people ?? []) + (manifest.awards ?? []) {
             let name = "proofs/\(entry.id).tlog-proof"
             guard let member = proofs[name] else {
                 if let signedEntries, entry.seq <= signedEntries { fail("\(name) is missing") }

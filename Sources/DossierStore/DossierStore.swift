@@ -316,6 +316,9 @@ public protocol DossierStore: AnyObject, Sendable {
     func register(_ person: Person, key: NoteSigner, now: Date) throws -> StoredEntry
     /// Every account's latest registration, in the order they were first registered.
     func team() throws -> [TeamMember]
+    /// Every registration entry with its recorded bytes (the person as registered), in chain order:
+    /// what a bundle carries so that its decisions' signatures and mandates can be checked offline.
+    func registrations() throws -> [(entry: StoredEntry, bytes: Data)]
     /// Every decision on any version of the dossier's bidder in its tender, oldest first.
     func decisions(about dossier: StoredEntry) throws -> [StoredEntry]
 }

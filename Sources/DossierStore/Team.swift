@@ -48,6 +48,15 @@ extension ChainedDossierStore {
         return order.compactMap { latest[$0] }
     }
 
+    public func registrations() throws -> [(entry: StoredEntry, bytes: Data)] {
+        try read {
+            try db.query("SELECT \(columns) FROM entries WHERE kind = 'person' ORDER BY seq", []).compactMap { row in
+                let entry = Self.entry(row)
+                return try blob(entry.contentSHA256).map { (entry, $0) }
+            }
+        }
+    }
+
     func registration(_ entry: StoredEntry) throws -> TeamMember? {
         guard let bytes = try blob(entry.contentSHA256),
             let person = try? JSONDecoder().decode(Person.self, from: bytes)
@@ -223,7 +232,7 @@ extension ChainedDossierStore {
 }
 
 /// The findings of a bidder's dossier or of the tender's own (the same field in both).
-private struct Findings: Decodable {
+struct Findings: Decodable {
     var findings: [Finding]
 }
 

@@ -26,6 +26,11 @@ struct Review: ParsableCommand {
             deviation-approved (from the Inkoopkader), justification-recorded, needs-information (with --due, \
             not before today; the finding stays open).
 
+            What a decision states (kept sealed with it, signed, printed under it): measures-accepted the \
+            three elements of art. 2.87a Aw 2012 (--compensation, --cooperation, --measures); ground-confirmed \
+            --proportionality and --heard; a decision on a name match the identity evidence (--birth-date, \
+            --registration, --nationality, --address), to which the list entry and version are added.
+
             Who decides: the decider is the registered person of the account running the command (the OS \
             user, or the database role), and every decision is signed with their key (`uea-screen team`). \
             A decision on a blocker is a proposal: the blocker stays until a second registered person with \
@@ -36,10 +41,10 @@ struct Review: ParsableCommand {
 
             Examples:
               uea-screen review 3f2a91c0
-              uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision measures-accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --attach brief.pdf
+              uea-screen review 3f2a91c0 exclusion.mandatory-ground --decision measures-accepted --reason "herstelmaatregelen voldoende (art. 2.87a Aw 2012), zie brief 12-11" --compensation "schade vergoed" --cooperation "meegewerkt met het OM" --measures "bestuurder ontslagen, compliance-officer aangesteld" --attach brief.pdf
               uea-screen review 3f2a91c0 exclusion.mandatory-ground --confirm --reason "eens met de beoordeling"   (a second jurist)
               uea-screen review 3f2a91c0 C18 --decision ground-not-applicable --reason "grond niet aangekondigd in de aankondiging"
-              uea-screen review 3f2a91c0 7c1e40aa --decision not-the-listed-party --reason "andere persoon: geboortedatum wijkt af" --attach uittreksel.pdf
+              uea-screen review 3f2a91c0 7c1e40aa --decision not-the-listed-party --reason "andere persoon" --birth-date "4 juli 1980; vermeld: 12 maart 1965" --attach uittreksel.pdf
               uea-screen review 3f2a91c0 sanctions.listed-party --decision needs-information --reason "uittreksel opgevraagd" --due 2026-12-15
               uea-screen review PFL-2026-017 tender.sroi --decision justification-recorded --reason "SROI niet passend: motivering in nota 2026-14"   (the tender's own dossier)
             """)

@@ -157,6 +157,80 @@ struct GovernanceTests {
             })
         #expect(report.broken.contains { $0.id == stranger.id && $0.reason.contains("not an earlier registration") })
         #expect(report.broken.filter { $0.reason != "" && $0.seq > 0 }.count == 3, "\(report.broken)")
+        // A bundle carries the registrations: an auditor without the store finds the same three, offline.
+        let bundle = try DossierBundle.export(store: s.store, ids: [s.polder.id], renderer: nil, language: .nl)
+        let offline = try DossierBundle.verify(bundle)
+        let signatureProblems = offline.broken.filter { [genuine.id, noMandate.id, stranger.id].contains($0.id ?? "") }
+        #expect(signatureProblems.count == 3, "\(offline.broken)")
+        #expect(
+            offline.broken.contains { $0.id == genuine.id && $0.reason.contains("does not verify with mr. A. Jurist's registered key") })
+        #expect(offline.broken.contains { $0.id == noMandate.id && $0.reason.contains("this needed jurist") })
+        // Without the registrations (a manifest rewritten to leave them out) nothing can vouch for a signer.
+        var files = try Tar.extract(bundle)
+        var manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: files["manifest.json"]!)
+        manifest.people = []
+        files["manifest.json"] = try BundleTests().encode(manifest)
+        let stripped = try DossierBundle.verify(BundleTests().archive(files))
+        #expect(stripped.broken.contains { $0.reason.contains("not an earlier registration") }, "\(stripped.broken)")
+    }
+
+    @Test(
+        "A bundle carries the confirmations, the awards with their statements and the team's registrations, and verifies them offline",
+        arguments: TestStores.backends)
+    func bundledGovernance(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        // The attention item of the clean bidder decided by the jurist; bidder 1 awarded.
+        let zonnebouw = try #require(try s.store.entries(StoreFilter(bidder: "Zonnebouw")).first)
+        _ = try s.store.award(id: zonnebouw.id, reason: "besluit GS", key: s.jurist, now: Date())
+        let proposal = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
+        // The adviser becomes a second jurist and confirms (as another account, written around the account check).
+        let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        _ = try s.store.register(
+            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
+            key: s.jurist, now: Date())
+        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        #expect(second.entry != adviser.entry)
+        let confirmation = try s.store.write {
+            var entry = try s.store.nextEntry(kind: .confirmation, now: Date())
+            entry.subject = proposal.id
+            entry.tenderID = proposal.tenderID
+            entry.bidderName = proposal.bidderName
+            entry.bidderKey = proposal.bidderKey
+            entry.contentSHA256 = proposal.contentSHA256
+            entry.storedBy = "B. Adviseur"
+            entry.reason = "eens"
+            entry.decision = proposal.decision
+            entry.finding = proposal.finding
+            entry.findingCheck = proposal.findingCheck
+            entry.account = "someone-else"
+            entry.signer = second.entry
+            entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: s.adviser)
+            entry.entryHash = entry.computedHash
+            try s.store.insert(entry)
+            return entry
+        }
+        #expect(try s.store.verify().ok)
+        let bundle = try DossierBundle.export(store: s.store, ids: [s.polder.id, zonnebouw.id], renderer: nil, language: .nl)
+        let manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: try Tar.extract(bundle)["manifest.json"]!)
+        #expect(manifest.decisions?.map(\.id) == [proposal.id, confirmation.id])
+        #expect(manifest.awards?.count == 1 && manifest.people?.count == 3)
+        #expect(manifest.sources[manifest.awards?.first?.id ?? ""]?.map(\.path) == [AwardStatement.fileName])
+        let report = try DossierBundle.verify(bundle)
+        #expect(report.ok, "\(report.broken)")
+        #expect(report.notes?.contains { $0.contains("signatures") } != true, "\(report.notes ?? [])")
+        // The confirmation's signature swapped for the proposer's over the same fields: found offline.
+        var files = try Tar.extract(bundle)
+        var changed = manifest
+        changed.decisions![1].signature = try EntrySignature.line(fieldsHash: confirmation.fieldsHash, key: s.jurist)
+        files["manifest.json"] = try BundleTests().encode(changed)
+        let forged = try DossierBundle.verify(BundleTests().archive(files))
+        #expect(
+            forged.broken.contains { $0.id == confirmation.id && $0.reason.contains("does not verify with B. Adviseur's registered key") },
+            "\(forged.broken)")
     }
 
     @Test(

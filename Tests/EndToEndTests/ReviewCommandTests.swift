@@ -281,10 +281,14 @@ struct ReviewCommandTests {
         // Export with the decisions and their attachment; verify; a changed attachment is found.
         let bundle = directory.appendingPathComponent("bundle.tar").path
         #expect(try ueaScreen("dossier", "export", "--store", store, "--tender", "PFL-2026-017", "--out", bundle, "--plain").status == 0)
-        #expect(try ueaScreen("dossier", "verify", "--bundle", bundle).status == 0)
+        let bundleVerified = try ueaScreen("dossier", "verify", "--bundle", bundle)
+        #expect(bundleVerified.status == 0, "\(bundleVerified.stdout)\(bundleVerified.stderr)")
         let listing = try run(which("tar")!, ["-xOf", bundle, "manifest.json"]).stdout
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(listing.utf8)) as? [String: Any])
         #expect(((manifest["decisions"] as? [[String: Any]]) ?? []).count >= 3)
+        // The confirmations travel with the decisions they confirm, and the team's registrations with them.
+        #expect(((manifest["decisions"] as? [[String: Any]]) ?? []).contains { $0["kind"] as? String == "confirmation" })
+        #expect(((manifest["people"] as? [[String: Any]]) ?? []).count >= 2)
         #expect(listing.contains("brief-herstelmaatregelen.txt"))
         #expect(try ueaScreen("dossier", "verify", "--store", store).status == 0)
     }
