@@ -51,6 +51,8 @@ public struct Dossier: Codable, Sendable {
         public var cpv: [String]
         public var referenceDate: String
         public var referenceDateSource: String
+        /// The accounts that decide on this tender, as its tender file names them (nil: not named).
+        public var team: [String]? = nil
 
         public init(
             id: String? = nil,
@@ -61,8 +63,10 @@ public struct Dossier: Codable, Sendable {
             procedure: String? = nil,
             cpv: [String],
             referenceDate: String,
-            referenceDateSource: String
+            referenceDateSource: String,
+            team: [String]? = nil
         ) {
+            self.team = team
             self.id = id
             self.name = name
             self.authority = authority

@@ -416,8 +416,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     {
         try Self.checkText([("--reason", reason)])
         return try write {
-            let actor = try actingMember(.award, key: key)
             let subject = try resolveUnlocked(id)
+            let actor = try actingMember(.award, key: key, tender: subject.tenderID)
             guard subject.kind == .dossier else {
                 throw StoreError.refused("\(subject.id) is a \(subject.kind.rawValue) entry, not a dossier; award the bidder's dossier")
             }
@@ -521,7 +521,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 throw StoreError.refused(
                     "finding \(finding.prefix(8)) of dossier \(subject.id) is not of severity \(severity.rawValue); nothing was recorded")
             }
-            let actor = try actingMember(.propose(decision, severity), key: key)
+            let actor = try actingMember(.propose(decision, severity), key: key, tender: subject.tenderID)
             var entry = try appendMarker(kind: .decision, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
             entry.decision = decision.rawValue
             entry.finding = finding
@@ -738,6 +738,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             return severityCache[dossier]?[finding]
         }
         var previousHash = Self.zeroHash
+        var teams: [String: (accounts: [String], seq: Int)] = [:]
         var previousStored: Date? = nil
         var expectedSeq = 1
         var count = 0
@@ -756,6 +757,18 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 previousStored = stored
             } else {
                 fail("storedAt '\(entry.storedAt)' is not a timestamp")
+            }
+            // The tender's team (its tender file's `team:`) as its latest tender dossier so far names it.
+            if entry.kind == .tender, !tombstoned.contains(entry.id) {
+                let bytes = try read { try blob(entry.contentSHA256) }
+                teams[entry.tenderID] = bytes.flatMap(Self.team(ofTenderDossier:)).map { ($0, entry.seq) }
+            }
+            if [.decision, .confirmation, .award, .cancellation].contains(entry.kind), entry.signer != nil,
+                let (team, seq) = teams[entry.tenderID], !team.contains(entry.account ?? "")
+            {
+                fail(
+                    "written by the account \(entry.account ?? "unknown"), which is not in the team of \(entry.tenderID) (\(team.joined(separator: ", ")), named by its tender dossier in entry \(seq))"
+                )
             }
             switch entry.kind {
             case .dossier, .tender:

@@ -121,7 +121,7 @@ extension ChainedDossierStore {
             throw StoreError.refused("a cancellation needs its reason (the decision and its date); nothing was recorded")
         }
         return try write {
-            let actor = try actingMember(.cancel, key: key)
+            let actor = try actingMember(.cancel, key: key, tender: tender)
             if let earlier = try cancellationUnlocked(of: tender) {
                 throw StoreError.refused(
                     "\(tender) was already cancelled in entry \(earlier.seq) (\(earlier.storedAt.prefix(10))); a cancellation is recorded once"

@@ -66,8 +66,13 @@ extension ChainedDossierStore {
 
     /// The registered person acting through this store's authenticated account, when they hold the
     /// mandate for `act` and `key` is their registered key; otherwise a refusal that says why.
-    func actingMember(_ act: Act, key: NoteSigner) throws -> TeamMember {
+    func actingMember(_ act: Act, key: NoteSigner, tender: String? = nil) throws -> TeamMember {
         let account = authenticatedAccount
+        if let tender, let team = try tenderTeamUnlocked(tender), !team.contains(account) {
+            throw StoreError.refused(
+                "the account '\(account)' is not in the team of tender \(tender) (its tender file names \(team.joined(separator: ", "))); only they decide on it; nothing was recorded"
+            )
+        }
         guard let member = try membersUnlocked().first(where: { $0.person.account == account }), !member.person.roles.isEmpty else {
             throw StoreError.refused(
                 "the account '\(account)' is not a registered member of this store's team; a beheerder registers people (`uea-screen team add`); nothing was recorded"
@@ -84,6 +89,25 @@ extension ChainedDossierStore {
             )
         }
         return member
+    }
+
+    /// The accounts the tender's latest stored tender dossier names as its team (`tender.yaml`
+    /// `team:`), nil when it names none or the tender has no dossier of its own.
+    func tenderTeamUnlocked(_ tender: String) throws -> [String]? {
+        guard !tender.isEmpty,
+            let row = try db.query(
+                "SELECT content_sha256 FROM entries WHERE kind = 'tender' AND tender_id = $1 ORDER BY seq DESC LIMIT 1", [.text(tender)]
+            ).first, let sha = row.first?.text, let bytes = try blob(sha)
+        else { return nil }
+        return Self.team(ofTenderDossier: bytes)
+    }
+
+    static func team(ofTenderDossier bytes: Data) -> [String]? {
+        struct Team: Decodable {
+            struct Tender: Decodable { var team: [String]? }
+            var tender: Tender
+        }
+        return (try? JSONDecoder().decode(Team.self, from: bytes))?.tender.team
     }
 
     /// A new entry after the head, with nothing but its place in the chain (inside a write transaction).
@@ -175,7 +199,7 @@ extension ChainedDossierStore {
                     "decision \(proposal.id) (\(word.rawValue) on a finding of severity \(severity.rawValue)) takes effect without a confirmation; nothing was recorded"
                 )
             }
-            let actor = try actingMember(.confirm(word, severity), key: key)
+            let actor = try actingMember(.confirm(word, severity), key: key, tender: proposal.tenderID)
             // Another account, and (one key being one person's, see `register`) another key.
             guard actor.person.account != proposal.account, actor.entry != proposal.signer else {
                 throw StoreError.refused(

@@ -73,7 +73,7 @@ public struct Screener: Sendable {
             tender: .init(
                 id: tender.id, name: tender.name, authority: tender.authority.name, type: tender.type?.rawValue,
                 estimatedValue: tender.estimatedValue, procedure: tender.procedure?.rawValue, cpv: context.cpvCodes,
-                referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
+                referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource, team: tender.team),
             contractConditions: tender.contractConditions,
             sources: sources.sorted { ($0.role, $0.path) < ($1.role, $1.path) },
             findings: findings,

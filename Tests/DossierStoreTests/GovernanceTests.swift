@@ -175,6 +175,66 @@ struct GovernanceTests {
     }
 
     @Test(
+        "A tender file that names its team: decisions on the tender by any other registered account are refused, and verify finds one written around the store",
+        arguments: TestStores.backends)
+    func tenderTeam(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let me = try s.store.account()
+        // Before the tender names a team, the jurist decides.
+        _ = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
+        // The tender's own dossier, stored with a tender file whose team is another account.
+        let bidder = try base.dossiers()[1]
+        var summary = bidder.tender
+        summary.team = ["someone-else"]
+        let tender = TenderDossier(
+            screenedAt: bidder.screenedAt, tool: bidder.tool, ruleData: bidder.ruleData, tender: summary, contractConditions: [],
+            sources: [], findings: [], summary: bidder.summary)
+        let tenderEntry = try s.store.appendTender(tender, json: try StableJSON.data(tender), by: "a", reason: nil, now: Date())
+        #expect {
+            try s.store.decide(
+                id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker,
+                decision: .groundNotApplicable, reason: "x", due: nil, content: nil, nameMatch: false, attachments: [], key: s.jurist,
+                now: Date())
+        } throws: { "\($0)".contains("the account '\(me)' is not in the team of tender \(s.polder.tenderID)") }
+        #expect { try s.store.cancel(tender: s.polder.tenderID, reason: "besluit", key: s.jurist, now: Date()) } throws: {
+            "\($0)".contains("is not in the team")
+        }
+        #expect(try s.store.verify().ok)
+        // The same decision written around the store's checks, signed by the jurist: verify names it.
+        let jurist = try #require(try s.store.team().first { $0.person.account == me })
+        let around = try s.store.write {
+            var entry = try s.store.nextEntry(kind: .decision, now: Date())
+            entry.subject = s.polder.id
+            entry.tenderID = s.polder.tenderID
+            entry.bidderName = s.polder.bidderName
+            entry.bidderKey = s.polder.bidderKey
+            entry.contentSHA256 = s.polder.contentSHA256
+            entry.storedBy = "mr. A. Jurist"
+            entry.reason = "buiten het team"
+            entry.decision = ReviewDecision.groundNotApplicable.rawValue
+            entry.finding = s.blocker.fingerprint
+            entry.findingCheck = s.blocker.check
+            entry.account = me
+            entry.signer = jurist.entry
+            entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: s.jurist)
+            entry.entryHash = entry.computedHash
+            try s.store.insert(entry)
+            return entry
+        }
+        let report = try s.store.verify()
+        #expect(
+            report.broken.map(\.id) == [around.id]
+                && report.broken.first?.reason.contains(
+                    "not in the team of \(s.polder.tenderID) (someone-else, named by its tender dossier in entry \(tenderEntry.seq))")
+                    == true,
+            "\(report.broken)")
+    }
+
+    @Test(
         "A bundle carries the confirmations, the awards with their statements and the team's registrations, and verifies them offline",
         arguments: TestStores.backends)
     func bundledGovernance(backend: String) throws {

@@ -83,6 +83,18 @@ struct RuleDataTests {
                 #expect(error.line == 2 && error.message.contains("is not an estimated value"), "\(error)")
             }
         }
+        // A team names each account once; an empty or repeated one is refused with its line.
+        for team in ["[]", "[ajurist, ajurist]", "[\"\"]"] {
+            try "id: X\nteam: \(team)\n".write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                _ = try ScreeningJob.plan(paths: [], tenderFile: path)
+                Issue.record("team \(team) accepted")
+            } catch let error as InputError {
+                #expect(error.line == 2 && error.message.contains("each once, none empty"), "\(error)")
+            }
+        }
+        try "id: X\nteam: [ajurist, jbakker]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try ScreeningJob.plan(paths: [], tenderFile: path).tender.team == ["ajurist", "jbakker"])
         try "id: X\noptionalGrounds: [C3]\n".write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try ScreeningJob.plan(paths: [], tenderFile: path)

@@ -127,6 +127,7 @@ extension NoticeTender {
             "# espdRequest: uea-verzoek.xml   # het UEA-verzoek waarop de inschrijvers antwoordden",
             "people: []                       # [{name, role, organisation, relatives: []}] wie voorbereidt of beoordeelt",
             "advisers: []                     # [{name, kvk, role}] bedrijven die over de aanbesteding adviseerden",
+            "# team: [ajurist, jbakker]       # de accounts die over deze aanbesteding beslissen (uea-screen team)",
             "",
         ]
         return lines.joined(separator: "\n")

@@ -55,6 +55,10 @@ public struct TenderContext: Codable, Sendable {
     public var people: [InvolvedPerson] = []
     /// Companies that advised on or prepared the tender.
     public var advisers: [Adviser] = []
+    /// The accounts of the registered people who decide on this tender (`uea-screen team`): when
+    /// given, the store refuses a decision, confirmation, award or cancellation on the tender by any
+    /// other account, whatever roles it holds (domain §9b "Who may decide").
+    public var team: [String]?
 
     public init() {}
 
@@ -93,7 +97,7 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
-        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions, notice
+        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions, notice, team
     }
 
     /// The values `contractConditions` may name.
@@ -132,6 +136,16 @@ public struct TenderContext: Codable, Sendable {
         notice = try c.decodeIfPresent(String.self, forKey: .notice)
         people = try c.decodeIfPresent([InvolvedPerson].self, forKey: .people) ?? []
         advisers = try c.decodeIfPresent([Adviser].self, forKey: .advisers) ?? []
+        team = try c.decodeIfPresent([String].self, forKey: .team)
+        if let team {
+            let accounts = team.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !accounts.isEmpty, !accounts.contains(where: \.isEmpty), Set(accounts).count == accounts.count else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .team, in: c,
+                    debugDescription: "team lists the accounts of the people who decide on this tender, each once, none empty")
+            }
+            self.team = accounts
+        }
     }
 }
 
