@@ -21,14 +21,33 @@ public enum ReviewState {
 
     /// The decisions on any version of this bidder's dossier in its tender, as records, oldest first,
     /// each with the confirmation a second person gave it (never one by the same account or key).
+    ///
+    /// Every signature is checked again here, not only by verify: a row someone inserted with a
+    /// signature that does not verify with the signer's registered key, or by a signer whose roles do
+    /// not confirm, is not a decision and lifts nothing (the award gate reads these records).
     public static func records(store: any DossierStore, about entry: StoredEntry) throws -> [ReviewRecord] {
         let entries = try store.decisions(about: entry)
+        guard !entries.isEmpty else { return [] }
+        let people = Dictionary(
+            try store.registrations().compactMap { registration in
+                (try? JSONDecoder().decode(Person.self, from: registration.bytes)).map { (registration.entry.id, $0) }
+            }
+        ) { first, _ in first }
+        /// The registered person whose key made the entry's signature and whose account wrote it.
+        func signer(_ entry: StoredEntry) -> Person? {
+            guard let id = entry.signer, let person = people[id], let signature = entry.signature, entry.account == person.account,
+                EntrySignature.verify(signature, fieldsHash: entry.fieldsHash, vkey: person.vkey)
+            else { return nil }
+            return person
+        }
         var records: [ReviewRecord] = []
         var index: [String: Int] = [:]
         for decision in entries {
             guard let kind = decision.decision.flatMap(ReviewDecision.init(rawValue:)), let finding = decision.finding else { continue }
+            if decision.signer != nil && signer(decision) == nil { continue }
             if decision.kind == .confirmation {
-                guard let at = decision.subject.flatMap({ index[$0] }), records[at].signed, decision.signer != nil,
+                guard let at = decision.subject.flatMap({ index[$0] }), records[at].signed, let confirmer = signer(decision),
+                    Mandate.allows(confirmer.roles, .confirm(kind, .blocker)),
                     records[at].account != decision.account, records[at].decision == kind
                 else { continue }
                 records[at].confirmation = .init(

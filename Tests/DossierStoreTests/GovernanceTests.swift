@@ -235,6 +235,53 @@ struct GovernanceTests {
     }
 
     @Test(
+        "A confirmation row whose signature does not verify lifts nothing: the review keeps the blocker and the award gate names it",
+        arguments: TestStores.backends)
+    func forgedConfirmation(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let proposal = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
+        _ = try s.store.register(
+            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
+            key: s.jurist, now: Date())
+        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        /// A confirmation by the second jurist, inserted as a row, signed with `key`.
+        func confirmation(signedWith key: NoteSigner) throws {
+            try s.store.write {
+                var entry = try s.store.nextEntry(kind: .confirmation, now: Date())
+                entry.subject = proposal.id
+                entry.tenderID = proposal.tenderID
+                entry.bidderName = proposal.bidderName
+                entry.bidderKey = proposal.bidderKey
+                entry.contentSHA256 = proposal.contentSHA256
+                entry.storedBy = "B. Adviseur"
+                entry.reason = "eens"
+                entry.decision = proposal.decision
+                entry.finding = proposal.finding
+                entry.findingCheck = proposal.findingCheck
+                entry.account = "someone-else"
+                entry.signer = second.entry
+                entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: key)
+                entry.entryHash = entry.computedHash
+                try s.store.insert(entry)
+            }
+        }
+        func item() throws -> ReviewedDossier.Item {
+            try #require(try ReviewState.load(store: s.store, id: s.polder.id).review.items.first { $0.fingerprint == s.blocker.fingerprint })
+        }
+        // Signed with the proposer's key under the second jurist's name: not a confirmation.
+        try confirmation(signedWith: s.jurist)
+        #expect(try item().awaitingConfirmation)
+        #expect(try ReviewState.awardObstacles(store: s.store, id: s.polder.id).contains { $0.hasPrefix("unconfirmed decision on blocker") })
+        // Signed with the second jurist's own key: it confirms.
+        try confirmation(signedWith: s.adviser)
+        #expect(try !item().awaitingConfirmation && item().decision?.confirmation?.by == "B. Adviseur")
+    }
+
+    @Test(
         "A bundle carries the confirmations, the awards with their statements and the team's registrations, and verifies them offline",
         arguments: TestStores.backends)
     func bundledGovernance(backend: String) throws {
