@@ -212,8 +212,10 @@ public enum DossierBundle {
         // A confirmation names the decision it confirms: it comes with that decision.
         for entry in exported {
             for decision in try store.decisions(about: entry) {
+                // Decisions on earlier versions of the bidder's dossier come too: they apply again to an
+                // exported version whose finding has the same evidence (the review carries them).
                 let subject = decision.subject ?? ""
-                let belongs = decision.kind == .confirmation ? seenDecisions.contains(subject) : exportedIDs.contains(subject)
+                let belongs = decision.kind == .confirmation ? seenDecisions.contains(subject) : true
                 guard belongs, seenDecisions.insert(decision.id).inserted else { continue }
                 decisions.append(decision)
                 try bundleFiles(of: decision.id, criminalData: entry.criminalData)
@@ -406,7 +408,7 @@ public enum DossierBundle {
                 } else if proposal!.account == decision.account || proposal!.signer == decision.signer {
                     fail(decision.seq, decision.id, "confirmed by the person who proposed it (four eyes)")
                 }
-            } else if decision.kind != .decision || !exportedIDs.contains(decision.subject ?? "") {
+            } else if decision.kind != .decision || exportedVersion(of: decision, in: manifest) == nil {
                 fail(decision.seq, decision.id, "a decision on a dossier that is not in the bundle")
             }
             checkFiles(decision, listDiffers: "attached files differ from the ones recorded", fileChanged: "attached file")
@@ -480,6 +482,13 @@ public enum DossierBundle {
         return result
     }
 
+    /// The exported dossier a decision is about: its subject, or (a decision carried from an earlier
+    /// version) the latest exported version of the same bidder in the same tender stored after it.
+    static func exportedVersion(of decision: StoredEntry, in manifest: Manifest) -> StoredEntry? {
+        if let own = manifest.entries.first(where: { $0.id == decision.subject }) { return own }
+        return manifest.entries.filter { $0.kind == .dossier && versionKey($0) == versionKey(decision) }.max { $0.seq < $1.seq }
+    }
+
     /// The signatures and mandates of the bundle's decisions, confirmations and awards, checked as
     /// the store's verify checks them: against the registrations the bundle carries, in chain order.
     static func checkSignatures(
@@ -497,7 +506,7 @@ public enum DossierBundle {
         }
         /// The severity of each finding of the bundled dossiers, by fingerprint, read once per dossier.
         var severities: [String: [String: Severity]] = [:]
-        func severity(_ finding: String, in dossier: String) -> Severity {
+        func severity(_ finding: String, in dossier: String, otherwise: Severity) -> Severity {
             if finding.hasPrefix("review.") { return .attention }
             if severities[dossier] == nil {
                 let member = members.first { $0.name == "dossiers/\(dossier).json" }
@@ -506,8 +515,8 @@ public enum DossierBundle {
                 }
                 severities[dossier] = Dictionary((findings?.findings ?? []).map { ($0.fingerprint, $0.severity) }) { first, _ in first }
             }
-            // A finding the dossier does not have: the stricter mandate is asked.
-            return severities[dossier]?[finding] ?? .blocker
+            // A finding the bundled version does not have (its evidence changed since): as the store's verify does.
+            return severities[dossier]?[finding] ?? otherwise
         }
         let proposals = Dictionary((manifest.decisions ?? []).map { ($0.id, $0) }) { first, _ in first }
         var check = SignatureCheck()
@@ -529,12 +538,15 @@ public enum DossierBundle {
                 if entry.signer == nil {
                     check.unsignedDecisions += 1
                 } else {
-                    check.check(entry, act: .propose(word, severity(entry.finding ?? "", in: entry.subject ?? "")), fail: failed)
+                    let dossier = exportedVersion(of: entry, in: manifest)?.id ?? entry.subject ?? ""
+                    check.check(entry, act: .propose(word, severity(entry.finding ?? "", in: dossier, otherwise: .attention)), fail: failed)
                 }
             case .confirmation:
                 if entry.signer == nil { failed("confirmation without a signature") }
                 let proposal = proposals[entry.subject ?? ""]
-                let on = severity(proposal?.finding ?? "", in: proposal?.subject ?? "")
+                let on = severity(
+                    proposal?.finding ?? "", in: proposal.flatMap { exportedVersion(of: $0, in: manifest)?.id } ?? proposal?.subject ?? "",
+                    otherwise: .blocker)
                 check.check(entry, act: .confirm(word, on), fail: failed)
             case .award:
                 if entry.signer != nil { check.check(entry, act: .award, fail: failed) }

@@ -270,15 +270,38 @@ struct GovernanceTests {
             }
         }
         func item() throws -> ReviewedDossier.Item {
-            try #require(try ReviewState.load(store: s.store, id: s.polder.id).review.items.first { $0.fingerprint == s.blocker.fingerprint })
+            try #require(
+                try ReviewState.load(store: s.store, id: s.polder.id).review.items.first { $0.fingerprint == s.blocker.fingerprint })
         }
         // Signed with the proposer's key under the second jurist's name: not a confirmation.
         try confirmation(signedWith: s.jurist)
         #expect(try item().awaitingConfirmation)
-        #expect(try ReviewState.awardObstacles(store: s.store, id: s.polder.id).contains { $0.hasPrefix("unconfirmed decision on blocker") })
+        #expect(
+            try ReviewState.awardObstacles(store: s.store, id: s.polder.id).contains { $0.hasPrefix("unconfirmed decision on blocker") })
         // Signed with the second jurist's own key: it confirms.
         try confirmation(signedWith: s.adviser)
         #expect(try !item().awaitingConfirmation && item().decision?.confirmation?.by == "B. Adviseur")
+    }
+
+    @Test(
+        "A bundle of a re-screened bidder's latest version carries the decisions made on the earlier version, and verifies them",
+        arguments: TestStores.backends)
+    func carriedDecisionsInBundle(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let decision = try s.store.decide(
+            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
+            key: s.jurist, now: Date())
+        let polder = try #require(try base.dossiers().first { $0.bidder.name.hasPrefix("Polder") })
+        let later = try s.store.append(polder, json: try base.json(polder), by: "a", reason: "opnieuw gescreend", now: Date())
+        let bundle = try DossierBundle.export(store: s.store, ids: [later.id], renderer: nil, language: .nl)
+        let manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: try Tar.extract(bundle)["manifest.json"]!)
+        #expect(manifest.entries.map(\.id) == [later.id])
+        #expect(manifest.decisions?.map(\.id) == [decision.id])
+        #expect(manifest.sources[decision.id]?.map(\.path) == [DecisionContent.fileName])
+        let report = try DossierBundle.verify(bundle)
+        #expect(report.ok, "\(report.broken)")
     }
 
     @Test(
