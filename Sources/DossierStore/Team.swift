@@ -215,11 +215,16 @@ extension ChainedDossierStore {
                     "decision \(proposal.id) was followed by decision \(later) on the same finding; confirm the latest; nothing was recorded"
                 )
             }
-            if let earlier = try db.query(
-                "SELECT id FROM entries WHERE kind = 'confirmation' AND subject = $1 LIMIT 1", [.text(proposal.id)]
-            )
-            .first?.first?.text {
-                throw StoreError.refused("decision \(proposal.id) was already confirmed in entry \(earlier); nothing was recorded")
+            // Only a genuine confirmation counts: a row whose signature does not verify is ignored here as in the review.
+            for row in try db.query("SELECT \(columns) FROM entries WHERE kind = 'confirmation' AND subject = $1", [.text(proposal.id)]) {
+                let earlier = Self.entry(row)
+                guard let signer = earlier.signer,
+                    let registered = try db.query("SELECT \(columns) FROM entries WHERE kind = 'person' AND id = $1", [.text(signer)])
+                        .first,
+                    let person = try registration(Self.entry(registered))?.person, earlier.account == person.account,
+                    let signature = earlier.signature, EntrySignature.verify(signature, fieldsHash: earlier.fieldsHash, vkey: person.vkey)
+                else { continue }
+                throw StoreError.refused("decision \(proposal.id) was already confirmed in entry \(earlier.id); nothing was recorded")
             }
             var entry = try appendMarker(
                 kind: .confirmation, subject: proposal, by: actor.person.name, reason: reason, now: now, finish: false)

@@ -283,6 +283,47 @@ struct GovernanceTests {
         #expect(try !item().awaitingConfirmation && item().decision?.confirmation?.by == "B. Adviseur")
     }
 
+    @Test("A forged confirmation row does not keep the genuine confirmation from being recorded", arguments: TestStores.backends)
+    func forgedConfirmationDoesNotBlock(backend: String) throws {
+        let s = try setUp(backend)
+        defer { TestStores.drop(s.location) }
+        let me = try s.store.account()
+        _ = try s.store.register(
+            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
+            key: s.jurist, now: Date())
+        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        let jurist = try #require(try s.store.team().first { $0.person.account == me })
+        /// An entry on the Polder blocker inserted as a row: `kind`, by `account` under `signer`'s registration, signed with `key`.
+        func row(_ kind: EntryKind, subject: String, account: String, signer: String, key: NoteSigner) throws -> StoredEntry {
+            try s.store.write {
+                var entry = try s.store.nextEntry(kind: kind, now: Date())
+                entry.subject = subject
+                entry.tenderID = s.polder.tenderID
+                entry.bidderName = s.polder.bidderName
+                entry.bidderKey = s.polder.bidderKey
+                entry.contentSHA256 = s.polder.contentSHA256
+                entry.storedBy = "x"
+                entry.reason = "x"
+                entry.decision = ReviewDecision.measuresAccepted.rawValue
+                entry.finding = s.blocker.fingerprint
+                entry.findingCheck = s.blocker.check
+                entry.account = account
+                entry.signer = signer
+                entry.signature = try EntrySignature.line(fieldsHash: entry.fieldsHash, key: key)
+                entry.entryHash = entry.computedHash
+                try s.store.insert(entry)
+                return entry
+            }
+        }
+        // The second jurist proposes (a genuine row); someone inserts a confirmation under this account's name with their key.
+        let proposal = try row(.decision, subject: s.polder.id, account: "someone-else", signer: second.entry, key: s.adviser)
+        _ = try row(.confirmation, subject: proposal.id, account: me, signer: jurist.entry, key: s.adviser)
+        let confirmed = try s.store.confirm(decision: proposal.id, reason: "eens", key: s.jurist, now: Date())
+        #expect(confirmed.kind == .confirmation && confirmed.subject == proposal.id)
+        let review = try ReviewState.load(store: s.store, id: s.polder.id).review
+        #expect(review.items.first { $0.fingerprint == s.blocker.fingerprint }?.decision?.confirmation?.entry == confirmed.id)
+    }
+
     @Test(
         "A bundle of a re-screened bidder's latest version carries the decisions made on the earlier version, and verifies them",
         arguments: TestStores.backends)
