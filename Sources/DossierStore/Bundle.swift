@@ -70,6 +70,8 @@ public enum DossierBundle {
         /// Left out of a clear-text bundle: a file of a dossier with criminal-law data (its SHA-256
         /// is in the chain, so a copy given later is proved the same).
         public var withheld: Bool? = nil
+        /// Forgotten in the store under the retention rule before the export (a redaction entry).
+        public var redacted: Bool? = nil
     }
 
     /// One entry of the chain: the hash of its fields and its chained hash.
@@ -169,13 +171,20 @@ public enum DossierBundle {
         /// An entry's source or attached files, each kept once per content as in the store:
         /// re-screens of the same file add nothing.
         func bundleFiles(of id: String, criminalData: Bool) throws {
+            let recorded = try store.fileList(id: id)
+            // Forgotten under the retention rule (a redaction): listed by hash, as the chain recorded them.
+            for file in recorded where !file.kept {
+                bundledSources[id, default: []].append(
+                    BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: "", withheld: true, redacted: true))
+            }
             if criminalData && withholdCriminalData {
-                for file in try store.fileList(id: id) {
+                for file in recorded where file.kept {
                     bundledSources[id, default: []].append(
                         BundledSource(role: file.role, path: file.path, sha256: file.sha256, file: "", withheld: true))
                 }
                 return
             }
+            guard recorded.contains(where: \.kept) else { return }
             for file in try store.sources(id: id) {
                 let name = sourceFiles[file.sha256] ?? "sources/\(file.sha256.prefix(16))-\(fileName(file.path))"
                 if sourceFiles[file.sha256] == nil {
@@ -378,6 +387,8 @@ public enum DossierBundle {
         }
         /// Files listed as withheld (a clear-text bundle without criminal-law data).
         var withheld = 0
+        /// Files forgotten in the store before the export (redaction under the retention rule).
+        var redacted = 0
         /// An entry's files as the manifest lists them: the list must be the one its hash recorded,
         /// and each file in the bundle must have its SHA-256.
         func checkFiles(_ entry: StoredEntry, listDiffers: String, fileChanged: String) {
@@ -388,7 +399,8 @@ public enum DossierBundle {
             for file in recorded where file.withheld != true && hashes[file.file] != file.sha256 {
                 fail(entry.seq, entry.id, "\(fileChanged) \(Tar.display(file.path)) missing or changed")
             }
-            withheld += recorded.filter { $0.withheld == true }.count
+            withheld += recorded.filter { $0.withheld == true && $0.redacted != true }.count
+            redacted += recorded.filter { $0.redacted == true }.count
         }
         for entry in manifest.entries {
             if hashes["dossiers/\(entry.id).json"] != entry.contentSHA256 {
@@ -465,6 +477,11 @@ public enum DossierBundle {
         if withheld > 0 {
             notes.append(
                 "\(withheld) files of dossiers with criminal-law data were left out of this clear-text bundle; their SHA-256 is in the chain, so a copy given later can be checked against it (export to an age recipient, or with --personal-data, to include them)"
+            )
+        }
+        if redacted > 0 {
+            notes.append(
+                "\(redacted) files had been forgotten in the store under the retention rule (non-winners' criminal-law details, each with a signed redaction entry) before this bundle was made; their SHA-256 is in the chain"
             )
         }
         for item in manifest.coverage ?? [] where !item.laterVersions.isEmpty {

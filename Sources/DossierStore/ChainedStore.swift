@@ -66,6 +66,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try addLogIfMissing()
             try addAccountsIfMissing()
             try addSealingIfMissing()
+            try upgradeBlobTriggerIfOld()
         } catch let error as StoreError { throw error } catch { throw StoreError.database("\(error)") }
     }
 
@@ -114,6 +115,18 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try? db.execute("ROLLBACK")
         }
         canSeal = try db.hasColumn("blobs", "wrapped_key")
+    }
+
+    /// A store made before redaction gets the blob trigger that allows it when first opened by a
+    /// user who may change its schema; until then redaction is refused by the old trigger.
+    private func upgradeBlobTriggerIfOld() throws {
+        do {
+            try db.beginCreate()
+            _ = try db.upgradeBlobTrigger()
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+        }
     }
 
     /// The log's origin (its name in every checkpoint) and the mark that checkpoints are kept.
@@ -662,8 +675,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
-    public func fileList(id: String) throws -> [(role: String, path: String, sha256: String)] {
-        try read { try filesUnlocked(try resolveUnlocked(id)) }
+    public func fileList(id: String) throws -> [(role: String, path: String, sha256: String, kept: Bool)] {
+        try read {
+            try db.query(
+                "SELECT f.role, f.path, f.sha256, b.sha256 FROM entry_files f LEFT JOIN blobs b ON b.sha256 = f.sha256 WHERE f.entry_seq = $1 ORDER BY f.role, f.path",
+                [.integer(Int64(try resolveUnlocked(id).seq))]
+            ).map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "", kept: $0[3].text != nil) }
+        }
     }
 
     /// The files of `entry` that are still kept (a purged dossier's are gone).
@@ -690,6 +708,10 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         let bypass = trust.checkpoint == nil ? try read { try db.canBypassTriggers() } : nil
         let tombstoned = Set(
             try read { try db.query("SELECT subject FROM entries WHERE kind = 'tombstone'", []) }.compactMap { $0.first?.text })
+        let redacted = Set(
+            try read { try db.query("SELECT subject FROM entries WHERE kind = 'redaction'", []) }.compactMap { $0.first?.text })
+        /// The bidders awarded each tender so far (tender, bidder key, name), whose dossiers are never redacted.
+        var awarded = Set<String>()
         // The day each tender's procedure last ended (award or cancellation), as far as verify has read.
         var endedOn: [String: Day] = [:]
         var blobOK: [String: Bool] = [:]
@@ -779,7 +801,8 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 default: break
                 }
                 try checkFiles(
-                    entry, purged: purged, listDiffers: "source files differ from those recorded", label: "source file", fail: fail)
+                    entry, purged: purged || redacted.contains(entry.id), listDiffers: "source files differ from those recorded",
+                    label: "source file", fail: fail)
             case .person:
                 let member = try read { try registration(entry) }
                 if member == nil { fail("registration without a readable person") }
@@ -818,11 +841,12 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                     fail("decision entry without a valid decision, finding or reason")
                 }
                 try checkFiles(
-                    entry, purged: entry.subject.map(tombstoned.contains) ?? false,
+                    entry, purged: entry.subject.map { tombstoned.contains($0) || redacted.contains($0) } ?? false,
                     listDiffers: "attached files differ from those recorded",
                     label: "attached file", fail: fail)
             case .award, .cancellation:
                 if entry.kind == .award {
+                    awarded.insert(DossierBundle.versionKey(entry))
                     if entry.signer != nil { signatures.check(entry, act: .award, fail: fail) }
                     // Since awards state every bidder's outcome, the entry's files are the statement (earlier ones have none).
                     if try subjectEntry(of: entry)?.sourcesSHA256 != entry.sourcesSHA256 {
@@ -858,6 +882,17 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 fail(
                     "tombstone before the legal retention ended (\(Self.legalRetentionYears) years after the tender's award or cancellation, Dir. 2014/24/EU art. 84)"
                 )
+            case .redaction:
+                if entry.signer == nil { fail("redaction without a signature") } else { signatures.check(entry, act: .purge, fail: fail) }
+                if try subjectEntry(of: entry)?.kind != .dossier || !subjectIsDossier(entry) {
+                    fail("redaction of \(entry.subject ?? "nothing"), which is not an earlier bidder's dossier of this tender")
+                }
+                if endedOn[entry.tenderID] == nil {
+                    fail("redaction before the tender's award or cancellation: the details may still be needed (domain §9b)")
+                }
+                if awarded.contains(DossierBundle.versionKey(entry)) {
+                    fail("redaction of the dossier of a bidder awarded this tender: its details are kept until the retention ends")
+                }
             case .unrecognised(let kind):
                 fail("unknown entry kind '\(kind)'")
             }

@@ -20,6 +20,9 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
     case confirmation
     /// The tender was cancelled (its procedure ends without award): the subject is its latest dossier.
     case cancellation
+    /// A non-winner's criminal-law details were forgotten under the retention rule: the source files
+    /// and decision attachments of the subject dossier are deleted, its content (the findings) stays.
+    case redaction
     /// A value no release writes (a row changed outside uea-screen): kept as read, so that the entry
     /// hash still covers it and `verify` reports it.
     case unrecognised(String)
@@ -35,6 +38,7 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
             case "person": .person
             case "confirmation": .confirmation
             case "cancellation": .cancellation
+            case "redaction": .redaction
             default: .unrecognised(rawValue)
             }
     }
@@ -49,6 +53,7 @@ public enum EntryKind: Sendable, Hashable, Codable, RawRepresentable {
         case .person: "person"
         case .confirmation: "confirmation"
         case .cancellation: "cancellation"
+        case .redaction: "redaction"
         case .unrecognised(let value): value
         }
     }
@@ -282,7 +287,14 @@ public protocol DossierStore: AnyObject, Sendable {
     /// An entry's files with their bytes (sealed files opened with the store's data key).
     func sources(id: String) throws -> [StoredSource]
     /// An entry's files without their bytes: listing them needs no key.
-    func fileList(id: String) throws -> [(role: String, path: String, sha256: String)]
+    /// Every file the entry recorded, and whether it is still kept (a purge or redaction forgets it).
+    func fileList(id: String) throws -> [(role: String, path: String, sha256: String, kept: Bool)]
+    /// The non-winners' dossiers with criminal-law data whose tender ended (award or cancellation)
+    /// at least `monthsAfterEnd` months ago and are not yet redacted or purged. Writes nothing.
+    func redactionPlan(monthsAfterEnd: Int, now: Date) throws -> [RedactionDue]
+    /// Forgets the source files and decision attachments of every dossier `redactionPlan` lists
+    /// as due, leaving a redaction entry each, signed by `key` (a beheerder); the findings stay.
+    func redact(monthsAfterEnd: Int, reason: String?, key: NoteSigner, now: Date) throws -> [StoredEntry]
     /// Re-hashes everything; checks every stored checkpoint's signature and roots (and one kept
     /// outside, with `trust`) against the entries and the access log as they are now.
     func verify(expectHead: String?, trust: CheckpointTrust) throws -> VerifyReport

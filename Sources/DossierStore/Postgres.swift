@@ -241,13 +241,27 @@ final class PostgresDatabase: SQLBackend {
 
     /// The trigger functions as uea-screen creates them: verify compares the stored bodies.
     static let appendOnlyBody = " BEGIN RAISE EXCEPTION 'the dossier store is append-only'; END "
-    static let blobDeleteBody = """
+    static let blobDeleteBody = blobDeleteBody(StoreSchema.blobInUse)
+    static func blobDeleteBody(_ condition: String) -> String {
+        """
 
             BEGIN
-                IF TG_OP = 'UPDATE' OR \(StoreSchema.blobInUse) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
+                IF TG_OP = 'UPDATE' OR \(condition) THEN RAISE EXCEPTION 'the dossier store is append-only'; END IF;
                 RETURN OLD;
             END 
         """
+    }
+
+    func upgradeBlobTrigger() throws -> Bool {
+        guard
+            let body = try query(
+                "SELECT prosrc FROM pg_proc WHERE proname = 'uea_blob_delete' AND pronamespace = current_schema()::regnamespace", []
+            ).first?.first?.text,
+            StoreSchema.normalised(body) == StoreSchema.normalised(Self.blobDeleteBody(StoreSchema.blobInUseBeforeRedaction))
+        else { return false }
+        try execute("CREATE OR REPLACE FUNCTION uea_blob_delete() RETURNS trigger LANGUAGE plpgsql AS $f$\(Self.blobDeleteBody)$f$")
+        return true
+    }
 
     func triggerProblems(required: [String]) throws -> [String] {
         // A disabled trigger ('D') protects nothing: it counts as missing.
@@ -269,9 +283,11 @@ final class PostgresDatabase: SQLBackend {
             let function = table == "blobs" && !truncate ? "uea_blob_delete" : "uea_append_only"
             // tgtype: ROW 1, BEFORE 2, DELETE 8, UPDATE 16, TRUNCATE 32.
             let type: Int64 = truncate ? 2 | 32 : 1 | 2 | 8 | 16
-            let body = function == "uea_blob_delete" ? Self.blobDeleteBody : Self.appendOnlyBody
+            let bodies =
+                function == "uea_blob_delete"
+                ? [Self.blobDeleteBody, Self.blobDeleteBody(StoreSchema.blobInUseBeforeRedaction)] : [Self.appendOnlyBody]
             guard found.table == table, found.function == function, found.type == type,
-                StoreSchema.normalised(found.body) == StoreSchema.normalised(body)
+                bodies.map(StoreSchema.normalised).contains(StoreSchema.normalised(found.body))
             else { return "append-only trigger \(name) is not the one uea-screen created (its function or body was replaced)" }
             return nil
         }

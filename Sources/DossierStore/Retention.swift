@@ -38,7 +38,75 @@ public struct RetentionPlan: Sendable, Codable, Equatable {
     public var undecided: [Undecided]
 }
 
+/// A non-winner's dossier whose criminal-law details are no longer needed: its tender ended
+/// (award or cancellation) `monthsAfterEnd` months ago, past the standstill and any review
+/// proceedings (domain §9b "Retention without award"; AVG art. 5(1)(e)); `dossier purge` forgets its
+/// source files and the attachments of decisions on it, and keeps its findings.
+public struct RedactionDue: Sendable, Codable, Equatable {
+    public var tender: String
+    public var bidder: String
+    public var dossier: String
+    public var endedOn: Day
+    public var redactFrom: Day
+}
+
 extension ChainedDossierStore {
+    public func redactionPlan(monthsAfterEnd: Int, now: Date = Date()) throws -> [RedactionDue] {
+        try read { try redactionCandidatesUnlocked(monthsAfterEnd: monthsAfterEnd, now: now).map(\.due) }
+    }
+
+    /// Every version of every non-winner's dossier with criminal-law data in an ended tender, not yet
+    /// redacted or purged, that is due; the winners' dossiers stay whole until the retention ends.
+    func redactionCandidatesUnlocked(monthsAfterEnd: Int, now: Date) throws -> [(entry: StoredEntry, due: RedactionDue)] {
+        let today = Day.today(now: now)
+        var ended: [String: Day] = [:]
+        for row in try db.query(
+            "SELECT tender_id, max(stored_at) FROM entries WHERE kind IN ('award', 'cancellation') GROUP BY tender_id", [])
+        {
+            if let tender = row[0].text, let day = row[1].text.flatMap(Self.dutchDay) { ended[tender] = day }
+        }
+        guard !ended.isEmpty else { return [] }
+        return try db.query(
+            """
+            SELECT \(columns) FROM entries e WHERE e.kind = 'dossier' AND e.criminal_data = 1 AND e.tender_id <> ''
+              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind IN ('tombstone', 'redaction') AND t.subject = e.id)
+              AND NOT EXISTS (SELECT 1 FROM entries a WHERE a.kind = 'award' AND a.tender_id = e.tender_id AND a.bidder_key = e.bidder_key AND a.bidder_name = e.bidder_name)
+            ORDER BY e.seq
+            """, []
+        ).map(Self.entry).compactMap { entry in
+            guard let end = ended[entry.tenderID] else { return nil }
+            let from = end.adding(months: monthsAfterEnd)
+            guard from <= today else { return nil }
+            return (
+                entry, RedactionDue(tender: entry.tenderID, bidder: entry.bidderName, dossier: entry.id, endedOn: end, redactFrom: from)
+            )
+        }
+    }
+
+    public func redact(monthsAfterEnd: Int, reason: String?, key: NoteSigner, now: Date = Date()) throws -> [StoredEntry] {
+        try Self.checkText([("--reason", reason)])
+        return try write {
+            let candidates = try redactionCandidatesUnlocked(monthsAfterEnd: monthsAfterEnd, now: now)
+            guard !candidates.isEmpty else { return [] }
+            let actor = try actingMember(.purge, key: key)
+            var redactions: [StoredEntry] = []
+            for (entry, _) in candidates {
+                var redaction = try appendMarker(
+                    kind: .redaction, subject: entry, by: actor.person.name, reason: reason, now: now, finish: false)
+                try signAndInsert(&redaction, signer: actor.entry, key: key)
+                redactions.append(redaction)
+                let files = try db.query(
+                    "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
+                    [.integer(Int64(entry.seq)), .text(entry.id)]
+                ).compactMap { $0.first?.text }
+                for sha in Set(files) where try !isReferencedByLiveDossier(sha) {
+                    try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
+                }
+            }
+            return redactions
+        }
+    }
+
     /// The day in the Netherlands of an entry's UTC timestamp: an award stored at 23:30 UTC on
     /// 5 December was taken on 6 December, the day retention is counted from (and `Day.today`'s day).
     static func dutchDay(_ stamp: String) -> Day? { timestamp.date(from: stamp).map { Day.today(now: $0) } }
@@ -188,13 +256,12 @@ extension ChainedDossierStore {
         }
     }
 
+    /// Whether the blob-delete trigger would refuse deleting `sha`: the same condition, asked first.
     private func isReferencedByLiveDossier(_ sha: String) throws -> Bool {
-        !(try db.query(
-            """
-            SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
-              AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = $1) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = $1))
-              AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)) LIMIT 1
-            """, [.text(sha)]
-        ).isEmpty)
+        let row = try db.query(
+            "SELECT CASE WHEN " + StoreSchema.blobInUse.replacingOccurrences(of: "OLD.sha256", with: "$1") + " THEN 1 ELSE 0 END",
+            [.text(sha)]
+        ).first?.first
+        return row?.integer == 1 || row?.text == "1"
     }
 }

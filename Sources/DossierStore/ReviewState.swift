@@ -59,8 +59,8 @@ public enum ReviewState {
             var record = ReviewRecord(
                 finding: finding, check: decision.findingCheck ?? "", decision: kind, reason: decision.reason ?? "", by: decision.storedBy,
                 at: decision.storedAt, due: decision.due, dossier: decision.subject ?? "", entry: decision.id,
-                attachments: files.filter { $0.role != DecisionContent.fileRole }.map(\.path))
-            if files.contains(where: { $0.role == DecisionContent.fileRole }) {
+                attachments: files.filter { $0.role != DecisionContent.fileRole && $0.kept }.map(\.path))
+            if files.contains(where: { $0.role == DecisionContent.fileRole && $0.kept }) {
                 (record.content, record.contentWithheld) = content(of: decision, store: store)
             }
             record.account = decision.account

@@ -58,6 +58,9 @@ protocol SQLBackend: AnyObject {
     /// What is wrong with the triggers present (a missing or disabled one, or one whose
     /// definition or function body is not the one uea-screen wrote), one line each.
     func triggerProblems(required: [String]) throws -> [String]
+    /// Replaces the blob-delete trigger of a release before redaction with the current one (inside
+    /// the caller's transaction); true when it did. Any other text is left for verify to report.
+    func upgradeBlobTrigger() throws -> Bool
     /// Whether the account that opened the database could switch the protection off (owner,
     /// superuser, or an SQLite file it may write), said with the result of verify.
     func canBypassTriggers() throws -> String?
@@ -121,8 +124,21 @@ enum StoreSchema {
         sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "; "))
     }
 
-    /// A file may be deleted only when every dossier that uses it has a tombstone (purge).
+    /// A file may be deleted only when every entry that uses it is forgotten: its dossier has a
+    /// tombstone (purge), or, for a source file or a decision's attachment (not the dossier's
+    /// content), a redaction (a non-winner's criminal-law details after the standstill). An award's
+    /// statement goes with the winner's tombstone.
     static let blobInUse = """
+        EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision', 'award')
+          AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind IN ('decision', 'award') THEN e.subject ELSE e.id END))
+          AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = OLD.sha256)
+            OR (EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256)
+              AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.kind = 'redaction' AND r.subject = (CASE WHEN e.kind IN ('decision', 'award') THEN e.subject ELSE e.id END)))))
+        """
+
+    /// The condition of the releases before redaction: a store still holding it is upgraded by its
+    /// owner's next write, and verify accepts it meanwhile.
+    static let blobInUseBeforeRedaction = """
         EXISTS (SELECT 1 FROM entries e WHERE e.kind IN ('dossier', 'tender', 'decision')
           AND ((e.kind IN ('dossier', 'tender') AND e.content_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM entry_files f WHERE f.entry_seq = e.seq AND f.sha256 = OLD.sha256))
           AND NOT EXISTS (SELECT 1 FROM entries t WHERE t.kind = 'tombstone' AND t.subject = (CASE WHEN e.kind = 'decision' THEN e.subject ELSE e.id END)))
@@ -195,16 +211,18 @@ final class SQLiteDatabase: SQLBackend {
         for row in try query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'", []) {
             if let name = row[0].text { present[name] = row[1].text ?? "" }
         }
-        var expected: [String: String] = [:]
+        var expected: [String: Set<String>] = [:]
         for table in StoreSchema.tables {
-            for statement in triggerSQL(table).components(separatedBy: "END;\n") where !statement.isEmpty {
-                let name = statement.split(separator: " ")[2]
-                expected[String(name)] = statement + "END"
+            for condition in [StoreSchema.blobInUse, StoreSchema.blobInUseBeforeRedaction] {
+                for statement in triggerSQL(table, blobInUse: condition).components(separatedBy: "END;\n") where !statement.isEmpty {
+                    let name = statement.split(separator: " ")[2]
+                    expected[String(name), default: []].insert(StoreSchema.normalised(statement + "END"))
+                }
             }
         }
         return required.compactMap { name in
             guard let sql = present[name] else { return "append-only trigger \(name) is missing or disabled" }
-            guard let wanted = expected[name], StoreSchema.normalised(sql) == StoreSchema.normalised(wanted) else {
+            guard let wanted = expected[name], wanted.contains(StoreSchema.normalised(sql)) else {
                 return "append-only trigger \(name) is not the one uea-screen created (its body was replaced)"
             }
             return nil
@@ -221,11 +239,29 @@ final class SQLiteDatabase: SQLBackend {
 
     var checkpointsSQL: String { StoreSchema.checkpoints(integer: "INTEGER") + triggerSQL("checkpoints") }
 
-    func triggerSQL(_ table: String) -> String {
-        let refuse = "BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;\n"
+    func triggerSQL(_ table: String) -> String { triggerSQL(table, blobInUse: StoreSchema.blobInUse) }
+
+    func upgradeBlobTrigger() throws -> Bool {
+        guard
+            let sql = try query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'blobs_delete_unused_only'", []).first?
+                .first?.text,
+            StoreSchema.normalised(sql) == StoreSchema.normalised(blobDeleteTrigger(StoreSchema.blobInUseBeforeRedaction))
+        else { return false }
+        try execute("DROP TRIGGER blobs_delete_unused_only;\n" + blobDeleteTrigger(StoreSchema.blobInUse))
+        return true
+    }
+
+    private static let refuse = "BEGIN SELECT RAISE(ABORT, 'the dossier store is append-only'); END;\n"
+
+    func blobDeleteTrigger(_ condition: String) -> String {
+        "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(condition) " + Self.refuse
+    }
+
+    func triggerSQL(_ table: String, blobInUse: String) -> String {
+        let refuse = Self.refuse
         var sql = "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) " + refuse
         if table == "blobs" {
-            sql += "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(StoreSchema.blobInUse) " + refuse
+            sql += "CREATE TRIGGER blobs_delete_unused_only BEFORE DELETE ON blobs WHEN \(blobInUse) " + refuse
         } else {
             sql += "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) " + refuse
         }

@@ -194,6 +194,10 @@ public struct RuleBook: Sendable {
         /// Months after the submission deadline after which a tender with neither award nor
         /// cancellation is listed as needing a decision (domain §9b "Retention without award").
         public var monthsToDecide: Int
+        /// Months after a tender's award or cancellation after which the non-winners' criminal-law
+        /// details (their source files, not their findings) are forgotten: past the standstill and
+        /// any review proceedings (domain §9b). nil: not configured, kept until the purge.
+        public var monthsToRedact: Int?
     }
 
     public struct SanctionsRules: Codable, Sendable {
@@ -357,6 +361,13 @@ public struct RuleBook: Sendable {
             throw InputError(
                 file: path, line: YAMLFile.topLevelKeyLines(path)["monthsToDecide"],
                 message: "monthsToDecide: \(rules.monthsToDecide) is not allowed; a whole number of months from 1 to 120")
+        }
+        if let months = rules.monthsToRedact, !(2...36).contains(months) {
+            throw InputError(
+                file: path, line: YAMLFile.topLevelKeyLines(path)["monthsToRedact"],
+                message:
+                    "monthsToRedact: \(months) is not allowed; a whole number of months from 2 (past the standstill and the time to start review proceedings) to 36"
+            )
         }
         return rules
     }

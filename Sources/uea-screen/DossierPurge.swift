@@ -16,7 +16,11 @@ struct DossierPurge: ParsableCommand {
             may require longer) after the tender's latest recorded award (`dossier award`) or its \
             cancellation (`dossier cancel`). A tender with neither is never purged; once its submission \
             deadline is monthsToDecide months past, it is listed as needing a decision (award or \
-            cancellation). Purging is done by a registered beheerder (the account running the command), \
+            cancellation). Before that, monthsToRedact months after the award or cancellation (past the \
+            standstill and any review proceedings), the criminal-law details of the bidders that were not \
+            awarded are forgotten: the source files and decision attachments of their dossiers with \
+            criminal-law data are deleted, their findings stay, and a signed redaction entry records it \
+            (domain §9b; AVG art. 5(1)(e)). Purging is done by a registered beheerder (the account running the command), \
             signed with their key (`uea-screen team`). --dry-run lists the same and changes nothing; \
             anyone who may read the store may run it.
 
@@ -41,13 +45,28 @@ struct DossierPurge: ParsableCommand {
             let now = Date()
             let plan = try store.retentionPlan(
                 yearsAfterEnd: retention.yearsAfterAward, monthsToDecide: retention.monthsToDecide, now: now)
+            let redactions = try retention.monthsToRedact.map { try store.redactionPlan(monthsAfterEnd: $0, now: now) } ?? []
+            if retention.monthsToRedact == nil {
+                Diagnostics.report(
+                    "note: retention.yaml sets no monthsToRedact: non-winners' criminal-law details are kept until the purge")
+            }
             if dryRun {
+                for line in RetentionText.redactions(redactions, months: retention.monthsToRedact) { print(DisplayText.oneLine(line)) }
                 for line in RetentionText.plan(plan) { print(DisplayText.oneLine(line)) }
                 StoreOptions.log(store, "purge --dry-run", nil)
                 return
             }
+            let key = try DecisionKey.load()
+            let redacted =
+                try retention.monthsToRedact.map { try store.redact(monthsAfterEnd: $0, reason: reason, key: key, now: now) } ?? []
+            for r in redacted {
+                print(
+                    DisplayText.oneLine(
+                        "redacted \(r.subject ?? "") (\(r.bidderName), \(r.tenderID)): source files forgotten, findings kept; entry \(r.id)"
+                    ))
+            }
             let tombstones = try store.purge(
-                yearsAfterEnd: retention.yearsAfterAward, reason: reason, key: try DecisionKey.load(), now: now)
+                yearsAfterEnd: retention.yearsAfterAward, reason: reason, key: key, now: now)
             for t in tombstones {
                 print(DisplayText.oneLine("purged \(t.subject ?? "") (\(t.bidderName), \(t.tenderID)); tombstone \(t.id)"))
             }
@@ -61,6 +80,13 @@ struct DossierPurge: ParsableCommand {
 
 /// The lines `dossier purge` prints about the retention plan.
 enum RetentionText {
+    static func redactions(_ due: [RedactionDue], months: Int?) -> [String] {
+        guard let months else { return [] }
+        return due.map {
+            "redaction due: \($0.tender): \($0.bidder), dossier \($0.dossier.prefix(8)): not awarded, tender ended \($0.endedOn), criminal-law details forgotten from \($0.redactFrom) (\(months) months)"
+        }
+    }
+
     static func plan(_ plan: RetentionPlan) -> [String] {
         plan.due.map {
             "due: \($0.tender): \($0.dossiers) dossiers, \($0.endedBy) on \($0.endedOn), retention ended \($0.purgeFrom); `dossier purge` removes them"

@@ -214,6 +214,8 @@ struct StoreCommandTests {
         try "yearsAfterAward: 3\nmonthsToDecide: 1\n".write(toFile: rules + "/retention.yaml", atomically: true, encoding: .utf8)
         let undecided = try ueaScreen("dossier", "purge", "--dry-run", "--rules", rules, "--store", store)
         #expect(undecided.status == 0)
+        // A retention file without monthsToRedact says that the non-winners' details are kept.
+        #expect(undecided.stderr.contains("sets no monthsToRedact"), "\(undecided.stderr)")
         #expect(
             undecided.stdout.hasPrefix(
                 "needs a decision: PFL-2026-017: 5 dossiers, submission deadline 2026-10-15, neither awarded nor cancelled; never purged until `dossier award` or `dossier cancel` records how the procedure ended\n"
