@@ -36,6 +36,14 @@ struct GovernanceTests {
         return (store, location, jurist, adviser, try #require(polder), try #require(blocker))
     }
 
+    /// The jurist's proposal, through the store, to accept the self-cleaning measures on the Polder blocker.
+    func propose(_ store: ChainedDossierStore, _ polder: StoredEntry, _ blocker: Finding, key: NoteSigner) throws -> StoredEntry {
+        try store.decide(
+            id: polder.id, finding: blocker.fingerprint, check: blocker.check, severity: .blocker, decision: .measuresAccepted,
+            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [], key: key,
+            now: Date())
+    }
+
     /// An entry on the Polder dossier's blocker written as a row, around the store's checks: `kind`
     /// about `subject`, by `account` under the registration `signer`, signed with `key`.
     func row(
@@ -114,10 +122,7 @@ struct GovernanceTests {
     func mandateAtWrite(backend: String) throws {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
-        let decision = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        let decision = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         #expect(decision.account == (try s.store.account()) && decision.signer != nil && decision.signature != nil)
         // The severity a caller claims is the dossier's, or nothing is recorded.
         #expect {
@@ -142,10 +147,7 @@ struct GovernanceTests {
     func forgedDecisions(backend: String) throws {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
-        let genuine = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        let genuine = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
         /// A decision on the blocker written around the store's checks, signed with `key` as `signer`.
         func crafted(signer: String, key: NoteSigner, account: String) throws -> StoredEntry {
@@ -191,10 +193,7 @@ struct GovernanceTests {
         defer { TestStores.drop(s.location) }
         let me = try s.store.account()
         // Before the tender names a team, the jurist decides.
-        _ = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        _ = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         // The tender's own dossier, stored with a tender file whose team is another account.
         let bidder = try base.dossiers()[1]
         var summary = bidder.tender
@@ -233,10 +232,7 @@ struct GovernanceTests {
     func forgedConfirmation(backend: String) throws {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
-        let proposal = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        let proposal = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         _ = try s.store.register(
             Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
             key: s.jurist, now: Date())
@@ -289,10 +285,7 @@ struct GovernanceTests {
     func carriedDecisionsInBundle(backend: String) throws {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
-        let decision = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        let decision = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         let polder = try #require(try base.dossiers().first { $0.bidder.name.hasPrefix("Polder") })
         let later = try s.store.append(polder, json: try base.json(polder), by: "a", reason: "opnieuw gescreend", now: Date())
         let bundle = try DossierBundle.export(store: s.store, ids: [later.id], renderer: nil, language: .nl)
@@ -313,10 +306,7 @@ struct GovernanceTests {
         // The attention item of the clean bidder decided by the jurist; bidder 1 awarded.
         let zonnebouw = try #require(try s.store.entries(StoreFilter(bidder: "Zonnebouw")).first)
         _ = try s.store.award(id: zonnebouw.id, reason: "besluit GS", key: s.jurist, now: Date())
-        let proposal = try s.store.decide(
-            id: s.polder.id, finding: s.blocker.fingerprint, check: s.blocker.check, severity: .blocker, decision: .measuresAccepted,
-            reason: "drie elementen aangetoond", due: nil, content: StoreTests.selfCleaning, nameMatch: false, attachments: [],
-            key: s.jurist, now: Date())
+        let proposal = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         // The adviser becomes a second jurist and confirms (as another account, written around the account check).
         let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
         _ = try s.store.register(
