@@ -412,12 +412,13 @@ public enum DossierBundle {
         let proposals = Dictionary((manifest.decisions ?? []).filter { $0.kind == .decision }.map { ($0.id, $0) }) { first, _ in first }
         for decision in manifest.decisions ?? [] {
             if decision.kind == .confirmation {
-                let proposal = proposals[decision.subject ?? ""]
-                if proposal == nil || proposal!.seq > decision.seq || proposal!.decision != decision.decision
-                    || proposal!.finding != decision.finding
-                {
+                guard let proposal = proposals[decision.subject ?? ""], proposal.seq < decision.seq,
+                    proposal.decision == decision.decision, proposal.finding == decision.finding
+                else {
                     fail(decision.seq, decision.id, "a confirmation of a decision that is not in the bundle")
-                } else if proposal!.account == decision.account || proposal!.signer == decision.signer {
+                    continue
+                }
+                if proposal.account == decision.account || proposal.signer == decision.signer {
                     fail(decision.seq, decision.id, "confirmed by the person who proposed it (four eyes)")
                 }
             } else if decision.kind != .decision || exportedVersion(of: decision, in: manifest) == nil {

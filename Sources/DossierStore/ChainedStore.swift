@@ -238,10 +238,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             try insert(entry)
             try keepBlob(json, sha256: entry.contentSHA256)
             for source in sources {
-                try keepBlob(source.bytes, sha256: source.sha256, sealed: true)
-                try db.query(
-                    "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
-                    [.integer(Int64(seq)), .text(source.role), .text(source.path), .text(source.sha256)])
+                try keepFile(source.bytes, role: source.role, path: source.path, sha256: source.sha256, of: seq, sealed: true)
             }
             return entry
         }
@@ -467,12 +464,17 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             var entry = try appendMarker(kind: .award, subject: subject, by: actor.person.name, reason: reason, now: now, finish: false)
             entry.sourcesSHA256 = Self.sourcesDigest([file])
             try signAndInsert(&entry, signer: actor.entry, key: key)
-            try keepBlob(bytes, sha256: file.sha256, sealed: false)
-            try db.query(
-                "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
-                [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
+            try keepFile(bytes, role: file.role, path: file.path, sha256: file.sha256, of: entry.seq, sealed: false)
             return entry
         }
+    }
+
+    /// Keeps a file of entry `seq` (a source, an attachment, a statement): its bytes once per SHA-256, and the entry's row naming it.
+    func keepFile(_ bytes: Data, role: String, path: String, sha256: String, of seq: Int, sealed: Bool) throws {
+        try keepBlob(bytes, sha256: sha256, sealed: sealed)
+        try db.query(
+            "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
+            [.integer(Int64(seq)), .text(role), .text(path), .text(sha256)])
     }
 
     /// An award statement names the subject as winner and exactly the other bidders' latest dossiers
@@ -543,10 +545,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
             try signAndInsert(&entry, signer: actor.entry, key: key)
             for file in attachments {
-                try keepBlob(file.bytes, sha256: file.sha256, sealed: true)
-                try db.query(
-                    "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
-                    [.integer(Int64(entry.seq)), .text(file.role), .text(file.path), .text(file.sha256)])
+                try keepFile(file.bytes, role: file.role, path: file.path, sha256: file.sha256, of: entry.seq, sealed: true)
             }
             return entry
         }

@@ -95,13 +95,7 @@ extension ChainedDossierStore {
                     kind: .redaction, subject: entry, by: actor.person.name, reason: reason, now: now, finish: false)
                 try signAndInsert(&redaction, signer: actor.entry, key: key)
                 redactions.append(redaction)
-                let files = try db.query(
-                    "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind = 'decision' AND e.subject = $2)",
-                    [.integer(Int64(entry.seq)), .text(entry.id)]
-                ).compactMap { $0.first?.text }
-                for sha in Set(files) where try !isReferencedByLiveDossier(sha) {
-                    try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
-                }
+                try forgetFiles(of: entry, content: false)
             }
             return redactions
         }
@@ -244,14 +238,15 @@ extension ChainedDossierStore {
         }
     }
 
-    /// Deletes the dossier's content, its sources, the files attached to decisions on it and the
-    /// statement of its award, each unless a dossier that is not purged still uses the same bytes.
-    private func forgetFiles(of entry: StoredEntry) throws {
+    /// Deletes the dossier's sources, the files attached to decisions on it, the statement of its
+    /// award and, with `content`, the dossier itself, each unless an entry that is not forgotten
+    /// still holds the same bytes.
+    private func forgetFiles(of entry: StoredEntry, content: Bool = true) throws {
         let files = try db.query(
             "SELECT f.sha256 FROM entry_files f JOIN entries e ON e.seq = f.entry_seq WHERE e.seq = $1 OR (e.kind IN ('decision', 'award') AND e.subject = $2)",
             [.integer(Int64(entry.seq)), .text(entry.id)]
         ).compactMap { $0.first?.text }
-        for sha in Set([entry.contentSHA256] + files) where try !isReferencedByLiveDossier(sha) {
+        for sha in Set((content ? [entry.contentSHA256] : []) + files) where try !isReferencedByLiveDossier(sha) {
             try db.query("DELETE FROM blobs WHERE sha256 = $1", [.text(sha)])
         }
     }

@@ -35,9 +35,7 @@ public enum ReviewState {
         ) { first, _ in first }
         /// The registered person whose key made the entry's signature and whose account wrote it.
         func signer(_ entry: StoredEntry) -> Person? {
-            guard let id = entry.signer, let person = people[id], let signature = entry.signature, entry.account == person.account,
-                EntrySignature.verify(signature, fieldsHash: entry.fieldsHash, vkey: person.vkey)
-            else { return nil }
+            guard let id = entry.signer, let person = people[id], EntrySignature.isGenuine(entry, by: person) else { return nil }
             return person
         }
         var records: [ReviewRecord] = []

@@ -28,6 +28,11 @@ public enum EntrySignature {
         guard let verifier = try? NoteVerifier(vkey: vkey), !line.contains("\n") else { return false }
         return (try? SignedNote.open(text(fieldsHash: fieldsHash) + "\n" + line + "\n", verifiers: [verifier]))?.verifiedBy.isEmpty == false
     }
+
+    /// Whether `person` wrote the entry: their account wrote it and their registered key signed it.
+    static func isGenuine(_ entry: StoredEntry, by person: Person) -> Bool {
+        entry.account == person.account && entry.signature.map { verify($0, fieldsHash: entry.fieldsHash, vkey: person.vkey) } == true
+    }
 }
 
 extension ChainedDossierStore {
@@ -221,8 +226,7 @@ extension ChainedDossierStore {
                 guard let signer = earlier.signer,
                     let registered = try db.query("SELECT \(columns) FROM entries WHERE kind = 'person' AND id = $1", [.text(signer)])
                         .first,
-                    let person = try registration(Self.entry(registered))?.person, earlier.account == person.account,
-                    let signature = earlier.signature, EntrySignature.verify(signature, fieldsHash: earlier.fieldsHash, vkey: person.vkey)
+                    let person = try registration(Self.entry(registered))?.person, EntrySignature.isGenuine(earlier, by: person)
                 else { continue }
                 throw StoreError.refused("decision \(proposal.id) was already confirmed in entry \(earlier.id); nothing was recorded")
             }
@@ -275,9 +279,7 @@ struct SignatureCheck {
     /// A registration: the first is a beheerder registering themselves; every later one is signed by a beheerder.
     mutating func register(_ entry: StoredEntry, _ person: Person, fail: (String) -> Void) {
         if registrations.isEmpty {
-            let selfSigned =
-                entry.signer == entry.id && entry.account == person.account && person.roles.contains(.beheerder)
-                && entry.signature.map { EntrySignature.verify($0, fieldsHash: entry.fieldsHash, vkey: person.vkey) } == true
+            let selfSigned = entry.signer == entry.id && person.roles.contains(.beheerder) && EntrySignature.isGenuine(entry, by: person)
             if !selfSigned { fail("the first registration is not a beheerder registering themselves with their own key") }
         } else {
             check(entry, act: .register, fail: fail)
