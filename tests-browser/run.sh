@@ -30,8 +30,11 @@ devries=$("$bin" dossier list --store "$work/store.sqlite" --bidder "Bouwgroep D
 "$bin" team init --name "A. Jurist" --role jurist --store "$work/store.sqlite" >/dev/null
 # Name-match hits are cleared one by one: the asset-freeze hit (the blocker), by its fingerprint.
 hit=$("$bin" review "$sunrise" --store "$work/store.sqlite" --lang en | awk '$2 == "blocker" && $3 ~ /^sanctions\.listed-party/ {print $1}')
-"$bin" review "$sunrise" "$hit" --decision not-the-listed-party --reason "another entity: other registration number" --store "$work/store.sqlite" >/dev/null
-"$bin" review "$devries" exclusion.conflict-unexplained --decision ground-confirmed --reason "involved in preparing the tender" --store "$work/store.sqlite" >/dev/null
+# A clearance states the identity evidence; an exclusion its proportionality and the day the bidder was heard.
+"$bin" review "$sunrise" "$hit" --decision not-the-listed-party --reason "another entity: other registration number" \
+  --registration "KvK 87654321; the listed party: OGRN 1022402646178" --store "$work/store.sqlite" >/dev/null
+"$bin" review "$devries" exclusion.conflict-unexplained --decision ground-confirmed --reason "involved in preparing the tender" \
+  --proportionality "the advantage cannot be removed otherwise" --heard 2026-01-05 --store "$work/store.sqlite" >/dev/null
 "$bin" overview PFL-2026-017 --store "$work/store.sqlite" --lang en --out "$work/overview" >/dev/null
 "$bin" review "$sunrise" --store "$work/store.sqlite" --lang en --format html > "$work/reviewed.html"
 
@@ -75,6 +78,7 @@ check "the overview states the AVG basis" "$work/overview.txt" "GDPR art. 10, UA
 check "the reviewed dossier keeps the blocker of an unconfirmed decision" "$work/reviewed.txt" "After review: blocker"
 check "the reviewed dossier shows the decision and who proposed it" "$work/reviewed.dom" "not the listed party (proposed by A. Jurist"
 check "the reviewed dossier says the decision awaits a second person" "$work/reviewed.dom" "proposal, not yet confirmed by a second person"
+check "the reviewed dossier shows the identity evidence the clearance states" "$work/reviewed.dom" "registration number: KvK 87654321"
 for png in "$artifacts/report.png" "$artifacts/index.png" "$artifacts/overview.png"; do
   if [ -s "$png" ]; then passed=$((passed + 1)); echo "ok: screenshot $png"; else failed=$((failed + 1)); echo "FAILED: no screenshot $png"; fi
 done
