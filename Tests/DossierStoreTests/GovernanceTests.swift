@@ -36,6 +36,14 @@ struct GovernanceTests {
         return (store, location, jurist, adviser, try #require(polder), try #require(blocker))
     }
 
+    /// The adviser's account registered again, now as jurist (a second person who may confirm); their new registration.
+    func promoteAdviser(_ store: ChainedDossierStore, beheerder: NoteSigner, adviser: NoteSigner) throws -> TeamMember {
+        _ = try store.register(
+            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: adviser.verifier.vkey),
+            key: beheerder, now: Date())
+        return try #require(try store.team().first { $0.person.account == "someone-else" })
+    }
+
     /// The jurist's proposal, through the store, to accept the self-cleaning measures on the Polder blocker.
     func propose(_ store: ChainedDossierStore, _ polder: StoredEntry, _ blocker: Finding, key: NoteSigner) throws -> StoredEntry {
         try store.decide(
@@ -233,10 +241,7 @@ struct GovernanceTests {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
         let proposal = try propose(s.store, s.polder, s.blocker, key: s.jurist)
-        _ = try s.store.register(
-            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
-            key: s.jurist, now: Date())
-        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        let second = try promoteAdviser(s.store, beheerder: s.jurist, adviser: s.adviser)
         /// A confirmation by the second jurist, inserted as a row, signed with `key`.
         func confirmation(signedWith key: NoteSigner) throws {
             _ = try row(
@@ -262,10 +267,7 @@ struct GovernanceTests {
         let s = try setUp(backend)
         defer { TestStores.drop(s.location) }
         let me = try s.store.account()
-        _ = try s.store.register(
-            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
-            key: s.jurist, now: Date())
-        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        let second = try promoteAdviser(s.store, beheerder: s.jurist, adviser: s.adviser)
         let jurist = try #require(try s.store.team().first { $0.person.account == me })
         func row(_ kind: EntryKind, subject: String, account: String, signer: String, key: NoteSigner) throws -> StoredEntry {
             try self.row(s.store, s.polder, s.blocker, kind: kind, subject: subject, account: account, signer: signer, key: key)
@@ -309,10 +311,7 @@ struct GovernanceTests {
         let proposal = try propose(s.store, s.polder, s.blocker, key: s.jurist)
         // The adviser becomes a second jurist and confirms (as another account, written around the account check).
         let adviser = try #require(try s.store.team().first { $0.person.account == "someone-else" })
-        _ = try s.store.register(
-            Person(account: "someone-else", name: "B. Adviseur", function: nil, roles: [.jurist], vkey: s.adviser.verifier.vkey),
-            key: s.jurist, now: Date())
-        let second = try #require(try s.store.team().first { $0.person.account == "someone-else" })
+        let second = try promoteAdviser(s.store, beheerder: s.jurist, adviser: s.adviser)
         #expect(second.entry != adviser.entry)
         let confirmation = try row(
             s.store, s.polder, s.blocker, kind: .confirmation, subject: proposal.id, account: "someone-else", signer: second.entry,
