@@ -99,22 +99,26 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         } catch {
             try? db.execute("ROLLBACK")
         }
-        if try !db.hasColumn("entries", "account") { columns = Self.baseColumns + ", NULL, NULL, NULL" }
+        if try !db.hasColumn("entries", "account") { columns = Self.baseColumns + ", NULL, NULL, NULL, NULL" }
     }
 
     /// A store made before sealed files gets the column for their wrapped keys when first opened by
     /// a user who may change it; until then its files are read as kept in clear, and new files are
     /// refused rather than stored in clear.
     private func addSealingIfMissing() throws {
-        guard try !db.hasColumn("blobs", "wrapped_key") else { return }
+        guard try !db.hasColumn("blobs", "wrapped_key") || !db.hasColumn("entries", "sealed_sha256") else { return }
         do {
             try db.beginCreate()
             if try !db.hasColumn("blobs", "wrapped_key") { try db.execute(StoreSchema.sealingColumn) }
+            if try !db.hasColumn("entries", "sealed_sha256") { try db.execute(StoreSchema.sealedDigestColumn) }
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
         }
-        canSeal = try db.hasColumn("blobs", "wrapped_key")
+        canSeal = try db.hasColumn("blobs", "wrapped_key") && db.hasColumn("entries", "sealed_sha256")
+        if try db.hasColumn("entries", "account"), try !db.hasColumn("entries", "sealed_sha256") {
+            columns = Self.allColumns.replacingOccurrences(of: ", sealed_sha256", with: ", NULL")
+        }
     }
 
     /// A store made before redaction gets the blob trigger that allows it when first opened by a
@@ -153,6 +157,39 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         SHA256.hex(
             sources.map { "\($0.role.utf8.count):\($0.role)\t\($0.path.utf8.count):\($0.path)\t\($0.sha256)" }.sorted().joined(
                 separator: "\n"))
+    }
+
+    /// The digest of an entry's files as stored (its `sealedSHA256`): per file, once, in the order of
+    /// their SHA-256, the file's SHA-256, that of the bytes kept (the ciphertext of a sealed file) and
+    /// that of its wrapped key (`clear` for a file kept in clear). The chain hashes the plaintext's
+    /// SHA-256 through `sourcesSHA256` and the ciphertext through this.
+    static func sealedDigest(_ rows: [StoredRow]) -> String {
+        var seen = Set<String>()
+        let lines = rows.sorted { $0.sha256 < $1.sha256 }.filter { seen.insert($0.sha256).inserted }.map { row in
+            "\(row.sha256) \(row.keptSHA256) \(row.wrappedKey.map { SHA256.hex(Data($0.utf8)) } ?? "clear")\n"
+        }
+        return SHA256.hex("uea-screen/sealed/1\n" + lines.joined())
+    }
+
+    /// A kept file as its entry's `sealedSHA256` covers it: the SHA-256 of the file, that of the bytes
+    /// kept and the wrapped key (nil: kept in clear).
+    struct StoredRow {
+        var sha256: String
+        var keptSHA256: String
+        var wrappedKey: String?
+    }
+
+    /// Keeps `files` sealed (each once per SHA-256) and returns their digest as stored, for the entry
+    /// that names them to hash (inside the write transaction, before the entry is inserted).
+    func keepSealed(_ files: [StoredSource]) throws -> String? {
+        guard !files.isEmpty else { return nil }
+        var rows: [StoredRow] = []
+        for file in files {
+            try keepBlob(file.bytes, sha256: file.sha256, sealed: true)
+            guard let row = try storedFile(file.sha256) else { throw StoreError.database("file \(file.path) was not kept") }
+            rows.append(StoredRow(sha256: file.sha256, keptSHA256: SHA256.hex(row.bytes), wrappedKey: row.wrappedKey))
+        }
+        return Self.sealedDigest(rows)
     }
 
     // ISO8601DateFormatter is thread-safe (Foundation formatters are, since macOS 10.9).
@@ -234,12 +271,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 contentSHA256: SHA256.hex(json), sourcesSHA256: Self.sourcesDigest(sources.map { ($0.role, $0.path, $0.sha256) }),
                 prevHash: last?[1].text ?? Self.zeroHash, entryHash: "")
             entry.account = authenticatedAccount
+            entry.sealedSHA256 = try keepSealed(sources)
             entry.entryHash = entry.computedHash
             try insert(entry)
             try keepBlob(json, sha256: entry.contentSHA256)
-            for source in sources {
-                try keepFile(source.bytes, role: source.role, path: source.path, sha256: source.sha256, of: seq, sealed: true)
-            }
+            for source in sources { try nameFile(role: source.role, path: source.path, sha256: source.sha256, of: seq) }
             return entry
         }
     }
@@ -321,9 +357,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             """
             INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by,
                 reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash,
-                subject, criminal_data, decision, finding, finding_check, due, account, signer, signature)
+                subject, criminal_data, decision, finding, finding_check, due, account, signer, signature, sealed_sha256)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27,
-                $28, $29, $30)
+                $28, $29, $30, $31)
             """,
             [
                 .integer(Int64(entry.seq)), .text(entry.id), .text(entry.kind.rawValue), entry.previousVersion.map { .text($0) } ?? .null,
@@ -336,7 +372,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
                 entry.decision.map { .text($0) } ?? .null, entry.finding.map { .text($0) } ?? .null,
                 entry.findingCheck.map { .text($0) } ?? .null, entry.due.map { .text($0) } ?? .null,
                 entry.account.map { .text($0) } ?? .null, entry.signer.map { .text($0) } ?? .null,
-                entry.signature.map { .text($0) } ?? .null,
+                entry.signature.map { .text($0) } ?? .null, entry.sealedSHA256.map { .text($0) } ?? .null,
             ])
     }
 
@@ -362,6 +398,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         entry.account = authenticatedAccount
         entry.signer = nil
         entry.signature = nil
+        entry.sealedSHA256 = nil
         entry.prevHash = last?[1].text ?? Self.zeroHash
         entry.entryHash = entry.computedHash
         if finish { try insert(entry) }
@@ -472,6 +509,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// Keeps a file of entry `seq` (a source, an attachment, a statement): its bytes once per SHA-256, and the entry's row naming it.
     func keepFile(_ bytes: Data, role: String, path: String, sha256: String, of seq: Int, sealed: Bool) throws {
         try keepBlob(bytes, sha256: sha256, sealed: sealed)
+        try nameFile(role: role, path: path, sha256: sha256, of: seq)
+    }
+
+    /// The row naming a kept file as one of entry `seq`'s files.
+    func nameFile(role: String, path: String, sha256: String, of seq: Int) throws {
         try db.query(
             "INSERT INTO entry_files (entry_seq, role, path, sha256) VALUES ($1, $2, $3, $4)",
             [.integer(Int64(seq)), .text(role), .text(path), .text(sha256)])
@@ -543,10 +585,9 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             entry.findingCheck = check
             entry.due = due
             entry.sourcesSHA256 = Self.sourcesDigest(attachments.map { ($0.role, $0.path, $0.sha256) })
+            entry.sealedSHA256 = try keepSealed(attachments)
             try signAndInsert(&entry, signer: actor.entry, key: key)
-            for file in attachments {
-                try keepFile(file.bytes, role: file.role, path: file.path, sha256: file.sha256, of: entry.seq, sealed: true)
-            }
+            for file in attachments { try nameFile(role: file.role, path: file.path, sha256: file.sha256, of: entry.seq) }
             return entry
         }
     }
@@ -568,7 +609,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         }
     }
 
-    static let allColumns = baseColumns + ", account, signer, signature"
+    static let allColumns = baseColumns + ", account, signer, signature, sealed_sha256"
     static let baseColumns = """
         seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome,
         blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data,
@@ -598,6 +639,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             entry.signer = row[28].text
             entry.signature = row[29].text
         }
+        if row.count > 30 { entry.sealedSHA256 = row[30].text }
         return entry
     }
 
@@ -714,12 +756,15 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         // The day each tender's procedure last ended (award or cancellation), as far as verify has read.
         var endedOn: [String: Day] = [:]
         var blobOK: [String: Bool] = [:]
+        /// Each kept file's row as `sealedDigest` reads it, hashed once however many entries name it.
+        var storedRows: [String: StoredRow] = [:]
         /// Sealed files that could not be opened here: the store's data key is not on this machine.
         var unopened = 0
         var missingKey: String?
         func blobMatches(_ sha: String) throws -> Bool? {
             if let known = blobOK[sha] { return known }
             guard let row = try read({ try storedFile(sha) }) else { return nil }
+            storedRows[sha] = StoredRow(sha256: sha, keptSHA256: SHA256.hex(row.bytes), wrappedKey: row.wrappedKey)
             let sealed = row.wrappedKey != nil
             let ok: Bool
             if sealed, missingKey == nil {
@@ -742,12 +787,20 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
             }
             .map { (role: $0[0].text ?? "", path: $0[1].text ?? "", sha256: $0[2].text ?? "") }
             if Self.sourcesDigest(files) != entry.sourcesSHA256 { fail(listDiffers) }
+            var allKept = true
             for file in files {
                 switch try blobMatches(file.sha256) {
-                case nil where !purged: fail("\(label) \(file.path) deleted without a tombstone")
+                case nil:
+                    allKept = false
+                    if !purged { fail("\(label) \(file.path) deleted without a tombstone") }
                 case false?: fail("\(label) \(file.path) does not match its SHA-256")
                 default: break
                 }
+            }
+            // The bytes kept (a sealed file's ciphertext and wrapped key) as the entry recorded them:
+            // checked without the data key, so a copy without it still finds a changed ciphertext.
+            if let sealed = entry.sealedSHA256, allKept, Self.sealedDigest(files.compactMap { storedRows[$0.sha256] }) != sealed {
+                fail("\(label)s as stored (ciphertext or wrapped key) differ from what the entry recorded")
             }
         }
         var signatures = SignatureCheck()

@@ -115,6 +115,10 @@ public struct StoredEntry: Codable, Sendable, Equatable {
     /// The signer's signed-note signature line over the entry's fields hash (see `EntrySignature`);
     /// not part of the hash it signs, and checked by verify against the registered key.
     public var signature: String? = nil
+    /// For entries that keep sealed files (a dossier's sources, a decision's attachments): the
+    /// digest of those files as stored (`SealedDigest`), so that a changed ciphertext or wrapped key
+    /// is found by whoever verifies, without the data key; nil in entries of earlier releases.
+    public var sealedSHA256: String? = nil
 
     /// Every field that describes the entry, each written with its length in bytes, so that no
     /// value can borrow characters from its neighbour ("a\nkey=b" cannot move into the next field).
@@ -128,7 +132,9 @@ public struct StoredEntry: Codable, Sendable, Equatable {
             ("findingCheck", findingCheck ?? ""), ("due", due ?? ""),
         ]
         // Fields added later are hashed only when present: the hashes of older entries stay as they were.
-        let later: [(String, String)] = [("account", account), ("signer", signer)].compactMap { name, value in value.map { (name, $0) } }
+        let later: [(String, String)] = [("account", account), ("signer", signer), ("sealed", sealedSHA256)].compactMap { name, value in
+            value.map { (name, $0) }
+        }
         var out = Data("uea-screen/store/2\n".utf8)
         for (name, value) in fields + later { out.append(contentsOf: Array("\(name) \(value.utf8.count):\(value)\n".utf8)) }
         return out

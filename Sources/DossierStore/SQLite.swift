@@ -82,7 +82,8 @@ enum StoreSchema {
             checks TEXT NOT NULL, rule_data_version TEXT NOT NULL,
             content_sha256 TEXT NOT NULL, sources_sha256 TEXT NOT NULL,
             prev_hash TEXT NOT NULL, entry_hash TEXT NOT NULL,
-            decision TEXT, finding TEXT, finding_check TEXT, due TEXT, account TEXT, signer TEXT, signature TEXT);
+            decision TEXT, finding TEXT, finding_check TEXT, due TEXT, account TEXT, signer TEXT, signature TEXT,
+            sealed_sha256 TEXT);
         CREATE INDEX entries_tender ON entries (tender_id);
         CREATE INDEX entries_bidder ON entries (bidder_key, bidder_name);
         CREATE INDEX entries_subject ON entries (subject);
@@ -101,6 +102,9 @@ enum StoreSchema {
     /// The column of sealed files (the file's key, wrapped by the store's data key; NULL: kept in
     /// clear), for a store made before them.
     static let sealingColumn = "ALTER TABLE blobs ADD COLUMN wrapped_key TEXT"
+
+    /// The column of an entry's digest of its sealed files as stored, for a store made before it.
+    static let sealedDigestColumn = "ALTER TABLE entries ADD COLUMN sealed_sha256 TEXT"
 
     /// The columns added with accounts and signed decisions, for a store made before them.
     static let accountColumns = """

@@ -192,6 +192,7 @@ struct StoreTests {
         tombstone.prevHash = entries[3].entryHash
         tombstone.storedAt = ChainedDossierStore.timestamp.string(from: Date())
         tombstone.account = nil  // the row below is written without one
+        tombstone.sealedSHA256 = nil  // a tombstone keeps no files
         tombstone.entryHash = tombstone.computedHash
         try db.query(
             "INSERT INTO entries (seq, id, kind, previous_version, tender_id, bidder_name, bidder_key, screened_at, stored_at, stored_by, reason, outcome, blocker, attention, info, checks, rule_data_version, content_sha256, sources_sha256, prev_hash, entry_hash, subject, criminal_data) VALUES ($1, $2, 'tombstone', NULL, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",

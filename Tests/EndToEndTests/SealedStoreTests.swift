@@ -109,6 +109,54 @@ struct SealedStoreTests {
         #expect(screen.status == 2)
         #expect(screen.stderr.contains("data key is not on this machine"), "\(screen.stderr)")
     }
+
+    @Test(
+        "The chain covers each sealed file as stored: one changed byte of a ciphertext or of a wrapped key is found by verify on a machine without the data key, and the entry named"
+    )
+    func ciphertextInChain() throws {
+        let directory = try Paths.temporaryDirectory()
+        let store = directory.appendingPathComponent("store.sqlite").path
+        #expect(try ueaScreen("screen", sample, "--store", store).status == 1)
+        // The smallest sealed file's bytes and wrapped key, read with Python's sqlite3 (the WAL checkpointed into the file first).
+        let read = try run(
+            try #require(which("python3")),
+            [
+                "-c",
+                """
+                import sqlite3, sys
+                c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                b, k = c.execute("SELECT bytes, wrapped_key FROM blobs WHERE wrapped_key IS NOT NULL ORDER BY length(bytes) LIMIT 1").fetchone()
+                print(bytes(b[20:52]).hex()); print(k[10:40]); c.close()
+                """,
+                store,
+            ])
+        let lines = read.stdout.split(separator: "\n").map(String.init)
+        try #require(read.status == 0 && lines.count == 2, "\(read.stdout)")
+        let ciphertext = Data(
+            stride(from: 0, to: lines[0].count, by: 2).compactMap { offset in
+                UInt8(lines[0].dropFirst(offset).prefix(2), radix: 16)
+            })
+        let wrappedKey = Data(lines[1].utf8)
+        let keyless: [String: String?] = ["XDG_CONFIG_HOME": directory.appendingPathComponent("elsewhere").path]
+        let clean = try run(
+            ueaScreenBinary(), ["dossier", "verify", "--store", store], currentDirectory: Paths.repository, environment: keyless)
+        #expect(clean.status == 0, "\(clean.stdout)")
+        for (name, target) in [("ciphertext", ciphertext), ("wrapped key", wrappedKey)] {
+            let copy = directory.appendingPathComponent("\(name.filter(\.isLetter)).sqlite").path
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+            let range = try #require(bytes.range(of: target), "\(name)")
+            // A letter for a letter (the wrapped key stays base64 text), a byte flipped in the ciphertext.
+            bytes[range.lowerBound + 3] = bytes[range.lowerBound + 3] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            try bytes.write(to: URL(fileURLWithPath: copy))
+            let verified = try run(
+                ueaScreenBinary(), ["dossier", "verify", "--store", copy], currentDirectory: Paths.repository, environment: keyless)
+            #expect(verified.status == 1, "\(name): \(verified.stdout)")
+            #expect(
+                verified.stdout.contains("as stored (ciphertext or wrapped key) differ from what the entry recorded"),
+                "\(name): \(verified.stdout)")
+            #expect(verified.stdout.contains("data key is not on this machine"), "\(name): the files were not opened")
+        }
+    }
 }
 
 @Suite("Who may read criminal-law data")
