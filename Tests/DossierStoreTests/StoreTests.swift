@@ -496,6 +496,22 @@ struct StoreTests {
         }
     }
 
+    @Test(
+        "A store made before the chain covered sealed files as stored gets the column at its owner's next opening; new entries carry the digest and verify",
+        arguments: TestStores.backends)
+    func sealedDigestColumnAdded(backend: String) throws {
+        let (_, location) = try newStore(backend)
+        defer { TestStores.drop(location) }
+        let db = try connection(backend, location)
+        try db.execute("ALTER TABLE entries DROP COLUMN sealed_sha256")
+        #expect(try !db.hasColumn("entries", "sealed_sha256"))
+        let store = try StoreLocation.open(location, create: false)
+        #expect(try db.hasColumn("entries", "sealed_sha256"))
+        let entry = try store.append(try dossiers()[0], json: try json(try dossiers()[0]), by: "a", reason: nil, now: Date())
+        #expect(entry.sealedSHA256?.count == 64)
+        #expect(try store.verify().ok)
+    }
+
     @Test("Changing one byte of a stored dossier or source in the file is found, and the entry named")
     func tamper() throws {
         for tamperSource in [false, true] {
