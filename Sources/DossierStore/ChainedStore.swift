@@ -443,8 +443,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         guard wanted.count >= 8, wanted.allSatisfy({ "0123456789abcdef-".contains($0) }) else {
             throw StoreError.unknownID(id, candidates: [])
         }
-        let rows = try db.query(
-            "SELECT \(columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
+        // A whole id is found by the unique index (export and review resolve thousands); a prefix, as
+        // typed, by comparing every id's start.
+        let rows =
+            wanted.count == 36
+            ? try db.query("SELECT \(columns) FROM entries WHERE id = $1", [.text(wanted)])
+            : try db.query(
+                "SELECT \(columns) FROM entries WHERE substr(id, 1, \(wanted.count)) = $1 ORDER BY seq LIMIT 11", [.text(wanted)])
         let found = rows.map(Self.entry)
         guard found.count == 1, let only = found.first else {
             throw StoreError.unknownID(id, candidates: found.prefix(10).map { "\($0.id) (\($0.kind.rawValue), \($0.bidderName))" })

@@ -92,6 +92,35 @@ extension ChainedDossierStore {
         }
     }
 
+    /// A consistency proof from `keptNote` (a checkpoint this store's key signed, kept outside it) to
+    /// the store's latest checkpoint: refused, saying why, when the kept checkpoint is not signed by
+    /// the store's key or does not match the entries it covers (one was changed or removed).
+    public func consistencyProof(from keptNote: String) throws -> ConsistencyProof {
+        guard let verifier = try registeredVerifier(), let latest = try latestCheckpoint() else {
+            throw StoreError.refused("\(db.location): the store has signed no checkpoint yet; nothing to prove")
+        }
+        let kept: StoreCheckpoint
+        do { kept = try StoreCheckpoint.open(keptNote, verifier: verifier) } catch {
+            throw StoreError.refused("the kept checkpoint is not one of this store's (\(error))")
+        }
+        let (old, new) = (kept.checkpoint.size, latest.checkpoint.size)
+        guard old > 0 else { throw StoreError.refused("the kept checkpoint covers no entries; a proof from it would prove nothing") }
+        guard old <= new else {
+            throw StoreError.refused(
+                "the kept checkpoint covers \(old) entries, the store's latest checkpoint only \(new): entries were removed")
+        }
+        var tree = MerkleTree()
+        try pages { entry in if tree.size < new { tree.append(leafHash: Self.leaf(entry.entryHash)) } }
+        guard tree.size == new, tree.root(size: new) == latest.checkpoint.root else {
+            throw StoreError.refused("the store's latest checkpoint does not match its entries; run `uea-screen dossier verify`")
+        }
+        guard tree.root(size: old) == kept.checkpoint.root else {
+            throw StoreError.refused(
+                "the kept checkpoint does not match this store's first \(old) entries: an entry it covers was changed or removed")
+        }
+        return ConsistencyProof(oldSize: old, proof: tree.consistencyProof(from: old, to: new), checkpoint: latest.note)
+    }
+
     /// Signs a checkpoint of everything stored so far with `signer` (registered as the store's key
     /// on first use; another key is refused) and keeps it. Only what was added since the last
     /// checkpoint is hashed. Returns the latest checkpoint (unchanged when nothing was added).

@@ -312,6 +312,8 @@ public protocol DossierStore: AnyObject, Sendable {
     /// Signs and keeps a checkpoint of everything stored so far (see ChainedDossierStore).
     @discardableResult func checkpoint(signer: NoteSigner) throws -> StoreCheckpoint
     func latestCheckpoint() throws -> StoreCheckpoint?
+    /// A consistency proof from a checkpoint kept outside the store to its latest (`ChainedDossierStore`).
+    func consistencyProof(from keptNote: String) throws -> ConsistencyProof
     /// The hash of the last entry (the chain's head) as stored, without re-hashing anything.
     func head() throws -> String
     func logAccess(by: String, action: String, target: String?) throws

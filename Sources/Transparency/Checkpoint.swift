@@ -110,3 +110,62 @@ public struct TlogProof: Sendable, Equatable {
         return checkpoint
     }
 }
+
+/// A consistency proof from an earlier checkpoint of the log to a later signed one, written as the
+/// body of a C2SP tlog-witness `add-checkpoint` request (c2sp.org/tlog-witness): the line `old N`
+/// (the earlier size, decimal without leading zeros), one base64 hash per line (the RFC 6962
+/// §2.1.2 consistency proof, at most 63), an empty line, then the signed checkpoint. Whoever kept
+/// the earlier checkpoint checks with it and the log's verifier key alone that the later tree
+/// extends it: nothing it covered was changed or removed.
+public struct ConsistencyProof: Sendable, Equatable {
+    public var oldSize: Int
+    public var proof: [Merkle.Hash]
+    /// The later signed checkpoint, verbatim.
+    public var checkpoint: String
+
+    public init(oldSize: Int, proof: [Merkle.Hash], checkpoint: String) {
+        self.oldSize = oldSize
+        self.proof = proof
+        self.checkpoint = checkpoint
+    }
+
+    public var text: String {
+        (["old \(oldSize)"] + proof.map { $0.base64EncodedString() }).map { $0 + "\n" }.joined() + "\n" + checkpoint
+    }
+
+    public init(text: String) throws {
+        guard let blank = text.range(of: "\n\n") else {
+            throw SignedNote.FormatError("a consistency proof has an empty line before its checkpoint")
+        }
+        var lines = text[..<blank.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+        guard let line = lines.popFirst(), line.hasPrefix("old "), let size = Int(line.dropFirst(4)), size >= 0,
+            String(size) == line.dropFirst(4)
+        else { throw SignedNote.FormatError("a consistency proof starts with 'old N' (the earlier size, no leading zeros)") }
+        guard lines.count <= 63 else { throw SignedNote.FormatError("a consistency proof has at most 63 hash lines") }
+        var proof: [Merkle.Hash] = []
+        for line in lines {
+            guard let hash = Data(base64Encoded: line), hash.count == Merkle.hashSize else {
+                throw SignedNote.FormatError("a proof line is not a base64 SHA-256")
+            }
+            proof.append(hash)
+        }
+        self.init(oldSize: size, proof: proof, checkpoint: String(text[blank.upperBound...]))
+    }
+
+    /// Checks the proof from `old` (a checkpoint the caller trusts, of the same log) with
+    /// `verifier`: the later checkpoint is signed by it, is of the same log, is not smaller, and
+    /// its tree extends the earlier one (RFC 9162 §2.1.4.2). Returns the later checkpoint.
+    public func verify(from old: Checkpoint, verifier: NoteVerifier) throws -> Checkpoint {
+        let new = try Checkpoint.open(checkpoint, verifier: verifier)
+        guard new.origin == old.origin else {
+            throw SignedNote.FormatError("the proof's checkpoint is of '\(new.origin)', the earlier one of '\(old.origin)'")
+        }
+        guard oldSize == old.size else {
+            throw SignedNote.FormatError("the proof starts at size \(oldSize), the earlier checkpoint has \(old.size) entries")
+        }
+        do {
+            try Merkle.verifyConsistency(size1: old.size, size2: new.size, root1: old.root, root2: new.root, proof: proof)
+        } catch { throw SignedNote.FormatError("consistency proof from \(old.size) to \(new.size) entries: \(error)") }
+        return new
+    }
+}

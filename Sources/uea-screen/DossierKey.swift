@@ -48,12 +48,22 @@ struct DossierCheckpoint: ParsableCommand {
             auditor, it makes any later removal or change of what it covers detectable: \
             `uea-screen dossier verify --vkey KEY --expect-checkpoint FILE`.
 
+            With --since FILE (a checkpoint kept earlier), prints instead a consistency proof from it to \
+            the checkpoint signed now (the body of a C2SP tlog-witness add-checkpoint request: `old N`, \
+            the RFC 6962 proof hashes, an empty line, the signed checkpoint). Whoever kept FILE checks \
+            it without the store: `uea-screen dossier verify --consistency PROOF --expect-checkpoint FILE \
+            --vkey KEY`, or any tool that implements RFC 9162 §2.1.4.2.
+
             Examples:
               uea-screen dossier checkpoint > PFL-2026-017.checkpoint
+              uea-screen dossier checkpoint --since PFL-2026-017.checkpoint > PFL-2026-017.consistency
 
-            Exit codes: 0 printed, 2 no checkpoint could be signed (no key on this machine, or the store is damaged).
+            Exit codes: 0 printed, 2 no checkpoint could be signed (no key on this machine, or the store is damaged), \
+            or the kept checkpoint is not this store's or does not match its entries.
             """)
     @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("A checkpoint kept earlier: print a consistency proof from it.", valueName: "file"))
+    var since: String?
 
     func run() throws {
         try runCommand {
@@ -61,7 +71,19 @@ struct DossierCheckpoint: ParsableCommand {
             guard let checkpoint = StoreOptions.sign(store) else {
                 throw CommandFailure.refused("\(options.location): no checkpoint was signed (see the line above)")
             }
-            FileHandle.standardOutput.write(Data(checkpoint.note.utf8))
+            guard let since else {
+                FileHandle.standardOutput.write(Data(checkpoint.note.utf8))
+                return
+            }
+            guard let kept = try? String(contentsOfFile: since, encoding: .utf8) else {
+                throw CommandFailure.refused("\(since): cannot be read; give the file `uea-screen dossier checkpoint` wrote")
+            }
+            do {
+                let proof = try store.consistencyProof(from: kept)
+                FileHandle.standardOutput.write(Data(proof.text.utf8))
+            } catch let error as StoreError {
+                throw CommandFailure.refused("\(since): \(error)")
+            }
         }
     }
 }

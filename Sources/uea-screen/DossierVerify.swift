@@ -18,7 +18,17 @@ struct DossierVerify: ParsableCommand {
             rewritten from the start, are found only against a head recorded elsewhere (the case file, an \
             earlier bundle): pass it with --expect-head. Every broken entry is listed, not only the first.
 
-            Exit codes: 0 the store (or bundle) verifies, 1 an entry is broken or the expected head is not in the chain, 2 unreadable.
+            With --consistency PROOF (from `uea-screen dossier checkpoint --since`), --expect-checkpoint \
+            and --vkey, no store is read: the proof must show that the checkpoint it carries, signed by \
+            the key, extends the kept one (nothing the kept checkpoint covers was changed or removed).
+
+            Examples:
+              uea-screen dossier verify --vkey "$(cat store.vkey)" --expect-checkpoint PFL-2026-017.checkpoint
+              uea-screen dossier verify --bundle PFL-2026-017.tar --vkey "$(cat store.vkey)"
+              uea-screen dossier verify --consistency PFL-2026-017.consistency --expect-checkpoint PFL-2026-017.checkpoint --vkey "$(cat store.vkey)"
+
+            Exit codes: 0 the store (or bundle, or proof) verifies, 1 an entry is broken, the expected head is not in the chain \
+            or the proof does not hold, 2 unreadable.
             """)
     @OptionGroup var options: StoreOptions
     @Option(help: "Verify an export bundle instead of a store (no store needed).") var bundle: String?
@@ -30,6 +40,11 @@ struct DossierVerify: ParsableCommand {
     var vkey: String?
     @Option(help: ArgumentHelp("A signed checkpoint kept outside the store (`uea-screen dossier checkpoint`).", valueName: "file"))
     var expectCheckpoint: String?
+    @Option(
+        help: ArgumentHelp(
+            "A consistency proof (`uea-screen dossier checkpoint --since`) to check against --expect-checkpoint with --vkey.",
+            valueName: "file"))
+    var consistency: String?
     @Option(help: ArgumentHelp("The age identity file (`age-keygen` output) an encrypted bundle was made for.", valueName: "file"))
     var identity: String?
     @Option(help: "Report templates folder, to check a bundle's reports (default: the installed templates).") var templates: String?
@@ -54,6 +69,10 @@ struct DossierVerify: ParsableCommand {
                     throw CommandFailure.refused("\(expectCheckpoint): cannot be read; give the file `uea-screen dossier checkpoint` wrote")
                 }
                 kept = text
+            }
+            if let consistency {
+                try checkConsistency(consistency, kept: kept, verifier: pinned)
+                return
             }
             let trust = CheckpointTrust(vkey: pinned, checkpoint: kept)
             var identities: [Age.Identity] = []
@@ -105,6 +124,34 @@ struct DossierVerify: ParsableCommand {
                 }
             }
             if !report.ok { throw CommandFailure.findings }
+        }
+    }
+
+    /// `--consistency`: the proof file against the kept checkpoint and the given key, no store read.
+    func checkConsistency(_ path: String, kept: String?, verifier: NoteVerifier?) throws {
+        guard let kept, let verifier, bundle == nil else {
+            throw CommandFailure.usage("--consistency needs --expect-checkpoint and --vkey, and no --bundle")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandFailure.refused("\(path): cannot be read; give the file `uea-screen dossier checkpoint --since` wrote")
+        }
+        let old: Checkpoint
+        do { old = try Checkpoint.open(kept, verifier: verifier) } catch {
+            throw CommandFailure.refused(
+                "\(expectCheckpoint ?? "--expect-checkpoint"): not a checkpoint signed by the key given (\(error))")
+        }
+        let proof: ConsistencyProof
+        do { proof = try ConsistencyProof(text: text) } catch {
+            throw CommandFailure.refused("\(path): not a consistency proof (\(error))")
+        }
+        do {
+            let new = try proof.verify(from: old, verifier: verifier)
+            print(
+                "ok: the checkpoint of \(new.size) entries, signed by \(verifier.vkey), extends the kept checkpoint of \(old.size) entries (RFC 9162 consistency proof)"
+            )
+        } catch {
+            print(DisplayText.oneLine("BROKEN: \(error)"))
+            throw CommandFailure.findings
         }
     }
 }

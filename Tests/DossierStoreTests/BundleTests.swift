@@ -56,6 +56,34 @@ struct BundleTests {
         #expect(report.broken.contains { $0.reason == "templates/labels.yaml does not match its SHA-256" }, "\(report.broken)")
     }
 
+    @Test(
+        "The manifest written piece by piece is the same JSON as the synthesized encoding, every field present (a field added to the manifest and not to its writer fails here)"
+    )
+    func manifestPieceByPiece() throws {
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
+        let ids = try store.entries(StoreFilter()).map(\.id)
+        let bundle = try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl)
+        var manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: try #require(try Tar.extract(bundle)["manifest.json"]))
+        // Every optional field set, so that none is compared as absent on both sides.
+        manifest.templates = manifest.templates ?? ["report.html.mustache"]
+        manifest.renderedBy = manifest.renderedBy ?? "0.0.0"
+        manifest.vkey = manifest.vkey ?? "a+b+c"
+        manifest.checkpoint = manifest.checkpoint ?? "checkpoint"
+        manifest.coverage = manifest.coverage ?? []
+        manifest.people = manifest.people ?? []
+        manifest.awards = manifest.awards ?? []
+        manifest.decisions = manifest.decisions ?? []
+        manifest.storeProblems = ["entry 1: \"quoted\" and \\ and é"]
+        let mirror = Mirror(reflecting: manifest)
+        #expect(mirror.children.allSatisfy { child in (child.value as Any?).map { "\($0)" != "nil" } ?? false })
+        let piecewise = try JSONSerialization.jsonObject(with: try manifest.encoded()) as? NSDictionary
+        let whole = try JSONSerialization.jsonObject(with: try encode(manifest)) as? NSDictionary
+        #expect(piecewise != nil)
+        #expect(piecewise == whole)
+        #expect(piecewise?.count == mirror.children.count)
+    }
+
     @Test("A bundle verifies without the store and is a tar the system tar reads", arguments: TestStores.backends)
     func roundTrip(backend: String) throws {
         let (store, location) = try storeWithSample(backend)

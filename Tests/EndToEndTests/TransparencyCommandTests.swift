@@ -105,6 +105,74 @@ struct TransparencyCommandTests {
         #expect(refused.status == 1 && refused.stdout.hasPrefix("invalid"))
     }
 
+    @Test(
+        "A consistency proof from a kept checkpoint to a later one: verify and an independent verifier (Python, from RFC 9162) accept it; a changed hash, another start or a store whose covered entry was changed are refused"
+    )
+    func consistencyProofs() throws {
+        let (folder, store, _, vkey) = try exported()
+        let kept = folder.appendingPathComponent("kept.checkpoint").path
+        try Data(try expectCommand(["dossier", "checkpoint", "--store", store], exits: 0).stdout.utf8).write(
+            to: URL(fileURLWithPath: kept))
+        // More entries after the kept checkpoint: the tender screened again.
+        _ = try expectCommand(["screen", Self.sample, "--store", store, "--reason", "tweede ronde"], exits: 1)
+        let proofText = try expectCommand(["dossier", "checkpoint", "--store", store, "--since", kept], exits: 0).stdout
+        #expect(proofText.hasPrefix("old "), "\(proofText)")
+        let proof = folder.appendingPathComponent("proof.txt").path
+        try Data(proofText.utf8).write(to: URL(fileURLWithPath: proof))
+        let verified = try expectCommand(
+            ["dossier", "verify", "--consistency", proof, "--expect-checkpoint", kept, "--vkey", vkey], exits: 0)
+        #expect(verified.stdout.contains("extends the kept checkpoint of"), "\(verified.stdout)")
+        if Self.pythonReady {
+            let independent = try run(which("python3")!, [Self.independent, "consistency", vkey, kept, proof])
+            #expect(independent.status == 0 && independent.stdout.hasPrefix("ok "), "\(independent.stdout)\(independent.stderr)")
+        }
+        // One bit of a proof hash, or another starting size: refused by both.
+        var lines = proofText.components(separatedBy: "\n")
+        var hash = try #require(Data(base64Encoded: lines[1]))
+        hash[5] ^= 0x01
+        lines[1] = hash.base64EncodedString()
+        let changed = folder.appendingPathComponent("changed.txt").path
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: changed))
+        let oldSize = try #require(Int(proofText.prefix { $0 != "\n" }.dropFirst(4)))
+        let shifted = folder.appendingPathComponent("shifted.txt").path
+        try Data(proofText.replacingOccurrences(of: "old \(oldSize)\n", with: "old \(oldSize - 1)\n").utf8).write(
+            to: URL(fileURLWithPath: shifted))
+        for bad in [changed, shifted] {
+            let refused = try expectCommand(
+                ["dossier", "verify", "--consistency", bad, "--expect-checkpoint", kept, "--vkey", vkey], exits: 1)
+            #expect(refused.stdout.hasPrefix("BROKEN: "), "\(refused.stdout)")
+            if Self.pythonReady {
+                #expect(try run(which("python3")!, [Self.independent, "consistency", vkey, kept, bad]).status == 1)
+            }
+        }
+        // Without the kept checkpoint or the key: a usage error, nothing checked.
+        _ = try expectCommand(["dossier", "verify", "--consistency", proof, "--vkey", vkey], exits: 64)
+        // A store in which an entry the kept checkpoint covers was changed, by someone who holds the
+        // signing key (rows rewritten around the triggers, checkpoints deleted and signed again),
+        // gives no proof: the store says why.
+        let copy = folder.appendingPathComponent("changed.sqlite").path
+        try FileManager.default.copyItem(atPath: store, toPath: copy)
+        let python = try #require(which("python3"))
+        let rewrite = try run(
+            python,
+            [
+                "-c",
+                """
+                import sqlite3, sys
+                c = sqlite3.connect(sys.argv[1])
+                for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+                    c.execute("DROP TRIGGER " + name)
+                c.execute("UPDATE entries SET entry_hash = '00' || substr(entry_hash, 3) WHERE seq = 1")
+                c.execute("DELETE FROM checkpoints")
+                c.commit()
+                """,
+                copy,
+            ])
+        #expect(rewrite.status == 0, "\(rewrite.stderr)")
+        let forked = try expectCommand(["dossier", "checkpoint", "--store", copy, "--since", kept], exits: 2)
+        #expect(forked.stderr.contains("does not match this store's first"), "\(forked.stderr)")
+    }
+
     /// The bundle unpacked into `folder/unpacked`, its manifest, and its entries' ids and hashes.
     func unpack(_ bundle: String, into folder: URL) throws -> (URL, [String: Any], [(String, String)]) {
         let unpacked = folder.appendingPathComponent("unpacked")

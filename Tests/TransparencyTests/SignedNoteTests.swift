@@ -133,4 +133,35 @@ import Testing
         }
         #expect(throws: SignedNote.FormatError.self) { try Checkpoint(text: "origin\n011\nAAAA\n") }
     }
+
+    /// A consistency proof as the body of a C2SP tlog-witness add-checkpoint request, from every
+    /// earlier size of an 11-leaf tree; the wrong start, another log's checkpoint, a tree that is
+    /// not an extension and a proof of more than 63 lines are refused.
+    @Test func consistencyProof() throws {
+        let signer = try NoteSigner(name: "uea-screen.example/store")
+        var tree = MerkleTree()
+        for leaf in 0..<11 { tree.append(leafHash: Merkle.leafHash(Data("entry \(leaf)".utf8))) }
+        let new = Checkpoint(origin: signer.name, size: 11, root: tree.root())
+        let signed = try new.signed(by: signer)
+        for size in 1...11 {
+            let old = Checkpoint(origin: signer.name, size: size, root: tree.root(size: size))
+            let proof = ConsistencyProof(oldSize: size, proof: tree.consistencyProof(from: size), checkpoint: signed)
+            #expect(proof.text.hasPrefix("old \(size)\n"))
+            let parsed = try ConsistencyProof(text: proof.text)
+            #expect(parsed == proof)
+            #expect(try parsed.verify(from: old, verifier: signer.verifier) == new)
+            // A proof read against a checkpoint of another size, or of another tree of this size: refused.
+            if size > 1 {
+                let other = Checkpoint(origin: signer.name, size: size - 1, root: tree.root(size: size - 1))
+                #expect(throws: SignedNote.FormatError.self) { try parsed.verify(from: other, verifier: signer.verifier) }
+                let fork = Checkpoint(origin: signer.name, size: size, root: tree.root(size: size - 1))
+                #expect(throws: SignedNote.FormatError.self) { try parsed.verify(from: fork, verifier: signer.verifier) }
+            }
+            let elsewhere = Checkpoint(origin: "other.example/log", size: size, root: tree.root(size: size))
+            #expect(throws: SignedNote.FormatError.self) { try parsed.verify(from: elsewhere, verifier: signer.verifier) }
+        }
+        let long = "old 1\n" + String(repeating: Data(count: 32).base64EncodedString() + "\n", count: 64) + "\n" + signed
+        #expect(throws: SignedNote.FormatError.self) { try ConsistencyProof(text: long) }
+        #expect(throws: SignedNote.FormatError.self) { try ConsistencyProof(text: "old 01\n\n" + signed) }
+    }
 }

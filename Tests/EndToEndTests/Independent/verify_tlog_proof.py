@@ -3,7 +3,11 @@
 (C2SP signed-note, tlog-checkpoint, tlog-proof@v1; RFC 6962 / RFC 9162), not from uea-screen's code.
 
 usage: verify_tlog_proof.py VKEY PROOF_FILE ENTRY_HASH_HEX
-Exit 0 and prints "ok <index> <size>" when the proof is valid; exit 1 with one line otherwise.
+       verify_tlog_proof.py consistency VKEY KEPT_CHECKPOINT_FILE PROOF_FILE
+The second form checks a consistency proof written as a C2SP tlog-witness add-checkpoint body
+("old N", base64 proof lines, an empty line, the signed checkpoint) against a checkpoint kept earlier.
+Exit 0 and prints "ok <index> <size>" (or "ok <old size> <new size>") when the proof is valid; exit 1
+with one line otherwise.
 """
 import base64
 import hashlib
@@ -81,7 +85,70 @@ def root_from_inclusion(index, size, leaf, proof):
     return r
 
 
+def consistent(first, second, first_hash, second_hash, proof):
+    # RFC 9162, section 2.1.4.2
+    if first > second:
+        fail("the earlier tree is larger")
+    if first == second:
+        if proof or first_hash != second_hash:
+            fail("same size, other tree")
+        return
+    if first == 0 or not proof:
+        fail("no proof")
+    if first & (first - 1) == 0:
+        proof = [first_hash] + proof
+    fn, sn = first - 1, second - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = proof[0]
+    for c in proof[1:]:
+        if sn == 0:
+            fail("proof too long")
+        if fn & 1 or fn == sn:
+            fr = node(c, fr)
+            sr = node(c, sr)
+            if not fn & 1:
+                while not fn & 1 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node(sr, c)
+        fn >>= 1
+        sn >>= 1
+    if sn != 0:
+        fail("proof too short")
+    if fr != first_hash or sr != second_hash:
+        fail("the proof does not lead to both roots")
+
+
+def checkpoint_of(note, name, key_id, public_key):
+    lines = open_note(note, name, key_id, public_key).split("\n")
+    if lines[0] != name:
+        fail("checkpoint origin is not the key's name")
+    return int(lines[1]), base64.b64decode(lines[2], validate=True)
+
+
+def main_consistency(vkey, kept_path, proof_path):
+    name, key_id, public_key = parse_vkey(vkey)
+    with open(kept_path, encoding="utf-8") as handle:
+        old_size, old_root = checkpoint_of(handle.read(), name, key_id, public_key)
+    with open(proof_path, encoding="utf-8") as handle:
+        text = handle.read()
+    head, _, note = text.partition("\n\n")
+    lines = head.split("\n")
+    if not lines[0].startswith("old ") or int(lines[0][4:]) != old_size:
+        fail("the proof does not start at the kept checkpoint's size")
+    proof = [base64.b64decode(line, validate=True) for line in lines[1:]]
+    new_size, new_root = checkpoint_of(note, name, key_id, public_key)
+    consistent(old_size, new_size, old_root, new_root, proof)
+    print("ok %d %d" % (old_size, new_size))
+
+
 def main():
+    if sys.argv[1] == "consistency":
+        main_consistency(sys.argv[2], sys.argv[3], sys.argv[4])
+        return
     vkey, proof_path, entry_hash = sys.argv[1], sys.argv[2], sys.argv[3]
     name, key_id, public_key = parse_vkey(vkey)
     with open(proof_path, encoding="utf-8") as handle:
