@@ -49,7 +49,10 @@ let package = Package(
         // The rule data of checklists/, each value with its source, and the YAML and CSV readers.
         .target(name: "RuleData", dependencies: ["Basics", "ESPD", "DossierModel", .product(name: "Yams", package: "Yams")]),
         // RFC 6962 Merkle trees, C2SP signed notes, checkpoints and tlog proofs (Ed25519 from swift-crypto).
-        .target(name: "Transparency", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Transparency", dependencies: ["CTimestamp", .product(name: "Crypto", package: "swift-crypto")]),
+        // RFC 3161 time stamps through OpenSSL's TS functions; libcrypto is opened with dlopen on
+        // first use (headers from libssl-dev at build time), so no other command loads it.
+        .target(name: "CTimestamp"),
         // The age file format (c2sp.org/age) with X25519 recipients, for bundles an auditor opens with `age`.
         .target(name: "AgeEncryption", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // eForms notices (the tender context as published), read with the SDK's XPaths of checklists/eforms.yaml.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierModel
 import DossierStore
 import Foundation
 import Transparency
@@ -54,8 +55,16 @@ struct DossierCheckpoint: ParsableCommand {
             it without the store: `uea-screen dossier verify --consistency PROOF --expect-checkpoint FILE \
             --vkey KEY`, or any tool that implements RFC 9162 §2.1.4.2.
 
+            With --tsq FILE, also writes an RFC 3161 time-stamp request for the printed checkpoint (its \
+            SHA-256) to FILE. Send it to a time-stamp authority and keep its response beside the \
+            checkpoint: `uea-screen dossier verify --expect-checkpoint FILE --tsr RESPONSE --tsa-chain \
+            CHAIN.pem` proves, offline, that the checkpoint (and so every entry it covers) existed at \
+            the response's time.
+
             Examples:
               uea-screen dossier checkpoint > PFL-2026-017.checkpoint
+              uea-screen dossier checkpoint --tsq PFL-2026-017.tsq > PFL-2026-017.checkpoint
+              curl --data-binary @PFL-2026-017.tsq -H 'Content-Type: application/timestamp-query' https://tsa.example/ > PFL-2026-017.tsr
               uea-screen dossier checkpoint --since PFL-2026-017.checkpoint > PFL-2026-017.consistency
 
             Exit codes: 0 printed, 2 no checkpoint could be signed (no key on this machine, or the store is damaged), \
@@ -64,6 +73,12 @@ struct DossierCheckpoint: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("A checkpoint kept earlier: print a consistency proof from it.", valueName: "file"))
     var since: String?
+    @Option(help: ArgumentHelp("Also write an RFC 3161 time-stamp request for the printed checkpoint to this file.", valueName: "file"))
+    var tsq: String?
+
+    func validate() throws {
+        if since != nil && tsq != nil { throw ValidationError("--tsq stamps a checkpoint, --since prints a proof: give one of them") }
+    }
 
     func run() throws {
         try runCommand {
@@ -72,6 +87,11 @@ struct DossierCheckpoint: ParsableCommand {
                 throw CommandFailure.refused("\(options.location): no checkpoint was signed (see the line above)")
             }
             guard let since else {
+                if let tsq {
+                    do { try AtomicFile.write(try TimeStamp.request(for: Data(checkpoint.note.utf8)), to: tsq) } catch {
+                        throw CommandFailure.refused("\(tsq): no time-stamp request was written (\(error))")
+                    }
+                }
                 FileHandle.standardOutput.write(Data(checkpoint.note.utf8))
                 return
             }

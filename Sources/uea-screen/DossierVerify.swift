@@ -22,9 +22,14 @@ struct DossierVerify: ParsableCommand {
             and --vkey, no store is read: the proof must show that the checkpoint it carries, signed by \
             the key, extends the kept one (nothing the kept checkpoint covers was changed or removed).
 
+            With --tsr RESPONSE and --tsa-chain CHAIN.pem, the RFC 3161 time stamp of the checkpoint given \
+            with --expect-checkpoint is checked offline: granted, over that checkpoint's SHA-256, signed by \
+            a certificate that chains to CHAIN.pem as it was valid at the stamp's own time.
+
             Examples:
               uea-screen dossier verify --vkey "$(cat store.vkey)" --expect-checkpoint PFL-2026-017.checkpoint
               uea-screen dossier verify --bundle PFL-2026-017.tar --vkey "$(cat store.vkey)"
+              uea-screen dossier verify --bundle PFL-2026-017.tar --vkey "$(cat store.vkey)" --expect-checkpoint PFL-2026-017.checkpoint --tsr PFL-2026-017.tsr --tsa-chain tsa-chain.pem
               uea-screen dossier verify --consistency PFL-2026-017.consistency --expect-checkpoint PFL-2026-017.checkpoint --vkey "$(cat store.vkey)"
 
             Exit codes: 0 the store (or bundle, or proof) verifies, 1 an entry is broken, the expected head is not in the chain \
@@ -45,12 +50,21 @@ struct DossierVerify: ParsableCommand {
             "A consistency proof (`uea-screen dossier checkpoint --since`) to check against --expect-checkpoint with --vkey.",
             valueName: "file"))
     var consistency: String?
+    @Option(
+        help: ArgumentHelp(
+            "The RFC 3161 time-stamp response for the --expect-checkpoint file (`dossier checkpoint --tsq`).", valueName: "file"))
+    var tsr: String?
+    @Option(help: ArgumentHelp("The time-stamp authority's certificate chain (PEM) to check --tsr with.", valueName: "file"))
+    var tsaChain: String?
     @Option(help: ArgumentHelp("The age identity file (`age-keygen` output) an encrypted bundle was made for.", valueName: "file"))
     var identity: String?
     @Option(help: "Report templates folder, to check a bundle's reports (default: the installed templates).") var templates: String?
     @Option(help: "Output format: text or json.") var format: Inspect.Format = .text
 
     func validate() throws {
+        if (tsr == nil) != (tsaChain == nil) || (tsr != nil && expectCheckpoint == nil) {
+            throw ValidationError("--tsr needs --tsa-chain and --expect-checkpoint (the checkpoint the time stamp is for)")
+        }
         if let expectHead, expectHead.count != 64 || !expectHead.lowercased().allSatisfy(\.isHexDigit) {
             throw ValidationError("--expect-head must be a SHA-256 in hex (64 characters), as verify prints it")
         }
@@ -70,8 +84,11 @@ struct DossierVerify: ParsableCommand {
                 }
                 kept = text
             }
+            // The kept checkpoint's time stamp first: a broken one is reported with the rest and fails the run.
+            let stampHolds = try checkTimeStamp(kept: kept)
             if let consistency {
                 try checkConsistency(consistency, kept: kept, verifier: pinned)
+                if !stampHolds { throw CommandFailure.findings }
                 return
             }
             let trust = CheckpointTrust(vkey: pinned, checkpoint: kept)
@@ -123,7 +140,33 @@ struct DossierVerify: ParsableCommand {
                     print("\(report.broken.count) problems; \(report.entries) entries, head \(report.headHash)")
                 }
             }
-            if !report.ok { throw CommandFailure.findings }
+            if !report.ok || !stampHolds { throw CommandFailure.findings }
+        }
+    }
+
+    /// `--tsr`: the time stamp of the kept checkpoint's bytes, checked against `--tsa-chain`; prints
+    /// one line either way and returns whether it holds (true when none was given).
+    func checkTimeStamp(kept: String?) throws -> Bool {
+        guard let tsr, let tsaChain, let kept else { return true }
+        guard let response = FileManager.default.contents(atPath: tsr) else {
+            throw CommandFailure.refused("\(tsr): cannot be read; give the time-stamp authority's response to the --tsq request")
+        }
+        guard let chain = FileManager.default.contents(atPath: tsaChain) else {
+            throw CommandFailure.refused("\(tsaChain): cannot be read; give the authority's certificate chain in PEM")
+        }
+        do {
+            let stamp = try TimeStamp.verify(response: response, for: Data(kept.utf8), chain: chain)
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate, .withFullTime, .withSpaceBetweenDateAndTime]
+            print(
+                DisplayText.oneLine(
+                    "time stamp: the kept checkpoint existed at \(formatter.string(from: stamp.time)) (RFC 3161, genTime \(stamp.generalizedTime)"
+                        + (stamp.authority.map { ", by \($0)" } ?? "")
+                        + "; the authority's certificate chain was valid at that time)"))
+            return true
+        } catch {
+            print(DisplayText.oneLine("BROKEN: the time stamp \(tsr) does not prove the kept checkpoint's time: \(error)"))
+            return false
         }
     }
 

@@ -21,7 +21,7 @@ struct ArchitectureTests {
         "Screening": ["Basics", "ESPD", "SafeXML", "DossierModel", "RuleData", "Names", "EForms"],
         "Reports": ["Basics", "DossierModel", "RuleData", "Screening", "ESPD", "Mustache"],
         // Merkle trees, signed notes and proofs: the cryptography and nothing of the domain.
-        "Transparency": ["Crypto"],
+        "Transparency": ["Crypto", "CTimestamp"],
         "AgeEncryption": ["Crypto"],
         "DossierStore": ["Basics", "DossierModel", "Transparency", "AgeEncryption", "CSQLite", "CLibPQ", "Crypto"],
     ]

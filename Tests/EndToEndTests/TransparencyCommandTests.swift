@@ -173,6 +173,71 @@ struct TransparencyCommandTests {
         #expect(forked.stderr.contains("does not match this store's first"), "\(forked.stderr)")
     }
 
+    static let localTSA = Paths.repositoryFile("Tests/EndToEndTests/Independent/local_tsa.sh")
+    static let tsaTools = which("openssl") != nil && which("faketime") != nil
+    static let tsaToolsMissing = Comment(rawValue: "openssl or faketime is not installed: the RFC 3161 time stamps were not tested")
+
+    @Test(
+        "An RFC 3161 time stamp of a kept checkpoint, from a local TSA made with OpenSSL: verified offline at its own time, also after the TSA certificate expired; a changed token, one for another checkpoint, one made after the certificate expired or a foreign chain are refused",
+        .enabled(if: tsaTools, tsaToolsMissing))
+    func timeStamps() throws {
+        let (folder, store, bundle, vkey) = try exported()
+        let kept = folder.appendingPathComponent("kept.checkpoint")
+        let request = folder.appendingPathComponent("kept.tsq").path
+        try Data(try expectCommand(["dossier", "checkpoint", "--store", store, "--tsq", request], exits: 0).stdout.utf8).write(to: kept)
+        let bash = try #require(which("bash"))
+        func tsa(_ arguments: [String]) throws { try Self.tsaRun(bash, arguments) }
+        let now = folder.appendingPathComponent("tsa-now").path
+        let old = folder.appendingPathComponent("tsa-2020").path
+        try tsa(["setup", now])
+        try tsa(["setup", old, "2020-01-01 00:00:00"])  // its TSA certificate expired on 31 January 2020
+        func stamp(_ tsa: String, _ name: String, at time: String? = nil) throws -> String {
+            let response = folder.appendingPathComponent(name).path
+            try Self.tsaRun(bash, ["stamp", tsa, request, response] + (time.map { [$0] } ?? []))
+            return response
+        }
+        let current = try stamp(now, "now.tsr")
+        let inTime = try stamp(old, "2020-01-10.tsr", at: "2020-01-10 12:00:00")
+        let late = try stamp(old, "2020-03-01.tsr", at: "2020-03-01 12:00:00")
+        func verify(_ response: String, chain: String, checkpoint: String = kept.path, exits status: Int32) throws -> String {
+            try expectCommand(
+                [
+                    "dossier", "verify", "--bundle", bundle, "--vkey", vkey, "--expect-checkpoint", checkpoint, "--tsr", response,
+                    "--tsa-chain", chain + "/ca.pem",
+                ], exits: status
+            ).stdout
+        }
+        #expect(try verify(current, chain: now, exits: 0).contains("time stamp: the kept checkpoint existed at"))
+        // Made while the TSA certificate was valid: still proves its time after the certificate expired.
+        let expired = try verify(inTime, chain: old, exits: 0)
+        #expect(expired.contains("existed at 2020-01-10 12:00:0"), "\(expired)")
+        #expect(expired.contains("genTime 20200110120000Z"), "\(expired)")
+        // Made after the TSA certificate expired: refused.
+        #expect(try verify(late, chain: old, exits: 1).contains("BROKEN: the time stamp"))
+        // Another authority's chain, a changed byte, another checkpoint: refused.
+        #expect(try verify(current, chain: old, exits: 1).contains("BROKEN: the time stamp"))
+        var token = try Data(contentsOf: URL(fileURLWithPath: current))
+        token[token.count - 5] ^= 0x01
+        let changed = folder.appendingPathComponent("changed.tsr").path
+        try token.write(to: URL(fileURLWithPath: changed))
+        #expect(try verify(changed, chain: now, exits: 1).contains("BROKEN: the time stamp"))
+        _ = try expectCommand(["screen", Self.sample, "--store", store, "--reason", "tweede ronde"], exits: 1)
+        let other = folder.appendingPathComponent("other.checkpoint")
+        try Data(try expectCommand(["dossier", "checkpoint", "--store", store], exits: 0).stdout.utf8).write(to: other)
+        #expect(try verify(current, chain: now, checkpoint: other.path, exits: 1).contains("BROKEN: the time stamp"))
+        // OpenSSL's own verifier, an independent check of the request and token the product made.
+        let openssl = try run(
+            try #require(which("openssl")), ["ts", "-verify", "-in", current, "-data", kept.path, "-CAfile", now + "/ca.pem"])
+        #expect(openssl.stdout.contains("Verification: OK"), "\(openssl.stdout)\(openssl.stderr)")
+        // --tsr without its chain or checkpoint: a usage error.
+        _ = try expectCommand(["dossier", "verify", "--store", store, "--tsr", current], exits: 64)
+    }
+
+    static func tsaRun(_ bash: String, _ arguments: [String]) throws {
+        let result = try run(bash, [localTSA] + arguments)
+        try #require(result.status == 0, "local_tsa.sh \(arguments): \(result.stderr)")
+    }
+
     /// The bundle unpacked into `folder/unpacked`, its manifest, and its entries' ids and hashes.
     func unpack(_ bundle: String, into folder: URL) throws -> (URL, [String: Any], [(String, String)]) {
         let unpacked = folder.appendingPathComponent("unpacked")
