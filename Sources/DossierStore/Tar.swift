@@ -26,7 +26,10 @@ enum Tar {
                 try write(record + Data(count: (512 - record.count % 512) % 512))
             }
             try write(header(name: name, size: data.count, type: "0"))
-            try write(data + Data(count: (512 - data.count % 512) % 512))
+            // The file, then its padding: not `data + padding`, which copies the file (the 24 MB
+            // manifest of 8,000 dossiers) once more.
+            try write(data)
+            if data.count % 512 != 0 { try write(Data(count: 512 - data.count % 512)) }
         }
 
         func finish() throws { try write(Data(count: 1024)) }
