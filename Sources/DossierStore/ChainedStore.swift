@@ -185,7 +185,11 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         guard !files.isEmpty else { return nil }
         var rows: [StoredRow] = []
         for file in files {
-            try keepBlob(file.bytes, sha256: file.sha256, sealed: true)
+            // A file sealed now is hashed as it was written; one kept already is read as stored.
+            if let row = try keepBlob(file.bytes, sha256: file.sha256, sealed: true) {
+                rows.append(row)
+                continue
+            }
             guard let row = try storedFile(file.sha256) else { throw StoreError.database("file \(file.path) was not kept") }
             rows.append(StoredRow(sha256: file.sha256, keptSHA256: SHA256.hex(row.bytes), wrappedKey: row.wrappedKey))
         }
@@ -283,11 +287,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     /// Stores `bytes` unless a file with this SHA-256 is already kept: a re-screen costs no space.
     /// A `sealed` file (a source or an attachment) is stored encrypted (`SealedFile`); a dossier's
     /// JSON and a registration, which hold no conviction text, are kept in clear.
-    func keepBlob(_ bytes: Data, sha256: String, sealed: Bool = false) throws {
-        guard try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty else { return }
+    /// Returns the row as stored when it was stored now (nil: it was kept already).
+    @discardableResult
+    func keepBlob(_ bytes: Data, sha256: String, sealed: Bool = false) throws -> StoredRow? {
+        guard try db.query("SELECT 1 FROM blobs WHERE sha256 = $1", [.text(sha256)]).isEmpty else { return nil }
         guard sealed else {
             try db.query("INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)", [.text(sha256), .blob(bytes)])
-            return
+            return StoredRow(sha256: sha256, keptSHA256: SHA256.hex(bytes), wrappedKey: nil)
         }
         guard canSeal else {
             throw StoreError.refused(
@@ -298,6 +304,7 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
         try db.query(
             "INSERT INTO blobs (sha256, bytes, wrapped_key) VALUES ($1, $2, $3)",
             [.text(sha256), .blob(file.bytes), .text(file.wrappedKey)])
+        return StoredRow(sha256: sha256, keptSHA256: SHA256.hex(file.bytes), wrappedKey: file.wrappedKey)
     }
 
     /// A kept file's bytes by SHA-256 (inside a transaction or under the lock): nil when none is

@@ -158,16 +158,22 @@ struct DossierVerify: ParsableCommand {
             let stamp = try TimeStamp.verify(response: response, for: Data(kept.utf8), chain: chain)
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate, .withFullTime, .withSpaceBetweenDateAndTime]
-            print(
+            say(
                 DisplayText.oneLine(
                     "time stamp: the kept checkpoint existed at \(formatter.string(from: stamp.time)) (RFC 3161, genTime \(stamp.generalizedTime)"
                         + (stamp.authority.map { ", by \($0)" } ?? "")
                         + "; the authority's certificate chain was valid at that time)"))
             return true
         } catch {
-            print(DisplayText.oneLine("BROKEN: the time stamp \(tsr) does not prove the kept checkpoint's time: \(error)"))
+            say(DisplayText.oneLine("BROKEN: the time stamp \(tsr) does not prove the kept checkpoint's time: \(error)"))
             return false
         }
+    }
+
+    /// A line about the time stamp or the consistency proof: on standard output with the text
+    /// report, on standard error when standard output carries the JSON report.
+    func say(_ line: String) {
+        if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
     }
 
     /// `--consistency`: the proof file against the kept checkpoint and the given key, no store read.
@@ -189,11 +195,11 @@ struct DossierVerify: ParsableCommand {
         }
         do {
             let new = try proof.verify(from: old, verifier: verifier)
-            print(
+            say(
                 "ok: the checkpoint of \(new.size) entries, signed by \(verifier.vkey), extends the kept checkpoint of \(old.size) entries (RFC 9162 consistency proof)"
             )
         } catch {
-            print(DisplayText.oneLine("BROKEN: \(error)"))
+            say(DisplayText.oneLine("BROKEN: \(error)"))
             throw CommandFailure.findings
         }
     }
