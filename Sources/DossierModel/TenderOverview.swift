@@ -25,6 +25,9 @@ public struct TenderOverview: Codable, Sendable {
         public var listsUsed: [WatchlistVersion] = []
         /// Files of the bid that were refused (backup copies, links): the bid was not read in full.
         public var refusedFiles: [String] = []
+        /// The finding each decision is about, by the finding's fingerprint (`ReviewRecord.finding`),
+        /// with its text and legal basis: the advice names the ground a decision applies, not a check id.
+        public var decidedFindings: [String: OpenItem] = [:]
 
         public init(
             bidder: String, dossier: String, screenedAt: String, outcomeBefore: Outcome, outcomeAfter: Outcome,

@@ -70,6 +70,11 @@ extension TenderOverview {
             case .blocker: open.filter { $0.severity == .blocker }
             default: []
             }
+        for item in review.items {
+            guard let decision = item.decision else { continue }
+            row.decidedFindings[decision.finding] = OpenItem(
+                severity: item.severity, check: item.check, message: item.message, legalBasis: basis[item.fingerprint] ?? "")
+        }
         var seen = Set<String>()
         row.outcomeBasis = behind.compactMap { basis[$0.fingerprint] }.filter { seen.insert($0).inserted }
         row.listsUsed = dossier.watchlists

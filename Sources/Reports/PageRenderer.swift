@@ -21,6 +21,7 @@ public struct PageRenderer: Sendable {
 
     let library: MustacheLibrary
     let labels: [ReportLanguage: [String: String]]
+    let citations: LegalCitation
 
     public init(directory: String) throws {
         var library = MustacheLibrary()
@@ -39,12 +40,13 @@ public struct PageRenderer: Sendable {
         }
         self.library = library
         self.labels = try ReportRenderer.labels(text: text, path: labelsPath, required: Self.requiredLabels)
+        self.citations = try ReportRenderer.citations(text: text, path: labelsPath)
     }
 
     /// Labels the Swift side looks up (the templates' own are found by the template).
     static let requiredLabels =
         Outcome.allCases.map { "outcomeWord_" + $0.rawValue } + ReviewDecision.allCases.map { "decision_" + $0.rawValue }
-        + ["ov_none", "rv_open", "rv_carried", "due", "ov_tender"]
+        + ["ov_none", "rv_open", "rv_carried", "due", "ov_tender", "ov_ground", "rv_decision"]
 
     // MARK: The tender overview
 
@@ -66,7 +68,7 @@ public struct PageRenderer: Sendable {
             "rows": o.rows.map { row -> [String: Any] in
                 [
                     "bidder": row.bidder, "before": outcome(row.outcomeBefore, labels), "after": outcome(row.outcomeAfter, labels),
-                    "basis": row.outcomeBasis.joined(separator: "; "),
+                    "basis": row.outcomeBasis.map { citations.cite($0, language) }.joined(separator: "; "),
                     "open": openItems(row.openByFamily, labels), "dossier": String(row.dossier.prefix(8)),
                 ]
             },
@@ -96,7 +98,8 @@ public struct PageRenderer: Sendable {
             "bidders": o.rows.map { row -> [String: Any] in
                 [
                     "bidder": row.bidder, "purged": row.purged,
-                    "hasDecisions": !row.decisions.isEmpty, "decisions": row.decisions.map { decision($0, language) },
+                    "hasDecisions": !row.decisions.isEmpty,
+                    "decisions": row.decisions.map { decided($0, finding: row.decidedFindings[$0.finding], language) },
                     "hasPrevious": !row.previousDecisions.isEmpty, "previous": row.previousDecisions.map { decision($0, language) },
                     "lists": row.listsUsed.isEmpty
                         ? labels["ov_none"] ?? ""
@@ -104,13 +107,15 @@ public struct PageRenderer: Sendable {
                             "\(list.name), \(list.listDate.map { date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
                         }.joined(separator: "; "),
                     "ruleData": row.ruleData,
-                    "after": outcome(row.outcomeAfter, labels), "basis": row.outcomeBasis.joined(separator: "; "),
+                    "after": outcome(row.outcomeAfter, labels),
+                    "basis": row.outcomeBasis.map { citations.cite($0, language) }.joined(separator: "; "),
                     "hasBasis": !row.outcomeBasis.isEmpty,
                     "hasOpenItems": !row.openItems.isEmpty,
                     "openItems": row.openItems.map { item -> [String: Any] in
                         [
                             "severity": labels[item.severity.rawValue] ?? item.severity.rawValue,
-                            "message": language == .nl ? item.message.nl : item.message.en, "basis": item.legalBasis,
+                            "message": language == .nl ? item.message.nl : item.message.en,
+                            "basis": citations.cite(item.legalBasis, language),
                         ]
                     },
                     "hasRefused": !row.refusedFiles.isEmpty, "refused": row.refusedFiles.joined(separator: ", "),
@@ -180,7 +185,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// `exclusion.mandatory-ground: herstelmaatregelen aanvaard (voorgesteld door mr. A. Jurist, 3 december 2026, bevestigd door …) — reden`
-    public func decision(_ d: ReviewRecord, _ language: ReportLanguage) -> String {
+    public func decision(_ d: ReviewRecord, _ language: ReportLanguage, naming: Bool = true) -> String {
         let labels = self.labels[language] ?? [:]
         let kind = labels["decision_" + d.decision.rawValue] ?? d.decision.rawValue
         let due = d.due.map { ", \(labels["due"] ?? "") \(date($0, language))" } ?? ""
@@ -190,8 +195,23 @@ public struct PageRenderer: Sendable {
         let statements =
             d.contentWithheld != nil
             ? [DecisionContentText.withheld(language)] : d.content.map { DecisionContentText.lines($0, language) } ?? []
-        return "\(d.check): \(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
+        return (naming ? "\(d.check): " : "")
+            + "\(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
             + statements.map { "; " + $0 }.joined()
+    }
+
+    /// A decision in the award advice: the finding it is about by its text and legal basis (the
+    /// ground the decision applies), then the decision; a manual review item or a finding the
+    /// overview does not hold keeps the check's name.
+    /// `Blokkerend: … Grondslag: Aw 2012 art. 2.86. Beslissing: uitgesloten (voorgesteld door …) — reden`
+    func decided(_ d: ReviewRecord, finding: TenderOverview.OpenItem?, _ language: ReportLanguage) -> String {
+        guard let finding else { return decision(d, language) }
+        let labels = self.labels[language] ?? [:]
+        var text = language == .nl ? finding.message.nl : finding.message.en
+        if let last = text.last, !".!?".contains(last) { text += "." }
+        let basis = finding.legalBasis.isEmpty ? "" : " \(labels["ov_ground"] ?? ""): \(citations.cite(finding.legalBasis, language))."
+        let severity = labels[finding.severity.rawValue] ?? finding.severity.rawValue
+        return "\(severity): \(text)\(basis) \(labels["rv_decision"] ?? ""): \(decision(d, language, naming: false))"
     }
 
     /// A date (or the date of a timestamp) as the language writes it: `3 december 2026` or `2026-12-03`.

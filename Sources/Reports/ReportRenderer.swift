@@ -14,6 +14,7 @@ public struct ReportRenderer: DossierRenderer {
 
     let templates: [Format: MustacheTemplate]
     let labels: [Language: [String: String]]
+    let citations: LegalCitation
 
     public let templateFiles: [String: Data]
 
@@ -51,6 +52,7 @@ public struct ReportRenderer: DossierRenderer {
         }
         self.templates = templates
         self.labels = try Self.labels(text: labelsText, path: labelsPath)
+        self.citations = try Self.citations(text: labelsText, path: labelsPath)
         self.templateFiles = files
     }
 
@@ -66,6 +68,11 @@ public struct ReportRenderer: DossierRenderer {
             labels[language] = table
         }
         return labels
+    }
+
+    /// How legal bases are cited per language (`citations_nl`, `citations_en` in `labels.yaml`).
+    public static func citations(text: String, path: String) throws -> LegalCitation {
+        LegalCitation(tables: LegalCitation.tables(try YAMLFile.decode([String: [String: String]].self, text: text, path: path)))
     }
 
     /// Makes a renderer from a bundle's template files.
@@ -128,7 +135,7 @@ public struct ReportRenderer: DossierRenderer {
                 "findings": findings.map { f -> [String: Any] in
                     [
                         "message": language == .nl ? f.message.nl : f.message.en,
-                        "check": f.check, "severity": f.severity.rawValue, "legalBasis": f.legalBasis,
+                        "check": f.check, "severity": f.severity.rawValue, "legalBasis": citations.cite(f.legalBasis, language),
                         "criminalData": f.criminalData == true,
                         "evidence": f.evidence.map { e in
                             [e.file + (e.line.map { ":\($0)" } ?? ""), e.path, e.excerpt.map { "“\($0)”" }].compactMap { $0 }.joined(

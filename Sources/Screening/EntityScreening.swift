@@ -71,8 +71,11 @@ struct EntityInBid {
     }
 
     /// The finding of a check run on this entity's ESPD, as the bid's dossier states it; `ground`
-    /// is the exclusion ground it establishes for the entity, as the check describes it.
-    func relabel(_ finding: Finding, ground: EntityGround?) -> Finding {
+    /// is the exclusion ground it establishes for the entity, as the check describes it. Under the
+    /// national regime (`national`: the finding already cites the tender documents and the
+    /// Inkoopkader, which apply the same rule about entities) the directive's article on replacing
+    /// an entity is not cited; under the EU regime it is.
+    func relabel(_ finding: Finding, ground: EntityGround?, national: Bool = false) -> Finding {
         var finding = finding
         var details = finding.details ?? [:]
         details["entity"] = name
@@ -90,11 +93,11 @@ struct EntityInBid {
         case .reliedUpon where mandatory:
             nl += " De inschrijver moet deze entiteit vervangen voordat kan worden gegund."
             en += " The bidder must replace this entity before award."
-            finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)"
+            if !national { finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)" }
         case .reliedUpon where isGround:
             nl += " De provincie kan verlangen dat de inschrijver deze entiteit vervangt."
             en += " The province may require the bidder to replace this entity."
-            finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)"
+            if !national { finding.legalBasis += "; Dir. 2014/24/EU art. 63(1)" }
         case .sameParty where isGround:
             nl += " Een uitsluitingsgrond in een van de UEA's van de inschrijver geldt voor de inschrijver."
             en += " An exclusion ground in any of the bidder's ESPDs applies to the bidder."
@@ -105,7 +108,7 @@ struct EntityInBid {
             if finding.severity == .blocker { finding.severity = .attention }
             nl += " De provincie kan verlangen dat deze onderaannemer wordt vervangen."
             en += " The province may require this subcontractor to be replaced."
-            finding.legalBasis += "; Dir. 2014/24/EU art. 71(6)(b)"
+            if !national { finding.legalBasis += "; Dir. 2014/24/EU art. 71(6)(b)" }
         default:
             break
         }

@@ -31,7 +31,9 @@ public struct Screener: Sendable {
             .filter { _ in entitiesLine != nil }
             for check in checks where check.subject == .bidder && inBid.isScreened(by: check.entities) {
                 all += check.run(entity).map {
-                    inBid.relabel(LegalRegime.cite($0, by: check, in: entity), ground: check.groundAtEntity?.ground(of: $0))
+                    let cited = LegalRegime.cite($0, by: check, in: entity)
+                    return inBid.relabel(
+                        cited, ground: check.groundAtEntity?.ground(of: $0), national: cited.legalBasis != $0.legalBasis)
                 }
             }
         }

@@ -43,6 +43,29 @@ struct PageRendererTests {
                 "exclusion.mandatory-ground: uitgesloten (voorgesteld door mr. A. Jurist, 3 november 2026) — fraude, onherroepelijk"))
     }
 
+    @Test("A decision in the overview names the finding's ground and legal basis, not the check's id")
+    func decisionNamesGround() {
+        var overview = Self.overview()
+        overview.rows[0].decidedFindings["0123456789abcdef"] = .init(
+            severity: .blocker, check: "exclusion.mandatory-ground",
+            message: Message(
+                nl: "De inschrijver verklaart een veroordeling voor fraude.", en: "The bidder declares a conviction for fraud."),
+            legalBasis: "Dir. 2014/24/EU art. 57(1)(c); Aw 2012 art. 2.86")
+        let dutch = pages.overview(overview, page: .overviewMarkdown, language: .nl)
+        #expect(
+            dutch.contains(
+                "Blokkerend: De inschrijver verklaart een veroordeling voor fraude. Grondslag: Richtlijn 2014/24/EU art. 57 lid 1 "
+                    + "onder c; Aw 2012 art. 2.86. Beslissing: uitgesloten (voorgesteld door mr. A. Jurist, 3 november 2026) — fraude, onherroepelijk"
+            ),
+            "\(dutch)")
+        #expect(!dutch.contains("exclusion.mandatory-ground"))
+        let english = pages.overview(overview, page: .overviewHTML, language: .en)
+        #expect(
+            english.contains("Blocker: The bidder declares a conviction for fraud. Legal basis: Dir. 2014/24/EU art. 57(1)(c)"),
+            "\(english)")
+        #expect(!english.contains("exclusion.mandatory-ground"))
+    }
+
     @Test("The English overview is English throughout")
     func english() {
         let html = pages.overview(Self.overview(), page: .overviewHTML, language: .en)

@@ -63,10 +63,10 @@ struct EntityScreeningTests {
 
     func roleCodes(_ generation: String) -> [String: String] { Self.members.first { $0.0 == generation }!.3 }
 
-    func screen(_ folder: String) throws -> (Submission, [Finding]) {
+    func screen(_ folder: String, tender: TenderContext = TenderContext()) throws -> (Submission, [Finding]) {
         let submission = try Submission.load(folder)
         let context = ScreeningContext(
-            submission: submission, tender: TenderContext(), tenderFilePath: nil, request: nil,
+            submission: submission, tender: tender, tenderFilePath: nil, request: nil,
             rules: Fixtures.rules, today: Day(year: 2026, month: 11, day: 30))
         return (submission, Screener().findings(context))
     }
@@ -113,6 +113,33 @@ struct EntityScreeningTests {
             try screen(bid.folder).1.first { $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2" })
         #expect(finding.severity == .attention)
         #expect(finding.legalBasis.contains("art. 71(6)(b)"))
+    }
+
+    @Test("Below the thresholds an entity's finding cites the tender documents, not the directive's articles on entities")
+    func nationalRegime() throws {
+        var tender = TenderContext()
+        tender.type = .diensten
+        tender.estimatedValue = 150_000
+        tender.procedure = .meervoudig
+        tender.launchDate = Day(year: 2026, month: 3, day: 1)
+        for (generation, role, article) in [("v4", "relied-upon", "art. 63(1)"), ("v4", "subcontractor", "art. 71(6)(b)")] {
+            let (_, file, code, _) = Self.members.first { $0.0 == generation }!
+            let bid = try folder(generation: generation, file: file, code: code, role: role)
+            let national = try #require(
+                try screen(bid.folder, tender: tender).1.first {
+                    $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2"
+                })
+            #expect(national.legalBasis.contains("Inkoopkader"), "\(role): \(national.legalBasis)")
+            #expect(!national.legalBasis.contains("Dir. 2014/24"), "\(role): \(national.legalBasis)")
+            // The same bid in a European procedure keeps the directive's article.
+            tender.procedure = .europees
+            let european = try #require(
+                try screen(bid.folder, tender: tender).1.first {
+                    $0.check == "exclusion.mandatory-ground" && $0.details?["ground"] == "C2"
+                })
+            #expect(european.legalBasis.contains(article), "\(role): \(european.legalBasis)")
+            tender.procedure = .meervoudig
+        }
     }
 
     @Test("The sample combination's lead alone keeps its findings; an entity's clean ESPD adds no finding")

@@ -6,6 +6,11 @@ import Foundation
 /// Proportionaliteit 3.5A). Before award nothing is demanded; at award without named intended
 /// winners, or without a list of requested documents, it cannot be told.
 enum EvidenceDuty: Equatable {
+    /// What the evidence checks cite below the EU thresholds, where the tender documents apply the
+    /// rules on supporting documents (`LegalRegime`).
+    static let nationalLegalBasis: String? = LegalRegime.applying(
+        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+
     case required, notRequired, undetermined
 
     static func of(_ kind: String, in context: ScreeningContext) -> EvidenceDuty {

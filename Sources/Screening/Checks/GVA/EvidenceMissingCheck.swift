@@ -11,8 +11,7 @@ struct EvidenceMissingCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Dir. 2014/24/EU art. 59(4), 60(2); Aw 2012 art. 2.101-2.102"
     let summary = "The intended winner has not submitted a requested KvK extract or tax payment statement"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles: [String] = []
     let legalEffect =
         "a requested document missing from the intended winner at award: blocker (Dir. art. 59(4)); winner or requested documents not recorded at award: attention; other bidders: none"

@@ -10,8 +10,7 @@ struct EvidenceTooOldCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.101-2.102; aanbestedingsstukken"
     let summary = "KvK extract or tax statement older than the tender's maximum age at the reference date"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
         "KvK extract / tax statement ages are the tender's own requirement (no current statute): attention for the intended winner, info for others; never a blocker"

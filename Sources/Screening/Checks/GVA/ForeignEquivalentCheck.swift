@@ -13,8 +13,7 @@ struct ForeignEquivalentCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Dir. 2014/24/EU art. 60(2); Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Foreign bidder: the equivalent document (e-Certis) instead of a Justis GVA, its presence and age"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
         "a foreign intended winner the equivalent was requested from, without one or with one from another country than where it is established: blocker (as a Dutch winner without its GVA; Dir. art. 59(4), 60(2)); one older than `evidence.yaml` allows, or winner/requested documents not recorded at award: attention; other foreign bidders: info"

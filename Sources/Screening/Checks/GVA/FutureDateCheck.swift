@@ -9,8 +9,7 @@ struct FutureDateCheck: Check {
     let severity = Severity.attention
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "A document of the bidder file is dated after the day of screening, or the company founded after the reference date"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let legalEffect =
         "attention: the evidence's age and validity cannot be judged from a date that has not come; a jurist asks for the document as issued"
     let dataFiles: [String] = []

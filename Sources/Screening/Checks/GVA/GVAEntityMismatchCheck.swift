@@ -9,8 +9,7 @@ struct GVAEntityMismatchCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Aw 2012 art. 2.89; Aanbestedingsbesluit art. 2(1)(a)"
     let summary = "GVA or KvK extract issued to another entity than the one in the ESPD (name or KvK number)"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["name-matching.yaml"]
     let legalEffect = "a KvK number of another legal person: blocker; another name only: attention"
     let entities = EntityScope.withOwnEvidence

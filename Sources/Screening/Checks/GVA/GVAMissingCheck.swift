@@ -8,8 +8,7 @@ struct GVAMissingCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102; Dir. 2014/24/EU art. 59(4), 60(2)"
     let summary = "No GVA from a Dutch intended winner where the tender requested it"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles: [String] = []
     let legalEffect = "as `gva.too-old`, for a Dutch intended winner without a GVA"
     let entities = EntityScope.withOwnEvidence

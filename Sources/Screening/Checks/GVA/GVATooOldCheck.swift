@@ -9,8 +9,7 @@ struct GVATooOldCheck: Check {
     let severity = Severity.blocker
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "Gedragsverklaring Aanbesteden older than two years at the reference date"
-    let nationalLegalBasis: String? = LegalRegime.applying(
-        "the supporting documents of Aw 2012 art. 2.89 and 2.101-2.102 that the tender asks for")
+    let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
         "blocker for an intended winner the tender asked for a GVA; attention when intended winner or request is not recorded; info for other bidders (Aw 2012 art. 2.89, 2.101–2.102)"
