@@ -89,9 +89,25 @@ struct SeverityBoundaryTests {
         let belgian = try winner {
             $0.submission.bidder.country = "BE"
             $0.submission.bidder.equivalentDocument = .init(
-                type: "uittreksel strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE")
+                type: "uittreksel strafregister", kind: .extract, issueDate: $0.referenceDate.adding(months: -1), country: "BE")
         }
         #expect(severities(belgian, "gva.foreign-equivalent") == [.info])
+        // A declaration under oath counts only where the country issues no extract (art. 60(2) second
+        // subpara.): a jurist confirms it in e-Certis. What the document is comes from `kind`, never
+        // from its name: a name that says "extract" without `kind` is not read as one.
+        for kind: BidderFile.EquivalentDocument.Kind? in [.declarationUnderOath, nil] {
+            let document = try winner {
+                $0.submission.bidder.country = "BE"
+                $0.submission.bidder.equivalentDocument = .init(
+                    type: "uittreksel strafregister", kind: kind, issueDate: $0.referenceDate.adding(months: -1), country: "BE")
+            }
+            #expect(severities(document, "gva.foreign-equivalent") == [.attention], "\(String(describing: kind))")
+            #expect(Fixtures.findings(document, "gva.foreign-equivalent").first?.message.nl.contains("e-Certis") == true)
+            // Not the intended winner: nothing is asked of it yet.
+            var bidder = document
+            bidder.tender.intendedWinners = ["someone else"]
+            #expect(severities(bidder, "gva.foreign-equivalent") == [.info])
+        }
         let undetermined = try winner {
             $0.tender.intendedWinners = []
             $0.submission.bidder.country = "BE"

@@ -78,6 +78,25 @@ struct YAMLFileTests {
         #expect((try? YAMLFile.decode(Amount.self, text: "amount: -1.5e3", path: "a.yaml"))?.amount == -1500)
     }
 
+    @Test("An equivalent document's kind is one of two, in English or Dutch; anything else is refused at its line")
+    func equivalentDocumentKind() throws {
+        func kind(_ value: String) throws -> BidderFile.EquivalentDocument.Kind? {
+            let text = "name: X\nequivalentDocument:\n  type: Casier judiciaire\n  kind: \(value)\n"
+            return try YAMLFile.decode(BidderFile.self, text: text, path: "bidder.yaml").equivalentDocument?.kind
+        }
+        #expect(try kind("extract") == .extract)
+        #expect(try kind("uittreksel") == .extract)
+        #expect(try kind("declaration-under-oath") == .declarationUnderOath)
+        #expect(try kind("verklaring-onder-ede") == .declarationUnderOath)
+        do {
+            _ = try kind("sworn")
+            Issue.record("an unknown kind was accepted")
+        } catch let error as InputError {
+            #expect(error.line == 4)
+            #expect(error.message.contains("allowed: extract, declaration-under-oath"), "\(error.message)")
+        }
+    }
+
     @Test("A misspelt field is refused with its line, not ignored; nested sections too")
     func unknownKeys() throws {
         let tender = "id: PFL-1\nsubmisionDeadline: 2026-10-15\n"

@@ -107,7 +107,32 @@ public struct BidderFile: Codable, Sendable {
         public var kvk: String?
     }
     public struct EquivalentDocument: Codable, Sendable {
+        /// What the document is (Dir. 2014/24/EU art. 60(2)): an extract from the judicial record
+        /// (or an equivalent document of a competent authority), or, failing one, a declaration
+        /// under oath. Written in bidder.yaml as `extract` / `uittreksel` or
+        /// `declaration-under-oath` / `verklaring-onder-ede`; anything else is refused at its line.
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            case extract
+            case declarationUnderOath = "declaration-under-oath"
+
+            public init(from decoder: any Decoder) throws {
+                let text = try decoder.singleValueContainer().decode(String.self)
+                switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "extract", "uittreksel": self = .extract
+                case "declaration-under-oath", "verklaring-onder-ede": self = .declarationUnderOath
+                default:
+                    throw DecodingError.dataCorruptedError(
+                        in: try decoder.singleValueContainer(),
+                        debugDescription:
+                            "'\(text)' is not a kind of equivalent document; allowed: extract (uittreksel), declaration-under-oath (verklaring-onder-ede)"
+                    )
+                }
+            }
+        }
+        /// The document's own name as written on it (free text: it is shown, never interpreted).
         public var type: String
+        /// Nil when bidder.yaml does not say: the check then asks for it before award.
+        public var kind: Kind? = nil
         public var issueDate: Day?
         public var country: Country?
     }

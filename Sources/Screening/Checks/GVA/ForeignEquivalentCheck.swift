@@ -6,8 +6,12 @@ import DossierModel
 /// declaration on oath; Dir. 2014/24/EU art. 60(2)). From an intended winner the tender asked it
 /// from, the equivalent is demanded like a Dutch winner's GVA: missing, or issued in another country
 /// than where the bidder is established (that document does not count), is a blocker at award;
-/// older than evidence.yaml allows, attention (ask for a recent one). At award without the winner or
-/// the requested documents recorded: attention. Other foreign bidders: information.
+/// older than evidence.yaml allows, attention (ask for a recent one). A declaration under oath counts
+/// only where the country of establishment issues no extract (art. 60(2) second subpara.), which
+/// e-Certis tells and the tool does not: from such a winner, attention (record that the country issues
+/// none); so too when bidder.yaml does not say which kind the document is (`kind`), never read from
+/// its name. At award without the winner or the requested documents recorded: attention. Other
+/// foreign bidders: information.
 struct ForeignEquivalentCheck: Check {
     let id = "gva.foreign-equivalent"
     let severity = Severity.blocker
@@ -16,7 +20,7 @@ struct ForeignEquivalentCheck: Check {
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
     let legalEffect =
-        "a foreign intended winner the equivalent was requested from, without one or with one from another country than where it is established: blocker (as a Dutch winner without its GVA; Dir. art. 59(4), 60(2)); one older than `evidence.yaml` allows, or winner/requested documents not recorded at award: attention; other foreign bidders: info"
+        "a foreign intended winner the equivalent was requested from, without one or with one from another country than where it is established: blocker (as a Dutch winner without its GVA; Dir. art. 59(4), 60(2)); one older than `evidence.yaml` allows, a declaration under oath (it counts only where the country issues no extract: confirm in e-Certis) or a document whose `kind` is not given, or winner/requested documents not recorded at award: attention; other foreign bidders: info"
     let entities = EntityScope.withOwnEvidence
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -70,6 +74,28 @@ struct ForeignEquivalentCheck: Check {
                     evidence: evidence, details: details)
             ]
         }
+        if duty != .notRequired, let document, document.kind != .extract {
+            details["documentKind"] = document.kind?.rawValue ?? "unknown"
+            let kind: (nl: String, en: String) =
+                document.kind == .declarationUnderOath
+                ? (
+                    "Het gelijkwaardige document (\(document.type)) is een verklaring onder ede.",
+                    "The equivalent document (\(document.type)) is a declaration under oath."
+                )
+                : (
+                    "Uit het inschrijversbestand blijkt niet of het gelijkwaardige document (\(document.type)) een uittreksel is of een verklaring onder ede (veld `kind`).",
+                    "The bidder file does not say whether the equivalent document (\(document.type)) is an extract or a declaration under oath (field `kind`)."
+                )
+            return [
+                finding(
+                    .attention,
+                    nl: kind.nl
+                        + " Een verklaring onder ede telt alleen als \(country.dutchName) geen uittreksel uit het strafregister of gelijkwaardig document afgeeft (artikel 60, lid 2, tweede alinea, Richtlijn 2014/24/EU). Ga in e-Certis na of dat zo is en leg dat vast; geeft \(country.dutchName) zo'n document wel af, vraag dan dat document.",
+                    en: kind.en
+                        + " A declaration under oath counts only where \(country.englishName) issues no extract from the judicial record or equivalent document (Directive 2014/24/EU art. 60(2), second subparagraph). Confirm this in e-Certis and record it; where \(country.englishName) does issue such a document, ask for that document.",
+                    evidence: evidence, details: details)
+            ]
+        }
         return [
             finding(
                 .info,
@@ -92,6 +118,36 @@ struct ForeignEquivalentCheck: Check {
                     $0.submission.bidder.country = "BE"
                     $0.submission.bidder.equivalentDocument = .init(
                         type: "Führungszeugnis", issueDate: $0.referenceDate.adding(months: -1), country: "DE")
+                },
+                .fires(
+                    "a Belgian intended winner with a declaration under oath: attention, it counts only where Belgium issues no extract",
+                    at: "uea.xml:"
+                ) {
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["equivalentDocument"]
+                    $0.submission.bidder.country = "BE"
+                    $0.submission.bidder.equivalentDocument = .init(
+                        type: "Déclaration sur l'honneur", kind: .declarationUnderOath, issueDate: $0.referenceDate.adding(months: -1),
+                        country: "BE")
+                },
+                .fires("a Belgian intended winner whose document's kind is not given: attention, never read from its name", at: "uea.xml:")
+                {
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["equivalentDocument"]
+                    $0.submission.bidder.country = "BE"
+                    $0.submission.bidder.equivalentDocument = .init(
+                        type: "Uittreksel uit het strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE")
+                },
+                .fires("a Belgian intended winner with a recent Belgian extract: the information line only", at: "uea.xml:") {
+                    $0.tender.stage = .award
+                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                    $0.tender.requested = ["equivalentDocument"]
+                    $0.submission.bidder.country = "BE"
+                    $0.submission.bidder.equivalentDocument = .init(
+                        type: "Uittreksel uit het strafregister", kind: .extract, issueDate: $0.referenceDate.adding(months: -1),
+                        country: "BE")
                 },
                 .fires("a Belgian bidder with an equivalent document", at: "uea.xml:") {
                     $0.submission.bidder.country = "BE"
