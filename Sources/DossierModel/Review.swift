@@ -132,6 +132,8 @@ public struct ReviewedDossier: Codable, Sendable {
         public var message: Message
         /// The exclusion ground the finding is about (`C18`), when it is about one.
         public var ground: String? = nil
+        /// The finding's legal basis as the dossier stores it (a review item's own basis).
+        public var legalBasis: String? = nil
         /// The decision that applies (the latest on this fingerprint), nil when open.
         public var decision: ReviewRecord?
         /// true when that decision was recorded on an earlier version of the dossier.
@@ -188,13 +190,15 @@ public struct ReviewedDossier: Codable, Sendable {
             decision?.awaitingConfirmation = awaits
             return Item(
                 fingerprint: key, check: finding.check, severity: finding.severity, message: finding.message,
-                ground: finding.details?["ground"], decision: decision, carried: decision.map { $0.dossier != dossierID } ?? false,
+                ground: finding.details?["ground"], legalBasis: finding.legalBasis, decision: decision,
+                carried: decision.map { $0.dossier != dossierID } ?? false,
                 awaitingConfirmation: awaits)
         }
         reviewItems = review.map { item in
             let decision = latest[item.id]
             return Item(
-                fingerprint: item.id, check: item.id, severity: .attention, message: Message(nl: item.nl, en: item.en), decision: decision,
+                fingerprint: item.id, check: item.id, severity: .attention, message: Message(nl: item.nl, en: item.en),
+                legalBasis: item.basis, decision: decision,
                 carried: decision.map { $0.dossier != dossierID } ?? false)
         }
         let present = Set(items.map(\.fingerprint) + reviewItems.map(\.fingerprint))

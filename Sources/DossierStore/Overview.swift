@@ -59,10 +59,9 @@ extension TenderOverview {
 
     /// A bidder's open items by content, the bases of its outcome, its lists and refused files.
     static func describe(_ row: inout Row, review: ReviewedDossier, dossier: Dossier) {
-        let basis = Dictionary(dossier.findings.map { ($0.fingerprint, $0.legalBasis) }, uniquingKeysWith: { first, _ in first })
         let open = review.items.filter { $0.isOpen && $0.severity != .info }
         row.openItems = open.map {
-            OpenItem(severity: $0.severity, check: $0.check, message: $0.message, legalBasis: basis[$0.fingerprint] ?? "")
+            OpenItem(severity: $0.severity, check: $0.check, message: $0.message, legalBasis: $0.legalBasis ?? "")
         }
         let behind: [ReviewedDossier.Item] =
             switch review.outcomeAfter {
@@ -73,10 +72,10 @@ extension TenderOverview {
         for item in review.items {
             guard let decision = item.decision else { continue }
             row.decidedFindings[decision.finding] = OpenItem(
-                severity: item.severity, check: item.check, message: item.message, legalBasis: basis[item.fingerprint] ?? "")
+                severity: item.severity, check: item.check, message: item.message, legalBasis: item.legalBasis ?? "")
         }
         var seen = Set<String>()
-        row.outcomeBasis = behind.compactMap { basis[$0.fingerprint] }.filter { seen.insert($0).inserted }
+        row.outcomeBasis = behind.compactMap(\.legalBasis).filter { seen.insert($0).inserted }
         row.listsUsed = dossier.watchlists
         row.refusedFiles = (dossier.folder ?? []).filter { $0.status == .refused }.map(\.path)
     }

@@ -160,6 +160,7 @@ public struct PageRenderer: Sendable {
                 [
                     "severity": labels[item.severity.rawValue] ?? item.severity.rawValue, "check": item.check,
                     "message": language == .nl ? item.message.nl : item.message.en, "state": state(item, labels, language),
+                    "basis": item.legalBasis.map { citations.cite($0, language) } ?? "",
                 ]
             },
             "hasPrevious": !review.previousDecisions.isEmpty, "previous": review.previousDecisions.map { decision($0, language) },

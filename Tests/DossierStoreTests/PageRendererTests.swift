@@ -66,6 +66,25 @@ struct PageRendererTests {
         #expect(!english.contains("exclusion.mandatory-ground"))
     }
 
+    @Test("The review page gives each finding its legal basis, cited in the page's language, and the review items theirs")
+    func reviewPageBasis() throws {
+        let dossier = try #require(try StoreTests().dossiers().first { $0.findings.contains { $0.severity != .info } })
+        let review = ReviewedDossier(dossierID: "d1", dossier: dossier, decisions: [])
+        let finding = try #require(review.items.first)
+        #expect(finding.legalBasis == dossier.findings.first { $0.fingerprint == finding.fingerprint }?.legalBasis)
+        #expect(review.reviewItems.allSatisfy { $0.legalBasis?.isEmpty == false })
+        let dutch = pages.review(review, language: .nl)
+        #expect(dutch.contains("<th>Grondslag</th>"))
+        let citations = try ReportRenderer.citations(
+            text: String(contentsOfFile: Paths.repositoryFile("templates/labels.yaml"), encoding: .utf8), path: "labels.yaml")
+        for item in review.items + review.reviewItems {
+            let cited = citations.cite(item.legalBasis ?? "", .nl)
+                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+            #expect(dutch.contains("<td>\(cited)</td>") || dutch.contains(cited), "\(item.check): \(cited)")
+        }
+        #expect(pages.review(review, language: .en).contains("<th>Legal basis</th>"))
+    }
+
     @Test("The English overview is English throughout")
     func english() {
         let html = pages.overview(Self.overview(), page: .overviewHTML, language: .en)
