@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "CLibXML2", "CXMLTree", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(name: "ESPDTests", dependencies: ["Basics", "ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(
-            name: "ScreeningTests", dependencies: ["Basics", "Screening", "DossierModel", "RuleData", "Names", "Reports", "TestSupport"],
+            name: "ScreeningTests",
+            dependencies: ["Basics", "Screening", "DossierModel", "RuleData", "Names", "Reports", "EForms", "TestSupport"],
             exclude: ["NAME-PAIRS.md"]),
         .testTarget(
             name: "DossierStoreTests",

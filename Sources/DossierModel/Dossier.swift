@@ -245,6 +245,9 @@ public struct TenderDossier: Codable, Sendable {
     public var sources: [SourceFile]
     public var findings: [Finding]
     public var summary: Dossier.Summary
+    /// The lists the award notice's winners and their beneficial owners were screened against
+    /// (`notice.winner-listed`); absent when the notice named no winner or no list was loaded.
+    public var watchlists: [WatchlistVersion]? = nil
 
     public var needsJurist: Bool { summary.blocker + summary.attention > 0 }
 

@@ -48,11 +48,11 @@ public final class BatchScreening: @unchecked Sendable {
     /// what reading the tender's notice noticed and did not use (the run prints those lines).
     public func tenderDossier(screener: Screener = Screener()) throws -> (dossier: TenderDossier, noticeNotes: [String])? {
         guard job.tenderFilePath != nil else { return nil }
-        let (rules, _) = try setup.get()
+        let (rules, sanctions) = try setup.get()
         let notice = try job.notice(rules: rules)
         let dossier = screener.tenderDossier(
             tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: rules, sources: job.extraSources,
-            notice: notice)
+            notice: notice, sanctions: sanctions)
         return (dossier, (notice?.notes ?? []).map { "\(job.noticePath ?? "notice"): \($0)" })
     }
 

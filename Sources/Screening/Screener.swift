@@ -1,6 +1,7 @@
 import DossierModel
 import ESPD
 import Foundation
+import Names
 import RuleData
 
 /// Runs every registered check on one bidder and assembles its dossier.
@@ -57,7 +58,7 @@ public struct Screener: Sendable {
     /// The tender dossier: `request` stands in for a bidder's ESPD (the CPV codes fall back to it).
     public func tenderDossier(
         tender: TenderContext, tenderFilePath: String?, request: ESPDDocument?, rules: RuleBook,
-        sources: [SourceFile], notice: NoticeTender? = nil, now: Date = Date()
+        sources: [SourceFile], notice: NoticeTender? = nil, sanctions: SanctionsIndex? = nil, now: Date = Date()
     ) -> TenderDossier {
         let espd = request ?? .empty(source: tenderFilePath ?? "tender")
         let submission = Submission(
@@ -66,9 +67,12 @@ public struct Screener: Sendable {
         var context = ScreeningContext(
             submission: submission, tender: tender, tenderFilePath: tenderFilePath, request: request, rules: rules)
         context.notice = notice
+        // The lists screen the award notice's winners and owners; without winners none is used.
+        let screensWinners = notice?.winners.isEmpty == false && sanctions != nil
+        if screensWinners { context.sanctions = sanctions }
         let findings = tenderFindings(context)
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
-        return TenderDossier(
+        var dossier = TenderDossier(
             screenedAt: Self.internetDateTime(now),
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: rules.version, files: rules.files),
@@ -82,6 +86,8 @@ public struct Screener: Sendable {
             summary: .init(
                 blocker: count(.blocker), attention: count(.attention), info: count(.info),
                 outcome: .of(blocker: count(.blocker), attention: count(.attention))))
+        if screensWinners { dossier.watchlists = (sanctions?.lists ?? []).map(\.version) }
+        return dossier
     }
 
     /// The bidder and every other entity with an ESPD, with the count of findings about each.

@@ -1,6 +1,8 @@
 import DossierModel
+import EForms
 import ESPD
 import Foundation
+import Names
 import TestSupport
 import Testing
 
@@ -66,6 +68,49 @@ struct TenderDossierTests {
         let advice = try #require(try dossier { _ in }.findings.first { $0.check == "mvo.risk-sector" })
         #expect(advice.message.nl.contains("vóór publicatie"))
         #expect(!advice.message.nl.contains("na (voorlopige) gunning"))
+    }
+
+    @Test(
+        "An award notice's winners and their beneficial owners are screened against the loaded lists, which the tender dossier records",
+        .enabled(if: Paths.hasCorpus, Paths.corpusMissing))
+    func awardNoticeAgainstLists() throws {
+        let path = Paths.eforms.appendingPathComponent("notices/can_24_maximal.xml").path
+        let read = try NoticeReader(dictionary: Fixtures.rules.eforms).read(path: path, displayName: "can_24_maximal.xml")
+        let notice = try NoticeTender.read(read, dictionary: Fixtures.rules.eforms)
+        // The province's own list names the beneficial owner the notice publishes for Gyro Soft SA.
+        let listPath = try Paths.temporaryDirectory().appendingPathComponent("own.csv").path
+        try
+            "name,kind,legal_basis,source_decision,listed_on,until\nJean Dupont,person,art. 2.87 Aw 2012,besluit GS 2026-01,2026-01-05,2029-01-05\n"
+            .write(toFile: listPath, atomically: true, encoding: .utf8)
+        let index = SanctionsIndex(lists: [try WatchlistParser.load(path: listPath)], rules: Fixtures.rules)
+        let job = try ScreeningJob.plan(paths: [Fixtures.sample], tenderFile: nil)
+        func dossier(_ notice: NoticeTender?) -> TenderDossier {
+            Screener().tenderDossier(
+                tender: job.tender, tenderFilePath: job.tenderFilePath, request: job.request, rules: Fixtures.rules, sources: [],
+                notice: notice, sanctions: index)
+        }
+        let screened = dossier(notice)
+        let hits = screened.findings.filter { $0.check == "notice.winner-listed" }
+        #expect(hits.count == 1)
+        #expect(hits.first?.severity == .attention, "an own list is attention; only the EU asset-freeze list blocks")
+        #expect(hits.first?.evidence.first?.path == "BT-500-UBO")
+        #expect(hits.first?.evidence.first?.excerpt == "Jean Dupont")
+        #expect(hits.first?.message.nl.contains("uiteindelijk belanghebbende") == true)
+        #expect(screened.watchlists?.map(\.name) == [index.lists[0].version.name])
+        // A call for competition names no winner: no list is used, none recorded.
+        let call = dossier(nil)
+        #expect(call.findings.allSatisfy { $0.check != "notice.winner-listed" })
+        #expect(call.watchlists == nil)
+    }
+
+    @Test("An award notice's winner or owner on the EU asset-freeze list blocks: no funds may reach a listed party")
+    func winnerOnFreezeList() throws {
+        let check = try #require(CheckRegistry.all.first { $0.id == "notice.winner-listed" })
+        var context = try Fixtures.cleanContext()
+        check.examples.triggering[0].mutate(&context)
+        let finding = try #require(check.run(context).first)
+        #expect(finding.details?["assetFreeze"] == "yes")
+        #expect(finding.severity == .blocker)
     }
 
     @Test("The sample's tender dossier validates against schemas/tender-dossier-1.schema.json")

@@ -19,7 +19,7 @@ public enum CheckRegistry {
         ListedPartyCheck(), HiddenCharactersCheck(), RussiaInvolvementCheck(), RussiaDeclarationContradictedCheck(),
         SanctionsDeclarationMissingCheck(), StaleListCheck(),
         ContractConditionsCheck(), SROICheck(), BiodiversityCheck(), BibobClauseCheck(), SolarConditionsCheck(),
-        TenderFileDiffersCheck(), GroundNotRequestedCheck(), RequestReferenceCheck(), WinnerOwnerInvolvedCheck(),
+        TenderFileDiffersCheck(), GroundNotRequestedCheck(), RequestReferenceCheck(), WinnerOwnerInvolvedCheck(), WinnerListedCheck(),
     ]
 
     /// Checks a tender may make a knock-out in its documents (`knockOuts:` in tender.yaml), as

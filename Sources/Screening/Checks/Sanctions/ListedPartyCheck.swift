@@ -51,6 +51,7 @@ struct ListedPartyCheck: Check {
             case "ubo": "uiteindelijk belanghebbende"
             case "representative": "vertegenwoordiger"
             case "declared person": "opgegeven persoon"
+            case "winner in the award notice": "winnaar volgens de gunningsaankondiging"
             default:
                 role.hasPrefix("supply-chain tier ")
                     ? "schakel " + SolarScope.dutchTier(String(role.dropFirst("supply-chain tier ".count))) + " van de keten" : role
@@ -94,56 +95,76 @@ struct ListedPartyCheck: Check {
     func run(_ context: ScreeningContext) -> [Finding] {
         guard let index = context.sanctions else { return [] }
         return Self.subjects(context).flatMap { subject in
-            index.search(
-                subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1,
-                on: context.referenceDate
-            ).compactMap { hit -> Finding? in
-                let usList = hit.listFormat == Watchlist.Format.checklist.rawValue
-                if usList && subject.role.hasPrefix("supply-chain tier ") { return nil }
-                let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
-                let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
-                let listEffect = context.rules.sanctions.listEffects[hit.listFormat]
-                let owners = (hit.ownedBy ?? []).joined(separator: "; ")
-                let ownedBy =
-                    owners.isEmpty
-                    ? (nl: "", en: "")
-                    : (
-                        nl:
-                            " \(hit.listedName) staat niet zelf op de lijst; volgens de gegevens is het eigendom van of wordt het bestuurd door: \(owners). Een bevriezing reikt ook tot wat een geplaatste partij bezit of beheert.",
-                        en:
-                            " \(hit.listedName) is not listed itself; according to the data it is owned or directed by: \(owners). A freeze also reaches what a listed party owns or controls."
-                    )
-                let effect =
-                    freezes
+            Self.hits(of: subject, in: index, context).map {
+                finding($0.severity, nl: $0.nl, en: $0.en, evidence: $0.evidence, details: $0.details, legalBasis: $0.legalBasis)
+            }
+        }
+    }
+
+    /// What a check makes of one subject's hit, before it is a finding of that check
+    /// (`notice.winner-listed` reports the award notice's winners and owners the same way).
+    struct Hit {
+        var severity: Severity
+        var nl: String
+        var en: String
+        var evidence: [EvidencePointer]
+        var details: [String: String]
+        /// nil: the check's own basis (the asset freeze).
+        var legalBasis: String?
+    }
+
+    /// The best hit of `subject` on the loaded lists, with its severity and text: at or above
+    /// `freezeBlockScore` on the EU asset-freeze list a blocker, any other hit attention; a US
+    /// forced-labour list hit of a supply-chain tier is left to `solar.listed-entity`.
+    static func hits(of subject: Subject, in index: SanctionsIndex, _ context: ScreeningContext) -> [Hit] {
+        index.search(
+            subject.name, kind: subject.kind, birthDate: subject.birthDate, country: subject.country, limit: 1, on: context.referenceDate
+        ).compactMap { hit -> Hit? in
+            let usList = hit.listFormat == Watchlist.Format.checklist.rawValue
+            if usList && subject.role.hasPrefix("supply-chain tier ") { return nil }
+            let freezes = hit.listFormat == Watchlist.Format.euFSF.rawValue && hit.score >= context.rules.sanctions.freezeBlockScore
+            let programme = (nl: hit.programme.map { " (programma \($0))" } ?? "", en: hit.programme.map { " (programme \($0))" } ?? "")
+            let listEffect = context.rules.sanctions.listEffects[hit.listFormat]
+            let owners = (hit.ownedBy ?? []).joined(separator: "; ")
+            let ownedBy =
+                owners.isEmpty
+                ? (nl: "", en: "")
+                : (
+                    nl:
+                        " \(hit.listedName) staat niet zelf op de lijst; volgens de gegevens is het eigendom van of wordt het bestuurd door: \(owners). Een bevriezing reikt ook tot wat een geplaatste partij bezit of beheert.",
+                    en:
+                        " \(hit.listedName) is not listed itself; according to the data it is owned or directed by: \(owners). A freeze also reaches what a listed party owns or controls."
+                )
+            let effect =
+                freezes
+                ? (
+                    nl:
+                        "Voor iemand op deze lijst mogen geen tegoeden of economische middelen beschikbaar komen (art. 2 Vo. 269/2014): niet gunnen totdat een jurist heeft vastgesteld dat het om een andere partij gaat.",
+                    en:
+                        "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party."
+                )
+                : usList
                     ? (
                         nl:
-                            "Voor iemand op deze lijst mogen geen tegoeden of economische middelen beschikbaar komen (art. 2 Vo. 269/2014): niet gunnen totdat een jurist heeft vastgesteld dat het om een andere partij gaat.",
+                            "Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. Controleer handmatig; een jurist weegt het risico.",
                         en:
-                            "No funds or economic resources may be made available to anyone on this list (Reg. 269/2014 art. 2): do not award until a jurist has established that this is another party."
+                            "This US list has no legal effect in the Netherlands; it is evidence of risk. Check by hand; a jurist weighs the risk."
                     )
-                    : usList
-                        ? (
-                            nl:
-                                "Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. Controleer handmatig; een jurist weegt het risico.",
-                            en:
-                                "This US list has no legal effect in the Netherlands; it is evidence of risk. Check by hand; a jurist weighs the risk."
-                        )
-                        : listEffect.map { (nl: $0.nl, en: $0.en) }
-                            ?? (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
-                return finding(
-                    freezes ? .blocker : .attention,
-                    nl:
-                        "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)).\(ownedBy.nl) \(effect.nl)",
-                    en:
-                        "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score).\(ownedBy.en) \(effect.en)",
-                    evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
-                    details: [
-                        "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
-                        "listedOn": hit.listedOn ?? "",
-                        "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
-                    ].merging(owners.isEmpty ? [:] : ["ownedBy": owners]) { a, _ in a },
-                    legalBasis: usList ? Self.usListBasis : freezes ? nil : listEffect?.basis)
-            }
+                    : listEffect.map { (nl: $0.nl, en: $0.en) }
+                        ?? (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
+            return Hit(
+                severity: freezes ? .blocker : .attention,
+                nl:
+                    "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)).\(ownedBy.nl) \(effect.nl)",
+                en:
+                    "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score).\(ownedBy.en) \(effect.en)",
+                evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
+                details: [
+                    "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
+                    "listedOn": hit.listedOn ?? "",
+                    "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
+                ].merging(owners.isEmpty ? [:] : ["ownedBy": owners]) { a, _ in a },
+                legalBasis: usList ? Self.usListBasis : freezes ? nil : listEffect?.basis)
         }
     }
 
