@@ -153,6 +153,9 @@ public struct RuleBook: Sendable {
         public var companyThreshold: Double
         public var tussenvoegsels: [String]
         public var legalForms: [String]
+        /// Legal forms written in full, in any script ("Общество с ограниченной ответственностью",
+        /// "Gesellschaft mit beschränkter Haftung"): removed as a whole, like the short forms.
+        public var legalFormPhrases: [String]?
         /// Words company names add or drop without naming another company (Trading, International).
         public var genericCompanyWords: [String]?
         /// The Arabic article in its romanisations (al, el, ul): a particle, al = el = ul.

@@ -123,6 +123,31 @@ struct NameMatchingTests {
         #expect(recall >= 0.95)
     }
 
+    @Test("A legal form written in full, in Cyrillic or Latin, is removed like its short form; the distinctive words still decide")
+    func legalFormsInFull() {
+        let matcher = NameMatcher(rules: Fixtures.rules.names)
+        let same = [
+            ("Общество с ограниченной ответственностью «Сибирский Кремний»", "Sibirsky Kremny LLC"),
+            ("Obshchestvo s ogranichennoy otvetstvennostyu Sibirsky Kremny", "OOO Sibirsky Kremny"),
+            ("Публичное акционерное общество «Сибирский Кремний»", "PJSC Sibirsky Kremny"),
+            ("Sibirsky Kremny Limited Liability Company", "Sibirsky Kremny LLC"),
+            ("Noordzee Modules Besloten Vennootschap", "Noordzee Modules B.V."),
+            ("Sonnenstrom Gesellschaft mit beschränkter Haftung", "Sonnenstrom GmbH"),
+        ]
+        for (a, b) in same {
+            let match = matcher.matchCompany(a, b)
+            #expect(match.score >= matcher.companyThreshold, "\(a) / \(b): \(match.score) \(match.reasons)")
+        }
+        let different = [
+            ("Общество с ограниченной ответственностью «Уральский Кремний»", "Sibirsky Kremny LLC"),
+            ("Sibirsky Solar Limited Liability Company", "Sibirsky Kremny LLC"),
+        ]
+        for (a, b) in different {
+            let match = matcher.matchCompany(a, b)
+            #expect(match.score < matcher.companyThreshold, "\(a) / \(b): \(match.score)")
+        }
+    }
+
     @Test("A match explains itself; differing birth dates rule it out")
     func explanation() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)

@@ -17,6 +17,8 @@ public struct NameMatcher: Sendable {
 
     let tussenvoegsels: Set<String>
     let legalForms: Set<String>
+    /// Legal forms in full, as the canonical keys of their words, longest first.
+    let legalFormPhrases: [[String]]
     let genericWords: Set<String>
     /// The Arabic article as `personWords` writes it ("al-"), and the words it is read from.
     static let article = "al-"
@@ -33,6 +35,7 @@ public struct NameMatcher: Sendable {
     public init(rules: RuleBook.NameMatchingRules) {
         tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
         legalForms = Set(rules.legalForms.map { String(Self.fold($0).filter { $0 != "." }) })
+        legalFormPhrases = (rules.legalFormPhrases ?? []).map(Self.phraseKeys).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         genericWords = Set((rules.genericCompanyWords ?? []).map { Self.fold($0) })
         articles = Set((rules.arabicArticles ?? []).map { Self.fold($0) })
         arabicMarkers = Set((rules.arabicNameMarkers ?? []).map { Self.fold($0) })
@@ -408,7 +411,8 @@ public struct NameMatcher: Sendable {
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
         }
         if !current.isEmpty { words.append((current, depth > 0, hyphenBefore)) }
-        let kept = words.filter { !legalForms.contains($0.word) }
+        let kept = Self.withoutPhrases(words, legalFormPhrases, key: { Transliteration.canonical($0.word) })
+            .filter { !legalForms.contains($0.word) }
         return (kept.isEmpty ? words : kept).map { word in
             var token = Token(shown: word.word, key: Transliteration.canonical(word.word))
             token.generic = word.qualifier || genericWords.contains(word.word)
@@ -503,6 +507,28 @@ public struct NameMatcher: Sendable {
 
     /// Lower case, Cyrillic transliterated, diacritics removed ("Çelik" → "celik", "Müller" → "muller"),
     /// after `NameText.normalised` (invisible characters removed, "Sibır\u{200B}sky" → "sibirsky").
+    /// The canonical keys of a phrase's words, as a name's words are keyed.
+    static func phraseKeys(_ phrase: String) -> [String] {
+        fold(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Transliteration.canonical(String($0)) }
+    }
+
+    /// `words` without every run of words that spells one of `phrases` (keys compared by `key`).
+    static func withoutPhrases<Word>(_ words: [Word], _ phrases: [[String]], key: (Word) -> String) -> [Word] {
+        guard !phrases.isEmpty, words.count > 1 else { return words }
+        let keys = words.map(key)
+        var kept: [Word] = []
+        var index = 0
+        while index < words.count {
+            if let phrase = phrases.first(where: { index + $0.count <= keys.count && Array(keys[index..<index + $0.count]) == $0 }) {
+                index += phrase.count
+                continue
+            }
+            kept.append(words[index])
+            index += 1
+        }
+        return kept
+    }
+
     static func fold(_ text: String) -> String {
         // Most names are ASCII: lower-casing is all they need, and Foundation's folding is slow.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.lowercased() }

@@ -67,6 +67,7 @@ public final class PersistedSanctionsIndex: @unchecked Sendable {
         var text = "uea-screen/sanctions-index/2\n"
         text += rules.names.tussenvoegsels.joined(separator: "|") + "\n" + rules.names.legalForms.joined(separator: "|") + "\n"
         text += (rules.names.genericCompanyWords ?? []).joined(separator: "|") + "\n"
+        text += (rules.names.legalFormPhrases ?? []).joined(separator: "|") + "\n"
         text +=
             (rules.names.arabicArticles ?? []).joined(separator: "|") + "\n" + (rules.names.arabicNameMarkers ?? []).joined(separator: "|")
             + "\n"
