@@ -97,7 +97,7 @@ struct CountryInputTests {
             let folder = try bidder { files in
                 files["bidder.yaml"] = files["bidder.yaml"]!.replacingOccurrences(of: "country: NL\n", with: "country: België\n")
                 files["bidder.yaml"]! +=
-                    "equivalentDocument: {type: Führungszeugnis, issueDate: 2026-10-01, country: \(documentCountry)}\n"
+                    "equivalentDocument: {type: Führungszeugnis, kind: extract, issueDate: 2026-10-01, country: \(documentCountry)}\n"
             }
             var context = try context(folder)
             context.tender.intendedWinners = ["1-zonnebouw-flevoland"]
