@@ -69,7 +69,7 @@ extension TenderOverview {
             case .blocker: open.filter { $0.severity == .blocker }
             default: []
             }
-        for item in review.items {
+        for item in review.items + review.reviewItems {
             guard let decision = item.decision else { continue }
             row.decidedFindings[decision.finding] = OpenItem(
                 severity: item.severity, check: item.check, message: item.message, legalBasis: item.legalBasis ?? "")

@@ -92,6 +92,7 @@ public struct PageRenderer: Sendable {
                 return [
                     "severity": labels[finding.severity.rawValue] ?? finding.severity.rawValue, "check": finding.check,
                     "message": language == .nl ? finding.message.nl : finding.message.en,
+                    "hasBasis": !finding.legalBasis.isEmpty, "basis": citations.cite(finding.legalBasis, language),
                     "state": item.map { state($0, labels, language) } ?? labels["rv_open"] ?? "open",
                 ]
             },

@@ -108,47 +108,35 @@ struct ForeignEquivalentCheck: Check {
     }
 
     var examples: CheckExamples {
-        CheckExamples(
+        /// The sample bidder, established in Belgium, as the intended winner the equivalent was
+        /// requested from, with `document` (type, kind, issuing country) issued a month ago.
+        func belgianWinner(
+            _ type: String, _ kind: BidderFile.EquivalentDocument.Kind?, from country: Country
+        ) -> @Sendable (inout ScreeningContext) -> Void {
+            { context in
+                context.tender.stage = .award
+                context.tender.intendedWinners = ["1-zonnebouw-flevoland"]
+                context.tender.requested = ["equivalentDocument"]
+                context.submission.bidder.country = "BE"
+                context.submission.bidder.equivalentDocument = .init(
+                    type: type, kind: kind, issueDate: context.referenceDate.adding(months: -1), country: country)
+            }
+        }
+        return CheckExamples(
             triggering: [
                 .fires("a German bidder", at: "uea.xml:") { $0.submission.bidder.country = "DE" },
-                .fires("a Belgian intended winner with a German extract: blocker, it does not count", at: "uea.xml:") {
-                    $0.tender.stage = .award
-                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
-                    $0.tender.requested = ["equivalentDocument"]
-                    $0.submission.bidder.country = "BE"
-                    $0.submission.bidder.equivalentDocument = .init(
-                        type: "Führungszeugnis", issueDate: $0.referenceDate.adding(months: -1), country: "DE")
-                },
+                .fires(
+                    "a Belgian intended winner with a German extract: blocker, it does not count", at: "uea.xml:",
+                    mutate: belgianWinner("Führungszeugnis", .extract, from: "DE")),
                 .fires(
                     "a Belgian intended winner with a declaration under oath: attention, it counts only where Belgium issues no extract",
-                    at: "uea.xml:"
-                ) {
-                    $0.tender.stage = .award
-                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
-                    $0.tender.requested = ["equivalentDocument"]
-                    $0.submission.bidder.country = "BE"
-                    $0.submission.bidder.equivalentDocument = .init(
-                        type: "Déclaration sur l'honneur", kind: .declarationUnderOath, issueDate: $0.referenceDate.adding(months: -1),
-                        country: "BE")
-                },
-                .fires("a Belgian intended winner whose document's kind is not given: attention, never read from its name", at: "uea.xml:")
-                {
-                    $0.tender.stage = .award
-                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
-                    $0.tender.requested = ["equivalentDocument"]
-                    $0.submission.bidder.country = "BE"
-                    $0.submission.bidder.equivalentDocument = .init(
-                        type: "Uittreksel uit het strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE")
-                },
-                .fires("a Belgian intended winner with a recent Belgian extract: the information line only", at: "uea.xml:") {
-                    $0.tender.stage = .award
-                    $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
-                    $0.tender.requested = ["equivalentDocument"]
-                    $0.submission.bidder.country = "BE"
-                    $0.submission.bidder.equivalentDocument = .init(
-                        type: "Uittreksel uit het strafregister", kind: .extract, issueDate: $0.referenceDate.adding(months: -1),
-                        country: "BE")
-                },
+                    at: "uea.xml:", mutate: belgianWinner("Déclaration sur l'honneur", .declarationUnderOath, from: "BE")),
+                .fires(
+                    "a Belgian intended winner whose document's kind is not given: attention, never read from its name", at: "uea.xml:",
+                    mutate: belgianWinner("Uittreksel uit het strafregister", nil, from: "BE")),
+                .fires(
+                    "a Belgian intended winner with a recent Belgian extract: the information line only", at: "uea.xml:",
+                    mutate: belgianWinner("Uittreksel uit het strafregister", .extract, from: "BE")),
                 .fires("a Belgian bidder with an equivalent document", at: "uea.xml:") {
                     $0.submission.bidder.country = "BE"
                     $0.submission.bidder.equivalentDocument = .init(
