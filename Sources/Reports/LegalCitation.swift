@@ -24,10 +24,21 @@ public struct LegalCitation: Sendable {
         return tables
     }
 
+    /// `basis` with each term of the language's table replaced, in one pass from left to right: at
+    /// each place the longest term that starts there, and a replacement is never read again (a
+    /// term inside another term's output stays as that output wrote it).
     public func cite(_ basis: String, _ language: ReportLanguage) -> String {
-        var text = basis
-        for term in terms[language] ?? [] where text.contains(term.from) {
-            text = text.replacingOccurrences(of: term.from, with: term.to)
+        let present = (terms[language] ?? []).filter { basis.contains($0.from) }
+        guard !present.isEmpty else { return language == .nl ? Self.dutchParagraphs(basis) : basis }
+        var text = ""
+        var rest = Substring(basis)
+        while !rest.isEmpty {
+            if let term = present.first(where: { rest.hasPrefix($0.from) }) {
+                text += term.to
+                rest = rest.dropFirst(term.from.count)
+            } else {
+                text.append(rest.removeFirst())
+            }
         }
         return language == .nl ? Self.dutchParagraphs(text) : text
     }

@@ -94,6 +94,14 @@ struct LegalCitationTests {
         #expect(citations.cite(stored, .nl) == dutch)
     }
 
+    @Test("Terms are replaced in one pass, longest first: a replacement is never read again")
+    func onePass() {
+        let citations = LegalCitation(tables: [
+            .en: ["Aw": "Aanbestedingswet (Aw)", "Aanbestedingswet": "Public Procurement Act", "Aw 2012": "Aw 2012"]
+        ])
+        #expect(citations.cite("Aw 2012 art. 2.86; Aw art. 1", .en) == "Aw 2012 art. 2.86; Aanbestedingswet (Aw) art. 1")
+    }
+
     @Test("The dossier keeps the citation as stored: a report without the tables cites it unchanged")
     func withoutTables() {
         let bare = LegalCitation(tables: [:])

@@ -411,14 +411,15 @@ public struct NameMatcher: Sendable {
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
         }
         if !current.isEmpty { words.append((current, depth > 0, hyphenBefore)) }
-        let kept = Self.withoutPhrases(words, legalFormPhrases, key: { Transliteration.canonical($0.word) })
-            .filter { !legalForms.contains($0.word) }
-        return (kept.isEmpty ? words : kept).map { word in
+        // Each word is transliterated once: its key serves the legal-form phrases and the comparison.
+        let tokens = words.map { word in
             var token = Token(shown: word.word, key: Transliteration.canonical(word.word))
             token.generic = word.qualifier || genericWords.contains(word.word)
             token.bound = word.bound
             return token
         }
+        let kept = Self.withoutPhrases(tokens, legalFormPhrases, key: \.key).filter { !legalForms.contains($0.shown) }
+        return kept.isEmpty ? tokens : kept
     }
 
     public func matchCompany(_ a: String, _ b: String) -> Match {
