@@ -325,7 +325,8 @@ public enum DossierBundle {
         manifest.coverage = coverage
         manifest.people = people
         manifest.awards = awards
-        try emit("index.html", Data(index(manifest).utf8))
+        // The index page is written by the report templates: without them, the bundle has no readable pages.
+        if let renderer { try emit("index.html", Data(renderer.bundleIndex(indexData(manifest)).utf8)) }
         manifest.files = hashes
         let encoded = try manifest.encoded()
         for sink in sinks { try sink("manifest.json", encoded) }
@@ -361,28 +362,22 @@ public enum DossierBundle {
         return Data(renderer.render(dossier, format: .html, language: language).utf8)
     }
 
-    /// The index page, a function of the manifest alone (so verify can render it again and compare).
-    static func index(_ manifest: Manifest) -> String {
-        func row(_ entry: StoredEntry, purged: Bool) -> String {
-            let shown = entry.kind == .tender ? "Aanbesteding / tender" : entry.bidderName
-            let name =
-                purged || !manifest.reports || entry.kind != .dossier
-                ? escape(shown) : "<a href=\"reports/\(entry.id).html\">\(escape(shown))</a>"
-            return
-                "<tr><td>\(name)</td><td>\(escape(entry.tenderID))</td><td>\(escape(String(entry.screenedAt.prefix(10))))</td><td>\(purged ? "verwijderd / purged" : escape(entry.outcome.rawValue))</td><td><code>\(entry.entryHash.prefix(16))</code></td></tr>"
+    /// What the index page shows, a function of the manifest alone (so verify can render it again
+    /// and compare). The page itself is the renderer's (`DossierRenderer.bundleIndex`).
+    static func indexData(_ manifest: Manifest) -> BundleIndex {
+        func row(_ entry: StoredEntry, purged: Bool) -> BundleIndex.Row {
+            BundleIndex.Row(
+                bidder: entry.kind == .tender ? nil : entry.bidderName, tender: entry.tenderID,
+                screenedOn: String(entry.screenedAt.prefix(10)),
+                outcome: entry.outcome, purged: purged,
+                report: purged || !manifest.reports || entry.kind != .dossier ? nil : "reports/\(entry.id).html",
+                hash: String(entry.entryHash.prefix(16)))
         }
-        let rows = (manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) }).joined()
-        let status =
-            manifest.storeProblems.isEmpty
-            ? "Keten bij export gecontroleerd / chain verified at export: \(manifest.chain.count) entries, head \(manifest.storeHeadHash)"
-            : "KETEN GEBROKEN / CHAIN BROKEN: " + manifest.storeProblems.joined(separator: "; ")
-        return """
-            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dossiers</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.2rem .8rem;text-align:left}</style></head>
-            <body><h1>Screeningsdossiers / screening dossiers</h1><p>\(escape(status))</p>
-            <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE --expect-head HASH</code>, met de kop uit het dossier van de aanbesteding.</p>
-            <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\(rows)</table></body></html>
-            """
+        return BundleIndex(
+            rows: manifest.entries.map { row($0, purged: false) } + manifest.purged.map { row($0, purged: true) },
+            language: ReportLanguage(rawValue: manifest.language) ?? .nl, chainLength: manifest.chain.count,
+            headHash: manifest.storeHeadHash, problems: manifest.storeProblems,
+            earlierForm: !(manifest.templates ?? []).contains(BundleIndex.templateName))
     }
 
     /// Checks a bundle without the store: every file against the manifest (and nothing else in the
@@ -498,40 +493,54 @@ public enum DossierBundle {
         }
         var notes: [String] = []
         checkSignatures(manifest, hashes: hashes, members: byName, source: source, notes: &notes, fail: fail)
-        // The pages a person opens, rendered again from what was just verified.
-        if hashes["index.html"] != SHA256.hex(Data(index(manifest).utf8)) { fail(0, nil, "index.html is not the page these dossiers give") }
-        if manifest.reports {
-            var renderer = renderer
-            if let names = manifest.templates, !names.isEmpty, let makeRenderer {
-                var files: [String: Data] = [:]
-                for name in names {
-                    guard let member = byName["templates/" + name] else { continue }
-                    files[name] = try source.read(member.offset, member.size)
-                }
-                do {
-                    renderer = try makeRenderer(files)
-                } catch {
-                    fail(0, nil, "the bundle's templates cannot be read (\(error))")
-                    renderer = nil
-                }
+        // The pages a person opens, rendered again from what was just verified, with the bundle's own
+        // templates where it carries them.
+        var pages = renderer
+        if let names = manifest.templates, !names.isEmpty, let makeRenderer {
+            var files: [String: Data] = [:]
+            for name in names {
+                guard let member = byName["templates/" + name] else { continue }
+                files[name] = try source.read(member.offset, member.size)
             }
-            if let renderer, let language = ReportLanguage(rawValue: manifest.language) {
+            do {
+                pages = try makeRenderer(files)
+            } catch {
+                fail(0, nil, "the bundle's templates cannot be read (\(error))")
+                pages = nil
+            }
+        }
+        // Same templates, other code: a page is held to its SHA-256 in the manifest only, and that
+        // is said; the dossier JSON is the record.
+        let otherRelease = manifest.renderedBy.map { $0 != ToolInfo.version && manifest.templates?.isEmpty == false } ?? false
+        func differs(_ file: String, seq: Int, id: String?, _ reason: String) {
+            if otherRelease, let renderedBy = manifest.renderedBy {
+                notes.append(
+                    "\(file) was rendered by uea-screen \(renderedBy) and this release (\(ToolInfo.version)) renders it "
+                        + "differently from the same templates: the page is checked by its SHA-256 only; the dossier JSON is the record")
+            } else {
+                fail(seq, id, reason)
+            }
+        }
+        if let pages {
+            if let stored = hashes["index.html"] {
+                if stored != SHA256.hex(Data(pages.bundleIndex(indexData(manifest)).utf8)) {
+                    differs("index.html", seq: 0, id: nil, "index.html is not the page these dossiers give")
+                }
+            } else if manifest.templates != nil {
+                fail(0, nil, "index.html is missing: the bundle was exported with report templates")
+            }
+        } else if !manifest.reports && hashes["index.html"] != nil {
+            fail(0, nil, "index.html cannot be checked: report templates not found (pass --templates)")
+        }
+        if manifest.reports {
+            if let pages, let language = ReportLanguage(rawValue: manifest.language) {
                 for entry in manifest.entries where entry.kind == .dossier {
                     guard let member = byName["dossiers/\(entry.id).json"] else { continue }
-                    let expected = try? report(try source.read(member.offset, member.size), renderer: renderer, language: language)
+                    let expected = try? report(try source.read(member.offset, member.size), renderer: pages, language: language)
                     guard expected.map(SHA256.hex) != hashes["reports/\(entry.id).html"] else { continue }
-                    if let renderedBy = manifest.renderedBy, renderedBy != ToolInfo.version, manifest.templates?.isEmpty == false {
-                        // Same templates, other code: the report is held to its SHA-256 in the
-                        // manifest only, and that is said; the dossier JSON is the record.
-                        notes.append(
-                            "reports/\(entry.id).html was rendered by uea-screen \(renderedBy) and this release (\(ToolInfo.version)) renders it "
-                                + "differently from the same templates: the report is checked by its SHA-256 only; the dossier JSON is the record"
-                        )
-                    } else {
-                        fail(
-                            entry.seq, entry.id,
-                            "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
-                    }
+                    differs(
+                        "reports/\(entry.id).html", seq: entry.seq, id: entry.id,
+                        "reports/\(entry.id).html is not the report of the dossier (or was made with other templates)")
                 }
             } else {
                 fail(0, nil, "the reports cannot be checked: report templates not found (pass --templates)")
@@ -763,9 +772,4 @@ public enum DossierBundle {
         return try verify(try Tar.Source.file(handle), renderer: renderer, makeRenderer: makeRenderer, expectHead: expectHead, trust: trust)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;"
-        ).replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -13,6 +13,8 @@ public struct ReportRenderer: DossierRenderer {
     public typealias Language = ReportLanguage
 
     let templates: [Format: MustacheTemplate]
+    /// The bundle index page's template; nil in template sets from before it existed.
+    let indexTemplate: MustacheTemplate?
     let labels: [Language: [String: String]]
     let citations: LegalCitation
 
@@ -20,6 +22,8 @@ public struct ReportRenderer: DossierRenderer {
 
     /// The files a renderer is made of, as they are named in `templates/`.
     public static let fileNames = Format.allCases.map { "report.\($0.rawValue).mustache" } + ["labels.yaml"]
+    /// Files a set of templates may lack: a set from an earlier release, or one a lawyer kept.
+    public static let optionalFileNames = [BundleIndex.templateName]
 
     public init(directory: String) throws {
         var files: [String: Data] = [:]
@@ -29,6 +33,9 @@ public struct ReportRenderer: DossierRenderer {
                 throw InputError(file: path, message: name == "labels.yaml" ? "labels file missing" : "report template missing")
             }
             files[name] = data
+        }
+        for name in Self.optionalFileNames {
+            files[name] = FileManager.default.contents(atPath: PathText.child(directory, name))
         }
         try self.init(files: files, origin: directory)
     }
@@ -50,7 +57,16 @@ public struct ReportRenderer: DossierRenderer {
         guard let labelsData = files["labels.yaml"], let labelsText = String(data: labelsData, encoding: .utf8) else {
             throw InputError(file: labelsPath, message: "labels file missing")
         }
+        var indexTemplate: MustacheTemplate? = nil
+        if let data = files[BundleIndex.templateName] {
+            let path = PathText.child(origin, BundleIndex.templateName)
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: path, message: "template is not UTF-8") }
+            do { indexTemplate = try MustacheTemplate(string: text) } catch {
+                throw InputError(file: path, message: "template error: \(error)")
+            }
+        }
         self.templates = templates
+        self.indexTemplate = indexTemplate
         self.labels = try Self.labels(text: labelsText, path: labelsPath)
         self.citations = try Self.citations(text: labelsText, path: labelsPath)
         self.templateFiles = files
@@ -115,6 +131,10 @@ public struct ReportRenderer: DossierRenderer {
         let clock = Day.padded(rest / 3_600, 2) + ":" + Day.padded(rest % 3_600 / 60, 2)
         let zone = "UTC+" + Day.padded(offset / 3_600, 2) + ":00"
         return (language == .nl ? local.dutch : local.description) + " " + clock + " (" + zone + ")"
+    }
+
+    public func bundleIndex(_ index: BundleIndex) -> String {
+        BundleIndexPage.render(index, template: indexTemplate, labels: labels[index.language] ?? [:])
     }
 
     public func render(_ dossier: Dossier, format: Format, language: Language = .nl) -> String {

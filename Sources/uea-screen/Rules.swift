@@ -1,15 +1,30 @@
 import ArgumentParser
+import DossierModel
 import Foundation
+import Reports
 import RuleData
 import Screening
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every check with its id, severity, legal basis, legal effect and the rule-data files it reads.")
+        abstract: "List every check with its id, severity, legal basis, legal effect and the rule-data files it reads.",
+        discussion: """
+            Dutch by default, as the reports: the legal bases are cited as the Dutch report cites them.
+
+            Examples:
+              uea-screen rules
+              uea-screen rules --lang en
+              uea-screen rules --format json --lang en
+            """)
 
     @Option(help: "Output format: text or json.")
     var format: Inspect.Format = .text
+
+    @Option(help: "Language of the listing.") var lang: ReportLanguage = .nl
+
+    @Option(help: "Folder with the report templates and labels.yaml (default: the installed templates/).")
+    var templates: String?
 
     @OptionGroup var ruleData: RuleDataOptions
 
@@ -18,43 +33,17 @@ struct Rules: ParsableCommand {
             let checks = CheckRegistry.all
             // Without rule data the list would describe checks that cannot run: refused (exit 2).
             let version = try ruleData.load().version
+            let listing = try CheckListing(templates: TemplatesFolder.find(templates), language: lang)
             switch format {
             case .json:
-                struct Row: Encodable {
-                    var id, family, severity, legalBasis, legalEffect, summary, runsOn: String
-                    /// What its findings cite in a national procedure below the EU thresholds.
-                    var nationalLegalBasis: String?
-                    var dataFiles: [String]
-                    var mayBeKnockOut: Bool
-                }
                 struct Listing: Encodable {
                     var ruleDataVersion: String
-                    var checks: [Row]
+                    var language: String
+                    var checks: [CheckListing.Row]
                 }
-                print(
-                    try JSONOutput.string(
-                        Listing(
-                            ruleDataVersion: version,
-                            checks: checks.map {
-                                Row(
-                                    id: $0.id, family: $0.family, severity: $0.severity.rawValue, legalBasis: $0.legalBasis,
-                                    legalEffect: $0.legalEffect, summary: $0.summary, runsOn: CheckTable.runsOn($0),
-                                    nationalLegalBasis: $0.nationalLegalBasis,
-                                    dataFiles: $0.dataFiles, mayBeKnockOut: $0.mayBeKnockOut)
-                            })))
+                print(try JSONOutput.string(Listing(ruleDataVersion: version, language: lang.rawValue, checks: listing.rows(checks))))
             case .text:
-                print("\(checks.count) checks, rule data \(version)\n")
-                for check in checks {
-                    print("\(check.id)  [\(check.severity.rawValue)]")
-                    print("    \(check.summary)")
-                    print("    basis:   \(check.legalBasis)")
-                    if let national = check.nationalLegalBasis { print("    below the EU thresholds (national procedure): \(national)") }
-                    print("    effect:  \(check.legalEffect)")
-                    print("    runs on: \(CheckTable.runsOn(check))\(check.mayBeKnockOut ? " (a tender may make it a knock-out)" : "")")
-                    if !check.dataFiles.isEmpty {
-                        print("    data:    \(check.dataFiles.map { "checklists/" + $0 }.joined(separator: ", "))")
-                    }
-                }
+                print(listing.text(checks, ruleDataVersion: version))
             }
         }
     }

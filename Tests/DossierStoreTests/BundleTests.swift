@@ -56,6 +56,102 @@ struct BundleTests {
         #expect(report.broken.contains { $0.reason == "templates/labels.yaml does not match its SHA-256" }, "\(report.broken)")
     }
 
+    @Test("The index page is written by the templates in the bundle's language: Dutch labels, dates and outcomes, links to the reports")
+    func indexPage() throws {
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
+        let ids = try store.entries(StoreFilter()).map(\.id)
+        let files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))
+        let page = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(page.contains("<html lang=\"nl\">"))
+        #expect(page.contains("Keten van het dossierregister bij de export gecontroleerd: "))
+        #expect(page.range(of: #"<td>\d{1,2} [a-z]+ \d{4}</td>"#, options: .regularExpression) != nil)
+        #expect(page.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) == nil)
+        #expect(page.contains("<a href=\"reports/\(ids[0]).html\">"))
+        #expect(!page.contains("purged") && !page.contains("chain verified"))
+        #expect(files["templates/index.html.mustache"] != nil)
+        let english = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .en))
+        #expect(String(decoding: try #require(english["index.html"]), as: UTF8.self).contains("Store chain verified at export: "))
+        // The tender's own dossier, a purged entry and a broken chain, as the page says them.
+        let other = Self.renderer.bundleIndex(
+            BundleIndex(
+                rows: [
+                    .init(bidder: nil, tender: "T-1", screenedOn: "2026-03-01", outcome: .clean, purged: false, report: nil, hash: "f"),
+                    .init(bidder: "C", tender: "T-1", screenedOn: "2020-01-02", outcome: .attention, purged: true, report: nil, hash: "a"),
+                ], language: .nl, chainLength: 1, headHash: "h", problems: ["entry 2: hash differs"], earlierForm: false))
+        #expect(other.contains("<td>Dossier van de aanbesteding</td><td>T-1</td><td>1 maart 2026</td><td>geen bevindingen</td>"))
+        #expect(other.contains("<td>C</td><td>T-1</td><td>2 januari 2020</td><td>verwijderd (bewaartermijn verstreken)</td>"))
+        #expect(other.contains("<p class=\"broken\">KETEN GEBROKEN bij de export: entry 2: hash differs</p>"))
+    }
+
+    @Test("A bundle whose templates have no index template carries the earlier page, and verifies with it byte for byte")
+    func earlierIndexPage() throws {
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
+        let ids = try store.entries(StoreFilter()).map(\.id)
+        var files = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))
+        var manifest = try JSONDecoder().decode(DossierBundle.Manifest.self, from: files["manifest.json"]!)
+        // As a release before the index template exported it.
+        files["templates/index.html.mustache"] = nil
+        manifest.files["templates/index.html.mustache"] = nil
+        manifest.templates = manifest.templates?.filter { $0 != "index.html.mustache" }
+        let earlier = Data(Self.renderer.bundleIndex(DossierBundle.indexData(manifest)).utf8)
+        #expect(String(decoding: earlier, as: UTF8.self).contains("Keten bij export gecontroleerd / chain verified at export: "))
+        files["index.html"] = earlier
+        manifest.files["index.html"] = SHA256.hex(earlier)
+        files["manifest.json"] = try encode(manifest)
+        let report = try DossierBundle.verify(archive(files), renderer: Self.renderer, makeRenderer: ReportRenderer.factory)
+        #expect(report.ok, "\(report.broken)")
+        // The current page in its place is not the page that bundle gives.
+        files["index.html"] = try Tar.extract(try DossierBundle.export(store: store, ids: ids, renderer: Self.renderer, language: .nl))[
+            "index.html"]
+        manifest.files["index.html"] = SHA256.hex(files["index.html"]!)
+        files["manifest.json"] = try encode(manifest)
+        let swapped = try DossierBundle.verify(archive(files), renderer: Self.renderer, makeRenderer: ReportRenderer.factory)
+        #expect(swapped.broken.map(\.reason) == ["index.html is not the page these dossiers give"])
+    }
+
+    @Test("The earlier index page is the one releases before the template wrote, byte for byte (golden)")
+    func earlierIndexGolden() {
+        let index = BundleIndex(
+            rows: [
+                .init(
+                    bidder: "A & B <B.V.>", tender: "T-1", screenedOn: "2026-03-01", outcome: .blocker, purged: false,
+                    report: "reports/ab.html", hash: "0123456789abcdef"),
+                .init(
+                    bidder: nil, tender: "T-1", screenedOn: "2026-03-01", outcome: .clean, purged: false, report: nil,
+                    hash: "fedcba9876543210"),
+                .init(
+                    bidder: "C", tender: "T-1", screenedOn: "2020-01-02", outcome: .attention, purged: true, report: nil,
+                    hash: "00000000000000aa"),
+            ], language: .en, chainLength: 7, headHash: "h", problems: [], earlierForm: true)
+        let expected = """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Dossiers</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.2rem .8rem;text-align:left}</style></head>
+            <body><h1>Screeningsdossiers / screening dossiers</h1><p>Keten bij export gecontroleerd / chain verified at export: 7 entries, head h</p>
+            <p>Controleer deze bundel met <code>uea-screen dossier verify --bundle FILE --expect-head HASH</code>, met de kop uit het dossier van de aanbesteding.</p>
+            <table><tr><th>Inschrijver</th><th>Aanbesteding</th><th>Datum</th><th>Uitkomst</th><th>Hash</th></tr>\
+            <tr><td><a href="reports/ab.html">A &amp; B &lt;B.V.&gt;</a></td><td>T-1</td><td>2026-03-01</td><td>blocker</td><td><code>0123456789abcdef</code></td></tr>\
+            <tr><td>Aanbesteding / tender</td><td>T-1</td><td>2026-03-01</td><td>clean</td><td><code>fedcba9876543210</code></td></tr>\
+            <tr><td>C</td><td>T-1</td><td>2020-01-02</td><td>verwijderd / purged</td><td><code>00000000000000aa</code></td></tr>\
+            </table></body></html>
+            """
+        #expect(Self.renderer.bundleIndex(index) == expected)
+    }
+
+    @Test("Without report templates a bundle has no readable pages: no index, no reports, and it verifies")
+    func withoutTemplates() throws {
+        let (store, location) = try storeWithSample()
+        defer { TestStores.drop(location) }
+        let ids = try store.entries(StoreFilter()).map(\.id)
+        let bundle = try DossierBundle.export(store: store, ids: ids, renderer: nil, language: .nl)
+        let files = try Tar.extract(bundle)
+        #expect(files["index.html"] == nil)
+        #expect(!files.keys.contains { $0.hasPrefix("reports/") || $0.hasPrefix("templates/") })
+        let report = try DossierBundle.verify(bundle, renderer: nil)
+        #expect(report.ok, "\(report.broken)")
+    }
+
     @Test(
         "The manifest written piece by piece is the same JSON as the synthesized encoding, every field present (a field added to the manifest and not to its writer fails here)"
     )
@@ -170,7 +266,7 @@ struct BundleTests {
         }
         manifest.storeHeadHash = previous
         files["reports/\(entry.id).html"] = try DossierBundle.report(forged, renderer: Self.renderer, language: .nl)
-        files["index.html"] = Data(DossierBundle.index(manifest).utf8)
+        files["index.html"] = Data(Self.renderer.bundleIndex(DossierBundle.indexData(manifest)).utf8)
         for (file, data) in files where file != "manifest.json" { manifest.files[file] = SHA256.hex(data) }
         files["manifest.json"] = try encode(manifest)
         let alone = try DossierBundle.verify(archive(files), renderer: Self.renderer)
@@ -222,7 +318,8 @@ struct BundleTests {
     func craftedArchives(kind: String) throws {
         let (store, location) = try storeWithSample()
         defer { TestStores.drop(location) }
-        let honest = try DossierBundle.export(store: store, ids: [try store.entries(StoreFilter()).first!.id], renderer: nil, language: .nl)
+        let honest = try DossierBundle.export(
+            store: store, ids: [try store.entries(StoreFilter()).first!.id], renderer: Self.renderer, language: .nl)
         var bundle = honest
         bundle.removeLast(1024)
         switch kind {

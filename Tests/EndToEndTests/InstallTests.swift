@@ -35,13 +35,13 @@ struct InstallTests {
         let elsewhere = try Paths.temporaryDirectory()
         let rules = try run(prefix + "/bin/uea-screen", ["rules"], currentDirectory: elsewhere)
         #expect(rules.status == 0)
-        #expect(rules.stdout.contains("checks, rule data "))
+        #expect(rules.stdout.contains("controles, regelset "))
         // Called by name through PATH (argv[0] is the bare name): the data is found from the binary's real path.
         let byName = try run(
             "/bin/sh", ["-c", "uea-screen rules"], currentDirectory: elsewhere,
             environment: ["PATH": prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
         #expect(byName.status == 0, "\(byName.stderr)")
-        #expect(byName.stdout.contains("checks, rule data "))
+        #expect(byName.stdout.contains("controles, regelset "))
         // A copy of the binary without its data refuses (exit 2), instead of listing checks that cannot run.
         let lone = try Paths.temporaryDirectory()
         try FileManager.default.copyItem(atPath: prefix + "/bin/uea-screen", toPath: lone.path + "/uea-screen")

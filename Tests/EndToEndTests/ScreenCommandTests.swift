@@ -183,7 +183,32 @@ struct ScreenCommandTests {
         #expect((gva["legalBasis"] as? String)?.contains("2.89") == true)
         #expect(gva["dataFiles"] as? [String] == ["evidence.yaml"])
         let text = try ueaScreen("rules")
-        #expect(text.stdout.contains("solar.xinjiang  [blocker]"))
+        #expect(text.stdout.contains("solar.xinjiang  [Blokkerend]"))
+    }
+
+    @Test("rules prints the checks in Dutch by default, with bases cited as the Dutch report cites them; --lang en in English")
+    func rulesLanguages() throws {
+        let dutch = try ueaScreen("rules")
+        #expect(dutch.status == 0)
+        #expect(dutch.stdout.contains(" controles, regelset "))
+        #expect(dutch.stdout.contains("Gedragsverklaring Aanbesteden op de peildatum ouder dan twee jaar"))
+        #expect(dutch.stdout.contains("grondslag:  Aw 2012 art. 2.89"))
+        #expect(dutch.stdout.contains("Richtlijn 2014/24/EU art. 57 lid 1"))
+        #expect(!dutch.stdout.contains("Dir. 2014/24/EU"))
+        #expect(!dutch.stdout.contains("runs on:"))
+        let english = try ueaScreen("rules", "--lang", "en")
+        #expect(english.stdout.contains(" checks, rule data "))
+        #expect(english.stdout.contains("Gedragsverklaring Aanbesteden older than two years at the reference date"))
+        #expect(english.stdout.contains("runs on: the bidder"))
+        let json = try ueaScreen("rules", "--format", "json", "--lang", "nl")
+        let listing = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(listing["language"] as? String == "nl")
+        let checks = try #require(listing["checks"] as? [[String: Any]])
+        let mandatory = try #require(checks.first { $0["id"] as? String == "exclusion.mandatory-ground" })
+        // The stored form, to compare with a dossier's findings, and the form the Dutch report prints.
+        #expect((mandatory["legalBasis"] as? String)?.contains("Dir. 2014/24/EU art. 57(1)") == true)
+        #expect((mandatory["citedBasis"] as? String)?.contains("Richtlijn 2014/24/EU art. 57 lid 1") == true)
+        #expect((mandatory["summary"] as? String)?.hasPrefix("Verplichte uitsluitingsgrond") == true)
     }
 
     @Test("Usage errors exit 64")

@@ -81,6 +81,22 @@ struct LegalCitationTests {
         #expect(offending.isEmpty, "\(offending.prefix(8))")
     }
 
+    @Test("Every check describes itself in Dutch for `rules --lang nl`: no English word, no `57(4)` notation, not a copy")
+    func dutchDescriptions() {
+        var offending: [String] = []
+        for check in CheckRegistry.all {
+            for (dutch, english) in [(check.dutchSummary, check.summary), (check.dutchLegalEffect, check.legalEffect)] {
+                let words = DutchTextTests.ownWords(dutch).split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+                if let word = words.first(where: Self.english.contains) { offending.append("\(check.id): '\(word)' in \(dutch)") }
+                if dutch.range(of: #"\d\(\d+\)"#, options: .regularExpression) != nil {
+                    offending.append("\(check.id): notation in \(dutch)")
+                }
+                if dutch == english || dutch.isEmpty { offending.append("\(check.id): not translated") }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending.prefix(8))")
+    }
+
     @Test(
         "Paragraphs and points are written as Dutch citations write them",
         arguments: [

@@ -23,6 +23,10 @@ public protocol Check: Sendable {
     /// The legal effect behind its severities, in one line (English): when each severity applies and
     /// what it means for the award. The README's check table is generated from it.
     var legalEffect: String { get }
+    /// `summary` in Dutch, as `rules --lang nl` prints it (a lawyer files it unchanged).
+    var dutchSummary: String { get }
+    /// `legalEffect` in Dutch, citing as the Dutch report cites (`Richtlijn 2014/24/EU art. 57 lid 1`).
+    var dutchLegalEffect: String { get }
     /// Which ESPDs of a bid it runs on besides the bidder's own.
     var entities: EntityScope { get }
     /// What a finding of this check about another entity of the bid means for the bid: a ground
@@ -75,7 +79,7 @@ extension Check {
 public enum CheckSubject: String, Sendable { case bidder, tender }
 
 /// The ESPDs of a bid a bidder check runs on.
-public enum EntityScope: String, Sendable {
+public enum EntityScope: String, Sendable, CaseIterable {
     /// The bidder's own ESPD only.
     case bidderOnly = "bidder"
     /// Every ESPD of the bid: members, relied-upon entities, subcontractors (the ESPD reading and

@@ -4,6 +4,9 @@
 /// not red flags), so the findings are not marked as such.
 enum BibobText {
     static let basis = "Wet Bibob art. 3, 5, 12(4); Regeling Bibob-formulieren 2024"
+    static let dutchEffect =
+        "een signaal voor een Bibob-vragenlijst, nooit een uitsluiting; geen strafrechtelijke gegevens; de melding zegt het als de aanbesteding geen Bibob-toets heeft aangekondigd"
+
     static let effect =
         "a red flag for a Bibob questionnaire, never exclusion; not criminal-law data; the message says when the tender announced no Bibob check"
 

@@ -7,6 +7,8 @@ struct FrequentChangesCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Many director, name or seat changes in the last 24 months"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let dutchSummary = "Veel wijzigingen van bestuurders, naam of vestigingsplaats in de laatste 24 maanden"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

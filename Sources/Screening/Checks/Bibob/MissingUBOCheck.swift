@@ -7,6 +7,8 @@ struct MissingUBOCheck: Check {
     let legalBasis = BibobText.basis + "; Wet Bibob art. 12(4)"
     let summary = "No ultimate beneficial owner declared, or only pseudo-UBOs"
     let dataFiles: [String] = []
+    let dutchSummary = "Geen uiteindelijk belanghebbende (UBO) opgegeven, of alleen pseudo-UBO's"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -8,6 +8,8 @@ struct RecentlyFoundedCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Company founded less than the configured months before the reference date"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let dutchSummary = "Onderneming opgericht minder dan het ingestelde aantal maanden vóór de peildatum"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -8,6 +8,8 @@ struct SbiUnrelatedCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "The bidder's SBI activity is unrelated to the CPV of the contract"
     let dataFiles = ["bibob-red-flags.yaml", "sbi-sectors.csv", "cpv-sectors.csv"]
+    let dutchSummary = "De SBI-activiteit van de inschrijver houdt geen verband met de CPV-codes van de opdracht"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

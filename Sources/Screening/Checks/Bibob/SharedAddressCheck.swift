@@ -7,6 +7,8 @@ struct SharedAddressCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "The business address is shared with many registered companies"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let dutchSummary = "Het bedrijfsadres wordt gedeeld met veel ingeschreven ondernemingen"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

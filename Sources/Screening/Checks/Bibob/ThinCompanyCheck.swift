@@ -7,6 +7,8 @@ struct ThinCompanyCheck: Check {
     let legalBasis = BibobText.basis
     let summary = "Very few employees or a small turnover for the size of the contract"
     let dataFiles = ["bibob-red-flags.yaml"]
+    let dutchSummary = "Zeer weinig werknemers of een kleine omzet voor de omvang van de opdracht"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -7,6 +7,8 @@ struct UnexplainedFinancingCheck: Check {
     let legalBasis = BibobText.basis + "; Wet Bibob art. 3(1)(a), 12(4)"
     let summary = "A financing source is not explained"
     let dataFiles: [String] = []
+    let dutchSummary = "Een financieringsbron is niet toegelicht"
+    let dutchLegalEffect = BibobText.dutchEffect
     let legalEffect = BibobText.effect
 
     func run(_ context: ScreeningContext) -> [Finding] {

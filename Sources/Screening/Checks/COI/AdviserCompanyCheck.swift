@@ -13,6 +13,9 @@ struct AdviserCompanyCheck: Check {
         "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
         + " (belangenscheiding after RWS Scheiding van Belang)"
     let dataFiles = ["name-matching.yaml"]
+    let dutchSummary = "De inschrijver of een entiteit in zijn inschrijving heeft over de aanbesteding geadviseerd of die voorbereid"
+    let dutchLegalEffect =
+        "mogelijke belangenverstrengeling: de plicht die te voorkomen (Richtlijn 2014/24/EU art. 24; Aw 2012 art. 1.10b), nooit een automatische uitsluiting"
     let legalEffect =
         "possible conflict of interest: the duty to prevent it (Dir. art. 24; Aw 2012 art. 1.10b), never an automatic exclusion"
 

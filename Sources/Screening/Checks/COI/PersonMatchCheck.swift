@@ -13,6 +13,10 @@ struct PersonMatchCheck: Check {
         + " (belangenscheiding after RWS Scheiding van Belang)"
     let findsByNameMatch = true
     let dataFiles = ["name-matching.yaml"]
+    let dutchSummary =
+        "Een bestuurder, uiteindelijk belanghebbende (UBO), vertegenwoordiger of sleutelfunctionaris komt overeen met iemand die bij de aanbesteding betrokken is"
+    let dutchLegalEffect =
+        "mogelijke belangenverstrengeling: de plicht die te voorkomen (Richtlijn 2014/24/EU art. 24; Aw 2012 art. 1.10b), nooit een automatische uitsluiting"
     let legalEffect =
         "possible conflict of interest: the duty to prevent it (Dir. art. 24; Aw 2012 art. 1.10b), never an automatic exclusion"
 

@@ -9,6 +9,9 @@ struct PriorInvolvementCheck: Check {
         "Dir. 2014/24/EU art. 41, 57(4)(f); Aw 2012 art. 2.51; Inkoopbeleid 2023 (Scheiding van Belang); ECLI:NL:RBSGR:2009:BK0706"
     let summary = "Declared prior involvement or ex-staff of the authority without a protection plan"
     let dataFiles: [String] = []
+    let dutchSummary = "Voorafgaande betrokkenheid of oud-medewerkers van de aanbestedende dienst verklaard zonder plan van maatregelen"
+    let dutchLegalEffect =
+        "voorafgaande betrokkenheid zonder plan van maatregelen: de plicht het voordeel te neutraliseren (Richtlijn 2014/24/EU art. 41; Aw 2012 art. 2.51), nooit een automatische uitsluiting"
     let legalEffect =
         "prior involvement without a protection plan: the duty to neutralise the advantage (Dir. art. 41; Aw 2012 art. 2.51), never an automatic exclusion"
 

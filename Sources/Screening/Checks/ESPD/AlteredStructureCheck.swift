@@ -12,6 +12,10 @@ struct AlteredStructureCheck: Check {
     let summary = "The ESPD contains foreign-namespace elements, hidden characters in ids or duplicated criteria or questions"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Het UEA bevat elementen uit een andere XML-naamruimte, verborgen tekens in identificatiecodes, of dubbele criteria of vragen"
+    let dutchLegalEffect =
+        "aanwijzingen van een bewerkt bestand (andere naamruimten, verborgen tekens, dubbelingen, elementen op een verkeerde plaats): een jurist beslist of om verduidelijking wordt gevraagd"
     let legalEffect =
         "signs of an edited file (foreign namespaces, hidden characters, duplicates, misplaced elements): a jurist decides whether to ask"
     let entities = EntityScope.everyEntity

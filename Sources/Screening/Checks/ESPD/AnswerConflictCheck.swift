@@ -14,6 +14,10 @@ struct AnswerConflictCheck: Check {
     let summary = "A question of the ESPD has more than one, disagreeing, unreadable or re-structured answers"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Een vraag van het UEA heeft meer dan één antwoord, tegenstrijdige of onleesbare antwoorden, of antwoorden in een gewijzigde structuur"
+    let dutchLegalEffect =
+        "meerdere, tegenstrijdige of anders gestructureerde antwoorden: verduidelijking van de eigen verklaring van de inschrijver (Richtlijn 2014/24/EU art. 56 lid 3); de controles op de uitsluitingsgronden lezen al het antwoord dat geldt"
     let legalEffect =
         "several, disagreeing or re-structured answers: clarification of the bidder's own declaration (art. 56(3)); the ground checks already read the applying answer"
     let entities = EntityScope.everyEntity

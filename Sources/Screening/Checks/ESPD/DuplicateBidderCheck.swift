@@ -11,6 +11,10 @@ struct DuplicateBidderCheck: Check {
     let legalBasis = "Aw 2012 art. 1.8, 2.84"
     let summary = "Two bidder folders of one run are the same party (same KvK number or name): two bids, or one bid filed twice"
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Twee inschrijversmappen in één screening zijn dezelfde partij (hetzelfde KvK-nummer of dezelfde naam): twee inschrijvingen, of één inschrijving die twee keer is ingediend"
+    let dutchLegalEffect =
+        "twee inschrijversmappen in één screening zijn dezelfde partij (hetzelfde KvK-nummer of dezelfde naam): twee inschrijvingen van één ondernemer, of één inschrijving die twee keer is ingediend; gemeld bij de latere map in de volgorde van invoer, met de naam van de eerdere (Aw 2012 art. 1.8, 2.84)"
     let legalEffect =
         "two bidder folders of one run are the same party (same KvK number or name): two bids of one operator, or one bid filed twice; on the later folder in input order, naming the earlier (Aw 2012 art. 1.8, 2.84)"
 

@@ -13,6 +13,10 @@ struct DuplicatePartyCheck: Check {
     let summary = "Two ESPD responses in one bid name the same economic operator; both are read, a ground in either counts"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Twee UEA-antwoorden in één inschrijving noemen dezelfde ondernemer; beide worden gelezen en een uitsluitingsgrond in een van beide telt"
+    let dutchLegalEffect =
+        "twee antwoorden in één inschrijving noemen dezelfde partij (KvK- of btw-nummer, of dezelfde naam zonder afwijkend nummer): beide worden gelezen, het tweede als eigen UEA van de inschrijver, zodat een uitsluitingsgrond in een van beide telt (Richtlijn 2014/24/EU art. 59 lid 1)"
     let legalEffect =
         "two responses in one bid name the same party (KvK/VAT number, or the same name without a differing number): both are read, the second as the bidder's own, so a ground in either counts (Dir. 2014/24 art. 59(1))"
 

@@ -13,6 +13,9 @@ struct ExclusionMissingCheck: Check {
     let summary = "A mandatory exclusion ground (C1–C8) is missing from the response, or the response has no exclusion criteria"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary = "Een verplichte uitsluitingsgrond (C1–C8) ontbreekt in het antwoord, of het antwoord bevat geen uitsluitingscriteria"
+    let dutchLegalEffect =
+        "een verplichte uitsluitingsgrond (C1–C8) ontbreekt, of het antwoord bevat helemaal geen uitsluitingscriteria: om een volledig UEA vragen"
     let legalEffect = "a mandatory ground (C1–C8) missing from the response, or no exclusion criteria at all: ask for a complete ESPD"
     let entities = EntityScope.everyEntity
 

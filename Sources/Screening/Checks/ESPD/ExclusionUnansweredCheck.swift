@@ -9,6 +9,9 @@ struct ExclusionUnansweredCheck: Check {
     let summary = "An exclusion criterion of the response has no answer"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary = "Een uitsluitingscriterium in het antwoord is niet beantwoord"
+    let dutchLegalEffect =
+        "een onbeantwoorde of onleesbare uitsluitingsgrond: de inschrijver vragen die aan te vullen of te verduidelijken (Richtlijn 2014/24/EU art. 56 lid 3)"
     let legalEffect = "an unanswered or unreadable ground: ask the bidder to complete or clarify (Dir. 2014/24 art. 56(3))"
     let entities = EntityScope.everyEntity
 

@@ -15,6 +15,10 @@ struct MemberESPDMissingCheck: Check {
     let summary = "Consortium members or relied-upon entities declared, but their own ESPDs are not in the submission"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Leden van een combinatie of entiteiten waarop een beroep wordt gedaan zijn opgegeven, maar hun eigen UEA's zitten niet in de inschrijving"
+    let dutchLegalEffect =
+        "het UEA van een lid of van een entiteit waarop een beroep wordt gedaan ontbreekt (Richtlijn 2014/24/EU art. 59 lid 1, 63 lid 1): aandacht; bij de beoogde winnaar bij de gunning: blokkerend (de uitsluitingsgronden van de entiteit zijn niet te controleren)"
     let legalEffect =
         "members' or relied-upon entities' ESPDs missing (Dir. 2014/24 art. 59(1), 63(1)): attention; for the intended winner at award: blocker (the entity's grounds cannot be verified)"
 

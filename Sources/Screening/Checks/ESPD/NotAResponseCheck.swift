@@ -8,6 +8,8 @@ struct NotAResponseCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Implementing Reg. (EU) 2016/7"
     let summary = "The bidder's ESPD is a request (no answers), not a response"
     let dataFiles: [String] = []
+    let dutchSummary = "Het UEA van de inschrijver is een verzoek (zonder antwoorden), geen antwoord"
+    let dutchLegalEffect = "een verzoek dat als inschrijving is ingediend, bevat geen verklaring (Aw 2012 art. 2.84)"
     let legalEffect = "a request handed in as a bid holds no declaration (Aw 2012 art. 2.84)"
     let entities = EntityScope.everyEntity
 

@@ -10,6 +10,9 @@ struct OtherTenderCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84"
     let summary = "The response's ContractFolderID is not this tender's reference"
     let dataFiles: [String] = []
+    let dutchSummary = "Het kenmerk in het antwoord (ContractFolderID) is niet het kenmerk van deze aanbesteding"
+    let dutchLegalEffect =
+        "het kenmerk van een andere procedure: vaak een TenderNed-kenmerk van dezelfde aanbesteding (`otherReferences`), anders een verklaring voor een andere aanbesteding"
     let legalEffect =
         "another procedure's reference: often a TenderNed reference of the same tender (`otherReferences`), else a declaration for another tender"
 

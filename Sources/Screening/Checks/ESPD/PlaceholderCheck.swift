@@ -9,6 +9,8 @@ struct PlaceholderCheck: Check {
     let legalBasis = "Aw 2012 art. 2.84; Aanbestedingsbesluit art. 2(1)(a)"
     let summary = "Placeholder values instead of the operator's real name or identifiers"
     let dataFiles: [String] = []
+    let dutchSummary = "Opvulwaarden in plaats van de echte naam of identificatienummers van de ondernemer"
+    let dutchLegalEffect = "een opvulwaarde in plaats van de gegevens van de ondernemer: de verklaring is onvolledig"
     let legalEffect = "placeholder instead of the operator's data: the declaration is incomplete"
     let entities = EntityScope.everyEntity
 

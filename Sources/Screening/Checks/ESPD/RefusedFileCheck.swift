@@ -11,6 +11,10 @@ struct RefusedFileCheck: Check {
     let legalBasis = "Aw 2012 art. 2.55"
     let summary = "A file of the bidder's folder was not read: a backup copy, a link or a special file, or nested too deep"
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Een bestand in de map van de inschrijver is niet gelezen: een reservekopie, een koppeling, een bijzonder bestand of te diep in submappen"
+    let dutchLegalEffect =
+        "aandacht: de screening heeft het bestand niet gelezen; een jurist stelt vast welke documenten de inschrijver als inschrijving heeft ingediend"
     let legalEffect =
         "attention: the screening did not read the file; a jurist establishes which documents the bidder handed in as its bid"
 

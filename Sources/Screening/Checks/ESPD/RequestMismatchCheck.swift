@@ -9,6 +9,8 @@ struct RequestMismatchCheck: Check {
     let summary = "Criteria asked in the ESPD request are missing or unanswered in the response"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary = "Criteria die het UEA-verzoek vraagt, ontbreken in het antwoord of zijn niet beantwoord"
+    let dutchLegalEffect = "criteria van het verzoek ontbreken of zijn niet beantwoord"
     let legalEffect = "criteria of the request missing or unanswered"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -14,6 +14,9 @@ struct SchemaInvalidCheck: Check {
     let summary = "The ESPD file is not valid against the XML Schemas of the EDM release it declares"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary = "Het UEA-bestand is niet geldig volgens de XML-schema's van de EDM-versie die het opgeeft"
+    let dutchLegalEffect =
+        "het UEA-bestand is niet geldig volgens de XML-schema's van de EDM-versie die het opgeeft: een gebrek van het bestand, geen bewijs van manipulatie; de screening gaat door en een jurist beslist of om verduidelijking wordt gevraagd (Richtlijn 2014/24/EU art. 56 lid 3)"
     let legalEffect =
         "the ESPD file is not valid against the XML Schemas of the EDM release it declares: a defect of the file, not evidence of tampering; screening goes on and a jurist decides whether to ask for clarification (Dir. art. 56(3))"
     let entities = EntityScope.everyEntity

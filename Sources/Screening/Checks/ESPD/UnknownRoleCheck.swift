@@ -13,6 +13,10 @@ struct UnknownRoleCheck: Check {
     let summary = "An entity's role code is not in the release's code list, or no role is given: read as the strictest role"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "De rolcode van een entiteit staat niet in de codelijst van de versie, of er is geen rol opgegeven: gelezen als de strengste rol"
+    let dutchLegalEffect =
+        "de rolcode van een entiteit staat niet in de codelijst van de versie (of er is geen andere rol dan die van de inschrijver zelf): gelezen als de strengste rol, zodat een uitsluitingsgrond van de entiteit volledig telt (Richtlijn 2014/24/EU art. 59 lid 1, 63, 71 lid 6)"
     let legalEffect =
         "an entity's role code is not in the release's code list (or no role beside the bidder's own): read as the strictest role, its ground counts in full (Dir. 2014/24 art. 59(1), 63, 71(6))"
 

@@ -11,6 +11,8 @@ struct UnlinkedAnswerCheck: Check {
     let summary = "Answers name a question that the ESPD does not declare"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.84")
     let dataFiles: [String] = []
+    let dutchSummary = "Antwoorden verwijzen naar een vraag die niet in het UEA staat"
+    let dutchLegalEffect = "antwoorden zonder vraag: bewaard, om verduidelijking vragen"
     let legalEffect = "answers that name no question: kept, clarification"
     let entities = EntityScope.everyEntity
 

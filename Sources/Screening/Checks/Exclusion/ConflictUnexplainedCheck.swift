@@ -11,6 +11,8 @@ struct ConflictUnexplainedCheck: Check {
         "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
         + " (belangenscheiding after RWS Scheiding van Belang)"
     let dataFiles: [String] = []
+    let dutchSummary = "Belangenconflict of voorafgaande betrokkenheid verklaard (C20/C21) zonder toelichting"
+    let dutchLegalEffect = "belangenconflict zonder toelichting: Scheiding van Belang"
     let legalEffect = "conflict of interest without explanation: Scheiding van Belang"
     let entities = EntityScope.everyEntity
 

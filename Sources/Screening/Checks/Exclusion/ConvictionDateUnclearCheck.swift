@@ -14,6 +14,9 @@ struct ConvictionDateUnclearCheck: Check {
     let summary = "A declared conviction's date is not one clear YYYY-MM-DD date on or before the reference date"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86")
     let dataFiles: [String] = []
+    let dutchSummary = "De datum van een verklaarde veroordeling is niet één duidelijke datum (JJJJ-MM-DD) op of vóór de peildatum"
+    let dutchLegalEffect =
+        "de datum van een verklaarde veroordeling is niet als JJJJ-MM-DD geschreven, ligt na de peildatum of staat achter een vraag die de antwoorden afsluiten, of één veroordeling heeft meer dan één datum; de termijn wordt daardoor nooit korter (Richtlijn 2014/24/EU art. 57 lid 7)"
     let legalEffect =
         "a declared conviction's date not written as YYYY-MM-DD, after the reference date, behind a gate the answers close, or more than one date for one conviction; the window never shortens for it (Dir. art. 57(7))"
     let entities = EntityScope.everyEntity

@@ -9,6 +9,8 @@ struct ExpiredConvictionCheck: Check {
     let summary = "Conviction declared, but older than the exclusion window and no period set in it still runs"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86")
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary = "Veroordeling verklaard, maar ouder dan de uitsluitingstermijn, en geen termijn uit het vonnis loopt nog"
+    let dutchLegalEffect = "ouder dan de termijn: geen uitsluiting, vastgelegd in het dossier"
     let legalEffect = "older than the window: no exclusion, on file"
     let entities = EntityScope.everyEntity
 

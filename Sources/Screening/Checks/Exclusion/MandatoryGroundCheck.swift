@@ -13,6 +13,9 @@ struct MandatoryGroundCheck: Check {
     let summary = "Mandatory exclusion ground (conviction, C1–C6) declared within the exclusion window"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86, 2.87a")
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary = "Verplichte uitsluitingsgrond (veroordeling, C1–C6) verklaard binnen de uitsluitingstermijn"
+    let dutchLegalEffect =
+        "een veroordeling (C1–C6) binnen 5 jaar: blokkerend, **ook als zelfreiniging wordt aangevoerd** (geen gunning voordat de provincie die heeft beoordeeld, Aw 2012 art. 2.87a) en zolang een uitsluitingstermijn uit het vonnis loopt (dan geen zelfreiniging, Richtlijn 2014/24/EU art. 57 lid 6)"
     let legalEffect =
         "a conviction (C1–C6) within 5 years: blocker, **also when self-cleaning is claimed** (no award before the province has assessed it, Aw 2012 art. 2.87a) and while an exclusion period set by the judgment runs (no self-cleaning then, Dir. art. 57(6))"
     let groundAtEntity: GroundAtEntity? = .mandatoryWhenBlocker

@@ -11,6 +11,9 @@ struct MisrepresentationAmbiguousCheck: Check {
     let summary = "The misrepresentation answer (C23) cannot be read safely: its wording and meaning differ between producers"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.87")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Het antwoord over misleiding (C23) is niet betrouwbaar te lezen: formulering en betekenis verschillen tussen de systemen die het UEA opstellen"
+    let dutchLegalEffect = "de formulering van C23 verschilt tussen de systemen die het UEA opstellen: het antwoord laten bevestigen"
     let legalEffect = "C23's wording differs between producers: confirm"
     let entities = EntityScope.everyEntity
 

@@ -16,6 +16,10 @@ struct OptionalGroundCheck: Check {
         LegalRegime.applying("the optional grounds of Aw 2012 art. 2.87 where announced")
         + "; Aw 2012 art. 1.10b; Gids Proportionaliteit 3.5A"
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary =
+        "Facultatieve uitsluitingsgrond verklaard: beoordelen als die in de aanbesteding is aangekondigd en binnen 3 jaar valt"
+    let dutchLegalEffect =
+        "aangekondigd (aanbestedingsstukken of UEA-verzoek): aandacht; aantoonbaar niet aangekondigd: ter informatie (mag niet worden gebruikt); niet vast te stellen: aandacht, „nagaan of de grond is aangekondigd”; C20/C21 altijd aandacht (Richtlijn 2014/24/EU art. 24; Aw 2012 art. 1.10b)"
     let legalEffect =
         "announced (tender file or request): attention; shown not announced: info (may not be used); cannot be established: attention \"check whether announced\"; C20/C21 attention in every case (art. 24; Aw 2012 art. 1.10b)"
     let groundAtEntity: GroundAtEntity? = .optionalWhenAttention

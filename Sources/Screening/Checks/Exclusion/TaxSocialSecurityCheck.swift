@@ -20,6 +20,10 @@ struct TaxSocialSecurityCheck: Check {
         "Unpaid taxes or social-security contributions declared (C7/C8): blocker with a final and binding decision, else attention"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.86(4)-(5), 2.87")
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Niet betaalde belastingen of sociale premies verklaard (C7/C8): blokkerend bij een onherroepelijke en bindende beslissing, anders aandacht"
+    let dutchLegalEffect =
+        "blokkerend alleen bij een onherroepelijke en bindende beslissing zonder betaling of betalingsregeling (Richtlijn 2014/24/EU art. 57 lid 2, eerste alinea); betaald: ter informatie; anders aandacht (een facultatieve grond, alleen te gebruiken als die is aangekondigd)"
     let legalEffect =
         "blocker only with a final and binding decision and no payment or arrangement (Dir. art. 57(2) first subpara.); paid: info; otherwise attention (an optional ground, usable only when announced)"
     let groundAtEntity: GroundAtEntity? = .mandatoryWhenBlocker

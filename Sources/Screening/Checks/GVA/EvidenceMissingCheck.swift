@@ -13,6 +13,9 @@ struct EvidenceMissingCheck: Check {
     let summary = "The intended winner has not submitted a requested KvK extract or tax payment statement"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles: [String] = []
+    let dutchSummary = "De beoogde winnaar heeft een gevraagd KvK-uittreksel of een gevraagde verklaring betalingsgedrag niet ingediend"
+    let dutchLegalEffect =
+        "een gevraagd document van de beoogde winnaar ontbreekt bij de gunning: blokkerend (Richtlijn 2014/24/EU art. 59 lid 4); winnaar of gevraagde documenten bij de gunning niet vastgelegd: aandacht; andere inschrijvers: geen bevinding"
     let legalEffect =
         "a requested document missing from the intended winner at award: blocker (Dir. art. 59(4)); winner or requested documents not recorded at award: attention; other bidders: none"
     let entities = EntityScope.withOwnEvidence

@@ -12,6 +12,9 @@ struct EvidenceTooOldCheck: Check {
     let summary = "KvK extract or tax statement older than the tender's maximum age at the reference date"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary = "KvK-uittreksel of verklaring betalingsgedrag op de peildatum ouder dan de aanbesteding toestaat"
+    let dutchLegalEffect =
+        "de maximale ouderdom van KvK-uittreksel en verklaring betalingsgedrag is een eis van de aanbesteding zelf (geen geldend wettelijk voorschrift): aandacht bij de beoogde winnaar, ter informatie bij anderen; nooit blokkerend"
     let legalEffect =
         "KvK extract / tax statement ages are the tender's own requirement (no current statute): attention for the intended winner, info for others; never a blocker"
     let entities = EntityScope.withOwnEvidence

@@ -19,6 +19,10 @@ struct ForeignEquivalentCheck: Check {
     let summary = "Foreign bidder: the equivalent document (e-Certis) instead of a Justis GVA, its presence and age"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary =
+        "Buitenlandse inschrijver: het gelijkwaardige document (e-Certis) in plaats van een GVA van Justis, of het er is en hoe oud het is"
+    let dutchLegalEffect =
+        "een buitenlandse beoogde winnaar van wie het gelijkwaardige document is gevraagd, zonder zo'n document of met een document uit een ander land dan het land van vestiging: blokkerend (zoals een Nederlandse winnaar zonder GVA; Richtlijn 2014/24/EU art. 59 lid 4, 60 lid 2); een document ouder dan `evidence.yaml` toestaat, een verklaring onder ede (die telt alleen als het land geen uittreksel afgeeft: in e-Certis bevestigen), een document zonder `kind`, of een winnaar of gevraagde documenten die bij de gunning niet zijn vastgelegd: aandacht; andere buitenlandse inschrijvers: ter informatie"
     let legalEffect =
         "a foreign intended winner the equivalent was requested from, without one or with one from another country than where it is established: blocker (as a Dutch winner without its GVA; Dir. art. 59(4), 60(2)); one older than `evidence.yaml` allows, a declaration under oath (it counts only where the country issues no extract: confirm in e-Certis) or a document whose `kind` is not given, or winner/requested documents not recorded at award: attention; other foreign bidders: info"
     let entities = EntityScope.withOwnEvidence

@@ -10,6 +10,10 @@ struct FutureDateCheck: Check {
     let legalBasis = "Aw 2012 art. 2.89, 2.101-2.102"
     let summary = "A document of the bidder file is dated after the day of screening, or the company founded after the reference date"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
+    let dutchSummary =
+        "Een document in het inschrijversbestand is gedateerd na de dag van de screening, of de onderneming is opgericht na de peildatum"
+    let dutchLegalEffect =
+        "aandacht: ouderdom en geldigheid van het bewijs zijn niet te beoordelen aan een datum die nog moet komen; een jurist vraagt het document op zoals het is afgegeven"
     let legalEffect =
         "attention: the evidence's age and validity cannot be judged from a date that has not come; a jurist asks for the document as issued"
     let dataFiles: [String] = []

@@ -11,6 +11,8 @@ struct GVAEntityMismatchCheck: Check {
     let summary = "GVA or KvK extract issued to another entity than the one in the ESPD (name or KvK number)"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["name-matching.yaml"]
+    let dutchSummary = "GVA of KvK-uittreksel afgegeven aan een andere entiteit dan die in het UEA (naam of KvK-nummer)"
+    let dutchLegalEffect = "een KvK-nummer van een andere rechtspersoon: blokkerend; alleen een andere naam: aandacht"
     let legalEffect = "a KvK number of another legal person: blocker; another name only: attention"
     let entities = EntityScope.withOwnEvidence
 

@@ -10,6 +10,8 @@ struct GVAMissingCheck: Check {
     let summary = "No GVA from a Dutch intended winner where the tender requested it"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles: [String] = []
+    let dutchSummary = "Geen GVA van een Nederlandse beoogde winnaar terwijl de aanbesteding die heeft gevraagd"
+    let dutchLegalEffect = "als `gva.too-old`, bij een Nederlandse beoogde winnaar zonder GVA"
     let legalEffect = "as `gva.too-old`, for a Dutch intended winner without a GVA"
     let entities = EntityScope.withOwnEvidence
 

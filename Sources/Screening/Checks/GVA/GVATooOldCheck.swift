@@ -11,6 +11,9 @@ struct GVATooOldCheck: Check {
     let summary = "Gedragsverklaring Aanbesteden older than two years at the reference date"
     let nationalLegalBasis: String? = EvidenceDuty.nationalLegalBasis
     let dataFiles = ["evidence.yaml"]
+    let dutchSummary = "Gedragsverklaring Aanbesteden op de peildatum ouder dan twee jaar"
+    let dutchLegalEffect =
+        "blokkerend bij een beoogde winnaar van wie de aanbesteding een GVA heeft gevraagd; aandacht als de beoogde winnaar of het verzoek om de GVA niet is vastgelegd; ter informatie bij andere inschrijvers (Aw 2012 art. 2.89, 2.101–2.102)"
     let legalEffect =
         "blocker for an intended winner the tender asked for a GVA; attention when intended winner or request is not recorded; info for other bidders (Aw 2012 art. 2.89, 2.101–2.102)"
     let entities = EntityScope.withOwnEvidence

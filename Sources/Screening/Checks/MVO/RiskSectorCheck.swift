@@ -8,6 +8,8 @@ struct RiskSectorCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland; KPMG MVO Sector Risico Analyse 2014"
     let summary = "The contract's CPV codes fall in an MVO risk sector: its risks and the clauses to consider"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml"]
+    let dutchSummary = "De CPV-codes van de opdracht vallen in een MVO-risicosector: de risico's en de bepalingen om te overwegen"
+    let dutchLegalEffect = "de risicosectoren van de CPV-codes en de bepalingen om te overwegen"
     let legalEffect = "the CPV's risk sectors and the clauses to consider"
     let subject = CheckSubject.tender
 

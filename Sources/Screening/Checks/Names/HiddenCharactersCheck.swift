@@ -16,6 +16,10 @@ struct HiddenCharactersCheck: Check {
     let summary =
         "A name or place in the bid contains invisible, bidirectional-control or control characters, or mixes Latin with Cyrillic or Greek look-alike letters, which hide it from matching"
     let dataFiles: [String] = []
+    let dutchSummary =
+        "Een naam of plaats in de inschrijving bevat onzichtbare tekens, tekens die de schrijfrichting sturen of stuurtekens, of mengt Latijnse letters met Cyrillische of Griekse letters die erop lijken, waardoor de naam aan de vergelijking ontsnapt"
+    let dutchLegalEffect =
+        "een naam of plaats in `bidder.yaml` of in de keten, geschreven met onzichtbare tekens, tekens die de schrijfrichting sturen of stuurtekens, of met een woord dat Latijnse letters mengt met Cyrillische, Griekse of andere letters die erop lijken: vergeleken zonder de onzichtbare tekens, en een jurist beoordeelt of de informatie misleidend is (Aw 2012 art. 2.87; namen in het UEA: `espd.altered-structure`)"
     let legalEffect =
         "a name or place in `bidder.yaml` or the supply chain written with invisible, bidirectional-control or control characters, or with a word mixing Latin letters with Cyrillic, Greek or other look-alike letters: matched without the invisible ones, and a jurist assesses whether the information is misleading (Aw 2012 art. 2.87; names in the ESPD: `espd.altered-structure`)"
 

@@ -11,6 +11,9 @@ struct GroundNotRequestedCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 57 en art. 59(1); Aw 2012 art. 2.84, 2.86 en 2.87"
     let summary = "A ground the notice announces is not asked in the ESPD request"
     let dataFiles = ["eforms.yaml"]
+    let dutchSummary = "Een uitsluitingsgrond die de aankondiging noemt, wordt in het UEA-verzoek niet gevraagd"
+    let dutchLegalEffect =
+        "één bevinding per grond in de lijst BT-67 van de aankondiging zonder criterium in het UEA-verzoek (`espdRequest`); alleen met `notice:` en `espdRequest:` in tender.yaml"
     let legalEffect =
         "one finding per ground of the notice's BT-67 list without a criterion in the ESPD request (`espdRequest`); only with `notice:` and `espdRequest:` in tender.yaml"
     let subject = CheckSubject.tender

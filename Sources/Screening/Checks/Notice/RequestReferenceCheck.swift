@@ -9,6 +9,9 @@ struct RequestReferenceCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 59(1); Aw 2012 art. 2.84"
     let summary = "The ESPD request names another procedure than the notice"
     let dataFiles = ["eforms.yaml"]
+    let dutchSummary = "Het UEA-verzoek noemt een andere procedure dan de aankondiging"
+    let dutchLegalEffect =
+        "de ContractFolderID van het verzoek is geen van deze: het procedurekenmerk van de aankondiging (BT-04), het interne kenmerk (BT-22), het kenmerk van de aanbesteding (`id`) en `otherReferences`; alleen met `notice:` en `espdRequest:` in tender.yaml"
     let legalEffect =
         "the request's ContractFolderID is none of the notice's procedure identifier (BT-04), internal reference (BT-22), the tender's id and `otherReferences`; only with `notice:` and `espdRequest:` in tender.yaml"
     let subject = CheckSubject.tender

@@ -12,6 +12,9 @@ struct TenderFileDiffersCheck: Check {
     let legalBasis = "Dir. 2014/24/EU art. 49, art. 51 en bijlage V deel C; Uitvoeringsverordening (EU) 2019/1780 (eForms)"
     let summary = "A value of the tender file differs from the tender's published eForms notice"
     let dataFiles = ["eforms.yaml"]
+    let dutchSummary = "Een waarde in het aanbestedingsbestand wijkt af van de gepubliceerde eForms-aankondiging van de aanbesteding"
+    let dutchLegalEffect =
+        "één bevinding per afwijkende sleutel van tender.yaml (`id`, `type`, `estimatedValue`, `procedure`, `launchDate`, `submissionDeadline`, `authority.kind`, `cpv`, `optionalGrounds`), met beide waarden en het veld en de regel van de aankondiging; alleen met `notice:` in tender.yaml"
     let legalEffect =
         "one finding per differing key of tender.yaml (id, type, estimatedValue, procedure, launchDate, submissionDeadline, authority.kind, cpv, optionalGrounds), naming both values and the notice's field and line; only with `notice:` in tender.yaml"
     let subject = CheckSubject.tender

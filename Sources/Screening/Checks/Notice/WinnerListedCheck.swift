@@ -14,6 +14,10 @@ struct WinnerListedCheck: Check {
     let summary = "A winner or a winner's beneficial owner in the award notice matches an entry of a loaded sanctions list"
     let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml", "eforms.yaml"]
+    let dutchSummary =
+        "Een winnaar of een uiteindelijk belanghebbende van een winnaar in de aankondiging van de gegunde opdracht komt overeen met een vermelding op een geladen sanctielijst"
+    let dutchLegalEffect =
+        "een winnaar of zijn uiteindelijk belanghebbende op of boven `freezeBlockScore` op de EU-lijst van bevroren tegoeden: blokkerend, geen betaling onder de opdracht tot een jurist de treffer heeft beoordeeld (Verordening (EU) nr. 269/2014 art. 2 lid 2: niet direct en niet indirect); elke andere treffer: aandacht, met de grondslag die `listEffects` voor de lijst geeft; alleen met een aankondiging van de gegunde opdracht als `notice:` en met geladen lijsten"
     let legalEffect =
         "a winner, or its beneficial owner, at or above `freezeBlockScore` on the EU asset-freeze list: blocker, no payment under the contract until a jurist has cleared it (Reg. 269/2014 art. 2(2): not directly or indirectly); any other hit: attention with the basis `listEffects` gives for its list; only with an award notice as `notice:` and lists loaded"
     let subject = CheckSubject.tender

@@ -12,6 +12,10 @@ struct WinnerOwnerInvolvedCheck: Check {
     let nationalLegalBasis: String? = "Aw 2012 art. 1.10b (conflict of interest, in every procedure); " + LegalRegime.kader
     let findsByNameMatch = true
     let dataFiles = ["name-matching.yaml", "eforms.yaml"]
+    let dutchSummary =
+        "Een uiteindelijk belanghebbende van een winnaar in de aankondiging van de gegunde opdracht komt overeen met iemand die bij de aanbesteding betrokken is"
+    let dutchLegalEffect =
+        "mogelijke belangenverstrengeling bij de gunning: de plicht die te voorkomen (Richtlijn 2014/24/EU art. 24; Aw 2012 art. 1.10b); alleen met een aankondiging van de gegunde opdracht als `notice:`"
     let legalEffect =
         "possible conflict of interest at the award: the duty to prevent it (Dir. art. 24; Aw 2012 art. 1.10b); only with an award notice as `notice:`"
     let subject = CheckSubject.tender

@@ -8,6 +8,8 @@ struct LegalAdviceCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader"
     let summary = "Supplies or services from €50,000 without recorded legal advice"
     let dataFiles = ["thresholds.yaml"]
+    let dutchSummary = "Leveringen of diensten vanaf € 50.000 zonder vastgelegd juridisch advies"
+    let dutchLegalEffect = "Inkoopkader: juridisch advies vanaf € 50.000"
     let legalEffect = "Inkoopkader: advice from €50,000"
     let subject = CheckSubject.tender
 

@@ -20,6 +20,9 @@ struct LighterThanRequiredCheck: Check {
         "Aw 2012 art. 2.1, 2.38-2.39, 4.15; Dir. 2014/24/EU art. 4, 74-76; Delegated Reg. (EU) 2025/2152; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942)"
     let summary = "The procedure used is lighter than the value requires (blocker at or above the EU threshold)"
     let dataFiles = ["thresholds.yaml"]
+    let dutchSummary = "De gevolgde procedure is lichter dan de waarde vereist (blokkerend bij of boven de Europese drempel)"
+    let dutchLegalEffect =
+        "bij of boven de Europese drempel elke andere procedure dan een Europese: blokkerend (geen intern besluit kan die toestaan; risico van vernietiging, Aw 2012 art. 4.15); sociale en andere specifieke diensten vanaf € 750.000 (het verlichte regime): aandacht, Europese bekendmaking vereist, geen volledige Europese procedure; onder de drempel lichter dan het Inkoopkader: aandacht (gemotiveerd afwijken is mogelijk); geen drempelperiode voor de datum: aandacht, met verwijzing naar `thresholds.yaml`"
     let legalEffect =
         "at or above the EU threshold anything but a European procedure: blocker (no internal decision can authorise it; annulment risk, Aw 2012 art. 4.15); social and other specific services at or above EUR 750,000 (light regime): attention, EU publication required, not a full European procedure; below it, lighter than the Inkoopkader: attention (a motivated deviation is possible); no threshold period for the date: attention naming `thresholds.yaml`"
     let subject = CheckSubject.tender

@@ -9,6 +9,8 @@ struct ProcedureRequiredCheck: Check {
         "Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader (CVDR702942); Dir. 2014/24/EU art. 4-5, 74-76; Delegated Reg. (EU) 2025/2152"
     let summary = "The procedure the estimated value requires and the EU threshold in force at launch"
     let dataFiles = ["thresholds.yaml"]
+    let dutchSummary = "De procedure die de geraamde waarde vereist en de Europese drempel die bij de start gold"
+    let dutchLegalEffect = "de vereiste procedure en de Europese drempel, vastgelegd in het dossier"
     let legalEffect = "the required procedure and EU threshold on record"
     let subject = CheckSubject.tender
 

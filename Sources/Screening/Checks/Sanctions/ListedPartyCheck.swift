@@ -25,6 +25,9 @@ struct ListedPartyCheck: Check {
     let summary = "A party in the bid matches an entry of a loaded sanctions list"
     let findsByNameMatch = true
     let dataFiles = ["sanctions.yaml", "name-matching.yaml"]
+    let dutchSummary = "Een partij in de inschrijving komt overeen met een vermelding op een geladen sanctielijst"
+    let dutchLegalEffect =
+        "een treffer op of boven `freezeBlockScore` op de EU-lijst van bevroren tegoeden: blokkerend tot een jurist de treffer heeft beoordeeld (Verordening (EU) nr. 269/2014 art. 2); elke andere treffer: aandacht; een treffer op een Amerikaanse lijst over dwangarbeid: aandacht, met het beleid tegen dwangarbeid als grondslag (geen rechtsgevolg in Nederland); een treffer op de lijst van de VN, van OFAC, de Amerikaanse CSL, het Verenigd Koninkrijk, OpenSanctions of een eigen lijst: aandacht, met de grondslag die `listEffects` ervoor geeft; elke treffer wordt door een mens beoordeeld (AVG art. 22)"
     let legalEffect =
         "a hit at or above `freezeBlockScore` on the EU asset-freeze list: blocker until a jurist has cleared it (Reg. 269/2014 art. 2); any other hit: attention; a hit on a US forced-labour list: attention with the forced-labour policy as its basis (no legal effect in the Netherlands); a hit on the UN, OFAC, US CSL, UK, OpenSanctions or an own list: attention with the basis `listEffects` gives for it; every hit for human review (AVG art. 22)"
 

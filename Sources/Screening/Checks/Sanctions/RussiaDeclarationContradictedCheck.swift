@@ -12,6 +12,10 @@ struct RussiaDeclarationContradictedCheck: Check {
     let summary = "The declaration on Russian involvement denies what the bidder's own ESPDs or list of subcontractors show"
     let nationalLegalBasis: String? = LegalRegime.applying("Aw 2012 art. 2.87")
     let dataFiles = ["sanctions.yaml"]
+    let dutchSummary =
+        "De verklaring over Russische betrokkenheid ontkent wat de eigen UEA's of de lijst van onderaannemers van de inschrijver laten zien"
+    let dutchLegalEffect =
+        "mogelijk ernstige misleiding (Richtlijn 2014/24/EU art. 57 lid 4 onder h): aandacht, de inschrijver wordt gehoord; het verbod zelf is `sanctions.russia-involvement`"
     let legalEffect =
         "possible serious misrepresentation (Dir. art. 57(4)(h)): attention, the bidder is heard; the prohibition itself is `sanctions.russia-involvement`"
 

@@ -16,6 +16,9 @@ struct RussiaInvolvementCheck: Check {
     let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k(1)-(2), as amended by Regulation (EU) 2022/576; Dir. 2014/24/EU art. 4"
     let summary = "Russian involvement declared or visible (establishment, ownership, acting on behalf, subcontractors above 10%)"
     let dataFiles = ["sanctions.yaml"]
+    let dutchSummary = "Russische betrokkenheid verklaard of zichtbaar (vestiging, eigendom, optreden namens, onderaannemers boven 10 %)"
+    let dutchLegalEffect =
+        "art. 5k geldt bij of boven de Europese drempel: blokkerend (een uitzondering vereist een vergunning van de nationale bevoegde autoriteit); een onderaannemer, leverancier of entiteit waarop een beroep wordt gedaan telt alleen boven 10 % van de waarde (tot en met 10 %: geen bevinding; aandeel onbekend: aandacht); onder de drempel: aandacht, buiten de reikwijdte van art. 5k; waarde of soort opdracht onbekend: aandacht"
     let legalEffect =
         "art. 5k applies at or above the EU threshold: blocker (an exemption needs the national competent authority's authorisation); a subcontractor, supplier or relied-upon entity counts only above 10 % of the value (at or below: no finding; share unknown: attention); below the threshold: attention, outside 5k's scope; value or type unknown: attention"
 

@@ -7,6 +7,8 @@ struct SanctionsDeclarationMissingCheck: Check {
     let legalBasis = "Council Regulation (EU) No 833/2014 art. 5k"
     let summary = "No declaration on Russian involvement (art. 5k) from the bidder"
     let dataFiles: [String] = []
+    let dutchSummary = "Geen verklaring van de inschrijver over Russische betrokkenheid (art. 5k)"
+    let dutchLegalEffect = "controle onvolledig"
     let legalEffect = "verification incomplete"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -10,6 +10,8 @@ struct StaleListCheck: Check {
     let legalBasis = "Council Regulation (EU) No 269/2014 art. 2"
     let summary = "No sanctions list loaded, or a list older than the configured age at the reference date"
     let dataFiles = ["sanctions.yaml"]
+    let dutchSummary = "Geen sanctielijst geladen, of een lijst die op de peildatum ouder is dan de ingestelde ouderdom"
+    let dutchLegalEffect = "controle onvolledig"
     let legalEffect = "verification incomplete"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -8,6 +8,8 @@ struct BatchLinkCheck: Check {
     let legalBasis = SolarScope.basis + "; SHU 'Over-Exposed' (2023)"
     let summary = "The module tier has no batch or serial link to the traced production line"
     let dataFiles: [String] = []
+    let dutchSummary = "De schakel van de modules heeft geen koppeling via partij- of serienummer met de herleide productielijn"
+    let dutchLegalEffect = "een leemte in de herleidbaarheid, voor een jurist"
     let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {

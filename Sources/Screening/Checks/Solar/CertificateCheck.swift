@@ -9,6 +9,8 @@ struct CertificateCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI ESG and Traceability Standards"
     let summary = "A tier has no certificate, an expired one, or one that does not cover the declared site"
     let dataFiles = ["solar.yaml"]
+    let dutchSummary = "Een schakel heeft geen certificaat, een verlopen certificaat of een certificaat dat de opgegeven locatie niet dekt"
+    let dutchLegalEffect = "een leemte in de herleidbaarheid, voor een jurist"
     let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -9,6 +9,9 @@ struct DeclarationProblemCheck: Check {
     let legalBasis = SolarScope.basis + "; Dir. 2014/24/EU art. 56(3)"
     let summary = "Values of the supply-chain declaration that could not be read"
     let dataFiles: [String] = []
+    let dutchSummary = "Waarden in de ketenverklaring die niet te lezen zijn"
+    let dutchLegalEffect =
+        "een leemte in de herleidbaarheid, voor een jurist: waarden van de verklaring die niet bruikbaar zijn, met hun regel"
     let legalEffect = "a traceability gap for a jurist: values of the declaration that cannot be used, named by line"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -8,6 +8,8 @@ struct ImplausibleVolumeCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI material accounting"
     let summary = "Declared volumes do not balance between tiers"
     let dataFiles = ["solar.yaml"]
+    let dutchSummary = "De opgegeven hoeveelheden van de schakels sluiten niet op elkaar aan"
+    let dutchLegalEffect = "een leemte in de herleidbaarheid, voor een jurist (massabalans)"
     let legalEffect = "a traceability gap for a jurist (mass balance)"
 
     func run(_ context: ScreeningContext) -> [Finding] {

@@ -13,6 +13,8 @@ struct ListedEntityCheck: Check {
     let summary = "A supply-chain entity matches a forced-labour list entry in force"
     let findsByNameMatch = true
     let dataFiles = ["forced-labour-entities.csv", "name-matching.yaml"]
+    let dutchSummary = "Een entiteit in de keten komt overeen met een geldende vermelding op een lijst over dwangarbeid"
+    let dutchLegalEffect = SolarScope.dutchForcedLabourEffect
     let legalEffect = SolarScope.forcedLabourEffect
     let mayBeKnockOut = true
 

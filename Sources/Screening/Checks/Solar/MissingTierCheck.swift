@@ -7,6 +7,9 @@ struct MissingTierCheck: Check {
     let legalBasis = SolarScope.basis + "; SSI Supply Chain Traceability Standard"
     let summary = "A tier of the supply chain is missing or lacks its facility address, country or region"
     let dataFiles = ["solar.yaml"]
+    let dutchSummary =
+        "Een schakel van de keten ontbreekt, of van een schakel ontbreekt het adres van de productielocatie, het land of de regio"
+    let dutchLegalEffect = "een leemte in de herleidbaarheid, voor een jurist"
     let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {

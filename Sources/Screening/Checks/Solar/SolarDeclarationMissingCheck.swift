@@ -7,6 +7,8 @@ struct SolarDeclarationMissingCheck: Check {
     let legalBasis = SolarScope.basis
     let summary = "Solar-panel tender but no supply-chain declaration from the bidder"
     let dataFiles = ["solar.yaml"]
+    let dutchSummary = "Aanbesteding van zonnepanelen, maar geen ketenverklaring van de inschrijver"
+    let dutchLegalEffect = "een leemte in de herleidbaarheid, voor een jurist"
     let legalEffect = "a traceability gap for a jurist"
 
     func run(_ context: ScreeningContext) -> [Finding] {

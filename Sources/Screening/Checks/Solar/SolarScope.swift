@@ -26,6 +26,9 @@ enum SolarScope {
     static let basis = "Motie 'Voorkom dwangarbeid productieketens zonnecellen' (PS Flevoland, 9 juni 2021, nr. 1); Inkoopbeleid 2023 (ISV)"
 
     /// The legal effect of both forced-labour signals (`solar.xinjiang`, `solar.listed-entity`).
+    static let dutchForcedLabourEffect =
+        "aandacht (de „maximale inspanning” van de motie; Amerikaanse lijsten zijn een aanwijzing van risico, zonder rechtsgevolg in Nederland; Verordening (EU) 2024/3015 geldt vanaf 14 december 2027); blokkerend alleen als de aanbesteding de controle in `knockOuts` noemt"
+
     static let forcedLabourEffect =
         "attention (the motion's \"maximale inspanning\"; US lists are evidence of risk, without legal effect in the Netherlands; Reg. (EU) 2024/3015 applies from 14 December 2027); blocker only when listed in the tender's `knockOuts`"
 

@@ -11,6 +11,8 @@ struct XinjiangCheck: Check {
     let legalBasis = SolarScope.basis + "; aanbestedingsstukken"
     let summary = "A supply-chain tier is located in Xinjiang (XUAR), matched on Latin and Chinese place names"
     let dataFiles = ["xinjiang-places.txt"]
+    let dutchSummary = "Een schakel van de keten ligt in Xinjiang (XUAR), herkend aan Latijnse en Chinese plaatsnamen"
+    let dutchLegalEffect = SolarScope.dutchForcedLabourEffect
     let legalEffect = SolarScope.forcedLabourEffect
     let mayBeKnockOut = true
 

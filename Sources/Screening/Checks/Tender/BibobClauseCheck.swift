@@ -8,6 +8,9 @@ struct BibobClauseCheck: Check {
     let legalBasis = "Wet Bibob art. 5; Inkoopbeleid 2023 Provincie Flevoland, Inkoopkader"
     let summary = "A Bibob check is intended without a Bibob clause in the tender documents"
     let dataFiles = ["tender-duties.yaml"]
+    let dutchSummary = "Een Bibob-toets is voorgenomen zonder Bibob-bepaling in de aanbestedingsstukken"
+    let dutchLegalEffect =
+        "vraagt `bibob` waar `bibob: true` (een Bibob-vragenlijst moet vooraf zijn aangekondigd); bij `stage: preparation` vóór de publicatie opnemen, daarna vastleggen waarom de bepaling is weggelaten"
     let legalEffect =
         "asks for `bibob` where `bibob: true` (a Bibob questionnaire needs prior announcement); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender

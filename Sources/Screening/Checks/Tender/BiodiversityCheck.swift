@@ -8,6 +8,9 @@ struct BiodiversityCheck: Check {
     let legalBasis = "Motie biodiversiteit, Provinciale Staten Flevoland, 28 april 2021; Inkoopbeleid 2023 Provincie Flevoland"
     let summary = "A project on land without a biodiversity condition"
     let dataFiles = ["tender-duties.yaml"]
+    let dutchSummary = "Een project op land zonder biodiversiteitsvoorwaarde"
+    let dutchLegalEffect =
+        "vraagt `biodiversity` bij een project op land, zoals werken (motie van 28 april 2021); bij `stage: preparation` vóór de publicatie opnemen, daarna vastleggen waarom de voorwaarde is weggelaten"
     let legalEffect =
         "asks for `biodiversity` for a project on land, such as works (motion of 28 April 2021); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender

@@ -9,6 +9,10 @@ struct ContractConditionsCheck: Check {
     let legalBasis = "Inkoopbeleid 2023 Provincie Flevoland; Dir. 2014/24/EU art. 70"
     let summary = "A risk-sector contract without ISV or due-diligence conditions in the tender documents"
     let dataFiles = ["cpv-sectors.csv", "mvo-sectors.yaml", "tender-duties.yaml"]
+    let dutchSummary =
+        "Een opdracht in een risicosector zonder ISV-voorwaarden of voorwaarden voor gepaste zorgvuldigheid in de aanbestedingsstukken"
+    let dutchLegalEffect =
+        "vraagt `isv` en `due-diligence` waar de CPV-codes in een van de 13 MVO-risicosectoren vallen (Inkoopbeleid 2023); bij `stage: preparation` vóór de publicatie opnemen, daarna vastleggen waarom de voorwaarden zijn weggelaten"
     let legalEffect =
         "asks for `isv` and `due-diligence` where the CPV codes fall in one of the 13 MVO risk sectors (Inkoopbeleid 2023); at `stage: preparation` include them before publication, afterwards record why they were left out"
     let subject = CheckSubject.tender

@@ -10,6 +10,9 @@ struct SROICheck: Check {
     let legalBasis = "Motie SROI, Provinciale Staten Flevoland, 9 november 2022; Inkoopbeleid 2023 Provincie Flevoland"
     let summary = "Works or services from the SROI value without a social-return condition"
     let dataFiles = ["tender-duties.yaml"]
+    let dutchSummary = "Werken of diensten vanaf de SROI-waarde zonder SROI-voorwaarde"
+    let dutchLegalEffect =
+        "vraagt `sroi` bij werken of diensten vanaf de waarde in `tender-duties.yaml` (een eigen keuze van de provincie; de motie van 9 november 2022 noemt geen bedragen); bij `stage: preparation` vóór de publicatie opnemen, daarna vastleggen waarom de voorwaarde is weggelaten"
     let legalEffect =
         "asks for `sroi` for works or services from the value in `tender-duties.yaml` (the province's own choice; the motion of 9 November 2022 names no amounts); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender

@@ -9,6 +9,9 @@ struct SolarConditionsCheck: Check {
     let legalBasis = SolarScope.basis + "; Dir. 2014/24/EU art. 70"
     let summary = "A PV tender without supply-chain conditions against forced labour"
     let dataFiles = ["solar.yaml", "tender-duties.yaml"]
+    let dutchSummary = "Een aanbesteding van zonnepanelen zonder ketenvoorwaarden tegen dwangarbeid"
+    let dutchLegalEffect =
+        "vraagt `supply-chain-transparency` in een aanbesteding van zonnepanelen (de motie over zonnecellen van 9 juni 2021); bij `stage: preparation` vóór de publicatie opnemen, daarna vastleggen waarom de voorwaarde is weggelaten"
     let legalEffect =
         "asks for `supply-chain-transparency` in a PV tender (the solar-cell motion of 9 June 2021); at `stage: preparation` include it before publication, afterwards record why it was left out"
     let subject = CheckSubject.tender
