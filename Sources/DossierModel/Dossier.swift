@@ -53,6 +53,9 @@ public struct Dossier: Codable, Sendable {
         public var referenceDateSource: String
         /// The accounts that decide on this tender, as its tender file names them (nil: not named).
         public var team: [String]? = nil
+        /// The tender's lots this bid is for, whose CPV codes and solar scope apply (`cpv` is theirs);
+        /// nil when the tender has no lots or the bid names none of them (then the whole tender's).
+        public var lots: [String]? = nil
 
         public init(
             id: String? = nil,

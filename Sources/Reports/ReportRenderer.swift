@@ -175,7 +175,13 @@ public struct ReportRenderer: DossierRenderer {
             "bidder": (["name": d.bidder.name, "country": d.bidder.country ?? ""] as [String: Any]).merging(
                 d.bidder.kvk.map { ["kvk": $0] } ?? [:]
             ) { a, _ in a },
-            "tender": ["id": d.tender.id ?? "", "name": d.tender.name ?? "", "referenceDate": d.tender.referenceDate],
+            "tender": [
+                "id": d.tender.id ?? "", "name": d.tender.name ?? "",
+                "referenceDate": language == .nl ? Day(d.tender.referenceDate)?.dutch ?? d.tender.referenceDate : d.tender.referenceDate,
+                "lots": (d.tender.lots ?? []).joined(separator: ", ") + " (CPV " + d.tender.cpv.joined(separator: ", ") + ")",
+            ],
+            // The lots the bid was screened for, when the tender is divided into lots and the bid registered.
+            "hasLots": d.tender.lots?.isEmpty == false,
             "espd": (["generation": d.espd.generation, "file": d.espd.file] as [String: Any]).merging(
                 d.espd.version.map { ["version": $0] } ?? [:]
             ) { a, _ in a },

@@ -112,16 +112,18 @@ public struct Screener: Sendable {
         let outcome = Outcome.of(blocker: count(.blocker), attention: count(.attention))
         let s = context.submission
         let eo = s.espd.economicOperator
+        var tender = Dossier.TenderSummary(
+            id: context.tender.id, name: context.tender.name, authority: context.tender.authority.name,
+            type: context.tender.type?.rawValue, estimatedValue: context.tender.estimatedValue,
+            procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,
+            referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource)
+        if let lots = context.bidLots, lots.narrows { tender.lots = lots.registered.map(\.id) }
         return Dossier(
             screenedAt: Self.internetDateTime(now),
             tool: .init(name: ToolInfo.name, version: ToolInfo.version),
             ruleData: .init(version: context.rules.version, files: context.rules.files),
             watchlists: (context.sanctions?.lists ?? []).map(\.version),
-            tender: .init(
-                id: context.tender.id, name: context.tender.name, authority: context.tender.authority.name,
-                type: context.tender.type?.rawValue, estimatedValue: context.tender.estimatedValue,
-                procedure: context.tender.procedure?.rawValue, cpv: context.cpvCodes,
-                referenceDate: context.referenceDate.description, referenceDateSource: context.referenceDateSource),
+            tender: tender,
             bidder: .init(
                 name: s.displayName, identifiers: eo?.identifiers ?? [], kvk: s.kvk, country: s.country?.alpha2 ?? eo?.country,
                 role: eo?.role, groupName: eo?.groupName),

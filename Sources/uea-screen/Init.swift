@@ -167,6 +167,7 @@ struct Init: ParsableCommand {
         # russiaDeclaration: {russianNationalOrEstablished: false, russianOwnershipOver50: false, actingOnBehalf: false, russianSubcontractorsOver10Percent: false}
         # subcontractors: [{name: Voorbeeld Onderaannemer B.V., country: NL, share: 15}]
         # supplyChain: supply-chain.csv
+        # lots: [LOT-0001]                # de percelen waarvoor de inschrijving is ingediend (TenderNed), als de aanbesteding percelen heeft
 
         """
 }

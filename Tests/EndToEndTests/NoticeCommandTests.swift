@@ -104,6 +104,27 @@ struct NoticeCommandTests {
             #expect(Set(written) == Set(cpv))
             #expect(written.count == Set(written).count)
         }
+        // A tender divided into lots: each lot with its own CPV codes, as libxml2 reads them per lot.
+        let lotIDs = reference.values("/*/cac:ProcurementProjectLot[cbc:ID/@schemeName='Lot']/cbc:ID") ?? []
+        var writtenLots: [(id: String, cpv: Set<String>)] = []
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("  - id: ") {
+                let id = trimmed.dropFirst("- id: ".count).prefix { $0 != " " }.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                writtenLots.append((id, []))
+            } else if line.hasPrefix("    cpv: "), !writtenLots.isEmpty {
+                let list = trimmed.dropFirst("cpv: ".count).prefix { $0 != "]" }.dropFirst()
+                writtenLots[writtenLots.count - 1].cpv = Set(
+                    list.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
+            }
+        }
+        #expect(writtenLots.map(\.id) == (lotIDs.count > 1 ? lotIDs : []))
+        for lot in writtenLots {
+            let codes = reference.values(
+                "/*/cac:ProcurementProjectLot[cbc:ID/@schemeName='Lot'][cbc:ID='\(lot.id)']/cac:ProcurementProject/*/cbc:ItemClassificationCode"
+            )
+            #expect(lot.cpv == Set(codes ?? []), "\(lot.id)")
+        }
         // The announced optional grounds: exg codes other than the convictions and payments (C1–C8)
         // and the defence-only ones, counted by libxml2.
         let codes = Set(

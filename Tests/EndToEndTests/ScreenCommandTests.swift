@@ -136,6 +136,9 @@ struct ScreenCommandTests {
             if let word = words.first(where: english.contains) { offending.append("\(word): \(text.prefix(120))") }
         }
         #expect(offending.isEmpty, "\(offending.prefix(10))")
+        // The header's reference date as a Dutch sentence writes it.
+        #expect(markdown.contains("| Peildatum | 15 oktober 2026 |"))
+        #expect(!markdown.contains("| Peildatum | 2026-10-15 |"))
     }
 
     @Test("A missing bidder folder is reported, the others are screened; exit 2")

@@ -226,8 +226,65 @@ public struct ScreeningContext: Sendable {
         return copies.first { $0.groundApplies == true } ?? copies.first { $0.answer != nil } ?? copies.first
     }
 
-    /// The tender's CPV codes, or the ESPD's when the tender file gives none.
-    var cpvCodes: [String] { tender.cpv.isEmpty ? espd.procurement.cpv : tender.cpv }
+    /// The CPV codes the bid is screened under: those of the lots it was submitted for (`lots` in
+    /// bidder.yaml, the authority's record) when each has its own; else the whole tender's (its own
+    /// and every lot's); else the ESPD request's; the bidder's ESPD only when nothing else gives any.
+    var cpvCodes: [String] {
+        if let lots = bidLots, lots.narrows, lots.registered.allSatisfy({ !$0.cpv.isEmpty }) {
+            return Self.unique(lots.registered.flatMap(\.cpv))
+        }
+        let whole = Self.unique(tender.cpv + tender.lots.flatMap(\.cpv))
+        if !whole.isEmpty { return whole }
+        if let requested = request?.procurement.cpv, !requested.isEmpty { return requested }
+        return espd.procurement.cpv
+    }
+
+    /// The lots of a tender divided into lots, as the bid is for them; nil when the tender has none.
+    var bidLots: BidLots? {
+        guard !tender.lots.isEmpty else { return nil }
+        func lots(_ ids: [String]) -> (known: [TenderContext.Lot], unknown: [String]) {
+            var known: [TenderContext.Lot] = []
+            var unknown: [String] = []
+            for id in ids {
+                guard let key = TenderContext.Lot.key(id) else { continue }
+                if let lot = tender.lots.first(where: { TenderContext.Lot.key($0.id) == key }) {
+                    if !known.contains(lot) { known.append(lot) }
+                } else if !unknown.contains(id) {
+                    unknown.append(id)
+                }
+            }
+            return (known, unknown)
+        }
+        let registered = lots(submission.bidder.lots ?? [])
+        let declared = lots(espd.procurement.lots)
+        return BidLots(
+            registered: registered.known, registeredUnknown: registered.unknown, declared: declared.known,
+            declaredUnknown: declared.unknown, recorded: submission.bidder.lots != nil)
+    }
+
+    static func unique(_ codes: [String]) -> [String] {
+        var seen = Set<String>()
+        return codes.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The lots a bid is for, in a tender divided into lots: as the authority registered them
+/// (`lots` in bidder.yaml) and as the bidder's ESPD declares them (`ProcurementProjectLot`).
+public struct BidLots: Sendable, Equatable {
+    /// The tender's lots bidder.yaml names.
+    public var registered: [TenderContext.Lot]
+    /// What bidder.yaml names that is no lot of the tender.
+    public var registeredUnknown: [String]
+    /// The tender's lots the ESPD names (`LOT-0000`, "not divided", is no lot).
+    public var declared: [TenderContext.Lot]
+    /// What the ESPD names that is no lot of the tender.
+    public var declaredUnknown: [String]
+    /// Whether bidder.yaml records the lots at all.
+    public var recorded: Bool
+
+    /// Whether the screening narrows to the registered lots: bidder.yaml names at least one lot and
+    /// only lots of the tender. The ESPD's list alone never narrows it (the bidder writes it).
+    public var narrows: Bool { !registered.isEmpty && registeredUnknown.isEmpty }
 }
 
 /// An earlier bidder of the same run that is the same party: its folder and what they share.

@@ -3,7 +3,7 @@
 public enum CheckRegistry {
     public static let all: [any Check] = [
         NotAResponseCheck(), ExclusionUnansweredCheck(), ExclusionMissingCheck(), AnswerConflictCheck(), UnlinkedAnswerCheck(),
-        AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), RequestMismatchCheck(),
+        AlteredStructureCheck(), SchemaInvalidCheck(), PlaceholderCheck(), OtherTenderCheck(), LotMismatchCheck(), RequestMismatchCheck(),
         MemberESPDMissingCheck(), DuplicatePartyCheck(), UnknownRoleCheck(), DuplicateBidderCheck(), RefusedFileCheck(),
         MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(),
         MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),

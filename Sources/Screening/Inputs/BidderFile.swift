@@ -31,6 +31,9 @@ public struct BidderFile: Codable, Sendable {
     /// Evidence of the other entities of the bid (members, relied-upon entities), each found by its
     /// KvK number or name in their ESPDs.
     public var entities: [EntityEvidence]?
+    /// The lots of the tender the bid was submitted for, as the authority registered them (TenderNed):
+    /// the screening's lot scope. The ESPD's own list of lots is compared with it, never trusted alone.
+    public var lots: [String]?
 
     public init() {}
 

@@ -110,6 +110,20 @@ extension NoticeTender {
                 "cpv: [\(cpv.map { Self.quoted($0.value) }.joined(separator: ", "))]   # \(Self.origins(cpv)); acht cijfers: een aankondiging geeft geen controlecijfer"
             )
         }
+        if notice.lots.count > 1 {
+            // A tender divided into lots: each with its own CPV codes, which decide a bid's scope
+            // (the lots a bid is for are registered in its bidder.yaml).
+            lines.append("lots:   # de percelen (BT-137); registreer per inschrijver in bidder.yaml voor welke percelen zij geldt")
+            for lot in notice.lots {
+                lines.append("  - id: \(Self.quoted(lot.id.value))   # \(lot.id.field), regel \(lot.id.line)")
+                if let title = lot.title {
+                    lines.append("    name: \(Self.quoted(DisplayText.oneLine(title.value)))   # \(title.field), regel \(title.line)")
+                }
+                if !lot.cpv.isEmpty {
+                    lines.append("    cpv: [\(lot.cpv.map { Self.quoted($0.value) }.joined(separator: ", "))]   # \(Self.origins(lot.cpv))")
+                }
+            }
+        }
         if let optionalGrounds {
             lines.append(
                 "optionalGrounds: [\(optionalGrounds.map(\.value).joined(separator: ", "))]"

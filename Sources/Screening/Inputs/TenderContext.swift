@@ -24,6 +24,9 @@ public struct TenderContext: Codable, Sendable {
     /// Whether Juridische Zaken/Inkoop advised (required from €50,000 for supplies/services).
     public var legalDepartmentConsulted: Bool?
     public var cpv: [String] = []
+    /// The lots of a tender divided into lots (eForms BT-137), each with its own CPV codes and, where
+    /// the tender says so, whether it is a PV lot: a bid is screened for the lots its ESPD names.
+    public var lots: [Lot] = []
     /// Optional exclusion grounds announced in the notice (C9–C24), e.g. [C9, C12, C18].
     public var optionalGrounds: [String] = []
     /// Whether `optionalGrounds` was written in the tender file at all (an empty list is a statement:
@@ -62,6 +65,49 @@ public struct TenderContext: Codable, Sendable {
 
     public init() {}
 
+    /// A lot of the tender (`lots:` in tender.yaml).
+    public struct Lot: Codable, Sendable, Equatable {
+        /// As the notice and the ESPDs name it (`LOT-0001`).
+        public var id: String
+        public var name: String?
+        public var cpv: [String] = []
+        /// Whether the lot is a PV (solar-panel) lot; when not said, its CPV codes decide.
+        public var solar: Bool?
+
+        public init(id: String, name: String? = nil, cpv: [String] = [], solar: Bool? = nil) {
+            self.id = id
+            self.name = name
+            self.cpv = cpv
+            self.solar = solar
+        }
+
+        enum CodingKeys: String, CodingKey { case id, name, cpv, solar }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id).trimmingCharacters(in: .whitespaces)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            cpv = try c.decodeIfPresent([String].self, forKey: .cpv) ?? []
+            solar = try c.decodeIfPresent(Bool.self, forKey: .solar)
+            guard Self.key(id) != nil else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .id, in: c, debugDescription: "'\(id)' is not a lot; write the lot's id as the notice gives it, e.g. LOT-0001")
+            }
+        }
+
+        /// One form of a lot's name for comparing: `LOT-0001`, `Lot1`, `lot 1` and `1` are the same lot.
+        /// Nil for `LOT-0000` (the ESPD's "not divided into lots") and for an empty id.
+        public static func key(_ id: String) -> String? {
+            var text = id.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" }
+            for prefix in ["perceel", "lot"] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+            if !text.isEmpty, text.allSatisfy(\.isNumber) {
+                let number = String(text.drop { $0 == "0" })
+                return number.isEmpty ? nil : number
+            }
+            return text.isEmpty ? nil : text
+        }
+    }
+
     public struct Authority: Codable, Sendable {
         public var name: String?
         /// sub-central (provincie, gemeente, waterschap) or central.
@@ -97,7 +143,7 @@ public struct TenderContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, authority, type, estimatedValue, procedure, launchDate, submissionDeadline, stage
         case legalDepartmentConsulted, cpv, optionalGrounds, bibob, espdRequest, people, advisers
-        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions, notice, team
+        case knockOuts, intendedWinners, requested, otherReferences, solar, contractConditions, notice, team, lots
     }
 
     /// The values `contractConditions` may name.
@@ -123,6 +169,11 @@ public struct TenderContext: Codable, Sendable {
         stage = try c.decodeIfPresent(Stage.self, forKey: .stage) ?? .submission
         legalDepartmentConsulted = try c.decodeIfPresent(Bool.self, forKey: .legalDepartmentConsulted)
         cpv = try c.decodeIfPresent([String].self, forKey: .cpv) ?? []
+        lots = try c.decodeIfPresent([Lot].self, forKey: .lots) ?? []
+        let keys = lots.compactMap { Lot.key($0.id) }
+        if Set(keys).count != keys.count {
+            throw DecodingError.dataCorruptedError(forKey: .lots, in: c, debugDescription: "a lot is listed twice; list each lot once")
+        }
         optionalGrounds = try c.decodeIfPresent([String].self, forKey: .optionalGrounds) ?? []
         optionalGroundsGiven = c.contains(.optionalGrounds)
         knockOuts = try c.decodeIfPresent([String].self, forKey: .knockOuts) ?? []

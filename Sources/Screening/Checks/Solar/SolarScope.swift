@@ -1,10 +1,16 @@
 import DossierModel
 
 /// When the solar checks apply: a PV tender, or a supply-chain declaration. A PV tender is one with
+/// a registered lot of the bid marked `solar: true` (lots all marked `false`: not), else
 /// `solar: true` in tender.yaml, or (when it does not say) a PV CPV code of solar.yaml (09331200 and
 /// below; not 09331100, solar thermal).
 enum SolarScope {
     static func isSolarTender(_ context: ScreeningContext) -> Bool {
+        // A bid for registered lots: a lot marked PV makes it one; lots all marked otherwise do not.
+        if let lots = context.bidLots, lots.narrows {
+            if lots.registered.contains(where: { $0.solar == true }) { return true }
+            if lots.registered.allSatisfy({ $0.solar == false }) { return false }
+        }
         if let solar = context.tender.solar { return solar }
         return context.cpvCodes.contains { code in context.rules.solar.cpvPrefixes.contains { code.filter(\.isNumber).hasPrefix($0) } }
     }
