@@ -55,6 +55,22 @@ public struct TenderNotice: Sendable {
         public var submissionDeadline: NoticeValue<Day>?
         public var participationDeadline: NoticeValue<Day>?
         public var selectionCriteriaSource: [NoticeValue<String>]
+
+        public init(
+            id: NoticeValue<String>, title: NoticeValue<String>? = nil, nature: NoticeValue<String>? = nil,
+            estimatedValue: NoticeValue<NoticeAmount>? = nil, cpv: [NoticeValue<String>] = [],
+            submissionDeadline: NoticeValue<Day>? = nil, participationDeadline: NoticeValue<Day>? = nil,
+            selectionCriteriaSource: [NoticeValue<String>] = []
+        ) {
+            self.id = id
+            self.title = title
+            self.nature = nature
+            self.estimatedValue = estimatedValue
+            self.cpv = cpv
+            self.submissionDeadline = submissionDeadline
+            self.participationDeadline = participationDeadline
+            self.selectionCriteriaSource = selectionCriteriaSource
+        }
     }
 
     /// A winner of an award notice: the organisation and the beneficial owners it publishes.

@@ -54,6 +54,7 @@ extension NoticeTender {
             $0 == .central ? ("centrale overheid", "central government authority") : ("decentrale overheid", "sub-central authority")
         }
         compareCPV(tender, into: &result)
+        compareLots(tender, into: &result)
         compareGrounds(tender, into: &result)
         return result
     }
@@ -69,7 +70,7 @@ extension NoticeTender {
     /// CPV codes compared on their eight digits (a tender file may add the check digit).
     func compareCPV(_ tender: TenderContext, into result: inout [NoticeDifference]) {
         guard let first = cpv.first else { return }
-        let given = Set(tender.cpv.map { String($0.prefix(8)) })
+        let given = Set((tender.cpv + tender.lots.flatMap(\.cpv)).map { String($0.prefix(8)) })
         let published = Set(cpv.map { String($0.value.prefix(8)) })
         guard given != published else { return }
         let shownGiven = given.isEmpty ? nil : given.sorted().joined(separator: ", ")
@@ -78,6 +79,41 @@ extension NoticeTender {
             NoticeDifference(
                 key: "cpv", tenderNL: shownGiven ?? "niet ingevuld", tenderEN: shownGiven ?? "not given", noticeNL: shownPublished,
                 noticeEN: shownPublished, field: first.field, line: first.line))
+    }
+
+    /// The lots of a notice divided into lots, each with its CPV codes (on their eight digits): a lot
+    /// the tender file lacks, one it adds, or a lot's codes that differ. They decide a bid's scope.
+    func compareLots(_ tender: TenderContext, into result: inout [NoticeDifference]) {
+        let lots = notice.lots
+        guard lots.count > 1 || !tender.lots.isEmpty, let first = lots.first else { return }
+        func codes(_ list: [String]) -> String { list.isEmpty ? "" : ", CPV " + list.joined(separator: ", ") }
+        for lot in lots {
+            let published = Set(lot.cpv.map { String($0.value.prefix(8)) })
+            let shown = "\(lot.id.value)\(codes(published.sorted()))"
+            guard let given = tender.lots.first(where: { TenderContext.Lot.key($0.id) == TenderContext.Lot.key(lot.id.value) }) else {
+                result.append(
+                    NoticeDifference(
+                        key: "lots", tenderNL: "geen perceel \(lot.id.value)", tenderEN: "no lot \(lot.id.value)",
+                        noticeNL: "perceel " + shown,
+                        noticeEN: "lot " + shown, field: lot.id.field, line: lot.id.line))
+                continue
+            }
+            let givenCodes = Set(given.cpv.map { String($0.prefix(8)) })
+            guard !published.isEmpty, givenCodes != published else { continue }
+            let at = lot.cpv.first ?? lot.id
+            let givenShown = "\(given.id)\(codes(givenCodes.sorted()))"
+            result.append(
+                NoticeDifference(
+                    key: "lots", tenderNL: "perceel " + givenShown, tenderEN: "lot " + givenShown, noticeNL: "perceel " + shown,
+                    noticeEN: "lot " + shown, field: at.field, line: at.line))
+        }
+        for lot in tender.lots where !lots.contains(where: { TenderContext.Lot.key($0.id.value) == TenderContext.Lot.key(lot.id) }) {
+            let published = lots.map(\.id.value).joined(separator: ", ")
+            result.append(
+                NoticeDifference(
+                    key: "lots", tenderNL: "perceel \(lot.id)", tenderEN: "lot \(lot.id)", noticeNL: "alleen de percelen \(published)",
+                    noticeEN: "only the lots \(published)", field: first.id.field, line: first.id.line))
+        }
     }
 
     /// The optional grounds, when the notice lists its grounds.

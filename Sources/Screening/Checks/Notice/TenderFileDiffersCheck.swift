@@ -14,9 +14,9 @@ struct TenderFileDiffersCheck: Check {
     let dataFiles = ["eforms.yaml"]
     let dutchSummary = "Een waarde in het aanbestedingsbestand wijkt af van de gepubliceerde eForms-aankondiging van de aanbesteding"
     let dutchLegalEffect =
-        "één bevinding per afwijkende sleutel van tender.yaml (`id`, `type`, `estimatedValue`, `procedure`, `launchDate`, `submissionDeadline`, `authority.kind`, `cpv`, `optionalGrounds`), met beide waarden en het veld en de regel van de aankondiging; alleen met `notice:` in tender.yaml"
+        "één bevinding per afwijkende sleutel van tender.yaml (`id`, `type`, `estimatedValue`, `procedure`, `launchDate`, `submissionDeadline`, `authority.kind`, `cpv`, `lots`, `optionalGrounds`; per perceel), met beide waarden en het veld en de regel van de aankondiging; alleen met `notice:` in tender.yaml"
     let legalEffect =
-        "one finding per differing key of tender.yaml (id, type, estimatedValue, procedure, launchDate, submissionDeadline, authority.kind, cpv, optionalGrounds), naming both values and the notice's field and line; only with `notice:` in tender.yaml"
+        "one finding per differing key of tender.yaml (id, type, estimatedValue, procedure, launchDate, submissionDeadline, authority.kind, cpv, lots, optionalGrounds; per lot), naming both values and the notice's field and line; only with `notice:` in tender.yaml"
     let subject = CheckSubject.tender
 
     func run(_ context: ScreeningContext) -> [Finding] {
@@ -43,6 +43,7 @@ struct TenderFileDiffersCheck: Check {
         "submissionDeadline": ("de termijn voor inschrijving", "the deadline for tenders"),
         "authority.kind": ("het soort aanbestedende dienst", "the kind of contracting authority"),
         "cpv": ("de CPV-codes", "the CPV codes"),
+        "lots": ("de percelen", "the lots"),
         "optionalGrounds": ("de facultatieve uitsluitingsgronden", "the optional exclusion grounds"),
     ]
 
@@ -62,6 +63,24 @@ struct TenderFileDiffersCheck: Check {
                     $0.notice = .example(for: $0.tender)
                     $0.tender.optionalGrounds.removeAll { $0 == "C18" }
                 },
+                .fires(
+                    "a lot with other CPV codes than the notice gives it (so the whole tender's codes differ too)", at: "tender.yaml:cpv",
+                    "tender.yaml:lots"
+                ) { context in
+                    var notice = NoticeTender.example(for: context.tender)
+                    notice.notice.lots = [
+                        TenderNotice.Lot(
+                            id: NoticeValue("LOT-0001", field: "BT-137-Lot", line: 200),
+                            cpv: [NoticeValue("09331200", field: "BT-262-Lot", line: 230)]),
+                        TenderNotice.Lot(
+                            id: NoticeValue("LOT-0002", field: "BT-137-Lot", line: 300),
+                            cpv: [NoticeValue("45261215", field: "BT-262-Lot", line: 330)]),
+                    ]
+                    context.notice = notice
+                    context.tender.lots = [
+                        TenderContext.Lot(id: "LOT-0001", cpv: ["09331200-0"]), TenderContext.Lot(id: "LOT-0002", cpv: ["45112000-5"]),
+                    ]
+                },
                 .fires("another reference", at: "tender.yaml:id") { context in
                     context.notice = .example(for: context.tender)
                     context.tender.id = "PFL-2026-099"
@@ -70,6 +89,21 @@ struct TenderFileDiffersCheck: Check {
             nonTriggering: [
                 .quiet("a tender file as the notice publishes it, CPV codes with their check digit") {
                     $0.notice = .example(for: $0.tender)
+                },
+                .quiet("the notice's lots as tender.yaml lists them, in other spellings and with check digits") { context in
+                    var notice = NoticeTender.example(for: context.tender)
+                    notice.notice.lots = [
+                        TenderNotice.Lot(
+                            id: NoticeValue("LOT-0001", field: "BT-137-Lot", line: 200),
+                            cpv: [NoticeValue("09331200", field: "BT-262-Lot", line: 230)]),
+                        TenderNotice.Lot(
+                            id: NoticeValue("LOT-0002", field: "BT-137-Lot", line: 300),
+                            cpv: [NoticeValue("45261215", field: "BT-262-Lot", line: 330)]),
+                    ]
+                    context.notice = notice
+                    context.tender.lots = [
+                        TenderContext.Lot(id: "Lot1", cpv: ["09331200-0"]), TenderContext.Lot(id: "lot 2", cpv: ["45261215-4"]),
+                    ]
                 },
                 .quiet("the notice's identifier kept as another reference") { context in
                     context.notice = .example(for: context.tender)
