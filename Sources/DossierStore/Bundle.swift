@@ -526,7 +526,7 @@ public enum DossierBundle {
                 if stored != SHA256.hex(Data(pages.bundleIndex(indexData(manifest)).utf8)) {
                     differs("index.html", seq: 0, id: nil, "index.html is not the page these dossiers give")
                 }
-            } else if manifest.templates != nil {
+            } else if manifest.templates != nil || manifest.reports {
                 fail(0, nil, "index.html is missing: the bundle was exported with report templates")
             }
         } else if !manifest.reports && hashes["index.html"] != nil {

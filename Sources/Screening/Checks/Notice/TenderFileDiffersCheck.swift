@@ -47,6 +47,16 @@ struct TenderFileDiffersCheck: Check {
         "optionalGrounds": ("de facultatieve uitsluitingsgronden", "the optional exclusion grounds"),
     ]
 
+    /// The example notice of `tender`, divided into a PV lot and a works lot.
+    static func noticeWithLots(_ tender: TenderContext) -> NoticeTender {
+        var notice = NoticeTender.example(for: tender)
+        notice.notice.lots = [("LOT-0001", "09331200", 200), ("LOT-0002", "45261215", 300)].map { id, cpv, line in
+            TenderNotice.Lot(
+                id: NoticeValue(id, field: "BT-137-Lot", line: line), cpv: [NoticeValue(cpv, field: "BT-262-Lot", line: line + 30)])
+        }
+        return notice
+    }
+
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
@@ -67,16 +77,7 @@ struct TenderFileDiffersCheck: Check {
                     "a lot with other CPV codes than the notice gives it (so the whole tender's codes differ too)", at: "tender.yaml:cpv",
                     "tender.yaml:lots"
                 ) { context in
-                    var notice = NoticeTender.example(for: context.tender)
-                    notice.notice.lots = [
-                        TenderNotice.Lot(
-                            id: NoticeValue("LOT-0001", field: "BT-137-Lot", line: 200),
-                            cpv: [NoticeValue("09331200", field: "BT-262-Lot", line: 230)]),
-                        TenderNotice.Lot(
-                            id: NoticeValue("LOT-0002", field: "BT-137-Lot", line: 300),
-                            cpv: [NoticeValue("45261215", field: "BT-262-Lot", line: 330)]),
-                    ]
-                    context.notice = notice
+                    context.notice = Self.noticeWithLots(context.tender)
                     context.tender.lots = [
                         TenderContext.Lot(id: "LOT-0001", cpv: ["09331200-0"]), TenderContext.Lot(id: "LOT-0002", cpv: ["45112000-5"]),
                     ]
@@ -91,16 +92,7 @@ struct TenderFileDiffersCheck: Check {
                     $0.notice = .example(for: $0.tender)
                 },
                 .quiet("the notice's lots as tender.yaml lists them, in other spellings and with check digits") { context in
-                    var notice = NoticeTender.example(for: context.tender)
-                    notice.notice.lots = [
-                        TenderNotice.Lot(
-                            id: NoticeValue("LOT-0001", field: "BT-137-Lot", line: 200),
-                            cpv: [NoticeValue("09331200", field: "BT-262-Lot", line: 230)]),
-                        TenderNotice.Lot(
-                            id: NoticeValue("LOT-0002", field: "BT-137-Lot", line: 300),
-                            cpv: [NoticeValue("45261215", field: "BT-262-Lot", line: 330)]),
-                    ]
-                    context.notice = notice
+                    context.notice = Self.noticeWithLots(context.tender)
                     context.tender.lots = [
                         TenderContext.Lot(id: "Lot1", cpv: ["09331200-0"]), TenderContext.Lot(id: "lot 2", cpv: ["45261215-4"]),
                     ]
