@@ -27,7 +27,7 @@ enum BundleIndexPage {
             "rows": index.rows.map { row -> [String: Any] in
                 [
                     "name": row.bidder ?? labels["ix_tenderDossier"] ?? "", "tender": row.tender,
-                    "date": nl ? (Day(row.screenedOn)?.dutch ?? row.screenedOn) : row.screenedOn,
+                    "date": PageRenderer.date(row.screenedOn, index.language),
                     "outcome": row.purged
                         ? labels["ix_purged"] ?? "" : labels["outcomeWord_" + row.outcome.rawValue] ?? row.outcome.rawValue,
                     "report": row.report ?? false, "hash": row.hash,

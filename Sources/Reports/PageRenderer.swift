@@ -61,7 +61,7 @@ public struct PageRenderer: Sendable {
 
     func overviewView(_ o: TenderOverview, language: ReportLanguage) -> [String: Any] {
         let labels = self.labels[language] ?? [:]
-        let generated = date(o.generatedAt, language)
+        let generated = Self.date(o.generatedAt, language)
         return [
             "language": language.rawValue, "labels": labels, "tender": o.tender, "date": generated, "head": o.storeHead,
             "pageHeader": "\(labels["ov_tender"] ?? "") \(o.tender) — \(generated)",
@@ -76,15 +76,15 @@ public struct PageRenderer: Sendable {
             "hasTenderName": o.tenderName != nil, "hasAuthority": o.authority != nil, "hasReferenceDate": o.referenceDate != nil,
             "hasCancelled": o.cancelledAt != nil, "hasRetentionEnd": o.retentionEnd != nil,
             "tenderName": o.tenderName ?? "", "authority": o.authority ?? "",
-            "referenceDate": o.referenceDate.map { date($0, language) } ?? "",
+            "referenceDate": o.referenceDate.map { Self.date($0, language) } ?? "",
             "hasWinners": !o.awards.isEmpty,
             "winners": o.awards.map { award -> String in
-                "\(award.bidder) (\(labels["ov_awardedby"] ?? "") \(award.by), \(date(award.at, language))\(award.reason.map { ": \($0)" } ?? ""))"
+                "\(award.bidder) (\(labels["ov_awardedby"] ?? "") \(award.by), \(Self.date(award.at, language))\(award.reason.map { ": \($0)" } ?? ""))"
             },
-            "cancelled": o.cancelledAt.map { date($0, language) } ?? "",
+            "cancelled": o.cancelledAt.map { Self.date($0, language) } ?? "",
             "screenedCount": o.rows.count,
             "refusedCount": o.rows.reduce(0) { $0 + $1.refusedFiles.count },
-            "retentionEnd": o.retentionEnd.map { date($0, language) } ?? "",
+            "retentionEnd": o.retentionEnd.map { Self.date($0, language) } ?? "",
             "hasTenderDossier": o.tenderDossier != nil,
             "hasTenderFindings": !o.tenderFindings.isEmpty,
             "tenderFindings": o.tenderFindings.map { finding -> [String: Any] in
@@ -105,7 +105,7 @@ public struct PageRenderer: Sendable {
                     "lists": row.listsUsed.isEmpty
                         ? labels["ov_none"] ?? ""
                         : row.listsUsed.map { list in
-                            "\(list.name), \(list.listDate.map { date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
+                            "\(list.name), \(list.listDate.map { Self.date($0, language) } ?? labels["ov_nodate"] ?? "-") (sha256 \(list.sha256.prefix(12)))"
                         }.joined(separator: "; "),
                     "ruleData": row.ruleData,
                     "after": outcome(row.outcomeAfter, labels),
@@ -190,15 +190,15 @@ public struct PageRenderer: Sendable {
     public func decision(_ d: ReviewRecord, _ language: ReportLanguage, naming: Bool = true) -> String {
         let labels = self.labels[language] ?? [:]
         let kind = labels["decision_" + d.decision.rawValue] ?? d.decision.rawValue
-        let due = d.due.map { ", \(labels["due"] ?? "") \(date($0, language))" } ?? ""
+        let due = d.due.map { ", \(labels["due"] ?? "") \(Self.date($0, language))" } ?? ""
         let confirmation =
-            d.confirmation.map { ", \(labels["confirmedBy"] ?? "") \($0.by), \(date($0.at, language))" }
+            d.confirmation.map { ", \(labels["confirmedBy"] ?? "") \($0.by), \(Self.date($0.at, language))" }
             ?? (d.awaitingConfirmation ? "; \(labels["awaitingConfirmation"] ?? "")" : "")
         let statements =
             d.contentWithheld != nil
             ? [DecisionContentText.withheld(language)] : d.content.map { DecisionContentText.lines($0, language) } ?? []
         return (naming ? "\(d.check): " : "")
-            + "\(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
+            + "\(kind) (\(labels["proposedBy"] ?? "") \(d.by), \(Self.date(d.at, language))\(due)\(confirmation)) — \(d.reason)"
             + statements.map { "; " + $0 }.joined()
     }
 
@@ -217,7 +217,8 @@ public struct PageRenderer: Sendable {
     }
 
     /// A date (or the date of a timestamp) as the language writes it: `3 december 2026` or `2026-12-03`.
-    func date(_ text: String, _ language: ReportLanguage) -> String {
+    /// The one place a stored `YYYY-MM-DD` becomes report text (pages, reports, the bundle index).
+    static func date(_ text: String, _ language: ReportLanguage) -> String {
         let day = String(text.prefix(10))
         guard language == .nl, let parsed = Day(day) else { return day }
         return parsed.dutch

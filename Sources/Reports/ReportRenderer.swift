@@ -177,7 +177,7 @@ public struct ReportRenderer: DossierRenderer {
             ) { a, _ in a },
             "tender": [
                 "id": d.tender.id ?? "", "name": d.tender.name ?? "",
-                "referenceDate": language == .nl ? Day(d.tender.referenceDate)?.dutch ?? d.tender.referenceDate : d.tender.referenceDate,
+                "referenceDate": PageRenderer.date(d.tender.referenceDate, language),
                 "lots": (d.tender.lots ?? []).joined(separator: ", ") + " (CPV " + d.tender.cpv.joined(separator: ", ") + ")",
             ],
             // The lots the bid was screened for, when the tender is divided into lots and the bid registered.
