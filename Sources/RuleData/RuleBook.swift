@@ -158,6 +158,10 @@ public struct RuleBook: Sendable {
         public var legalFormPhrases: [String]?
         /// Words company names add or drop without naming another company (Trading, International).
         public var genericCompanyWords: [String]?
+        /// Words that make a company name another entity of the same group (Beheer, Holding,
+        /// Zonen): a name that adds one of them, a country or a place in parentheses names a parent,
+        /// subsidiary or branch, reported as a related entity.
+        public var relatedEntityWords: [String]?
         /// The Arabic article in its romanisations (al, el, ul): a particle, al = el = ul.
         public var arabicArticles: [String]?
         /// Words that mark a name as Arabic (bin, ibn, abu, abd al-, abdul): vowels then compare as

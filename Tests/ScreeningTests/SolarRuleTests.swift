@@ -41,6 +41,20 @@ struct SolarRuleTests {
             }, "solar.certificate")
     }
 
+    @Test("A branch of a listed producer is a finding that says it is a related entity, not the listed one")
+    func relatedListedEntity() throws {
+        let findings = Fixtures.findings(
+            try context { $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry (Jiaxing) Co., Ltd" } }, "solar.listed-entity")
+        #expect(findings.count == 1)
+        #expect(findings.first?.details?["relation"] == "related")
+        #expect(findings.first?.message.nl.contains("mogelijk een verbonden onderneming") == true)
+        #expect(findings.first?.message.en.contains("possibly a related entity (parent, subsidiary or branch)") == true)
+        let listed = Fixtures.findings(
+            try context { $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" } }, "solar.listed-entity")
+        #expect(listed.first?.details?["relation"] == nil)
+        #expect(listed.first?.message.nl.contains("verbonden onderneming") == false)
+    }
+
     @Test("Only traceability and labour certificates count: ISO 9001 does not")
     func certificates() throws {
         let iso = try cellCertificate("ISO 9001:2015")

@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import Foundation
 import RuleData
@@ -13,6 +14,31 @@ public struct NameMatcher: Sendable {
         public var score: Double
         /// Why: token pairs such as "berg = berg", "j. → jan (initial)".
         public var reasons: [String]
+        /// `.related`: the names are of a parent, subsidiary or branch of each other (one adds a
+        /// country, place, "& Zonen" or a holding word: `relatedEntityWords`), not shown to be the
+        /// same legal entity; nil: the names are compared as one entity's.
+        public var relation: Relation? = nil
+
+        public init(score: Double, reasons: [String], relation: Relation? = nil) {
+            self.score = score
+            self.reasons = reasons
+            self.relation = relation
+        }
+    }
+
+    /// How two matching names relate, where it is not "the same".
+    public enum Relation: String, Sendable, Codable {
+        case related
+
+        /// What a finding says of it, in Dutch and English.
+        public var sentence: (nl: String, en: String) {
+            (
+                nl:
+                    "Een van beide namen voegt een land, een plaats of een groepsaanduiding toe: mogelijk een verbonden onderneming (moeder- of dochteronderneming of vestiging), niet aangetoond dezelfde rechtspersoon. Stel vast wie de zeggenschap heeft.",
+                en:
+                    "One of the names adds a country, a place or a group word: possibly a related entity (parent, subsidiary or branch), not shown to be the same legal entity. Establish who controls it."
+            )
+        }
     }
 
     let tussenvoegsels: Set<String>
@@ -20,6 +46,8 @@ public struct NameMatcher: Sendable {
     /// Legal forms in full, as the canonical keys of their words, longest first.
     let legalFormPhrases: [[String]]
     let genericWords: Set<String>
+    /// Words that name another entity of the same group (`relatedEntityWords`).
+    let relatedWords: Set<String>
     /// The Arabic article as `personWords` writes it ("al-"), and the words it is read from.
     static let article = "al-"
     let articles: Set<String>
@@ -37,6 +65,7 @@ public struct NameMatcher: Sendable {
         legalForms = Set(rules.legalForms.map { String(Self.fold($0).filter { $0 != "." }) })
         legalFormPhrases = (rules.legalFormPhrases ?? []).map(Self.phraseKeys).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         genericWords = Set((rules.genericCompanyWords ?? []).map { Self.fold($0) })
+        relatedWords = Set((rules.relatedEntityWords ?? []).map { String(Self.fold($0).filter { $0 != "." }) })
         articles = Set((rules.arabicArticles ?? []).map { Self.fold($0) })
         arabicMarkers = Set((rules.arabicNameMarkers ?? []).map { Self.fold($0) })
         particles = tussenvoegsels.union([Self.article])
@@ -61,6 +90,9 @@ public struct NameMatcher: Sendable {
         var generic = false
         /// Part of a hyphenated compound (Non-ferrous, Sino-Euro): dropping it changes the name.
         var bound = false
+        /// A word that makes a company name another entity of the same group: a country (Nederland,
+        /// Deutschland), a place in parentheses, a holding word or "& Zonen" (`relatedEntityWords`).
+        var relating = false
         /// Part of a name marked as Arabic (`arabicNameMarkers`, the article): its vowels may then be
         /// compared as romanisations write them.
         var arabicName = false
@@ -340,6 +372,8 @@ public struct NameMatcher: Sendable {
         var reasons: [String] = []
         var surnameLike = false
         var weakPair = false
+        var doubled: [(String, String)] = []
+        var inexact = false
         let romanised = a.first?.arabicName == true || b.first?.arabicName == true
         // Full tokens first, so initials take what is left.
         let order = ta.indices.filter { ta[$0].count > 1 } + ta.indices.filter { ta[$0].count <= 1 }
@@ -371,6 +405,9 @@ public struct NameMatcher: Sendable {
                 }
                 if s.count > 1 && l.count > 1 {
                     if best.score >= 0.92 { surnameLike = true } else { weakPair = true }
+                    // Romanised Arabic doubles letters as it likes (Hassan / Hasan, Haddad / Hadad).
+                    if best.score == 1, s.shown != l.shown, !romanised { doubled.append((s.shown, l.shown)) }
+                    if best.score < 1 { inexact = true }
                 }
             } else if explain {
                 reasons.append("\(s.shown) unmatched")
@@ -383,6 +420,10 @@ public struct NameMatcher: Sendable {
         if extra > 0 {
             score *= pow(0.97, Double(extra))
             if explain { reasons.append("\(extra) extra name part(s)") }
+        }
+        if !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
+            score *= 0.8
+            if explain { reasons.append("possible: '\(x)' / '\(y)' differ in a doubled letter, another name") }
         }
         // Without a full name part in common (the surname) it is not the same person, and two
         // full name parts that differ in spelling (Sweat / Swart) are two people.
@@ -416,6 +457,7 @@ public struct NameMatcher: Sendable {
             var token = Token(shown: word.word, key: Transliteration.canonical(word.word))
             token.generic = word.qualifier || genericWords.contains(word.word)
             token.bound = word.bound
+            token.relating = word.qualifier || relatedWords.contains(word.word) || Self.namesCountry(word.word)
             return token
         }
         let kept = Self.withoutPhrases(tokens, legalFormPhrases, key: \.key).filter { !legalForms.contains($0.shown) }
@@ -463,6 +505,9 @@ public struct NameMatcher: Sendable {
         var total = 0.0
         var weakPair = false
         var partnered = Set<Int>()
+        var relation: Relation? = nil
+        var doubled: [(String, String)] = []
+        var inexact = false
         for s in short {
             var best = (score: -1.0, index: 0)
             for (j, l) in long.enumerated() {
@@ -471,6 +516,8 @@ public struct NameMatcher: Sendable {
             }
             total += best.score
             partnered.insert(best.index)
+            if best.score == 1, s.shown != long[best.index].shown, s.count > 1 { doubled.append((s.shown, long[best.index].shown)) }
+            if best.score < 1 { inexact = true }
             if best.score < 0.92 { weakPair = true }
             if explain {
                 let l = long[best.index]
@@ -486,22 +533,55 @@ public struct NameMatcher: Sendable {
             // Distinctive: part of a hyphenated compound, or inserted between two shared words
             // (Daqo New Energy / Daqo Energy). A descriptor before or after the shared words
             // (Sberbank of Russia, United Company Rusal) is not.
+            // A country, a place in parentheses, a holding word or "& Zonen" (Siemens Nederland,
+            // Jansen Beheer) names another entity of the same group: as cheap as a descriptor, but
+            // reported as a related entity, not the same one.
             let extra = long.count - short.count
             let unpartnered = long.indices.filter { !partnered.contains($0) }
             let inserted = { (i: Int) in partnered.contains { $0 < i } && partnered.contains { $0 > i } }
-            let cheap = unpartnered.filter { long[$0].generic || !(long[$0].bound || inserted($0)) }.count
+            let relating = unpartnered.filter { long[$0].relating }
+            let cheap = unpartnered.filter { long[$0].generic || long[$0].relating || !(long[$0].bound || inserted($0)) }.count
             let generic = min(extra, cheap)
             score *= pow(0.95, Double(generic)) * pow(0.85, Double(extra - generic))
+            if !relating.isEmpty { relation = .related }
             if explain {
                 pairs.append(
                     extra - generic > 0
                         ? "\(extra - generic) extra distinctive word(s)" + (generic > 0 ? ", \(generic) other" : "")
                         : "\(extra) extra word(s)")
+                if !relating.isEmpty {
+                    pairs.append(
+                        "related entity: '\(relating.map { long[$0].shown }.joined(separator: " "))' in one name only "
+                            + "(a parent, subsidiary or branch), not shown to be the same legal entity")
+                }
             }
+        }
+        if !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
+            score *= 0.8
+            if explain { pairs.append("possible: '\(x)' / '\(y)' differ in a doubled letter, another name") }
         }
         // One distinctive word that differs (Flevoland / Friesland) makes it another company.
         if weakPair { score = min(score, 0.5) }
-        return Match(score: (score * 100).rounded() / 100, reasons: pairs)
+        return Match(score: (score * 100).rounded() / 100, reasons: pairs, relation: relation)
+    }
+
+    /// Whether a word of a company name names a country (Nederland, Netherlands, Deutschland): by
+    /// name only, as a code (de, in, co) is also an ordinary word.
+    static func namesCountry(_ word: String) -> Bool {
+        word.count > 3 && Country(reading: word) != nil
+    }
+
+    /// The first of the word pairs (each scored 1 under the canonical keys) written with the
+    /// same letters but doubled differently: Jansen / Janssen is another family name, "possible",
+    /// 80 %. Asked only when every other word is written alike: in a name with other slips
+    /// (Zonebouw Flevolant) a missing doubled letter is one more slip, not another name. Words that also differ otherwise are two spellings of one word in another script
+    /// (Guennadi / Gennadiy), where a doubled letter is part of the convention; and `ss` for с
+    /// between vowels (French and German transliteration: Vassili / Vasili) is no difference.
+    static func doubledLetterPair(_ pairs: [(String, String)]) -> (String, String)? {
+        pairs.first {
+            Transliteration.single($0.0) == Transliteration.single($0.1)
+                && Transliteration.doubledLetters($0.0) != Transliteration.doubledLetters($0.1)
+        }
     }
 
     // MARK: Primitives

@@ -80,6 +80,37 @@ enum Transliteration {
         return collapsed
     }
 
+    /// The word with every run of one letter written once ("janssen" → "jansen").
+    static func single(_ word: String) -> String {
+        var out = ""
+        for character in word where out.last != character { out.append(character) }
+        return out
+    }
+
+    /// The consonants a word writes doubled, in order ("janssen" → [s], "hoffman" → [f]; `ck` counts
+    /// as a doubled k, as `canonical` reads it). `canonical` folds doubled letters to one, which
+    /// transliteration needs; this is what tells Jansen from Janssen again. Not counted: `ss`
+    /// between two vowels, which French and German write for one с (Vassili, Wassili), and vowels,
+    /// which a convention may double by writing a vowel before `ou` (Beloousov for Белоусов).
+    static func doubledLetters(_ word: String) -> [Character] {
+        let letters = Array(replacing("ck", with: "kk", in: word))
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        var out: [Character] = []
+        var index = 0
+        while index < letters.count {
+            var end = index
+            while end + 1 < letters.count, letters[end + 1] == letters[index] { end += 1 }
+            if end > index, !vowels.contains(letters[index]) {
+                let intervocalic =
+                    letters[index] == "s" && index > 0 && end + 1 < letters.count && vowels.contains(letters[index - 1])
+                    && vowels.contains(letters[end + 1])
+                if !intervocalic { out.append(letters[index]) }
+            }
+            index = end + 1
+        }
+        return out
+    }
+
     /// The word's key under the other conventions for the same letters: Dutch transliteration of
     /// Cyrillic (oe = u, sj = sh, tsj = ch, zj = zh: Poetin, Sjojgoe, Tsjernov, Joeri), German
     /// umlauts written out (ae/oe/ue = ä/ö/ü: Mueller, Schroeder) and Dutch ij = y. Compared as

@@ -31,6 +31,8 @@ public final class SanctionsIndex: Sendable {
         public var ownedBy: [String]? = nil
         public var score: Double
         public var reasons: [String]
+        /// `.related`: the matched name is of a parent, subsidiary or branch (`NameMatcher.Match.relation`).
+        public var relation: NameMatcher.Relation? = nil
     }
 
     /// Builds the index of `lists` in memory.
@@ -207,7 +209,7 @@ public final class SanctionsIndex: Sendable {
                     list: list.name, listFormat: list.format.rawValue, entryID: entry.id, listedName: entry.primaryName,
                     matchedAlias: alias, kind: entry.kind,
                     programme: entry.programme, listedOn: entry.listedOn, until: entry.until, ownedBy: entry.ownedBy, score: match.score,
-                    reasons: match.reasons))
+                    reasons: match.reasons, relation: match.relation))
         }
         return hits
     }

@@ -155,18 +155,20 @@ struct ListedPartyCheck: Check {
                     )
                     : listEffect.map { (nl: $0.nl, en: $0.en) }
                         ?? (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
+            let related = hit.relation.map { (nl: " " + $0.sentence.nl, en: " " + $0.sentence.en) } ?? (nl: "", en: "")
             return Hit(
                 severity: freezes ? .blocker : .attention,
                 nl:
-                    "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)).\(ownedBy.nl) \(effect.nl)",
+                    "\(subject.name) (\(subject.roleNL)) lijkt op \(hit.listedName) op de lijst '\(hit.list)'\(programme.nl): score \(Dutch.decimal(hit.score)).\(related.nl)\(ownedBy.nl) \(effect.nl)",
                 en:
-                    "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score).\(ownedBy.en) \(effect.en)",
+                    "\(subject.name) (\(subject.role)) resembles \(hit.listedName) on the list '\(hit.list)'\(programme.en): score \(hit.score).\(related.en)\(ownedBy.en) \(effect.en)",
                 evidence: [subject.pointer, EvidencePointer(file: hit.list, path: hit.entryID, excerpt: hit.matchedAlias)],
                 details: [
                     "score": String(hit.score), "why": hit.reasons.joined(separator: "; "), "list": hit.list, "entry": hit.entryID,
                     "listedOn": hit.listedOn ?? "",
                     "assetFreeze": hit.listFormat == Watchlist.Format.euFSF.rawValue ? "yes" : "no",
-                ].merging(owners.isEmpty ? [:] : ["ownedBy": owners]) { a, _ in a },
+                ].merging(owners.isEmpty ? [:] : ["ownedBy": owners]) { a, _ in a }
+                    .merging(hit.relation.map { ["relation": $0.rawValue] } ?? [:]) { a, _ in a },
                 legalBasis: usList ? Self.usListBasis : freezes ? nil : listEffect?.basis)
         }
     }

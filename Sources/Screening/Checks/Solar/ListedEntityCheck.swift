@@ -42,13 +42,14 @@ struct ListedEntityCheck: Check {
             }
             guard let (entry, match, declared, listed) = best else { continue }
             let effect = SolarScope.effect(context, check: id)
+            let related = match.relation.map { (nl: " " + $0.sentence.nl, en: " " + $0.sentence.en) } ?? (nl: "", en: "")
             findings.append(
                 finding(
                     SolarScope.severity(context, check: id),
                     nl:
-                        "Schakel \(SolarScope.dutchTier(tier.tier)): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)). Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
+                        "Schakel \(SolarScope.dutchTier(tier.tier)): '\(declared)' komt overeen met '\(listed)' op de \(entry.list) (van kracht sinds \(entry.effective.dutch)), score \(Dutch.decimal(match.score)).\(related.nl) Deze Amerikaanse lijst heeft in Nederland geen rechtsgevolg; zij is een aanwijzing voor risico. \(effect.nl)",
                     en:
-                        "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score). This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
+                        "Tier \(tier.tier): '\(declared)' matches '\(listed)' on the \(entry.list) (in force since \(entry.effective)), score \(match.score).\(related.en) This US list has no legal effect in the Netherlands; it is evidence of risk. \(effect.en)",
                     evidence: [
                         SolarScope.pointer(context, tier, excerpt: declared),
                         EvidencePointer(
@@ -57,7 +58,7 @@ struct ListedEntityCheck: Check {
                     details: [
                         "list": entry.list, "effective": entry.effective.description, "score": String(match.score),
                         "why": match.reasons.joined(separator: "; "), "source": entry.source,
-                    ]))
+                    ].merging(match.relation.map { ["relation": $0.rawValue] } ?? [:]) { a, _ in a }))
         }
         return findings
     }
@@ -70,6 +71,9 @@ struct ListedEntityCheck: Check {
                 },
                 .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:tier=polysilicon") {
                     $0.tier("polysilicon") { $0.aliases = ["Xinjiang Daqo New Energy"] }
+                },
+                .fires("a branch of a listed producer (a related entity, said so)", at: "supply-chain.csv:tier=mg-si") {
+                    $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry (Jiaxing) Co., Ltd" }
                 },
             ],
             nonTriggering: [
