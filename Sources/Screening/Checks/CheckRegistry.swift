@@ -8,7 +8,7 @@ public enum CheckRegistry {
         MandatoryGroundCheck(), ExpiredConvictionCheck(), ConvictionDateUnclearCheck(), TaxSocialSecurityCheck(), OptionalGroundCheck(),
         MisrepresentationAmbiguousCheck(), ConflictUnexplainedCheck(),
         GVATooOldCheck(), GVAEntityMismatchCheck(), ForeignEquivalentCheck(), GVAMissingCheck(), EvidenceMissingCheck(),
-        EvidenceTooOldCheck(), FutureDateCheck(),
+        EvidenceTooOldCheck(), FutureDateCheck(), SignedAfterDeadlineCheck(),
         PersonMatchCheck(), AdviserCompanyCheck(), PriorInvolvementCheck(),
         RecentlyFoundedCheck(), FrequentChangesCheck(), SharedAddressCheck(), MissingUBOCheck(), UnexplainedFinancingCheck(),
         SbiUnrelatedCheck(), ThinCompanyCheck(),
