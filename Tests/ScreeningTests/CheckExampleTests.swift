@@ -34,10 +34,11 @@ struct CheckExampleTests {
                 fired.count == example.at.count,
                 "\(id): '\(example.what)' gave \(fired.count) finding(s), expected \(example.at.count): \(fired.map(CheckExample.location))"
             )
-            // Where: each finding's first evidence pointer is the place the example changed.
+            // Where, exactly (file, line and path, as swift-format's rule tests mark a location):
+            // each finding's first evidence pointer is the place the example changed.
             for (finding, expected) in zip(fired, example.at) {
                 #expect(
-                    CheckExample.location(finding).contains(expected),
+                    CheckExample.location(finding) == expected,
                     "\(id): '\(example.what)' points at \(CheckExample.location(finding)), expected \(expected)")
             }
             // A check never reports more severely than its declared maximum (blocker < attention < info).

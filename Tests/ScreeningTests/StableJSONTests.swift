@@ -39,6 +39,69 @@ struct StableJSONTests {
         #expect(try StableJSON.string("top") == Self.foundation("top"))
     }
 
+    /// What `Edges` must give, byte for byte, whatever Foundation's encoder does in a later release:
+    /// stored dossiers are hashed, so these bytes are the format.
+    static let edgesGolden = #"""
+        {
+          "data" : "AAEC/w==",
+          "date" : 123456.5,
+          "emptyList" : [
+
+          ],
+          "emptyMap" : {
+
+          },
+          "float" : 0.1,
+          "integers" : [
+            -9223372036854775808,
+            0,
+            9223372036854775807
+          ],
+          "keys" : {
+            "" : 8,
+            "B" : 1,
+            "_x" : 5,
+            "a" : 2,
+            "a10" : 3,
+            "a9" : 4,
+            "z" : 7,
+            "\#u{E9}" : 6
+          },
+          "nested" : [
+            {
+              "k" : [
+                true,
+                null,
+                false
+              ]
+            },
+            {
+
+            }
+          ],
+          "numbers" : [
+            1,
+            0.1,
+            1e-07,
+            12345678901.5,
+            5538000,
+            -0,
+            1e+21,
+            2.5e-300,
+            0.30000000000000004
+          ],
+          "present" : "x",
+          "text" : "\#u{E9}/\"\\\n\r\t\b\f\u0001\u001f\#u{7F}\#u{2028} \#u{1F600} e\#u{301}",
+          "url" : "https://example.org/a%20b"
+        }
+        """#
+
+    @Test("numbers, escapes, empty containers and key order give the pinned bytes (golden), not only what JSONEncoder gives today")
+    func golden() throws {
+        #expect(try StableJSON.string(Edges()) == Self.edgesGolden)
+        #expect(Array(try StableJSON.data(Edges())) == Array(Self.edgesGolden.utf8))
+    }
+
     @Test("a number JSON cannot carry is an error, not text")
     func nonFinite() {
         #expect(throws: EncodingError.self) { try StableJSON.string([Double.nan]) }

@@ -117,8 +117,9 @@ public struct CheckExample: Sendable {
     /// What the example shows, in one line (English).
     public var what: String
     public var mutate: @Sendable (inout ScreeningContext) -> Void
-    /// One entry per finding, in the check's order: a fragment of the first evidence pointer of that
-    /// finding, written `file:path` (file name only). Empty for a non-triggering example.
+    /// One entry per finding, in the check's order: the first evidence pointer of that finding,
+    /// exactly, written `file:line:path` (file name only; `file:path` where the pointer has no line,
+    /// as for a value the reader keeps without one). Empty for a non-triggering example.
     public var at: [String]
 
     /// An example that must give one finding per `at` location.
@@ -134,7 +135,8 @@ public struct CheckExample: Sendable {
     /// Where a finding points, as `at` is written.
     public static func location(_ finding: Finding) -> String {
         guard let pointer = finding.evidence.first else { return "" }
-        return "\(pointer.file.split(separator: "/").last.map(String.init) ?? pointer.file):\(pointer.path ?? "")"
+        let file = pointer.file.split(separator: "/").last.map(String.init) ?? pointer.file
+        return "\(file):\(pointer.line.map { "\($0):" } ?? "")\(pointer.path ?? "")"
     }
 }
 

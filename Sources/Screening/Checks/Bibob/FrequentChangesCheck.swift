@@ -34,10 +34,12 @@ struct FrequentChangesCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("4 director changes in 24 months (3 or more)", at: "bidder.yaml:company") {
+                .fires("4 director changes in 24 months (3 or more)", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.directorChanges24Months = 4
                 },
-                .fires("3 director changes and 2 changes of name or seat: two findings", at: "bidder.yaml:company", "bidder.yaml:company") {
+                .fires(
+                    "3 director changes and 2 changes of name or seat: two findings", at: "bidder.yaml:22:company", "bidder.yaml:22:company"
+                ) {
                     $0.submission.bidder.company?.directorChanges24Months = 3
                     $0.submission.bidder.company?.nameOrSeatChanges24Months = 2
                 },

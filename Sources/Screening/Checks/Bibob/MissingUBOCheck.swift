@@ -33,8 +33,8 @@ struct MissingUBOCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("no UBO declared", at: "bidder.yaml:company") { $0.submission.bidder.company?.ubos = [] },
-                .fires("only pseudo-UBOs (senior management) registered", at: "bidder.yaml:company") {
+                .fires("no UBO declared", at: "bidder.yaml:22:company") { $0.submission.bidder.company?.ubos = [] },
+                .fires("only pseudo-UBOs (senior management) registered", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.pseudoUBOOnly = true
                 },
             ],

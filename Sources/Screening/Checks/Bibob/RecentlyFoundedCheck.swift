@@ -32,10 +32,10 @@ struct RecentlyFoundedCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("founded 6 months before the reference date", at: "bidder.yaml:company") {
+                .fires("founded 6 months before the reference date", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -6)
                 },
-                .fires("founded 23 months before (under 24)", at: "bidder.yaml:company") {
+                .fires("founded 23 months before (under 24)", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.founded = $0.referenceDate.adding(months: -23)
                 },
             ],

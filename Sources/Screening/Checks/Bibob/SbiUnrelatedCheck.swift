@@ -37,11 +37,11 @@ struct SbiUnrelatedCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a holding (SBI 6420) bidding for works", at: "bidder.yaml:company") {
+                .fires("a holding (SBI 6420) bidding for works", at: "bidder.yaml:22:company") {
                     $0.tender.cpv = ["45261215-4"]
                     $0.submission.bidder.company?.sbi = ["6420"]
                 },
-                .fires("a textile company (SBI 1310) bidding for works", at: "bidder.yaml:company") {
+                .fires("a textile company (SBI 1310) bidding for works", at: "bidder.yaml:22:company") {
                     $0.tender.cpv = ["45261215-4"]
                     $0.submission.bidder.company?.sbi = ["1310"]
                 },

@@ -26,10 +26,10 @@ struct SharedAddressCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("45 companies at the address", at: "bidder.yaml:company") {
+                .fires("45 companies at the address", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.registrationsAtAddress = 45
                 },
-                .fires("20 companies at the address (the threshold)", at: "bidder.yaml:company") {
+                .fires("20 companies at the address (the threshold)", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.registrationsAtAddress = 20
                 },
             ],

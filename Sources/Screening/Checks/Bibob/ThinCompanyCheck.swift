@@ -40,11 +40,11 @@ struct ThinCompanyCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("1 employee for a contract of 4 million", at: "bidder.yaml:company") {
+                .fires("1 employee for a contract of 4 million", at: "bidder.yaml:22:company") {
                     $0.tender.estimatedValue = 4_000_000
                     $0.submission.bidder.company?.employees = 1
                 },
-                .fires("contract value more than 3 times the annual turnover", at: "bidder.yaml:company") {
+                .fires("contract value more than 3 times the annual turnover", at: "bidder.yaml:22:company") {
                     $0.tender.estimatedValue = 4_000_000
                     $0.submission.bidder.company?.employees = 40
                     $0.submission.bidder.company?.annualTurnover = 1_000_000

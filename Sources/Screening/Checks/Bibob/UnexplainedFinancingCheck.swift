@@ -24,10 +24,10 @@ struct UnexplainedFinancingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a private loan not explained", at: "bidder.yaml:company") {
+                .fires("a private loan not explained", at: "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.financing = [.init(source: "private loan", amount: 250000, explained: false)]
                 },
-                .fires("two sources, neither explained: two findings", at: "bidder.yaml:company", "bidder.yaml:company") {
+                .fires("two sources, neither explained: two findings", at: "bidder.yaml:22:company", "bidder.yaml:22:company") {
                     $0.submission.bidder.company?.financing = [
                         .init(source: "private loan", amount: 250000, explained: false),
                         .init(source: "foundation Curaçao", amount: nil, explained: nil),

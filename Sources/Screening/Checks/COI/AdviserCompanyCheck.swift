@@ -71,18 +71,23 @@ struct AdviserCompanyCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an adviser with the bidder's name", at: "uea.xml:") {
+                .fires(
+                    "an adviser with the bidder's name", at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.tender.advisers = [.init(name: $0.espd.economicOperator?.name ?? "", kvk: nil, role: "opsteller bestek")]
                 },
                 .fires(
-                    "the adviser who wrote the specifications, a 15 % subcontractor in the bidder file", at: "bidder.yaml:subcontractors"
+                    "the adviser who wrote the specifications, a 15 % subcontractor in the bidder file", at: "bidder.yaml:41:subcontractors"
                 ) {
                     $0.tender.advisers = [.init(name: "Ingenieursbureau Lepelaar B.V.", kvk: "11223344", role: "opsteller bestek")]
                     $0.submission.bidder.subcontractors = [
                         .init(name: "Ingenieursbureau Lepelaar BV", country: "NL", share: 15, reliedUpon: false)
                     ]
                 },
-                .fires("an adviser with the bidder's KvK number under another name", at: "uea.xml:") {
+                .fires(
+                    "an adviser with the bidder's KvK number under another name",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.tender.advisers = [.init(name: "Advies Oost B.V.", kvk: $0.submission.kvk, role: "opsteller bestek")]
                 },
             ],

@@ -99,11 +99,11 @@ struct PersonMatchCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an assessor whose name is the director's, written with initials", at: "bidder.yaml:declaration") {
+                .fires("an assessor whose name is the director's, written with initials", at: "bidder.yaml:15:declaration") {
                     $0.tender.people = [.init(name: "J.W. van den Berg", role: "beoordelaar", organisation: nil, relatives: nil)]
                     $0.submission.bidder.declaration = .init(people: [.init(name: "Jan Willem Berg", role: "director")])
                 },
-                .fires("a relative of an assessor is the bidder's key staff", at: "bidder.yaml:declaration") {
+                .fires("a relative of an assessor is the bidder's key staff", at: "bidder.yaml:15:declaration") {
                     $0.tender.people = [.init(name: "Petra Bakker", role: "beoordelaar", organisation: nil, relatives: ["R. Visser"])]
                     $0.submission.bidder.declaration = .init(people: [.init(name: "Ruben Visser", role: "key-staff")])
                 },

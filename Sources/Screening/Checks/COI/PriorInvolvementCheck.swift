@@ -42,10 +42,10 @@ struct PriorInvolvementCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("involved in preparing the tender, no protection plan", at: "bidder.yaml:declaration") {
+                .fires("involved in preparing the tender, no protection plan", at: "bidder.yaml:15:declaration") {
                     $0.submission.bidder.declaration = .init(priorInvolvement: true, protectionPlan: false)
                 },
-                .fires("a former member of the authority's team now with the bidder", at: "bidder.yaml:declaration") {
+                .fires("a former member of the authority's team now with the bidder", at: "bidder.yaml:15:declaration") {
                     $0.submission.bidder.declaration = .init(
                         priorInvolvement: false, protectionPlan: false, exStaff: [.init(name: "Karin de Wit", role: "projectleider")])
                 },

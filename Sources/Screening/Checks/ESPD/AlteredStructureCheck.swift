@@ -53,14 +53,14 @@ struct AlteredStructureCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an element of a foreign namespace", at: "uea.xml:") {
+                .fires("an element of a foreign namespace", at: "uea.xml:1148:") {
                     $0.submission.espd.warnings.append(
                         ReaderWarning(
                             code: "foreign-element",
                             message: "element ResponseIndicator in namespace urn:x is not part of this ESPD generation; it was not read",
                             line: 1148))
                 },
-                .fires("a duplicated criterion and an answer naming two questions: one finding", at: "uea.xml:") {
+                .fires("a duplicated criterion and an answer naming two questions: one finding", at: "uea.xml:220:") {
                     $0.submission.espd.warnings += [
                         ReaderWarning(code: "duplicate-criterion", message: "criterion C1 appears twice", line: 220),
                         ReaderWarning(code: "several-property-ids", message: "an answer names two questions", line: 231),

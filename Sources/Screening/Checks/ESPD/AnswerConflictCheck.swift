@@ -58,7 +58,10 @@ struct AnswerConflictCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("'Your answer' to C2 given twice, no and yes", at: "uea.xml:") { context in
+                .fires(
+                    "'Your answer' to C2 given twice, no and yes",
+                    at: "uea.xml:107:/QualificationApplicationResponse[1]/cac:TenderingCriterion[2]"
+                ) { context in
                     context.declare(ground: "C2", applies: true)
                     let line = context.espd.criteria.first { $0.ground == "C2" }!.line
                     context.add(
@@ -67,7 +70,11 @@ struct AnswerConflictCheck: Check {
                             message: "\"Your answer\" is answered 2 times with different values", lines: [line + 1, line + 2],
                             values: ["false", "true"]), ground: "C2")
                 },
-                .fires("two readings of C1 and of C5: one finding each", at: "uea.xml:", "uea.xml:") { context in
+                .fires(
+                    "two readings of C1 and of C5: one finding each",
+                    at: "uea.xml:43:/QualificationApplicationResponse[1]/cac:TenderingCriterion[1]",
+                    "uea.xml:299:/QualificationApplicationResponse[1]/cac:TenderingCriterion[5]"
+                ) { context in
                     for ground in ["C1", "C5"] {
                         let line = context.espd.criteria.first { $0.ground == ground }!.line
                         context.add(

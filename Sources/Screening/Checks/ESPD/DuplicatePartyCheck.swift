@@ -51,14 +51,17 @@ struct DuplicatePartyCheck: Check {
             triggering: [
                 .fires(
                     "a second response of the bidder itself, with the same KvK number, as a member",
-                    at: "uea-2.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                    at: "uea-2.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
                 ) { context in
                     var second = context.submission.espd
                     second.source = "uea-2.xml"
                     second.economicOperator?.role = "member"
                     context.submission.otherESPDs = [second]
                 },
-                .fires("a second response with the same name written otherwise and no number", at: "decoy.xml:") { context in
+                .fires(
+                    "a second response with the same name written otherwise and no number",
+                    at: "decoy.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) { context in
                     var second = context.submission.espd
                     second.source = "decoy.xml"
                     second.economicOperator?.identifiers = []

@@ -47,8 +47,13 @@ struct ExclusionMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("mandatory ground C4 left out", at: "uea.xml:") { $0.submission.espd.criteria.removeAll { $0.ground == "C4" } },
-                .fires("every exclusion criterion left out: one finding", at: "uea.xml:") {
+                .fires("mandatory ground C4 left out", at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") {
+                    $0.submission.espd.criteria.removeAll { $0.ground == "C4" }
+                },
+                .fires(
+                    "every exclusion criterion left out: one finding",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.submission.espd.criteria.removeAll { $0.category == .exclusion }
                 },
             ],

@@ -45,8 +45,13 @@ struct ExclusionUnansweredCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C5 not answered", at: "uea.xml:") { $0.declare(ground: "C5", applies: nil) },
-                .fires("C1 and C5 not answered: two findings", at: "uea.xml:", "uea.xml:") {
+                .fires("C5 not answered", at: "uea.xml:299:/QualificationApplicationResponse[1]/cac:TenderingCriterion[5]") {
+                    $0.declare(ground: "C5", applies: nil)
+                },
+                .fires(
+                    "C1 and C5 not answered: two findings", at: "uea.xml:43:/QualificationApplicationResponse[1]/cac:TenderingCriterion[1]",
+                    "uea.xml:299:/QualificationApplicationResponse[1]/cac:TenderingCriterion[5]"
+                ) {
                     $0.declare(ground: "C1", applies: nil)
                     $0.declare(ground: "C5", applies: nil)
                 },

@@ -90,18 +90,26 @@ struct MemberESPDMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the lead of a group without its members' ESPDs", at: "uea.xml:") {
+                .fires(
+                    "the lead of a group without its members' ESPDs",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.submission.espd.economicOperator?.role = "lead"
                     $0.submission.otherESPDs = []
                 },
-                .fires("the intended winner relies on an entity without its own ESPD: blocker at award", at: "bidder.yaml:subcontractors") {
+                .fires(
+                    "the intended winner relies on an entity without its own ESPD: blocker at award", at: "bidder.yaml:41:subcontractors"
+                ) {
                     $0.tender.stage = .award
                     $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
                     $0.submission.bidder.subcontractors = [
                         .init(name: "Noordzee Modules B.V.", country: "NL", share: 38, reliedUpon: true)
                     ]
                 },
-                .fires("a group name without the members' ESPDs", at: "uea.xml:") {
+                .fires(
+                    "a group name without the members' ESPDs",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.submission.espd.economicOperator?.role = "sole"
                     $0.submission.espd.economicOperator?.groupName = "Combinatie Zon Noord"
                     $0.submission.otherESPDs = []

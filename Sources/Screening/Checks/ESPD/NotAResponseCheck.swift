@@ -31,8 +31,10 @@ struct NotAResponseCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the authority's request handed in", at: "uea.xml:/") { $0.submission.espd.kind = .request },
-                .fires("a request with the bidder's name filled in", at: "uea.xml:/") {
+                .fires("the authority's request handed in", at: "uea.xml:1:/QualificationApplicationResponse") {
+                    $0.submission.espd.kind = .request
+                },
+                .fires("a request with the bidder's name filled in", at: "uea.xml:1:/QualificationApplicationResponse") {
                     $0.submission.espd.kind = .request
                     $0.submission.espd.economicOperator?.name = "Zonnebouw Flevoland B.V."
                 },

@@ -43,8 +43,13 @@ struct PlaceholderCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the name is a template field", at: "uea.xml:") { $0.submission.espd.economicOperator?.name = "__EoName" },
-                .fires("the name is a bracketed placeholder", at: "uea.xml:") {
+                .fires("the name is a template field", at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") {
+                    $0.submission.espd.economicOperator?.name = "__EoName"
+                },
+                .fires(
+                    "the name is a bracketed placeholder",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.submission.espd.economicOperator?.name = "[Naam onderneming]"
                 },
             ],

@@ -37,13 +37,19 @@ struct RequestMismatchCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a criterion of the request missing from the response", at: "uea.xml:") { context in
+                .fires(
+                    "a criterion of the request missing from the response",
+                    at: "uea.xml:107:/QualificationApplicationResponse[1]/cac:TenderingCriterion[2]"
+                ) { context in
                     var request = context.submission.espd
                     request.kind = .request
                     context.request = request
                     context.submission.espd.criteria.removeAll { $0.ground == "C2" }
                 },
-                .fires("a criterion of the request present but not answered", at: "uea.xml:") { context in
+                .fires(
+                    "a criterion of the request present but not answered",
+                    at: "uea.xml:171:/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]"
+                ) { context in
                     var request = context.submission.espd
                     request.kind = .request
                     request.criteria = request.criteria.filter { !$0.answers.isEmpty }

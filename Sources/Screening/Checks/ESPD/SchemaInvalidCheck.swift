@@ -47,7 +47,7 @@ struct SchemaInvalidCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("one schema error", at: "uea.xml:") { context in
+                .fires("one schema error", at: "uea.xml:14:") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
                         file: context.submission.espd.source,
                         release: ESPDSchemas.Release(set: "edm-4.0.0", file: "maindoc/UBL-QualificationApplicationResponse-2.3.xsd"),
@@ -56,7 +56,7 @@ struct SchemaInvalidCheck: Check {
                             XMLSchema.Problem(line: 14, message: "Element 'cbc:EconomicOperatorRoleCode': This element is not expected.")
                         ], total: 1)
                 },
-                .fires("seven errors, the first two as evidence: one finding", at: "uea.xml:") { context in
+                .fires("seven errors, the first two as evidence: one finding", at: "uea.xml:30:") { context in
                     context.submission.espd.schemaValidation = ESPDSchemas.Validation(
                         file: context.submission.espd.source,
                         release: ESPDSchemas.Release(set: "edm-2.1.0", file: "maindoc/UBL-QualificationApplicationResponse-2.2.xsd"),

@@ -66,12 +66,12 @@ struct UnknownRoleCheck: Check {
             triggering: [
                 .fires(
                     "an entity whose role code is not in the code list (group-member for group-mem)",
-                    at: "lid.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                    at: "lid.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
                 ) {
                     Self.addEntity(&$0, role: nil, code: "group-member")
                 },
                 .fires(
-                    "the bidder's own role code unknown", at: "uea.xml:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                    "the bidder's own role code unknown", at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
                 ) { context in
                     context.submission.espd.economicOperator?.role = nil
                     context.submission.espd.economicOperator?.roleCode = "sole-tender"

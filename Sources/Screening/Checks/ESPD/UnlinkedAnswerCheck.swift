@@ -44,12 +44,13 @@ struct UnlinkedAnswerCheck: Check {
             triggering: [
                 .fires(
                     "an answer whose question id carries a zero-width space",
-                    at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
+                    at: "uea.xml:1150:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
                 ) { context in
                     context.submission.espd.unlinkedAnswers = [Self.unlinked(line: 1150, response: 25)]
                 },
                 .fires(
-                    "two such answers: one finding", at: "uea.xml:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
+                    "two such answers: one finding",
+                    at: "uea.xml:1150:/QualificationApplicationResponse[1]/cac:TenderingCriterionResponse[25]"
                 ) { context in
                     context.submission.espd.unlinkedAnswers = [
                         Self.unlinked(line: 1150, response: 25), Self.unlinked(line: 1170, response: 26),

@@ -35,8 +35,14 @@ struct ConflictUnexplainedCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C21 answered yes without explanation", at: "uea.xml:") { $0.declare(ground: "C21", applies: true) },
-                .fires("C20 answered yes without explanation", at: "uea.xml:") { $0.declare(ground: "C20", applies: true) },
+                .fires(
+                    "C21 answered yes without explanation",
+                    at: "uea.xml:1426:/QualificationApplicationResponse[1]/cac:TenderingCriterion[21]"
+                ) { $0.declare(ground: "C21", applies: true) },
+                .fires(
+                    "C20 answered yes without explanation",
+                    at: "uea.xml:1400:/QualificationApplicationResponse[1]/cac:TenderingCriterion[20]"
+                ) { $0.declare(ground: "C20", applies: true) },
             ],
             nonTriggering: [
                 .quiet("C21 yes, explained") {

@@ -46,10 +46,15 @@ struct ConvictionDateUnclearCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C1 with the date written 01-06-2025", at: "uea.xml:") {
+                .fires(
+                    "C1 with the date written 01-06-2025", at: "uea.xml:43:/QualificationApplicationResponse[1]/cac:TenderingCriterion[1]"
+                ) {
                     $0.declare(ground: "C1", applies: true, date: "01-06-2025")
                 },
-                .fires("C3 with a date after the reference date", at: "uea.xml:") {
+                .fires(
+                    "C3 with a date after the reference date",
+                    at: "uea.xml:171:/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]"
+                ) {
                     $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: 1).description)
                 },
             ],

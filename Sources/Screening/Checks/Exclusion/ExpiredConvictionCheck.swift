@@ -32,10 +32,10 @@ struct ExpiredConvictionCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C1 conviction of 6 years ago", at: "uea.xml:") {
+                .fires("C1 conviction of 6 years ago", at: "uea.xml:43:/QualificationApplicationResponse[1]/cac:TenderingCriterion[1]") {
                     $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -6).description)
                 },
-                .fires("C3 conviction of 10 years ago", at: "uea.xml:") {
+                .fires("C3 conviction of 10 years ago", at: "uea.xml:171:/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]") {
                     $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -10).description)
                 },
             ],

@@ -75,10 +75,16 @@ struct MandatoryGroundCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C3 conviction of 2 years ago, no self-cleaning", at: "uea.xml:") {
+                .fires(
+                    "C3 conviction of 2 years ago, no self-cleaning",
+                    at: "uea.xml:171:/QualificationApplicationResponse[1]/cac:TenderingCriterion[3]"
+                ) {
                     $0.declare(ground: "C3", applies: true, date: $0.referenceDate.adding(years: -2).description)
                 },
-                .fires("C1 conviction of a year ago, self-cleaning claimed", at: "uea.xml:") {
+                .fires(
+                    "C1 conviction of a year ago, self-cleaning claimed",
+                    at: "uea.xml:43:/QualificationApplicationResponse[1]/cac:TenderingCriterion[1]"
+                ) {
                     $0.declare(ground: "C1", applies: true, date: $0.referenceDate.adding(years: -1).description, selfCleaning: true)
                 },
             ],

@@ -32,10 +32,15 @@ struct MisrepresentationAmbiguousCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("C23 answered yes under a wording with two readings", at: "uea.xml:") {
+                .fires(
+                    "C23 answered yes under a wording with two readings",
+                    at: "uea.xml:1524:/QualificationApplicationResponse[1]/cac:TenderingCriterion[23]"
+                ) {
                     $0.setC23(polarity: .ambiguous, answer: true)
                 },
-                .fires("C23 answered no under that wording", at: "uea.xml:") { $0.setC23(polarity: .ambiguous, answer: false) },
+                .fires(
+                    "C23 answered no under that wording", at: "uea.xml:1524:/QualificationApplicationResponse[1]/cac:TenderingCriterion[23]"
+                ) { $0.setC23(polarity: .ambiguous, answer: false) },
             ],
             nonTriggering: [
                 .quiet("C23 answered yes under a clear wording (exclusion.optional-ground)") {

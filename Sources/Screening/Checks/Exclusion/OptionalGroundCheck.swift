@@ -90,11 +90,17 @@ struct OptionalGroundCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("announced optional ground C12 answered yes", at: "uea.xml:") {
+                .fires(
+                    "announced optional ground C12 answered yes",
+                    at: "uea.xml:914:/QualificationApplicationResponse[1]/cac:TenderingCriterion[12]"
+                ) {
                     $0.tender.optionalGrounds = ["C12"]
                     $0.declare(ground: "C12", applies: true)
                 },
-                .fires("conflict of interest C21 answered yes, announced or not", at: "uea.xml:") {
+                .fires(
+                    "conflict of interest C21 answered yes, announced or not",
+                    at: "uea.xml:1426:/QualificationApplicationResponse[1]/cac:TenderingCriterion[21]"
+                ) {
                     $0.tender.optionalGrounds = []
                     $0.declare(ground: "C21", applies: true)
                 },

@@ -115,10 +115,16 @@ struct TaxSocialSecurityCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("taxes unpaid, established by a final decision", at: "uea.xml:") {
+                .fires(
+                    "taxes unpaid, established by a final decision",
+                    at: "uea.xml:427:/QualificationApplicationResponse[1]/cac:TenderingCriterion[7]"
+                ) {
                     $0.declare(ground: "C7", applies: true, paidOrArrangement: false, finalAndBinding: true)
                 },
-                .fires("social security unpaid, the ESPD silent on a decision", at: "uea.xml:") { $0.declare(ground: "C8", applies: true) },
+                .fires(
+                    "social security unpaid, the ESPD silent on a decision",
+                    at: "uea.xml:579:/QualificationApplicationResponse[1]/cac:TenderingCriterion[8]"
+                ) { $0.declare(ground: "C8", applies: true) },
             ],
             nonTriggering: [
                 .quiet("taxes answered no, with an explanation") {

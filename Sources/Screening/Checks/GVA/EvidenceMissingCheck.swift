@@ -59,8 +59,8 @@ struct EvidenceMissingCheck: Check {
         CheckExamples(
             triggering: [
                 .fires(
-                    "the intended winner without the requested KvK extract and tax statement: two blockers", at: "tender.yaml:requested",
-                    "tender.yaml:requested"
+                    "the intended winner without the requested KvK extract and tax statement: two blockers", at: "tender.yaml:15:requested",
+                    "tender.yaml:15:requested"
                 ) {
                     $0.tender.stage = .award
                     $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
@@ -68,7 +68,7 @@ struct EvidenceMissingCheck: Check {
                     $0.submission.bidder.kvkExtract = nil
                     $0.submission.bidder.taxStatement = nil
                 },
-                .fires("at award, no winner named, no tax statement: attention", at: "tender.yaml:stage") {
+                .fires("at award, no winner named, no tax statement: attention", at: "tender.yaml:13:stage") {
                     $0.tender.stage = .award
                     $0.tender.intendedWinners = []
                     $0.tender.requested = ["taxStatement"]

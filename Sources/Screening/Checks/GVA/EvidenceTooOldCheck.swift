@@ -59,11 +59,12 @@ struct EvidenceTooOldCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a tax statement of 7 months (at most 6)", at: "bidder.yaml:taxStatement") {
+                .fires("a tax statement of 7 months (at most 6)", at: "bidder.yaml:13:taxStatement") {
                     $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(months: -7))
                 },
                 .fires(
-                    "a KvK extract and a tax statement both too old: two findings", at: "bidder.yaml:kvkExtract", "bidder.yaml:taxStatement"
+                    "a KvK extract and a tax statement both too old: two findings", at: "bidder.yaml:9:kvkExtract",
+                    "bidder.yaml:13:taxStatement"
                 ) {
                     $0.submission.bidder.kvkExtract?.date = $0.referenceDate.adding(years: -1)
                     $0.submission.bidder.taxStatement = .init(date: $0.referenceDate.adding(years: -1))

@@ -128,20 +128,29 @@ struct ForeignEquivalentCheck: Check {
         }
         return CheckExamples(
             triggering: [
-                .fires("a German bidder", at: "uea.xml:") { $0.submission.bidder.country = "DE" },
+                .fires("a German bidder", at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]") {
+                    $0.submission.bidder.country = "DE"
+                },
                 .fires(
-                    "a Belgian intended winner with a German extract: blocker, it does not count", at: "uea.xml:",
+                    "a Belgian intended winner with a German extract: blocker, it does not count",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]",
                     mutate: belgianWinner("Führungszeugnis", .extract, from: "DE")),
                 .fires(
                     "a Belgian intended winner with a declaration under oath: attention, it counts only where Belgium issues no extract",
-                    at: "uea.xml:", mutate: belgianWinner("Déclaration sur l'honneur", .declarationUnderOath, from: "BE")),
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]",
+                    mutate: belgianWinner("Déclaration sur l'honneur", .declarationUnderOath, from: "BE")),
                 .fires(
-                    "a Belgian intended winner whose document's kind is not given: attention, never read from its name", at: "uea.xml:",
+                    "a Belgian intended winner whose document's kind is not given: attention, never read from its name",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]",
                     mutate: belgianWinner("Uittreksel uit het strafregister", nil, from: "BE")),
                 .fires(
-                    "a Belgian intended winner with a recent Belgian extract: the information line only", at: "uea.xml:",
+                    "a Belgian intended winner with a recent Belgian extract: the information line only",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]",
                     mutate: belgianWinner("Uittreksel uit het strafregister", .extract, from: "BE")),
-                .fires("a Belgian bidder with an equivalent document", at: "uea.xml:") {
+                .fires(
+                    "a Belgian bidder with an equivalent document",
+                    at: "uea.xml:22:/QualificationApplicationResponse[1]/cac:EconomicOperatorParty[1]"
+                ) {
                     $0.submission.bidder.country = "BE"
                     $0.submission.bidder.equivalentDocument = .init(
                         type: "uittreksel strafregister", issueDate: $0.referenceDate.adding(months: -1), country: "BE")

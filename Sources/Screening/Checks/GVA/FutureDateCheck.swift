@@ -61,12 +61,12 @@ struct FutureDateCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a GVA dated a year after the day of screening", at: "bidder.yaml:gva") {
+                .fires("a GVA dated a year after the day of screening", at: "bidder.yaml:4:gva") {
                     $0.submission.bidder.gva?.issueDate = $0.today.adding(years: 1)
                 },
                 .fires(
-                    "a tax statement dated tomorrow and a company founded after the deadline", at: "bidder.yaml:taxStatement",
-                    "bidder.yaml:company"
+                    "a tax statement dated tomorrow and a company founded after the deadline", at: "bidder.yaml:13:taxStatement",
+                    "bidder.yaml:22:company"
                 ) {
                     $0.submission.bidder.taxStatement?.date = Day(ordinal: $0.today.ordinal + 1)
                     $0.submission.bidder.company?.founded = Day(ordinal: $0.referenceDate.ordinal + 1)

@@ -67,8 +67,8 @@ struct GVAEntityMismatchCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a GVA issued to another KvK number", at: "bidder.yaml:gva") { $0.submission.bidder.gva?.kvk = "99999999" },
-                .fires("a KvK extract in another name", at: "bidder.yaml:kvkExtract") {
+                .fires("a GVA issued to another KvK number", at: "bidder.yaml:4:gva") { $0.submission.bidder.gva?.kvk = "99999999" },
+                .fires("a KvK extract in another name", at: "bidder.yaml:9:kvkExtract") {
                     $0.submission.bidder.kvkExtract?.name = "Polder Energie Techniek B.V."
                 },
             ],

@@ -35,13 +35,13 @@ struct GVAMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the intended winner without a GVA, the tender asks for one", at: "tender.yaml:requested") {
+                .fires("the intended winner without a GVA, the tender asks for one", at: "tender.yaml:15:requested") {
                     $0.tender.stage = .award
                     $0.tender.intendedWinners = ["1-zonnebouw-flevoland"]
                     $0.tender.requested = ["gva"]
                     $0.submission.bidder.gva = nil
                 },
-                .fires("at award, no winner named: whether it is demanded is undetermined", at: "tender.yaml:stage") {
+                .fires("at award, no winner named: whether it is demanded is undetermined", at: "tender.yaml:13:stage") {
                     $0.tender.stage = .award
                     $0.tender.intendedWinners = []
                     $0.tender.requested = ["gva"]

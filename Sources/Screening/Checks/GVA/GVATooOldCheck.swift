@@ -51,10 +51,10 @@ struct GVATooOldCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a GVA of 25 months (at most 2 years)", at: "bidder.yaml:gva") {
+                .fires("a GVA of 25 months (at most 2 years)", at: "bidder.yaml:4:gva") {
                     $0.submission.bidder.gva?.issueDate = $0.referenceDate.adding(months: -25)
                 },
-                .fires("a GVA of 2 years and a day", at: "bidder.yaml:gva") {
+                .fires("a GVA of 2 years and a day", at: "bidder.yaml:4:gva") {
                     $0.submission.bidder.gva?.issueDate = Day(ordinal: $0.referenceDate.adding(years: -2).ordinal - 1)
                 },
             ],

@@ -58,7 +58,7 @@ struct SignedAfterDeadlineCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("an integrity declaration signed the day after the deadline", at: "bidder.yaml:declaration") {
+                .fires("an integrity declaration signed the day after the deadline", at: "bidder.yaml:15:declaration") {
                     $0.submission.bidder.declaration?.signed = $0.tender.submissionDeadline.map { Day(ordinal: $0.ordinal + 1) }
                 },
                 .fires("an ESPD response issued a week after the deadline", at: "uea.xml:IssueDate") {

@@ -32,8 +32,8 @@ struct RiskSectorCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("clothing (CPV 18100000)", at: "tender.yaml:cpv") { $0.tender.cpv = ["18100000-0"] },
-                .fires("clothing and computers: two sectors", at: "tender.yaml:cpv", "tender.yaml:cpv") {
+                .fires("clothing (CPV 18100000)", at: "tender.yaml:18:cpv") { $0.tender.cpv = ["18100000-0"] },
+                .fires("clothing and computers: two sectors", at: "tender.yaml:18:cpv", "tender.yaml:18:cpv") {
                     $0.tender.cpv = ["18100000-0", "30213000-5"]
                 },
             ],

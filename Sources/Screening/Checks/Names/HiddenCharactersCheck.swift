@@ -81,12 +81,12 @@ struct HiddenCharactersCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a zero-width space in a subcontractor's name", at: "bidder.yaml:subcontractors") {
+                .fires("a zero-width space in a subcontractor's name", at: "bidder.yaml:41:subcontractors") {
                     $0.submission.bidder.subcontractors = [
                         .init(name: "Sibir\u{200B}sky Kremny LLC", country: "RU", share: 5, reliedUpon: false)
                     ]
                 },
-                .fires("a Cyrillic а among Latin letters in a tier's city", at: "supply-chain.csv:tier=polysilicon") {
+                .fires("a Cyrillic а among Latin letters in a tier's city", at: "supply-chain.csv:3:tier=polysilicon") {
                     $0.tier("polysilicon") { $0.city = "Burgh\u{0430}usen" }
                 },
             ],

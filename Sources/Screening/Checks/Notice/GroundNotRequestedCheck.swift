@@ -37,11 +37,12 @@ struct GroundNotRequestedCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the request leaves out an announced ground", at: "notice.xml:BT-67(a)-Procedure") { context in
+                .fires("the request leaves out an announced ground", at: "notice.xml:112:BT-67(a)-Procedure") { context in
                     context.notice = .example(for: context.tender)
                     context.requestFromResponse { $0.criteria.removeAll { $0.ground == "C18" } }
                 },
-                .fires("the request leaves out two", at: "notice.xml:BT-67(a)-Procedure", "notice.xml:BT-67(a)-Procedure") { context in
+                .fires("the request leaves out two", at: "notice.xml:88:BT-67(a)-Procedure", "notice.xml:124:BT-67(a)-Procedure") {
+                    context in
                     context.notice = .example(for: context.tender)
                     context.requestFromResponse { $0.criteria.removeAll { $0.ground == "C3" || $0.ground == "C21" } }
                 },

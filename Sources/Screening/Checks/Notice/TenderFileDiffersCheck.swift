@@ -60,29 +60,29 @@ struct TenderFileDiffersCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a hand-typed estimated value below the published one", at: "tender.yaml:estimatedValue") {
+                .fires("a hand-typed estimated value below the published one", at: "tender.yaml:9:estimatedValue") {
                     $0.notice = .example(for: $0.tender)
                     $0.tender.estimatedValue = 485_000
                 },
-                .fires("another deadline and a national procedure", at: "tender.yaml:procedure", "tender.yaml:submissionDeadline") {
+                .fires("another deadline and a national procedure", at: "tender.yaml:10:procedure", "tender.yaml:12:submissionDeadline") {
                     $0.notice = .example(for: $0.tender)
                     $0.tender.procedure = .nationaal
                     $0.tender.submissionDeadline = Day(year: 2026, month: 10, day: 1)
                 },
-                .fires("a ground announced in the notice missing from the tender file", at: "tender.yaml:optionalGrounds") {
+                .fires("a ground announced in the notice missing from the tender file", at: "tender.yaml:19:optionalGrounds") {
                     $0.notice = .example(for: $0.tender)
                     $0.tender.optionalGrounds.removeAll { $0 == "C18" }
                 },
                 .fires(
-                    "a lot with other CPV codes than the notice gives it (so the whole tender's codes differ too)", at: "tender.yaml:cpv",
-                    "tender.yaml:lots"
+                    "a lot with other CPV codes than the notice gives it (so the whole tender's codes differ too)",
+                    at: "tender.yaml:18:cpv", "tender.yaml:lots"
                 ) { context in
                     context.notice = Self.noticeWithLots(context.tender)
                     context.tender.lots = [
                         TenderContext.Lot(id: "LOT-0001", cpv: ["09331200-0"]), TenderContext.Lot(id: "LOT-0002", cpv: ["45112000-5"]),
                     ]
                 },
-                .fires("another reference", at: "tender.yaml:id") { context in
+                .fires("another reference", at: "tender.yaml:3:id") { context in
                     context.notice = .example(for: context.tender)
                     context.tender.id = "PFL-2026-099"
                 },

@@ -64,10 +64,10 @@ struct WinnerListedCheck: Check {
         return CheckExamples(
             triggering: [
                 .fires(
-                    "a listed person as a winner's beneficial owner", at: "notice.xml:BT-500-UBO",
+                    "a listed person as a winner's beneficial owner", at: "notice.xml:70:BT-500-UBO",
                     mutate: award("Polder Energie Combinatie", owners: ["Aleksandr Volkov"])),
                 .fires(
-                    "a listed company as the winner", at: "notice.xml:BT-500-Organization-Company",
+                    "a listed company as the winner", at: "notice.xml:30:BT-500-Organization-Company",
                     mutate: award("Sibirsky Kremny LLC", owners: [])),
             ],
             nonTriggering: [

@@ -63,9 +63,9 @@ struct WinnerOwnerInvolvedCheck: Check {
         }
         return CheckExamples(
             triggering: [
-                .fires("a beneficial owner who evaluates the tender", at: "notice.xml:BT-500-UBO", mutate: award(["Eva Jansen"])),
+                .fires("a beneficial owner who evaluates the tender", at: "notice.xml:70:BT-500-UBO", mutate: award(["Eva Jansen"])),
                 .fires(
-                    "a relative of an evaluator and the project leader", at: "notice.xml:BT-500-UBO", "notice.xml:BT-500-UBO",
+                    "a relative of an evaluator and the project leader", at: "notice.xml:70:BT-500-UBO", "notice.xml:75:BT-500-UBO",
                     mutate: award(["Peter de Vries", "Joost Bakker"])),
             ],
             nonTriggering: [

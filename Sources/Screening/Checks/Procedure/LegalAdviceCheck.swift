@@ -30,12 +30,12 @@ struct LegalAdviceCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("services of 80,000, legal department not consulted", at: "tender.yaml:legalDepartmentConsulted") {
+                .fires("services of 80,000, legal department not consulted", at: "tender.yaml:17:legalDepartmentConsulted") {
                     $0.tender.type = .diensten
                     $0.tender.estimatedValue = 80_000
                     $0.tender.legalDepartmentConsulted = false
                 },
-                .fires("supplies of 200,000, consultation not recorded", at: "tender.yaml:legalDepartmentConsulted") {
+                .fires("supplies of 200,000, consultation not recorded", at: "tender.yaml:17:legalDepartmentConsulted") {
                     $0.tender.type = .leveringen
                     $0.tender.estimatedValue = 200_000
                     $0.tender.legalDepartmentConsulted = nil

@@ -110,12 +110,12 @@ struct LighterThanRequiredCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("services at the EU threshold, multiple quotation used", at: "tender.yaml:procedure") {
+                .fires("services at the EU threshold, multiple quotation used", at: "tender.yaml:10:procedure") {
                     $0.tender.type = .diensten
                     $0.tender.estimatedValue = 216_000
                     $0.tender.procedure = .meervoudig
                 },
-                .fires("works of 6 million, national procedure used", at: "tender.yaml:procedure") {
+                .fires("works of 6 million, national procedure used", at: "tender.yaml:10:procedure") {
                     $0.tender.type = .werken
                     $0.tender.estimatedValue = 6_000_000
                     $0.tender.procedure = .nationaal

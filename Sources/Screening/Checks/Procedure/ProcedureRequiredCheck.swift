@@ -46,11 +46,11 @@ struct ProcedureRequiredCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works of 900,000", at: "tender.yaml:estimatedValue") {
+                .fires("works of 900,000", at: "tender.yaml:9:estimatedValue") {
                     $0.tender.type = .werken
                     $0.tender.estimatedValue = 900_000
                 },
-                .fires("services of 50,000, no procedure given", at: "tender.yaml:estimatedValue") {
+                .fires("services of 50,000, no procedure given", at: "tender.yaml:9:estimatedValue") {
                     $0.tender.type = .diensten
                     $0.tender.estimatedValue = 50_000
                     $0.tender.procedure = nil

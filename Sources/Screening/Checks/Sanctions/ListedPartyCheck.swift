@@ -176,10 +176,10 @@ struct ListedPartyCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a listed company as subcontractor", at: "bidder.yaml:subcontractors") {
+                .fires("a listed company as subcontractor", at: "bidder.yaml:41:subcontractors") {
                     $0.submission.bidder.subcontractors = [.init(name: "Sibirsky Kremny LLC", country: "RU", share: 5, reliedUpon: false)]
                 },
-                .fires("a listed person among the declared people", at: "bidder.yaml:declaration") {
+                .fires("a listed person among the declared people", at: "bidder.yaml:15:declaration") {
                     $0.submission.bidder.declaration = .init(people: [.init(name: "Aleksandr Volkov", role: "director")])
                 },
             ],

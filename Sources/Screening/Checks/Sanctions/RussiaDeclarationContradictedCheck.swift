@@ -60,11 +60,11 @@ struct RussiaDeclarationContradictedCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("declared no Russian subcontractor above 10 %, the list has one with 15 %", at: "bidder.yaml:russiaDeclaration") {
+                .fires("declared no Russian subcontractor above 10 %, the list has one with 15 %", at: "bidder.yaml:35:russiaDeclaration") {
                     $0.submission.bidder.russiaDeclaration?.russianSubcontractorsOver10Percent = false
                     $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 15, reliedUpon: false)]
                 },
-                .fires("declared not established in Russia, the ESPD says Russia", at: "bidder.yaml:russiaDeclaration") {
+                .fires("declared not established in Russia, the ESPD says Russia", at: "bidder.yaml:35:russiaDeclaration") {
                     $0.submission.bidder.russiaDeclaration?.russianNationalOrEstablished = false
                     $0.submission.bidder.country = nil
                     $0.submission.espd.economicOperator?.country = "RU"

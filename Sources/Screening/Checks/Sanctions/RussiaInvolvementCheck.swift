@@ -109,18 +109,18 @@ struct RussiaInvolvementCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a Russian subcontractor with 25 %", at: "bidder.yaml:subcontractors") {
+                .fires("a Russian subcontractor with 25 %", at: "bidder.yaml:41:subcontractors") {
                     $0.tender.estimatedValue = 6_000_000
                     $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 25, reliedUpon: false)]
                 },
-                .fires("more than half Russian ownership declared", at: "bidder.yaml:russiaDeclaration") {
+                .fires("more than half Russian ownership declared", at: "bidder.yaml:35:russiaDeclaration") {
                     $0.submission.bidder.russiaDeclaration?.russianOwnershipOver50 = true
                 },
-                .fires("a Russian subcontractor with 10.1 %, printed exactly", at: "bidder.yaml:subcontractors") {
+                .fires("a Russian subcontractor with 10.1 %, printed exactly", at: "bidder.yaml:41:subcontractors") {
                     $0.tender.estimatedValue = 6_000_000
                     $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: 10.1, reliedUpon: false)]
                 },
-                .fires("a Russian subcontractor without a share: attention, establish the share", at: "bidder.yaml:subcontractors") {
+                .fires("a Russian subcontractor without a share: attention, establish the share", at: "bidder.yaml:41:subcontractors") {
                     $0.tender.estimatedValue = 6_000_000
                     $0.submission.bidder.subcontractors = [.init(name: "Uralsk Panel OOO", country: "RU", share: nil, reliedUpon: false)]
                 },

@@ -24,8 +24,8 @@ struct SanctionsDeclarationMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("no declaration", at: "bidder.yaml:russiaDeclaration") { $0.submission.bidder.russiaDeclaration = nil },
-                .fires("a foreign bidder without one", at: "bidder.yaml:russiaDeclaration") {
+                .fires("no declaration", at: "bidder.yaml:35:russiaDeclaration") { $0.submission.bidder.russiaDeclaration = nil },
+                .fires("a foreign bidder without one", at: "bidder.yaml:35:russiaDeclaration") {
                     $0.submission.bidder.country = "DE"
                     $0.submission.bidder.russiaDeclaration = nil
                 },

@@ -27,10 +27,10 @@ struct BatchLinkCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the module tier without a batch link", at: "supply-chain.csv:tier=module") {
+                .fires("the module tier without a batch link", at: "supply-chain.csv:7:tier=module") {
                     $0.tier("module") { $0.batchLink = nil }
                 },
-                .fires("a second module tier without one (the first has a link)", at: "supply-chain.csv:tier=module") { context in
+                .fires("a second module tier without one (the first has a link)", at: "supply-chain.csv:8:tier=module") { context in
                     guard var second = context.submission.supplyChain?.first(where: { $0.tier == "module" }) else { return }
                     second.entity = "Eemshaven Modules 2 B.V."
                     second.batchLink = nil

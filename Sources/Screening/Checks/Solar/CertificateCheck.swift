@@ -49,11 +49,11 @@ struct CertificateCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the cell tier's certificate expired a month ago", at: "supply-chain.csv:tier=cell") { context in
+                .fires("the cell tier's certificate expired a month ago", at: "supply-chain.csv:6:tier=cell") { context in
                     let day = context.referenceDate.adding(months: -1)
                     context.tier("cell") { $0.certificateExpiry = day }
                 },
-                .fires("the polysilicon tier without a certificate", at: "supply-chain.csv:tier=polysilicon") {
+                .fires("the polysilicon tier without a certificate", at: "supply-chain.csv:3:tier=polysilicon") {
                     $0.tier("polysilicon") { $0.certificate = nil }
                 },
             ],

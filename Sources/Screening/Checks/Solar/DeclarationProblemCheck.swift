@@ -32,12 +32,12 @@ struct DeclarationProblemCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("one value that could not be read", at: "supply-chain.csv:") {
+                .fires("one value that could not be read", at: "supply-chain.csv:3:") {
                     $0.submission.supplyChainProblems = [
                         .init(line: 3, message: "certificate_expiry '31-12-2027' is not a date (YYYY-MM-DD); read as no expiry date")
                     ]
                 },
-                .fires("three of them: one finding", at: "supply-chain.csv:") {
+                .fires("three of them: one finding", at: "supply-chain.csv:3:") {
                     $0.submission.supplyChainProblems = [
                         .init(line: 3, message: "certificate_expiry '31-12-2027' is not a date"),
                         .init(line: 4, message: "quantity 'veel' is not a number"),

@@ -50,13 +50,13 @@ struct ImplausibleVolumeCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("100 kg of polysilicon for 15 MWp of modules", at: "supply-chain.csv:tier=polysilicon") {
+                .fires("100 kg of polysilicon for 15 MWp of modules", at: "supply-chain.csv:3:tier=polysilicon") {
                     $0.tier("polysilicon") {
                         $0.quantity = 100
                         $0.unit = "kg"
                     }
                 },
-                .fires("1 million wafers for 4.65 million cells", at: "supply-chain.csv:tier=wafer") {
+                .fires("1 million wafers for 4.65 million cells", at: "supply-chain.csv:5:tier=wafer") {
                     $0.tier("wafer") { $0.quantity = 1_000_000 }
                 },
             ],

@@ -66,13 +66,13 @@ struct ListedEntityCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a listed metallurgical-silicon producer", at: "supply-chain.csv:tier=mg-si") {
+                .fires("a listed metallurgical-silicon producer", at: "supply-chain.csv:2:tier=mg-si") {
                     $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" }
                 },
-                .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:tier=polysilicon") {
+                .fires("a listed producer as an alias of the polysilicon tier", at: "supply-chain.csv:3:tier=polysilicon") {
                     $0.tier("polysilicon") { $0.aliases = ["Xinjiang Daqo New Energy"] }
                 },
-                .fires("a branch of a listed producer (a related entity, said so)", at: "supply-chain.csv:tier=mg-si") {
+                .fires("a branch of a listed producer (a related entity, said so)", at: "supply-chain.csv:2:tier=mg-si") {
                     $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry (Jiaxing) Co., Ltd" }
                 },
             ],

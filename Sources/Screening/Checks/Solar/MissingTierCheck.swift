@@ -48,10 +48,10 @@ struct MissingTierCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("the polysilicon tier left out", at: "supply-chain.csv:") {
+                .fires("the polysilicon tier left out", at: "supply-chain.csv:1:") {
                     $0.submission.supplyChain?.removeAll { $0.tier == "polysilicon" }
                 },
-                .fires("the cell tier without region and country", at: "supply-chain.csv:tier=cell") {
+                .fires("the cell tier without region and country", at: "supply-chain.csv:6:tier=cell") {
                     $0.tier("cell") {
                         $0.region = nil
                         $0.country = nil

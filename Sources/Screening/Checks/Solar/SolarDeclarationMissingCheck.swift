@@ -28,11 +28,11 @@ struct SolarDeclarationMissingCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a PV CPV code without a declaration", at: "tender.yaml:cpv") {
+                .fires("a PV CPV code without a declaration", at: "tender.yaml:18:cpv") {
                     $0.tender.cpv = ["09331200-0"]
                     $0.submission.supplyChain = nil
                 },
-                .fires("solar: true in the tender file, works CPV only", at: "tender.yaml:cpv") {
+                .fires("solar: true in the tender file, works CPV only", at: "tender.yaml:18:cpv") {
                     $0.tender.solar = true
                     $0.tender.cpv = ["45000000-7"]
                     $0.submission.supplyChain = nil

@@ -125,10 +125,10 @@ struct XinjiangCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a polysilicon plant in Shihezi", at: "supply-chain.csv:tier=polysilicon") {
+                .fires("a polysilicon plant in Shihezi", at: "supply-chain.csv:3:tier=polysilicon") {
                     $0.tier("polysilicon") { $0.city = "Shihezi" }
                 },
-                .fires("a region written in Chinese characters (新疆)", at: "supply-chain.csv:tier=mg-si") {
+                .fires("a region written in Chinese characters (新疆)", at: "supply-chain.csv:2:tier=mg-si") {
                     $0.tier("mg-si") {
                         $0.region = "新疆"
                         $0.country = "CN"

@@ -31,11 +31,11 @@ struct BibobClauseCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a Bibob check intended, no clause", at: "tender.yaml:bibob") {
+                .fires("a Bibob check intended, no clause", at: "tender.yaml:20:bibob") {
                     $0.tender.bibob = true
                     $0.tender.contractConditions = []
                 },
-                .fires("a Bibob check intended, other conditions only", at: "tender.yaml:bibob") {
+                .fires("a Bibob check intended, other conditions only", at: "tender.yaml:20:bibob") {
                     $0.tender.bibob = true
                     $0.tender.contractConditions = ["isv", "sroi"]
                 },

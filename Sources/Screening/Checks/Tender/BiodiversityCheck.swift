@@ -36,11 +36,11 @@ struct BiodiversityCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works without a biodiversity condition", at: "tender.yaml:contractConditions") {
+                .fires("works without a biodiversity condition", at: "tender.yaml:22:contractConditions") {
                     $0.tender.type = .werken
                     $0.tender.contractConditions = []
                 },
-                .fires("works with other conditions only", at: "tender.yaml:contractConditions") {
+                .fires("works with other conditions only", at: "tender.yaml:22:contractConditions") {
                     $0.tender.type = .werken
                     $0.tender.contractConditions = ["sroi", "isv"]
                 },

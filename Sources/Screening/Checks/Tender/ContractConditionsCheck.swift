@@ -46,11 +46,13 @@ struct ContractConditionsCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a risk sector with ISV but no due diligence", at: "tender.yaml:contractConditions") {
+                .fires("a risk sector with ISV but no due diligence", at: "tender.yaml:22:contractConditions") {
                     $0.tender.cpv = ["18100000-0"]
                     $0.tender.contractConditions = ["isv"]
                 },
-                .fires("a risk sector with neither: two findings", at: "tender.yaml:contractConditions", "tender.yaml:contractConditions") {
+                .fires(
+                    "a risk sector with neither: two findings", at: "tender.yaml:22:contractConditions", "tender.yaml:22:contractConditions"
+                ) {
                     $0.tender.cpv = ["18100000-0"]
                     $0.tender.contractConditions = []
                 },

@@ -45,12 +45,12 @@ struct SROICheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("works of 2 million without SROI", at: "tender.yaml:contractConditions") {
+                .fires("works of 2 million without SROI", at: "tender.yaml:22:contractConditions") {
                     $0.tender.type = .werken
                     $0.tender.estimatedValue = 2_000_000
                     $0.tender.contractConditions = []
                 },
-                .fires("services at the SROI threshold", at: "tender.yaml:contractConditions") {
+                .fires("services at the SROI threshold", at: "tender.yaml:22:contractConditions") {
                     $0.tender.type = .diensten
                     $0.tender.estimatedValue = $0.rules.tenderDuties.sroiFrom.diensten
                     $0.tender.contractConditions = []

@@ -40,11 +40,11 @@ struct SolarConditionsCheck: Check {
     var examples: CheckExamples {
         CheckExamples(
             triggering: [
-                .fires("a solar tender without supply-chain conditions", at: "tender.yaml:contractConditions") {
+                .fires("a solar tender without supply-chain conditions", at: "tender.yaml:22:contractConditions") {
                     $0.tender.solar = true
                     $0.tender.contractConditions = []
                 },
-                .fires("a PV CPV code (no solar: in the tender file) without them", at: "tender.yaml:contractConditions") {
+                .fires("a PV CPV code (no solar: in the tender file) without them", at: "tender.yaml:22:contractConditions") {
                     $0.tender.solar = nil
                     $0.tender.cpv = ["09331200-0"]
                     $0.tender.contractConditions = ["sroi"]
