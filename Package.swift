@@ -111,11 +111,14 @@ let package = Package(
         .testTarget(name: "ESPDTests", dependencies: ["Basics", "ESPD", "DossierModel", "TestSupport"], exclude: ["Hostile"]),
         .testTarget(
             name: "ScreeningTests",
-            dependencies: ["Basics", "Screening", "DossierModel", "RuleData", "Names", "Reports", "EForms", "TestSupport"],
-            exclude: ["NAME-PAIRS.md"]),
+            dependencies: ["Basics", "Screening", "DossierModel", "RuleData", "Names", "Reports", "EForms", "TestSupport"]),
         .testTarget(
             name: "DossierStoreTests",
             dependencies: ["DossierStore", "DossierModel", "RuleData", "Names", "Screening", "Reports", "Transparency", "TestSupport"]),
+        .testTarget(
+            name: "NamesTests", dependencies: ["Names", "RuleData", "DossierModel", "Basics", "TestSupport"], exclude: ["NAME-PAIRS.md"]),
+        .testTarget(name: "RuleDataTests", dependencies: ["RuleData", "DossierModel", "TestSupport"]),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "TestSupport"]),
         .testTarget(name: "EFormsTests", dependencies: ["EForms", "DossierModel", "RuleData", "SafeXML", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "TestSupport"]),
         .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "TestSupport"]),

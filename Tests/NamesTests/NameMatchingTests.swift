@@ -2,7 +2,6 @@ import TestSupport
 import Testing
 
 @testable import Names
-@testable import Screening
 
 /// A labelled table of name pairs: true = the same person or company, as an inkoopjurist wants them
 /// flagged. Policy behind the labels: a one-letter spelling variant of a surname (Jansen/Janssen,

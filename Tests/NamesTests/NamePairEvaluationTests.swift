@@ -3,7 +3,6 @@ import Testing
 
 @testable import Names
 @testable import RuleData
-@testable import Screening
 
 /// An evaluation set of name pairs the matcher was not written against, labelled by written rules
 /// before any score was looked at, with precision and recall per class of variation.

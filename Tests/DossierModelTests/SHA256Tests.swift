@@ -3,8 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import Screening
-
 @Suite("SHA-256")
 struct SHA256Tests {
     @Test("FIPS 180-2 test vectors")

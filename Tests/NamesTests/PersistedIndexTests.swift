@@ -4,7 +4,6 @@ import TestSupport
 import Testing
 
 @testable import Names
-@testable import Screening
 
 /// The name index `watchlist import` writes, read by `screen` instead of indexing every list.
 @Suite("Persisted watchlist index")

@@ -3,7 +3,6 @@ import TestSupport
 import Testing
 
 @testable import Names
-@testable import Screening
 
 /// A labelled set in the style of the EU consolidated list: Cyrillic and Latin spellings of the
 /// same names, company forms and word order, and common Dutch names that must not match a
