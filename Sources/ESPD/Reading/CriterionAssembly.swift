@@ -183,121 +183,145 @@ struct CriterionAssembly {
         if let ground { criterion.polarity = responsePolarity(ground, generation: generation) }
         let isExclusion = criterion.category == .exclusion
         applyAuthorityStructure()
+        var (readingProperties, primaryID) = isExclusion ? yourAnswerReadings() : ([], nil)
+        if isExclusion {
+            reportDatesUnderOtherTypes()
+            readUnlinkedAnswers(into: &readingProperties, primaryID: primaryID)
+        }
+        let readingSet = Set(readingProperties)
+        let readings = resolveYourAnswer(readingSet, isExclusion: isExclusion)
+        // Phase 2: every property's indicator readings, per instance, for gates.
+        let gates = GateReadings(
+            answers: criterion.answers, readingSet: readingSet, readingValues: readings.values, readingsApply: readings.applies)
+        applyPolarity()
+        markApplicability(gates, ground: ground)
+        reportRepeatedValues(readingSet)
+        readSelfCleaning()
+        countUnanswered(gates)
+        criterion.conflicts.sort { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
+        return criterion
+    }
 
-        // 1. Which properties are readings of "Your answer".
+    /// Phase 1: which properties of an exclusion criterion are readings of "Your answer": the
+    /// authority's question, its copies, the response's own (renamed, retyped or extra) and
+    /// indicator answers to re-typed properties; each deviation is a conflict.
+    private mutating func yourAnswerReadings() -> (properties: [String], primaryID: String?) {
         var readingProperties: [String] = []
         var primaryID: String?
-        if isExclusion {
-            let own = Self.yourAnswer(in: questions)
-            let asked = authority.flatMap { Self.yourAnswer(in: $0.questions) }
-            primaryID = asked?.primary.id ?? own?.primary.id
-            if let primaryID { readingProperties.append(primaryID) }
-            // Every question the authority's structure places where "Your answer" is (a copy of the
-            // answer group is a second instance of it) is a reading.
-            for question in authority?.questions ?? []
-            where question.id != primaryID && question.gates.isEmpty && !question.inSubCriterion
-                && (question.meaning == .yourAnswer || (question.meaning == nil && Self.isYourAnswer(question.description)))
-                && !readingProperties.contains(question.id)
-            {
-                readingProperties.append(question.id)
+        let own = Self.yourAnswer(in: questions)
+        let asked = authority.flatMap { Self.yourAnswer(in: $0.questions) }
+        primaryID = asked?.primary.id ?? own?.primary.id
+        if let primaryID { readingProperties.append(primaryID) }
+        // Every question the authority's structure places where "Your answer" is (a copy of the
+        // answer group is a second instance of it) is a reading.
+        for question in authority?.questions ?? []
+        where question.id != primaryID && question.gates.isEmpty && !question.inSubCriterion
+            && (question.meaning == .yourAnswer || (question.meaning == nil && Self.isYourAnswer(question.description)))
+            && !readingProperties.contains(question.id)
+        {
+            readingProperties.append(question.id)
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .extraQuestion, property: question.id,
+                    message:
+                        "a second copy of \"Your answer\" (\(question.id), line \(question.line)) stands where \(authority!.questionsFrom) asks it once; answers to each are read as answers to \"Your answer\"",
+                    lines: [question.line]))
+        }
+        if let own {
+            if own.primary.id != primaryID {
+                readingProperties.append(own.primary.id)
+                let reference = asked != nil ? authority!.questionsFrom : "the catalogue"
                 criterion.conflicts.append(
                     AnswerConflict(
-                        kind: .extraQuestion, property: question.id,
+                        kind: .renamedQuestion, property: own.primary.id,
                         message:
-                            "a second copy of \"Your answer\" (\(question.id), line \(question.line)) stands where \(authority!.questionsFrom) asks it once; answers to each are read as answers to \"Your answer\"",
-                        lines: [question.line]))
+                            "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
+                        lines: [own.primary.line]))
             }
-            if let own {
-                if own.primary.id != primaryID {
-                    readingProperties.append(own.primary.id)
-                    let reference = asked != nil ? authority!.questionsFrom : "the catalogue"
+            let askedIDs = Set((authority?.questions ?? []).map(\.id))
+            for extra in own.extras where !askedIDs.contains(extra.id) || asked == nil {
+                readingProperties.append(extra.id)
+                // Without the request, which of the two is the authority's question cannot be
+                // told: both are named.
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .extraQuestion, property: extra.id,
+                        message: asked != nil
+                            ? "an extra yes/no question \(extra.id) (line \(extra.line)) sits in the answer group beside \"Your answer\"; its answers are read as answers to \"Your answer\""
+                            : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
+                        lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
+            }
+            if own.primary.typeCode != "QUESTION" || own.primary.valueType != "INDICATOR" {
+                criterion.conflicts.append(
+                    AnswerConflict(
+                        kind: .changedType, property: own.primary.id,
+                        message:
+                            "\"Your answer\" \(own.primary.id) is declared as \(own.primary.typeCode)/\(own.primary.valueType ?? "-") instead of QUESTION/INDICATOR (line \(own.primary.line)); its yes/no answers are read",
+                        lines: [own.primary.line]))
+            }
+        } else if primaryID != nil {
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .renamedQuestion, property: primaryID,
+                    message:
+                        "the response's copy of the criterion (line \(criterion.line)) has no yes/no question where \"Your answer\" belongs; answers to \(primaryID!) are read",
+                    lines: [criterion.line]))
+        }
+        // Properties the authority asked with other types than the response declares.
+        if let authority {
+            var declared: [String: QuestionInfo] = [:]
+            for question in questions where declared[question.id] == nil { declared[question.id] = question }
+            for asked in authority.questions {
+                guard let copy = declared[asked.id] else { continue }
+                // A retyped "Your answer" is reported once, above.
+                if copy.id == own?.primary.id, copy.typeCode != "QUESTION" || copy.valueType != "INDICATOR" { continue }
+                if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
                     criterion.conflicts.append(
                         AnswerConflict(
-                            kind: .renamedQuestion, property: own.primary.id,
+                            kind: .changedType, property: asked.id,
                             message:
-                                "\"Your answer\" is declared as \(own.primary.id) (line \(own.primary.line)); \(reference) asks it as \(primaryID ?? "?"); answers to both are read",
-                            lines: [own.primary.line]))
+                                "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") \(authority.at(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
+                            lines: [copy.line]))
                 }
-                let askedIDs = Set((authority?.questions ?? []).map(\.id))
-                for extra in own.extras where !askedIDs.contains(extra.id) || asked == nil {
-                    readingProperties.append(extra.id)
-                    // Without the request, which of the two is the authority's question cannot be
-                    // told: both are named.
-                    criterion.conflicts.append(
-                        AnswerConflict(
-                            kind: .extraQuestion, property: extra.id,
-                            message: asked != nil
-                                ? "an extra yes/no question \(extra.id) (line \(extra.line)) sits in the answer group beside \"Your answer\"; its answers are read as answers to \"Your answer\""
-                                : "the answer group holds more than one yes/no question (\(own.primary.id) at line \(own.primary.line), \(extra.id) at line \(extra.line)); answers to each are read as answers to \"Your answer\"",
-                            lines: asked != nil ? [extra.line] : [own.primary.line, extra.line]))
-                }
-                if own.primary.typeCode != "QUESTION" || own.primary.valueType != "INDICATOR" {
-                    criterion.conflicts.append(
-                        AnswerConflict(
-                            kind: .changedType, property: own.primary.id,
-                            message:
-                                "\"Your answer\" \(own.primary.id) is declared as \(own.primary.typeCode)/\(own.primary.valueType ?? "-") instead of QUESTION/INDICATOR (line \(own.primary.line)); its yes/no answers are read",
-                            lines: [own.primary.line]))
-                }
-            } else if primaryID != nil {
-                criterion.conflicts.append(
-                    AnswerConflict(
-                        kind: .renamedQuestion, property: primaryID,
-                        message:
-                            "the response's copy of the criterion (line \(criterion.line)) has no yes/no question where \"Your answer\" belongs; answers to \(primaryID!) are read",
-                        lines: [criterion.line]))
-            }
-            // Properties the authority asked with other types than the response declares.
-            if let authority {
-                var declared: [String: QuestionInfo] = [:]
-                for question in questions where declared[question.id] == nil { declared[question.id] = question }
-                for asked in authority.questions {
-                    guard let copy = declared[asked.id] else { continue }
-                    // A retyped "Your answer" is reported once, above.
-                    if copy.id == own?.primary.id, copy.typeCode != "QUESTION" || copy.valueType != "INDICATOR" { continue }
-                    if copy.typeCode != asked.typeCode || (copy.valueType ?? "") != (asked.valueType ?? "") {
-                        criterion.conflicts.append(
-                            AnswerConflict(
-                                kind: .changedType, property: asked.id,
-                                message:
-                                    "\(asked.id) is asked as \(asked.typeCode)/\(asked.valueType ?? "-") \(authority.at(asked.line)) but declared as \(copy.typeCode)/\(copy.valueType ?? "-") in the response (line \(copy.line))",
-                                lines: [copy.line]))
-                    }
-                }
-            }
-            // Indicator answers to re-typed properties (CAPTION, REQUIREMENT) before "Your answer" or
-            // in its group are readings too: a re-typed "Your answer" must not fall out.
-            let primaryPosition = own.flatMap { own in questions.firstIndex { $0.id == own.primary.id } } ?? questions.count
-            for (position, question) in questions.enumerated()
-            where question.gates.isEmpty
-                && (position < primaryPosition || question.group == own?.primary.group)
-                && !(question.typeCode == "QUESTION" && question.valueType == "INDICATOR") && !readingProperties.contains(question.id)
-                && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) })
-            {
-                readingProperties.append(question.id)
-                criterion.conflicts.append(
-                    AnswerConflict(
-                        kind: .changedType, property: question.id,
-                        message:
-                            "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
-                        lines: [question.line]))
             }
         }
-        // A date delivered under a property declared (or asked) as something else is read as the
-        // date it is, and reported: a date property retyped DESCRIPTION must not hide a conviction date.
-        if isExclusion {
-            for answer in criterion.answers where answer.date != nil && answer.type != "DATE" {
-                criterion.conflicts.append(
-                    AnswerConflict(
-                        kind: .changedType, property: answer.property,
-                        message:
-                            "\(answer.property ?? "a property") is declared as \(answer.type ?? "-") but answered with a date at line \(answer.line); read as a date",
-                        lines: [answer.line]))
-            }
+        // Indicator answers to re-typed properties (CAPTION, REQUIREMENT) before "Your answer" or
+        // in its group are readings too: a re-typed "Your answer" must not fall out.
+        let primaryPosition = own.flatMap { own in questions.firstIndex { $0.id == own.primary.id } } ?? questions.count
+        for (position, question) in questions.enumerated()
+        where question.gates.isEmpty
+            && (position < primaryPosition || question.group == own?.primary.group)
+            && !(question.typeCode == "QUESTION" && question.valueType == "INDICATOR") && !readingProperties.contains(question.id)
+            && criterion.answers.contains(where: { $0.property == question.id && ($0.indicator != nil || $0.unreadable != nil) })
+        {
+            readingProperties.append(question.id)
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .changedType, property: question.id,
+                    message:
+                        "\(question.id) is declared as \(question.typeCode)/\(question.valueType ?? "-") (line \(question.line)) but answered yes/no; read as an answer to \"Your answer\"",
+                    lines: [question.line]))
         }
-        // Unlinked yes/no answers that most likely belong to this exclusion criterion: read as
-        // answers to "Your answer" (an id renamed or hidden by the bidder must not drop a "yes").
-        for entry in unlinked where isExclusion && (entry.answer.indicator != nil || entry.answer.unreadable != nil) {
+        return (readingProperties, primaryID)
+    }
+
+    /// A date delivered under a property declared (or asked) as something else is read as the
+    /// date it is, and reported: a date property retyped DESCRIPTION must not hide a conviction date.
+    private mutating func reportDatesUnderOtherTypes() {
+        for answer in criterion.answers where answer.date != nil && answer.type != "DATE" {
+            criterion.conflicts.append(
+                AnswerConflict(
+                    kind: .changedType, property: answer.property,
+                    message:
+                        "\(answer.property ?? "a property") is declared as \(answer.type ?? "-") but answered with a date at line \(answer.line); read as a date",
+                    lines: [answer.line]))
+        }
+    }
+
+    /// Unlinked yes/no answers that most likely belong to this exclusion criterion: read as
+    /// answers to "Your answer" (an id renamed or hidden by the bidder must not drop a "yes").
+    private mutating func readUnlinkedAnswers(into readingProperties: inout [String], primaryID: String?) {
+        for entry in unlinked where (entry.answer.indicator != nil || entry.answer.unreadable != nil) {
             var entry = entry
             let readingID = primaryID ?? entry.normalisedID
             if !readingProperties.contains(readingID) { readingProperties.append(readingID) }
@@ -311,9 +335,12 @@ struct CriterionAssembly {
                         "the yes/no answer at line \(entry.answer.line) names a property that no question declares (\(Self.visible(entry.normalisedID))); it is read as an answer to \"Your answer\" (\(readingID))",
                     lines: [entry.answer.line]))
         }
+    }
 
-        let readingSet = Set(readingProperties)
-        // 3. "Your answer" from all its readings.
+    /// Phase 3: "Your answer" from all its readings. Disagreeing readings of an exclusion
+    /// criterion give the answer under which the ground applies; other criteria report values that
+    /// disagree within one instance.
+    private mutating func resolveYourAnswer(_ readingSet: Set<String>, isExclusion: Bool) -> (values: [Bool], applies: Bool?) {
         let readings = criterion.answers.filter { answer in answer.property.map { readingSet.contains($0) } ?? false }
         let readingValues = readings.compactMap(\.indicator)
         var readingsApply: Bool? = nil
@@ -345,38 +372,30 @@ struct CriterionAssembly {
                 }
             }
         }
-        // 2. Every property's indicator readings, per instance, for gates.
-        var indicators: [String: [(instance: Int, value: Bool)]] = [:]
-        for index in criterion.answers.indices {
-            if let property = criterion.answers[index].property, let value = criterion.answers[index].indicator {
-                indicators[property, default: []].append((criterion.answers[index].instance, value))
-            }
-        }
-        /// A gate is open when any reading of its controller (same instance, else any) opens it:
-        /// details behind a disputed "yes" are read, never dropped.
-        func gateOpen(_ gate: Gate, instance: Int) -> Bool {
-            if readingSet.contains(gate.controller), let applies = readingsApply {
-                return applies == gate.expected || readingValues.contains(gate.expected)
-            }
-            guard let given = indicators[gate.controller] else { return false }
-            let sameInstance = given.filter { $0.instance == instance }
-            return (sameInstance.isEmpty ? given : sameInstance).contains { $0.value == gate.expected }
-        }
-        func gatesOpen(_ gates: [Gate], instance: Int) -> Bool { gates.allSatisfy { gateOpen($0, instance: instance) } }
+        return (readingValues, readingsApply)
+    }
 
+    /// Whether the ground applies under the answer's polarity; a disputed polarity with an answer applies.
+    private mutating func applyPolarity() {
         if let polarity = criterion.polarity {
             criterion.groundApplies = PolarityRules.groundApplies(answer: criterion.answer, polarity: polarity)
             if polarityDisputed, criterion.answer != nil { criterion.groundApplies = true }
         }
+    }
 
-        // 4. Gates, criminal-law flags.
+    /// Phase 4: whether each answer applies (its gates open), and the conviction details about
+    /// natural persons (Part III A) behind a gate, which are criminal-law data.
+    private mutating func markApplicability(_ gates: GateReadings, ground: ExclusionGround?) {
         for index in criterion.answers.indices {
-            criterion.answers[index].applicable = gatesOpen(answerGates[index], instance: criterion.answers[index].instance)
+            criterion.answers[index].applicable = gates.allOpen(answerGates[index], instance: criterion.answers[index].instance)
             // Conviction details about natural persons (Part III A) are criminal-law data.
             if ground?.part == "A", !answerGates[index].isEmpty { criterion.answers[index].criminalData = true }
         }
+    }
 
-        // 5. Other single-valued questions answered more than once in one instance.
+    /// Phase 5: other single-valued questions answered more than once in one instance, and
+    /// values that are no boolean.
+    private mutating func reportRepeatedValues(_ readingSet: Set<String>) {
         var seen: [String: [Int]] = [:]
         var order: [String] = []
         for index in criterion.answers.indices {
@@ -398,8 +417,10 @@ struct CriterionAssembly {
                         "the value \"\(Self.visible(answer.unreadable!))\" at line \(answer.line) is not a boolean (true, false, 1 or 0)",
                     lines: [answer.line], values: ["unreadable"]))
         }
+    }
 
-        // 6. Self-cleaning: claimed only when every reading claims it.
+    /// Phase 6: self-cleaning is claimed only when every reading claims it.
+    private mutating func readSelfCleaning() {
         let selfCleaningAnswers = criterion.answers.filter {
             $0.indicator != nil && ($0.meaning.map { $0 == .selfCleaning } ?? Self.isSelfCleaningQuestion($0.question))
         }
@@ -408,14 +429,16 @@ struct CriterionAssembly {
             criterion.selfCleaningDescription =
                 criterion.answers.first { $0.gatedBy == first.property && $0.description != nil }?.description
         }
+    }
+
+    /// The questions left unanswered whose gates are open.
+    private mutating func countUnanswered(_ gates: GateReadings) {
         var answered = Set<String>()
         for index in criterion.answers.indices { if let property = criterion.answers[index].property { answered.insert(property) } }
         criterion.unansweredQuestions = questions.count { question in
             question.typeCode == "QUESTION" && question.valueType != "NONE" && !answered.contains(question.id)
-                && gatesOpen(question.gates, instance: 1)
+                && gates.allOpen(question.gates, instance: 1)
         }
-        criterion.conflicts.sort { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
-        return criterion
     }
 
     /// The polarity of "Your answer" in a response: the request's wording when the tender has one;
@@ -614,4 +637,36 @@ extension Answer {
         default: return false
         }
     }
+}
+
+/// The indicator readings of a criterion's properties, per instance, for its gates (phase 2 of
+/// `CriterionAssembly.finish`). A gate is open when any reading of its controller (same
+/// instance, else any) opens it: details behind a disputed "yes" are read, never dropped.
+struct GateReadings {
+    let readingSet: Set<String>
+    let readingValues: [Bool]
+    let readingsApply: Bool?
+    private var indicators: [String: [(instance: Int, value: Bool)]] = [:]
+
+    init(answers: [Answer], readingSet: Set<String>, readingValues: [Bool], readingsApply: Bool?) {
+        self.readingSet = readingSet
+        self.readingValues = readingValues
+        self.readingsApply = readingsApply
+        for answer in answers {
+            if let property = answer.property, let value = answer.indicator {
+                indicators[property, default: []].append((answer.instance, value))
+            }
+        }
+    }
+
+    func isOpen(_ gate: Gate, instance: Int) -> Bool {
+        if readingSet.contains(gate.controller), let applies = readingsApply {
+            return applies == gate.expected || readingValues.contains(gate.expected)
+        }
+        guard let given = indicators[gate.controller] else { return false }
+        let sameInstance = given.filter { $0.instance == instance }
+        return (sameInstance.isEmpty ? given : sameInstance).contains { $0.value == gate.expected }
+    }
+
+    func allOpen(_ gates: [Gate], instance: Int) -> Bool { gates.allSatisfy { isOpen($0, instance: instance) } }
 }
