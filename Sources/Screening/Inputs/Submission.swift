@@ -109,32 +109,63 @@ public struct Submission: Sendable {
         if requestDocument == nil, let request {
             do { requestDocument = try XMLDocument.parse(contentsOf: request, limits: limits) } catch { throw .espd(.xml(error)) }
         }
+        var found = try locate(location)
+        let (documents, hashes) = try readESPDs(
+            found, location: location, limits: limits, requestDocument: requestDocument, hashAlongside: hashAlongside,
+            validator: validator)
+        let responses = documents.filter { $0.kind == .response }
+        let main = responses.first { ["sole", "lead"].contains($0.economicOperator?.role ?? "") } ?? responses.first ?? documents[0]
+        let inputs = try readBidderFiles(&found, location: location, documents: documents, hashes: hashes, main: main)
+        return Submission(
+            location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
+            bidder: inputs.bidder, bidderFilePath: found.bidderPath, bidderFileLines: inputs.lines,
+            supplyChain: inputs.supplyChain, supplyChainPath: inputs.supplyChainPath, supplyChainProblems: inputs.supplyChainProblems,
+            sources: inputs.sources, folder: found.survey.entries)
+    }
+
+    /// A bid's ESPD files and its bidder.yaml, as found in its folder (or the one file named).
+    struct Located {
+        var xmlFiles: [String] = []
+        var bidderPath: String? = nil
+        /// A folder's files by their path relative to it: opened without following links.
+        var relativeOf: [String: String] = [:]
+        var survey = BidderFolder()
+    }
+
+    /// What bidder.yaml and the files it names give, with the sources for the dossier.
+    struct BidderInputs {
+        var bidder = BidderFile()
+        var lines: [String: Int] = [:]
+        var supplyChain: [SupplyChainTier]? = nil
+        var supplyChainPath: String? = nil
+        var supplyChainProblems: [SupplyChainTier.Problem] = []
+        var sources: [SourceFile] = []
+    }
+
+    /// Phase 1: the ESPD files of a folder (its own first) and its bidder.yaml, or the one file named.
+    static func locate(_ location: String) throws(LoadError) -> Located {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
             throw .input(InputError(file: location, message: "no such file or folder"))
         }
-        var xmlFiles: [String] = []
-        var bidderPath: String? = nil
-        // A folder's files by their path relative to it: opened without following links.
-        var relativeOf: [String: String] = [:]
-        var survey = BidderFolder()
+        var found = Located()
         if isDirectory.boolValue {
             // What a bidder hands in is read as the files themselves: a symbolic link (to /etc/shadow,
             // to another bidder's file, a linked subfolder) or a FIFO (which would hang the run) is
             // refused by name; every other entry is listed as read, refused or not read.
-            do { survey = try BidderFolder.survey(location) } catch let error as InputError { throw .input(error) } catch {
+            do { found.survey = try BidderFolder.survey(location) } catch let error as InputError { throw .input(error) } catch {
                 throw .input(InputError(file: location, message: "folder cannot be read"))
             }
             // The folder's own files first: the bid's own ESPD is at its top, members' may be below.
             let depth = { (path: String) in path.split(separator: "/").count }
-            for relative in survey.espdFiles.sorted(by: { (depth($0), $0) < (depth($1), $1) }) {
+            for relative in found.survey.espdFiles.sorted(by: { (depth($0), $0) < (depth($1), $1) }) {
                 let path = PathText.child(location, relative)
-                xmlFiles.append(path)
-                relativeOf[path] = relative
+                found.xmlFiles.append(path)
+                found.relativeOf[path] = relative
             }
-            bidderPath = survey.bidderFile.map { PathText.child(location, $0) }
-            if xmlFiles.isEmpty {
-                let others = survey.entries.filter { $0.status != .read || !$0.path.hasSuffix("/") }.map(\.path).prefix(5)
+            found.bidderPath = found.survey.bidderFile.map { PathText.child(location, $0) }
+            if found.xmlFiles.isEmpty {
+                let others = found.survey.entries.filter { $0.status != .read || !$0.path.hasSuffix("/") }.map(\.path).prefix(5)
                     .joined(separator: ", ")
                 throw .input(
                     InputError(
@@ -148,15 +179,23 @@ public struct Submission: Sendable {
             if stat(location, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
                 throw .input(InputError(file: location, message: "is not a regular file (a pipe or device); hand in the file itself"))
             }
-            xmlFiles = [location]
+            found.xmlFiles = [location]
         }
+        return found
+    }
+
+    /// Phase 2: each ESPD read once, parsed and validated from the same bytes, and hashed for the dossier.
+    static func readESPDs(
+        _ found: Located, location: String, limits: ParseLimits, requestDocument: XMLDocument?, hashAlongside: Bool,
+        validator: ESPDSchemas.Validator?
+    ) throws(LoadError) -> (documents: [ESPDDocument], hashes: [String: SourceFile]) {
         var documents: [ESPDDocument] = []
         var hashes: [String: SourceFile] = [:]
-        for file in xmlFiles {
+        for file in found.xmlFiles {
             do {
                 // Read once: the same bytes are parsed and hashed for the dossier.
                 let bytes: [UInt8]
-                if let relative = relativeOf[file] {
+                if let relative = found.relativeOf[file] {
                     let descriptor = try NoFollow.openFile(relative, under: location)
                     defer { close(descriptor) }
                     bytes = try XMLDocument.readBounded(descriptor: descriptor, name: file, limit: limits.maxBytes)
@@ -183,45 +222,46 @@ public struct Submission: Sendable {
                 throw .input(InputError(file: file, message: "\(error)"))
             }
         }
-        let responses = documents.filter { $0.kind == .response }
-        let main = responses.first { ["sole", "lead"].contains($0.economicOperator?.role ?? "") } ?? responses.first ?? documents[0]
-        var bidder = BidderFile()
-        var lines: [String: Int] = [:]
-        var supplyChain: [SupplyChainTier]? = nil
-        var supplyChainPath: String? = nil
-        var supplyChainProblems: [SupplyChainTier.Problem] = []
-        var sources: [SourceFile] = []
+        return (documents, hashes)
+    }
+
+    /// Phase 3: the sources in order (the bid's ESPD, members' ESPDs), bidder.yaml and the supply-chain
+    /// declaration it names, read from the folder without leaving it.
+    static func readBidderFiles(
+        _ found: inout Located, location: String, documents: [ESPDDocument], hashes: [String: SourceFile], main: ESPDDocument
+    ) throws(LoadError) -> BidderInputs {
+        var inputs = BidderInputs()
         do {
             for document in documents {
                 guard var source = hashes[document.source] else { continue }
                 source.role = document.source == main.source ? "espd" : "member-espd"
-                sources.append(source)
+                inputs.sources.append(source)
             }
-            if let bidderPath {
+            if let bidderPath = found.bidderPath {
                 let bidderSource = try SourceFile.read(
-                    role: "bidder-file", relative: survey.bidderFile ?? "bidder.yaml", under: location, limit: YAMLFile.maxBytes)
+                    role: "bidder-file", relative: found.survey.bidderFile ?? "bidder.yaml", under: location, limit: YAMLFile.maxBytes)
                 let bidderText = try bidderSource.text()
-                bidder = try YAMLFile.decode(BidderFile.self, text: bidderText, path: bidderPath)
-                lines = YAMLFile.topLevelKeyLines(text: bidderText)
-                try bidder.checkEntitiesOnce(path: bidderPath, line: lines["entities"])
-                sources.append(bidderSource)
-                if let relative = bidder.supplyChain {
+                inputs.bidder = try YAMLFile.decode(BidderFile.self, text: bidderText, path: bidderPath)
+                inputs.lines = YAMLFile.topLevelKeyLines(text: bidderText)
+                try inputs.bidder.checkEntitiesOnce(path: bidderPath, line: inputs.lines["entities"])
+                inputs.sources.append(bidderSource)
+                if let relative = inputs.bidder.supplyChain {
                     // The declaration is a file of the bidder's own folder: no absolute path, no way out.
                     let components = relative.split(separator: "/")
                     guard !relative.hasPrefix("/"), !components.contains(".."), !components.isEmpty else {
                         throw InputError(
-                            file: bidderPath, line: lines["supplyChain"],
+                            file: bidderPath, line: inputs.lines["supplyChain"],
                             message: "supplyChain: '\(relative)' must name a file in the bidder's folder")
                     }
                     let path = PathText.child(location, relative)
                     let chainSource = try SourceFile.read(
                         role: "supply-chain", relative: components.joined(separator: "/"), under: location, limit: SupplyChainTier.maxBytes)
-                    survey.markRead(components.joined(separator: "/"))
+                    found.survey.markRead(components.joined(separator: "/"))
                     let declaration = try SupplyChainTier.parseReporting(text: try chainSource.text(), path: path)
-                    supplyChain = declaration.tiers
-                    supplyChainProblems = declaration.problems
-                    supplyChainPath = path
-                    sources.append(chainSource)
+                    inputs.supplyChain = declaration.tiers
+                    inputs.supplyChainProblems = declaration.problems
+                    inputs.supplyChainPath = path
+                    inputs.sources.append(chainSource)
                 }
             }
         } catch let error as InputError {
@@ -229,10 +269,6 @@ public struct Submission: Sendable {
         } catch {
             throw .input(InputError(file: location, message: "\(error)"))
         }
-        return Submission(
-            location: location, espd: main, otherESPDs: documents.filter { $0.source != main.source },
-            bidder: bidder, bidderFilePath: bidderPath, bidderFileLines: lines,
-            supplyChain: supplyChain, supplyChainPath: supplyChainPath, supplyChainProblems: supplyChainProblems, sources: sources,
-            folder: survey.entries)
+        return inputs
     }
 }
