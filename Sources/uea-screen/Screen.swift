@@ -6,6 +6,7 @@ import ESPD
 import Foundation
 import Names
 import Reports
+import RuleData
 import Screening
 
 struct Screen: ParsableCommand {
@@ -96,107 +97,129 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         try runCommand {
-            let language = lang
-            // Reports are rendered for --out and --format md/html only; a JSON or text run does
-            // not read (or need) the templates. Any error here is a refusal (exit 2, one line).
-            var chosenRenderer: ReportRenderer?
-            if out != nil || format == .md || format == .html {
-                chosenRenderer = try ReportRenderer(directory: TemplatesFolder.find(templates))
-            }
-            let renderer = chosenRenderer
+            let renderer = try reportRenderer()
             let job = try ScreeningJob.plan(paths: paths, tenderFile: tender, eachFile: eachFile)
             let watchlistStore = WatchlistLocation.resolve(watchlists, tenderFile: job.tenderFilePath).map { WatchlistStore(directory: $0) }
             if !quiet { for notice in job.notices { Diagnostics.report(notice) } }
             if job.bidderLocations.isEmpty { throw CommandFailure.refused("no bidders found in \(paths.joined(separator: ", "))") }
-            if let out {
-                // Private: the dossiers and reports may hold criminal-law data.
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw CommandFailure.refused("\(out): the output folder cannot be created (\(error.localizedDescription))")
-                }
-            }
-            let style = TerminalStyle.forStandardOutput(language: language, color: color)
+            try createOutputFolder()
+            let style = TerminalStyle.forStandardOutput(language: lang, color: color)
             let output = ScreenOutput(
                 format: format, style: style, quiet: quiet, total: job.bidderLocations.count,
                 progress: !quiet && isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0, renderer: renderer)
-            let names = out != nil ? Self.fileNames(job.bidderLocations) : []
-            let dossierStore = store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil
-            let storedBy = by ?? StoreOptions.user
-            let storeReason = reason
-            let outDirectory = out
-            let ruleData = self.ruleData
-            // Formal validation (espd.schema-invalid): without the schemas it is off, and said so.
-            let schemaDirectory = noSchemaValidation ? nil : schemas ?? ESPDSchemas.defaultDirectory()
-            if noSchemaValidation {
-                Diagnostics.report(
-                    "the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
-            } else if schemaDirectory == nil {
-                Diagnostics.report("schemas/espd not found: the ESPD files are not validated against their schemas (pass --schemas DIR)")
-            }
-            // Rule data (checklists/) and the sanctions index are built while the first bids are read.
-            let batch = BatchScreening(
-                job: job, validator: schemaDirectory.map { ESPDSchemas.Validator(directory: $0) },
-                setup: {
-                    let ruleBook = try ruleData.load()
-                    let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
-                    // The imported lists through their persisted name index when it fits (`watchlist import`
-                    // writes it), otherwise parsed and indexed for this run, with a line saying so.
-                    guard let watchlistStore else { return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook)) }
-                    let (index, notice) = try watchlistStore.sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
-                    if let notice { Diagnostics.report("notice: \(notice)") }
-                    return (ruleBook, index)
-                })
+            let keeping = Keeping(
+                store: store != nil || save ? try StoreLocation.open(store ?? StoreLocation.defaultPath(), create: true) : nil,
+                by: by ?? StoreOptions.user, reason: reason, out: out, renderer: renderer,
+                names: out != nil ? Self.fileNames(job.bidderLocations) : [], language: lang)
+            let batch = BatchScreening(job: job, validator: schemaValidator(), setup: Self.setup(ruleData, watchlistStore))
             // The tender's own dossier (procedure, thresholds, the duties on the tender documents), once.
             let tender = try batch.tenderDossier()
             if !quiet { for note in tender?.noticeNotes ?? [] { Diagnostics.report(DisplayText.oneLine("note: \(note)")) } }
             if let tenderDossier = tender?.dossier {
                 if (format == nil || format == .text) && !quiet { print(style.render(tenderDossier)) }
                 try output.writeTender(tenderDossier)
-                if let dossierStore {
-                    let entry = try dossierStore.appendTender(
-                        tenderDossier, json: Data(try JSONOutput.string(tenderDossier).utf8), by: storedBy, reason: storeReason, now: Date()
-                    )
-                    Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
-                }
-                if let outDirectory {
-                    try AtomicFile.write(
-                        Data((try JSONOutput.string(tenderDossier) + "\n").utf8),
-                        to: (outDirectory as NSString).appendingPathComponent("tender.dossier.json"))
-                }
+                try keeping.keep(tender: tenderDossier)
             }
             try batch.run(
-                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                process: { index, dossier in
-                    guard dossierStore != nil || outDirectory != nil else { return }
-                    let json = Data(try JSONOutput.string(dossier).utf8)
-                    if let dossierStore {
-                        let entry = try dossierStore.append(dossier, json: json, by: storedBy, reason: storeReason, now: Date())
-                        Diagnostics.report(
-                            "stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
-                        // Decisions on earlier versions apply again where the evidence is the same.
-                        let decisions = try ReviewState.records(store: dossierStore, about: entry)
-                        if !decisions.isEmpty {
-                            let review = ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: decisions)
-                            let carried = (review.items + review.reviewItems).filter { $0.carried }.count
-                            Diagnostics.report(
-                                "\(dossier.bidder.name): \(carried) earlier decision(s) apply again; \(review.previousDecisions.count) on evidence that changed (those findings are open again); after review: \(review.outcomeAfter) (`uea-screen review \(entry.id.prefix(8))`)"
-                            )
-                        }
-                    }
-                    guard let outDirectory, let renderer else { return }
-                    let base = (outDirectory as NSString).appendingPathComponent(names[index])
-                    try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
-                    try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
-                    try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
-                },
+                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, process: keeping.keep,
                 deliver: { _, outcome in output.deliver(outcome) })
             // Who stored, in the access log, and a signed checkpoint over what was stored.
-            if let dossierStore { StoreOptions.log(dossierStore, "store", job.tender.id) }
+            if let dossierStore = keeping.store { StoreOptions.log(dossierStore, "store", job.tender.id) }
             let refused = !output.finish().isEmpty
             if refused { throw CommandFailure.refusedAsReported }
             if output.needsJurist || tender?.dossier.needsJurist == true { throw CommandFailure.findings }
+        }
+    }
+
+    /// Reports are rendered for --out and --format md/html only; a JSON or text run does not read
+    /// (or need) the templates. Any error here is a refusal (exit 2, one line).
+    func reportRenderer() throws -> ReportRenderer? {
+        guard out != nil || format == .md || format == .html else { return nil }
+        return try ReportRenderer(directory: TemplatesFolder.find(templates))
+    }
+
+    /// The output folder, private: the dossiers and reports may hold criminal-law data.
+    func createOutputFolder() throws {
+        guard let out else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure.refused("\(out): the output folder cannot be created (\(error.localizedDescription))")
+        }
+    }
+
+    /// Formal validation (espd.schema-invalid): without the schemas it is off, and said so.
+    func schemaValidator() -> ESPDSchemas.Validator? {
+        let schemaDirectory = noSchemaValidation ? nil : schemas ?? ESPDSchemas.defaultDirectory()
+        if noSchemaValidation {
+            Diagnostics.report(
+                "the ESPD files are not validated against their schemas (--no-schema-validation): espd.schema-invalid is off")
+        } else if schemaDirectory == nil {
+            Diagnostics.report("schemas/espd not found: the ESPD files are not validated against their schemas (pass --schemas DIR)")
+        }
+        return schemaDirectory.map { ESPDSchemas.Validator(directory: $0) }
+    }
+
+    /// Rule data (checklists/) and the sanctions index, built while the first bids are read: the
+    /// imported lists through their persisted name index when it fits (`watchlist import` writes
+    /// it), otherwise parsed and indexed for this run, with a line saying so.
+    static func setup(
+        _ ruleData: RuleDataOptions, _ watchlistStore: WatchlistStore?
+    ) -> @Sendable () throws -> (RuleBook, SanctionsIndex) {
+        {
+            let ruleBook = try ruleData.load()
+            let forcedLabour = try WatchlistParser.forcedLabourList(rules: ruleBook)
+            guard let watchlistStore else { return (ruleBook, SanctionsIndex(lists: [forcedLabour], rules: ruleBook)) }
+            let (index, notice) = try watchlistStore.sanctionsIndex(rules: ruleBook, extra: [forcedLabour])
+            if let notice { Diagnostics.report("notice: \(notice)") }
+            return (ruleBook, index)
+        }
+    }
+
+    /// Where the dossiers go besides the terminal: the store (with the decisions that apply again)
+    /// and the output folder (JSON and the reports).
+    struct Keeping: Sendable {
+        let store: (any DossierStore)?
+        let by: String
+        let reason: String?
+        let out: String?
+        let renderer: ReportRenderer?
+        let names: [String]
+        let language: ReportLanguage
+
+        func keep(tender dossier: TenderDossier) throws {
+            if let store {
+                let entry = try store.appendTender(
+                    dossier, json: Data(try JSONOutput.string(dossier).utf8), by: by, reason: reason, now: Date())
+                Diagnostics.report("stored the tender dossier as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+            }
+            if let out {
+                try AtomicFile.write(
+                    Data((try JSONOutput.string(dossier) + "\n").utf8), to: (out as NSString).appendingPathComponent("tender.dossier.json"))
+            }
+        }
+
+        func keep(_ index: Int, _ dossier: Dossier) throws {
+            guard store != nil || out != nil else { return }
+            let json = Data(try JSONOutput.string(dossier).utf8)
+            if let store {
+                let entry = try store.append(dossier, json: json, by: by, reason: reason, now: Date())
+                Diagnostics.report("stored \(dossier.bidder.name) as \(entry.id) (entry \(entry.seq), hash \(entry.entryHash.prefix(16)))")
+                // Decisions on earlier versions apply again where the evidence is the same.
+                let decisions = try ReviewState.records(store: store, about: entry)
+                if !decisions.isEmpty {
+                    let review = ReviewedDossier(dossierID: entry.id, dossier: dossier, decisions: decisions)
+                    let carried = (review.items + review.reviewItems).filter { $0.carried }.count
+                    Diagnostics.report(
+                        "\(dossier.bidder.name): \(carried) earlier decision(s) apply again; \(review.previousDecisions.count) on evidence that changed (those findings are open again); after review: \(review.outcomeAfter) (`uea-screen review \(entry.id.prefix(8))`)"
+                    )
+                }
+            }
+            guard let out, let renderer else { return }
+            let base = (out as NSString).appendingPathComponent(names[index])
+            try AtomicFile.write(json + [0x0A], to: base + ".dossier.json")
+            try AtomicFile.write(Data(renderer.render(dossier, format: .md, language: language).utf8), to: base + ".md")
+            try AtomicFile.write(Data(renderer.render(dossier, format: .html, language: language).utf8), to: base + ".html")
         }
     }
 
