@@ -17,6 +17,13 @@ typedef struct {
     uea_parse_state *state;
     int32_t *lastChild;  // per open element: its last child element so far
     int32_t elementsAtLastSegment;  // elementCount when the last text segment was added
+    /* uea_tree_parse_records: each element at recordDepth is handed to onRecord when it closes,
+       then taken out of the tree again */
+    int32_t recordDepth;             // -1: no records
+    uea_record_callback onRecord;
+    void *recordContext;
+    size_t recordText;               // textLength when the current record started
+    int stopped;                     // onRecord asked to stop
 } uea_builder;
 
 // MARK: - Refusals and errors
@@ -226,6 +233,7 @@ static void uea_start_element(void *ctx, const xmlChar *localname, const xmlChar
         tree->namespaces[tree->namespaceCount].uri = (const char *)namespaces[2 * i + 1];
         tree->namespaceCount++;
     }
+    if (tree->depth == builder->recordDepth) builder->recordText = tree->textLength;
     element->firstAttribute = tree->attributeCount;
     element->attributeCount = attributeCount;
     for (int i = 0; i < attributeCount; i++) {
@@ -254,12 +262,34 @@ static void uea_start_element(void *ctx, const xmlChar *localname, const xmlChar
 static void uea_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
     (void)localname; (void)prefix; (void)URI;
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    uea_tree *tree = ((uea_builder *)ctxt->_private)->tree;
-    if (tree->failed || tree->depth == 0) return;
+    uea_builder *builder = (uea_builder *)ctxt->_private;
+    uea_tree *tree = builder->tree;
+    if (tree->failed || tree->depth == 0 || builder->stopped) return;
     tree->depth--;
-    uea_element *element = &tree->elements[tree->stack[tree->depth]];
+    int32_t index = tree->stack[tree->depth];
+    uea_element *element = &tree->elements[index];
     element->subtreeEnd = tree->elementCount;
     element->endSegment = tree->segmentCount;
+    if (tree->depth != builder->recordDepth || builder->onRecord == NULL) return;
+    // A whole record: handed over, then its rows, text and links are taken back, so that memory
+    // holds one record at a time however long the list is.
+    if (builder->onRecord(tree, index, builder->recordContext) != 0) {
+        builder->stopped = 1;
+        xmlStopParser(ctxt);
+        return;
+    }
+    element = &tree->elements[index];
+    int32_t previous = element->previousSibling;
+    int32_t parent = element->parent;
+    tree->segmentCount = element->firstSegment;
+    tree->attributeCount = element->firstAttribute;
+    tree->namespaceCount = element->firstNamespace;
+    tree->textLength = builder->recordText;
+    tree->elementCount = index;
+    if (previous >= 0) tree->elements[previous].nextSibling = -1;
+    else if (parent >= 0) tree->elements[parent].firstChild = -1;
+    if (tree->depth > 0) builder->lastChild[tree->depth - 1] = previous;
+    builder->elementsAtLastSegment = -1;
 }
 
 /// Text and CDATA alike (a CDATA section is text, as with XML_PARSE_NOCDATA).
@@ -318,17 +348,24 @@ static int uea_close_reader(void *context) {
     return 0;
 }
 
-static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state);
+static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state,
+                                         int recordDepth, uea_record_callback onRecord, void *recordContext);
 
 uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_state *state) {
-    return uea_tree_parse_limited(buffer, size, maxDepth, 0, state);
+    return uea_tree_parse_limited(buffer, size, maxDepth, 0, state, -1, NULL, NULL);
+}
+
+uea_tree *uea_tree_parse_records(const char *buffer, int size, int maxDepth, int recordDepth, uea_record_callback onRecord,
+                                 void *context, uea_parse_state *state) {
+    return uea_tree_parse_limited(buffer, size, maxDepth, 0, state, recordDepth, onRecord, context);
 }
 
 uea_tree *uea_tree_parse_head(const char *buffer, int size, int elements, uea_parse_state *state) {
-    return uea_tree_parse_limited(buffer, size, 64, elements > 0 ? elements : 1, state);
+    return uea_tree_parse_limited(buffer, size, 64, elements > 0 ? elements : 1, state, -1, NULL, NULL);
 }
 
-static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state) {
+static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDepth, int elementLimit, uea_parse_state *state,
+                                         int recordDepth, uea_record_callback onRecord, void *recordContext) {
     memset(state, 0, sizeof(*state));
     if (maxDepth < 1) maxDepth = 1;
     uea_tree *tree = calloc(1, sizeof(uea_tree));
@@ -383,9 +420,12 @@ static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDep
     ctxt->sax->serror = uea_collect_error;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
-    uea_builder builder = { tree, state, lastChild, 0 };
+    uea_builder builder = { tree, state, lastChild, 0, recordDepth, onRecord, recordContext, 0, 0 };
     ctxt->_private = &builder;
     ctxt->userData = ctxt;
+    // A record handed over while parsing looks names up in the parser's dictionary (borrowed
+    // here; referenced below once the parse is over).
+    tree->dictionary = ctxt->dict;
 
     xmlParseDocument(ctxt);
 
@@ -408,7 +448,9 @@ static uea_tree *uea_tree_parse_limited(const char *buffer, int size, int maxDep
         }
         return tree;
     }
-    if (!state->wellFormed || state->doctypeSeen || state->errorSeen || state->depthExceeded || tree->elementCount == 0) {
+    if (builder.stopped) state->recordStopped = 1;
+    if (!state->wellFormed || state->doctypeSeen || state->errorSeen || state->depthExceeded || tree->elementCount == 0
+        || builder.stopped) {
         uea_tree_free(tree);
         return NULL;
     }

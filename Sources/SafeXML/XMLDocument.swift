@@ -20,13 +20,17 @@ public final class XMLDocument: @unchecked Sendable {
     private var detachedRows: [Range<Int32>] = []
     private let lock = NSLock()
 
-    private init(tree: UnsafeMutablePointer<uea_tree>, sourceName: String) {
+    /// False for the view of a tree still being built that `parseRecords` hands to its body.
+    private let owns: Bool
+
+    private init(tree: UnsafeMutablePointer<uea_tree>, sourceName: String, owns: Bool = true) {
         self.tree = tree
         self.elements = tree.pointee.elements
         self.sourceName = sourceName
+        self.owns = owns
     }
 
-    deinit { uea_tree_free(tree) }
+    deinit { if owns { uea_tree_free(tree) } }
 
     /// The root element.
     public var root: XMLElement { XMLElement(document: self, index: 0) }
@@ -137,6 +141,19 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// Parses bytes already in memory.
     public static func parse(bytes: [UInt8], sourceName: String, limits: ParseLimits = .default) throws(XMLParseError) -> XMLDocument {
+        try checkSize(bytes, sourceName: sourceName, limits: limits)
+        initializeOnce
+        var state = uea_parse_state()
+        // libxml2 refuses more than 256 levels itself (no XML_PARSE_HUGE); the builder applies a lower cap.
+        let maxDepth = Int32(max(1, min(limits.maxDepth, 257)))
+        let tree = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse($0.baseAddress!, Int32(buffer.count), maxDepth, &state) }
+        }
+        return try document(tree, state: state, sourceName: sourceName, maxDepth: maxDepth)
+    }
+
+    /// Refuses bytes over the limit, over libxml2's 2 GiB, or with nothing but white space.
+    private static func checkSize(_ bytes: [UInt8], sourceName: String, limits: ParseLimits) throws(XMLParseError) {
         if bytes.count > limits.maxBytes {
             throw XMLParseError(
                 kind: .tooLarge, file: sourceName, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes")
@@ -148,13 +165,12 @@ public final class XMLDocument: @unchecked Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw XMLParseError(kind: .empty, file: sourceName, line: 1, message: "file is empty")
         }
-        initializeOnce
-        var state = uea_parse_state()
-        // libxml2 refuses more than 256 levels itself (no XML_PARSE_HUGE); the builder applies a lower cap.
-        let maxDepth = Int32(max(1, min(limits.maxDepth, 257)))
-        let tree = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { uea_tree_parse($0.baseAddress!, Int32(buffer.count), maxDepth, &state) }
-        }
+    }
+
+    /// The parsed tree as a document, or the parse's one-line error.
+    private static func document(
+        _ tree: UnsafeMutablePointer<uea_tree>?, state: uea_parse_state, sourceName: String, maxDepth: Int32
+    ) throws(XMLParseError) -> XMLDocument {
         if state.doctypeSeen != 0 {
             throw XMLParseError(
                 kind: .doctypeForbidden, file: sourceName, line: Int(state.doctypeLine),
@@ -166,7 +182,8 @@ public final class XMLDocument: @unchecked Sendable {
                 message: "element depth exceeds the limit of \(maxDepth) levels")
         }
         guard let tree else {
-            let message = withUnsafeBytes(of: state.errorMessage) { raw in
+            var errorMessage = state.errorMessage
+            let message = withUnsafeBytes(of: &errorMessage) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }.trimmingCharacters(in: .whitespacesAndNewlines)
             throw XMLParseError(
@@ -176,6 +193,57 @@ public final class XMLDocument: @unchecked Sendable {
                 message: !message.isEmpty ? message : state.wellFormed != 0 ? "out of memory" : "not a well-formed XML document")
         }
         return XMLDocument(tree: tree, sourceName: sourceName)
+    }
+
+    /// Parses bytes as strictly as `parse`, handing each element at `depth` (the root is 0) to
+    /// `body` as soon as it is complete and forgetting it afterwards: memory holds the rest of the
+    /// document and one record, not a list of thousands. The element (and anything reached from
+    /// it) is valid only during `body`. Returns the rest (the root with its attributes, and the
+    /// elements outside the records). An error `body` throws stops the parse and is rethrown.
+    public static func parseRecords(
+        bytes: [UInt8], sourceName: String, limits: ParseLimits = .default, depth: Int, body: (XMLElement) throws -> Void
+    ) throws -> XMLDocument {
+        try checkSize(bytes, sourceName: sourceName, limits: limits)
+        initializeOnce
+        var state = uea_parse_state()
+        let maxDepth = Int32(max(1, min(limits.maxDepth, 257)))
+        let tree = try withoutActuallyEscaping(body) { body in
+            let records = RecordBody(sourceName: sourceName, body: body)
+            let context = Unmanaged.passUnretained(records).toOpaque()
+            let tree = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    uea_tree_parse_records($0.baseAddress!, Int32(buffer.count), maxDepth, Int32(depth), recordCallback, context, &state)
+                }
+            }
+            if let error = records.error { throw error }
+            return tree
+        }
+        return try document(tree, state: state, sourceName: sourceName, maxDepth: maxDepth)
+    }
+
+    /// What `parseRecords` hands through libxml2 to its callback.
+    private final class RecordBody {
+        let sourceName: String
+        let body: (XMLElement) throws -> Void
+        var error: (any Error)?
+        init(sourceName: String, body: @escaping (XMLElement) throws -> Void) {
+            self.sourceName = sourceName
+            self.body = body
+        }
+    }
+
+    private static let recordCallback: uea_record_callback = { tree, index, context in
+        guard let tree, let context else { return 1 }
+        let records = Unmanaged<RecordBody>.fromOpaque(context).takeUnretainedValue()
+        // A view of the tree as it is now (its arrays may have moved since the last record).
+        let view = XMLDocument(tree: tree, sourceName: records.sourceName, owns: false)
+        do {
+            try records.body(XMLElement(document: view, index: index))
+            return 0
+        } catch {
+            records.error = error
+            return 1
+        }
     }
 
     /// The root and the first `elements` elements of a document, from at most its first `prefix`

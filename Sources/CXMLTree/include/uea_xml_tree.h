@@ -26,6 +26,7 @@ typedef struct {
     int depthExceeded;
     int depthLine;
     int headComplete;   // uea_tree_parse_head: the element limit was reached (the tree is the document's head)
+    int recordStopped;  // uea_tree_parse_records: the callback stopped the parse
     char errorMessage[512];
 } uea_parse_state;
 
@@ -86,6 +87,18 @@ uea_tree *uea_tree_parse(const char *buffer, int size, int maxDepth, uea_parse_s
 /// `uea_tree_parse` from the start of `buffer` (which may be a prefix of the document). NULL unless
 /// that many elements (or a whole, shorter document) were read without an error.
 uea_tree *uea_tree_parse_head(const char *buffer, int size, int elements, uea_parse_state *state);
+
+/// Called with each element at the record depth once it is complete (its subtree, text and
+/// attributes readable through `tree`, which may have moved since the last call); nonzero stops
+/// the parse. After it returns, the element and its subtree are taken out of the tree again.
+typedef int (*uea_record_callback)(uea_tree *tree, int32_t element, void *context);
+
+/// `uea_tree_parse`, but each element at `recordDepth` (the root is 0) is handed to `onRecord` as
+/// soon as it closes and then forgotten: memory holds the document's other elements and one
+/// record. Returns what is left (the root and the elements outside the records), or NULL as
+/// `uea_tree_parse` does, or when `onRecord` stopped the parse (`state->recordStopped`).
+uea_tree *uea_tree_parse_records(const char *buffer, int size, int maxDepth, int recordDepth, uea_record_callback onRecord,
+                                 void *context, uea_parse_state *state);
 
 void uea_tree_free(uea_tree *tree);
 

@@ -189,23 +189,33 @@ public enum WatchlistParser {
         }
     }
 
-    /// The two XML lists, with the same strict libxml2 reader as the bids.
+    /// The two XML lists, with the same strict libxml2 reader as the bids, record by record
+    /// (`XMLDocument.parseRecords`): memory holds the entries and one record, not the file's tree.
     static func parseXML(bytes: [UInt8], format: Watchlist.Format, path: String, name: String) throws -> Watchlist {
-        let document: XMLDocument
-        do { document = try XMLDocument.parse(bytes: bytes, sourceName: path, limits: ParseLimits(maxBytes: maxBytes)) } catch {
-            throw InputError(file: path, line: error.line, message: error.message)
-        }
-        let root = document.root
-        switch (format, root.localName) {
-        case (.euFSF, "export"): return try parseFSF(document, path: path, name: name)
-        case (.un, "CONSOLIDATED_LIST"): return try UNListReader.read(document, path: path, name: name)
-        default:
-            throw InputError(
+        let expected = format == .un ? "CONSOLIDATED_LIST" : "export"
+        func wrongRoot(_ root: XMLElement) -> InputError {
+            InputError(
                 file: path, line: root.line,
                 message:
-                    "not \(format == .un ? "the UN consolidated list" : "an EU FSF export"): root element is \(root.localName), expected \(format == .un ? "CONSOLIDATED_LIST" : "export")"
+                    "not \(format == .un ? "the UN consolidated list" : "an EU FSF export"): root element is \(root.localName), expected \(expected)"
             )
         }
+        var fsf = FSFRecords()
+        var un = UNListReader.Records()
+        let rest: XMLDocument
+        do {
+            rest = try XMLDocument.parseRecords(
+                bytes: bytes, sourceName: path, limits: ParseLimits(maxBytes: maxBytes), depth: format == .un ? 2 : 1
+            ) { element in
+                let root = element.document.root
+                guard root.localName == expected else { throw wrongRoot(root) }
+                if format == .un { un.add(element) } else { fsf.add(element) }
+            }
+        } catch let error as XMLParseError {
+            throw InputError(file: path, line: error.line, message: error.message)
+        }
+        guard rest.root.localName == expected else { throw wrongRoot(rest.root) }
+        return format == .un ? try un.list(root: rest.root, path: path, name: name) : try fsf.list(root: rest.root, path: path, name: name)
     }
 
     /// The forced-labour entities of checklists/ (UFLPA, BIS, CBP WRO) as a list for `sanctions.*` and `match`.
@@ -217,11 +227,13 @@ public enum WatchlistParser {
 
     /// FSF XML: `export@generationDate` > `sanctionEntity` (`subjectType@code` person/enterprise,
     /// `nameAlias@wholeName|firstName middleName lastName`, `birthdate@birthdate|year`,
-    /// `citizenship@countryIso2Code`, `address@countryIso2Code`, `regulation@programme@publicationDate`).
-    static func parseFSF(_ document: XMLDocument, path: String, name: String) throws -> Watchlist {
-        let root = document.root
+    /// `citizenship@countryIso2Code`, `address@countryIso2Code`, `regulation@programme@publicationDate`),
+    /// each `sanctionEntity` read as the parse hands it over (depth 1).
+    struct FSFRecords {
         var entries: [WatchlistEntry] = []
-        for entity in root.children(named: "sanctionEntity") {
+
+        mutating func add(_ entity: XMLElement) {
+            guard entity.localName == "sanctionEntity" else { return }
             var names: [String] = []
             for alias in entity.children(named: "nameAlias") {
                 let whole = alias.attribute("wholeName")?.trimmingBlanks() ?? ""
@@ -231,7 +243,7 @@ public enum WatchlistParser {
                 let value = whole.isEmpty ? parts.joined(separator: " ") : whole
                 if !value.isEmpty && !names.contains(value) { names.append(value) }
             }
-            guard !names.isEmpty else { continue }
+            guard !names.isEmpty else { return }
             let code = entity.child(named: "subjectType")?.attribute("code")?.lowercased()
             let births = entity.children(named: "birthdate").compactMap { $0.attribute("birthdate") ?? $0.attribute("year") }.filter {
                 !$0.isEmpty
@@ -253,11 +265,16 @@ public enum WatchlistParser {
                     programme: regulations.compactMap { $0.attribute("programme") }.first,
                     listedOn: listed.flatMap { $0.isEmpty ? nil : $0 }, reference: entity.attribute("euReferenceNumber")))
         }
-        if entries.isEmpty { throw InputError(file: path, line: root.line, message: "the export holds no sanctionEntity with a name") }
-        var list = Watchlist(
-            name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
-        for entry in entries { list.counts[entry.kind.rawValue, default: 0] += 1 }
-        return list
+
+        func list(root: XMLElement, path: String, name: String) throws -> Watchlist {
+            if entries.isEmpty {
+                throw InputError(file: path, line: root.line, message: "the export holds no sanctionEntity with a name")
+            }
+            var list = Watchlist(
+                name: name, format: .euFSF, listDate: root.attribute("generationDate").flatMap(Day.init), sha256: "", entries: entries)
+            for entry in entries { list.counts[entry.kind.rawValue, default: 0] += 1 }
+            return list
+        }
     }
 
     /// A user's own list: `name,aliases,kind,birth_date,country,programme,listed_on,reference`,

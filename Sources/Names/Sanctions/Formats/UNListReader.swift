@@ -9,30 +9,44 @@ import SafeXML
 /// `NATIONALITY/VALUE`, `*_ADDRESS/COUNTRY`, `UN_LIST_TYPE`, `REFERENCE_NUMBER`, `LISTED_ON`.
 /// The EU transposes UN listings, with a delay: a party can be on this list and not yet on the EU's.
 enum UNListReader {
-    static func read(_ document: XMLDocument, path: String, name: String) throws -> Watchlist {
-        let root = document.root
+    /// The list's entries as the parse hands them over (`XMLDocument.parseRecords` at depth 2:
+    /// each INDIVIDUAL or ENTITY once it is complete), so that memory holds the entries, not the file's tree.
+    struct Records {
         var notes = ReadingNotes()
-        var entries: [WatchlistEntry] = []
-        var counts: [String: Int] = [:]
-        for (group, kind) in [("INDIVIDUALS", WatchlistEntry.Kind.person), ("ENTITIES", .entity)] {
-            for element in root.child(named: group).map({ Array($0.children) }) ?? [] {
-                guard let entry = entry(element, kind: kind, notes: &notes) else {
-                    notes.add("line \(element.line): a \(element.localName) without a name is not read")
-                    continue
-                }
-                counts[kind.rawValue, default: 0] += 1
-                entries.append(entry)
+        var persons: [WatchlistEntry] = []
+        var entities: [WatchlistEntry] = []
+
+        /// One element under INDIVIDUALS or ENTITIES; anything else at that depth is not a listing.
+        mutating func add(_ element: XMLElement) {
+            let kind: WatchlistEntry.Kind
+            switch element.parent?.localName {
+            case "INDIVIDUALS": kind = .person
+            case "ENTITIES": kind = .entity
+            default: return
             }
+            guard let entry = UNListReader.entry(element, kind: kind, notes: &notes) else {
+                notes.add("line \(element.line): a \(element.localName) without a name is not read")
+                return
+            }
+            if kind == .person { persons.append(entry) } else { entities.append(entry) }
         }
-        if entries.isEmpty {
-            throw InputError(file: path, line: root.line, message: "the UN list holds no INDIVIDUAL or ENTITY with a name")
+
+        /// The list: individuals, then entities; its date from the root.
+        func list(root: XMLElement, path: String, name: String) throws -> Watchlist {
+            let entries = persons + entities
+            if entries.isEmpty {
+                throw InputError(file: path, line: root.line, message: "the UN list holds no INDIVIDUAL or ENTITY with a name")
+            }
+            var list = Watchlist(
+                name: name, format: .un, listDate: root.attribute("dateGenerated").flatMap { Day(String($0.prefix(10))) }, sha256: "",
+                entries: entries)
+            var counts: [String: Int] = [:]
+            if !persons.isEmpty { counts[WatchlistEntry.Kind.person.rawValue] = persons.count }
+            if !entities.isEmpty { counts[WatchlistEntry.Kind.entity.rawValue] = entities.count }
+            list.counts = counts
+            list.notes = notes.lines
+            return list
         }
-        var list = Watchlist(
-            name: name, format: .un, listDate: root.attribute("dateGenerated").flatMap { Day(String($0.prefix(10))) }, sha256: "",
-            entries: entries)
-        list.counts = counts
-        list.notes = notes.lines
-        return list
     }
 
     static func entry(_ element: XMLElement, kind: WatchlistEntry.Kind, notes: inout ReadingNotes) -> WatchlistEntry? {
