@@ -228,6 +228,13 @@ public struct NameMatcher: Sendable {
     /// A person's name with tussenvoegsels is also compared with them written together with the
     /// surname ("van der Berg" = "Vanderberg").
     func tokenVariants(_ name: String, person: Bool) -> [[Token]] {
+        let readings = NameText.readings(name)
+        guard readings.count == 1 else { return readings.flatMap { readingVariants($0, person: person) } }
+        return readingVariants(name, person: person)
+    }
+
+    /// `tokenVariants` of one reading of a name.
+    private func readingVariants(_ name: String, person: Bool) -> [[Token]] {
         guard person else { return name.contains("-") ? [companyTokens(name), companyTokens(name, joined: true)] : [companyTokens(name)] }
         return personVariants(name, words: personWords(name))
     }
@@ -258,6 +265,24 @@ public struct NameMatcher: Sendable {
     /// van den) is another family name and scores × 0.8; a particle written in one name only
     /// scores × 0.95 (forms often leave it out); particles written together with the surname (Vanderberg) match the split form.
     public func matchPerson(_ a: String, _ b: String, birthDateA: String? = nil, birthDateB: String? = nil) -> Match {
+        // A name whose words mix scripts is compared in each of its readings; the best counts.
+        let readingsA = NameText.readings(a)
+        let readingsB = NameText.readings(b)
+        if readingsA.count > 1 || readingsB.count > 1 {
+            var best: Match? = nil
+            for x in readingsA {
+                for y in readingsB {
+                    let match = matchPersonReading(x, y, birthDateA: birthDateA, birthDateB: birthDateB)
+                    if match.score > best?.score ?? -1 { best = match }
+                }
+            }
+            return best!
+        }
+        return matchPersonReading(a, b, birthDateA: birthDateA, birthDateB: birthDateB)
+    }
+
+    /// `matchPerson` of one reading of each name.
+    private func matchPersonReading(_ a: String, _ b: String, birthDateA: String?, birthDateB: String?) -> Match {
         if let x = birthDateA, let y = birthDateB, x != y {
             return Match(score: 0, reasons: ["birth dates differ (\(x) / \(y))"])
         }

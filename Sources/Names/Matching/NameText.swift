@@ -30,12 +30,37 @@ public enum NameText {
         return String(out)
     }
 
+    /// Every reading of a name whose words mix scripts: the one `normalised` gives, and the one in
+    /// which each mixed word is read the other way (a word of Latin letters and Cyrillic ones as
+    /// Cyrillic when every Latin letter in it has a Cyrillic twin, a mostly Cyrillic word with its
+    /// look-alikes as Latin), transliterated. "KPEMний" is "kpemniy" as written and "kremniy" read
+    /// as Cyrillic: the matcher compares each reading and the best counts; the mixed script stays a
+    /// finding (`names.hidden-characters`). A name without mixed words has one reading, itself.
+    public static func readings(_ text: String) -> [String] {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }), !mixedScriptWords(text).isEmpty else { return [text] }
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch kind(of: scalar) {
+            case .hidden: continue
+            case .space: scalars.append(" ")
+            case .visible: scalars.append(scalar)
+            }
+        }
+        foldLookalikes(&scalars, otherReading: true)
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        let other = Transliteration.latin(String(out))
+        return other == Transliteration.latin(normalised(text)) ? [text] : [text, other]
+    }
+
     /// Writes look-alike letters of other scripts as the Latin letter they look like (Unicode's
     /// confusables data, `ConfusableTable.swift`), word by word: in a word that also has Latin
     /// letters ("Ѕibirsky" with a Cyrillic Ѕ), and in a word made only of look-alikes inside a name
     /// that is otherwise Latin ("ОАО Kremny" with a Cyrillic ОАО). A word of genuine Cyrillic or
     /// Greek ("Москва") keeps its letters: transliteration compares it.
-    static func foldLookalikes(_ scalars: inout [Unicode.Scalar]) {
+    /// `otherReading`: each word that mixes Latin and Cyrillic letters is read the other way
+    /// (`readings`).
+    static func foldLookalikes(_ scalars: inout [Unicode.Scalar], otherReading: Bool = false) {
         let nameHasLatin = scalars.contains { script(of: $0) == .latin }
         guard nameHasLatin else { return }
         var start = 0
@@ -49,8 +74,13 @@ public enum NameText {
             let word = scalars[start..<end]
             let hasLatin = word.contains { script(of: $0) == .latin }
             // A word mostly of Cyrillic letters with a Latin look-alike or two ("Cибирский" with a
-            // Latin C) is a Cyrillic word: folded the other way, it transliterates as written.
-            if hasLatin, let cyrillic = cyrillicReading(word) {
+            // Latin C) is a Cyrillic word: folded the other way, it transliterates as written. In
+            // the other reading, a word with any Cyrillic letter is read as Cyrillic where it can
+            // be, and a mostly Cyrillic one as Latin.
+            let mostlyCyrillic = hasLatin ? cyrillicReading(word) : nil
+            let cyrillic =
+                otherReading ? (mostlyCyrillic == nil && hasLatin ? cyrillicReading(word, anyCyrillic: true) : nil) : mostlyCyrillic
+            if let cyrillic {
                 scalars.replaceSubrange(start..<end, with: cyrillic)
                 start = end
                 continue
@@ -66,7 +96,7 @@ public enum NameText {
     /// `word` with its Latin letters written as the Cyrillic letters they look like, when most of
     /// its letters are Cyrillic and each Latin one has a Cyrillic twin of the same case (UTS #39
     /// confusables: A, B, C, E, H, K, M, O, P, T, X, Y and a, c, e, o, p, x, y); nil otherwise.
-    static func cyrillicReading(_ word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+    static func cyrillicReading(_ word: ArraySlice<Unicode.Scalar>, anyCyrillic: Bool = false) -> [Unicode.Scalar]? {
         var latin = 0
         var cyrillic = 0
         for scalar in word {
@@ -76,7 +106,7 @@ public enum NameText {
             default: break
             }
         }
-        guard cyrillic > latin else { return nil }
+        guard anyCyrillic ? cyrillic > 0 : cyrillic > latin else { return nil }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(word.count)
         for scalar in word {

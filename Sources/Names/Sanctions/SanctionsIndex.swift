@@ -95,6 +95,26 @@ public final class SanctionsIndex: Sendable {
         _ name: String, kind: WatchlistEntry.Kind, birthDate: String? = nil, country: Country? = nil,
         limit: Int = 5, all: Bool = false, on day: Day? = nil
     ) -> [Hit] {
+        // A name whose words mix scripts is searched in each of its readings (blocked on each);
+        // an entry found by several keeps its best hit.
+        let readings = NameText.readings(name)
+        if readings.count > 1 {
+            var best: [String: Hit] = [:]
+            for reading in readings {
+                for hit in searchReading(reading, kind: kind, birthDate: birthDate, country: country, limit: Int.max, all: all, on: day) {
+                    let key = hit.list + "\u{0}" + hit.entryID
+                    if hit.score > best[key]?.score ?? -1 { best[key] = hit }
+                }
+            }
+            return Array(best.values.sorted { ($0.score, $1.entryID) > ($1.score, $0.entryID) }.prefix(limit))
+        }
+        return searchReading(name, kind: kind, birthDate: birthDate, country: country, limit: limit, all: all, on: day)
+    }
+
+    /// `search` of one reading of a name.
+    private func searchReading(
+        _ name: String, kind: WatchlistEntry.Kind, birthDate: String?, country: Country?, limit: Int, all: Bool, on day: Day?
+    ) -> [Hit] {
         // The query as written and, when hyphenated, as one word: the better reading counts.
         var variants = matcher.tokenVariants(name, person: kind == .person)
         // A bidder's name may write one word in two (Chinese "Jian guo"): also compared joined.
