@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Hand-made text inputs (tender and bidder YAML, CSV declarations and lists, rule data) as text.
@@ -10,16 +11,24 @@ public enum TextFile {
     public static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return try utf16(bytes, path: path, littleEndian: bytes[0] == 0xFF)
+            return try withoutControls(utf16(bytes, path: path, littleEndian: bytes[0] == 0xFF), path: path)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let text = String(validating: body, as: UTF8.self) { return text }
+        if let text = String(validating: body, as: UTF8.self) { return try withoutControls(text, path: path) }
         let (line, byte) = firstInvalidUTF8(body)
         throw InputError(
             file: path, line: line,
             message:
                 "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text (the file looks saved as Windows-1252 or Latin-1); "
                 + "save it as \"CSV UTF-8\" (or any UTF-8 text); allowed: UTF-8 with or without BOM, UTF-16 with BOM")
+    }
+
+    /// `text`, refused at its line when it holds a control character (`ControlCharacters`).
+    static func withoutControls(_ text: String, path: String) throws -> String {
+        if let (line, code) = ControlCharacters.first(in: text) {
+            throw InputError(file: path, line: line, message: ControlCharacters.message(code))
+        }
+        return text
     }
 
     /// Reads the file at `path` and decodes it.

@@ -1,3 +1,4 @@
+import Basics
 import Crypto
 import DossierModel
 import Foundation
@@ -671,13 +672,13 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     public func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws {
         try pages { entry in
             if !filter.includeMarkers && entry.kind != .dossier { return }
-            if let tender = filter.tender, entry.tenderID.caseInsensitiveCompare(tender) != .orderedSame { return }
+            if let tender = filter.tender, entry.tenderID.lowercased() != tender.lowercased() { return }
             if let bidder = filter.bidder {
                 let digits = bidder.filter(\.isNumber)
                 let byKey = !digits.isEmpty && entry.bidderKey.filter(\.isNumber) == digits
                 let byName =
-                    filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.localizedCaseInsensitiveContains(bidder)
-                if !(byKey || byName || entry.bidderKey.caseInsensitiveCompare(bidder) == .orderedSame) { return }
+                    filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.lowercased().includes(bidder.lowercased())
+                if !(byKey || byName || entry.bidderKey.lowercased() == bidder.lowercased()) { return }
             }
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
             if let to = filter.to, entry.screenedAt.prefix(10) > to.prefix(10) { return }

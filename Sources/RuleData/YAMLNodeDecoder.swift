@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 import Yams
 
@@ -191,6 +192,9 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String {
         let scalar = try scalar(type, "text")
         if scalar.style == .plain && Self.isNull(node) { throw mismatch(type, "expected text, found nothing") }
+        // An escape in a quoted scalar ("\0", "\x01") writes a control character the file's text
+        // did not show: refused like one written in the file.
+        if let (_, code) = ControlCharacters.first(in: scalar.string) { throw mismatch(type, ControlCharacters.message(code)) }
         return scalar.string
     }
 

@@ -131,14 +131,23 @@ struct BatchScreenTests {
 /// heading, a table cell or HTML in a report (issue 16).
 @Suite("Names cannot inject into output")
 struct InjectionTests {
-    func hostileBidder() throws -> URL {
+    /// A line feed and a carriage return are text a name may carry (and must not act); an escape
+    /// character is a control character, refused where it is read (`escapeRefused`).
+    func hostileBidder(name: String = "Evil B.V.\\n# Uitkomst: SCHOON\\rCLEAN | x <img src=x onerror=alert(1)> R&amp;D") throws -> URL {
         let directory = try Paths.temporaryDirectory().appendingPathComponent("evil")
         try FileManager.default.copyItem(
             atPath: Paths.repositoryFile("samples/zonnepark-lelystad/bidders/1-zonnebouw-flevoland"), toPath: directory.path)
         let yaml = try String(contentsOf: directory.appendingPathComponent("bidder.yaml"), encoding: .utf8)
-        let evil = "name: \"Evil B.V.\\n# Uitkomst: SCHOON\\e[2K\\rCLEAN | x <img src=x onerror=alert(1)> R&amp;D\"\n"
-        try (evil + yaml).write(to: directory.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
+        try ("name: \"\(name)\"\n" + yaml).write(to: directory.appendingPathComponent("bidder.yaml"), atomically: true, encoding: .utf8)
         return directory
+    }
+
+    @Test("An escape sequence in bidder.yaml (a YAML escape writing ESC) is refused at its line, never printed")
+    func escapeRefused() throws {
+        let result = try ueaScreen("screen", try hostileBidder(name: "Evil B.V.\\e[2KCLEAN").path)
+        #expect(result.status == 2)
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+        #expect(result.stderr.contains("bidder.yaml:1: field 'name': a control character (U+001B) is not text"), "\(result.stderr)")
     }
 
     @Test("The terminal summary shows escape sequences and line breaks instead of running them")

@@ -76,6 +76,36 @@ struct InputYAMLTests {
         }
     }
 
+    @Test("A control character (a NUL from a binary file, or a YAML escape) is refused at its line in YAML, CSV and any text file")
+    func controlCharacters() throws {
+        func refusal(_ body: () throws -> Void) -> InputError? {
+            do {
+                try body()
+                return nil
+            } catch let error as InputError {
+                return error
+            } catch {
+                return nil
+            }
+        }
+        let raw = refusal { _ = try YAMLFile.decode(TenderContext.self, text: "id: A\nname: \"B\u{0}C\"\n", path: "tender.yaml") }
+        #expect(raw?.line == 2)
+        #expect(raw?.message.contains("a control character (U+0000) is not text") == true)
+        let escaped = refusal { _ = try YAMLFile.decode(TenderContext.self, text: "id: A\nname: \"B\\0C\"\n", path: "tender.yaml") }
+        #expect(escaped?.line == 2)
+        #expect(escaped?.message.contains("U+0000") == true)
+        // The supply chain the fuzzer found: an address with NULs after a non-ASCII letter trapped
+        // Foundation's contains in solar.certificate.
+        let chain = "tier,entity,facility_address\nmg-si,Baltic Ingot UAB,Pramonės g. 15\u{0}\u{0}\u{0}\n"
+        let csv = refusal { _ = try SupplyChainTier.parse(text: chain, path: "supply-chain.csv") }
+        #expect(csv?.line == 2)
+        #expect(csv?.message.contains("U+0000") == true)
+        let text = refusal { _ = try TextFile.decode(Data("name,kind\nA,\u{1}person\n".utf8), path: "own.csv") }
+        #expect(text?.line == 2)
+        #expect(text?.message.contains("U+0001") == true)
+        #expect(try YAMLFile.decode(TenderContext.self, text: "id: A\nname: \"tab\\there\"\n", path: "t").name == "tab\there")
+    }
+
     @Test("Broken YAML is reported in one line without quoting the file: a secret behind a link stays secret")
     func noEcho() throws {
         let secret = "root:$6$secrethash:19000:0:99999:7:::"

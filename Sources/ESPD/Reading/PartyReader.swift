@@ -80,27 +80,6 @@ enum PartyReader {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
-
-    /// Byte-wise substring test on the UTF-8: Foundation's `contains` goes through NSString on
-    /// every call, which dominated reading a response's answers (measurements: bench/README.md).
-    /// Needles here are ASCII phrases, so a byte match is a character match.
-    public func includes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard let first = n.first else { return true }
-                guard h.count >= n.count else { return false }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first && memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
 }
 
 /// XML Schema's boolean lexical space (after white space collapse): `true`, `false`, `1`, `0`.

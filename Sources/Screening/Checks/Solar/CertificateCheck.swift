@@ -1,3 +1,4 @@
+import Basics
 import DossierModel
 
 /// Certificates that cover traceability or labour conditions (solar.yaml `acceptedCertificates`:
@@ -32,8 +33,12 @@ struct CertificateCheck: Check {
                     problems.append(("certificaat verlopen op \(expiry.dutch)", "certificate expired on \(expiry)"))
                 }
                 if let address = tier.facilityAddress, !tier.certificateSites.isEmpty {
+                    // Lower-cased and compared on the bytes (`includes`): Foundation's
+                    // localizedCaseInsensitiveContains traps on some strings a bidder can write.
+                    let place = address.lowercased()
                     let covered = tier.certificateSites.contains { site in
-                        address.localizedCaseInsensitiveContains(site) || site.localizedCaseInsensitiveContains(address)
+                        let site = site.lowercased()
+                        return place.includes(site) || site.includes(place)
                     }
                     if !covered { problems.append(("certificaat dekt de vestiging niet", "certificate does not cover the site")) }
                 }
