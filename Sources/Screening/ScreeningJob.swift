@@ -28,119 +28,147 @@ public struct ScreeningJob: Sendable {
     /// Expands the paths given on the command line. A folder with `tender.yaml` and `bidders/`
     /// is a whole tender; other folders are walked (see `walk`); a file is one bidder.
     public static func plan(paths: [String], tenderFile: String?, eachFile: Bool = false) throws -> ScreeningJob {
+        var (tenderPath, bidders) = try findBidders(paths, tenderFile: tenderFile, eachFile: eachFile)
+        var notices: [String] = []
+        // A bidder folder or an ESPD inside a tender folder is screened with that tender: the
+        // nearest tender.yaml above it (as git finds .git); without it the reference date would
+        // become today and the tender's grounds unknown.
+        if tenderPath == nil, let (candidate, path) = try tenderFileAbove(paths) {
+            tenderPath = candidate
+            notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
+        }
+        guard let tenderPath else {
+            notices.append(
+                "no tender file found (none given with --tender, none above the bidder): the reference date is today and the tender's own checks are off"
+            )
+            return ScreeningJob(
+                tender: TenderContext(), tenderFilePath: nil, request: nil, requestPath: nil, requestDocument: nil, noticePath: nil,
+                noticeDocument: nil, extraSources: [], tenderFileLines: [:], bidderLocations: bidders, notices: notices)
+        }
+        let files = try readTenderFiles(tenderPath)
+        return ScreeningJob(
+            tender: files.tender, tenderFilePath: tenderPath, request: files.request, requestPath: files.requestPath,
+            requestDocument: files.requestDocument, noticePath: files.noticePath, noticeDocument: files.noticeDocument,
+            extraSources: files.sources, tenderFileLines: files.lines, bidderLocations: bidders, notices: notices)
+    }
+
+    /// Phase 1: the bidders under each path (a tender folder's `bidders/`), and the first tender
+    /// folder's tender.yaml unless one was given.
+    static func findBidders(_ paths: [String], tenderFile: String?, eachFile: Bool) throws -> (tenderPath: String?, bidders: [String]) {
         var tenderPath = tenderFile
         var bidders: [String] = []
         var budget = WalkBudget()
         for path in paths {
-            let tenderCandidate = try TenderFile.inFolder(path)
-            if let tenderCandidate {
+            if let tenderCandidate = try TenderFile.inFolder(path) {
                 if tenderPath == nil { tenderPath = tenderCandidate }
                 bidders += try walk(PathText.child(path, "bidders"), eachFile: eachFile, budget: &budget)
             } else {
                 bidders += try walk(path, eachFile: eachFile, budget: &budget)
             }
         }
-        // A bidder folder or an ESPD inside a tender folder is screened with that tender: the
-        // nearest tender.yaml above it (as git finds .git); without it the reference date would
-        // become today and the tender's grounds unknown.
-        var notices: [String] = []
-        if tenderPath == nil {
-            search: for path in paths {
-                // Relative paths stay relative: dossiers name files as the user did.
-                var folder = PathText.normalised(path)
-                for _ in 0..<8 {
-                    guard let parent = PathText.parent(folder) else { break }
-                    if let candidate = try TenderFile.inFolder(parent) {
-                        tenderPath = candidate
-                        notices.append("using the tender file \(candidate), found above \(path) (pass --tender to choose another)")
-                        break search
-                    }
-                    folder = parent
-                }
+        return (tenderPath, bidders)
+    }
+
+    /// Phase 2: the nearest tender.yaml above one of the paths (up to 8 levels), with the path it was
+    /// found above. Relative paths stay relative: dossiers name files as the user did.
+    static func tenderFileAbove(_ paths: [String]) throws -> (tenderFile: String, above: String)? {
+        for path in paths {
+            var folder = PathText.normalised(path)
+            for _ in 0..<8 {
+                guard let parent = PathText.parent(folder) else { break }
+                if let candidate = try TenderFile.inFolder(parent) { return (candidate, path) }
+                folder = parent
             }
         }
-        if tenderPath == nil {
-            notices.append(
-                "no tender file found (none given with --tender, none above the bidder): the reference date is today and the tender's own checks are off"
-            )
-        }
+        return nil
+    }
+
+    /// What the tender file and the files it names give.
+    struct TenderFiles {
         var tender = TenderContext()
+        var lines: [String: Int] = [:]
+        var sources: [SourceFile] = []
         var request: ESPDDocument? = nil
         var requestPath: String? = nil
         var requestDocument: XMLDocument? = nil
         var noticePath: String? = nil
         var noticeDocument: XMLDocument? = nil
-        var sources: [SourceFile] = []
-        var tenderLines: [String: Int] = [:]
-        if let tenderPath {
-            let tenderSource = try SourceFile.read(role: "tender", path: tenderPath, limit: YAMLFile.maxBytes)
-            let tenderText = try tenderSource.text()
-            tender = try YAMLFile.decode(TenderContext.self, text: tenderText, path: tenderPath)
-            try TenderFile.requireIdentity(tender, text: tenderText, path: tenderPath)
-            sources.append(tenderSource)
-            let lines = YAMLFile.topLevelKeyLines(text: tenderText)
-            tenderLines = lines
-            for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
-                throw InputError(
-                    file: tenderPath, line: lines["optionalGrounds"],
-                    message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
+    }
+
+    /// Phase 3: tender.yaml, its closed sets of values checked, and the ESPD request and the notice it names.
+    static func readTenderFiles(_ tenderPath: String) throws -> TenderFiles {
+        var files = TenderFiles()
+        let tenderSource = try SourceFile.read(role: "tender", path: tenderPath, limit: YAMLFile.maxBytes)
+        let tenderText = try tenderSource.text()
+        let tender = try YAMLFile.decode(TenderContext.self, text: tenderText, path: tenderPath)
+        try TenderFile.requireIdentity(tender, text: tenderText, path: tenderPath)
+        files.tender = tender
+        files.sources.append(tenderSource)
+        let lines = YAMLFile.topLevelKeyLines(text: tenderText)
+        files.lines = lines
+        try checkValues(tender, lines: lines, path: tenderPath)
+        if let relative = tender.espdRequest {
+            let path = try tenderFolderFile(relative, key: "espdRequest", tenderPath: tenderPath, lines: lines)
+            let requestSource: SourceFile
+            do {
+                requestSource = try SourceFile.read(role: "espd-request", path: path, limit: ParseLimits.default.maxBytes)
+                let parsed = try XMLDocument.parse(bytes: [UInt8](requestSource.content ?? Data()), sourceName: path)
+                files.request = try ESPDParser.read(parsed)
+                files.requestDocument = parsed
+            } catch let error as XMLParseError {
+                throw InputError(file: path, message: error.description)
+            } catch let error as ESPDReadError {
+                throw InputError(file: path, message: error.description)
             }
-            for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
-                throw InputError(
-                    file: tenderPath, line: lines["knockOuts"],
-                    message:
-                        "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))"
-                )
+            files.requestPath = path
+            if files.request?.kind != .request {
+                throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response")
             }
-            for kind in tender.contractConditions where !TenderContext.conditionKinds.contains(kind) {
-                throw InputError(
-                    file: tenderPath, line: lines["contractConditions"],
-                    message:
-                        "contractConditions: '\(kind)' is not a known condition; allowed: \(TenderContext.conditionKinds.joined(separator: ", "))"
-                )
-            }
-            for kind in tender.requested where !TenderContext.evidenceKinds.contains(kind) {
-                throw InputError(
-                    file: tenderPath, line: lines["requested"],
-                    message:
-                        "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))"
-                )
-            }
-            if let relative = tender.espdRequest {
-                let path = try tenderFolderFile(relative, key: "espdRequest", tenderPath: tenderPath, lines: lines)
-                let requestSource: SourceFile
-                do {
-                    requestSource = try SourceFile.read(role: "espd-request", path: path, limit: ParseLimits.default.maxBytes)
-                    let parsed = try XMLDocument.parse(bytes: [UInt8](requestSource.content ?? Data()), sourceName: path)
-                    request = try ESPDParser.read(parsed)
-                    requestDocument = parsed
-                } catch let error as XMLParseError {
-                    throw InputError(file: path, message: error.description)
-                } catch let error as ESPDReadError {
-                    throw InputError(file: path, message: error.description)
-                }
-                requestPath = path
-                if request?.kind != .request {
-                    throw InputError(file: path, message: "espdRequest must be an ESPD request, this is a response")
-                }
-                sources.append(requestSource)
-            }
-            if let relative = tender.notice {
-                let path = try tenderFolderFile(relative, key: "notice", tenderPath: tenderPath, lines: lines)
-                do {
-                    let source = try SourceFile.read(role: "notice", path: path, limit: ParseLimits.default.maxBytes)
-                    noticeDocument = try XMLDocument.parse(bytes: [UInt8](source.content ?? Data()), sourceName: path)
-                    sources.append(source)
-                } catch let error as XMLParseError {
-                    throw InputError(file: path, message: error.description)
-                }
-                noticePath = path
-            }
+            files.sources.append(requestSource)
         }
-        return ScreeningJob(
-            tender: tender, tenderFilePath: tenderPath, request: request, requestPath: requestPath, requestDocument: requestDocument,
-            noticePath: noticePath, noticeDocument: noticeDocument,
-            extraSources: sources, tenderFileLines: tenderLines, bidderLocations: bidders, notices: notices)
+        if let relative = tender.notice {
+            let path = try tenderFolderFile(relative, key: "notice", tenderPath: tenderPath, lines: lines)
+            do {
+                let source = try SourceFile.read(role: "notice", path: path, limit: ParseLimits.default.maxBytes)
+                files.noticeDocument = try XMLDocument.parse(bytes: [UInt8](source.content ?? Data()), sourceName: path)
+                files.sources.append(source)
+            } catch let error as XMLParseError {
+                throw InputError(file: path, message: error.description)
+            }
+            files.noticePath = path
+        }
+        return files
+    }
+
+    /// The tender's closed sets (optional grounds, knock-outs, contract conditions, requested
+    /// documents): a value outside them is refused at its line.
+    static func checkValues(_ tender: TenderContext, lines: [String: Int], path: String) throws {
+        for ground in tender.optionalGrounds where ExclusionGrounds.ground(number: ground.uppercased()).map({ !$0.mandatory }) != true {
+            throw InputError(
+                file: path, line: lines["optionalGrounds"],
+                message: "optionalGrounds: '\(ground)' is not an optional exclusion ground (C9–C24)")
+        }
+        for id in tender.knockOuts where !CheckRegistry.knockOutCandidates.contains(id) {
+            throw InputError(
+                file: path, line: lines["knockOuts"],
+                message:
+                    "knockOuts: '\(id)' is not a check that may be made a knock-out; allowed: \(CheckRegistry.knockOutCandidates.sorted().joined(separator: ", "))"
+            )
+        }
+        for kind in tender.contractConditions where !TenderContext.conditionKinds.contains(kind) {
+            throw InputError(
+                file: path, line: lines["contractConditions"],
+                message:
+                    "contractConditions: '\(kind)' is not a known condition; allowed: \(TenderContext.conditionKinds.joined(separator: ", "))"
+            )
+        }
+        for kind in tender.requested where !TenderContext.evidenceKinds.contains(kind) {
+            throw InputError(
+                file: path, line: lines["requested"],
+                message:
+                    "requested: '\(kind)' is not a kind of supporting document; allowed: \(TenderContext.evidenceKinds.joined(separator: ", "))"
+            )
+        }
     }
 
     /// The tender's notice read with the rule data's eforms.yaml; nil without `notice:`.
