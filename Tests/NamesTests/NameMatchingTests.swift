@@ -222,6 +222,19 @@ struct NameMatchingTests {
         #expect(Transliteration.doubledLetters("beloousov").isEmpty)
     }
 
+    @Test("Against a list a doubled letter written otherwise stays a hit: a bidder cannot slip off the list by doubling a consonant")
+    func doubledLettersOnLists() throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Paths.repositoryFile("samples/lists/eu-fsf-sample.xml"))))
+        let list = try WatchlistParser.parse(bytes: bytes, format: .euFSF, path: "eu-fsf-sample.xml", name: "eu")
+        let index = SanctionsIndex(lists: [list], rules: Fixtures.rules)
+        let hit = index.search("OOO Sibirskiy Kremmniy", kind: .entity).first
+        #expect(hit?.listedName == "OOO Sibirskiy Kremniy")
+        #expect(hit?.score == 1)
+        let matcher = NameMatcher(rules: Fixtures.rules.names)
+        #expect(matcher.matchCompany("OOO Sibirskiy Kremmniy", "OOO Sibirskiy Kremniy").score == 0.8)
+        #expect(matcher.forLists.matchCompany("OOO Sibirskiy Kremmniy", "OOO Sibirskiy Kremniy").score == 1)
+    }
+
     @Test("A parent, subsidiary or branch is a related entity: still a hit, said so, never the same entity")
     func relatedEntities() {
         let matcher = NameMatcher(rules: Fixtures.rules.names)

@@ -49,6 +49,10 @@ struct SolarRuleTests {
         #expect(findings.first?.details?["relation"] == "related")
         #expect(findings.first?.message.nl.contains("mogelijk een verbonden onderneming") == true)
         #expect(findings.first?.message.en.contains("possibly a related entity (parent, subsidiary or branch)") == true)
+        // A doubled consonant does not take a listed producer off the list.
+        let doubled = Fixtures.findings(
+            try context { $0.tier("mg-si") { $0.entity = "Hoshinne Silicon Industry Co., Ltd" } }, "solar.listed-entity")
+        #expect(doubled.count == 1)
         let listed = Fixtures.findings(
             try context { $0.tier("mg-si") { $0.entity = "Hoshine Silicon Industry Co., Ltd" } }, "solar.listed-entity")
         #expect(listed.first?.details?["relation"] == nil)

@@ -59,6 +59,19 @@ public struct NameMatcher: Sendable {
     let particlesLongestFirst: [String]
     public let personThreshold: Double
     public let companyThreshold: Double
+    /// Whether a consonant doubled differently in an otherwise identical name makes it another
+    /// name ("possible", under the threshold: Jansen / Janssen). True for comparing people and
+    /// companies with each other (conflicts of interest, the labelled pairs); false against a list
+    /// (`forLists`), where the listed name is the authority's and the bidder's is written by the
+    /// party screened: a bidder must not slip off a list by doubling a consonant.
+    public var doubledLettersMakeAnotherName = true
+
+    /// This matcher as list matching uses it: a doubled letter written otherwise stays a hit.
+    public var forLists: NameMatcher {
+        var matcher = self
+        matcher.doubledLettersMakeAnotherName = false
+        return matcher
+    }
 
     public init(rules: RuleBook.NameMatchingRules) {
         tussenvoegsels = Set(rules.tussenvoegsels.map { Self.fold($0) })
@@ -446,7 +459,7 @@ public struct NameMatcher: Sendable {
             score *= pow(0.97, Double(extra))
             if explain { reasons.append("\(extra) extra name part(s)") }
         }
-        if !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
+        if doubledLettersMakeAnotherName, !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
             score *= 0.8
             if explain { reasons.append("possible: '\(x)' / '\(y)' differ in a doubled letter, another name") }
         }
@@ -581,7 +594,7 @@ public struct NameMatcher: Sendable {
                 }
             }
         }
-        if !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
+        if doubledLettersMakeAnotherName, !inexact, let (x, y) = Self.doubledLetterPair(doubled) {
             score *= 0.8
             if explain { pairs.append("possible: '\(x)' / '\(y)' differ in a doubled letter, another name") }
         }

@@ -52,7 +52,8 @@ public final class SanctionsIndex: Sendable {
 
     init(lists: [Watchlist], segments: [any IndexSegment], rules: RuleBook) {
         self.lists = lists
-        self.matcher = NameMatcher(rules: rules.names)
+        // Against a list a doubled letter written otherwise stays a hit (`NameMatcher.forLists`).
+        self.matcher = NameMatcher(rules: rules.names).forLists
         personThreshold = rules.sanctions.personThreshold
         entityThreshold = rules.sanctions.entityThreshold
         self.segments = segments

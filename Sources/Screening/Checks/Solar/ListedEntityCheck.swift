@@ -20,7 +20,8 @@ struct ListedEntityCheck: Check {
 
     func run(_ context: ScreeningContext) -> [Finding] {
         var findings: [Finding] = []
-        let matcher = context.matcher
+        // A list: a doubled letter written otherwise stays a hit (`NameMatcher.forLists`).
+        let matcher = context.matcher.forLists
         // Each listed name is tokenized once, not once per tier and declared name (it was a fifth
         // of screening one bid).
         let entries = context.rules.listedEntities.filter { $0.effective <= context.referenceDate }
