@@ -670,15 +670,18 @@ public class ChainedDossierStore: DossierStore, @unchecked Sendable {
     }
 
     public func forEachEntry(_ filter: StoreFilter, _ body: (StoredEntry) throws -> Void) throws {
+        // What the filter compares, lower-cased once rather than once per entry.
+        let tender = filter.tender?.lowercased()
+        let bidder = filter.bidder?.lowercased()
+        let digits = filter.bidder?.filter(\.isNumber) ?? ""
         try pages { entry in
             if !filter.includeMarkers && entry.kind != .dossier { return }
-            if let tender = filter.tender, entry.tenderID.lowercased() != tender.lowercased() { return }
-            if let bidder = filter.bidder {
-                let digits = bidder.filter(\.isNumber)
+            if let tender, entry.tenderID.lowercased() != tender { return }
+            if let bidder {
                 let byKey = !digits.isEmpty && entry.bidderKey.filter(\.isNumber) == digits
-                let byName =
-                    filter.bidderNameMatches?(entry.bidderName) == true || entry.bidderName.lowercased().includes(bidder.lowercased())
-                if !(byKey || byName || entry.bidderKey.lowercased() == bidder.lowercased()) { return }
+                // The substring first: the caller's name matching costs more.
+                let byName = entry.bidderName.lowercased().includes(bidder) || filter.bidderNameMatches?(entry.bidderName) == true
+                if !(byKey || byName || entry.bidderKey.lowercased() == bidder) { return }
             }
             if let from = filter.from, entry.screenedAt.prefix(10) < from.prefix(10) { return }
             if let to = filter.to, entry.screenedAt.prefix(10) > to.prefix(10) { return }

@@ -103,9 +103,8 @@ public struct NameMatcher: Sendable {
         var generic = false
         /// Part of a hyphenated compound (Non-ferrous, Sino-Euro): dropping it changes the name.
         var bound = false
-        /// A word that makes a company name another entity of the same group: a country (Nederland,
-        /// Deutschland), a place in parentheses, a holding word or "& Zonen" (`relatedEntityWords`).
-        var relating = false
+        /// A qualifier in parentheses ("(Shanshan)"): a branch or place.
+        var qualifier = false
         /// Part of a name marked as Arabic (`arabicNameMarkers`, the article): its vowels may then be
         /// compared as romanisations write them.
         var arabicName = false
@@ -246,8 +245,8 @@ public struct NameMatcher: Sendable {
         return readingVariants(name, person: person)
     }
 
-    /// `tokenVariants` of one reading of a name.
-    private func readingVariants(_ name: String, person: Bool) -> [[Token]] {
+    /// `tokenVariants` of one reading of a name (the sanctions index searches each reading itself).
+    func readingVariants(_ name: String, person: Bool) -> [[Token]] {
         guard person else { return name.contains("-") ? [companyTokens(name), companyTokens(name, joined: true)] : [companyTokens(name)] }
         return personVariants(name, words: personWords(name))
     }
@@ -495,7 +494,7 @@ public struct NameMatcher: Sendable {
             var token = Token(shown: word.word, key: Transliteration.canonical(word.word))
             token.generic = word.qualifier || genericWords.contains(word.word)
             token.bound = word.bound
-            token.relating = word.qualifier || relatedWords.contains(word.word) || Self.namesCountry(word.word)
+            token.qualifier = word.qualifier
             return token
         }
         let kept = Self.withoutPhrases(tokens, legalFormPhrases, key: \.key).filter { !legalForms.contains($0.shown) }
@@ -577,8 +576,9 @@ public struct NameMatcher: Sendable {
             let extra = long.count - short.count
             let unpartnered = long.indices.filter { !partnered.contains($0) }
             let inserted = { (i: Int) in partnered.contains { $0 < i } && partnered.contains { $0 > i } }
-            let relating = unpartnered.filter { long[$0].relating }
-            let cheap = unpartnered.filter { long[$0].generic || long[$0].relating || !(long[$0].bound || inserted($0)) }.count
+            // Asked of the words one name adds only, not of every word tokenized.
+            let relating = unpartnered.filter { relates(long[$0]) }
+            let cheap = unpartnered.filter { long[$0].generic || relating.contains($0) || !(long[$0].bound || inserted($0)) }.count
             let generic = min(extra, cheap)
             score *= pow(0.95, Double(generic)) * pow(0.85, Double(extra - generic))
             if !relating.isEmpty { relation = .related }
@@ -601,6 +601,12 @@ public struct NameMatcher: Sendable {
         // One distinctive word that differs (Flevoland / Friesland) makes it another company.
         if weakPair { score = min(score, 0.5) }
         return Match(score: (score * 100).rounded() / 100, reasons: pairs, relation: relation)
+    }
+
+    /// Whether a word of a company name makes it another entity of the same group: a country
+    /// (Nederland, Deutschland), a place in parentheses, a holding word or "& Zonen" (`relatedEntityWords`).
+    func relates(_ token: Token) -> Bool {
+        token.qualifier || relatedWords.contains(token.shown) || Self.namesCountry(token.shown)
     }
 
     /// Whether a word of a company name names a country (Nederland, Netherlands, Deutschland): by

@@ -13,6 +13,14 @@ public enum NameText {
     /// dotless ı written as i. Case and diacritics are left to the caller's folding.
     public static func normalised(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var (scalars, lookalikes) = visibleScalars(text)
+        if lookalikes { foldLookalikes(&scalars) }
+        return string(scalars)
+    }
+
+    /// The text's scalars, compatibility-composed, hidden ones dropped and unusual spaces made a
+    /// space; `lookalikes`: whether any is a look-alike of a Latin letter.
+    static func visibleScalars(_ text: String) -> (scalars: [Unicode.Scalar], lookalikes: Bool) {
         var scalars: [Unicode.Scalar] = []
         var lookalikes = false
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -24,7 +32,10 @@ public enum NameText {
                 if latinLookalikes[scalar.value] != nil { lookalikes = true }
             }
         }
-        if lookalikes { foldLookalikes(&scalars) }
+        return (scalars, lookalikes)
+    }
+
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars)
         return String(out)
@@ -38,18 +49,9 @@ public enum NameText {
     /// finding (`names.hidden-characters`). A name without mixed words has one reading, itself.
     public static func readings(_ text: String) -> [String] {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }), !mixedScriptWords(text).isEmpty else { return [text] }
-        var scalars: [Unicode.Scalar] = []
-        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
-            switch kind(of: scalar) {
-            case .hidden: continue
-            case .space: scalars.append(" ")
-            case .visible: scalars.append(scalar)
-            }
-        }
+        var (scalars, _) = visibleScalars(text)
         foldLookalikes(&scalars, otherReading: true)
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        let other = Transliteration.latin(String(out))
+        let other = Transliteration.latin(string(scalars))
         return other == Transliteration.latin(normalised(text)) ? [text] : [text, other]
     }
 

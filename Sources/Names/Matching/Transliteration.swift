@@ -75,9 +75,7 @@ enum Transliteration {
         }
         // Yuri/Yuriy, Dmitri/Dmitry, Arkadi/Arkadiy: a final -i after a consonant is -y.
         if t.count > 2, t.hasSuffix("i"), let before = t.dropLast().last, !"aeiouy".contains(before) { t = String(t.dropLast()) + "y" }
-        var collapsed = ""
-        for character in t where collapsed.last != character { collapsed.append(character) }
-        return collapsed
+        return single(t)
     }
 
     /// The word with every run of one letter written once ("janssen" → "jansen").

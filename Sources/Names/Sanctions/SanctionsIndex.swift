@@ -116,8 +116,9 @@ public final class SanctionsIndex: Sendable {
     private func searchReading(
         _ name: String, kind: WatchlistEntry.Kind, birthDate: String?, country: Country?, limit: Int, all: Bool, on day: Day?
     ) -> [Hit] {
-        // The query as written and, when hyphenated, as one word: the better reading counts.
-        var variants = matcher.tokenVariants(name, person: kind == .person)
+        // The query as written and, when hyphenated, as one word: the better reading counts. One
+        // reading: `search` runs this for each reading of a name that mixes scripts.
+        var variants = matcher.readingVariants(name, person: kind == .person)
         // A bidder's name may write one word in two (Chinese "Jian guo"): also compared joined.
         if kind == .person { variants += matcher.joinedNeighbours(matcher.personWords(name)) }
         let tokens = variants[0]
