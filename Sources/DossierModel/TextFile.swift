@@ -23,8 +23,9 @@ public enum TextFile {
                 + "save it as \"CSV UTF-8\" (or any UTF-8 text); allowed: UTF-8 with or without BOM, UTF-16 with BOM")
     }
 
-    /// `text`, refused at its line when it holds a control character (`ControlCharacters`).
-    static func withoutControls(_ text: String, path: String) throws -> String {
+    /// `text`, refused at its line when it holds a control character (`ControlCharacters`): the
+    /// one check for every text read (files here, YAML and CSV text handed to their parsers).
+    public static func withoutControls(_ text: String, path: String) throws -> String {
         if let (line, code) = ControlCharacters.first(in: text) {
             throw InputError(file: path, line: line, message: ControlCharacters.message(code))
         }

@@ -1,4 +1,3 @@
-import Basics
 import DossierModel
 
 /// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF, a leading byte-order mark, and
@@ -47,9 +46,7 @@ public enum CSV {
     /// its line (read leniently, every following row would vanish into one field), and so is a
     /// column named twice (one of its two values would be lost in every row).
     public static func parse(_ text: String, path: String, comments: Bool) throws -> (header: [String], rows: [Row]) {
-        if let (line, code) = ControlCharacters.first(in: text) {
-            throw InputError(file: path, line: line, message: ControlCharacters.message(code))
-        }
+        _ = try TextFile.withoutControls(text, path: path)
         do { return try parse(text, comments: comments, strict: true) } catch let error as UnterminatedQuote {
             throw error.refusal(of: path)
         } catch let error as DuplicateColumn {

@@ -1,4 +1,3 @@
-import Basics
 import DossierModel
 import Foundation
 import Yams
@@ -24,9 +23,7 @@ public enum YAMLFile {
 
     /// Decodes YAML text; `path` names it in errors.
     public static func decode<T: Decodable>(_ type: T.Type, text: String, path: String) throws -> T {
-        if let (line, code) = ControlCharacters.first(in: text) {
-            throw InputError(file: path, line: line, message: ControlCharacters.message(code))
-        }
+        _ = try TextFile.withoutControls(text, path: path)
         do {
             return try YAMLNodeDecoder.decode(T.self, from: text)
         } catch let error as YAMLNodeError {

@@ -30,6 +30,12 @@ public struct NameMatcher: Sendable {
     public enum Relation: String, Sendable, Codable {
         case related
 
+        /// What a finding adds for a match's relation, in Dutch and English: the sentence after a
+        /// space, or nothing for the same entity.
+        public static func clause(_ relation: Relation?) -> (nl: String, en: String) {
+            relation.map { (nl: " " + $0.sentence.nl, en: " " + $0.sentence.en) } ?? (nl: "", en: "")
+        }
+
         /// What a finding says of it, in Dutch and English.
         public var sentence: (nl: String, en: String) {
             (

@@ -155,7 +155,7 @@ struct ListedPartyCheck: Check {
                     )
                     : listEffect.map { (nl: $0.nl, en: $0.en) }
                         ?? (nl: "Controleer handmatig voordat er iets wordt besloten.", en: "Check by hand before anything is decided.")
-            let related = hit.relation.map { (nl: " " + $0.sentence.nl, en: " " + $0.sentence.en) } ?? (nl: "", en: "")
+            let related = NameMatcher.Relation.clause(hit.relation)
             return Hit(
                 severity: freezes ? .blocker : .attention,
                 nl:

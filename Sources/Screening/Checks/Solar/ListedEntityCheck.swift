@@ -43,7 +43,7 @@ struct ListedEntityCheck: Check {
             }
             guard let (entry, match, declared, listed) = best else { continue }
             let effect = SolarScope.effect(context, check: id)
-            let related = match.relation.map { (nl: " " + $0.sentence.nl, en: " " + $0.sentence.en) } ?? (nl: "", en: "")
+            let related = NameMatcher.Relation.clause(match.relation)
             findings.append(
                 finding(
                     SolarScope.severity(context, check: id),
